@@ -1,0 +1,231 @@
+#include "datasetloader.h"
+
+#include "common/inputerror.h"
+#include "csvreader.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kMaxInferredClasses = 20;
+
+// Numbers are always read in the C locale: "1.5", never "1,5".
+bool parseNumber(const QString& cell, double* value)
+{
+    bool ok = false;
+    *value = QLocale::c().toDouble(cell.trimmed(), &ok);
+    return ok;
+}
+
+QString joinLines(const std::vector<int>& lines)
+{
+    QStringList parts;
+    for (size_t i = 0; i < lines.size() && i < 10; ++i)
+        parts << QString::number(lines[i]);
+    if (lines.size() > 10)
+        parts << QStringLiteral("…");
+    return parts.join(QStringLiteral(", "));
+}
+
+std::optional<SplitPart> parseSplitPart(const QString& cell)
+{
+    const QString v = cell.trimmed().toLower();
+    if (v == QLatin1String("train"))
+        return SplitPart::Train;
+    if (v == QLatin1String("val"))
+        return SplitPart::Validation;
+    if (v == QLatin1String("test"))
+        return SplitPart::Test;
+    return std::nullopt;
+}
+
+// Maps class labels to indices 0..C-1 in sorted order: numerically when every label is a number.
+void encodeClasses(Dataset& data, const std::vector<QString>& cells)
+{
+    bool allNumeric = true;
+    std::vector<double> numbers(cells.size());
+    for (size_t i = 0; i < cells.size() && allNumeric; ++i)
+        allNumeric = parseNumber(cells[i], &numbers[i]) && std::isfinite(numbers[i]);
+
+    data.target.resize(cells.size());
+    if (allNumeric) {
+        std::set<double> distinct(numbers.begin(), numbers.end());
+        std::map<double, int> index;
+        for (double v : distinct) {
+            index.emplace(v, static_cast<int>(index.size()));
+            data.classNames << QString::number(v, 'g', 15);
+        }
+        for (size_t i = 0; i < cells.size(); ++i)
+            data.target[i] = index.at(numbers[i]);
+    } else {
+        std::set<QString> distinct;
+        for (const QString& c : cells)
+            distinct.insert(c.trimmed());
+        std::map<QString, int> index;
+        for (const QString& v : distinct) {
+            index.emplace(v, static_cast<int>(index.size()));
+            data.classNames << v;
+        }
+        for (size_t i = 0; i < cells.size(); ++i)
+            data.target[i] = index.at(cells[i].trimmed());
+    }
+}
+
+} // namespace
+
+bool DatasetLoader::isMissing(const QString& cell)
+{
+    static const QStringList markers = {QStringLiteral("na"), QStringLiteral("n/a"), QStringLiteral("nan"),
+                                        QStringLiteral("null"), QStringLiteral("none"), QStringLiteral("?")};
+    const QString v = cell.trimmed().toLower();
+    return v.isEmpty() || markers.contains(v);
+}
+
+Task DatasetLoader::inferTask(const std::vector<QString>& targetCells)
+{
+    std::set<double> distinct;
+    for (const QString& cell : targetCells) {
+        double v = 0;
+        if (!parseNumber(cell, &v))
+            return Task::Multiclass; // text labels; the caller narrows to binary by class count
+        if (v != std::floor(v))
+            return Task::Regression;
+        distinct.insert(v);
+        if (static_cast<int>(distinct.size()) > kMaxInferredClasses)
+            return Task::Regression;
+    }
+    const int classes = static_cast<int>(distinct.size());
+    if (classes <= 2 || classes * 2 <= static_cast<int>(targetCells.size()))
+        return classes == 2 ? Task::Binary : Task::Multiclass;
+    return Task::Regression;
+}
+
+Dataset DatasetLoader::load(const QString& path, const DatasetSpec& spec)
+{
+    return fromTable(CsvReader::readFile(path), spec);
+}
+
+Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
+{
+    const QString& file = table.sourceFile;
+    const int targetColumn = table.columnIndex(spec.target);
+    if (spec.target.isEmpty())
+        throw InputError({file}, QStringLiteral("no target column given"));
+    if (targetColumn < 0)
+        throw InputError({file, 1, spec.target},
+                         QStringLiteral("no such column; the header has: %1").arg(table.header.join(QStringLiteral(", "))));
+    int splitColumn = -1;
+    if (spec.split.usesColumn()) {
+        splitColumn = table.columnIndex(spec.split.column);
+        if (splitColumn < 0)
+            throw InputError({file, 1, spec.split.column},
+                             QStringLiteral("split column not found; the header has: %1")
+                                 .arg(table.header.join(QStringLiteral(", "))));
+        if (splitColumn == targetColumn)
+            throw InputError({file, 1, spec.split.column}, QStringLiteral("the split column cannot be the target"));
+    }
+
+    Dataset data;
+    data.sourceFile = file;
+    data.targetName = spec.target;
+    std::vector<int> featureColumns;
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (c != targetColumn && c != splitColumn) {
+            featureColumns.push_back(c);
+            data.featureNames << table.header[c];
+        }
+    }
+    if (featureColumns.empty())
+        throw InputError({file, 1}, QStringLiteral("no feature columns: the file has only the target"));
+
+    std::vector<QString> targetCells;
+    std::vector<int> droppedLines;
+    data.features.reserve(table.rows.size() * featureColumns.size());
+    for (int r = 0; r < table.rowCount(); ++r) {
+        const QStringList& row = table.rows[r];
+        const int line = table.rowLines[r];
+        int missingColumn = -1;
+        for (int c = 0; c < table.columnCount() && missingColumn < 0; ++c)
+            if (isMissing(row[c]))
+                missingColumn = c;
+        if (missingColumn >= 0) {
+            if (spec.missing == MissingPolicy::Error)
+                throw InputError({file, line, table.header[missingColumn]},
+                                 QStringLiteral("missing value (set dataset.missing to \"drop\" to leave such rows out)"));
+            droppedLines.push_back(line);
+            continue;
+        }
+        for (int c : featureColumns) {
+            double v = 0;
+            if (!parseNumber(row[c], &v))
+                throw InputError({file, line, table.header[c]},
+                                 QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
+            if (!std::isfinite(v))
+                throw InputError({file, line, table.header[c]}, QStringLiteral("not a finite number: '%1'").arg(row[c]));
+            data.features.push_back(v);
+        }
+        if (splitColumn >= 0) {
+            const auto part = parseSplitPart(row[splitColumn]);
+            if (!part)
+                throw InputError({file, line, spec.split.column},
+                                 QStringLiteral("split value '%1' is not train, val or test").arg(row[splitColumn]));
+            data.splitColumn.push_back(*part);
+        }
+        targetCells.push_back(row[targetColumn]);
+        data.rowLines.push_back(line);
+    }
+
+    if (targetCells.empty())
+        throw InputError({file}, droppedLines.empty()
+                                     ? QStringLiteral("no data rows after the header")
+                                     : QStringLiteral("no data rows left after dropping %1 rows with missing values")
+                                           .arg(droppedLines.size()));
+
+    data.task = spec.task == Task::Auto ? inferTask(targetCells) : spec.task;
+    if (data.task == Task::Regression) {
+        data.target.resize(targetCells.size());
+        for (size_t i = 0; i < targetCells.size(); ++i) {
+            if (!parseNumber(targetCells[i], &data.target[i]) || !std::isfinite(data.target[i]))
+                throw InputError({file, data.rowLines[i], spec.target},
+                                 QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
+        }
+    } else {
+        encodeClasses(data, targetCells);
+        if (data.classCount() < 2)
+            throw InputError({file, 0, spec.target},
+                             QStringLiteral("the target has a single class ('%1'); classification needs at least two")
+                                 .arg(data.classNames.value(0)));
+        if (spec.task == Task::Auto)
+            data.task = data.classCount() == 2 ? Task::Binary : Task::Multiclass;
+        else if (data.task == Task::Binary && data.classCount() != 2)
+            throw InputError({file, 0, spec.target},
+                             QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
+    }
+
+    const int columns = data.featureCount();
+    for (int c = 0; c < columns; ++c) {
+        const double first = data.feature(0, c);
+        bool constant = true;
+        for (int r = 1; r < data.rowCount() && constant; ++r)
+            constant = data.feature(r, c) == first;
+        if (constant)
+            data.warnings << InputError::format({file, 0, data.featureNames[c]},
+                                                QStringLiteral("constant (every row is %1); it carries no information")
+                                                    .arg(first));
+    }
+    data.droppedRows = static_cast<int>(droppedLines.size());
+    if (data.droppedRows > 0)
+        data.warnings << InputError::format(
+            {file}, QStringLiteral("dropped %1 rows with missing values (lines %2)").arg(data.droppedRows).arg(joinLines(droppedLines)));
+    return data;
+}
+
+} // namespace seedscape

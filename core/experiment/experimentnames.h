@@ -1,0 +1,48 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace seedscape {
+
+// The words the experiment file and the command line use for each setting, both ways.
+namespace names {
+
+QString task(Task value);
+QString missing(MissingPolicy value);
+QString activation(Activation value);
+QString optimizer(OptimizerKind value);
+QString schedule(Schedule value);
+QString metric(Metric value); // Auto gives "auto"
+QString device(Device value);
+
+std::optional<Task> parseTask(const QString& word);
+std::optional<MissingPolicy> parseMissing(const QString& word);
+std::optional<Activation> parseActivation(const QString& word);
+std::optional<OptimizerKind> parseOptimizer(const QString& word);
+std::optional<Schedule> parseSchedule(const QString& word);
+std::optional<Metric> parseMetric(const QString& word); // does not accept "auto"
+std::optional<Device> parseDevice(const QString& word);
+
+// All accepted words of a setting, for messages and drop-downs.
+QStringList tasks();
+QStringList missingPolicies();
+QStringList activations();
+QStringList optimizers();
+QStringList schedules();
+QStringList metrics();
+QStringList devices();
+QStringList randomnessSources(); // init, order, dropout
+
+} // namespace names
+
+// The metric an experiment reports once the task is known; "auto" follows the task.
+Metric effectiveMetric(Metric metric, Task task);
+// Whether a metric can score a task (Auto fits every task; so does every metric for Task::Auto).
+bool metricFitsTask(Metric metric, Task task);
+bool higherIsBetter(Metric metric);
+
+} // namespace seedscape

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace seedscape {
+
+struct FieldProblem
+{
+    QString field;   // the path in the experiment file, e.g. "training.lr"
+    QString message; // what is wrong, with the value found
+};
+
+// The value rules of the experiment file, shared by the file reader and the editor (which shows
+// them as the user types), so both say the same thing about the same value.
+class ExperimentValidator
+{
+public:
+    static std::vector<FieldProblem> validate(const Experiment& experiment);
+    static std::optional<FieldProblem> validateName(const QString& name);
+
+    static constexpr int kMaxSeeds = 100000;
+    static constexpr int kMaxLayerWidth = 65536;
+    static constexpr int kMaxLayers = 64;
+};
+
+} // namespace seedscape

@@ -1,0 +1,110 @@
+#include "workspace.h"
+
+#include "atomicfile.h"
+#include "common/inputerror.h"
+#include "experiment/experimentreader.h"
+#include "experiment/experimentwriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace seedscape {
+
+Workspace::Workspace(const QString& folder) : m_folder(QDir::cleanPath(QDir(folder).absolutePath()))
+{
+    if (QFileInfo(m_folder).exists() && !QFileInfo(m_folder).isDir())
+        throw StorageError(QStringLiteral("%1: is a file, not a workspace folder").arg(m_folder));
+    if (!QDir().mkpath(m_folder))
+        throw StorageError(QStringLiteral("%1: cannot create the workspace folder").arg(m_folder));
+}
+
+const QString& Workspace::experimentSuffix()
+{
+    static const QString suffix = QStringLiteral(".experiment.json");
+    return suffix;
+}
+
+QString Workspace::experimentFile(const QString& name) const
+{
+    return m_folder + QLatin1Char('/') + name + experimentSuffix();
+}
+
+QString Workspace::resultsFolder(const QString& name) const
+{
+    return m_folder + QStringLiteral("/results/") + name;
+}
+
+std::vector<WorkspaceEntry> Workspace::scan() const
+{
+    std::vector<WorkspaceEntry> entries;
+    const QStringList files =
+        QDir(m_folder).entryList({QLatin1Char('*') + experimentSuffix()}, QDir::Files, QDir::Name);
+    for (const QString& fileName : files) {
+        WorkspaceEntry entry;
+        entry.file = m_folder + QLatin1Char('/') + fileName;
+        try {
+            entry.experiment = experiment(fileName.chopped(experimentSuffix().size()));
+        } catch (const InputError& e) {
+            entry.error = e.message();
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+QStringList Workspace::experimentNames() const
+{
+    QStringList names;
+    for (const WorkspaceEntry& entry : scan())
+        if (entry.experiment)
+            names << entry.experiment->name;
+    return names;
+}
+
+bool Workspace::contains(const QString& name) const
+{
+    return QFileInfo::exists(experimentFile(name));
+}
+
+Experiment Workspace::experiment(const QString& name) const
+{
+    const QString file = experimentFile(name);
+    Experiment e = ExperimentReader::readFile(file);
+    if (e.name != name)
+        throw InputError({file, 0, {}, QStringLiteral("name")},
+                         QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"").arg(e.name, name));
+    return e;
+}
+
+QString Workspace::datasetPath(const Experiment& experiment) const
+{
+    return experiment.dataset.resolvedPath(m_folder);
+}
+
+void Workspace::save(const Experiment& experiment) const
+{
+    ExperimentWriter::writeFile(experiment, experimentFile(experiment.name));
+}
+
+Experiment Workspace::add(Experiment experiment, const QString& sourceFolder) const
+{
+    if (QDir::isRelativePath(experiment.dataset.path)) {
+        const QString absolute = experiment.dataset.resolvedPath(sourceFolder);
+        experiment.dataset.path = QDir(m_folder).relativeFilePath(absolute);
+    }
+    if (contains(experiment.name)) {
+        const Experiment stored = this->experiment(experiment.name);
+        Experiment comparable = experiment;
+        comparable.seeds.count = stored.seeds.count;
+        if (!(comparable == stored))
+            throw InputError({experimentFile(experiment.name)},
+                             QStringLiteral("the workspace already has a different experiment named \"%1\"; "
+                                            "rename the new one")
+                                 .arg(experiment.name));
+        return stored;
+    }
+    save(experiment);
+    return experiment;
+}
+
+} // namespace seedscape

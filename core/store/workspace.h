@@ -1,0 +1,56 @@
+#pragma once
+
+#include "experiment/experiment.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace seedscape {
+
+// One experiment file found in a workspace: its definition, or why it could not be read.
+struct WorkspaceEntry
+{
+    QString file;
+    std::optional<Experiment> experiment;
+    QString error; // set when experiment is empty
+};
+
+// A workspace is a folder:
+//   NAME.experiment.json   one experiment definition per file (format 1)
+//   results/NAME/          what its seeds produced
+// Dataset paths in the experiment files are relative to the workspace folder (or absolute).
+class Workspace
+{
+public:
+    // Opens the folder, creating it when it does not exist. Throws StorageError if it cannot.
+    explicit Workspace(const QString& folder);
+
+    static const QString& experimentSuffix();
+
+    QString path() const { return m_folder; }
+    QString experimentFile(const QString& name) const;
+    QString resultsFolder(const QString& name) const;
+
+    // Every experiment file, sorted by name; unreadable ones carry their error instead of throwing.
+    std::vector<WorkspaceEntry> scan() const;
+    QStringList experimentNames() const;
+    bool contains(const QString& name) const;
+    // Throws InputError when the file is missing, invalid, or names another experiment.
+    Experiment experiment(const QString& name) const;
+    QString datasetPath(const Experiment& experiment) const;
+
+    // Atomic save of a definition that already has workspace-relative paths.
+    void save(const Experiment& experiment) const;
+    // Adds a definition written in sourceFolder, re-basing a relative dataset path so that it still
+    // finds the data. An experiment of the same name is kept if its definition is the same apart
+    // from the seed count; a different one is an InputError. Returns the stored definition.
+    Experiment add(Experiment experiment, const QString& sourceFolder) const;
+
+private:
+    QString m_folder;
+};
+
+} // namespace seedscape
