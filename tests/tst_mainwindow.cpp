@@ -1,4 +1,103 @@
+// Drives the real main window offscreen: opens workspaces, selects experiments, checks the models.
+#include "csvpreviewmodel.h"
+#include "experimenttablemodel.h"
+#include "mainwindow.h"
+
+#include "store/atomicfile.h"
+#include "store/sampleworkspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void placeholder() { QVERIFY(false); } };
-QTEST_GUILESS_MAIN(T)
+
+using namespace seedscape;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensSampleWorkspaceAndPreviewsData();
+    void selectingAnotherExperimentShowsItsData();
+    void brokenExperimentShowsItsError();
+    void rememberedAsRecent();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
+    QSettings().clear();
+}
+
+void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
+{
+    QTemporaryDir dir;
+    SampleWorkspace::create(dir.path());
+    MainWindow window;
+    QAbstractItemModelTester experimentTester(window.experimentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester previewTester(window.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(window.openWorkspace(dir.path()));
+    window.show();
+    QCOMPARE(window.experimentModel()->rowCount(), 4);
+    QCOMPARE(window.experimentModel()->index(0, ExperimentTableModel::Name).data().toString(), QStringLiteral("breast-cancer-mlp"));
+    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toInt(), 16);
+    // The first experiment is selected and its data previewed.
+    QCOMPARE(window.previewModel()->columnCount(), 31);
+    QCOMPARE(window.previewModel()->rowCount(), 50);
+    QCOMPARE(window.previewModel()->headerData(0, Qt::Vertical).toInt(), 2); // the file's line
+    QVERIFY(window.previewModel()->headerData(30, Qt::Horizontal).toString().endsWith(QStringLiteral("(target)")));
+    QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")), qPrintable(window.datasetSummary()));
+    QVERIFY(window.datasetSummary().contains(QStringLiteral("binary")));
+}
+
+void TestMainWindow::selectingAnotherExperimentShowsItsData()
+{
+    QTemporaryDir dir;
+    SampleWorkspace::create(dir.path());
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    auto* view = window.findChild<QTableView*>(QStringLiteral("experimentView"));
+    QVERIFY(view);
+    QSignalSpy resets(window.previewModel(), &QAbstractItemModel::modelReset);
+    view->selectRow(1); // diabetes-mlp
+    QVERIFY(resets.count() >= 1);
+    QCOMPARE(window.previewModel()->columnCount(), 11);
+    QVERIFY(window.datasetSummary().contains(QStringLiteral("442 rows")));
+    QVERIFY(window.datasetSummary().contains(QStringLiteral("regression")));
+    QVERIFY(window.datasetSummary().contains(QStringLiteral("266 train / 88 validation / 88 test")));
+}
+
+void TestMainWindow::brokenExperimentShowsItsError()
+{
+    QTemporaryDir dir;
+    AtomicFile::write(dir.filePath(QStringLiteral("bad.experiment.json")),
+                      R"({"format": 1, "name": "bad", "dataset": {"path": "missing.csv", "target": "y"}})");
+    AtomicFile::write(dir.filePath(QStringLiteral("worse.experiment.json")), "{\"format\": 7}");
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    QCOMPARE(window.experimentModel()->rowCount(), 2);
+    // A valid file whose data is missing: the summary names the file.
+    QVERIFY2(window.datasetSummary().contains(QStringLiteral("missing.csv: file not found")), qPrintable(window.datasetSummary()));
+    QCOMPARE(window.previewModel()->rowCount(), 0);
+    // An unreadable experiment file is listed with its error.
+    const QString error = window.experimentModel()->index(1, ExperimentTableModel::Dataset).data().toString();
+    QVERIFY2(error.contains(QStringLiteral("format 7 is newer")), qPrintable(error));
+}
+
+void TestMainWindow::rememberedAsRecent()
+{
+    QTemporaryDir a, b;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(a.path()));
+    QVERIFY(window.openWorkspace(b.path()));
+    const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
+    QCOMPARE(recent.value(0), QDir(b.path()).absolutePath());
+    QCOMPARE(recent.value(1), QDir(a.path()).absolutePath());
+}
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

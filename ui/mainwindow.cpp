@@ -64,7 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_experimentView->setModel(m_experiments);
     m_experimentView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_experimentView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_experimentView->horizontalHeader()->setStretchLastSection(true);
+    m_experimentView->setWordWrap(false);
     m_experimentView->verticalHeader()->hide();
     m_previewView->setObjectName(QStringLiteral("previewView"));
     m_previewView->setModel(m_preview);
@@ -108,6 +108,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         const Workspace workspace(folder);
         m_workspacePath = workspace.path();
         m_experiments->setEntries(workspace.scan());
+        m_experimentView->resizeColumnsToContents();
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return false;

@@ -45,7 +45,7 @@ int SampleWorkspace::create(const QString& folder)
 
 QString SampleWorkspace::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/sample-workspace");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/seedscape/sample-workspace");
 }
 
 } // namespace seedscape

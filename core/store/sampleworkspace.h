@@ -12,7 +12,7 @@ public:
     // Fills folder with datasets/ and the example experiments; existing files are left alone.
     // Returns the number of experiments the workspace then has. Throws StorageError.
     static int create(const QString& folder);
-    // The folder a first start uses: the per-user data folder's "sample-workspace".
+    // The folder a first start uses: ~/.local/share/seedscape/sample-workspace on Linux.
     static QString defaultFolder();
 };
 
