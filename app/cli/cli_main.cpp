@@ -1,0 +1,76 @@
+// seedscape-cli: the headless command line (INTERFACES.md). Links core only; needs no display.
+// Exit codes: 0 success, 1 a user error (one line on stderr naming file, line and field),
+// 2 an internal failure.
+#include "clioptions.h"
+#include "commands.h"
+
+#include "common/inputerror.h"
+#include "store/atomicfile.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+
+namespace {
+
+const char* const kUsage = R"(Usage: seedscape-cli COMMAND [OPTIONS]
+
+Commands:
+  run EXPERIMENT.json --workspace DIR [--seeds N] [--jobs J]
+                                 add the experiment to the workspace (or find it there) and train
+                                 seeds until it has N finished ones (default: its seeds.count);
+                                 an interrupted run continues where it stopped
+  rerun --workspace DIR --experiment NAME --seed S
+                                 train one recorded seed again and print {"seed","val","test"};
+                                 exits 2 if it does not reproduce the recorded scores exactly
+  check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
+  sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
+
+Options:
+  -h, --help                     show this help
+  --version                      show the version
+)";
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    using namespace seedscape;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Seedscape"));
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args[0] == QLatin1String("-h") || args[0] == QLatin1String("--help") ||
+        args[0] == QLatin1String("help")) {
+        std::cout << kUsage;
+        return args.isEmpty() ? cli::kExitUserError : 0;
+    }
+    if (args[0] == QLatin1String("--version")) {
+        std::cout << "seedscape-cli " << SEEDSCAPE_VERSION << std::endl;
+        return 0;
+    }
+    const QString command = args.takeFirst();
+    try {
+        if (command == QLatin1String("run"))
+            return cli::runCommand(args);
+        if (command == QLatin1String("rerun"))
+            return cli::rerunCommand(args);
+        if (command == QLatin1String("check"))
+            return cli::checkCommand(args);
+        if (command == QLatin1String("sample"))
+            return cli::sampleCommand(args);
+        throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
+    } catch (const cli::UsageError& e) {
+        std::cerr << "seedscape-cli: " << e.what() << std::endl;
+        return cli::kExitUserError;
+    } catch (const InputError& e) {
+        std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
+        return cli::kExitUserError;
+    } catch (const StorageError& e) {
+        std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
+        return cli::kExitUserError;
+    } catch (const std::exception& e) {
+        std::cerr << "seedscape-cli: internal error: " << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString()
+                  << std::endl;
+        return cli::kExitInternal;
+    }
+}

@@ -1,0 +1,60 @@
+#include "clioptions.h"
+
+namespace seedscape::cli {
+
+CliOptions::CliOptions(const QStringList& args, const QStringList& known)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (!arg.startsWith(QStringLiteral("--"))) {
+            m_positional << arg;
+            continue;
+        }
+        if (!known.contains(arg))
+            throw UsageError(QStringLiteral("unknown option %1").arg(arg));
+        if (i + 1 >= args.size() || args[i + 1].startsWith(QStringLiteral("--")))
+            throw UsageError(QStringLiteral("option %1 needs a value").arg(arg));
+        if (m_names.contains(arg))
+            throw UsageError(QStringLiteral("option %1 is given twice").arg(arg));
+        m_names << arg;
+        m_values << args[++i];
+    }
+}
+
+QString CliOptions::value(const QString& option) const
+{
+    const qsizetype i = m_names.indexOf(option);
+    return i < 0 ? QString() : m_values[i];
+}
+
+QString CliOptions::required(const QString& option) const
+{
+    const QString v = value(option);
+    if (v.isEmpty())
+        throw UsageError(QStringLiteral("option %1 is required").arg(option));
+    return v;
+}
+
+qint64 CliOptions::integer(const QString& option, qint64 fallback, qint64 minimum, qint64 maximum) const
+{
+    const QString v = value(option);
+    if (v.isEmpty())
+        return fallback;
+    bool ok = false;
+    const qint64 n = v.toLongLong(&ok);
+    if (!ok || n < minimum || n > maximum)
+        throw UsageError(QStringLiteral("option %1: '%2' is not a whole number from %3 to %4").arg(option, v).arg(minimum).arg(maximum));
+    return n;
+}
+
+quint64 CliOptions::unsignedInteger(const QString& option) const
+{
+    const QString v = required(option);
+    bool ok = false;
+    const quint64 n = v.toULongLong(&ok);
+    if (!ok)
+        throw UsageError(QStringLiteral("option %1: '%2' is not a whole number from 0 to 18446744073709551615").arg(option, v));
+    return n;
+}
+
+} // namespace seedscape::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QStringList>
+
+#include <stdexcept>
+
+namespace seedscape::cli {
+
+constexpr int kExitUserError = 1;
+constexpr int kExitInternal = 2;
+
+// A wrong command line: exit code 1 with the message on one line.
+class UsageError : public std::runtime_error
+{
+public:
+    explicit UsageError(const QString& message) : std::runtime_error(message.toStdString()) {}
+};
+
+// The arguments of one command: `--name value` options and positional arguments.
+class CliOptions
+{
+public:
+    // Throws UsageError for an option not in known, or one without a value.
+    CliOptions(const QStringList& args, const QStringList& known);
+
+    QString value(const QString& option) const;
+    QString required(const QString& option) const;
+    // A whole number in [minimum, maximum], or fallback when the option is absent.
+    qint64 integer(const QString& option, qint64 fallback, qint64 minimum, qint64 maximum) const;
+    quint64 unsignedInteger(const QString& option) const;
+    const QStringList& positional() const { return m_positional; }
+
+private:
+    QStringList m_names;
+    QStringList m_values;
+    QStringList m_positional;
+};
+
+} // namespace seedscape::cli

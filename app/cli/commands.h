@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per seedscape-cli command. Each returns the exit code and throws UsageError,
+// InputError or StorageError for a user error.
+namespace seedscape::cli {
+
+int checkCommand(const QStringList& args);
+int sampleCommand(const QStringList& args);
+int runCommand(const QStringList& args);
+int rerunCommand(const QStringList& args);
+
+} // namespace seedscape::cli

@@ -1,0 +1,72 @@
+// seedscape-cli check and sample: look at data and experiments without training.
+#include "clioptions.h"
+#include "commands.h"
+
+#include "data/preparedata.h"
+#include "experiment/experimentnames.h"
+#include "experiment/experimentreader.h"
+#include "store/sampleworkspace.h"
+
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace seedscape::cli {
+
+namespace {
+
+nlohmann::ordered_json toJson(const QStringList& list)
+{
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const QString& s : list)
+        a.push_back(s.toStdString());
+    return a;
+}
+
+} // namespace
+
+int checkCommand(const QStringList& args)
+{
+    const CliOptions options(args, {});
+    if (options.positional().size() != 1)
+        throw UsageError(QStringLiteral("check takes one experiment file"));
+    const QString file = options.positional().front();
+    const Experiment e = ExperimentReader::readFile(file);
+    const QString dataPath = e.dataset.resolvedPath(QFileInfo(file).absolutePath());
+    const PreparedData p = PreparedData::prepare(dataPath, e.dataset);
+    const Dataset& d = p.dataset;
+    const Metric metric = effectiveMetric(e.metric, d.task);
+    const nlohmann::ordered_json out = {
+        {"name", e.name.toStdString()},
+        {"dataset",
+         {{"file", dataPath.toStdString()},
+          {"rows", d.rowCount()},
+          {"features", d.featureCount()},
+          {"feature_names", toJson(d.featureNames)},
+          {"target", d.targetName.toStdString()},
+          {"task", names::task(d.task).toStdString()},
+          {"classes", toJson(d.classNames)},
+          {"split", {{"train", p.split.train.size()}, {"validation", p.split.validation.size()}, {"test", p.split.test.size()}}},
+          {"dropped_rows", d.droppedRows},
+          {"warnings", toJson(d.warnings)}}},
+        {"metric", names::metric(metric).toStdString()},
+        {"higher_is_better", higherIsBetter(metric)},
+    };
+    std::cout << out.dump(2) << std::endl;
+    return 0;
+}
+
+int sampleCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("sample takes no file, only --workspace DIR"));
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    const int count = SampleWorkspace::create(folder);
+    std::cerr << "sample workspace " << folder.toStdString() << ": " << count << " experiments" << std::endl;
+    return 0;
+}
+
+} // namespace seedscape::cli

@@ -1,0 +1,193 @@
+// seedscape-cli run and rerun: seed sweeps and the exact re-run of one recorded seed.
+#include "clioptions.h"
+#include "commands.h"
+
+#include "common/inputerror.h"
+#include "experiment/experimentfingerprint.h"
+#include "experiment/experimentnames.h"
+#include "experiment/experimentreader.h"
+#include "experiment/experimentvalidator.h"
+#include "store/resultstore.h"
+#include "store/workspace.h"
+#include "sweep/sweeprunner.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cmath>
+#include <iostream>
+#include <mutex>
+
+namespace seedscape::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onInterrupt(int)
+{
+    g_interrupted = 1;
+}
+
+nlohmann::json scoreOrNull(double v)
+{
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+// Progress on stderr: one line per ended seed, and a line on the running seeds every few seconds.
+class ProgressPrinter
+{
+public:
+    ProgressPrinter(Metric metric, int wanted, int alreadyFinished)
+        : m_metric(names::metric(metric).toStdString()), m_wanted(wanted), m_finished(alreadyFinished)
+    {
+        m_sinceLastLine.start();
+    }
+
+    void epoch(const QString& experiment, const EpochProgress& p)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_sinceLastLine.elapsed() < 5000)
+            return;
+        m_sinceLastLine.restart();
+        std::cerr << experiment.toStdString() << ": seed " << p.seed << " at epoch " << p.epoch << "/" << p.epochs
+                  << ", val " << m_metric << " " << p.validationScore << std::endl;
+    }
+
+    void ended(const QString& experiment, const SeedResult& r)
+    {
+        std::lock_guard lock(m_mutex);
+        m_sinceLastLine.restart();
+        std::cerr << experiment.toStdString() << ": seed " << r.seed;
+        if (r.isFinished()) {
+            ++m_finished;
+            std::cerr << " finished: val " << m_metric << " " << r.validationScore << ", test " << m_metric << " "
+                      << r.testScore << " (" << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) ["
+                      << m_finished << "/" << m_wanted << "]" << std::endl;
+        } else {
+            std::cerr << " failed at epoch " << r.failureEpoch << ": " << r.failureReason.toStdString() << std::endl;
+        }
+    }
+
+    void problem(const QString& message)
+    {
+        std::lock_guard lock(m_mutex);
+        std::cerr << "seedscape-cli: " << message.toStdString() << std::endl;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::string m_metric;
+    int m_wanted;
+    int m_finished;
+    QElapsedTimer m_sinceLastLine;
+};
+
+} // namespace
+
+int runCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"), QStringLiteral("--jobs")});
+    if (options.positional().size() != 1)
+        throw UsageError(QStringLiteral("run takes one experiment file"));
+    const QString file = options.positional().front();
+    const Experiment fromFile = ExperimentReader::readFile(file);
+    const Workspace workspace(options.required(QStringLiteral("--workspace")));
+    const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
+    const int wanted = static_cast<int>(options.integer(QStringLiteral("--seeds"), e.seeds.count, 1, ExperimentValidator::kMaxSeeds));
+    const int jobs = static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
+
+    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    for (const QString& warning : data->dataset.warnings)
+        std::cerr << "warning: " << warning.toStdString() << std::endl;
+    if (e.device == Device::CUDA)
+        std::cerr << "warning: this build of LibTorch has no CUDA; training on the CPU" << std::endl;
+
+    const QString resultsFolder = workspace.resultsFolder(e.name);
+    const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
+    if (alreadyFinished >= wanted) {
+        std::cerr << e.name.toStdString() << ": already has " << alreadyFinished << " finished seeds" << std::endl;
+        return 0;
+    }
+    std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds (" << alreadyFinished
+              << " already finished) on " << std::min(jobs, wanted - alreadyFinished) << " threads" << std::endl;
+
+    ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
+    SweepCallbacks callbacks;
+    callbacks.epochFinished = [&](const QString& name, const EpochProgress& p) { printer.epoch(name, p); };
+    callbacks.seedEnded = [&](const QString& name, const SeedResult& r) { printer.ended(name, r); };
+    callbacks.problem = [&](const QString& message) { printer.problem(message); };
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    SweepRunner runner(callbacks);
+    runner.add({e, data, resultsFolder, wanted});
+    runner.start(std::min(jobs, wanted - alreadyFinished));
+    while (!runner.waitFor(100))
+        if (g_interrupted && !runner.isCancelled())
+            runner.cancel(); // running seeds stop within one training step; finished ones are stored
+    runner.wait();
+
+    const SweepProgress p = runner.progress().front();
+    if (p.finished >= wanted) {
+        std::cerr << e.name.toStdString() << ": " << p.finished << " finished seeds in " << resultsFolder.toStdString() << std::endl;
+        return 0;
+    }
+    if (g_interrupted)
+        std::cerr << e.name.toStdString() << ": interrupted; " << p.finished << " of " << wanted
+                  << " finished seeds are stored; run the same command again to continue" << std::endl;
+    else if (p.gaveUp)
+        std::cerr << e.name.toStdString() << ": gave up after " << p.failed << " failed seeds (last: " << p.lastFailure.toStdString()
+                  << "); " << p.finished << " of " << wanted << " finished" << std::endl;
+    else
+        std::cerr << e.name.toStdString() << ": stopped with " << p.finished << " of " << wanted << " finished seeds" << std::endl;
+    return kExitUserError;
+}
+
+int rerunCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment"), QStringLiteral("--seed")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("rerun takes only --workspace, --experiment and --seed"));
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    if (!QFileInfo(folder).isDir())
+        throw InputError({folder}, QStringLiteral("no such workspace folder"));
+    const Workspace workspace(folder);
+    const QString name = options.required(QStringLiteral("--experiment"));
+    const quint64 seed = options.unsignedInteger(QStringLiteral("--seed"));
+    const Experiment e = workspace.experiment(name);
+    const QString resultsFolder = workspace.resultsFolder(name);
+    const std::optional<SeedResult> recorded = ResultStore(resultsFolder).find(seed, true);
+    if (!recorded)
+        throw InputError({resultsFolder}, QStringLiteral("experiment \"%1\" has no recorded seed %2").arg(name).arg(seed));
+    if (recorded->experimentFingerprint != experimentFingerprint(e))
+        throw InputError({workspace.experimentFile(name)},
+                         QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it").arg(seed));
+
+    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    const SeedResult again = SeedTrainer(e, data).train(seed);
+    const bool identical = again.status == recorded->status &&
+                           (again.isFinished() ? again.validationScore == recorded->validationScore &&
+                                                     again.testScore == recorded->testScore &&
+                                                     again.validationPredictions == recorded->validationPredictions &&
+                                                     again.testPredictions == recorded->testPredictions
+                                               : again.failureEpoch == recorded->failureEpoch);
+    nlohmann::ordered_json out = {{"seed", seed},
+                                  {"val", again.isFinished() ? scoreOrNull(again.validationScore) : nlohmann::json(nullptr)},
+                                  {"test", again.isFinished() ? scoreOrNull(again.testScore) : nlohmann::json(nullptr)},
+                                  {"status", again.isFinished() ? "finished" : "failed"},
+                                  {"identical_to_recorded", identical}};
+    std::cout << out.dump() << std::endl;
+    if (!identical) {
+        std::cerr << "seedscape-cli: seed " << seed << " did not reproduce its recorded scores (recorded val "
+                  << recorded->validationScore << ", test " << recorded->testScore << "; " << recorded->versions.toStdString()
+                  << ")" << std::endl;
+        return kExitInternal;
+    }
+    return 0;
+}
+
+} // namespace seedscape::cli

@@ -1,0 +1,222 @@
+#include "sweeprunner.h"
+
+#include "store/atomicfile.h"
+#include "store/resultstore.h"
+
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <deque>
+#include <set>
+
+namespace seedscape {
+
+struct SweepRunner::Slot
+{
+    SweepItem item;
+    std::unique_ptr<SeedTrainer> trainer;
+    ResultStore store;
+    std::deque<quint64> listed; // seeds.list entries not yet recorded
+    std::set<quint64> used;     // recorded or running: never trained twice
+    SweepProgress progress;
+
+    explicit Slot(SweepItem i) : item(std::move(i)), store(item.resultsFolder) {}
+    int failureLimit() const { return std::max(3, item.wanted); }
+};
+
+SweepRunner::SweepRunner(SweepCallbacks callbacks) : m_callbacks(std::move(callbacks)) {}
+
+SweepRunner::~SweepRunner()
+{
+    cancel();
+    wait();
+}
+
+int SweepRunner::defaultJobs()
+{
+    return std::max(1, QThread::idealThreadCount());
+}
+
+quint64 SweepRunner::freshSeed()
+{
+    return QRandomGenerator::system()->generate64();
+}
+
+void SweepRunner::add(SweepItem item)
+{
+    auto slot = std::make_unique<Slot>(std::move(item));
+    slot->trainer = std::make_unique<SeedTrainer>(slot->item.experiment, slot->item.data);
+    slot->used = slot->store.recordedSeeds();
+    for (quint64 seed : slot->item.experiment.seeds.list)
+        if (!slot->used.count(seed))
+            slot->listed.push_back(seed);
+    slot->progress.experiment = slot->item.experiment.name;
+    slot->progress.wanted = slot->item.wanted;
+    slot->progress.finished = slot->store.finishedCount();
+    std::lock_guard lock(m_mutex);
+    m_slots.push_back(std::move(slot));
+}
+
+void SweepRunner::start(int jobs)
+{
+    std::lock_guard lock(m_mutex);
+    m_activeWorkers = std::max(1, jobs);
+    for (int i = 0; i < m_activeWorkers; ++i)
+        m_workers.emplace_back([this] { work(); });
+}
+
+void SweepRunner::pause()
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = true;
+}
+
+void SweepRunner::resume()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_paused = false;
+    }
+    m_pauseChanged.notify_all();
+}
+
+void SweepRunner::cancel()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancel = true;
+    }
+    m_pauseChanged.notify_all();
+}
+
+bool SweepRunner::isPaused() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_paused;
+}
+
+void SweepRunner::wait()
+{
+    for (std::thread& worker : m_workers)
+        if (worker.joinable())
+            worker.join();
+}
+
+bool SweepRunner::waitFor(int milliseconds)
+{
+    std::unique_lock lock(m_mutex);
+    return m_ended.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_activeWorkers == 0; });
+}
+
+bool SweepRunner::isRunning() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_activeWorkers > 0;
+}
+
+std::vector<SweepProgress> SweepRunner::progress() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<SweepProgress> all;
+    for (const auto& slot : m_slots)
+        all.push_back(slot->progress);
+    return all;
+}
+
+void SweepRunner::waitWhilePaused()
+{
+    std::unique_lock lock(m_mutex);
+    m_pauseChanged.wait(lock, [this] { return !m_paused || m_cancel; });
+}
+
+std::optional<SweepRunner::Job> SweepRunner::nextJob()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_cancel)
+        return std::nullopt;
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        Slot& slot = *m_slots[i];
+        SweepProgress& p = slot.progress;
+        if (p.gaveUp || p.finished + p.running >= p.wanted)
+            continue;
+        quint64 seed;
+        if (!slot.listed.empty()) {
+            seed = slot.listed.front();
+            slot.listed.pop_front();
+        } else {
+            do
+                seed = freshSeed();
+            while (slot.used.count(seed));
+        }
+        slot.used.insert(seed);
+        ++p.running;
+        return Job{i, seed};
+    }
+    return std::nullopt;
+}
+
+void SweepRunner::jobEnded(const Job& job, const SeedResult* stored)
+{
+    std::lock_guard lock(m_mutex);
+    SweepProgress& p = m_slots[job.slot]->progress;
+    --p.running;
+    if (!stored)
+        return;
+    if (stored->isFinished()) {
+        ++p.finished;
+    } else {
+        ++p.failed;
+        p.lastFailure = QStringLiteral("seed %1: %2 at epoch %3").arg(stored->seed).arg(stored->failureReason).arg(stored->failureEpoch);
+        if (p.failed >= m_slots[job.slot]->failureLimit())
+            p.gaveUp = true;
+    }
+}
+
+void SweepRunner::work()
+{
+    while (const std::optional<Job> job = nextJob()) {
+        Slot& slot = *m_slots[job->slot];
+        const QString& name = slot.item.experiment.name;
+        if (m_callbacks.seedStarted)
+            m_callbacks.seedStarted(name, job->seed);
+
+        TrainingControl control;
+        control.cancel = &m_cancel;
+        control.waitWhilePaused = [this] { waitWhilePaused(); };
+        if (m_callbacks.epochFinished)
+            control.onEpoch = [this, &name](const EpochProgress& p) { m_callbacks.epochFinished(name, p); };
+
+        SeedResult result;
+        try {
+            result = slot.trainer->train(job->seed, control);
+        } catch (const std::exception& e) {
+            // An error inside LibTorch ends this seed, not the sweep.
+            result.seed = job->seed;
+            result.status = SeedStatus::Failed;
+            result.failureReason = QStringLiteral("training error: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        }
+        if (result.status == SeedStatus::Cancelled) {
+            jobEnded(*job, nullptr);
+            break;
+        }
+        try {
+            slot.store.save(result);
+        } catch (const StorageError& e) {
+            if (m_callbacks.problem)
+                m_callbacks.problem(e.message());
+            jobEnded(*job, nullptr);
+            cancel(); // a workspace we cannot write to would lose every further seed
+            break;
+        }
+        jobEnded(*job, &result);
+        if (m_callbacks.seedEnded)
+            m_callbacks.seedEnded(name, result);
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        --m_activeWorkers;
+    }
+    m_ended.notify_all();
+}
+
+} // namespace seedscape

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "data/preparedata.h"
+#include "experiment/experiment.h"
+#include "train/seedresult.h"
+#include "train/seedtrainer.h"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace seedscape {
+
+// One experiment of a sweep: train seeds until resultsFolder holds `wanted` finished ones.
+struct SweepItem
+{
+    Experiment experiment;
+    std::shared_ptr<const PreparedData> data;
+    QString resultsFolder;
+    int wanted = 1;
+};
+
+// Progress of one experiment in a sweep.
+struct SweepProgress
+{
+    QString experiment;
+    int wanted = 0;
+    int finished = 0; // stored, including those from earlier runs
+    int failed = 0;   // in this sweep
+    int running = 0;
+    bool gaveUp = false; // too many seeds failed: see lastFailure
+    QString lastFailure;
+};
+
+// Called from the worker threads; a window forwards them through queued signals.
+struct SweepCallbacks
+{
+    std::function<void(const QString& experiment, quint64 seed)> seedStarted;
+    std::function<void(const QString& experiment, const EpochProgress& progress)> epochFinished;
+    // A finished or failed seed, after it was stored.
+    std::function<void(const QString& experiment, const SeedResult& result)> seedEnded;
+    std::function<void(const QString& message)> problem; // e.g. a seed that could not be saved
+};
+
+// Trains the seeds of one or more experiments on J worker threads (one LibTorch intra-op thread
+// each). Every finished or failed seed is written to its experiment's results folder the moment it
+// ends, so a killed process loses only the seeds that were running. Seeds come from the
+// experiment's seeds.list first, then fresh 64-bit values from the operating system's entropy.
+// A seed that fails (diverges) is recorded and another takes its place; after
+// max(3, wanted) failures an experiment gives up.
+class SweepRunner
+{
+public:
+    explicit SweepRunner(SweepCallbacks callbacks = {});
+    ~SweepRunner(); // cancels and waits
+
+    void add(SweepItem item); // before start()
+    void start(int jobs = defaultJobs());
+
+    // Pause and cancel take effect before the next training step of every running seed.
+    void pause();
+    void resume();
+    void cancel();
+    bool isPaused() const;
+    bool isCancelled() const { return m_cancel.load(); }
+
+    void wait();
+    bool waitFor(int milliseconds); // true when the sweep has ended
+    bool isRunning() const;
+
+    std::vector<SweepProgress> progress() const;
+
+    static int defaultJobs();
+    static quint64 freshSeed();
+
+private:
+    struct Slot;
+    struct Job
+    {
+        size_t slot;
+        quint64 seed;
+    };
+
+    std::optional<Job> nextJob();
+    void work();
+    void waitWhilePaused();
+    void jobEnded(const Job& job, const SeedResult* stored);
+
+    SweepCallbacks m_callbacks;
+    std::vector<std::unique_ptr<Slot>> m_slots;
+    std::vector<std::thread> m_workers;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_pauseChanged;
+    std::condition_variable m_ended;
+    std::atomic<bool> m_cancel{false};
+    bool m_paused = false;
+    int m_activeWorkers = 0;
+};
+
+} // namespace seedscape

@@ -1,0 +1,32 @@
+#pragma once
+
+// Internal to core/train: includes LibTorch, so only core .cpp files include it.
+#include "experiment/experiment.h"
+
+#include <torch/torch.h>
+
+namespace seedscape {
+
+// A multilayer perceptron whose every random number comes from generators passed in: weights
+// from the initialisation stream, dropout masks from the dropout stream. Parameters are plain
+// tensors (not nn::Linear), so that nothing draws from LibTorch's process-wide generator.
+class MlpImpl : public torch::nn::Module
+{
+public:
+    MlpImpl(int inputs, const ModelSpec& spec, int outputs);
+
+    // PyTorch's default for linear layers: weights and biases U(−1/√fan_in, 1/√fan_in).
+    void initialize(at::Generator& generator);
+    // dropoutGenerator is used in training mode only.
+    torch::Tensor forward(torch::Tensor x, at::Generator* dropoutGenerator);
+
+private:
+    ModelSpec m_spec;
+    std::vector<torch::Tensor> m_weights; // out × in
+    std::vector<torch::Tensor> m_biases;
+    std::vector<torch::Tensor> m_normWeights;
+    std::vector<torch::Tensor> m_normBiases;
+};
+TORCH_MODULE(Mlp);
+
+} // namespace seedscape

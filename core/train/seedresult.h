@@ -1,0 +1,44 @@
+#pragma once
+
+#include "streamseeds.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace seedscape {
+
+enum class SeedStatus { Finished, Failed, Cancelled };
+
+// What one seed of an experiment produced. Finished and failed seeds are stored in the workspace;
+// cancelled ones are not.
+struct SeedResult
+{
+    quint64 seed = 0;
+    SeedStatus status = SeedStatus::Finished;
+    QString failureReason; // failed only: why, e.g. "training loss became nan"
+    int failureEpoch = 0;  // failed only: the 1-based epoch it happened in
+
+    Metric metric = Metric::RMSE;
+    double validationScore = 0;
+    double testScore = 0;
+    int bestEpoch = 0; // the 1-based epoch whose weights gave the scores
+    int epochsRun = 0;
+    std::vector<double> trainLoss;       // per epoch: mean training loss (standardised units for regression)
+    std::vector<double> validationCurve; // per epoch: validation score in the metric
+
+    int predictionColumns = 1;                 // 1 for regression and binary, the class count for multiclass
+    std::vector<double> validationPredictions; // rows × columns, original units / probabilities
+    std::vector<double> testPredictions;
+
+    StreamSeeds streams;
+    double durationSeconds = 0;
+    QDateTime startedAt;
+    QString experimentFingerprint; // which definition produced it (see ExperimentFingerprint)
+    QString versions;              // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
+
+    bool isFinished() const { return status == SeedStatus::Finished; }
+};
+
+} // namespace seedscape
