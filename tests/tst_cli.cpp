@@ -1,10 +1,16 @@
 // Runs the real seedscape-cli binary as a user or a script would.
+#include "store/resultstore.h"
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <map>
 
 class TestCli : public QObject
 {
@@ -15,8 +21,13 @@ private Q_SLOTS:
     void userErrorsExitWithOneClearLine_data();
     void userErrorsExitWithOneClearLine();
     void sampleWritesAWorkspace();
+    void runThenRerunReproducesEverySeed();
+    void killedRunContinuesAndKeepsEveryFinishedSeed();
+    void interruptedRunSaysHowToContinue();
 
 private:
+    // A quick diabetes experiment in dir, with an absolute data path.
+    QString writeExperiment(const QTemporaryDir& dir, int epochs);
     struct Result
     {
         int exitCode = -1;
@@ -109,6 +120,115 @@ void TestCli::sampleWritesAWorkspace()
     const Result check = run({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});
     QCOMPARE(check.exitCode, 0);
     QCOMPARE(nlohmann::json::parse(check.out.toStdString())["dataset"]["rows"].get<int>(), 442);
+}
+
+QString TestCli::writeExperiment(const QTemporaryDir& dir, int epochs)
+{
+    const QString path = dir.filePath(QStringLiteral("quick.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral(R"({"format": 1, "name": "quick",
+        "dataset": {"path": "%1", "target": "progression"},
+        "model": {"hidden": [32], "dropout": 0.1}, "training": {"epochs": %2}})")
+                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
+                .arg(epochs)
+                .toUtf8());
+    return path;
+}
+
+void TestCli::runThenRerunReproducesEverySeed()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString experiment = writeExperiment(dir, 5);
+    const Result r = run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
+                          QStringLiteral("3"), QStringLiteral("--jobs"), QStringLiteral("2")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("3 finished seeds"), r.err.constData());
+    QVERIFY(QFile::exists(workspace + QStringLiteral("/quick.experiment.json")));
+    const auto seeds = seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false);
+    QCOMPARE(seeds.size(), size_t(3));
+    for (const auto& seed : seeds) {
+        const Result again = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace, QStringLiteral("--experiment"),
+                                  QStringLiteral("quick"), QStringLiteral("--seed"), QString::number(seed.seed)});
+        QCOMPARE(again.exitCode, 0);
+        const auto j = nlohmann::json::parse(again.out.toStdString());
+        QCOMPARE(j["seed"].get<quint64>(), seed.seed);
+        QCOMPARE(j["val"].get<double>(), seed.validationScore);
+        QCOMPARE(j["test"].get<double>(), seed.testScore);
+        QVERIFY(j["identical_to_recorded"].get<bool>());
+    }
+    // Asking again for what is there trains nothing.
+    const Result done = run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"), QStringLiteral("3")});
+    QCOMPARE(done.exitCode, 0);
+    QVERIFY(done.err.contains("already has 3 finished seeds"));
+    const Result unknown = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace, QStringLiteral("--experiment"),
+                                QStringLiteral("quick"), QStringLiteral("--seed"), QStringLiteral("12345")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains("has no recorded seed 12345"));
+}
+
+void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString results = workspace + QStringLiteral("/results/quick");
+    const QString experiment = writeExperiment(dir, 60);
+    const QStringList args = {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                              QStringLiteral("--seeds"), QStringLiteral("10"), QStringLiteral("--jobs"), QStringLiteral("2")};
+    QProcess child;
+    child.start(QStringLiteral(SEEDSCAPE_CLI), args);
+    QVERIFY(child.waitForStarted());
+    QElapsedTimer waited;
+    waited.start();
+    while (QDir(results).entryList({QStringLiteral("seed-*.json")}).size() < 3 && waited.elapsed() < 120000)
+        QTest::qWait(5);
+    ::kill(static_cast<pid_t>(child.processId()), SIGKILL); // no chance to clean up
+    QVERIFY(child.waitForFinished());
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+    QStringList problems;
+    const auto before = seedscape::ResultStore(results).load(true, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY(before.size() >= 3);
+    QVERIFY2(before.size() < 10, "the run ended before it could be killed; make its seeds slower");
+    std::map<quint64, std::vector<double>> predictions;
+    for (const auto& seed : before)
+        predictions[seed.seed] = seed.validationPredictions;
+
+    const Result again = run(args);
+    QCOMPARE(again.exitCode, 0);
+    const auto after = seedscape::ResultStore(results).load(true, &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(after.size(), size_t(10));
+    for (const auto& seed : after)
+        if (predictions.count(seed.seed))
+            QCOMPARE(seed.validationPredictions, predictions[seed.seed]); // every earlier seed intact
+    int kept = 0;
+    for (const auto& seed : after)
+        kept += predictions.count(seed.seed) > 0 ? 1 : 0;
+    QCOMPARE(kept, static_cast<int>(before.size()));
+}
+
+void TestCli::interruptedRunSaysHowToContinue()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    QProcess child;
+    child.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), writeExperiment(dir, 2000), QStringLiteral("--workspace"),
+                                                workspace, QStringLiteral("--seeds"), QStringLiteral("4")});
+    QVERIFY(child.waitForStarted());
+    QElapsedTimer waited;
+    waited.start();
+    while (!QDir(workspace).exists(QStringLiteral("quick.experiment.json")) && waited.elapsed() < 60000)
+        QTest::qWait(5);
+    QTest::qWait(300);
+    ::kill(static_cast<pid_t>(child.processId()), SIGINT);
+    QVERIFY(child.waitForFinished(60000));
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), 1);
+    const QByteArray err = child.readAllStandardError();
+    QVERIFY2(err.contains("interrupted; 0 of 4 finished seeds are stored; run the same command again to continue"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
