@@ -28,9 +28,9 @@ Experiment diabetes(int epochs)
     return e;
 }
 
-SweepItem item(const Experiment& e, const QString& folder, int wanted)
+SweepItem item(const Experiment& e, const QString& folder, int wanted, TrainingEngine engine = TrainingEngine::Automatic)
 {
-    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder, wanted};
+    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder, wanted, engine};
 }
 
 std::map<QString, QByteArray> filesIn(const QString& folder)
@@ -53,11 +53,14 @@ class TestSweepRunner : public QObject
 
 private Q_SLOTS:
     void trainsUntilWantedAndStoresEverySeed();
+    void parallelSeedsEqualSeedsTrainedAlone_data();
     void parallelSeedsEqualSeedsTrainedAlone();
+    void batchedEngineSharesSeedsOutInGroups();
     void continuesFromStoredSeeds();
     void divergingExperimentFailsWhileOthersFinish();
     void pausedSweepTakesNoStep();
     void cancelKeepsFinishedSeeds();
+    void cancelledGroupStoresNothing();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -99,26 +102,55 @@ void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
     QCOMPARE(p.running, 0);
 }
 
+void TestSweepRunner::parallelSeedsEqualSeedsTrainedAlone_data()
+{
+    QTest::addColumn<int>("engine");
+    QTest::addRow("batched") << int(TrainingEngine::Batched);
+    QTest::addRow("per seed") << int(TrainingEngine::PerSeed);
+}
+
 void TestSweepRunner::parallelSeedsEqualSeedsTrainedAlone()
 {
+    QFETCH(int, engine);
     QTemporaryDir dir;
     Experiment e = diabetes(6);
     e.model.dropout = 0.25;
-    e.seeds.list = {101, 202, 303};
+    e.seeds.list = {101, 202, 303, 404, 505};
     SweepRunner runner;
-    const SweepItem sweep = item(e, dir.path(), 3);
+    const SweepItem sweep = item(e, dir.path(), 5, TrainingEngine(engine));
     runner.add(sweep);
-    runner.start(3);
+    runner.start(2);
     runner.wait();
-    const SeedTrainer alone(e, sweep.data);
     for (quint64 seed : e.seeds.list) {
         const SeedResult stored = *ResultStore(dir.path()).find(seed, true);
-        const SeedResult again = alone.train(seed);
+        QCOMPARE(stored.engine, engine == int(TrainingEngine::Batched) ? QStringLiteral("batched") : QStringLiteral("per-seed"));
+        const SeedResult again = engine == int(TrainingEngine::Batched) ? BatchedSeedTrainer(e, sweep.data).train({seed}).front()
+                                                                         : SeedTrainer(e, sweep.data).train(seed);
         QCOMPARE(stored.validationScore, again.validationScore);
         QCOMPARE(stored.testScore, again.testScore);
         QCOMPARE(stored.validationPredictions, again.validationPredictions);
         QCOMPARE(stored.testPredictions, again.testPredictions);
     }
+}
+
+void TestSweepRunner::batchedEngineSharesSeedsOutInGroups()
+{
+    QTemporaryDir dir;
+    std::mutex mutex;
+    std::map<std::thread::id, int> seedsPerThread;
+    SweepCallbacks callbacks;
+    callbacks.seedStarted = [&](const QString&, quint64) {
+        std::lock_guard lock(mutex);
+        ++seedsPerThread[std::this_thread::get_id()];
+    };
+    SweepRunner runner(callbacks);
+    runner.add(item(diabetes(3), dir.path(), 16));
+    runner.start(2);
+    runner.wait();
+    QCOMPARE(seedsPerThread.size(), size_t(2)); // one group of 8 on each of the two workers
+    for (const auto& [thread, count] : seedsPerThread)
+        QCOMPARE(count, 8);
+    QCOMPARE(ResultStore(dir.path()).finishedCount(), 16);
 }
 
 void TestSweepRunner::continuesFromStoredSeeds()
@@ -198,7 +230,7 @@ void TestSweepRunner::cancelKeepsFinishedSeeds()
     callbacks.seedEnded = [&](const QString&, const SeedResult&) { runnerPointer->cancel(); };
     SweepRunner runner(callbacks);
     runnerPointer = &runner;
-    runner.add(item(diabetes(40), dir.path(), 6));
+    runner.add(item(diabetes(40), dir.path(), 6, TrainingEngine::PerSeed));
     runner.start(1);
     runner.wait();
     QVERIFY(runner.isCancelled());
@@ -206,6 +238,25 @@ void TestSweepRunner::cancelKeepsFinishedSeeds()
     QCOMPARE(store.finishedCount(), 1);
     QCOMPARE(filesIn(dir.path()).size(), size_t(2)); // no half-written seed left behind
     QCOMPARE(runner.progress().front().running, 0);
+}
+
+void TestSweepRunner::cancelledGroupStoresNothing()
+{
+    QTemporaryDir dir;
+    SweepRunner* runnerPointer = nullptr;
+    SweepCallbacks callbacks;
+    callbacks.epochFinished = [&](const QString&, const EpochProgress& p) {
+        if (p.epoch == 3)
+            runnerPointer->cancel();
+    };
+    SweepRunner runner(callbacks);
+    runnerPointer = &runner;
+    runner.add(item(diabetes(200), dir.path(), 4));
+    runner.start(1);
+    runner.wait();
+    QVERIFY(runner.isCancelled());
+    QCOMPARE(runner.progress().front().running, 0);
+    QVERIFY(filesIn(dir.path()).empty()); // the group was still training: nothing half-done is stored
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

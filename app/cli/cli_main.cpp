@@ -16,10 +16,12 @@ namespace {
 const char* const kUsage = R"(Usage: seedscape-cli COMMAND [OPTIONS]
 
 Commands:
-  run EXPERIMENT.json --workspace DIR [--seeds N] [--jobs J]
+  run EXPERIMENT.json --workspace DIR [--seeds N] [--jobs J] [--engine E]
                                  add the experiment to the workspace (or find it there) and train
-                                 seeds until it has N finished ones (default: its seeds.count);
-                                 an interrupted run continues where it stopped
+                                 seeds until it has N finished ones (default: its seeds.count) on J
+                                 threads (default: every core); an interrupted run continues where
+                                 it stopped. E: automatic (default: batched where it can),
+                                 batched (groups of seeds as one program) or per-seed
   rerun --workspace DIR --experiment NAME --seed S
                                  train one recorded seed again and print {"seed","val","test"};
                                  exits 2 if it does not reproduce the recorded scores exactly

@@ -32,6 +32,17 @@ void onInterrupt(int)
     g_interrupted = 1;
 }
 
+TrainingEngine parseEngine(const QString& word)
+{
+    if (word.isEmpty() || word == QLatin1String("automatic"))
+        return TrainingEngine::Automatic;
+    if (word == QLatin1String("batched"))
+        return TrainingEngine::Batched;
+    if (word == QLatin1String("per-seed"))
+        return TrainingEngine::PerSeed;
+    throw UsageError(QStringLiteral("option --engine: '%1' is not one of automatic, batched, per-seed").arg(word));
+}
+
 nlohmann::json scoreOrNull(double v)
 {
     return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
@@ -90,7 +101,8 @@ private:
 
 int runCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"), QStringLiteral("--jobs")});
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"), QStringLiteral("--jobs"),
+                                    QStringLiteral("--engine")});
     if (options.positional().size() != 1)
         throw UsageError(QStringLiteral("run takes one experiment file"));
     const QString file = options.positional().front();
@@ -99,6 +111,7 @@ int runCommand(const QStringList& args)
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     const int wanted = static_cast<int>(options.integer(QStringLiteral("--seeds"), e.seeds.count, 1, ExperimentValidator::kMaxSeeds));
     const int jobs = static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
+    const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
 
     auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
     for (const QString& warning : data->dataset.warnings)
@@ -124,7 +137,7 @@ int runCommand(const QStringList& args)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     SweepRunner runner(callbacks);
-    runner.add({e, data, resultsFolder, wanted});
+    runner.add({e, data, resultsFolder, wanted, engine});
     runner.start(std::min(jobs, wanted - alreadyFinished));
     while (!runner.waitFor(100))
         if (g_interrupted && !runner.isCancelled())
@@ -168,7 +181,10 @@ int rerunCommand(const QStringList& args)
                          QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it").arg(seed));
 
     auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
-    const SeedResult again = SeedTrainer(e, data).train(seed);
+    // The engine that trained it, so that the same numbers come out.
+    const SeedResult again = recorded->engine == BatchedSeedTrainer::engineName()
+                                 ? BatchedSeedTrainer(e, data).train({seed}).front()
+                                 : SeedTrainer(e, data).train(seed);
     const bool identical = again.status == recorded->status &&
                            (again.isFinished() ? again.validationScore == recorded->validationScore &&
                                                      again.testScore == recorded->testScore &&

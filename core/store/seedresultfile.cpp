@@ -117,6 +117,7 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
     root["started_at"] = r.startedAt.toString(Qt::ISODateWithMs).toStdString();
     root["experiment_fingerprint"] = r.experimentFingerprint.toStdString();
     root["versions"] = r.versions.toStdString();
+    root["engine"] = r.engine.toStdString();
     AtomicFile::write(folder + QLatin1Char('/') + jsonName(r.seed), QByteArray::fromStdString(root.dump(1) + "\n"));
 }
 
@@ -157,6 +158,7 @@ SeedResult SeedResultFile::read(const QString& jsonPath, bool withPredictions)
         r.startedAt = QDateTime::fromString(QString::fromStdString(root.at("started_at").get<std::string>()), Qt::ISODateWithMs);
         r.experimentFingerprint = QString::fromStdString(root.at("experiment_fingerprint").get<std::string>());
         r.versions = QString::fromStdString(root.at("versions").get<std::string>());
+        r.engine = QString::fromStdString(root.value("engine", std::string("per-seed")));
         if (r.isFinished()) {
             const json& p = root.at("predictions");
             r.predictionColumns = p.at("columns").get<int>();

@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
 #include <deque>
 #include <set>
 
@@ -14,7 +15,8 @@ namespace seedscape {
 struct SweepRunner::Slot
 {
     SweepItem item;
-    std::unique_ptr<SeedTrainer> trainer;
+    std::unique_ptr<SeedTrainer> perSeed;         // set when the per-seed engine trains it
+    std::unique_ptr<BatchedSeedTrainer> batched; // set when the batched engine does
     ResultStore store;
     std::deque<quint64> listed; // seeds.list entries not yet recorded
     std::set<quint64> used;     // recorded or running: never trained twice
@@ -45,7 +47,12 @@ quint64 SweepRunner::freshSeed()
 void SweepRunner::add(SweepItem item)
 {
     auto slot = std::make_unique<Slot>(std::move(item));
-    slot->trainer = std::make_unique<SeedTrainer>(slot->item.experiment, slot->item.data);
+    const TrainingEngine engine = slot->item.engine;
+    if (engine == TrainingEngine::Batched ||
+        (engine == TrainingEngine::Automatic && BatchedSeedTrainer::canTrain(slot->item.experiment)))
+        slot->batched = std::make_unique<BatchedSeedTrainer>(slot->item.experiment, slot->item.data);
+    else
+        slot->perSeed = std::make_unique<SeedTrainer>(slot->item.experiment, slot->item.data);
     slot->used = slot->store.recordedSeeds();
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))
@@ -137,28 +144,37 @@ std::optional<SweepRunner::Job> SweepRunner::nextJob()
     for (size_t i = 0; i < m_slots.size(); ++i) {
         Slot& slot = *m_slots[i];
         SweepProgress& p = slot.progress;
-        if (p.gaveUp || p.finished + p.running >= p.wanted)
+        const int missing = p.wanted - p.finished - p.running;
+        if (p.gaveUp || missing <= 0)
             continue;
-        quint64 seed;
-        if (!slot.listed.empty()) {
-            seed = slot.listed.front();
-            slot.listed.pop_front();
-        } else {
-            do
-                seed = freshSeed();
-            while (slot.used.count(seed));
+        // Share what is missing among the workers not busy yet, this one included.
+        const int idle = std::max(1, m_activeWorkers - m_busyWorkers);
+        const int groupSize = slot.batched ? std::clamp((missing + idle - 1) / idle, 1, kMaxGroupSize) : 1;
+        Job job{i, {}};
+        while (static_cast<int>(job.seeds.size()) < groupSize) {
+            quint64 seed;
+            if (!slot.listed.empty()) {
+                seed = slot.listed.front();
+                slot.listed.pop_front();
+            } else {
+                do
+                    seed = freshSeed();
+                while (slot.used.count(seed));
+            }
+            slot.used.insert(seed);
+            job.seeds.push_back(seed);
         }
-        slot.used.insert(seed);
-        ++p.running;
-        return Job{i, seed};
+        p.running += groupSize;
+        ++m_busyWorkers;
+        return job;
     }
     return std::nullopt;
 }
 
-void SweepRunner::jobEnded(const Job& job, const SeedResult* stored)
+void SweepRunner::seedEnded(size_t slot, const SeedResult* stored)
 {
     std::lock_guard lock(m_mutex);
-    SweepProgress& p = m_slots[job.slot]->progress;
+    SweepProgress& p = m_slots[slot]->progress;
     --p.running;
     if (!stored)
         return;
@@ -167,50 +183,71 @@ void SweepRunner::jobEnded(const Job& job, const SeedResult* stored)
     } else {
         ++p.failed;
         p.lastFailure = QStringLiteral("seed %1: %2 at epoch %3").arg(stored->seed).arg(stored->failureReason).arg(stored->failureEpoch);
-        if (p.failed >= m_slots[job.slot]->failureLimit())
+        if (p.failed >= m_slots[slot]->failureLimit())
             p.gaveUp = true;
+    }
+}
+
+std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
+{
+    TrainingControl control;
+    control.cancel = &m_cancel;
+    control.waitWhilePaused = [this] { waitWhilePaused(); };
+    if (m_callbacks.epochFinished)
+        control.onEpoch = [this, &slot](const EpochProgress& p) { m_callbacks.epochFinished(slot.item.experiment.name, p); };
+    try {
+        if (slot.batched)
+            return slot.batched->train(job.seeds, control);
+        return {slot.perSeed->train(job.seeds.front(), control)};
+    } catch (const std::exception& e) {
+        // An error inside LibTorch ends these seeds, not the sweep.
+        std::vector<SeedResult> failed(job.seeds.size());
+        for (size_t i = 0; i < failed.size(); ++i) {
+            failed[i].seed = job.seeds[i];
+            failed[i].status = SeedStatus::Failed;
+            failed[i].failureReason = QStringLiteral("training error: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        }
+        return failed;
     }
 }
 
 void SweepRunner::work()
 {
-    while (const std::optional<Job> job = nextJob()) {
+    bool stop = false;
+    while (!stop) {
+        const std::optional<Job> job = nextJob();
+        if (!job)
+            break;
         Slot& slot = *m_slots[job->slot];
         const QString& name = slot.item.experiment.name;
         if (m_callbacks.seedStarted)
-            m_callbacks.seedStarted(name, job->seed);
-
-        TrainingControl control;
-        control.cancel = &m_cancel;
-        control.waitWhilePaused = [this] { waitWhilePaused(); };
-        if (m_callbacks.epochFinished)
-            control.onEpoch = [this, &name](const EpochProgress& p) { m_callbacks.epochFinished(name, p); };
-
-        SeedResult result;
-        try {
-            result = slot.trainer->train(job->seed, control);
-        } catch (const std::exception& e) {
-            // An error inside LibTorch ends this seed, not the sweep.
-            result.seed = job->seed;
-            result.status = SeedStatus::Failed;
-            result.failureReason = QStringLiteral("training error: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+            for (quint64 seed : job->seeds)
+                m_callbacks.seedStarted(name, seed);
+        const std::vector<SeedResult> results = train(slot, *job);
+        {
+            std::lock_guard lock(m_mutex);
+            --m_busyWorkers;
         }
-        if (result.status == SeedStatus::Cancelled) {
-            jobEnded(*job, nullptr);
-            break;
+        for (const SeedResult& result : results) {
+            if (stop || result.status == SeedStatus::Cancelled) {
+                seedEnded(job->slot, nullptr);
+                stop = true;
+                continue;
+            }
+            try {
+                slot.store.save(result);
+            } catch (const StorageError& e) {
+                if (m_callbacks.problem)
+                    m_callbacks.problem(e.message());
+                seedEnded(job->slot, nullptr);
+                cancel(); // a workspace we cannot write to would lose every further seed
+                stop = true;
+                continue;
+            }
+            seedEnded(job->slot, &result);
+            if (m_callbacks.seedEnded)
+                m_callbacks.seedEnded(name, result);
         }
-        try {
-            slot.store.save(result);
-        } catch (const StorageError& e) {
-            if (m_callbacks.problem)
-                m_callbacks.problem(e.message());
-            jobEnded(*job, nullptr);
-            cancel(); // a workspace we cannot write to would lose every further seed
-            break;
-        }
-        jobEnded(*job, &result);
-        if (m_callbacks.seedEnded)
-            m_callbacks.seedEnded(name, result);
     }
     {
         std::lock_guard lock(m_mutex);

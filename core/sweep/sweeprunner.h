@@ -3,6 +3,7 @@
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
 #include "train/seedresult.h"
+#include "train/batchedseedtrainer.h"
 #include "train/seedtrainer.h"
 
 #include <condition_variable>
@@ -14,6 +15,12 @@
 
 namespace seedscape {
 
+enum class TrainingEngine {
+    Automatic, // batched when BatchedSeedTrainer can train the experiment, else per seed
+    PerSeed,   // SeedTrainer: one seed at a time per worker
+    Batched,   // BatchedSeedTrainer: a group of seeds per worker
+};
+
 // One experiment of a sweep: train seeds until resultsFolder holds `wanted` finished ones.
 struct SweepItem
 {
@@ -21,6 +28,7 @@ struct SweepItem
     std::shared_ptr<const PreparedData> data;
     QString resultsFolder;
     int wanted = 1;
+    TrainingEngine engine = TrainingEngine::Automatic;
 };
 
 // Progress of one experiment in a sweep.
@@ -46,7 +54,8 @@ struct SweepCallbacks
 };
 
 // Trains the seeds of one or more experiments on J worker threads (one LibTorch intra-op thread
-// each). Every finished or failed seed is written to its experiment's results folder the moment it
+// each). With the batched engine a worker trains a group of seeds at once: the seeds still
+// wanted, shared out evenly over the workers that are free (at most kMaxGroupSize a group). Every finished or failed seed is written to its experiment's results folder the moment it
 // ends, so a killed process loses only the seeds that were running. Seeds come from the
 // experiment's seeds.list first, then fresh 64-bit values from the operating system's entropy.
 // A seed that fails (diverges) is recorded and another takes its place; after
@@ -75,19 +84,21 @@ public:
 
     static int defaultJobs();
     static quint64 freshSeed();
+    static constexpr int kMaxGroupSize = 64;
 
 private:
     struct Slot;
     struct Job
     {
         size_t slot;
-        quint64 seed;
+        std::vector<quint64> seeds;
     };
 
     std::optional<Job> nextJob();
     void work();
     void waitWhilePaused();
-    void jobEnded(const Job& job, const SeedResult* stored);
+    std::vector<SeedResult> train(Slot& slot, const Job& job);
+    void seedEnded(size_t slot, const SeedResult* stored);
 
     SweepCallbacks m_callbacks;
     std::vector<std::unique_ptr<Slot>> m_slots;
@@ -98,6 +109,7 @@ private:
     std::atomic<bool> m_cancel{false};
     bool m_paused = false;
     int m_activeWorkers = 0;
+    int m_busyWorkers = 0; // workers training a job now
 };
 
 } // namespace seedscape

@@ -37,6 +37,7 @@ struct SeedResult
     QDateTime startedAt;
     QString experimentFingerprint; // which definition produced it (see ExperimentFingerprint)
     QString versions;              // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
+    QString engine = QStringLiteral("per-seed"); // which trainer made it: "per-seed" or "batched"
 
     bool isFinished() const { return status == SeedStatus::Finished; }
 };

@@ -5,6 +5,7 @@
 #include "learningrateschedule.h"
 #include "metrics/metricscorer.h"
 #include "mlp.h"
+#include "trainingtensors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -17,31 +18,6 @@
 namespace seedscape {
 
 namespace {
-
-torch::Tensor rowsOf(const std::vector<double>& rowMajor, int columns, const std::vector<int>& rows)
-{
-    torch::Tensor t = torch::empty({static_cast<int64_t>(rows.size()), columns}, torch::kFloat32);
-    float* out = t.data_ptr<float>();
-    for (size_t i = 0; i < rows.size(); ++i)
-        for (int c = 0; c < columns; ++c)
-            out[i * columns + c] = static_cast<float>(rowMajor[static_cast<size_t>(rows[i]) * columns + c]);
-    return t;
-}
-
-std::vector<double> toVector(const torch::Tensor& t)
-{
-    const torch::Tensor d = t.to(torch::kFloat64).contiguous();
-    return std::vector<double>(d.data_ptr<double>(), d.data_ptr<double>() + d.numel());
-}
-
-std::vector<double> truthOf(const PreparedData& data, const std::vector<int>& rows)
-{
-    std::vector<double> truth;
-    truth.reserve(rows.size());
-    for (int r : rows)
-        truth.push_back(data.dataset.target[r]);
-    return truth;
-}
 
 bool allFinite(const std::vector<double>& values)
 {
@@ -77,33 +53,10 @@ bool isBetter(double score, double best, bool higherBetter)
 
 } // namespace
 
-// The data as tensors, built once per experiment and only read by the seeds.
-struct SeedTrainer::Tensors
-{
-    torch::Tensor trainX, trainY, validationX, testX;
-    std::vector<double> validationTruth, testTruth;
-    int outputs = 1;
-};
-
 SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
     : m_experiment(experiment), m_data(std::move(data)), m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
-      m_tensors(std::make_unique<Tensors>())
+      m_tensors(std::make_unique<TrainingTensors>(*m_data))
 {
-    const PreparedData& p = *m_data;
-    const int columns = p.dataset.featureCount();
-    Tensors& t = *m_tensors;
-    t.trainX = rowsOf(p.features, columns, p.split.train);
-    t.validationX = rowsOf(p.features, columns, p.split.validation);
-    t.testX = rowsOf(p.features, columns, p.split.test);
-    t.validationTruth = truthOf(p, p.split.validation);
-    t.testTruth = truthOf(p, p.split.test);
-    const torch::Tensor target = rowsOf(p.target, 1, p.split.train);
-    if (p.dataset.task == Task::Multiclass) {
-        t.trainY = target.squeeze(1).to(torch::kInt64);
-        t.outputs = p.dataset.classCount();
-    } else {
-        t.trainY = target; // regression: standardised value; binary: 0 or 1
-    }
 }
 
 SeedTrainer::~SeedTrainer() = default;
@@ -126,7 +79,7 @@ std::vector<double> SeedTrainer::initialParameters(quint64 seed) const
     model->initialize(generator);
     std::vector<double> flat;
     for (const torch::Tensor& p : model->parameters()) {
-        const std::vector<double> values = toVector(p.flatten());
+        const std::vector<double> values = TrainingTensors::toVector(p.flatten());
         flat.insert(flat.end(), values.begin(), values.end());
     }
     return flat;
@@ -140,7 +93,7 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
     QElapsedTimer clock;
     clock.start();
 
-    const Tensors& t = *m_tensors;
+    const TrainingTensors& t = *m_tensors;
     const TrainingSpec& spec = m_experiment.training;
     const Task task = m_data->dataset.task;
     const bool higherBetter = higherIsBetter(m_metric);
@@ -167,11 +120,9 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
         model->eval();
         torch::Tensor out = model->forward(x, nullptr);
         model->train();
-        if (task == Task::Regression) {
-            const Standardizer& scaler = *m_data->targetScaler;
-            return toVector(out.squeeze(1) * scaler.scales()[0] + scaler.means()[0]);
-        }
-        return toVector(task == Task::Binary ? torch::sigmoid(out.squeeze(1)) : torch::softmax(out, 1));
+        if (task == Task::Regression)
+            return TrainingTensors::toVector(out.squeeze(1) * t.targetScale + t.targetMean);
+        return TrainingTensors::toVector(task == Task::Binary ? torch::sigmoid(out.squeeze(1)) : torch::softmax(out, 1));
     };
     auto fail = [&](int epoch, const QString& reason) {
         result.status = SeedStatus::Failed;

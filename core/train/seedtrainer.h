@@ -10,6 +10,8 @@
 
 namespace seedscape {
 
+struct TrainingTensors;
+
 struct EpochProgress
 {
     quint64 seed = 0;
@@ -47,11 +49,10 @@ public:
     static QString versions();
 
 private:
-    struct Tensors;
     Experiment m_experiment;
     std::shared_ptr<const PreparedData> m_data;
     Metric m_metric;
-    std::unique_ptr<Tensors> m_tensors;
+    std::unique_ptr<TrainingTensors> m_tensors;
 };
 
 } // namespace seedscape

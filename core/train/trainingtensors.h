@@ -1,0 +1,25 @@
+#pragma once
+
+// Internal to core/train: includes LibTorch, so only core .cpp files include it.
+#include "data/preparedata.h"
+
+#include <torch/torch.h>
+
+namespace seedscape {
+
+// The prepared data as float32 tensors, built once per experiment and only read by its seeds.
+struct TrainingTensors
+{
+    explicit TrainingTensors(const PreparedData& data);
+
+    torch::Tensor trainX, validationX, testX; // rows × features, standardised
+    torch::Tensor trainY; // regression: standardised value (rows × 1); binary: 0/1 (rows × 1); multiclass: class (rows, int64)
+    std::vector<double> validationTruth, testTruth; // original units / class indices, for the metrics
+    Task task;
+    int outputs = 1; // 1 for regression and binary, the class count for multiclass
+    double targetMean = 0, targetScale = 1; // regression: predictions back to original units
+
+    static std::vector<double> toVector(const torch::Tensor& t);
+};
+
+} // namespace seedscape

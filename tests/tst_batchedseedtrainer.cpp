@@ -1,0 +1,215 @@
+// The batched engine: a seed's numbers do not depend on its group, and it learns like the
+// per-seed engine does.
+#include "data/preparedata.h"
+#include "train/batchedseedtrainer.h"
+#include "train/seedtrainer.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <numeric>
+#include <set>
+
+using namespace seedscape;
+
+namespace {
+
+Experiment sample(const char* file, const char* target, int epochs)
+{
+    Experiment e;
+    e.name = QStringLiteral("t");
+    e.dataset.path = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + QString::fromLatin1(file);
+    e.dataset.target = QString::fromLatin1(target);
+    e.model.hidden = {64, 64};
+    e.training.epochs = epochs;
+    return e;
+}
+
+std::shared_ptr<const PreparedData> prepare(const Experiment& e)
+{
+    return std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+}
+
+std::vector<quint64> seedsFrom(quint64 first, int count)
+{
+    std::vector<quint64> seeds(count);
+    std::iota(seeds.begin(), seeds.end(), first);
+    return seeds;
+}
+
+double mean(const std::vector<double>& v)
+{
+    return std::accumulate(v.begin(), v.end(), 0.0) / v.size();
+}
+
+} // namespace
+
+class TestBatchedSeedTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seedInGroupOf16EqualsSeedAlone_data();
+    void seedInGroupOf16EqualsSeedAlone();
+    void initialisesLikeThePerSeedEngine();
+    void learnsLikeThePerSeedEngine();
+    void divergingSeedIsMaskedOutWithoutTouchingOthers();
+    void earlyStoppingPerSeed();
+    void cancelTakesEffectWithinOneStep();
+};
+
+void TestBatchedSeedTrainer::seedInGroupOf16EqualsSeedAlone_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("hidden");
+    QTest::addColumn<int>("activation");
+    QTest::addColumn<int>("optimizer");
+    QTest::addColumn<double>("dropout");
+    QTest::addColumn<bool>("layerNorm");
+    QTest::addColumn<int>("schedule");
+    QTest::addRow("W1 regression relu adam") << "diabetes.csv" << "progression" << "64,64" << int(Activation::ReLU) << int(OptimizerKind::Adam) << 0.0 << false << int(Schedule::None);
+    QTest::addRow("regression odd widths tanh sgd dropout") << "diabetes.csv" << "progression" << "17,5" << int(Activation::Tanh) << int(OptimizerKind::SGD) << 0.3 << false << int(Schedule::Step);
+    QTest::addRow("binary gelu adamw layer norm") << "breast_cancer.csv" << "benign" << "30" << int(Activation::GELU) << int(OptimizerKind::AdamW) << 0.1 << true << int(Schedule::Cosine);
+    QTest::addRow("multiclass relu adam dropout") << "wine.csv" << "cultivar" << "24,12" << int(Activation::ReLU) << int(OptimizerKind::Adam) << 0.2 << true << int(Schedule::None);
+    QTest::addRow("linear model") << "wine.csv" << "cultivar" << "" << int(Activation::ReLU) << int(OptimizerKind::SGD) << 0.0 << false << int(Schedule::None);
+}
+
+void TestBatchedSeedTrainer::seedInGroupOf16EqualsSeedAlone()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, target);
+    QFETCH(QString, hidden);
+    QFETCH(int, activation);
+    QFETCH(int, optimizer);
+    QFETCH(double, dropout);
+    QFETCH(bool, layerNorm);
+    QFETCH(int, schedule);
+    Experiment e = sample(qPrintable(file), qPrintable(target), 6);
+    e.model.hidden.clear();
+    for (const QString& w : hidden.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        e.model.hidden.push_back(w.toInt());
+    e.model.activation = Activation(activation);
+    e.model.dropout = dropout;
+    e.model.layerNorm = layerNorm;
+    e.training.optimizer = OptimizerKind(optimizer);
+    e.training.lr = optimizer == int(OptimizerKind::SGD) ? 0.05 : 0.003;
+    e.training.weightDecay = 1e-3;
+    e.training.schedule = Schedule(schedule);
+    const BatchedSeedTrainer trainer(e, prepare(e));
+    const std::vector<quint64> seeds = seedsFrom(1000, 16);
+    const std::vector<SeedResult> group = trainer.train(seeds);
+    QCOMPARE(group.size(), size_t(16));
+    for (int i : {0, 7, 15}) {
+        const SeedResult alone = trainer.train({seeds[i]}).front();
+        QVERIFY(alone.isFinished());
+        QCOMPARE(group[i].seed, seeds[i]);
+        QCOMPARE(group[i].validationScore, alone.validationScore);
+        QCOMPARE(group[i].testScore, alone.testScore);
+        QCOMPARE(group[i].validationPredictions, alone.validationPredictions);
+        QCOMPARE(group[i].testPredictions, alone.testPredictions);
+        QCOMPARE(group[i].trainLoss, alone.trainLoss);
+        QCOMPARE(group[i].engine, QStringLiteral("batched"));
+    }
+    // In a group of 3, at another position, too.
+    const std::vector<SeedResult> small = trainer.train({seeds[15], 5, seeds[7]});
+    QCOMPARE(small[0].validationPredictions, group[15].validationPredictions);
+    QCOMPARE(small[2].validationPredictions, group[7].validationPredictions);
+    QVERIFY(group[0].validationPredictions != group[1].validationPredictions);
+}
+
+void TestBatchedSeedTrainer::initialisesLikeThePerSeedEngine()
+{
+    Experiment e = sample("wine.csv", "cultivar", 1);
+    e.model.hidden = {20, 7};
+    e.model.layerNorm = true;
+    const auto data = prepare(e);
+    const BatchedSeedTrainer batched(e, data);
+    const SeedTrainer perSeed(e, data);
+    QCOMPARE(batched.initialParameters(42), perSeed.initialParameters(42));
+    QVERIFY(batched.initialParameters(42) != batched.initialParameters(43));
+}
+
+void TestBatchedSeedTrainer::learnsLikeThePerSeedEngine()
+{
+    // Same model, same data: the two engines' seed distributions must agree.
+    const Experiment e = sample("diabetes.csv", "progression", 40);
+    const auto data = prepare(e);
+    const std::vector<quint64> seeds = seedsFrom(1, 8);
+    std::vector<double> batchedScores, perSeedScores;
+    for (const SeedResult& r : BatchedSeedTrainer(e, data).train(seeds))
+        batchedScores.push_back(r.validationScore);
+    const SeedTrainer perSeed(e, data);
+    for (quint64 seed : seeds)
+        perSeedScores.push_back(perSeed.train(seed).validationScore);
+    const double a = mean(batchedScores), b = mean(perSeedScores);
+    QVERIFY2(std::abs(a - b) < 0.05 * b, qPrintable(QStringLiteral("batched %1, per-seed %2").arg(a).arg(b)));
+}
+
+void TestBatchedSeedTrainer::divergingSeedIsMaskedOutWithoutTouchingOthers()
+{
+    Experiment e = sample("diabetes.csv", "progression", 20);
+    e.training.optimizer = OptimizerKind::SGD;
+    e.training.lr = 0.9; // diverges for some seeds of this model, not for all
+    e.model.hidden = {64, 64};
+    const BatchedSeedTrainer trainer(e, prepare(e));
+    const std::vector<SeedResult> group = trainer.train(seedsFrom(1, 16));
+    int failed = 0;
+    for (size_t i = 0; i < group.size(); ++i) {
+        const SeedResult alone = trainer.train({group[i].seed}).front();
+        QCOMPARE(alone.status, group[i].status);
+        if (group[i].isFinished()) {
+            QCOMPARE(alone.validationPredictions, group[i].validationPredictions);
+        } else {
+            ++failed;
+            QCOMPARE(alone.failureEpoch, group[i].failureEpoch);
+            QVERIFY(group[i].failureReason.contains(QStringLiteral("diverged")));
+        }
+    }
+    QVERIFY2(failed > 0 && failed < 16, qPrintable(QString::number(failed)));
+}
+
+void TestBatchedSeedTrainer::earlyStoppingPerSeed()
+{
+    Experiment e = sample("diabetes.csv", "progression", 300);
+    e.training.lr = 0.01;
+    e.training.earlyStoppingPatience = 5;
+    const BatchedSeedTrainer trainer(e, prepare(e));
+    const std::vector<SeedResult> group = trainer.train(seedsFrom(50, 4));
+    std::set<int> stops;
+    for (const SeedResult& r : group) {
+        QVERIFY(r.isFinished());
+        QCOMPARE(r.epochsRun, r.bestEpoch + 5);
+        QCOMPARE(static_cast<int>(r.validationCurve.size()), r.epochsRun);
+        const double best = *std::min_element(r.validationCurve.begin(), r.validationCurve.end());
+        QCOMPARE(r.validationCurve[r.bestEpoch - 1], best);
+        QVERIFY(std::abs(r.validationScore - best) < 1e-4 * best);
+        stops.insert(r.epochsRun);
+        const SeedResult alone = trainer.train({r.seed}).front();
+        QCOMPARE(alone.validationPredictions, r.validationPredictions);
+    }
+    QVERIFY(stops.size() > 1); // each seed stopped on its own epoch
+}
+
+void TestBatchedSeedTrainer::cancelTakesEffectWithinOneStep()
+{
+    const Experiment e = sample("digits.csv", "digit", 50);
+    const BatchedSeedTrainer trainer(e, prepare(e));
+    std::atomic<bool> cancel{false};
+    int steps = 0;
+    TrainingControl control;
+    control.cancel = &cancel;
+    control.waitWhilePaused = [&] {
+        if (++steps == 50)
+            cancel = true;
+    };
+    const std::vector<SeedResult> results = trainer.train(seedsFrom(1, 4), control);
+    QCOMPARE(steps, 50);
+    for (const SeedResult& r : results) {
+        QCOMPARE(r.status, SeedStatus::Cancelled);
+        QCOMPARE(r.epochsRun, 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBatchedSeedTrainer)
+#include "tst_batchedseedtrainer.moc"
