@@ -25,6 +25,10 @@ Commands:
   rerun --workspace DIR --experiment NAME --seed S
                                  train one recorded seed again and print {"seed","val","test"};
                                  exits 2 if it does not reproduce the recorded scores exactly
+  import --predictions P.csv --labels L.csv --workspace DIR --task TASK --metric METRIC
+                                 import predictions made elsewhere as experiments (docs/statistics.md)
+  stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L] [--random-seed S]
+                                 every statistic of every experiment: a table, or JSON
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
 
@@ -56,6 +60,10 @@ int main(int argc, char* argv[])
             return cli::runCommand(args);
         if (command == QLatin1String("rerun"))
             return cli::rerunCommand(args);
+        if (command == QLatin1String("import"))
+            return cli::importCommand(args);
+        if (command == QLatin1String("stats"))
+            return cli::statsCommand(args);
         if (command == QLatin1String("check"))
             return cli::checkCommand(args);
         if (command == QLatin1String("sample"))

@@ -2,12 +2,16 @@
 
 namespace seedscape::cli {
 
-CliOptions::CliOptions(const QStringList& args, const QStringList& known)
+CliOptions::CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
         if (!arg.startsWith(QStringLiteral("--"))) {
             m_positional << arg;
+            continue;
+        }
+        if (flags.contains(arg)) {
+            m_flags << arg;
             continue;
         }
         if (!known.contains(arg))

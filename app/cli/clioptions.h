@@ -20,8 +20,10 @@ public:
 class CliOptions
 {
 public:
-    // Throws UsageError for an option not in known, or one without a value.
-    CliOptions(const QStringList& args, const QStringList& known);
+    // Throws UsageError for an option not in known or flags, or one of known without a value.
+    CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags = {});
+
+    bool flag(const QString& name) const { return m_flags.contains(name); }
 
     QString value(const QString& option) const;
     QString required(const QString& option) const;
@@ -34,6 +36,7 @@ private:
     QStringList m_names;
     QStringList m_values;
     QStringList m_positional;
+    QStringList m_flags;
 };
 
 } // namespace seedscape::cli

@@ -10,5 +10,7 @@ int checkCommand(const QStringList& args);
 int sampleCommand(const QStringList& args);
 int runCommand(const QStringList& args);
 int rerunCommand(const QStringList& args);
+int importCommand(const QStringList& args);
+int statsCommand(const QStringList& args);
 
 } // namespace seedscape::cli

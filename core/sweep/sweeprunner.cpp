@@ -1,6 +1,8 @@
 #include "sweeprunner.h"
 
 #include "store/atomicfile.h"
+#include "experiment/experimentnames.h"
+#include "store/labelsfile.h"
 #include "store/resultstore.h"
 
 #include <QRandomGenerator>
@@ -53,6 +55,9 @@ void SweepRunner::add(SweepItem item)
         slot->batched = std::make_unique<BatchedSeedTrainer>(slot->item.experiment, slot->item.data);
     else
         slot->perSeed = std::make_unique<SeedTrainer>(slot->item.experiment, slot->item.data);
+    // The truth beside the seeds, so that statistics can be computed from the results folder alone.
+    const Metric metric = effectiveMetric(slot->item.experiment.metric, slot->item.data->dataset.task);
+    LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, metric), slot->item.resultsFolder);
     slot->used = slot->store.recordedSeeds();
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))

@@ -66,7 +66,8 @@ public:
     explicit SweepRunner(SweepCallbacks callbacks = {});
     ~SweepRunner(); // cancels and waits
 
-    void add(SweepItem item); // before start()
+    // Before start(). Writes the experiment's labels to its results folder; throws StorageError.
+    void add(SweepItem item);
     void start(int jobs = defaultJobs());
 
     // Pause and cancel take effect before the next training step of every running seed.

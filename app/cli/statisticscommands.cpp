@@ -1,0 +1,128 @@
+// seedscape-cli import and stats: predictions from elsewhere, and every statistic of a workspace.
+#include "clioptions.h"
+#include "commands.h"
+
+#include "common/inputerror.h"
+#include "experiment/experimentnames.h"
+#include "stats/statisticsjson.h"
+#include "stats/workspacestatistics.h"
+#include "store/experimentresults.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+#include <iostream>
+
+namespace seedscape::cli {
+
+namespace {
+
+// "66.12", or "—" where a number is undefined.
+QString show(double v, int decimals = 4)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', decimals + 1) : QStringLiteral("—");
+}
+
+QString padded(const QString& text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+
+void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
+{
+    const int k = options.ks.front();
+    QString out;
+    out += padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) + padded(QStringLiteral("seeds"), 7) +
+           padded(QStringLiteral("val mean [95% CI]"), 28) + padded(QStringLiteral("val range"), 11) +
+           padded(QStringLiteral("test mean"), 11) + padded(QStringLiteral("ens val"), 10) + padded(QStringLiteral("ens test"), 10) +
+           padded(QStringLiteral("gain val"), 10) + padded(QStringLiteral("%1-ens val").arg(k), 11) + QStringLiteral("val/test r\n");
+    for (const ExperimentStatistics& e : w.experiments) {
+        const auto* kSummary = e.kEnsembles(k);
+        out += padded(e.name, 24) + padded(names::metric(e.metric), 9) +
+               padded(QString::number(e.seedCount()) + (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()), 7) +
+               padded(QStringLiteral("%1 [%2, %3]").arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)), 28) +
+               padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) + padded(show(e.ensembleValidation), 10) +
+               padded(show(e.ensembleTest), 10) + padded(show(e.gainValidation), 10) +
+               padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) + show(e.validationTest.pearson, 3) +
+               QLatin1Char('\n');
+    }
+    if (w.acrossExperimentCount > 0) {
+        out += QStringLiteral("\nacross %1 experiments scored in %2: validation/test Pearson r of single seeds %3, of ensembles %4\n")
+                   .arg(w.acrossExperimentCount)
+                   .arg(names::metric(w.acrossMetric), show(w.acrossSeeds.pearson, 3), show(w.acrossEnsembles.pearson, 3));
+        out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n").arg(w.pickByEnsemble, w.pickByStability);
+    }
+    std::cout << out.toStdString();
+}
+
+} // namespace
+
+int importCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--predictions"), QStringLiteral("--labels"), QStringLiteral("--workspace"),
+                                    QStringLiteral("--task"), QStringLiteral("--metric")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("import takes only options"));
+    const QString taskWord = options.required(QStringLiteral("--task"));
+    const auto task = names::parseTask(taskWord);
+    if (!task || *task == Task::Auto)
+        throw UsageError(QStringLiteral("option --task: '%1' is not one of regression, binary, multiclass").arg(taskWord));
+    const QString metricWord = options.required(QStringLiteral("--metric"));
+    const auto metric = names::parseMetric(metricWord);
+    if (!metric)
+        throw UsageError(QStringLiteral("option --metric: '%1' is not one of %2").arg(metricWord, names::metrics().join(QStringLiteral(", "))));
+    if (!metricFitsTask(*metric, *task))
+        throw UsageError(QStringLiteral("option --metric: %1 does not score a %2 task").arg(metricWord, taskWord));
+    const Workspace workspace(options.required(QStringLiteral("--workspace")));
+    const auto summary = PredictionImporter::importInto(workspace, options.required(QStringLiteral("--predictions")),
+                                                        options.required(QStringLiteral("--labels")), *task, *metric);
+    std::cerr << "imported " << summary.seeds << " seeds of " << summary.experiments.size() << " experiments ("
+              << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), " << summary.validationRows
+              << " validation and " << summary.testRows << " test rows" << std::endl;
+    return 0;
+}
+
+int statsCommand(const QStringList& args)
+{
+    const CliOptions options(args,
+                             {QStringLiteral("--workspace"), QStringLiteral("--k"), QStringLiteral("--bootstrap"),
+                              QStringLiteral("--subset-limit"), QStringLiteral("--random-seed")},
+                             {QStringLiteral("--json")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("stats takes only options"));
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    if (!QFileInfo(folder).isDir())
+        throw InputError({folder}, QStringLiteral("no such workspace folder"));
+    StatisticsOptions settings;
+    const QString ks = options.value(QStringLiteral("--k"));
+    if (!ks.isEmpty()) {
+        settings.ks.clear();
+        for (const QString& word : ks.split(QLatin1Char(','))) {
+            bool ok = false;
+            const int k = word.toInt(&ok);
+            if (!ok || k < 1)
+                throw UsageError(QStringLiteral("option --k: '%1' is not a whole number of 1 or more").arg(word));
+            settings.ks.push_back(k);
+        }
+    }
+    settings.bootstrapResamples = static_cast<int>(options.integer(QStringLiteral("--bootstrap"), 0, 0, 1000000));
+    settings.subsetLimit = static_cast<int>(options.integer(QStringLiteral("--subset-limit"), settings.subsetLimit, 1, 100000000));
+    settings.randomSeed = options.value(QStringLiteral("--random-seed")).isEmpty() ? 0 : options.unsignedInteger(QStringLiteral("--random-seed"));
+
+    QStringList problems;
+    const auto results = ExperimentResults::loadWorkspace(folder, &problems);
+    for (const QString& problem : problems)
+        std::cerr << "warning: " << problem.toStdString() << std::endl;
+    const WorkspaceStatistics statistics = WorkspaceStatistics::compute(results, settings);
+    if (options.flag(QStringLiteral("--json")))
+        std::cout << StatisticsJson::toJson(statistics, settings).toStdString();
+    else if (statistics.experiments.empty())
+        std::cout << "no experiment in " << folder.toStdString() << " has a finished seed yet" << std::endl;
+    else
+        printTable(statistics, settings);
+    return 0;
+}
+
+} // namespace seedscape::cli

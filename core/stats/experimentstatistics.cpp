@@ -1,0 +1,96 @@
+#include "experimentstatistics.h"
+
+#include "experiment/experimentnames.h"
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+namespace seedscape {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double signedGain(double ensemble, double mean, bool higherIsBetter)
+{
+    return higherIsBetter ? ensemble - mean : mean - ensemble;
+}
+
+BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples, quint64 randomSeed)
+{
+    const int N = s.seedCount();
+    std::mt19937_64 rng(randomSeed ^ 0xB0075742ULL);
+    std::uniform_int_distribution<int> pick(0, N - 1);
+    std::vector<double> validationMeans, testMeans, ensembleValidation, ensembleTest;
+    std::vector<int> counts(static_cast<size_t>(N));
+    for (int b = 0; b < resamples; ++b) {
+        std::fill(counts.begin(), counts.end(), 0);
+        double validationSum = 0, testSum = 0;
+        for (int i = 0; i < N; ++i) {
+            const int seed = pick(rng);
+            ++counts[seed];
+            validationSum += s.seeds[seed].validation;
+            testSum += s.seeds[seed].test;
+        }
+        validationMeans.push_back(validationSum / N);
+        testMeans.push_back(testSum / N);
+        const EnsembleScorer::Scores e = scorer.scoreWeighted(counts);
+        ensembleValidation.push_back(e.validation);
+        ensembleTest.push_back(e.test);
+    }
+    BootstrapIntervals intervals;
+    intervals.resamples = resamples;
+    auto interval = [](const std::vector<double>& v, double* out) {
+        out[0] = Spread::percentile(v, 2.5);
+        out[1] = Spread::percentile(v, 97.5);
+    };
+    interval(validationMeans, intervals.validationMean);
+    interval(testMeans, intervals.testMean);
+    interval(ensembleValidation, intervals.ensembleValidation);
+    interval(ensembleTest, intervals.ensembleTest);
+    return intervals;
+}
+
+} // namespace
+
+const EnsembleScorer::SizeSummary* ExperimentStatistics::kEnsembles(int k) const
+{
+    return k >= 1 && k <= static_cast<int>(sizeCurve.size()) ? &sizeCurve[k - 1] : nullptr;
+}
+
+ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& results, const StatisticsOptions& options)
+{
+    ExperimentStatistics s;
+    s.name = results.name;
+    s.task = results.labels.task;
+    s.metric = results.labels.metric;
+    s.higherIsBetter = seedscape::higherIsBetter(s.metric);
+    s.failedSeeds = results.failedSeeds;
+    std::vector<double> validation, test;
+    for (const SeedResult& seed : results.seeds) {
+        s.seeds.push_back({seed.seed, seed.validationScore, seed.testScore});
+        validation.push_back(seed.validationScore);
+        test.push_back(seed.testScore);
+    }
+    s.validation = Spread::of(validation, s.higherIsBetter);
+    s.test = Spread::of(test, s.higherIsBetter);
+    s.validationTest = Correlation::of(validation, test);
+
+    const EnsembleScorer scorer(results);
+    const int N = s.seedCount();
+    std::vector<int> all(static_cast<size_t>(N));
+    for (int i = 0; i < N; ++i)
+        all[i] = i;
+    const EnsembleScorer::Scores full = scorer.score(all);
+    s.ensembleValidation = full.validation;
+    s.ensembleTest = full.test;
+    s.gainValidation = N > 0 ? signedGain(full.validation, s.validation.mean, s.higherIsBetter) : kNaN;
+    s.gainTest = N > 0 ? signedGain(full.test, s.test.mean, s.higherIsBetter) : kNaN;
+    s.sizeCurve = scorer.sizeCurve(options.subsetLimit, options.randomSeed);
+    if (options.bootstrapResamples > 0 && N > 0)
+        s.bootstrap = bootstrapOf(s, scorer, options.bootstrapResamples, options.randomSeed);
+    return s;
+}
+
+} // namespace seedscape

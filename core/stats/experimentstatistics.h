@@ -1,0 +1,57 @@
+#pragma once
+
+#include "correlation.h"
+#include "ensemblescorer.h"
+#include "spread.h"
+
+#include <optional>
+#include <vector>
+
+namespace seedscape {
+
+struct StatisticsOptions
+{
+    std::vector<int> ks = {3};   // k-ensemble sizes reported on their own (the curve has every k)
+    int subsetLimit = 1000;      // all k-subsets up to this many, else this many at random
+    int bootstrapResamples = 0;  // 0: no bootstrap intervals
+    quint64 randomSeed = 0;      // for sampled subsets and bootstrap resamples
+};
+
+// Percentile (2.5 %, 97.5 %) intervals over resamples of seeds with replacement.
+struct BootstrapIntervals
+{
+    int resamples = 0;
+    double validationMean[2], testMean[2];         // of the single-seed mean
+    double ensembleValidation[2], ensembleTest[2]; // of the full ensemble, rebuilt from each resample
+};
+
+// Every number STATISTICS.md defines for one experiment.
+struct ExperimentStatistics
+{
+    struct SeedScore
+    {
+        quint64 seed;
+        double validation, test;
+    };
+
+    QString name;
+    Task task = Task::Regression;
+    Metric metric = Metric::RMSE;
+    bool higherIsBetter = false;
+    std::vector<SeedScore> seeds;
+    int failedSeeds = 0;
+    Spread validation, test;
+    double ensembleValidation, ensembleTest; // all N seeds
+    double gainValidation, gainTest;         // full ensemble − mean single seed; positive is better
+    std::vector<EnsembleScorer::SizeSummary> sizeCurve; // k = 1..N
+    Correlation validationTest;                         // across this experiment's seeds
+    std::optional<BootstrapIntervals> bootstrap;
+
+    int seedCount() const { return static_cast<int>(seeds.size()); }
+    // The summary of k-ensembles, or nothing when k is outside 1..N.
+    const EnsembleScorer::SizeSummary* kEnsembles(int k) const;
+
+    static ExperimentStatistics compute(const ExperimentResults& results, const StatisticsOptions& options);
+};
+
+} // namespace seedscape

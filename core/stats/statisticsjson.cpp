@@ -1,0 +1,123 @@
+#include "statisticsjson.h"
+
+#include "experiment/experimentnames.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number(double v)
+{
+    return std::isfinite(v) ? json(v) : json(nullptr);
+}
+
+json pair(const double* v)
+{
+    return json::array({number(v[0]), number(v[1])});
+}
+
+json spreadJson(const Spread& s)
+{
+    json expected = json::object();
+    for (size_t n = 0; n < s.expectedBest.size(); ++n)
+        expected[std::to_string(n + 1)] = number(s.expectedBest[n]);
+    return {{"n", s.n},          {"mean", number(s.mean)},   {"std", number(s.std)},
+            {"min", number(s.min)}, {"max", number(s.max)},  {"range", number(s.range)},
+            {"ci95", json::array({number(s.ciLow), number(s.ciHigh)})},
+            {"iqm", number(s.iqm)}, {"expected_best", expected}};
+}
+
+json correlationJson(const Correlation& c)
+{
+    return {{"pearson", number(c.pearson)}, {"spearman", number(c.spearman)}, {"kendall", number(c.kendall)}};
+}
+
+json sizeJson(const EnsembleScorer::SizeSummary* s)
+{
+    if (!s) // k outside 1..N: no such ensembles
+        return {{"count", 0}, {"exhaustive", true}, {"val_mean", nullptr}, {"val_min", nullptr}, {"val_max", nullptr},
+                {"test_mean", nullptr}, {"test_min", nullptr}, {"test_max", nullptr}};
+    return {{"count", s->count},
+            {"exhaustive", s->exhaustive},
+            {"val_mean", number(s->validationMean)},
+            {"val_min", number(s->validationMin)},
+            {"val_max", number(s->validationMax)},
+            {"test_mean", number(s->testMean)},
+            {"test_min", number(s->testMin)},
+            {"test_max", number(s->testMax)}};
+}
+
+json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& options)
+{
+    json seeds = json::array();
+    for (const auto& s : e.seeds)
+        seeds.push_back({{"seed", s.seed}, {"val", number(s.validation)}, {"test", number(s.test)}});
+    json kEnsembles = json::object();
+    for (int k : options.ks)
+        kEnsembles[std::to_string(k)] = sizeJson(e.kEnsembles(k));
+    json curve = json::array();
+    for (const auto& s : e.sizeCurve) {
+        json point = sizeJson(&s);
+        point["k"] = s.k;
+        curve.push_back(point);
+    }
+    json out = {{"name", e.name.toStdString()},
+                {"task", names::task(e.task).toStdString()},
+                {"metric", names::metric(e.metric).toStdString()},
+                {"higher_is_better", e.higherIsBetter},
+                {"seeds", seeds},
+                {"failed_seeds", e.failedSeeds},
+                {"val", spreadJson(e.validation)},
+                {"test", spreadJson(e.test)},
+                {"ensemble", {{"val", number(e.ensembleValidation)}, {"test", number(e.ensembleTest)}}},
+                {"ensemble_gain", {{"val", number(e.gainValidation)}, {"test", number(e.gainTest)}}},
+                {"k_ensembles", kEnsembles},
+                {"ensemble_size_curve", curve},
+                {"val_test_correlation", correlationJson(e.validationTest)}};
+    if (e.bootstrap) {
+        const BootstrapIntervals& b = *e.bootstrap;
+        out["bootstrap"] = {{"resamples", b.resamples},
+                            {"val_mean", pair(b.validationMean)},
+                            {"test_mean", pair(b.testMean)},
+                            {"ensemble_val", pair(b.ensembleValidation)},
+                            {"ensemble_test", pair(b.ensembleTest)}};
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const StatisticsOptions& options)
+{
+    json experiments = json::array();
+    for (const ExperimentStatistics& e : w.experiments)
+        experiments.push_back(experimentJson(e, options));
+    json comparisons = json::array();
+    for (const auto& c : w.comparisons)
+        comparisons.push_back({{"a", c.a.toStdString()},
+                               {"b", c.b.toStdString()},
+                               {"p_better_val", number(c.pBetterValidation)},
+                               {"p_better_test", number(c.pBetterTest)}});
+    const auto name = [](const QString& s) { return s.isEmpty() ? json(nullptr) : json(s.toStdString()); };
+    json root = {{"format", 1},
+                 {"experiments", experiments},
+                 {"comparisons", comparisons},
+                 {"across_experiments",
+                  {{"metric", w.acrossMetric == Metric::Auto ? json(nullptr) : json(names::metric(w.acrossMetric).toStdString())},
+                   {"experiments", w.acrossExperimentCount},
+                   {"seeds", correlationJson(w.acrossSeeds)},
+                   {"ensembles", correlationJson(w.acrossEnsembles)}}},
+                 {"pick", {{"by_ensemble", name(w.pickByEnsemble)}, {"by_stability", name(w.pickByStability)}}},
+                 {"settings",
+                  {{"k", options.ks}, {"subset_limit", options.subsetLimit}, {"bootstrap_resamples", options.bootstrapResamples},
+                   {"random_seed", options.randomSeed}}}};
+    return QByteArray::fromStdString(root.dump(2) + "\n");
+}
+
+} // namespace seedscape

@@ -1,0 +1,86 @@
+#include "workspacestatistics.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace seedscape {
+
+namespace {
+
+std::vector<double> scoresOf(const ExperimentStatistics& s, bool validation)
+{
+    std::vector<double> v;
+    for (const auto& seed : s.seeds)
+        v.push_back(validation ? seed.validation : seed.test);
+    return v;
+}
+
+} // namespace
+
+double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, const std::vector<double>& b, bool higherIsBetter)
+{
+    if (a.empty() || b.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    double wins = 0;
+    for (double x : a)
+        for (double y : b)
+            wins += x == y ? 0.5 : ((higherIsBetter ? x > y : x < y) ? 1.0 : 0.0);
+    return wins / (static_cast<double>(a.size()) * static_cast<double>(b.size()));
+}
+
+WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentResults>& results, const StatisticsOptions& options)
+{
+    WorkspaceStatistics w;
+    for (const ExperimentResults& r : results)
+        if (!r.seeds.empty())
+            w.experiments.push_back(ExperimentStatistics::compute(r, options));
+
+    for (const ExperimentStatistics& a : w.experiments)
+        for (const ExperimentStatistics& b : w.experiments)
+            if (&a != &b && a.metric == b.metric)
+                w.comparisons.push_back({a.name, b.name,
+                                         probabilityBetter(scoresOf(a, true), scoresOf(b, true), a.higherIsBetter),
+                                         probabilityBetter(scoresOf(a, false), scoresOf(b, false), a.higherIsBetter)});
+
+    // Scores of different metrics cannot be set against each other: compare within the metric
+    // most experiments share (the first such metric on a tie).
+    std::map<Metric, int> perMetric;
+    for (const ExperimentStatistics& e : w.experiments)
+        ++perMetric[e.metric];
+    for (const ExperimentStatistics& e : w.experiments)
+        if (w.acrossMetric == Metric::Auto || perMetric[e.metric] > perMetric[w.acrossMetric])
+            w.acrossMetric = e.metric;
+
+    std::vector<double> seedValidation, seedTest, ensembleValidation, ensembleTest;
+    const ExperimentStatistics* bestEnsemble = nullptr;
+    const ExperimentStatistics* mostStable = nullptr;
+    for (const ExperimentStatistics& e : w.experiments) {
+        if (e.metric != w.acrossMetric)
+            continue;
+        ++w.acrossExperimentCount;
+        for (const auto& seed : e.seeds) {
+            seedValidation.push_back(seed.validation);
+            seedTest.push_back(seed.test);
+        }
+        ensembleValidation.push_back(e.ensembleValidation);
+        ensembleTest.push_back(e.ensembleTest);
+        const bool higher = e.higherIsBetter;
+        if (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
+                                     : e.ensembleValidation < bestEnsemble->ensembleValidation))
+            bestEnsemble = &e;
+        if (!mostStable || e.validation.range < mostStable->validation.range ||
+            (e.validation.range == mostStable->validation.range &&
+             (higher ? e.validation.mean > mostStable->validation.mean : e.validation.mean < mostStable->validation.mean)))
+            mostStable = &e;
+    }
+    w.acrossSeeds = Correlation::of(seedValidation, seedTest);
+    w.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest);
+    if (bestEnsemble)
+        w.pickByEnsemble = bestEnsemble->name;
+    if (mostStable)
+        w.pickByStability = mostStable->name;
+    return w;
+}
+
+} // namespace seedscape
