@@ -24,6 +24,8 @@ private Q_SLOTS:
     void runThenRerunReproducesEverySeed();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
     void interruptedRunSaysHowToContinue();
+    void importThenStatsGivesTheGoldenValues();
+    void statsOfATrainedSweep();
 
 private:
     // A quick diabetes experiment in dir, with an absolute data path.
@@ -229,6 +231,71 @@ void TestCli::interruptedRunSaysHowToContinue()
     QCOMPARE(child.exitCode(), 1);
     const QByteArray err = child.readAllStandardError();
     QVERIFY2(err.contains("interrupted; 0 of 4 finished seeds are stored; run the same command again to continue"), err.constData());
+}
+
+void TestCli::importThenStatsGivesTheGoldenValues()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
+    const Result imported = run({QStringLiteral("import"), QStringLiteral("--predictions"), golden + QStringLiteral("/predictions.csv"),
+                                 QStringLiteral("--labels"), golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
+                                 dir.path(), QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
+                                 QStringLiteral("auc")});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.err.contains("imported 7 seeds of 2 experiments"), imported.err.constData());
+    const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--k"),
+                              QStringLiteral("3,4"), QStringLiteral("--json")});
+    QCOMPARE(stats.exitCode, 0);
+    const auto actual = nlohmann::json::parse(stats.out.toStdString());
+    QFile expectedFile(golden + QStringLiteral("/expected.json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const auto expected = nlohmann::json::parse(expectedFile.readAll().toStdString());
+    QCOMPARE(actual["experiments"].size(), expected["experiments"].size());
+    for (size_t i = 0; i < expected["experiments"].size(); ++i) {
+        const auto& e = expected["experiments"][i];
+        const auto& a = actual["experiments"][i];
+        QCOMPARE(a["name"], e["name"]);
+        const auto same = [](const nlohmann::json& x, const nlohmann::json& y) {
+            return x.is_null() ? y.is_null() : std::abs(x.get<double>() - y.get<double>()) < 1e-9;
+        };
+        for (const char* field : {"mean", "std", "iqm"})
+            QVERIFY(same(a["val"][field], e["val"][field]));
+        QVERIFY(same(a["ensemble"]["test"], e["ensemble"]["test"]));
+        QVERIFY(same(a["k_ensembles"]["4"]["val_mean"], e["k_ensembles"]["4"]["val_mean"]));
+        QCOMPARE(a["k_ensembles"]["4"]["count"], e["k_ensembles"]["4"]["count"]);
+    }
+    QCOMPARE(actual["pick"], expected["pick"]);
+    // The table names every experiment; a wrong metric for the task is a clear error.
+    const Result table = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("b1") && table.out.contains("pick by ensemble"));
+    const Result wrong = run({QStringLiteral("import"), QStringLiteral("--predictions"), golden + QStringLiteral("/predictions.csv"),
+                              QStringLiteral("--labels"), golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
+                              dir.path(), QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
+                              QStringLiteral("rmse")});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY(wrong.err.contains("rmse does not score a binary task"));
+}
+
+void TestCli::statsOfATrainedSweep()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    QCOMPARE(run({QStringLiteral("run"), writeExperiment(dir, 4), QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
+                  QStringLiteral("4")})
+                 .exitCode,
+             0);
+    const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+                              QStringLiteral("--bootstrap"), QStringLiteral("200")});
+    QCOMPARE(stats.exitCode, 0);
+    const auto j = nlohmann::json::parse(stats.out.toStdString());
+    const auto& e = j["experiments"][0];
+    QCOMPARE(e["name"].get<std::string>(), std::string("quick"));
+    QCOMPARE(e["val"]["n"].get<int>(), 4);
+    QCOMPARE(e["k_ensembles"]["3"]["count"].get<int>(), 4);
+    QCOMPARE(e["ensemble_size_curve"].size(), size_t(4));
+    QCOMPARE(e["bootstrap"]["resamples"].get<int>(), 200);
+    QVERIFY(e["val"]["ci95"][0].get<double>() < e["val"]["mean"].get<double>());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -178,6 +178,17 @@ void TestStatistics::sampledSubsetsAreDistinct()
     QVERIFY(matchesOneLeftOut);
     // (Sampled sums are built in another order, so allow for rounding.)
     QVERIFY(sampled[2].validationMin >= all[2].validationMin - 1e-12 && sampled[2].validationMax <= all[2].validationMax + 1e-12);
+    // kEnsembles draws its own distinct subsets: 19 of 20, as above.
+    const auto direct = scorer.kEnsembles(3, 19, 3);
+    QCOMPARE(direct.count, 19);
+    bool directLeavesOneOut = false;
+    for (int a = 0; a < 6; ++a)
+        for (int b = a + 1; b < 6; ++b)
+            for (int c = b + 1; c < 6; ++c)
+                directLeavesOneOut |= std::abs(allSum - scorer.score({a, b, c}).validation - direct.validationMean * 19) < 1e-9;
+    QVERIFY(directLeavesOneOut);
+    QCOMPARE(scorer.kEnsembles(3, 20, 3).validationMean, all[2].validationMean); // exhaustive: the same every time
+    QCOMPARE(scorer.kEnsembles(7, 20, 3).count, 0);
     // A limit smaller than C(N, k) for several k at once, including k above N/2.
     const auto small = scorer.sizeCurve(4, 2);
     for (int k = 2; k <= 4; ++k) {

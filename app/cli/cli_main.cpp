@@ -27,7 +27,8 @@ Commands:
                                  exits 2 if it does not reproduce the recorded scores exactly
   import --predictions P.csv --labels L.csv --workspace DIR --task TASK --metric METRIC
                                  import predictions made elsewhere as experiments (docs/statistics.md)
-  stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L] [--random-seed S]
+  stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L]
+        [--curve-subset-limit L] [--random-seed S]
                                  every statistic of every experiment: a table, or JSON
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR

@@ -88,7 +88,7 @@ int statsCommand(const QStringList& args)
 {
     const CliOptions options(args,
                              {QStringLiteral("--workspace"), QStringLiteral("--k"), QStringLiteral("--bootstrap"),
-                              QStringLiteral("--subset-limit"), QStringLiteral("--random-seed")},
+                              QStringLiteral("--subset-limit"), QStringLiteral("--curve-subset-limit"), QStringLiteral("--random-seed")},
                              {QStringLiteral("--json")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("stats takes only options"));
@@ -109,6 +109,8 @@ int statsCommand(const QStringList& args)
     }
     settings.bootstrapResamples = static_cast<int>(options.integer(QStringLiteral("--bootstrap"), 0, 0, 1000000));
     settings.subsetLimit = static_cast<int>(options.integer(QStringLiteral("--subset-limit"), settings.subsetLimit, 1, 100000000));
+    settings.curveSubsetLimit =
+        static_cast<int>(options.integer(QStringLiteral("--curve-subset-limit"), settings.curveSubsetLimit, 1, 100000000));
     settings.randomSeed = options.value(QStringLiteral("--random-seed")).isEmpty() ? 0 : options.unsignedInteger(QStringLiteral("--random-seed"));
 
     QStringList problems;

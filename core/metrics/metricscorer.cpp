@@ -1,6 +1,8 @@
 #include "metricscorer.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -14,6 +16,39 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 bool isBinaryLayout(const std::vector<double>& truth, const std::vector<double>& predictions, int classes)
 {
     return classes <= 2 && predictions.size() == truth.size();
+}
+
+// Sorts doubles by their bits: an LSD radix sort, several times faster than std::sort on the
+// thousands of scores an ensemble statistic ranks again and again. NaN-free input.
+void radixSort(std::vector<double>& values)
+{
+    const size_t n = values.size();
+    std::vector<std::uint64_t> keys(n), buffer(n);
+    for (size_t i = 0; i < n; ++i) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &values[i], sizeof bits);
+        // Order-preserving map: negative numbers reversed, positive ones above them.
+        keys[i] = (bits & 0x8000000000000000ULL) ? ~bits : bits | 0x8000000000000000ULL;
+    }
+    std::uint32_t counts[8][257] = {};
+    for (std::uint64_t k : keys)
+        for (int digit = 0; digit < 8; ++digit)
+            ++counts[digit][((k >> (8 * digit)) & 0xFF) + 1];
+    for (int digit = 0; digit < 8; ++digit) {
+        std::uint32_t* c = counts[digit];
+        if (c[1 + ((keys[0] >> (8 * digit)) & 0xFF)] == n)
+            continue; // every key has the same byte here: nothing to reorder
+        for (int d = 1; d < 257; ++d)
+            c[d] += c[d - 1];
+        for (std::uint64_t k : keys)
+            buffer[c[(k >> (8 * digit)) & 0xFF]++] = k;
+        keys.swap(buffer);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const std::uint64_t k = keys[i];
+        const std::uint64_t bits = (k & 0x8000000000000000ULL) ? k & ~0x8000000000000000ULL : ~k;
+        std::memcpy(&values[i], &bits, sizeof bits);
+    }
 }
 
 double clipped(double p)
@@ -109,29 +144,28 @@ double MetricScorer::logLoss(const std::vector<double>& truth, const std::vector
 
 double MetricScorer::rocAuc(const std::vector<double>& truth, const std::vector<double>& probabilityOfOne)
 {
-    const size_t n = truth.size();
-    std::vector<size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return probabilityOfOne[a] < probabilityOfOne[b]; });
-    // Average ranks (1-based) over ties; U = Σ ranks of positives − n₁(n₁+1)/2.
-    double rankSumOfOnes = 0;
-    double ones = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j + 1 < n && probabilityOfOne[order[j + 1]] == probabilityOfOne[order[i]])
-            ++j;
-        const double averageRank = (static_cast<double>(i + 1) + static_cast<double>(j + 1)) / 2.0;
-        for (size_t k = i; k <= j; ++k)
-            if (truth[order[k]] == 1.0) {
-                rankSumOfOnes += averageRank;
-                ones += 1;
-            }
-        i = j + 1;
-    }
-    const double zeros = static_cast<double>(n) - ones;
-    if (ones == 0 || zeros == 0)
+    // U = Σ over positives of (negatives scored lower + ½ negatives scored equal): sort each class's
+    // scores on its own and merge.
+    std::vector<double> ones, zeros;
+    ones.reserve(truth.size());
+    zeros.reserve(truth.size());
+    for (size_t i = 0; i < truth.size(); ++i)
+        (truth[i] == 1.0 ? ones : zeros).push_back(probabilityOfOne[i]);
+    if (ones.empty() || zeros.empty())
         return kNaN;
-    return (rankSumOfOnes - ones * (ones + 1) / 2.0) / (ones * zeros);
+    radixSort(ones);
+    radixSort(zeros);
+    double u = 0;
+    size_t below = 0, upTo = 0; // zeros[0, below) < p, zeros[below, upTo) == p
+    for (double p : ones) {
+        while (below < zeros.size() && zeros[below] < p)
+            ++below;
+        upTo = std::max(upTo, below);
+        while (upTo < zeros.size() && zeros[upTo] == p)
+            ++upTo;
+        u += static_cast<double>(below) + 0.5 * static_cast<double>(upTo - below);
+    }
+    return u / (static_cast<double>(ones.size()) * static_cast<double>(zeros.size()));
 }
 
 double MetricScorer::f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions, int classes)

@@ -120,26 +120,21 @@ EnsembleScorer::Scores EnsembleScorer::scoreWeighted(const std::vector<int>& wei
     return scoreSums(validation, test, total);
 }
 
-std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLimit, quint64 randomSeed) const
+EnsembleScorer::SizeSummary EnsembleScorer::kEnsembles(int k, int subsetLimit, quint64 randomSeed) const
 {
     const int N = seedCount();
-    std::vector<Tally> tallies(static_cast<size_t>(N + 1));
-    std::vector<char> exhaustive(static_cast<size_t>(N + 1), 0);
-    std::vector<int> needed(static_cast<size_t>(N + 1), 0);
-    for (int k = 1; k <= N; ++k) {
-        exhaustive[k] = choose(N, k) <= subsetLimit;
-        needed[k] = exhaustive[k] ? 0 : subsetLimit;
-    }
-
-    // Every subset of the small ks, in lexicographic order, summed in member order (as numpy's
-    // mean over the subset's rows would).
-    for (int k = 1; k <= N; ++k) {
-        if (!exhaustive[k])
-            continue;
-        std::vector<int> members(static_cast<size_t>(k));
+    SizeSummary summary;
+    summary.k = k;
+    if (k < 1 || k > N)
+        return summary;
+    Tally tally;
+    std::vector<int> members(static_cast<size_t>(k));
+    summary.exhaustive = choose(N, k) <= subsetLimit;
+    if (summary.exhaustive) {
+        // Every subset in lexicographic order, summed in member order (as numpy's mean would).
         std::iota(members.begin(), members.end(), 0);
         for (;;) {
-            tallies[k].add(score(members));
+            tally.add(score(members));
             int i = k - 1;
             while (i >= 0 && members[i] == N - k + i)
                 --i;
@@ -149,6 +144,39 @@ std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLim
             for (int j = i + 1; j < k; ++j)
                 members[j] = members[j - 1] + 1;
         }
+    } else {
+        std::mt19937_64 rng(randomSeed ^ static_cast<quint64>(k));
+        std::set<std::string> seen;
+        std::vector<int> pool(static_cast<size_t>(N));
+        while (tally.count < subsetLimit) {
+            std::iota(pool.begin(), pool.end(), 0);
+            for (int i = 0; i < k; ++i) // a partial Fisher–Yates shuffle draws k distinct seeds
+                std::swap(pool[i], pool[i + drawBelow(rng, static_cast<quint64>(N - i))]);
+            members.assign(pool.begin(), pool.begin() + k);
+            std::sort(members.begin(), members.end());
+            if (seen.insert(keyOf(members)).second)
+                tally.add(score(members));
+        }
+    }
+    summary.count = tally.count;
+    summary.validationMean = tally.validationSum / tally.count;
+    summary.validationMin = tally.validationMin;
+    summary.validationMax = tally.validationMax;
+    summary.testMean = tally.testSum / tally.count;
+    summary.testMin = tally.testMin;
+    summary.testMax = tally.testMax;
+    return summary;
+}
+
+std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLimit, quint64 randomSeed) const
+{
+    const int N = seedCount();
+    std::vector<Tally> tallies(static_cast<size_t>(N + 1));
+    std::vector<char> exhaustive(static_cast<size_t>(N + 1), 0);
+    std::vector<int> needed(static_cast<size_t>(N + 1), 0);
+    for (int k = 1; k <= N; ++k) {
+        exhaustive[k] = choose(N, k) <= subsetLimit;
+        needed[k] = exhaustive[k] ? 0 : subsetLimit;
     }
 
     // Random distinct subsets of the large ks: the first j seeds of a random permutation are a
@@ -199,8 +227,11 @@ std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLim
     std::vector<SizeSummary> curve;
     for (int k = 1; k <= N; ++k) {
         const Tally& t = tallies[k];
-        curve.push_back({k, t.count, exhaustive[k] != 0, t.validationSum / t.count, t.validationMin, t.validationMax,
-                         t.testSum / t.count, t.testMin, t.testMax});
+        if (exhaustive[k])
+            curve.push_back(kEnsembles(k, subsetLimit, randomSeed));
+        else
+            curve.push_back({k, t.count, false, t.validationSum / t.count, t.validationMin, t.validationMax, t.testSum / t.count,
+                             t.testMin, t.testMax});
     }
     return curve;
 }

@@ -36,8 +36,11 @@ public:
     // The ensemble where seed i counts weights[i] times (weights sum to more than 0).
     Scores scoreWeighted(const std::vector<int>& weights) const;
 
-    // For k = 1..N: every k-subset when C(N, k) ≤ subsetLimit, else subsetLimit distinct subsets
-    // drawn at random (reproducibly from randomSeed).
+    // The k-ensembles of one k: every k-subset when C(N, k) ≤ subsetLimit, else subsetLimit
+    // distinct subsets drawn at random (reproducibly from randomSeed).
+    SizeSummary kEnsembles(int k, int subsetLimit, quint64 randomSeed) const;
+    // The same for every k = 1..N at once; random subsets come from prefixes of random
+    // permutations (and their complements), so one pass serves every k.
     std::vector<SizeSummary> sizeCurve(int subsetLimit, quint64 randomSeed) const;
 
     static double choose(int n, int k); // C(n, k) as a double (inf when huge)

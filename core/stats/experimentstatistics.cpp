@@ -56,7 +56,10 @@ BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScor
 
 const EnsembleScorer::SizeSummary* ExperimentStatistics::kEnsembles(int k) const
 {
-    return k >= 1 && k <= static_cast<int>(sizeCurve.size()) ? &sizeCurve[k - 1] : nullptr;
+    for (const auto& summary : kSummaries)
+        if (summary.k == k)
+            return &summary;
+    return nullptr;
 }
 
 ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& results, const StatisticsOptions& options)
@@ -87,7 +90,9 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     s.ensembleTest = full.test;
     s.gainValidation = N > 0 ? signedGain(full.validation, s.validation.mean, s.higherIsBetter) : kNaN;
     s.gainTest = N > 0 ? signedGain(full.test, s.test.mean, s.higherIsBetter) : kNaN;
-    s.sizeCurve = scorer.sizeCurve(options.subsetLimit, options.randomSeed);
+    for (int k : options.ks)
+        s.kSummaries.push_back(scorer.kEnsembles(k, options.subsetLimit, options.randomSeed));
+    s.sizeCurve = scorer.sizeCurve(options.curveSubsetLimit, options.randomSeed);
     if (options.bootstrapResamples > 0 && N > 0)
         s.bootstrap = bootstrapOf(s, scorer, options.bootstrapResamples, options.randomSeed);
     return s;

@@ -11,8 +11,9 @@ namespace seedscape {
 
 struct StatisticsOptions
 {
-    std::vector<int> ks = {3};   // k-ensemble sizes reported on their own (the curve has every k)
-    int subsetLimit = 1000;      // all k-subsets up to this many, else this many at random
+    std::vector<int> ks = {3};   // k-ensemble sizes reported on their own
+    int subsetLimit = 1000;      // k-ensembles: all k-subsets up to this many, else this many at random
+    int curveSubsetLimit = 200;  // the same for each k of the ensemble-size curve (k = 1..N)
     int bootstrapResamples = 0;  // 0: no bootstrap intervals
     quint64 randomSeed = 0;      // for sampled subsets and bootstrap resamples
 };
@@ -43,12 +44,13 @@ struct ExperimentStatistics
     Spread validation, test;
     double ensembleValidation, ensembleTest; // all N seeds
     double gainValidation, gainTest;         // full ensemble − mean single seed; positive is better
-    std::vector<EnsembleScorer::SizeSummary> sizeCurve; // k = 1..N
+    std::vector<EnsembleScorer::SizeSummary> kSummaries; // one per StatisticsOptions::ks, in that order
+    std::vector<EnsembleScorer::SizeSummary> sizeCurve;  // k = 1..N
     Correlation validationTest;                         // across this experiment's seeds
     std::optional<BootstrapIntervals> bootstrap;
 
     int seedCount() const { return static_cast<int>(seeds.size()); }
-    // The summary of k-ensembles, or nothing when k is outside 1..N.
+    // The summary of the k-ensembles of a k in StatisticsOptions::ks (count 0 when k > N).
     const EnsembleScorer::SizeSummary* kEnsembles(int k) const;
 
     static ExperimentStatistics compute(const ExperimentResults& results, const StatisticsOptions& options);

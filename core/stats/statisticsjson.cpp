@@ -40,7 +40,7 @@ json correlationJson(const Correlation& c)
 
 json sizeJson(const EnsembleScorer::SizeSummary* s)
 {
-    if (!s) // k outside 1..N: no such ensembles
+    if (!s || s->count == 0) // k outside 1..N: no such ensembles
         return {{"count", 0}, {"exhaustive", true}, {"val_mean", nullptr}, {"val_min", nullptr}, {"val_max", nullptr},
                 {"test_mean", nullptr}, {"test_min", nullptr}, {"test_max", nullptr}};
     return {{"count", s->count},
@@ -115,7 +115,8 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
                    {"ensembles", correlationJson(w.acrossEnsembles)}}},
                  {"pick", {{"by_ensemble", name(w.pickByEnsemble)}, {"by_stability", name(w.pickByStability)}}},
                  {"settings",
-                  {{"k", options.ks}, {"subset_limit", options.subsetLimit}, {"bootstrap_resamples", options.bootstrapResamples},
+                  {{"k", options.ks}, {"subset_limit", options.subsetLimit}, {"curve_subset_limit", options.curveSubsetLimit},
+                   {"bootstrap_resamples", options.bootstrapResamples},
                    {"random_seed", options.randomSeed}}}};
     return QByteArray::fromStdString(root.dump(2) + "\n");
 }
