@@ -33,11 +33,12 @@ SweepItem item(const Experiment& e, const QString& folder, int wanted, TrainingE
     return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder, wanted, engine};
 }
 
+// The seed files of a results folder (labels.json is written when a sweep starts).
 std::map<QString, QByteArray> filesIn(const QString& folder)
 {
     std::map<QString, QByteArray> files;
     const QDir dir(folder);
-    for (const QString& name : dir.entryList(QDir::Files)) {
+    for (const QString& name : dir.entryList({QStringLiteral("seed-*")}, QDir::Files)) {
         QFile f(dir.filePath(name));
         f.open(QIODevice::ReadOnly);
         files[name] = f.readAll();
@@ -257,6 +258,7 @@ void TestSweepRunner::cancelledGroupStoresNothing()
     QVERIFY(runner.isCancelled());
     QCOMPARE(runner.progress().front().running, 0);
     QVERIFY(filesIn(dir.path()).empty()); // the group was still training: nothing half-done is stored
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("labels.json"))));
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)
