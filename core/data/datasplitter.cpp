@@ -1,6 +1,7 @@
 #include "datasplitter.h"
 
 #include "common/inputerror.h"
+#include "common/randomdraw.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,18 +11,6 @@
 namespace seedscape {
 
 namespace {
-
-// An unbiased draw from [0, bound) that is the same on every platform (std::uniform_int_distribution
-// and std::shuffle are not specified exactly, so a split could differ between standard libraries).
-quint64 drawBelow(std::mt19937_64& rng, quint64 bound)
-{
-    const quint64 threshold = (0 - bound) % bound;
-    for (;;) {
-        const quint64 r = rng();
-        if (r >= threshold)
-            return r % bound;
-    }
-}
 
 void shuffle(std::vector<int>& v, std::mt19937_64& rng)
 {

@@ -102,6 +102,15 @@ double MetricScorer::r2(const std::vector<double>& truth, const std::vector<doub
     return total > 0 ? 1.0 - residual / total : kNaN;
 }
 
+bool MetricScorer::isImprovement(double score, double best, bool higherIsBetter)
+{
+    if (!std::isfinite(score))
+        return false;
+    if (!std::isfinite(best))
+        return true;
+    return higherIsBetter ? score > best : score < best;
+}
+
 std::vector<int> MetricScorer::predictedClasses(const std::vector<double>& predictions, int rows, int classes)
 {
     std::vector<int> predicted(static_cast<size_t>(rows));

@@ -29,6 +29,10 @@ public:
     // Unweighted mean of per-class F1; a class with no true and no predicted rows is left out.
     static double f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions, int classes);
 
+    // Whether score improves on best in the metric's direction (a non-finite best always loses,
+    // a non-finite score never wins): how early stopping picks its epoch.
+    static bool isImprovement(double score, double best, bool higherIsBetter);
+
     // The predicted class of each row.
     static std::vector<int> predictedClasses(const std::vector<double>& predictions, int rows, int classes);
 

@@ -1,5 +1,6 @@
 #include "ensemblescorer.h"
 
+#include "common/randomdraw.h"
 #include "metrics/metricscorer.h"
 
 #include <algorithm>
@@ -35,16 +36,6 @@ struct Tally
         testMax = std::max(testMax, s.test);
     }
 };
-
-quint64 drawBelow(std::mt19937_64& rng, quint64 bound)
-{
-    const quint64 threshold = (0 - bound) % bound;
-    for (;;) {
-        const quint64 r = rng();
-        if (r >= threshold)
-            return r % bound;
-    }
-}
 
 std::string keyOf(std::vector<int> members)
 {

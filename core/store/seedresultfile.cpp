@@ -1,6 +1,7 @@
 #include "seedresultfile.h"
 
 #include "atomicfile.h"
+#include "common/fnv1a.h"
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
 
@@ -19,16 +20,6 @@ namespace {
 
 using nlohmann::json;
 using ordered = nlohmann::ordered_json;
-
-quint64 fnv1a(const QByteArray& bytes)
-{
-    quint64 hash = 0xcbf29ce484222325ULL;
-    for (const char byte : bytes) {
-        hash ^= static_cast<unsigned char>(byte);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
 
 QByteArray packDoubles(const std::vector<double>& a, const std::vector<double>& b)
 {
@@ -110,7 +101,7 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
                                {"val_rows", r.validationPredictions.size() / r.predictionColumns},
                                {"test_rows", r.testPredictions.size() / r.predictionColumns},
                                {"bytes", predictions.size()},
-                               {"fnv1a64", QStringLiteral("%1").arg(fnv1a(predictions), 16, 16, QLatin1Char('0')).toStdString()}};
+                               {"fnv1a64", fnv1a64(predictions).toStdString()}};
     }
     root["streams"] = {{"init", r.streams.init}, {"order", r.streams.order}, {"dropout", r.streams.dropout}};
     root["duration_s"] = r.durationSeconds;
@@ -168,7 +159,7 @@ SeedResult SeedResultFile::read(const QString& jsonPath, bool withPredictions)
                 if (!bin.open(QIODevice::ReadOnly))
                     throw InputError({binPath}, QStringLiteral("predictions file missing"));
                 const QByteArray bytes = bin.readAll();
-                const QString hash = QStringLiteral("%1").arg(fnv1a(bytes), 16, 16, QLatin1Char('0'));
+                const QString hash = fnv1a64(bytes);
                 if (bytes.size() != p.at("bytes").get<qsizetype>() || hash.toStdString() != p.at("fnv1a64").get<std::string>())
                     throw InputError({binPath}, QStringLiteral("predictions file damaged (size or hash differs from %1)")
                                                     .arg(QFileInfo(jsonPath).fileName()));

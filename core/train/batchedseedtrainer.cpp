@@ -28,15 +28,6 @@ constexpr double kAdamEpsilon = 1e-8;
 constexpr double kLayerNormEpsilon = 1e-5;
 constexpr float kMaskedLogit = -1e9f; // padded classes: softmax gives them probability 0
 
-bool isBetter(double score, double best, bool higherBetter)
-{
-    if (!std::isfinite(score))
-        return false;
-    if (!std::isfinite(best))
-        return true;
-    return higherBetter ? score > best : score < best;
-}
-
 } // namespace
 
 // Where each parameter lives in the flat parameter buffer. Each parameter is one contiguous block
@@ -449,7 +440,7 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 control.onEpoch({r.seed, epoch, spec.epochs, r.trainLoss.back(), score});
             if (!earlyStopping)
                 continue;
-            if (isBetter(score, bestScore[s], higherBetter) || r.bestEpoch == 0) {
+            if (MetricScorer::isImprovement(score, bestScore[s], higherBetter) || r.bestEpoch == 0) {
                 bestScore[s] = score;
                 r.bestEpoch = epoch;
                 sinceImprovement[s] = 0;

@@ -41,16 +41,6 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t, st
     return nullptr;
 }
 
-// A score is better when it is finite and beats the best so far in the metric's direction.
-bool isBetter(double score, double best, bool higherBetter)
-{
-    if (!std::isfinite(score))
-        return false;
-    if (!std::isfinite(best))
-        return true;
-    return higherBetter ? score > best : score < best;
-}
-
 } // namespace
 
 SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
@@ -185,7 +175,7 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
             control.onEpoch({seed, epoch, spec.epochs, result.trainLoss.back(), score});
 
         if (earlyStopping) {
-            if (isBetter(score, bestScore, higherBetter) || bestParameters.empty()) {
+            if (MetricScorer::isImprovement(score, bestScore, higherBetter) || bestParameters.empty()) {
                 bestScore = score;
                 result.bestEpoch = epoch;
                 epochsWithoutImprovement = 0;

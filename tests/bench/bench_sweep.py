@@ -5,7 +5,8 @@
 Workload W1: diabetes, MLP 64,64 ReLU, Adam lr 1e-3, batch 32, 200 epochs, 16 seeds, split 60/20/20.
 Both programs see the same rows in each part: the reference draws its split with numpy
 (RandomState(42).permutation), so this script writes that split into a `split` column that the
-Seedscape experiment names. Prints both wall times, their ratio, and both seed-score ranges.
+Seedscape experiment names. Prints the wall times of the reference and of Seedscape's engines (batched and per-seed), the ratios,
+peak memory, and the seed-score ranges.
 
   /usr/bin/python3 tests/bench/bench_sweep.py --cli build/app/seedscape-cli [--seeds 16] [--epochs 200]
       [--scaling 1,4,16,64]   (also: Seedscape's time and peak memory for each seed count)
@@ -37,7 +38,7 @@ def write_split_csv(source, target, out, val, test, split_seed):
             w.writerow(row + [p])
 
 
-def run_seedscape(cli, workdir, csv_path, args, seeds, jobs):
+def run_seedscape(cli, workdir, csv_path, args, seeds, jobs, engine="automatic"):
     exp = {
         "format": 1, "name": "w1",
         "dataset": {"path": csv_path, "target": args.target, "task": "regression", "split": {"column": "split"}},
@@ -50,7 +51,7 @@ def run_seedscape(cli, workdir, csv_path, args, seeds, jobs):
     exp_path = os.path.join(workdir, "w1-%d.json" % seeds)
     with open(exp_path, "w") as f:
         json.dump(exp, f)
-    cmd = [cli, "run", exp_path, "--workspace", ws, "--seeds", str(seeds)]
+    cmd = [cli, "run", exp_path, "--workspace", ws, "--seeds", str(seeds), "--engine", engine]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     start = time.perf_counter()
@@ -91,6 +92,7 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--seeds", type=int, default=16)
     ap.add_argument("--jobs", type=int, default=0, help="seedscape-cli --jobs; 0: its default (all cores)")
+    ap.add_argument("--engines", default="batched,per-seed", help="seedscape-cli --engine values to time, in order")
     ap.add_argument("--scaling", default="", help="comma-separated seed counts to time Seedscape alone, e.g. 1,4,16,64")
     a = ap.parse_args()
 
@@ -109,23 +111,23 @@ def main():
     ref_val = [s["val_rmse"] for s in ref_json["seeds"]]
     ref_test = [s["test_rmse"] for s in ref_json["seeds"]]
 
-    ours_seconds, ours = run_seedscape(a.cli, workdir, split_csv, a, a.seeds, a.jobs)
-    our_val = [v for v, _ in ours]
-    our_test = [t for _, t in ours]
-
     describe("reference", ref_seconds, ref_val, ref_test)
-    describe("seedscape", ours_seconds, our_val, our_test)
-    print("seedscape peak resident memory: %.0f MiB" % run_seedscape.peak_rss_mib)
-    ratio = ref_seconds / ours_seconds
-    print("ratio reference / seedscape: %.2f (wall clock of the whole command, both on %d cores)" % (ratio, os.cpu_count()))
-    inside = min(ref_val) <= statistics.mean(our_val) <= max(ref_val)
-    print("seedscape mean val RMSE %.2f is %s the reference's seed range %.2f–%.2f" % (
-        statistics.mean(our_val), "inside" if inside else "OUTSIDE", min(ref_val), max(ref_val)))
+    for engine in a.engines.split(","):
+        ours_seconds, ours = run_seedscape(a.cli, workdir, split_csv, a, a.seeds, a.jobs, engine)
+        our_val = [v for v, _ in ours]
+        our_test = [t for _, t in ours]
+        describe(engine, ours_seconds, our_val, our_test)
+        inside = min(ref_val) <= statistics.mean(our_val) <= max(ref_val)
+        print("  ratio reference / %s: %.2f (wall clock of the whole command, %d cores); peak memory %.0f MiB;"
+              " mean val RMSE %.2f is %s the reference's seed range" % (
+                  engine, ref_seconds / ours_seconds, os.cpu_count(), run_seedscape.peak_rss_mib,
+                  statistics.mean(our_val), "inside" if inside else "OUTSIDE"))
 
     if a.scaling:
-        print("\nseedscape alone, by seed count (wall clock of the whole command, its peak resident memory):")
+        print("\nseedscape (%s) alone, by seed count (wall clock of the whole command, its peak resident memory):"
+              % a.engines.split(",")[0])
         for n in [int(x) for x in a.scaling.split(",") if x]:
-            seconds, scores = run_seedscape(a.cli, workdir, split_csv, a, n, a.jobs)
+            seconds, scores = run_seedscape(a.cli, workdir, split_csv, a, n, a.jobs, a.engines.split(",")[0])
             print("  %3d seeds: %7.2f s  (%.3f s/seed)  peak RSS %.0f MiB" % (n, seconds, seconds / n, run_seedscape.peak_rss_mib))
 
 
