@@ -140,6 +140,12 @@ void TestStatistics::goldenCases()
     QStringList differences;
     compareSubset(readJson(folder + QStringLiteral("/expected.json")), actual, "", differences);
     QVERIFY2(differences.isEmpty(), qPrintable(differences.mid(0, 10).join(QLatin1Char('\n'))));
+    // Experiments computed on several threads give the same document, byte for byte.
+    StatisticsOptions oneThread = options;
+    oneThread.threads = 1;
+    options.threads = 3;
+    QCOMPARE(StatisticsJson::toJson(WorkspaceStatistics::compute(results, options), options),
+             StatisticsJson::toJson(WorkspaceStatistics::compute(results, oneThread), options));
 }
 
 void TestStatistics::studentTQuantiles()

@@ -16,6 +16,7 @@ struct StatisticsOptions
     int curveSubsetLimit = 200;  // the same for each k of the ensemble-size curve (k = 1..N)
     int bootstrapResamples = 0;  // 0: no bootstrap intervals
     quint64 randomSeed = 0;      // for sampled subsets and bootstrap resamples
+    int threads = 0;             // experiments computed at once; 0: one per core
 };
 
 // Percentile (2.5 %, 97.5 %) intervals over resamples of seeds with replacement.

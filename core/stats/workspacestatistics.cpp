@@ -1,8 +1,11 @@
 #include "workspacestatistics.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <thread>
 
 namespace seedscape {
 
@@ -32,9 +35,25 @@ double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, cons
 WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentResults>& results, const StatisticsOptions& options)
 {
     WorkspaceStatistics w;
+    std::vector<const ExperimentResults*> withSeeds;
     for (const ExperimentResults& r : results)
         if (!r.seeds.empty())
-            w.experiments.push_back(ExperimentStatistics::compute(r, options));
+            withSeeds.push_back(&r);
+    // Experiments are independent: compute them on every core, each result in its own slot.
+    w.experiments.resize(withSeeds.size());
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < withSeeds.size(); i = next++)
+            w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options);
+    };
+    const int threads = std::clamp(options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()), 1,
+                                   std::max(1, static_cast<int>(withSeeds.size())));
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t)
+        workers.emplace_back(work);
+    work();
+    for (std::thread& worker : workers)
+        worker.join();
 
     for (const ExperimentStatistics& a : w.experiments)
         for (const ExperimentStatistics& b : w.experiments)
