@@ -2,16 +2,27 @@
 
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
+#include "plot/plotexporter.h"
+#include "plot/scatterplotview.h"
 
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "store/atomicfile.h"
+#include "stats/scatterdata.h"
+#include "store/experimentresults.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileSystemWatcher>
+#include <QMessageBox>
+#include <QPointer>
+#include <QTabWidget>
+#include <QThreadPool>
+#include <QTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -26,6 +37,8 @@ namespace seedscape {
 namespace {
 
 constexpr int kPreviewRows = 50;
+constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
+constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn per experiment
 constexpr int kRecentCount = 8;
 const char* const kRecentKey = "workspaces/recent";
 
@@ -57,7 +70,8 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
-      m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel)
+      m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
+      m_scatter(new ScatterPlotView), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -78,11 +92,25 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_previewView, 1);
 
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_scatter->setObjectName(QStringLiteral("scatterView"));
+    m_tabs->addTab(m_scatter, tr("Validation vs test"));
+    m_tabs->addTab(details, tr("Data"));
+
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_experimentView);
-    splitter->addWidget(details);
-    splitter->setStretchFactor(1, 2);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
+
+    // Seeds written by a sweep (here or by seedscape-cli in another process) show up live.
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshPlots);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        watchResults();
+        m_refreshTimer->start();
+    });
 
     connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showExperiment(current.row()); });
@@ -97,6 +125,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &sample workspace"), this, &MainWindow::openSampleWorkspace);
     m_recentMenu = file->addMenu(tr("&Recent"));
     file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reloadWorkspace);
+    file->addAction(tr("&Export plot…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseExportFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     rebuildRecentMenu();
@@ -116,6 +145,8 @@ bool MainWindow::openWorkspace(const QString& folder)
     setWindowTitle(tr("%1 — Seedscape").arg(m_workspacePath));
     statusBar()->showMessage(tr("%n experiment(s) in %1", nullptr, m_experiments->rowCount()).arg(m_workspacePath));
     rememberRecent(m_workspacePath);
+    watchResults();
+    refreshPlots();
     if (m_experiments->rowCount() > 0)
         m_experimentView->selectRow(0);
     else
@@ -165,6 +196,64 @@ void MainWindow::rebuildRecentMenu()
     for (const QString& folder : recent)
         m_recentMenu->addAction(folder, this, [this, folder] { openWorkspace(folder); });
     m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::watchResults()
+{
+    const QString results = m_workspacePath + QStringLiteral("/results");
+    QDir().mkpath(results);
+    QStringList folders = {results};
+    for (const QString& name : QDir(results).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        folders << results + QLatin1Char('/') + name;
+    const QStringList watched = m_watcher->directories();
+    QStringList missing;
+    for (const QString& folder : folders)
+        if (!watched.contains(folder))
+            missing << folder;
+    if (!missing.isEmpty())
+        m_watcher->addPaths(missing);
+}
+
+void MainWindow::refreshPlots()
+{
+    // Reading results and scoring ensembles happen on a pool thread; only drawing happens here.
+    const QString folder = m_workspacePath;
+    const int generation = ++m_refreshGeneration;
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, folder, generation] {
+        const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(folder);
+        std::vector<const ExperimentResults*> pointers;
+        for (const ExperimentResults& r : results)
+            pointers.push_back(&r);
+        ScatterData data = ScatterData::build(pointers, 3, kPlotSubsetLimit, 0);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, data = std::move(data)]() mutable {
+                if (self && generation == self->m_refreshGeneration)
+                    self->m_scatter->setData(std::move(data));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool MainWindow::exportScatter(const QString& path, int dpi)
+{
+    try {
+        PlotExporter::save(m_scatter->plot(), path, m_scatter->width(), m_scatter->height(), dpi);
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path));
+    return true;
+}
+
+void MainWindow::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), m_workspacePath + QStringLiteral("/scatter.png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (!path.isEmpty() && !exportScatter(path, path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? 192 : 96))
+        QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
 }
 
 QString MainWindow::datasetSummary() const

@@ -111,21 +111,18 @@ EnsembleScorer::Scores EnsembleScorer::scoreWeighted(const std::vector<int>& wei
     return scoreSums(validation, test, total);
 }
 
-EnsembleScorer::SizeSummary EnsembleScorer::kEnsembles(int k, int subsetLimit, quint64 randomSeed) const
+std::vector<EnsembleScorer::Member> EnsembleScorer::kEnsembleMembers(int k, int subsetLimit, quint64 randomSeed) const
 {
     const int N = seedCount();
-    SizeSummary summary;
-    summary.k = k;
+    std::vector<Member> out;
     if (k < 1 || k > N)
-        return summary;
-    Tally tally;
+        return out;
     std::vector<int> members(static_cast<size_t>(k));
-    summary.exhaustive = choose(N, k) <= subsetLimit;
-    if (summary.exhaustive) {
+    if (choose(N, k) <= subsetLimit) {
         // Every subset in lexicographic order, summed in member order (as numpy's mean would).
         std::iota(members.begin(), members.end(), 0);
         for (;;) {
-            tally.add(score(members));
+            out.push_back({members, score(members)});
             int i = k - 1;
             while (i >= 0 && members[i] == N - k + i)
                 --i;
@@ -135,20 +132,33 @@ EnsembleScorer::SizeSummary EnsembleScorer::kEnsembles(int k, int subsetLimit, q
             for (int j = i + 1; j < k; ++j)
                 members[j] = members[j - 1] + 1;
         }
-    } else {
-        std::mt19937_64 rng(randomSeed ^ static_cast<quint64>(k));
-        std::set<std::string> seen;
-        std::vector<int> pool(static_cast<size_t>(N));
-        while (tally.count < subsetLimit) {
-            std::iota(pool.begin(), pool.end(), 0);
-            for (int i = 0; i < k; ++i) // a partial Fisher–Yates shuffle draws k distinct seeds
-                std::swap(pool[i], pool[i + drawBelow(rng, static_cast<quint64>(N - i))]);
-            members.assign(pool.begin(), pool.begin() + k);
-            std::sort(members.begin(), members.end());
-            if (seen.insert(keyOf(members)).second)
-                tally.add(score(members));
-        }
+        return out;
     }
+    std::mt19937_64 rng(randomSeed ^ static_cast<quint64>(k));
+    std::set<std::string> seen;
+    std::vector<int> pool(static_cast<size_t>(N));
+    while (static_cast<int>(out.size()) < subsetLimit) {
+        std::iota(pool.begin(), pool.end(), 0);
+        for (int i = 0; i < k; ++i) // a partial Fisher–Yates shuffle draws k distinct seeds
+            std::swap(pool[i], pool[i + drawBelow(rng, static_cast<quint64>(N - i))]);
+        members.assign(pool.begin(), pool.begin() + k);
+        std::sort(members.begin(), members.end());
+        if (seen.insert(keyOf(members)).second)
+            out.push_back({members, score(members)});
+    }
+    return out;
+}
+
+EnsembleScorer::SizeSummary EnsembleScorer::kEnsembles(int k, int subsetLimit, quint64 randomSeed) const
+{
+    SizeSummary summary;
+    summary.k = k;
+    summary.exhaustive = choose(seedCount(), k) <= subsetLimit;
+    Tally tally;
+    for (const Member& m : kEnsembleMembers(k, subsetLimit, randomSeed))
+        tally.add(m.scores);
+    if (tally.count == 0)
+        return summary;
     summary.count = tally.count;
     summary.validationMean = tally.validationSum / tally.count;
     summary.validationMin = tally.validationMin;

@@ -36,6 +36,15 @@ public:
     // The ensemble where seed i counts weights[i] times (weights sum to more than 0).
     Scores scoreWeighted(const std::vector<int>& weights) const;
 
+    // One scored ensemble, for plots: its members (seed indices) and scores.
+    struct Member
+    {
+        std::vector<int> seeds;
+        Scores scores;
+    };
+    // The k-subsets kEnsembles would score (the same subsets for the same arguments), each scored.
+    std::vector<Member> kEnsembleMembers(int k, int subsetLimit, quint64 randomSeed) const;
+
     // The k-ensembles of one k: every k-subset when C(N, k) ≤ subsetLimit, else subsetLimit
     // distinct subsets drawn at random (reproducibly from randomSeed).
     SizeSummary kEnsembles(int k, int subsetLimit, quint64 randomSeed) const;

@@ -1,0 +1,96 @@
+#include "scatterdata.h"
+
+#include "ensemblescorer.h"
+#include "experiment/experimentnames.h"
+
+#include <cmath>
+#include <limits>
+
+namespace seedscape {
+
+namespace {
+
+ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<double>& y)
+{
+    ScatterData::Trend trend{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), Correlation::of(x, y)};
+    if (x.size() < 2)
+        return trend;
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= x.size();
+    my /= y.size();
+    double sxy = 0, sxx = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+    }
+    if (sxx > 0) {
+        trend.slope = sxy / sxx;
+        trend.intercept = my - trend.slope * mx;
+    }
+    return trend;
+}
+
+} // namespace
+
+ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit, quint64 randomSeed)
+{
+    ScatterData data;
+    data.k = k;
+    std::vector<double> seedX, seedY, ensembleX, ensembleY;
+    for (const ExperimentResults* e : experiments) {
+        if (e->seeds.empty())
+            continue;
+        if (data.metric == Metric::Auto) {
+            data.metric = e->labels.metric;
+            data.higherIsBetter = seedscape::higherIsBetter(data.metric);
+        } else if (e->labels.metric != data.metric) {
+            continue;
+        }
+        Series series;
+        series.experiment = e->name;
+        for (const SeedResult& s : e->seeds) {
+            series.points.push_back({Kind::Seed, s.validationScore, s.testScore, {s.seed}});
+            seedX.push_back(s.validationScore);
+            seedY.push_back(s.testScore);
+        }
+        const EnsembleScorer scorer(*e);
+        auto seedsOf = [&](const std::vector<int>& indices) {
+            std::vector<quint64> seeds;
+            for (int i : indices)
+                seeds.push_back(e->seeds[static_cast<size_t>(i)].seed);
+            return seeds;
+        };
+        if (k < scorer.seedCount()) // the k-ensemble of all seeds is the full ensemble
+            for (const auto& m : scorer.kEnsembleMembers(k, subsetLimit, randomSeed)) {
+                series.points.push_back({Kind::KEnsemble, m.scores.validation, m.scores.test, seedsOf(m.seeds)});
+                ensembleX.push_back(m.scores.validation);
+                ensembleY.push_back(m.scores.test);
+            }
+        std::vector<int> all(static_cast<size_t>(scorer.seedCount()));
+        for (int i = 0; i < scorer.seedCount(); ++i)
+            all[i] = i;
+        const auto full = scorer.score(all);
+        series.points.push_back({Kind::FullEnsemble, full.validation, full.test, seedsOf(all)});
+        ensembleX.push_back(full.validation);
+        ensembleY.push_back(full.test);
+        data.series.push_back(std::move(series));
+    }
+    data.seedTrend = trendOf(seedX, seedY);
+    data.ensembleTrend = trendOf(ensembleX, ensembleY);
+    return data;
+}
+
+int ScatterData::count(Kind kind) const
+{
+    int n = 0;
+    for (const Series& s : series)
+        for (const Point& p : s.points)
+            n += p.kind == kind;
+    return n;
+}
+
+} // namespace seedscape

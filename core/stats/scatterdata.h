@@ -1,0 +1,44 @@
+#pragma once
+
+#include "correlation.h"
+#include "store/experimentresults.h"
+
+#include <vector>
+
+namespace seedscape {
+
+// What the validation-vs-test scatter shows, independent of any plotting library: per experiment
+// its single seeds, its k-ensembles and its full ensemble; across experiments a least-squares
+// trend line and the correlations of single seeds and of ensembles.
+struct ScatterData
+{
+    enum class Kind { Seed, KEnsemble, FullEnsemble };
+    struct Point
+    {
+        Kind kind;
+        double validation, test;
+        std::vector<quint64> seeds; // the seed, or the ensemble's members
+    };
+    struct Series
+    {
+        QString experiment;
+        std::vector<Point> points;
+    };
+    struct Trend
+    {
+        double intercept, slope; // test = intercept + slope · validation; NaN when undefined
+        Correlation correlation;
+    };
+
+    Metric metric = Metric::Auto;
+    bool higherIsBetter = false;
+    int k = 3;
+    std::vector<Series> series;
+    Trend seedTrend, ensembleTrend; // ensembles: k-ensembles and full ensembles together
+
+    // Experiments whose metric differs from the first one's are left out (one plot, one metric).
+    static ScatterData build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit, quint64 randomSeed);
+    int count(Kind kind) const;
+};
+
+} // namespace seedscape

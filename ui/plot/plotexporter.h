@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QCustomPlot;
+
+namespace seedscape {
+
+// Saves a plot exactly as drawn, at a chosen size: PNG (pixels, at a resolution in dpi), SVG or
+// PDF (vector). Every save is atomic; failures throw StorageError naming the file.
+class PlotExporter
+{
+public:
+    enum class Format { Png, Svg, Pdf };
+
+    // From the file name's extension (.png, .svg, .pdf, any case).
+    static std::optional<Format> formatOf(const QString& path);
+    static void save(QCustomPlot* plot, const QString& path, int width, int height, int dpi = 96);
+};
+
+} // namespace seedscape

@@ -1,0 +1,264 @@
+#include "scatterplotview.h"
+
+#include "experiment/experimentnames.h"
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include "qcustomplot_include.h"
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr double kHitRadius = 7.0; // pixels
+
+QString number(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—");
+}
+
+QString seedList(const std::vector<quint64>& seeds)
+{
+    QStringList words;
+    for (size_t i = 0; i < seeds.size() && i < 6; ++i)
+        words << QString::number(seeds[i]);
+    if (seeds.size() > 6)
+        words << QStringLiteral("… (%1 seeds)").arg(seeds.size());
+    return words.join(QStringLiteral(", "));
+}
+
+QCPScatterStyle styleOf(ScatterData::Kind kind, const QColor& colour)
+{
+    QColor fill = colour;
+    switch (kind) {
+    case ScatterData::Kind::Seed:
+        fill.setAlpha(150);
+        return QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 5);
+    case ScatterData::Kind::KEnsemble:
+        fill.setAlpha(90);
+        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour.darker(120), 1.0), fill, 9);
+    case ScatterData::Kind::FullEnsemble: // (ssDisc fills with the pen's colour; ssCircle with the brush)
+        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16);
+    }
+    return {};
+}
+
+} // namespace
+
+ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setObjectName(QStringLiteral("scatterPlot"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    rebuild();
+}
+
+QColor ScatterPlotView::colourOf(int experimentIndex)
+{
+    // Tableau 10: distinct, colour-blind aware, and familiar from matplotlib.
+    static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728), QColor(0x9467bd),
+                                     QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f), QColor(0xbcbd22), QColor(0x17becf)};
+    return palette[experimentIndex % 10];
+}
+
+void ScatterPlotView::setData(ScatterData data)
+{
+    m_data = std::move(data);
+    rebuild();
+}
+
+void ScatterPlotView::rebuild()
+{
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    m_drawn.clear();
+    m_selection = nullptr;
+
+    const QString metric = m_data.metric == Metric::Auto ? QStringLiteral("score") : names::metric(m_data.metric).toUpper();
+    const bool higher = m_data.higherIsBetter;
+    m_plot->xAxis->setLabel(tr("validation %1 (better →)").arg(metric));
+    m_plot->yAxis->setLabel(tr("test %1 (better ↑)").arg(metric));
+    // Lower-is-better metrics run right to left and top to bottom, so better is always up and right.
+    m_plot->xAxis->setRangeReversed(!higher);
+    m_plot->yAxis->setRangeReversed(!higher);
+
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (size_t s = 0; s < m_data.series.size(); ++s) {
+        const ScatterData::Series& series = m_data.series[s];
+        const QColor colour = colourOf(static_cast<int>(s));
+        for (ScatterData::Kind kind : {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble}) {
+            Drawn drawn{m_plot->addGraph(), static_cast<int>(s), kind, {}};
+            drawn.graph->setLineStyle(QCPGraph::lsNone);
+            drawn.graph->setScatterStyle(styleOf(kind, colour));
+            QVector<double> x, y;
+            for (size_t i = 0; i < series.points.size(); ++i) {
+                const ScatterData::Point& p = series.points[i];
+                if (p.kind != kind || !std::isfinite(p.validation) || !std::isfinite(p.test))
+                    continue;
+                x << p.validation;
+                y << p.test;
+                drawn.pointIndices.push_back(static_cast<int>(i));
+                low = std::min({low, p.validation, p.test});
+                high = std::max({high, p.validation, p.test});
+            }
+            drawn.graph->setData(x, y, true);
+            if (kind == ScatterData::Kind::FullEnsemble)
+                drawn.graph->setName(series.experiment);
+            else
+                drawn.graph->removeFromLegend();
+            m_drawn.push_back(std::move(drawn));
+        }
+    }
+    // Legend entries for the three marker sizes, in grey.
+    const std::pair<ScatterData::Kind, QString> kinds[] = {{ScatterData::Kind::Seed, tr("single seed")},
+                                                           {ScatterData::Kind::KEnsemble, tr("%1-seed ensemble").arg(m_data.k)},
+                                                           {ScatterData::Kind::FullEnsemble, tr("all-seed ensemble")}};
+    for (const auto& [kind, label] : kinds) {
+        QCPGraph* key = m_plot->addGraph();
+        key->setLineStyle(QCPGraph::lsNone);
+        key->setScatterStyle(styleOf(kind, QColor(0x909090)));
+        key->setName(label);
+    }
+
+    auto addLine = [&](double intercept, double slope, const QPen& pen) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(0, intercept);
+        line->point2->setCoords(1, intercept + slope);
+        line->setPen(pen);
+        return line;
+    };
+    addLine(0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
+    if (std::isfinite(m_data.seedTrend.slope))
+        addLine(m_data.seedTrend.intercept, m_data.seedTrend.slope, QPen(QColor(0x909090), 1.5, Qt::DashLine));
+    if (std::isfinite(m_data.ensembleTrend.slope))
+        addLine(m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope, QPen(QColor(0x303030), 2));
+
+    auto* text = new QCPItemText(m_plot);
+    text->setObjectName(QStringLiteral("correlations"));
+    text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    text->position->setType(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(0.02, 0.02);
+    text->setTextAlignment(Qt::AlignLeft);
+    text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, Spearman ρ %4 (solid trend)")
+                      .arg(number(m_data.seedTrend.correlation.pearson), number(m_data.seedTrend.correlation.spearman),
+                           number(m_data.ensembleTrend.correlation.pearson), number(m_data.ensembleTrend.correlation.spearman)));
+    text->setPadding(QMargins(6, 4, 6, 4));
+    text->setBrush(QColor(255, 255, 255, 210));
+
+    m_selection = m_plot->addGraph();
+    m_selection->setLineStyle(QCPGraph::lsNone);
+    m_selection->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
+    m_selection->removeFromLegend();
+    resetView();
+}
+
+void ScatterPlotView::resetView()
+{
+    // One range for both axes, so that y = x is the diagonal and distances compare.
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (const ScatterData::Series& s : m_data.series)
+        for (const ScatterData::Point& p : s.points)
+            if (std::isfinite(p.validation) && std::isfinite(p.test)) {
+                low = std::min({low, p.validation, p.test});
+                high = std::max({high, p.validation, p.test});
+            }
+    if (!std::isfinite(low)) {
+        low = 0;
+        high = 1;
+    }
+    const double margin = std::max((high - low) * 0.06, 1e-9 * std::max(1.0, std::abs(high)));
+    m_plot->xAxis->setRange(low - margin, high + margin);
+    m_plot->yAxis->setRange(low - margin, high + margin);
+    m_plot->replot();
+}
+
+int ScatterPlotView::plottedPoints(ScatterData::Kind kind) const
+{
+    int n = 0;
+    for (const Drawn& d : m_drawn)
+        if (d.kind == kind)
+            n += d.graph->dataCount();
+    return n;
+}
+
+QPointF ScatterPlotView::positionOf(const ScatterData::Point& point) const
+{
+    return {m_plot->xAxis->coordToPixel(point.validation), m_plot->yAxis->coordToPixel(point.test)};
+}
+
+const ScatterData::Point* ScatterPlotView::pointAt(const QPoint& position, QString* experiment) const
+{
+    const ScatterData::Point* best = nullptr;
+    double bestDistance = kHitRadius;
+    // Full ensembles are drawn on top, so they win a tie.
+    for (auto it = m_drawn.rbegin(); it != m_drawn.rend(); ++it) {
+        const ScatterData::Series& series = m_data.series[static_cast<size_t>(it->series)];
+        for (int index : it->pointIndices) {
+            const ScatterData::Point& p = series.points[static_cast<size_t>(index)];
+            const QPointF at = positionOf(p);
+            const double distance = std::hypot(at.x() - position.x(), at.y() - position.y());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = &p;
+                if (experiment)
+                    *experiment = series.experiment;
+            }
+        }
+    }
+    return best;
+}
+
+QString ScatterPlotView::describe(const QString& experiment, const ScatterData::Point& p) const
+{
+    const QString metric = names::metric(m_data.metric);
+    QString what;
+    switch (p.kind) {
+    case ScatterData::Kind::Seed: what = tr("seed %1").arg(p.seeds.front()); break;
+    case ScatterData::Kind::KEnsemble: what = tr("%1-seed ensemble of %2").arg(p.seeds.size()).arg(seedList(p.seeds)); break;
+    case ScatterData::Kind::FullEnsemble: what = tr("ensemble of all %1 seeds").arg(p.seeds.size()); break;
+    }
+    return tr("%1 · %2\nvalidation %3 %4, test %3 %5").arg(experiment, what, metric, number(p.validation), number(p.test));
+}
+
+void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
+{
+    m_selection->data()->clear();
+    for (const ScatterData::Series& s : m_data.series)
+        if (s.experiment == experiment)
+            for (const ScatterData::Point& p : s.points)
+                if (p.seeds == seeds)
+                    m_selection->addData(p.validation, p.test);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && (event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonRelease)) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        QString experiment;
+        const ScatterData::Point* p = pointAt(mouse->pos(), &experiment);
+        if (event->type() == QEvent::MouseMove) {
+            if (p)
+                QToolTip::showText(mouse->globalPosition().toPoint(), describe(experiment, *p), m_plot);
+            else
+                QToolTip::hideText();
+        } else if (p && mouse->button() == Qt::LeftButton) {
+            selectPoint(experiment, p->seeds);
+            Q_EMIT pointClicked(experiment, p->seeds);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace seedscape

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "stats/scatterdata.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPGraph;
+
+namespace seedscape {
+
+// The validation-vs-test scatter: single seeds small, k-ensembles larger, each full ensemble
+// largest, one colour per experiment; the y = x line; trend lines and correlations for single
+// seeds and for ensembles. Axes run so that better is up and right whatever the metric.
+// Hover names a point, a click selects it, the wheel zooms, dragging pans, a double click resets.
+// The view draws data it is given and owns none of the results (PlotJuggler's adapter).
+class ScatterPlotView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ScatterPlotView(QWidget* parent = nullptr);
+
+    void setData(ScatterData data);
+    const ScatterData& data() const { return m_data; }
+    QCustomPlot* plot() const { return m_plot; }
+
+    // Points drawn of one kind, over every experiment.
+    int plottedPoints(ScatterData::Kind kind) const;
+    // The point under a widget position (within a few pixels), if any.
+    const ScatterData::Point* pointAt(const QPoint& position, QString* experiment = nullptr) const;
+    // Screen position of a point, for tests and for selection.
+    QPointF positionOf(const ScatterData::Point& point) const;
+    // A line of text describing a point: what the tooltip shows.
+    QString describe(const QString& experiment, const ScatterData::Point& point) const;
+
+    void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
+    void resetView();
+
+    static QColor colourOf(int experimentIndex);
+
+Q_SIGNALS:
+    void pointClicked(const QString& experiment, const std::vector<quint64>& seeds);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+
+    QCustomPlot* m_plot;
+    ScatterData m_data;
+    struct Drawn
+    {
+        QCPGraph* graph;
+        int series;
+        ScatterData::Kind kind;
+        std::vector<int> pointIndices; // graph data index → point index in the series
+    };
+    std::vector<Drawn> m_drawn;
+    QCPGraph* m_selection = nullptr;
+};
+
+} // namespace seedscape
