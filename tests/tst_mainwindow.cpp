@@ -2,13 +2,16 @@
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "plot/scatterplotview.h"
 
 #include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QFileInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void selectingAnotherExperimentShowsItsData();
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
+    void seedsFromAnotherProcessAppearLive();
 };
 
 void TestMainWindow::initTestCase()
@@ -97,6 +101,34 @@ void TestMainWindow::rememberedAsRecent()
     const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
     QCOMPARE(recent.value(0), QDir(b.path()).absolutePath());
     QCOMPARE(recent.value(1), QDir(a.path()).absolutePath());
+}
+
+void TestMainWindow::seedsFromAnotherProcessAppearLive()
+{
+    QTemporaryDir dir;
+    const QString experiment = dir.filePath(QStringLiteral("live.json"));
+    AtomicFile::write(experiment, QStringLiteral(R"({"format": 1, "name": "live",
+        "dataset": {"path": "%1", "target": "progression"}, "model": {"hidden": [16]}, "training": {"epochs": 3}})")
+                                      .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
+                                      .toUtf8());
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace));
+    QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 0);
+
+    // seedscape-cli writes seeds into the open workspace; the window picks them up by itself.
+    QProcess cli;
+    cli.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                                              QStringLiteral("--seeds"), QStringLiteral("5")});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 5, 20000);
+    QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 10); // C(5, 3)
+    QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::FullEnsemble), 1);
+
+    // And the plot exports exactly what is on screen.
+    QVERIFY(window.exportScatter(dir.filePath(QStringLiteral("plot.pdf"))));
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("plot.pdf"))).size() > 1000);
 }
 
 QTEST_MAIN(TestMainWindow)

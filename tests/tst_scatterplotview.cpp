@@ -1,0 +1,152 @@
+// The validation-vs-test scatter, driven offscreen: one marker per seed and per ensemble,
+// orientation, hover, click, and every export format.
+#include "plot/plotexporter.h"
+#include "plot/scatterplotview.h"
+
+#include "experiment/experimentnames.h"
+#include "stats/scatterdata.h"
+#include "store/atomicfile.h"
+#include "store/experimentresults.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include "plot/qcustomplot_include.h"
+
+using namespace seedscape;
+
+namespace {
+
+// Imports a golden statistics case into dir and returns its results.
+std::vector<ExperimentResults> importCase(const QTemporaryDir& dir, const QString& name, Task task, Metric metric)
+{
+    const QString folder = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/") + name;
+    const Workspace workspace(dir.path());
+    PredictionImporter::importInto(workspace, folder + QStringLiteral("/predictions.csv"), folder + QStringLiteral("/labels.csv"), task, metric);
+    return ExperimentResults::loadWorkspace(dir.path());
+}
+
+ScatterData scatterOf(const std::vector<ExperimentResults>& results)
+{
+    std::vector<const ExperimentResults*> pointers;
+    for (const auto& r : results)
+        pointers.push_back(&r);
+    return ScatterData::build(pointers, 3, 1000, 0);
+}
+
+int countElements(const QByteArray& svg, const QString& name)
+{
+    QXmlStreamReader xml(svg);
+    int n = 0;
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == name)
+            ++n;
+    return xml.hasError() ? -1 : n;
+}
+
+} // namespace
+
+class TestScatterPlotView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void onePointPerSeedAndEnsemble();
+    void betterIsUpAndRight();
+    void hoverNamesThePointAndClickSelectsIt();
+    void exportsEveryFormat();
+};
+
+void TestScatterPlotView::onePointPerSeedAndEnsemble()
+{
+    QTemporaryDir dir;
+    const auto results = importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    ScatterPlotView view;
+    view.setData(scatterOf(results));
+    QCOMPARE(view.plottedPoints(ScatterData::Kind::Seed), 9);       // 5 + 4 seeds
+    QCOMPARE(view.plottedPoints(ScatterData::Kind::KEnsemble), 14); // C(5,3) + C(4,3)
+    QCOMPARE(view.plottedPoints(ScatterData::Kind::FullEnsemble), 2);
+    QCOMPARE(view.plot()->legend->itemCount(), 5); // two experiments and the three marker sizes
+    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("RMSE")));
+    // The trend of seeds and of ensembles are drawn with y = x: three lines.
+    int lines = 0;
+    for (int i = 0; i < view.plot()->itemCount(); ++i)
+        lines += qobject_cast<QCPItemStraightLine*>(view.plot()->item(i)) != nullptr;
+    QCOMPARE(lines, 3);
+}
+
+void TestScatterPlotView::betterIsUpAndRight()
+{
+    QTemporaryDir a, b;
+    ScatterPlotView view;
+    view.setData(scatterOf(importCase(a, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+    QVERIFY(view.plot()->xAxis->rangeReversed()); // lower RMSE is better: it runs right to left
+    QVERIFY(view.plot()->yAxis->rangeReversed());
+    view.setData(scatterOf(importCase(b, QStringLiteral("binary_auc_ties"), Task::Binary, Metric::AUC)));
+    QVERIFY(!view.plot()->xAxis->rangeReversed());
+    QVERIFY(!view.plot()->yAxis->rangeReversed());
+}
+
+void TestScatterPlotView::hoverNamesThePointAndClickSelectsIt()
+{
+    QTemporaryDir dir;
+    ScatterPlotView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+    view.plot()->replot();
+    const ScatterData::Point& seed = view.data().series[1].points[0]; // beta's first seed
+    const QPoint at = view.positionOf(seed).toPoint();
+    QString experiment;
+    const ScatterData::Point* found = view.pointAt(at, &experiment);
+    QVERIFY(found);
+    QCOMPARE(experiment, QStringLiteral("beta"));
+    QCOMPARE(found->seeds, seed.seeds);
+    QVERIFY(view.describe(experiment, *found).contains(QStringLiteral("seed 18446744073709551600")));
+    QVERIFY(!view.pointAt(QPoint(1, 1)));
+
+    QSignalSpy clicked(&view, &ScatterPlotView::pointClicked);
+    QTest::mouseClick(view.plot(), Qt::LeftButton, Qt::NoModifier, at);
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().at(0).toString(), QStringLiteral("beta"));
+}
+
+void TestScatterPlotView::exportsEveryFormat()
+{
+    QTemporaryDir dir;
+    ScatterPlotView view;
+    view.resize(640, 480);
+    view.setData(scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+
+    PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.png")), 640, 480, 192);
+    QImage png(dir.filePath(QStringLiteral("s.png")));
+    QCOMPARE(png.size(), QSize(1280, 960)); // 192 dpi: twice the on-screen pixels
+    QFile pngFile(dir.filePath(QStringLiteral("s.png")));
+    QVERIFY(pngFile.open(QIODevice::ReadOnly));
+    QVERIFY(pngFile.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+
+    PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.pdf")), 640, 480, 96);
+    QFile pdf(dir.filePath(QStringLiteral("s.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+
+    PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.svg")), 640, 480, 96);
+    QFile svg(dir.filePath(QStringLiteral("s.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray xml = svg.readAll();
+    // Every marker is a circle: 9 seeds, 14 k-ensembles, 2 full ensembles, and 5 legend keys.
+    QCOMPARE(countElements(xml, QStringLiteral("ellipse")) + countElements(xml, QStringLiteral("circle")), 9 + 14 + 2 + 5);
+    QVERIFY(xml.contains("validation RMSE"));
+
+    QVERIFY_THROWS_EXCEPTION(StorageError, PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.bmp")), 640, 480, 96));
+}
+
+QTEST_MAIN(TestScatterPlotView)
+#include "tst_scatterplotview.moc"
