@@ -1,7 +1,11 @@
 // The desktop app: `seedscape [WORKSPACE]`. With no folder it opens the last workspace, or on a
 // first start the sample workspace with an example experiment for each built-in dataset.
+// `seedscape --plot FILE --workspace DIR [--kind K] [--width W] [--height H] [--dpi D]` draws a
+// plot offscreen and exits: what `seedscape-cli plot` runs.
 #include "mainwindow.h"
+#include "plot/plotrenderer.h"
 
+#include "common/inputerror.h"
 #include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
 
@@ -9,8 +13,40 @@
 #include <QCommandLineParser>
 #include <QSettings>
 
+namespace {
+
+int renderPlot(const QCommandLineParser& parser)
+{
+    auto number = [&](const QString& name, int fallback) {
+        bool ok = true;
+        const int n = parser.isSet(name) ? parser.value(name).toInt(&ok) : fallback;
+        if (!ok || n < 1 || n > 20000)
+            throw seedscape::InputError({}, QStringLiteral("--%1: '%2' is not a size from 1 to 20000").arg(name, parser.value(name)));
+        return n;
+    };
+    try {
+        seedscape::PlotRenderer::render(parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("kind")),
+                                        parser.value(QStringLiteral("plot")), number(QStringLiteral("width"), 900),
+                                        number(QStringLiteral("height"), 700), number(QStringLiteral("dpi"), 96),
+                                        number(QStringLiteral("k"), 3));
+    } catch (const seedscape::InputError& e) {
+        qCritical("seedscape: %s", qPrintable(e.message()));
+        return 1;
+    } catch (const seedscape::StorageError& e) {
+        qCritical("seedscape: %s", qPrintable(e.message()));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    // Drawing a plot to a file needs no display.
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "--plot") == 0)
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Seedscape"));
     QApplication::setOrganizationName(QStringLiteral("Seedscape"));
@@ -21,7 +57,16 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("Workspace folder to open."));
+    parser.addOptions({{QStringLiteral("plot"), QStringLiteral("Draw a plot to FILE (.png, .svg, .pdf) and exit."), QStringLiteral("FILE")},
+                       {QStringLiteral("workspace"), QStringLiteral("The workspace to plot."), QStringLiteral("DIR")},
+                       {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter."), QStringLiteral("KIND"), QStringLiteral("scatter")},
+                       {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
+                       {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
+                       {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},
+                       {QStringLiteral("k"), QStringLiteral("Size of the k-ensembles drawn (default 3)."), QStringLiteral("K")}});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("plot")))
+        return renderPlot(parser);
 
     QString folder = parser.positionalArguments().value(0);
     if (folder.isEmpty()) {

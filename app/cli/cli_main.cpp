@@ -30,6 +30,8 @@ Commands:
   stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L]
         [--curve-subset-limit L] [--random-seed S]
                                  every statistic of every experiment: a table, or JSON
+  plot --workspace DIR --out FILE [--kind scatter] [--width W --height H] [--dpi D] [--k K]
+                                 draw a plot offscreen; the format follows FILE: .png, .svg, .pdf
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
 
@@ -65,6 +67,8 @@ int main(int argc, char* argv[])
             return cli::importCommand(args);
         if (command == QLatin1String("stats"))
             return cli::statsCommand(args);
+        if (command == QLatin1String("plot"))
+            return cli::plotCommand(args);
         if (command == QLatin1String("check"))
             return cli::checkCommand(args);
         if (command == QLatin1String("sample"))

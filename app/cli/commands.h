@@ -12,5 +12,6 @@ int runCommand(const QStringList& args);
 int rerunCommand(const QStringList& args);
 int importCommand(const QStringList& args);
 int statsCommand(const QStringList& args);
+int plotCommand(const QStringList& args);
 
 } // namespace seedscape::cli

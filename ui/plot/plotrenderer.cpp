@@ -1,0 +1,42 @@
+#include "plotrenderer.h"
+
+#include "plotexporter.h"
+#include "scatterplotview.h"
+
+#include "common/inputerror.h"
+#include "stats/scatterdata.h"
+#include "store/atomicfile.h"
+#include "store/experimentresults.h"
+
+#include <QFileInfo>
+
+namespace seedscape {
+
+QStringList PlotRenderer::kinds()
+{
+    return {QStringLiteral("scatter")};
+}
+
+void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
+                          int dpi, int k)
+{
+    if (!QFileInfo(workspaceFolder).isDir())
+        throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
+    if (!kinds().contains(kind))
+        throw InputError({}, QStringLiteral("plot kind '%1' is not drawn yet; the kinds are: %2").arg(kind, kinds().join(QStringLiteral(", "))));
+    if (!PlotExporter::formatOf(outputPath))
+        throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
+    const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    std::vector<const ExperimentResults*> pointers;
+    for (const ExperimentResults& r : results)
+        pointers.push_back(&r);
+    ScatterData data = ScatterData::build(pointers, k, 200, 0);
+    if (data.series.empty())
+        throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
+    ScatterPlotView view;
+    view.resize(width, height);
+    view.setData(std::move(data));
+    PlotExporter::save(view.plot(), outputPath, width, height, dpi);
+}
+
+} // namespace seedscape
