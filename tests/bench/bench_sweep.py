@@ -67,7 +67,7 @@ def run_seedscape(cli, workdir, csv_path, args, seeds, jobs, engine="automatic")
     results = os.path.join(ws, "results", "w1")
     scores = []
     for name in os.listdir(results):
-        if name.endswith(".json"):
+        if name.startswith("seed-") and name.endswith(".json"):
             with open(os.path.join(results, name)) as f:
                 r = json.load(f)
             if r["status"] == "finished":
