@@ -3,6 +3,7 @@
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "plot/scatterplotview.h"
+#include "sweepcontroller.h"
 
 #include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
@@ -29,7 +30,26 @@ private Q_SLOTS:
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
     void seedsFromAnotherProcessAppearLive();
+    void runFromTheWindowFillsThePlot();
+    void cancelFromTheWindowKeepsTheWindowResponsive();
+
+private:
+    static QString quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds);
 };
+
+QString TestMainWindow::quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds)
+{
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    AtomicFile::write(workspace + QStringLiteral("/quick.experiment.json"),
+                      QStringLiteral(R"({"format": 1, "name": "quick",
+        "dataset": {"path": "%1", "target": "progression"}, "model": {"hidden": [16]}, "training": {"epochs": %2},
+        "seeds": {"count": %3}})")
+                          .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
+                          .arg(epochs)
+                          .arg(seeds)
+                          .toUtf8());
+    return workspace;
+}
 
 void TestMainWindow::initTestCase()
 {
@@ -129,6 +149,49 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
     // And the plot exports exactly what is on screen.
     QVERIFY(window.exportScatter(dir.filePath(QStringLiteral("plot.pdf"))));
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("plot.pdf"))).size() > 1000);
+}
+
+void TestMainWindow::runFromTheWindowFillsThePlot()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(quickWorkspace(dir, 3, 4)));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QSignalSpy seeds(window.sweeps(), &SweepController::seedEnded);
+    QVERIFY(window.runExperiments(0));
+    QVERIFY(window.sweeps()->isRunning());
+    QVERIFY(!window.runExperiments(0)); // one sweep at a time
+    QVERIFY(ended.wait(60000));
+    QCOMPARE(ended.first().at(0).toBool(), false);
+    QCOMPARE(seeds.count(), 4);
+    QCOMPARE(window.sweeps()->finishedSeeds(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
+    QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 4); // C(4, 3)
+}
+
+void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(quickWorkspace(dir, 5000, 4)));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QSignalSpy progress(window.sweeps(), &SweepController::progressChanged);
+    QVERIFY(window.runExperiments(-1));
+    // The event loop keeps running while every core trains: epochs arrive as queued signals.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty() && window.sweeps()->runningSeeds().begin()->second.epoch > 2, 30000);
+    window.sweeps()->pause();
+    QVERIFY(window.sweeps()->isPaused());
+    QTest::qWait(300);
+    const int epochBefore = window.sweeps()->runningSeeds().begin()->second.epoch;
+    QTest::qWait(300);
+    QVERIFY(window.sweeps()->runningSeeds().begin()->second.epoch <= epochBefore + 1); // paused: at most the epoch in flight ends
+    window.sweeps()->resume();
+    window.sweeps()->cancel();
+    QVERIFY(ended.wait(30000));
+    QCOMPARE(ended.first().at(0).toBool(), true);
+    QVERIFY(window.sweeps()->runningSeeds().empty());
+    QVERIFY(progress.count() > 3);
+    QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 0); // nothing half-done was stored
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,7 @@
 #include "experimenttablemodel.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
+#include "sweepcontroller.h"
 
 #include "common/inputerror.h"
 #include "data/csvreader.h"
@@ -20,6 +21,8 @@
 #include <QFileSystemWatcher>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressBar>
+#include <QToolBar>
 #include <QTabWidget>
 #include <QThreadPool>
 #include <QTimer>
@@ -31,6 +34,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace seedscape {
 
@@ -71,7 +76,8 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
       m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
-      m_scatter(new ScatterPlotView), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this))
+      m_scatter(new ScatterPlotView), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
+      m_sweeps(new SweepController(this)), m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -114,6 +120,20 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showExperiment(current.row()); });
+    m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
+    m_sweepProgress->setMaximumWidth(260);
+    m_sweepProgress->setVisible(false);
+    m_sweepLabel->setObjectName(QStringLiteral("sweepLabel"));
+    statusBar()->addPermanentWidget(m_sweepLabel);
+    statusBar()->addPermanentWidget(m_sweepProgress);
+    connect(m_sweeps, &SweepController::progressChanged, this, &MainWindow::showSweepProgress);
+    connect(m_sweeps, &SweepController::seedEnded, m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_sweeps, &SweepController::sweepEnded, this, [this](bool cancelled) {
+        statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.") : tr("Sweep finished."));
+        showSweepProgress();
+        refreshPlots();
+    });
+
     buildMenus();
     resize(1100, 720);
 }
@@ -129,6 +149,69 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     rebuildRecentMenu();
+
+    QMenu* runs = menuBar()->addMenu(tr("&Run"));
+    QToolBar* toolbar = addToolBar(tr("Runs"));
+    toolbar->setObjectName(QStringLiteral("runToolBar"));
+    m_runAction = runs->addAction(tr("&Run selected experiment"), QKeySequence(tr("Ctrl+R")), this,
+                                  [this] { runExperiments(m_experimentView->currentIndex().row()); });
+    m_runAllAction = runs->addAction(tr("Run &all experiments"), QKeySequence(tr("Ctrl+Shift+R")), this, [this] { runExperiments(-1); });
+    m_pauseAction = runs->addAction(tr("&Pause"), this, [this] {
+        m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause();
+    });
+    m_cancelAction = runs->addAction(tr("&Cancel"), this, [this] { m_sweeps->cancel(); });
+    for (QAction* action : {m_runAction, m_runAllAction, m_pauseAction, m_cancelAction})
+        toolbar->addAction(action);
+    showSweepProgress();
+}
+
+bool MainWindow::runExperiments(int row)
+{
+    std::vector<Experiment> chosen;
+    for (int r = 0; r < m_experiments->rowCount(); ++r)
+        if ((row < 0 || r == row) && m_experiments->entry(r).experiment)
+            chosen.push_back(*m_experiments->entry(r).experiment);
+    QString error;
+    if (chosen.empty())
+        error = tr("Choose an experiment that can be read.");
+    else if (m_sweeps->start(m_workspacePath, chosen, &error))
+        return true;
+    statusBar()->showMessage(error);
+    return false;
+}
+
+void MainWindow::showSweepProgress()
+{
+    const bool running = m_sweeps->isRunning();
+    m_runAction->setEnabled(!running);
+    m_runAllAction->setEnabled(!running);
+    m_pauseAction->setEnabled(running);
+    m_cancelAction->setEnabled(running);
+    m_pauseAction->setText(m_sweeps->isPaused() ? tr("Resume") : tr("Pause"));
+    m_sweepProgress->setVisible(running);
+    if (!running) {
+        m_sweepLabel->clear();
+        return;
+    }
+    // Progress in seeds, with the running seeds' epochs counted as fractions of a seed.
+    double done = m_sweeps->finishedSeeds();
+    QStringList seeds;
+    for (const auto& [seed, r] : m_sweeps->runningSeeds()) {
+        if (r.epochs > 0)
+            done += static_cast<double>(r.epoch) / r.epochs;
+        if (seeds.size() < 2)
+            seeds << tr("%1 seed %2: epoch %3/%4").arg(r.experiment).arg(seed).arg(r.epoch).arg(r.epochs);
+    }
+    m_sweepProgress->setRange(0, std::max(1, m_sweeps->wantedSeeds()) * 100);
+    m_sweepProgress->setValue(static_cast<int>(done * 100));
+    m_sweepProgress->setFormat(tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
+    const double left = m_sweeps->secondsLeft();
+    if (m_sweeps->runningSeeds().size() > 2)
+        seeds << tr("%n more running", nullptr, static_cast<int>(m_sweeps->runningSeeds().size() - 2));
+    QString text = m_sweeps->isPaused() ? tr("paused") : seeds.join(QStringLiteral(" · "));
+    if (std::isfinite(left) && !m_sweeps->isPaused())
+        text += tr(" · about %1 s left").arg(std::lround(left));
+    m_sweepLabel->setText(text);
 }
 
 bool MainWindow::openWorkspace(const QString& folder)

@@ -2,8 +2,10 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QFileSystemWatcher;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QTableView;
 class QTabWidget;
@@ -14,6 +16,7 @@ namespace seedscape {
 class CsvPreviewModel;
 class ExperimentTableModel;
 class ScatterPlotView;
+class SweepController;
 
 // The explorer window: the workspace's experiments and, for the selected one, its data.
 class MainWindow : public QMainWindow
@@ -31,6 +34,10 @@ public:
     CsvPreviewModel* previewModel() const { return m_preview; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
+    SweepController* sweeps() const { return m_sweeps; }
+    // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
+    // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
+    bool runExperiments(int row);
     // Saves the scatter plot at its on-screen size; the format follows the file's extension.
     bool exportScatter(const QString& path, int dpi = 96);
 
@@ -45,6 +52,7 @@ private:
     void watchResults();
     void refreshPlots();
     void chooseExportFile();
+    void showSweepProgress();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
@@ -58,6 +66,13 @@ private:
     QFileSystemWatcher* m_watcher;
     QTimer* m_refreshTimer; // coalesces bursts of file changes into one refresh
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight
+    SweepController* m_sweeps;
+    QProgressBar* m_sweepProgress;
+    QLabel* m_sweepLabel;
+    QAction* m_runAction = nullptr;
+    QAction* m_runAllAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_cancelAction = nullptr;
 };
 
 } // namespace seedscape
