@@ -118,8 +118,10 @@ MainWindow::MainWindow(QWidget* parent)
         m_refreshTimer->start();
     });
 
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { showExperiment(current.row()); });
+    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        showExperiment(current.row());
+        m_refreshTimer->start(); // the plot follows the selected experiment's metric
+    });
     m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
     m_sweepProgress->setMaximumWidth(260);
     m_sweepProgress->setVisible(false);
@@ -302,12 +304,21 @@ void MainWindow::refreshPlots()
     // Reading results and scoring ensembles happen on a pool thread; only drawing happens here.
     const QString folder = m_workspacePath;
     const int generation = ++m_refreshGeneration;
+    // One plot holds one metric: the selected experiment's, else the first experiment's.
+    const int row = m_experimentView->currentIndex().row();
+    const QString selected = row >= 0 && row < m_experiments->rowCount() && m_experiments->entry(row).experiment
+                                 ? m_experiments->entry(row).experiment->name
+                                 : QString();
     QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, folder, generation] {
+    QThreadPool::globalInstance()->start([self, folder, generation, selected] {
         const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(folder);
         std::vector<const ExperimentResults*> pointers;
         for (const ExperimentResults& r : results)
-            pointers.push_back(&r);
+            if (r.name == selected && !r.seeds.empty())
+                pointers.push_back(&r);
+        for (const ExperimentResults& r : results)
+            if (pointers.empty() || r.name != pointers.front()->name)
+                pointers.push_back(&r);
         ScatterData data = ScatterData::build(pointers, 3, kPlotSubsetLimit, 0);
         QMetaObject::invokeMethod(
             qApp,

@@ -58,8 +58,15 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
+    // The legend gets a column of its own beside the plot: the best points sit in the top right
+    // corner, where an inset legend would hide them.
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    auto* side = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 1, side);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    side->addElement(0, 0, m_plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend at the top
+    side->setRowStretchFactor(0, 0.001);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
     rebuild();
 }
@@ -90,8 +97,8 @@ void ScatterPlotView::rebuild()
     m_plot->xAxis->setLabel(tr("validation %1 (better →)").arg(metric));
     m_plot->yAxis->setLabel(tr("test %1 (better ↑)").arg(metric));
     // Lower-is-better metrics run right to left and top to bottom, so better is always up and right.
-    m_plot->xAxis->setRangeReversed(!higher);
-    m_plot->yAxis->setRangeReversed(!higher);
+    m_plot->xAxis->setRangeReversed(!higher && !m_data.series.empty());
+    m_plot->yAxis->setRangeReversed(!higher && !m_data.series.empty());
 
     double low = std::numeric_limits<double>::infinity(), high = -low;
     for (size_t s = 0; s < m_data.series.size(); ++s) {
@@ -150,9 +157,13 @@ void ScatterPlotView::rebuild()
     text->position->setType(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(0.02, 0.02);
     text->setTextAlignment(Qt::AlignLeft);
-    text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, Spearman ρ %4 (solid trend)")
-                      .arg(number(m_data.seedTrend.correlation.pearson), number(m_data.seedTrend.correlation.spearman),
-                           number(m_data.ensembleTrend.correlation.pearson), number(m_data.ensembleTrend.correlation.spearman)));
+    if (m_data.series.empty())
+        text->setText(tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
+                         "Each seed appears here as it finishes, with its ensembles."));
+    else
+        text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, Spearman ρ %4 (solid trend)")
+                          .arg(number(m_data.seedTrend.correlation.pearson), number(m_data.seedTrend.correlation.spearman),
+                               number(m_data.ensembleTrend.correlation.pearson), number(m_data.ensembleTrend.correlation.spearman)));
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setBrush(QColor(255, 255, 255, 210));
 
