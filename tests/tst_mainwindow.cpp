@@ -5,7 +5,9 @@
 #include "plot/scatterplotview.h"
 #include "sweepcontroller.h"
 
+#include "stats/experimentstatistics.h"
 #include "store/atomicfile.h"
+#include "store/experimentresults.h"
 #include "store/sampleworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -68,7 +70,8 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
     window.show();
     QCOMPARE(window.experimentModel()->rowCount(), 4);
     QCOMPARE(window.experimentModel()->index(0, ExperimentTableModel::Name).data().toString(), QStringLiteral("breast-cancer-mlp"));
-    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toInt(), 16);
+    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("0/16"));
+    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Status).data().toString(), QStringLiteral("not run"));
     // The first experiment is selected and its data previewed.
     QCOMPARE(window.previewModel()->columnCount(), 31);
     QCOMPARE(window.previewModel()->rowCount(), 50);
@@ -167,6 +170,22 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QCOMPARE(window.sweeps()->finishedSeeds(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 4); // C(4, 3)
+
+    // The table shows the sweep's statistics, as `stats` computes them.
+    ExperimentTableModel* model = window.experimentModel();
+    QTRY_COMPARE(model->index(0, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("4/4"));
+    QCOMPARE(model->index(0, ExperimentTableModel::Status).data().toString(), QStringLiteral("done"));
+    const auto results = ExperimentResults::loadWorkspace(window.workspacePath());
+    const ExperimentStatistics expected = ExperimentStatistics::compute(results.front(), {});
+    QCOMPARE(model->index(0, ExperimentTableModel::ValidationMean).data(Qt::UserRole).toDouble(), expected.validation.mean);
+    QCOMPARE(model->index(0, ExperimentTableModel::EnsembleTest).data(Qt::UserRole).toDouble(), expected.ensembleTest);
+    QVERIFY(model->index(0, ExperimentTableModel::ValidationMean).data().toString().contains(QStringLiteral(" ± ")));
+
+    // Unchecking an experiment takes it off the plot.
+    QVERIFY(model->setData(model->index(0, ExperimentTableModel::Name), Qt::Unchecked, Qt::CheckStateRole));
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 0, 20000);
+    QVERIFY(model->setData(model->index(0, ExperimentTableModel::Name), Qt::Checked, Qt::CheckStateRole));
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
 }
 
 void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()

@@ -4,6 +4,9 @@
 
 #include <QFileInfo>
 
+#include <cmath>
+#include <limits>
+
 namespace seedscape {
 
 ExperimentTableModel::ExperimentTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -13,6 +16,90 @@ void ExperimentTableModel::setEntries(std::vector<WorkspaceEntry> entries)
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();
+}
+
+QString ExperimentTableModel::nameAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const WorkspaceEntry& e = m_entries[static_cast<size_t>(row)];
+    return e.experiment ? e.experiment->name : QString();
+}
+
+void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics)
+{
+    m_statistics = std::move(statistics);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Gain));
+}
+
+void ExperimentTableModel::setRunning(const QSet<QString>& experiments)
+{
+    if (experiments == m_running)
+        return;
+    m_running = experiments;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
+}
+
+Qt::ItemFlags ExperimentTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Name && m_entries[static_cast<size_t>(index.row())].experiment)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+bool ExperimentTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!index.isValid() || index.column() != Name || role != Qt::CheckStateRole || nameAt(index.row()).isEmpty())
+        return false;
+    const QString name = nameAt(index.row());
+    if (value.value<Qt::CheckState>() == Qt::Checked)
+        m_hidden.remove(name);
+    else
+        m_hidden.insert(name);
+    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    Q_EMIT visibilityChanged();
+    return true;
+}
+
+QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int column, int role) const
+{
+    const Experiment& e = *entry.experiment;
+    const auto it = m_statistics.find(e.name);
+    const ExperimentStatistics* s = it == m_statistics.end() ? nullptr : &it->second;
+    const int finished = s ? s->seedCount() : 0;
+    const auto show = [](double v) { return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—"); };
+    // Sort values: undefined numbers sort last in ascending order.
+    const auto sortable = [](double v) { return std::isfinite(v) ? v : std::numeric_limits<double>::max(); };
+    switch (column) {
+    case Status: {
+        const QString status = m_running.contains(e.name) ? tr("running")
+                               : finished >= e.seeds.count ? tr("done")
+                               : finished > 0             ? tr("partial")
+                                                          : tr("not run");
+        return status;
+    }
+    case Seeds:
+        if (role == Qt::UserRole)
+            return finished;
+        return s && s->failedSeeds > 0 ? tr("%1/%2 (%3 failed)").arg(finished).arg(e.seeds.count).arg(s->failedSeeds)
+                                       : QStringLiteral("%1/%2").arg(finished).arg(e.seeds.count);
+    case ValidationMean:
+        if (!s)
+            return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
+        if (role == Qt::UserRole)
+            return sortable(s->validation.mean);
+        return std::isfinite(s->validation.ciHigh)
+                   ? QStringLiteral("%1 ± %2").arg(show(s->validation.mean), QString::number(s->validation.ciHigh - s->validation.mean, 'g', 2))
+                   : show(s->validation.mean);
+    case ValidationRange: return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.range : NAN)) : QVariant(show(s ? s->validation.range : NAN));
+    case EnsembleValidation: return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleValidation : NAN)) : QVariant(show(s ? s->ensembleValidation : NAN));
+    case EnsembleTest: return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleTest : NAN)) : QVariant(show(s ? s->ensembleTest : NAN));
+    case Gain: return role == Qt::UserRole ? QVariant(sortable(s ? s->gainValidation : NAN)) : QVariant(show(s ? s->gainValidation : NAN));
+    }
+    return {};
 }
 
 int ExperimentTableModel::rowCount(const QModelIndex& parent) const
@@ -58,7 +145,17 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     const Experiment& e = *entry.experiment;
     if (role == Qt::ToolTipRole && index.column() == Dataset)
         return e.dataset.path;
-    if (role != Qt::DisplayRole)
+    if (role == Qt::ToolTipRole && index.column() == ValidationMean)
+        return tr("mean validation score of single seeds ± half-width of the Student-t 95% interval");
+    if (role == Qt::ToolTipRole && index.column() == Gain)
+        return tr("all-seed ensemble minus mean single seed, on validation; positive is better");
+    if (role == Qt::CheckStateRole && index.column() == Name)
+        return m_hidden.contains(e.name) ? Qt::Unchecked : Qt::Checked;
+    if (index.column() >= Status && index.column() <= Gain && (role == Qt::DisplayRole || role == Qt::UserRole))
+        return statisticsData(entry, index.column(), role);
+    if (role == Qt::TextAlignmentRole && index.column() >= Seeds && index.column() <= Gain)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
     switch (index.column()) {
     case Name: return e.name;
@@ -66,7 +163,6 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     case Task: return names::task(e.dataset.task);
     case Model: return describeModel(e);
     case Metric: return names::metric(e.metric);
-    case Seeds: return e.seeds.count;
     }
     return {};
 }
@@ -81,7 +177,13 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
     case Task: return tr("Task");
     case Model: return tr("Model and training");
     case Metric: return tr("Metric");
+    case Status: return tr("Status");
     case Seeds: return tr("Seeds");
+    case ValidationMean: return tr("Val mean ± 95% t");
+    case ValidationRange: return tr("Val range");
+    case EnsembleValidation: return tr("Ensemble val");
+    case EnsembleTest: return tr("Ensemble test");
+    case Gain: return tr("Ensemble gain");
     }
     return {};
 }

@@ -1,31 +1,52 @@
 #pragma once
 
+#include "stats/experimentstatistics.h"
 #include "store/workspace.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
+
+#include <map>
 
 namespace seedscape {
 
-// The experiments of a workspace, one row each; a file that cannot be read shows its error.
+// The experiments of a workspace, one row each, with their seed statistics as they arrive; a file
+// that cannot be read shows its error. The check box of each name says whether plots show it.
+// Qt::UserRole gives sortable values (numbers for numbers, undefined last).
 class ExperimentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Dataset, Task, Model, Metric, Seeds, ColumnCount };
+    enum Column { Name, Status, Seeds, ValidationMean, ValidationRange, EnsembleValidation, EnsembleTest, Gain, Metric, Task, Model, Dataset, ColumnCount };
 
     explicit ExperimentTableModel(QObject* parent = nullptr);
 
     void setEntries(std::vector<WorkspaceEntry> entries);
     const WorkspaceEntry& entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
+    QString nameAt(int row) const;
+    void setStatistics(std::map<QString, ExperimentStatistics> statistics);
+    void setRunning(const QSet<QString>& experiments);
+    // Experiments whose check box is off: the plots leave them out.
+    const QSet<QString>& hidden() const { return m_hidden; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    void visibilityChanged();
 
 private:
+    QVariant statisticsData(const WorkspaceEntry& entry, int column, int role) const;
+
     std::vector<WorkspaceEntry> m_entries;
+    std::map<QString, ExperimentStatistics> m_statistics;
+    QSet<QString> m_running;
+    QSet<QString> m_hidden;
 };
 
 // "64-64 relu, dropout 0.1, adam lr 0.001" — a short description of model and training.

@@ -12,6 +12,7 @@
 #include "experiment/experimentnames.h"
 #include "store/atomicfile.h"
 #include "stats/scatterdata.h"
+#include "stats/workspacestatistics.h"
 #include "store/experimentresults.h"
 #include "store/sampleworkspace.h"
 
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
+#include <QSortFilterProxyModel>
 #include <QToolBar>
 #include <QTabWidget>
 #include <QThreadPool>
@@ -75,13 +77,17 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
-      m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
+      m_sortedExperiments(new QSortFilterProxyModel(this)), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
       m_scatter(new ScatterPlotView), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
       m_sweeps(new SweepController(this)), m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
-    m_experimentView->setModel(m_experiments);
+    m_sortedExperiments->setSourceModel(m_experiments);
+    m_sortedExperiments->setSortRole(Qt::UserRole); // numbers sort as numbers
+    m_experimentView->setModel(m_sortedExperiments);
+    m_experimentView->setSortingEnabled(true);
+    m_experimentView->sortByColumn(ExperimentTableModel::Name, Qt::AscendingOrder);
     m_experimentView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_experimentView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_experimentView->setWordWrap(false);
@@ -118,10 +124,11 @@ MainWindow::MainWindow(QWidget* parent)
         m_refreshTimer->start();
     });
 
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        showExperiment(current.row());
+    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex&) {
+        showExperiment(selectedRow());
         m_refreshTimer->start(); // the plot follows the selected experiment's metric
     });
+    connect(m_experiments, &ExperimentTableModel::visibilityChanged, m_refreshTimer, qOverload<>(&QTimer::start));
     m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
     m_sweepProgress->setMaximumWidth(260);
     m_sweepProgress->setVisible(false);
@@ -156,7 +163,7 @@ void MainWindow::buildMenus()
     QToolBar* toolbar = addToolBar(tr("Runs"));
     toolbar->setObjectName(QStringLiteral("runToolBar"));
     m_runAction = runs->addAction(tr("&Run selected experiment"), QKeySequence(tr("Ctrl+R")), this,
-                                  [this] { runExperiments(m_experimentView->currentIndex().row()); });
+                                  [this] { runExperiments(selectedRow()); });
     m_runAllAction = runs->addAction(tr("Run &all experiments"), QKeySequence(tr("Ctrl+Shift+R")), this, [this] { runExperiments(-1); });
     m_pauseAction = runs->addAction(tr("&Pause"), this, [this] {
         m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause();
@@ -165,6 +172,12 @@ void MainWindow::buildMenus()
     for (QAction* action : {m_runAction, m_runAllAction, m_pauseAction, m_cancelAction})
         toolbar->addAction(action);
     showSweepProgress();
+}
+
+int MainWindow::selectedRow() const
+{
+    const QModelIndex current = m_experimentView->currentIndex();
+    return current.isValid() ? m_sortedExperiments->mapToSource(current).row() : -1;
 }
 
 bool MainWindow::runExperiments(int row)
@@ -185,6 +198,10 @@ bool MainWindow::runExperiments(int row)
 void MainWindow::showSweepProgress()
 {
     const bool running = m_sweeps->isRunning();
+    QSet<QString> runningExperiments;
+    for (const auto& [seed, r] : m_sweeps->runningSeeds())
+        runningExperiments.insert(r.experiment);
+    m_experiments->setRunning(runningExperiments);
     m_runAction->setEnabled(!running);
     m_runAllAction->setEnabled(!running);
     m_pauseAction->setEnabled(running);
@@ -305,26 +322,32 @@ void MainWindow::refreshPlots()
     const QString folder = m_workspacePath;
     const int generation = ++m_refreshGeneration;
     // One plot holds one metric: the selected experiment's, else the first experiment's.
-    const int row = m_experimentView->currentIndex().row();
-    const QString selected = row >= 0 && row < m_experiments->rowCount() && m_experiments->entry(row).experiment
-                                 ? m_experiments->entry(row).experiment->name
-                                 : QString();
+    const QString selected = m_experiments->nameAt(selectedRow());
+    const QSet<QString> hidden = m_experiments->hidden();
     QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, folder, generation, selected] {
+    QThreadPool::globalInstance()->start([self, folder, generation, selected, hidden] {
         const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(folder);
         std::vector<const ExperimentResults*> pointers;
         for (const ExperimentResults& r : results)
-            if (r.name == selected && !r.seeds.empty())
+            if (r.name == selected && !r.seeds.empty() && !hidden.contains(r.name))
                 pointers.push_back(&r);
         for (const ExperimentResults& r : results)
-            if (pointers.empty() || r.name != pointers.front()->name)
+            if ((pointers.empty() || r.name != pointers.front()->name) && !hidden.contains(r.name))
                 pointers.push_back(&r);
         ScatterData data = ScatterData::build(pointers, 3, kPlotSubsetLimit, 0);
+        StatisticsOptions options;
+        options.subsetLimit = kPlotSubsetLimit;
+        options.curveSubsetLimit = 20; // the table shows no curve
+        std::map<QString, ExperimentStatistics> statistics;
+        for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, options).experiments)
+            statistics.emplace(s.name, std::move(s));
         QMetaObject::invokeMethod(
             qApp,
-            [self, generation, data = std::move(data)]() mutable {
-                if (self && generation == self->m_refreshGeneration)
+            [self, generation, data = std::move(data), statistics = std::move(statistics)]() mutable {
+                if (self && generation == self->m_refreshGeneration) {
                     self->m_scatter->setData(std::move(data));
+                    self->m_experiments->setStatistics(std::move(statistics));
+                }
             },
             Qt::QueuedConnection);
     });

@@ -6,6 +6,7 @@ class QAction;
 class QFileSystemWatcher;
 class QLabel;
 class QProgressBar;
+class QSortFilterProxyModel;
 class QMenu;
 class QTableView;
 class QTabWidget;
@@ -53,10 +54,12 @@ private:
     void refreshPlots();
     void chooseExportFile();
     void showSweepProgress();
+    int selectedRow() const; // the model row of the current experiment, or -1
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
     CsvPreviewModel* m_preview;
+    QSortFilterProxyModel* m_sortedExperiments;
     QTableView* m_experimentView;
     QTableView* m_previewView;
     QLabel* m_summary;
