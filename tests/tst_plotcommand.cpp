@@ -19,6 +19,8 @@ private Q_SLOTS:
     void initTestCase();
     void drawsEachFormat_data();
     void drawsEachFormat();
+    void drawsEachKind_data();
+    void drawsEachKind();
     void userErrors_data();
     void userErrors();
 
@@ -83,13 +85,32 @@ void TestPlotCommand::drawsEachFormat()
     }
 }
 
+void TestPlotCommand::drawsEachKind_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addRow("spread") << "spread";
+    QTest::addRow("ensemble-size") << "ensemble-size";
+}
+
+void TestPlotCommand::drawsEachKind()
+{
+    QFETCH(QString, kind);
+    const QString path = m_dir.filePath(kind + QStringLiteral(".svg"));
+    QCOMPARE(plot({QStringLiteral("--out"), path, QStringLiteral("--kind"), kind}), 0);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    QVERIFY(svg.contains("m1") && svg.contains("m2")); // both experiments are named
+    QVERIFY(svg.contains("validation ACCURACY"));
+}
+
 void TestPlotCommand::userErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::addRow("unknown format") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.bmp")} << "x.bmp: unknown format";
-    QTest::addRow("kind not drawn yet") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--kind"), QStringLiteral("spread")}
-                                        << "plot kind 'spread' is not drawn yet";
+    QTest::addRow("kind not drawn yet") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--kind"), QStringLiteral("curves")}
+                                        << "plot kind 'curves' is not drawn yet";
     QTest::addRow("bad size") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--width"), QStringLiteral("0")}
                               << "--width: '0' is not a size";
 }

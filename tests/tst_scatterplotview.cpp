@@ -2,6 +2,9 @@
 // orientation, hover, click, and every export format.
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
+#include "plot/statisticsplotview.h"
+
+#include "stats/workspacestatistics.h"
 
 #include "experiment/experimentnames.h"
 #include "stats/scatterdata.h"
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void betterIsUpAndRight();
     void hoverNamesThePointAndClickSelectsIt();
     void exportsEveryFormat();
+    void spreadAndEnsembleSizePlots();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -146,6 +150,25 @@ void TestScatterPlotView::exportsEveryFormat()
     QVERIFY(xml.contains("validation RMSE"));
 
     QVERIFY_THROWS_EXCEPTION(StorageError, PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.bmp")), 640, 480, 96));
+}
+
+void TestScatterPlotView::spreadAndEnsembleSizePlots()
+{
+    QTemporaryDir dir;
+    const auto results = importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    const auto statistics = WorkspaceStatistics::compute(results, {}).experiments;
+    StatisticsPlotView spread(StatisticsPlotView::Kind::Spread);
+    spread.setData(statistics);
+    QCOMPARE(spread.plottedPoints(), 9); // one dot per seed
+    QVERIFY(spread.plot()->yAxis->rangeReversed()); // RMSE: lower is better, so it runs downwards
+    int intervals = 0;
+    for (int i = 0; i < spread.plot()->plottableCount(); ++i)
+        intervals += qobject_cast<QCPErrorBars*>(spread.plot()->plottable(i)) != nullptr;
+    QCOMPARE(intervals, 2); // a t-interval per experiment
+    StatisticsPlotView sizes(StatisticsPlotView::Kind::EnsembleSize);
+    sizes.setData(statistics);
+    QCOMPARE(sizes.plottedPoints(), 5 + 4); // k = 1..N for each experiment
+    QCOMPARE(sizes.plot()->legend->itemCount(), 2);
 }
 
 QTEST_MAIN(TestScatterPlotView)

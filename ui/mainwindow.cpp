@@ -4,6 +4,7 @@
 #include "experimenttablemodel.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
+#include "plot/statisticsplotview.h"
 #include "sweepcontroller.h"
 
 #include "common/inputerror.h"
@@ -78,7 +79,8 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
       m_sortedExperiments(new QSortFilterProxyModel(this)), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
-      m_scatter(new ScatterPlotView), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
+      m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
+      m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
       m_sweeps(new SweepController(this)), m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
 {
     setWindowTitle(tr("Seedscape"));
@@ -107,6 +109,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_scatter->setObjectName(QStringLiteral("scatterView"));
     m_tabs->addTab(m_scatter, tr("Validation vs test"));
+    m_tabs->addTab(m_spread, tr("Seed spread"));
+    m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
     m_tabs->addTab(details, tr("Data"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -337,15 +341,21 @@ void MainWindow::refreshPlots()
         ScatterData data = ScatterData::build(pointers, 3, kPlotSubsetLimit, 0);
         StatisticsOptions options;
         options.subsetLimit = kPlotSubsetLimit;
-        options.curveSubsetLimit = 20; // the table shows no curve
+        options.curveSubsetLimit = 50;
         std::map<QString, ExperimentStatistics> statistics;
+        std::vector<ExperimentStatistics> plotted; // in the scatter's order: the selected one's metric first
         for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, options).experiments)
             statistics.emplace(s.name, std::move(s));
+        for (const ExperimentResults* r : pointers)
+            if (statistics.count(r->name))
+                plotted.push_back(statistics.at(r->name));
         QMetaObject::invokeMethod(
             qApp,
-            [self, generation, data = std::move(data), statistics = std::move(statistics)]() mutable {
+            [self, generation, data = std::move(data), statistics = std::move(statistics), plotted = std::move(plotted)]() mutable {
                 if (self && generation == self->m_refreshGeneration) {
                     self->m_scatter->setData(std::move(data));
+                    self->m_spread->setData(plotted);
+                    self->m_ensembleSize->setData(std::move(plotted));
                     self->m_experiments->setStatistics(std::move(statistics));
                 }
             },

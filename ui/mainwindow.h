@@ -17,6 +17,7 @@ namespace seedscape {
 class CsvPreviewModel;
 class ExperimentTableModel;
 class ScatterPlotView;
+class StatisticsPlotView;
 class SweepController;
 
 // The explorer window: the workspace's experiments and, for the selected one, its data.
@@ -35,6 +36,8 @@ public:
     CsvPreviewModel* previewModel() const { return m_preview; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
+    StatisticsPlotView* spreadView() const { return m_spread; }
+    StatisticsPlotView* ensembleSizeView() const { return m_ensembleSize; }
     SweepController* sweeps() const { return m_sweeps; }
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
@@ -66,6 +69,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QTabWidget* m_tabs;
     ScatterPlotView* m_scatter;
+    StatisticsPlotView* m_spread;
+    StatisticsPlotView* m_ensembleSize;
     QFileSystemWatcher* m_watcher;
     QTimer* m_refreshTimer; // coalesces bursts of file changes into one refresh
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight

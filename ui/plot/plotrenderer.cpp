@@ -2,9 +2,11 @@
 
 #include "plotexporter.h"
 #include "scatterplotview.h"
+#include "statisticsplotview.h"
 
 #include "common/inputerror.h"
 #include "stats/scatterdata.h"
+#include "stats/workspacestatistics.h"
 #include "store/atomicfile.h"
 #include "store/experimentresults.h"
 
@@ -14,7 +16,7 @@ namespace seedscape {
 
 QStringList PlotRenderer::kinds()
 {
-    return {QStringLiteral("scatter")};
+    return {QStringLiteral("scatter"), QStringLiteral("spread"), QStringLiteral("ensemble-size")};
 }
 
 void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
@@ -33,9 +35,18 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, c
     ScatterData data = ScatterData::build(pointers, k, 200, 0);
     if (data.series.empty())
         throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
-    ScatterPlotView view;
+    if (kind == QLatin1String("scatter")) {
+        ScatterPlotView view;
+        view.resize(width, height);
+        view.setData(std::move(data));
+        PlotExporter::save(view.plot(), outputPath, width, height, dpi);
+        return;
+    }
+    StatisticsOptions options;
+    options.ks = {k};
+    StatisticsPlotView view(kind == QLatin1String("spread") ? StatisticsPlotView::Kind::Spread : StatisticsPlotView::Kind::EnsembleSize);
     view.resize(width, height);
-    view.setData(std::move(data));
+    view.setData(WorkspaceStatistics::compute(results, options).experiments);
     PlotExporter::save(view.plot(), outputPath, width, height, dpi);
 }
 

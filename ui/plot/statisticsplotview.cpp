@@ -1,0 +1,146 @@
+#include "statisticsplotview.h"
+
+#include "scatterplotview.h"
+
+#include "experiment/experimentnames.h"
+
+#include <QVBoxLayout>
+
+#include "qcustomplot_include.h"
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr double kStripWidth = 0.3; // of the space between two experiments
+
+} // namespace
+
+StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent) : QWidget(parent), m_kind(kind), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
+    rebuild();
+}
+
+void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
+{
+    m_experiments.clear();
+    for (ExperimentStatistics& e : experiments)
+        if (m_experiments.empty() || e.metric == m_experiments.front().metric)
+            m_experiments.push_back(std::move(e));
+    rebuild();
+}
+
+int StatisticsPlotView::plottedPoints() const
+{
+    int n = 0;
+    for (int i = 0; i < m_plot->graphCount(); ++i)
+        if (m_plot->graph(i)->property("counted").toBool())
+            n += m_plot->graph(i)->dataCount();
+    return n;
+}
+
+void StatisticsPlotView::rebuild()
+{
+    m_plot->clearGraphs();
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    const bool higher = m_experiments.empty() || m_experiments.front().higherIsBetter;
+    const QString metric = m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
+    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(metric));
+    m_plot->yAxis->setRangeReversed(!higher);
+    if (m_kind == Kind::Spread)
+        drawSpread();
+    else
+        drawEnsembleSize();
+    m_plot->rescaleAxes();
+    // A little room around the data.
+    const QCPRange y = m_plot->yAxis->range();
+    const double pad = std::max(y.size() * 0.08, 1e-9);
+    m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
+    if (m_kind == Kind::Spread)
+        m_plot->xAxis->setRange(0.4, m_experiments.size() + 0.6);
+    m_plot->replot();
+}
+
+void StatisticsPlotView::drawSpread()
+{
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setLabel(QString());
+    for (size_t i = 0; i < m_experiments.size(); ++i) {
+        const ExperimentStatistics& e = m_experiments[i];
+        const double x = static_cast<double>(i + 1);
+        ticker->addTick(x, e.name);
+        const QColor colour = ScatterPlotView::colourOf(static_cast<int>(i));
+        QCPGraph* seeds = m_plot->addGraph();
+        seeds->setProperty("counted", true);
+        seeds->setLineStyle(QCPGraph::lsNone);
+        QColor fill = colour;
+        fill.setAlpha(170);
+        seeds->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 6));
+        const int n = e.seedCount();
+        for (int s = 0; s < n; ++s) // spread evenly across the strip, in the order seeds were stored
+            seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2), e.seeds[s].validation);
+
+        QCPGraph* mean = m_plot->addGraph();
+        mean->setLineStyle(QCPGraph::lsNone);
+        mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(Qt::black, 1.5), Qt::NoBrush, 11));
+        mean->addData(x + kStripWidth / 2 + 0.12, e.validation.mean);
+        if (std::isfinite(e.validation.ciLow)) {
+            auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+            interval->setDataPlottable(mean);
+            interval->setPen(QPen(Qt::black, 1.5));
+            interval->setData(QVector<double>{e.validation.mean - e.validation.ciLow}, QVector<double>{e.validation.ciHigh - e.validation.mean});
+        }
+        QCPGraph* ensemble = m_plot->addGraph();
+        ensemble->setLineStyle(QCPGraph::lsNone);
+        ensemble->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
+        ensemble->addData(x + kStripWidth / 2 + 0.12, e.ensembleValidation);
+    }
+    auto* legend = new QCPItemText(m_plot);
+    legend->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    legend->position->setType(QCPItemPosition::ptAxisRectRatio);
+    legend->position->setCoords(0.01, 0.01);
+    legend->setTextAlignment(Qt::AlignLeft);
+    legend->setText(tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+}
+
+void StatisticsPlotView::drawEnsembleSize()
+{
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged)"));
+    m_plot->legend->setVisible(!m_experiments.empty());
+    for (size_t i = 0; i < m_experiments.size(); ++i) {
+        const ExperimentStatistics& e = m_experiments[i];
+        const QColor colour = ScatterPlotView::colourOf(static_cast<int>(i));
+        QCPGraph* low = m_plot->addGraph();
+        QCPGraph* high = m_plot->addGraph();
+        QCPGraph* mean = m_plot->addGraph();
+        mean->setProperty("counted", true);
+        for (const auto& point : e.sizeCurve) {
+            low->addData(point.k, point.validationMin);
+            high->addData(point.k, point.validationMax);
+            mean->addData(point.k, point.validationMean);
+        }
+        QColor band = colour;
+        band.setAlpha(45);
+        low->setPen(Qt::NoPen);
+        high->setPen(Qt::NoPen);
+        high->setBrush(band);
+        high->setChannelFillGraph(low);
+        low->removeFromLegend();
+        high->removeFromLegend();
+        mean->setPen(QPen(colour, 2));
+        mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
+        mean->setName(tr("%1 (band: min–max over k-ensembles)").arg(e.name));
+    }
+}
+
+} // namespace seedscape
