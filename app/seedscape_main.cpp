@@ -59,7 +59,7 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("Workspace folder to open."));
     parser.addOptions({{QStringLiteral("plot"), QStringLiteral("Draw a plot to FILE (.png, .svg, .pdf) and exit."), QStringLiteral("FILE")},
                        {QStringLiteral("workspace"), QStringLiteral("The workspace to plot."), QStringLiteral("DIR")},
-                       {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter, spread or ensemble-size."), QStringLiteral("KIND"), QStringLiteral("scatter")},
+                       {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter, spread, ensemble-size or curves."), QStringLiteral("KIND"), QStringLiteral("scatter")},
                        {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
                        {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
                        {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},

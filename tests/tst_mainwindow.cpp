@@ -2,7 +2,9 @@
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
+#include "plot/statisticsplotview.h"
 #include "sweepcontroller.h"
 
 #include "stats/experimentstatistics.h"
@@ -170,6 +172,12 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QCOMPARE(window.sweeps()->finishedSeeds(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 4); // C(4, 3)
+
+    // The other views follow: seed spread, ensemble size, and the learning curves of every seed.
+    QTRY_COMPARE(window.spreadView()->plottedPoints(), 4);
+    QCOMPARE(window.ensembleSizeView()->plottedPoints(), 4); // k = 1..4
+    QTRY_COMPARE(window.learningCurveView()->seedLines(), 4);
+    QCOMPARE(window.learningCurveView()->meanCurve().size(), size_t(3)); // 3 epochs
 
     // The table shows the sweep's statistics, as `stats` computes them.
     ExperimentTableModel* model = window.experimentModel();

@@ -4,6 +4,7 @@
 #include "experimenttablemodel.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
+#include "plot/learningcurveview.h"
 #include "plot/statisticsplotview.h"
 #include "sweepcontroller.h"
 
@@ -80,7 +81,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
       m_sortedExperiments(new QSortFilterProxyModel(this)), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
       m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
-      m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)), m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
+      m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)), m_learningCurves(new LearningCurveView),
+      m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
       m_sweeps(new SweepController(this)), m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
 {
     setWindowTitle(tr("Seedscape"));
@@ -111,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_scatter, tr("Validation vs test"));
     m_tabs->addTab(m_spread, tr("Seed spread"));
     m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
+    m_tabs->addTab(m_learningCurves, tr("Learning curves"));
     m_tabs->addTab(details, tr("Data"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -349,10 +352,23 @@ void MainWindow::refreshPlots()
         for (const ExperimentResults* r : pointers)
             if (statistics.count(r->name))
                 plotted.push_back(statistics.at(r->name));
+        // Learning curves of the selected experiment (or the first one plotted).
+        QString curvesOf;
+        Metric curveMetric = Metric::RMSE;
+        std::vector<std::vector<double>> curves;
+        for (const ExperimentResults& r : results)
+            if (r.name == selected || (selected.isEmpty() && !pointers.empty() && r.name == pointers.front()->name)) {
+                curvesOf = r.name;
+                curveMetric = r.labels.metric;
+                for (const SeedResult& seed : r.seeds)
+                    curves.push_back(seed.validationCurve);
+            }
         QMetaObject::invokeMethod(
             qApp,
-            [self, generation, data = std::move(data), statistics = std::move(statistics), plotted = std::move(plotted)]() mutable {
+            [self, generation, data = std::move(data), statistics = std::move(statistics), plotted = std::move(plotted), curvesOf,
+             curveMetric, curves = std::move(curves)]() mutable {
                 if (self && generation == self->m_refreshGeneration) {
+                    self->m_learningCurves->setData(curvesOf, curveMetric, std::move(curves));
                     self->m_scatter->setData(std::move(data));
                     self->m_spread->setData(plotted);
                     self->m_ensembleSize->setData(std::move(plotted));

@@ -18,6 +18,7 @@ class CsvPreviewModel;
 class ExperimentTableModel;
 class ScatterPlotView;
 class StatisticsPlotView;
+class LearningCurveView;
 class SweepController;
 
 // The explorer window: the workspace's experiments and, for the selected one, its data.
@@ -38,6 +39,7 @@ public:
     ScatterPlotView* scatterView() const { return m_scatter; }
     StatisticsPlotView* spreadView() const { return m_spread; }
     StatisticsPlotView* ensembleSizeView() const { return m_ensembleSize; }
+    LearningCurveView* learningCurveView() const { return m_learningCurves; }
     SweepController* sweeps() const { return m_sweeps; }
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
@@ -71,6 +73,7 @@ private:
     ScatterPlotView* m_scatter;
     StatisticsPlotView* m_spread;
     StatisticsPlotView* m_ensembleSize;
+    LearningCurveView* m_learningCurves;
     QFileSystemWatcher* m_watcher;
     QTimer* m_refreshTimer; // coalesces bursts of file changes into one refresh
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight

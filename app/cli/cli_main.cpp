@@ -30,7 +30,7 @@ Commands:
   stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L]
         [--curve-subset-limit L] [--random-seed S]
                                  every statistic of every experiment: a table, or JSON
-  plot --workspace DIR --out FILE [--kind scatter|spread|ensemble-size] [--width W --height H] [--dpi D] [--k K]
+  plot --workspace DIR --out FILE [--kind scatter|spread|ensemble-size|curves] [--width W --height H] [--dpi D] [--k K]
                                  draw a plot offscreen; the format follows FILE: .png, .svg, .pdf
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR

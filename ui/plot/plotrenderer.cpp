@@ -1,6 +1,7 @@
 #include "plotrenderer.h"
 
 #include "plotexporter.h"
+#include "learningcurveview.h"
 #include "scatterplotview.h"
 #include "statisticsplotview.h"
 
@@ -16,7 +17,7 @@ namespace seedscape {
 
 QStringList PlotRenderer::kinds()
 {
-    return {QStringLiteral("scatter"), QStringLiteral("spread"), QStringLiteral("ensemble-size")};
+    return {QStringLiteral("scatter"), QStringLiteral("spread"), QStringLiteral("ensemble-size"), QStringLiteral("curves")};
 }
 
 void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
@@ -25,7 +26,7 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, c
     if (!QFileInfo(workspaceFolder).isDir())
         throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
     if (!kinds().contains(kind))
-        throw InputError({}, QStringLiteral("plot kind '%1' is not drawn yet; the kinds are: %2").arg(kind, kinds().join(QStringLiteral(", "))));
+        throw InputError({}, QStringLiteral("unknown plot kind '%1'; the kinds are: %2").arg(kind, kinds().join(QStringLiteral(", "))));
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
@@ -39,6 +40,22 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, c
         ScatterPlotView view;
         view.resize(width, height);
         view.setData(std::move(data));
+        PlotExporter::save(view.plot(), outputPath, width, height, dpi);
+        return;
+    }
+    if (kind == QLatin1String("curves")) { // the first experiment with seeds, by name
+        const ExperimentResults* first = pointers.front();
+        for (const ExperimentResults* r : pointers)
+            if (!r->seeds.empty()) {
+                first = r;
+                break;
+            }
+        std::vector<std::vector<double>> curves;
+        for (const SeedResult& seed : first->seeds)
+            curves.push_back(seed.validationCurve);
+        LearningCurveView view;
+        view.resize(width, height);
+        view.setData(first->name, first->labels.metric, std::move(curves));
         PlotExporter::save(view.plot(), outputPath, width, height, dpi);
         return;
     }

@@ -9,8 +9,8 @@ namespace seedscape {
 class PlotRenderer
 {
 public:
-    // kind: "scatter" (validation vs test), "spread" (seed spread) or "ensemble-size". Throws
-    // InputError or StorageError.
+    // kind: "scatter" (validation vs test), "spread" (seed spread), "ensemble-size", or "curves"
+    // (learning curves of the first experiment with seeds). Throws InputError or StorageError.
     static void render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
                        int dpi = 96, int k = 3);
 

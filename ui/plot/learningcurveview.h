@@ -1,0 +1,34 @@
+#pragma once
+
+#include "experiment/experiment.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+
+namespace seedscape {
+
+// Learning curves of one experiment: the validation score per epoch of every seed (thin lines),
+// their mean (thick) and a min–max band across seeds. Seeds stopped early simply end sooner.
+class LearningCurveView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LearningCurveView(QWidget* parent = nullptr);
+
+    void setData(const QString& experiment, Metric metric, std::vector<std::vector<double>> curves);
+    QCustomPlot* plot() const { return m_plot; }
+    int seedLines() const { return static_cast<int>(m_curves.size()); }
+    // The mean across seeds at each epoch (over the seeds that reached it).
+    const std::vector<double>& meanCurve() const { return m_mean; }
+
+private:
+    QCustomPlot* m_plot;
+    std::vector<std::vector<double>> m_curves;
+    std::vector<double> m_mean;
+};
+
+} // namespace seedscape
