@@ -1,7 +1,8 @@
 // The desktop app: `seedscape [WORKSPACE]`. With no folder it opens the last workspace, or on a
 // first start the sample workspace with an example experiment for each built-in dataset.
 // `seedscape --plot FILE --workspace DIR [--kind K] [--width W] [--height H] [--dpi D]` draws a
-// plot offscreen and exits: what `seedscape-cli plot` runs.
+// plot offscreen and exits: what `seedscape-cli plot` runs. `--run` starts training every
+// experiment as soon as the window opens (for demos and the end-to-end test).
 #include "mainwindow.h"
 #include "plot/plotrenderer.h"
 
@@ -63,7 +64,8 @@ int main(int argc, char* argv[])
                        {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
                        {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
                        {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},
-                       {QStringLiteral("k"), QStringLiteral("Size of the k-ensembles drawn (default 3)."), QStringLiteral("K")}});
+                       {QStringLiteral("k"), QStringLiteral("Size of the k-ensembles drawn (default 3)."), QStringLiteral("K")},
+                       {QStringLiteral("run"), QStringLiteral("Start training every experiment of the workspace at once.")}});
     parser.process(app);
     if (parser.isSet(QStringLiteral("plot")))
         return renderPlot(parser);
@@ -85,5 +87,7 @@ int main(int argc, char* argv[])
     seedscape::MainWindow window;
     window.openWorkspace(folder);
     window.show();
+    if (parser.isSet(QStringLiteral("run")))
+        window.runExperiments(-1);
     return QApplication::exec();
 }
