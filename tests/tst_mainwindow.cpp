@@ -5,6 +5,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "seedtablemodel.h"
 #include "sweepcontroller.h"
 
 #include "stats/experimentstatistics.h"
@@ -178,6 +179,21 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QCOMPARE(window.ensembleSizeView()->plottedPoints(), 4); // k = 1..4
     QTRY_COMPARE(window.learningCurveView()->seedLines(), 4);
     QCOMPARE(window.learningCurveView()->meanCurve().size(), size_t(3)); // 3 epochs
+
+    // The Seeds tab lists every stored seed; clicking a seed in the scatter selects its row there.
+    QTRY_COMPARE(window.seedModel()->rowCount(), 4);
+    QAbstractItemModelTester seedTester(window.seedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(window.seedModel()->experiment(), QStringLiteral("quick"));
+    QCOMPARE(window.seedModel()->index(0, SeedTableModel::Epochs).data().toInt(), 3);
+    QCOMPARE(window.seedModel()->index(0, SeedTableModel::Engine).data().toString(), QStringLiteral("batched"));
+    const ScatterData::Point& clickedSeed = window.scatterView()->data().series[0].points[2];
+    QCOMPARE(clickedSeed.kind, ScatterData::Kind::Seed);
+    QSignalSpy clicked(window.scatterView(), &ScatterPlotView::pointClicked);
+    Q_EMIT window.scatterView()->pointClicked(QStringLiteral("quick"), clickedSeed.seeds);
+    auto* seedView = window.findChild<QTableView*>(QStringLiteral("seedView"));
+    QVERIFY(seedView);
+    const QModelIndex selectedSeed = seedView->selectionModel()->selectedRows().value(0);
+    QCOMPARE(seedView->model()->index(selectedSeed.row(), SeedTableModel::Seed).data().toString(), QString::number(clickedSeed.seeds.front()));
 
     // The table shows the sweep's statistics, as `stats` computes them.
     ExperimentTableModel* model = window.experimentModel();

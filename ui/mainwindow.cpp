@@ -6,6 +6,7 @@
 #include "plot/scatterplotview.h"
 #include "plot/learningcurveview.h"
 #include "plot/statisticsplotview.h"
+#include "seedtablemodel.h"
 #include "sweepcontroller.h"
 
 #include "common/inputerror.h"
@@ -16,6 +17,7 @@
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
 #include "store/experimentresults.h"
+#include "store/resultstore.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>
@@ -79,7 +81,8 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
-      m_sortedExperiments(new QSortFilterProxyModel(this)), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
+      m_sortedExperiments(new QSortFilterProxyModel(this)), m_seeds(new SeedTableModel(this)),
+      m_sortedSeeds(new QSortFilterProxyModel(this)), m_seedView(new QTableView), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
       m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)), m_learningCurves(new LearningCurveView),
       m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
@@ -114,6 +117,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_spread, tr("Seed spread"));
     m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
     m_tabs->addTab(m_learningCurves, tr("Learning curves"));
+    m_sortedSeeds->setSourceModel(m_seeds);
+    m_sortedSeeds->setSortRole(Qt::UserRole);
+    m_seedView->setObjectName(QStringLiteral("seedView"));
+    m_seedView->setModel(m_sortedSeeds);
+    m_seedView->setSortingEnabled(true);
+    m_seedView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_seedView->verticalHeader()->hide();
+    m_seedView->horizontalHeader()->setStretchLastSection(true);
+    m_tabs->addTab(m_seedView, tr("Seeds"));
+    connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
     m_tabs->addTab(details, tr("Data"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -185,6 +198,22 @@ int MainWindow::selectedRow() const
 {
     const QModelIndex current = m_experimentView->currentIndex();
     return current.isValid() ? m_sortedExperiments->mapToSource(current).row() : -1;
+}
+
+void MainWindow::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
+{
+    for (int row = 0; row < m_experiments->rowCount(); ++row)
+        if (m_experiments->nameAt(row) == experiment) {
+            const QModelIndex index = m_sortedExperiments->mapFromSource(m_experiments->index(row, 0));
+            if (m_experimentView->currentIndex().row() != index.row())
+                m_experimentView->selectRow(index.row());
+        }
+    if (seeds.size() == 1 && m_seeds->experiment() == experiment) {
+        const int row = m_seeds->rowOf(seeds.front());
+        if (row >= 0)
+            m_seedView->selectRow(m_sortedSeeds->mapFromSource(m_seeds->index(row, 0)).row());
+    }
+    m_scatter->selectPoint(experiment, seeds);
 }
 
 bool MainWindow::runExperiments(int row)
@@ -352,7 +381,7 @@ void MainWindow::refreshPlots()
         for (const ExperimentResults* r : pointers)
             if (statistics.count(r->name))
                 plotted.push_back(statistics.at(r->name));
-        // Learning curves of the selected experiment (or the first one plotted).
+        // Learning curves and seed records of the selected experiment (or the first one plotted).
         QString curvesOf;
         Metric curveMetric = Metric::RMSE;
         std::vector<std::vector<double>> curves;
@@ -363,11 +392,14 @@ void MainWindow::refreshPlots()
                 for (const SeedResult& seed : r.seeds)
                     curves.push_back(seed.validationCurve);
             }
+        std::vector<SeedResult> records = curvesOf.isEmpty() ? std::vector<SeedResult>()
+                                                             : ResultStore(folder + QStringLiteral("/results/") + curvesOf).load(false);
         QMetaObject::invokeMethod(
             qApp,
             [self, generation, data = std::move(data), statistics = std::move(statistics), plotted = std::move(plotted), curvesOf,
-             curveMetric, curves = std::move(curves)]() mutable {
+             curveMetric, curves = std::move(curves), records = std::move(records)]() mutable {
                 if (self && generation == self->m_refreshGeneration) {
+                    self->m_seeds->setSeeds(curvesOf, std::move(records));
                     self->m_learningCurves->setData(curvesOf, curveMetric, std::move(curves));
                     self->m_scatter->setData(std::move(data));
                     self->m_spread->setData(plotted);

@@ -17,6 +17,7 @@ namespace seedscape {
 class CsvPreviewModel;
 class ExperimentTableModel;
 class ScatterPlotView;
+class SeedTableModel;
 class StatisticsPlotView;
 class LearningCurveView;
 class SweepController;
@@ -35,6 +36,7 @@ public:
 
     ExperimentTableModel* experimentModel() const { return m_experiments; }
     CsvPreviewModel* previewModel() const { return m_preview; }
+    SeedTableModel* seedModel() const { return m_seeds; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
     StatisticsPlotView* spreadView() const { return m_spread; }
@@ -60,11 +62,16 @@ private:
     void chooseExportFile();
     void showSweepProgress();
     int selectedRow() const; // the model row of the current experiment, or -1
+    // A click on a plotted point: select its experiment, and its seed when it is one.
+    void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
     CsvPreviewModel* m_preview;
     QSortFilterProxyModel* m_sortedExperiments;
+    SeedTableModel* m_seeds;
+    QSortFilterProxyModel* m_sortedSeeds;
+    QTableView* m_seedView;
     QTableView* m_experimentView;
     QTableView* m_previewView;
     QLabel* m_summary;

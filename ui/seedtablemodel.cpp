@@ -1,0 +1,82 @@
+#include "seedtablemodel.h"
+
+#include <cmath>
+
+namespace seedscape {
+
+SeedTableModel::SeedTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SeedTableModel::setSeeds(const QString& experiment, std::vector<SeedResult> seeds)
+{
+    beginResetModel();
+    m_experiment = experiment;
+    m_seeds = std::move(seeds);
+    endResetModel();
+}
+
+int SeedTableModel::rowOf(quint64 seed) const
+{
+    for (size_t i = 0; i < m_seeds.size(); ++i)
+        if (m_seeds[i].seed == seed)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int SeedTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_seeds.size());
+}
+
+int SeedTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SeedTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const SeedResult& s = m_seeds[static_cast<size_t>(index.row())];
+    const bool numeric = role == Qt::UserRole;
+    if (role == Qt::ToolTipRole && !s.isFinished())
+        return s.failureReason;
+    if (role == Qt::TextAlignmentRole && index.column() != Status && index.column() != Engine)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && !numeric)
+        return {};
+    const auto score = [&](double v) -> QVariant {
+        if (!s.isFinished() || !std::isfinite(v))
+            return numeric ? QVariant() : QVariant(QStringLiteral("—"));
+        return numeric ? QVariant(v) : QVariant(QString::number(v, 'g', 6));
+    };
+    switch (index.column()) {
+    case Seed: return numeric ? QVariant(s.seed) : QVariant(QString::number(s.seed));
+    case Status: return s.isFinished() ? tr("finished") : tr("failed at epoch %1").arg(s.failureEpoch);
+    case Validation: return score(s.validationScore);
+    case Test: return score(s.testScore);
+    case BestEpoch: return s.bestEpoch;
+    case Epochs: return s.epochsRun;
+    case Seconds: return numeric ? QVariant(s.durationSeconds) : QVariant(QString::number(s.durationSeconds, 'f', 2));
+    case Engine: return s.engine;
+    }
+    return {};
+}
+
+QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Seed: return tr("Seed");
+    case Status: return tr("Status");
+    case Validation: return tr("Validation");
+    case Test: return tr("Test");
+    case BestEpoch: return tr("Best epoch");
+    case Epochs: return tr("Epochs");
+    case Seconds: return tr("Time (s)");
+    case Engine: return tr("Engine");
+    }
+    return {};
+}
+
+} // namespace seedscape
