@@ -176,8 +176,11 @@ void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     const QString results = workspace + QStringLiteral("/results/quick");
     const QString experiment = writeExperiment(dir, 60);
+    // The per-seed engine finishes seeds one by one, so there is a moment with some seeds stored
+    // and others running; the batched engine would finish a whole group at once.
     const QStringList args = {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-                              QStringLiteral("--seeds"), QStringLiteral("10"), QStringLiteral("--jobs"), QStringLiteral("2")};
+                              QStringLiteral("--seeds"), QStringLiteral("10"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                              QStringLiteral("--engine"), QStringLiteral("per-seed")};
     QProcess child;
     child.start(QStringLiteral(SEEDSCAPE_CLI), args);
     QVERIFY(child.waitForStarted());

@@ -3,42 +3,39 @@
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
 #include "plot/plotexporter.h"
-#include "plot/scatterplotview.h"
 #include "plot/learningcurveview.h"
+#include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
+#include "workspacesnapshot.h"
 
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "store/atomicfile.h"
-#include "stats/scatterdata.h"
-#include "stats/workspacestatistics.h"
-#include "store/experimentresults.h"
-#include "store/resultstore.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileSystemWatcher>
-#include <QMessageBox>
-#include <QPointer>
-#include <QProgressBar>
-#include <QSortFilterProxyModel>
-#include <QToolBar>
-#include <QTabWidget>
-#include <QThreadPool>
-#include <QTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -49,7 +46,6 @@ namespace {
 
 constexpr int kPreviewRows = 50;
 constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
-constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn per experiment
 constexpr int kRecentCount = 8;
 const char* const kRecentKey = "workspaces/recent";
 
@@ -357,58 +353,29 @@ void MainWindow::refreshPlots()
     // Reading results and scoring ensembles happen on a pool thread; only drawing happens here.
     const QString folder = m_workspacePath;
     const int generation = ++m_refreshGeneration;
-    // One plot holds one metric: the selected experiment's, else the first experiment's.
     const QString selected = m_experiments->nameAt(selectedRow());
     const QSet<QString> hidden = m_experiments->hidden();
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([self, folder, generation, selected, hidden] {
-        const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(folder);
-        std::vector<const ExperimentResults*> pointers;
-        for (const ExperimentResults& r : results)
-            if (r.name == selected && !r.seeds.empty() && !hidden.contains(r.name))
-                pointers.push_back(&r);
-        for (const ExperimentResults& r : results)
-            if ((pointers.empty() || r.name != pointers.front()->name) && !hidden.contains(r.name))
-                pointers.push_back(&r);
-        ScatterData data = ScatterData::build(pointers, 3, kPlotSubsetLimit, 0);
-        StatisticsOptions options;
-        options.subsetLimit = kPlotSubsetLimit;
-        options.curveSubsetLimit = 50;
-        std::map<QString, ExperimentStatistics> statistics;
-        std::vector<ExperimentStatistics> plotted; // in the scatter's order: the selected one's metric first
-        for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, options).experiments)
-            statistics.emplace(s.name, std::move(s));
-        for (const ExperimentResults* r : pointers)
-            if (statistics.count(r->name))
-                plotted.push_back(statistics.at(r->name));
-        // Learning curves and seed records of the selected experiment (or the first one plotted).
-        QString curvesOf;
-        Metric curveMetric = Metric::RMSE;
-        std::vector<std::vector<double>> curves;
-        for (const ExperimentResults& r : results)
-            if (r.name == selected || (selected.isEmpty() && !pointers.empty() && r.name == pointers.front()->name)) {
-                curvesOf = r.name;
-                curveMetric = r.labels.metric;
-                for (const SeedResult& seed : r.seeds)
-                    curves.push_back(seed.validationCurve);
-            }
-        std::vector<SeedResult> records = curvesOf.isEmpty() ? std::vector<SeedResult>()
-                                                             : ResultStore(folder + QStringLiteral("/results/") + curvesOf).load(false);
+        auto snapshot = std::make_shared<WorkspaceSnapshot>(WorkspaceSnapshot::build(folder, selected, hidden));
         QMetaObject::invokeMethod(
             qApp,
-            [self, generation, data = std::move(data), statistics = std::move(statistics), plotted = std::move(plotted), curvesOf,
-             curveMetric, curves = std::move(curves), records = std::move(records)]() mutable {
-                if (self && generation == self->m_refreshGeneration) {
-                    self->m_seeds->setSeeds(curvesOf, std::move(records));
-                    self->m_learningCurves->setData(curvesOf, curveMetric, std::move(curves));
-                    self->m_scatter->setData(std::move(data));
-                    self->m_spread->setData(plotted);
-                    self->m_ensembleSize->setData(std::move(plotted));
-                    self->m_experiments->setStatistics(std::move(statistics));
-                }
+            [self, generation, snapshot] {
+                if (self && generation == self->m_refreshGeneration) // a newer refresh is on its way otherwise
+                    self->showSnapshot(std::move(*snapshot));
             },
             Qt::QueuedConnection);
     });
+}
+
+void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
+{
+    m_seeds->setSeeds(snapshot.focus, std::move(snapshot.seeds));
+    m_learningCurves->setData(snapshot.focus, snapshot.focusMetric, std::move(snapshot.curves));
+    m_scatter->setData(std::move(snapshot.scatter));
+    m_spread->setData(snapshot.plotted);
+    m_ensembleSize->setData(std::move(snapshot.plotted));
+    m_experiments->setStatistics(std::move(snapshot.statistics));
 }
 
 bool MainWindow::exportScatter(const QString& path, int dpi)

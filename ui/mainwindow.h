@@ -21,6 +21,7 @@ class SeedTableModel;
 class StatisticsPlotView;
 class LearningCurveView;
 class SweepController;
+struct WorkspaceSnapshot;
 
 // The explorer window: the workspace's experiments and, for the selected one, its data.
 class MainWindow : public QMainWindow
@@ -59,6 +60,7 @@ private:
     void rebuildRecentMenu();
     void watchResults();
     void refreshPlots();
+    void showSnapshot(WorkspaceSnapshot snapshot);
     void chooseExportFile();
     void showSweepProgress();
     int selectedRow() const; // the model row of the current experiment, or -1

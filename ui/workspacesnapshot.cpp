@@ -1,0 +1,44 @@
+#include "workspacesnapshot.h"
+
+#include "stats/workspacestatistics.h"
+#include "store/experimentresults.h"
+#include "store/resultstore.h"
+
+namespace seedscape {
+
+WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected, const QSet<QString>& hidden)
+{
+    WorkspaceSnapshot snapshot;
+    const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    // One plot holds one metric: the selected experiment goes first, so its metric is the one.
+    std::vector<const ExperimentResults*> plotted;
+    for (const ExperimentResults& r : results)
+        if (r.name == selected && !r.seeds.empty() && !hidden.contains(r.name))
+            plotted.push_back(&r);
+    for (const ExperimentResults& r : results)
+        if ((plotted.empty() || r.name != plotted.front()->name) && !hidden.contains(r.name))
+            plotted.push_back(&r);
+    snapshot.scatter = ScatterData::build(plotted, 3, kPlotSubsetLimit, 0);
+
+    StatisticsOptions options;
+    options.subsetLimit = kPlotSubsetLimit;
+    options.curveSubsetLimit = 50;
+    for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, options).experiments)
+        snapshot.statistics.emplace(s.name, std::move(s));
+    for (const ExperimentResults* r : plotted)
+        if (snapshot.statistics.count(r->name))
+            snapshot.plotted.push_back(snapshot.statistics.at(r->name));
+
+    const QString focus = !selected.isEmpty() ? selected : plotted.empty() ? QString() : plotted.front()->name;
+    for (const ExperimentResults& r : results)
+        if (r.name == focus) {
+            snapshot.focus = r.name;
+            snapshot.focusMetric = r.labels.metric;
+            for (const SeedResult& seed : r.seeds)
+                snapshot.curves.push_back(seed.validationCurve);
+            snapshot.seeds = ResultStore(workspaceFolder + QStringLiteral("/results/") + r.name).load(false);
+        }
+    return snapshot;
+}
+
+} // namespace seedscape

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "stats/experimentstatistics.h"
+#include "stats/scatterdata.h"
+#include "train/seedresult.h"
+
+#include <QSet>
+
+#include <map>
+
+namespace seedscape {
+
+// Everything the window shows about a workspace's results at one moment, computed away from the
+// GUI thread (reading files and scoring ensembles take time) and then handed to the views.
+struct WorkspaceSnapshot
+{
+    ScatterData scatter;
+    std::map<QString, ExperimentStatistics> statistics; // every experiment with seeds, for the table
+    std::vector<ExperimentStatistics> plotted;          // the plotted ones, in the scatter's order
+    QString focus;                                      // the experiment of the curves and the seed table
+    Metric focusMetric = Metric::RMSE;
+    std::vector<std::vector<double>> curves; // focus: validation score per epoch, per finished seed
+    std::vector<SeedResult> seeds;           // focus: every stored seed, without predictions
+
+    // selected: the experiment whose metric the plots use (else the first with seeds);
+    // hidden: experiments the plots leave out.
+    static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected, const QSet<QString>& hidden);
+
+    static constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn and tabulated per experiment
+};
+
+} // namespace seedscape
