@@ -22,14 +22,16 @@ int renderPlot(const QCommandLineParser& parser)
         bool ok = true;
         const int n = parser.isSet(name) ? parser.value(name).toInt(&ok) : fallback;
         if (!ok || n < 1 || n > 20000)
-            throw seedscape::InputError({}, QStringLiteral("--%1: '%2' is not a size from 1 to 20000").arg(name, parser.value(name)));
+            throw seedscape::InputError(
+                {}, QStringLiteral("--%1: '%2' is not a size from 1 to 20000").arg(name, parser.value(name)));
         return n;
     };
     try {
-        seedscape::PlotRenderer::render(parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("kind")),
-                                        parser.value(QStringLiteral("plot")), number(QStringLiteral("width"), 900),
-                                        number(QStringLiteral("height"), 700), number(QStringLiteral("dpi"), 96),
-                                        number(QStringLiteral("k"), 3));
+        seedscape::PlotRenderer::render(
+            parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("kind")),
+            parser.value(QStringLiteral("plot")), number(QStringLiteral("width"), 900),
+            number(QStringLiteral("height"), 700), number(QStringLiteral("dpi"), 96),
+            number(QStringLiteral("k"), 3));
     } catch (const seedscape::InputError& e) {
         qCritical("seedscape: %s", qPrintable(e.message()));
         return 1;
@@ -54,18 +56,24 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(SEEDSCAPE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Seed sweeps, seed ensembles and validation-vs-test plots."));
+    parser.setApplicationDescription(
+        QStringLiteral("Seed sweeps, seed ensembles and validation-vs-test plots."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("Workspace folder to open."));
-    parser.addOptions({{QStringLiteral("plot"), QStringLiteral("Draw a plot to FILE (.png, .svg, .pdf) and exit."), QStringLiteral("FILE")},
-                       {QStringLiteral("workspace"), QStringLiteral("The workspace to plot."), QStringLiteral("DIR")},
-                       {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter, spread, ensemble-size or curves."), QStringLiteral("KIND"), QStringLiteral("scatter")},
-                       {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
-                       {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
-                       {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},
-                       {QStringLiteral("k"), QStringLiteral("Size of the k-ensembles drawn (default 3)."), QStringLiteral("K")},
-                       {QStringLiteral("run"), QStringLiteral("Start training every experiment of the workspace at once.")}});
+    parser.addOptions(
+        {{QStringLiteral("plot"), QStringLiteral("Draw a plot to FILE (.png, .svg, .pdf) and exit."),
+          QStringLiteral("FILE")},
+         {QStringLiteral("workspace"), QStringLiteral("The workspace to plot."), QStringLiteral("DIR")},
+         {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter, spread, ensemble-size or curves."),
+          QStringLiteral("KIND"), QStringLiteral("scatter")},
+         {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
+         {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
+         {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},
+         {QStringLiteral("k"), QStringLiteral("Size of the k-ensembles drawn (default 3)."),
+          QStringLiteral("K")},
+         {QStringLiteral("run"),
+          QStringLiteral("Start training every experiment of the workspace at once.")}});
     parser.process(app);
     if (parser.isSet(QStringLiteral("plot")))
         return renderPlot(parser);

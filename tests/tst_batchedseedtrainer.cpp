@@ -68,11 +68,26 @@ void TestBatchedSeedTrainer::seedInGroupOf16EqualsSeedAlone_data()
     QTest::addColumn<double>("dropout");
     QTest::addColumn<bool>("layerNorm");
     QTest::addColumn<int>("schedule");
-    QTest::addRow("W1 regression relu adam") << "diabetes.csv" << "progression" << "64,64" << int(Activation::ReLU) << int(OptimizerKind::Adam) << 0.0 << false << int(Schedule::None);
-    QTest::addRow("regression odd widths tanh sgd dropout") << "diabetes.csv" << "progression" << "17,5" << int(Activation::Tanh) << int(OptimizerKind::SGD) << 0.3 << false << int(Schedule::Step);
-    QTest::addRow("binary gelu adamw layer norm") << "breast_cancer.csv" << "benign" << "30" << int(Activation::GELU) << int(OptimizerKind::AdamW) << 0.1 << true << int(Schedule::Cosine);
-    QTest::addRow("multiclass relu adam dropout") << "wine.csv" << "cultivar" << "24,12" << int(Activation::ReLU) << int(OptimizerKind::Adam) << 0.2 << true << int(Schedule::None);
-    QTest::addRow("linear model") << "wine.csv" << "cultivar" << "" << int(Activation::ReLU) << int(OptimizerKind::SGD) << 0.0 << false << int(Schedule::None);
+    QTest::addRow("W1 regression relu adam") << "diabetes.csv"
+                                             << "progression"
+                                             << "64,64" << int(Activation::ReLU) << int(OptimizerKind::Adam)
+                                             << 0.0 << false << int(Schedule::None);
+    QTest::addRow("regression odd widths tanh sgd dropout")
+        << "diabetes.csv"
+        << "progression"
+        << "17,5" << int(Activation::Tanh) << int(OptimizerKind::SGD) << 0.3 << false << int(Schedule::Step);
+    QTest::addRow("binary gelu adamw layer norm")
+        << "breast_cancer.csv"
+        << "benign"
+        << "30" << int(Activation::GELU) << int(OptimizerKind::AdamW) << 0.1 << true << int(Schedule::Cosine);
+    QTest::addRow("multiclass relu adam dropout")
+        << "wine.csv"
+        << "cultivar"
+        << "24,12" << int(Activation::ReLU) << int(OptimizerKind::Adam) << 0.2 << true << int(Schedule::None);
+    QTest::addRow("linear model") << "wine.csv"
+                                  << "cultivar"
+                                  << "" << int(Activation::ReLU) << int(OptimizerKind::SGD) << 0.0 << false
+                                  << int(Schedule::None);
 }
 
 void TestBatchedSeedTrainer::seedInGroupOf16EqualsSeedAlone()

@@ -55,7 +55,8 @@ TestCli::Result TestCli::run(const QStringList& args)
 
 void TestCli::checkPrintsWhatSeedscapeSees()
 {
-    const Result r = run({QStringLiteral("check"), QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples/wine-mlp.json")});
+    const Result r = run(
+        {QStringLiteral("check"), QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples/wine-mlp.json")});
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
@@ -76,17 +77,22 @@ void TestCli::userErrorsExitWithOneClearLine_data()
     QTest::addColumn<QString>("fileName"); // written to a temporary folder first, when not empty
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("stderrContains");
-    QTest::addRow("missing experiment file") << QStringList{QStringLiteral("check"), QStringLiteral("/no/such.json")} << QString()
-                                             << QByteArray() << "/no/such.json: file not found";
+    QTest::addRow("missing experiment file")
+        << QStringList{QStringLiteral("check"), QStringLiteral("/no/such.json")} << QString() << QByteArray()
+        << "/no/such.json: file not found";
     QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QString() << QByteArray()
                                      << "unknown command 'frobnicate'";
-    QTest::addRow("unknown option") << QStringList{QStringLiteral("sample"), QStringLiteral("--worksp"), QStringLiteral("x")}
+    QTest::addRow("unknown option") << QStringList{QStringLiteral("sample"), QStringLiteral("--worksp"),
+                                                   QStringLiteral("x")}
                                     << QString() << QByteArray() << "unknown option --worksp";
-    QTest::addRow("bad field") << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
-                               << QByteArray(R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"},"training":{"lr":-1}})")
-                               << "e.json: field 'training.lr': must be greater than 0, got -1";
+    QTest::addRow("bad field")
+        << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
+        << QByteArray(
+               R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"},"training":{"lr":-1}})")
+        << "e.json: field 'training.lr': must be greater than 0, got -1";
     QTest::addRow("missing data") << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
-                                  << QByteArray(R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"}})")
+                                  << QByteArray(
+                                         R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"}})")
                                   << "d.csv: file not found";
 }
 
@@ -119,7 +125,8 @@ void TestCli::sampleWritesAWorkspace()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.experiment.json")}).size(), 4);
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("datasets/diabetes.csv"))));
-    const Result check = run({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});
+    const Result check =
+        run({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});
     QCOMPARE(check.exitCode, 0);
     QCOMPARE(nlohmann::json::parse(check.out.toStdString())["dataset"]["rows"].get<int>(), 442);
 }
@@ -143,16 +150,18 @@ void TestCli::runThenRerunReproducesEverySeed()
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     const QString experiment = writeExperiment(dir, 5);
-    const Result r = run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
-                          QStringLiteral("3"), QStringLiteral("--jobs"), QStringLiteral("2")});
+    const Result r =
+        run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+             QStringLiteral("--seeds"), QStringLiteral("3"), QStringLiteral("--jobs"), QStringLiteral("2")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("3 finished seeds"), r.err.constData());
     QVERIFY(QFile::exists(workspace + QStringLiteral("/quick.experiment.json")));
     const auto seeds = seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false);
     QCOMPARE(seeds.size(), size_t(3));
     for (const auto& seed : seeds) {
-        const Result again = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace, QStringLiteral("--experiment"),
-                                  QStringLiteral("quick"), QStringLiteral("--seed"), QString::number(seed.seed)});
+        const Result again = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                  QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                  QStringLiteral("--seed"), QString::number(seed.seed)});
         QCOMPARE(again.exitCode, 0);
         const auto j = nlohmann::json::parse(again.out.toStdString());
         QCOMPARE(j["seed"].get<quint64>(), seed.seed);
@@ -161,11 +170,13 @@ void TestCli::runThenRerunReproducesEverySeed()
         QVERIFY(j["identical_to_recorded"].get<bool>());
     }
     // Asking again for what is there trains nothing.
-    const Result done = run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"), QStringLiteral("3")});
+    const Result done = run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                             QStringLiteral("--seeds"), QStringLiteral("3")});
     QCOMPARE(done.exitCode, 0);
     QVERIFY(done.err.contains("already has 3 finished seeds"));
-    const Result unknown = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace, QStringLiteral("--experiment"),
-                                QStringLiteral("quick"), QStringLiteral("--seed"), QStringLiteral("12345")});
+    const Result unknown = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                QStringLiteral("--seed"), QStringLiteral("12345")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.err.contains("has no recorded seed 12345"));
 }
@@ -178,9 +189,11 @@ void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()
     const QString experiment = writeExperiment(dir, 60);
     // The per-seed engine finishes seeds one by one, so there is a moment with some seeds stored
     // and others running; the batched engine would finish a whole group at once.
-    const QStringList args = {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-                              QStringLiteral("--seeds"), QStringLiteral("10"), QStringLiteral("--jobs"), QStringLiteral("2"),
-                              QStringLiteral("--engine"), QStringLiteral("per-seed")};
+    const QStringList args = {QStringLiteral("run"),         experiment,
+                              QStringLiteral("--workspace"), workspace,
+                              QStringLiteral("--seeds"),     QStringLiteral("10"),
+                              QStringLiteral("--jobs"),      QStringLiteral("2"),
+                              QStringLiteral("--engine"),    QStringLiteral("per-seed")};
     QProcess child;
     child.start(QStringLiteral(SEEDSCAPE_CLI), args);
     QVERIFY(child.waitForStarted());
@@ -220,8 +233,9 @@ void TestCli::interruptedRunSaysHowToContinue()
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     QProcess child;
-    child.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), writeExperiment(dir, 2000), QStringLiteral("--workspace"),
-                                                workspace, QStringLiteral("--seeds"), QStringLiteral("4")});
+    child.start(QStringLiteral(SEEDSCAPE_CLI),
+                {QStringLiteral("run"), writeExperiment(dir, 2000), QStringLiteral("--workspace"), workspace,
+                 QStringLiteral("--seeds"), QStringLiteral("4")});
     QVERIFY(child.waitForStarted());
     QElapsedTimer waited;
     waited.start();
@@ -233,21 +247,24 @@ void TestCli::interruptedRunSaysHowToContinue()
     QCOMPARE(child.exitStatus(), QProcess::NormalExit);
     QCOMPARE(child.exitCode(), 1);
     const QByteArray err = child.readAllStandardError();
-    QVERIFY2(err.contains("interrupted; 0 of 4 finished seeds are stored; run the same command again to continue"), err.constData());
+    QVERIFY2(
+        err.contains("interrupted; 0 of 4 finished seeds are stored; run the same command again to continue"),
+        err.constData());
 }
 
 void TestCli::importThenStatsGivesTheGoldenValues()
 {
     QTemporaryDir dir;
     const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
-    const Result imported = run({QStringLiteral("import"), QStringLiteral("--predictions"), golden + QStringLiteral("/predictions.csv"),
-                                 QStringLiteral("--labels"), golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
-                                 dir.path(), QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
-                                 QStringLiteral("auc")});
+    const Result imported = run({QStringLiteral("import"), QStringLiteral("--predictions"),
+                                 golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                                 golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
+                                 dir.path(), QStringLiteral("--task"), QStringLiteral("binary"),
+                                 QStringLiteral("--metric"), QStringLiteral("auc")});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.err.contains("imported 7 seeds of 2 experiments"), imported.err.constData());
-    const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--k"),
-                              QStringLiteral("3,4"), QStringLiteral("--json")});
+    const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(),
+                              QStringLiteral("--k"), QStringLiteral("3,4"), QStringLiteral("--json")});
     QCOMPARE(stats.exitCode, 0);
     const auto actual = nlohmann::json::parse(stats.out.toStdString());
     QFile expectedFile(golden + QStringLiteral("/expected.json"));
@@ -272,10 +289,11 @@ void TestCli::importThenStatsGivesTheGoldenValues()
     const Result table = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("b1") && table.out.contains("pick by ensemble"));
-    const Result wrong = run({QStringLiteral("import"), QStringLiteral("--predictions"), golden + QStringLiteral("/predictions.csv"),
-                              QStringLiteral("--labels"), golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
-                              dir.path(), QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
-                              QStringLiteral("rmse")});
+    const Result wrong = run({QStringLiteral("import"), QStringLiteral("--predictions"),
+                              golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                              golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
+                              dir.path(), QStringLiteral("--task"), QStringLiteral("binary"),
+                              QStringLiteral("--metric"), QStringLiteral("rmse")});
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY(wrong.err.contains("rmse does not score a binary task"));
 }
@@ -284,12 +302,13 @@ void TestCli::statsOfATrainedSweep()
 {
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    QCOMPARE(run({QStringLiteral("run"), writeExperiment(dir, 4), QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
-                  QStringLiteral("4")})
+    QCOMPARE(run({QStringLiteral("run"), writeExperiment(dir, 4), QStringLiteral("--workspace"), workspace,
+                  QStringLiteral("--seeds"), QStringLiteral("4")})
                  .exitCode,
              0);
-    const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
-                              QStringLiteral("--bootstrap"), QStringLiteral("200")});
+    const Result stats =
+        run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+             QStringLiteral("--bootstrap"), QStringLiteral("200")});
     QCOMPARE(stats.exitCode, 0);
     const auto j = nlohmann::json::parse(stats.out.toStdString());
     const auto& e = j["experiments"][0];

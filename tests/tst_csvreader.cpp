@@ -86,11 +86,13 @@ void TestCsvReader::detectsDelimiterOutsideQuotes()
 
 void TestCsvReader::previewStopsAfterMaxRows()
 {
-    const CsvTable preview = CsvReader::readPreview(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"), 5);
+    const CsvTable preview =
+        CsvReader::readPreview(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"), 5);
     QCOMPARE(preview.rowCount(), 5);
     QCOMPARE(preview.columnCount(), 65);
     QCOMPARE(preview.rowLines.back(), 6);
-    const CsvTable full = CsvReader::readFile(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"));
+    const CsvTable full =
+        CsvReader::readFile(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"));
     QCOMPARE(full.rowCount(), 1797);
     QCOMPARE(full.rows[4], preview.rows[4]);
 }

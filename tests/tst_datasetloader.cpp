@@ -51,9 +51,11 @@ void TestDatasetLoader::sampleDatasets_data()
     QTest::addColumn<int>("features");
     QTest::addColumn<int>("task");
     QTest::addColumn<int>("classes");
-    QTest::addRow("diabetes") << sample("diabetes.csv") << "progression" << 442 << 10 << int(Task::Regression) << 0;
+    QTest::addRow("diabetes") << sample("diabetes.csv") << "progression" << 442 << 10 << int(Task::Regression)
+                              << 0;
     QTest::addRow("wine") << sample("wine.csv") << "cultivar" << 178 << 13 << int(Task::Multiclass) << 3;
-    QTest::addRow("breast_cancer") << sample("breast_cancer.csv") << "benign" << 569 << 30 << int(Task::Binary) << 2;
+    QTest::addRow("breast_cancer") << sample("breast_cancer.csv") << "benign" << 569 << 30
+                                   << int(Task::Binary) << 2;
     QTest::addRow("digits") << sample("digits.csv") << "digit" << 1797 << 64 << int(Task::Multiclass) << 10;
 }
 
@@ -114,25 +116,31 @@ void TestDatasetLoader::rejects_data()
     QTest::addColumn<QString>("message");
     QTest::addRow("unknown target") << QByteArray("a,b\n1,2\n") << "y" << int(Task::Auto)
                                     << "t.csv:1: column 'y': no such column; the header has: a, b";
-    QTest::addRow("non-numeric feature") << QByteArray("a,b,y\n1,2,3\n4,abc,5\n") << "y" << int(Task::Auto)
-                                         << "t.csv:3: column 'b': not a number: 'abc' (features must be numeric)";
+    QTest::addRow("non-numeric feature")
+        << QByteArray("a,b,y\n1,2,3\n4,abc,5\n") << "y" << int(Task::Auto)
+        << "t.csv:3: column 'b': not a number: 'abc' (features must be numeric)";
     QTest::addRow("decimal comma") << QByteArray("a;y\n1,5;3\n") << "y" << int(Task::Auto)
                                    << "t.csv:2: column 'a': not a number: '1,5' (features must be numeric)";
-    QTest::addRow("missing value") << QByteArray("a,b,y\n1,2,3\n4,,5\n") << "y" << int(Task::Auto)
-                                   << "t.csv:3: column 'b': missing value (set dataset.missing to \"drop\" to leave such rows out)";
-    QTest::addRow("missing target") << QByteArray("a,y\n1,3\n4,NA\n") << "y" << int(Task::Auto)
-                                    << "t.csv:3: column 'y': missing value (set dataset.missing to \"drop\" to leave such rows out)";
+    QTest::addRow("missing value")
+        << QByteArray("a,b,y\n1,2,3\n4,,5\n") << "y" << int(Task::Auto)
+        << "t.csv:3: column 'b': missing value (set dataset.missing to \"drop\" to leave such rows out)";
+    QTest::addRow("missing target")
+        << QByteArray("a,y\n1,3\n4,NA\n") << "y" << int(Task::Auto)
+        << "t.csv:3: column 'y': missing value (set dataset.missing to \"drop\" to leave such rows out)";
     QTest::addRow("infinite") << QByteArray("a,y\n1,3\ninf,4\n") << "y" << int(Task::Auto)
                               << "t.csv:3: column 'a': not a finite number: 'inf'";
-    QTest::addRow("single class") << QByteArray("a,y\n1,x\n2,x\n3,x\n") << "y" << int(Task::Auto)
-                                  << "t.csv: column 'y': the target has a single class ('x'); classification needs at least two";
-    QTest::addRow("no rows") << QByteArray("a,y\n") << "y" << int(Task::Auto) << "t.csv: no data rows after the header";
+    QTest::addRow("single class")
+        << QByteArray("a,y\n1,x\n2,x\n3,x\n") << "y" << int(Task::Auto)
+        << "t.csv: column 'y': the target has a single class ('x'); classification needs at least two";
+    QTest::addRow("no rows") << QByteArray("a,y\n") << "y" << int(Task::Auto)
+                             << "t.csv: no data rows after the header";
     QTest::addRow("only target") << QByteArray("y\n1\n2\n") << "y" << int(Task::Auto)
                                  << "t.csv:1: no feature columns: the file has only the target";
     QTest::addRow("text regression") << QByteArray("a,y\n1,2.5\n2,high\n") << "y" << int(Task::Regression)
                                      << "t.csv:3: column 'y': regression needs a number, got 'high'";
-    QTest::addRow("binary with 3 classes") << QByteArray("a,y\n1,0\n2,1\n3,2\n") << "y" << int(Task::Binary)
-                                           << "t.csv: column 'y': the task is binary but the target has 3 classes";
+    QTest::addRow("binary with 3 classes")
+        << QByteArray("a,y\n1,0\n2,1\n3,2\n") << "y" << int(Task::Binary)
+        << "t.csv: column 'y': the task is binary but the target has 3 classes";
 }
 
 void TestDatasetLoader::rejects()
@@ -151,7 +159,8 @@ void TestDatasetLoader::rejects()
 
 void TestDatasetLoader::dropsMissingRowsAndSaysHowMany()
 {
-    const Dataset d = loadText("a,b,y\n1,2,3\n4,,5\n6,7,?\n8,9,10\n", QStringLiteral("y"), Task::Regression, MissingPolicy::Drop);
+    const Dataset d = loadText("a,b,y\n1,2,3\n4,,5\n6,7,?\n8,9,10\n", QStringLiteral("y"), Task::Regression,
+                               MissingPolicy::Drop);
     QCOMPARE(d.rowCount(), 2);
     QCOMPARE(d.droppedRows, 2);
     QCOMPARE(d.rowLines, std::vector<int>({2, 5}));
@@ -163,20 +172,24 @@ void TestDatasetLoader::warnsAboutConstantFeature()
 {
     const Dataset d = loadText("a,flat,y\n1,7,1.5\n2,7,2.5\n3,7,3.5\n", QStringLiteral("y"));
     QCOMPARE(d.featureCount(), 2);
-    QCOMPARE(d.warnings, QStringList({QStringLiteral("t.csv: column 'flat': constant (every row is 7); it carries no information")}));
+    QCOMPARE(d.warnings, QStringList({QStringLiteral(
+                             "t.csv: column 'flat': constant (every row is 7); it carries no information")}));
 }
 
 void TestDatasetLoader::splitColumnIsNotAFeature()
 {
-    const Dataset d = loadText("a,part,y\n1,train,1.5\n2,val,2.5\n3,TEST,3.5\n", QStringLiteral("y"), Task::Auto,
-                               MissingPolicy::Error, QStringLiteral("part"));
+    const Dataset d = loadText("a,part,y\n1,train,1.5\n2,val,2.5\n3,TEST,3.5\n", QStringLiteral("y"),
+                               Task::Auto, MissingPolicy::Error, QStringLiteral("part"));
     QCOMPARE(d.featureNames, QStringList({QStringLiteral("a")}));
-    QCOMPARE(d.splitColumn, std::vector<SplitPart>({SplitPart::Train, SplitPart::Validation, SplitPart::Test}));
+    QCOMPARE(d.splitColumn,
+             std::vector<SplitPart>({SplitPart::Train, SplitPart::Validation, SplitPart::Test}));
     try {
-        loadText("a,part,y\n1,train,1\n2,holdout,2\n", QStringLiteral("y"), Task::Auto, MissingPolicy::Error, QStringLiteral("part"));
+        loadText("a,part,y\n1,train,1\n2,holdout,2\n", QStringLiteral("y"), Task::Auto, MissingPolicy::Error,
+                 QStringLiteral("part"));
         QFAIL("an unknown split value was accepted");
     } catch (const InputError& e) {
-        QCOMPARE(e.message(), QStringLiteral("t.csv:3: column 'part': split value 'holdout' is not train, val or test"));
+        QCOMPARE(e.message(),
+                 QStringLiteral("t.csv:3: column 'part': split value 'holdout' is not train, val or test"));
     }
 }
 

@@ -16,7 +16,8 @@ Dataset sample(const char* name, const char* target)
 {
     DatasetSpec spec;
     spec.target = QString::fromLatin1(target);
-    return DatasetLoader::load(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + QString::fromLatin1(name), spec);
+    return DatasetLoader::load(
+        QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + QString::fromLatin1(name), spec);
 }
 
 SplitSpec fractions(double validation, double test, quint64 seed)
@@ -59,11 +60,16 @@ void TestDataSplitter::partsAreDisjointAndCoverEveryRow_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<double>("validation");
     QTest::addColumn<double>("test");
-    QTest::addRow("diabetes 60/20/20") << "diabetes.csv" << "progression" << 0.2 << 0.2;
-    QTest::addRow("diabetes 80/10/10") << "diabetes.csv" << "progression" << 0.1 << 0.1;
-    QTest::addRow("wine 50/25/25") << "wine.csv" << "cultivar" << 0.25 << 0.25;
-    QTest::addRow("breast cancer 70/15/15") << "breast_cancer.csv" << "benign" << 0.15 << 0.15;
-    QTest::addRow("digits 60/30/10") << "digits.csv" << "digit" << 0.3 << 0.1;
+    QTest::addRow("diabetes 60/20/20") << "diabetes.csv"
+                                       << "progression" << 0.2 << 0.2;
+    QTest::addRow("diabetes 80/10/10") << "diabetes.csv"
+                                       << "progression" << 0.1 << 0.1;
+    QTest::addRow("wine 50/25/25") << "wine.csv"
+                                   << "cultivar" << 0.25 << 0.25;
+    QTest::addRow("breast cancer 70/15/15") << "breast_cancer.csv"
+                                            << "benign" << 0.15 << 0.15;
+    QTest::addRow("digits 60/30/10") << "digits.csv"
+                                     << "digit" << 0.3 << 0.1;
 }
 
 void TestDataSplitter::partsAreDisjointAndCoverEveryRow()
@@ -107,9 +113,12 @@ void TestDataSplitter::stratifiedByClass_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("target");
-    QTest::addRow("wine") << "wine.csv" << "cultivar";
-    QTest::addRow("breast cancer") << "breast_cancer.csv" << "benign";
-    QTest::addRow("digits") << "digits.csv" << "digit";
+    QTest::addRow("wine") << "wine.csv"
+                          << "cultivar";
+    QTest::addRow("breast cancer") << "breast_cancer.csv"
+                                   << "benign";
+    QTest::addRow("digits") << "digits.csv"
+                            << "digit";
 }
 
 void TestDataSplitter::stratifiedByClass()
@@ -120,10 +129,13 @@ void TestDataSplitter::stratifiedByClass()
     for (quint64 seed : {1ULL, 2ULL, 99ULL}) {
         const SplitIndices s = DataSplitter::split(d, fractions(0.2, 0.2, seed));
         for (int cls = 0; cls < d.classCount(); ++cls) {
-            const int total = countClass(d, s.train, cls) + countClass(d, s.validation, cls) + countClass(d, s.test, cls);
+            const int total =
+                countClass(d, s.train, cls) + countClass(d, s.validation, cls) + countClass(d, s.test, cls);
             // Each part holds its share of every class, to within one row of rounding.
-            QVERIFY2(std::abs(countClass(d, s.validation, cls) - 0.2 * total) <= 1.0, qPrintable(QString::number(cls)));
-            QVERIFY2(std::abs(countClass(d, s.test, cls) - 0.2 * total) <= 1.0, qPrintable(QString::number(cls)));
+            QVERIFY2(std::abs(countClass(d, s.validation, cls) - 0.2 * total) <= 1.0,
+                     qPrintable(QString::number(cls)));
+            QVERIFY2(std::abs(countClass(d, s.test, cls) - 0.2 * total) <= 1.0,
+                     qPrintable(QString::number(cls)));
         }
     }
 }
@@ -132,15 +144,18 @@ void TestDataSplitter::tooFewRows()
 {
     DatasetSpec spec;
     spec.target = QStringLiteral("y");
-    const Dataset d = DatasetLoader::fromTable(CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n", QStringLiteral("t.csv")), spec);
+    const Dataset d = DatasetLoader::fromTable(
+        CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n", QStringLiteral("t.csv")), spec);
     try {
         DataSplitter::split(d, fractions(0.2, 0.2, 1));
         QFAIL("three rows were split into 60/20/20");
     } catch (const InputError& e) {
-        QCOMPARE(e.message(), QStringLiteral("t.csv: 3 rows are too few for this split (validation 0.2, test 0.2): "
-                                             "validation and test need a row each and training 2"));
+        QCOMPARE(e.message(),
+                 QStringLiteral("t.csv: 3 rows are too few for this split (validation 0.2, test 0.2): "
+                                "validation and test need a row each and training 2"));
     }
-    const Dataset four = DatasetLoader::fromTable(CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n4,1\n", QStringLiteral("t.csv")), spec);
+    const Dataset four = DatasetLoader::fromTable(
+        CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n4,1\n", QStringLiteral("t.csv")), spec);
     const SplitIndices s = DataSplitter::split(four, fractions(0.2, 0.2, 1));
     QCOMPARE(s.train.size(), size_t(2));
     QCOMPARE(s.validation.size(), size_t(1));
@@ -153,7 +168,9 @@ void TestDataSplitter::splitColumn()
     spec.target = QStringLiteral("y");
     spec.split.column = QStringLiteral("part");
     const Dataset d = DatasetLoader::fromTable(
-        CsvReader::parse("x,part,y\n1,train,1\n2,test,2\n3,train,3\n4,val,4\n5,train,5\n", QStringLiteral("t.csv")), spec);
+        CsvReader::parse("x,part,y\n1,train,1\n2,test,2\n3,train,3\n4,val,4\n5,train,5\n",
+                         QStringLiteral("t.csv")),
+        spec);
     const SplitIndices s = DataSplitter::split(d, spec.split);
     QCOMPARE(s.train, std::vector<int>({0, 2, 4}));
     QCOMPARE(s.validation, std::vector<int>({3}));
@@ -171,7 +188,8 @@ void TestDataSplitter::splitColumnWithEmptyPart()
         DataSplitter::split(d, spec.split);
         QFAIL("a split without test rows was accepted");
     } catch (const InputError& e) {
-        QCOMPARE(e.message(), QStringLiteral("t.csv: column 'part': the test part has 0 rows; it needs at least 1"));
+        QCOMPARE(e.message(),
+                 QStringLiteral("t.csv: column 'part': the test part has 0 rows; it needs at least 1"));
     }
 }
 

@@ -116,20 +116,28 @@ void TestExperimentFile::rejects_data()
     QTest::addColumn<QString>("message");
     auto row = [](const char* name, const char* patch, const char* message) {
         // patch replaces the tail of a valid minimal experiment, so each row changes one thing.
-        QByteArray json = QByteArray(R"({"format": 1, "name": "m", "dataset": {"path": "d.csv", "target": "y")") + patch;
+        QByteArray json =
+            QByteArray(R"({"format": 1, "name": "m", "dataset": {"path": "d.csv", "target": "y")") + patch;
         QTest::addRow("%s", name) << json << QString::fromUtf8(message);
     };
-    row("unknown top key", R"(}, "epochs": 3})", "f.json: field 'epochs': unknown key (a typo, or a file from a newer Seedscape?)");
+    row("unknown top key", R"(}, "epochs": 3})",
+        "f.json: field 'epochs': unknown key (a typo, or a file from a newer Seedscape?)");
     row("unknown nested key", R"(}, "training": {"learning_rate": 0.1}})",
         "f.json: field 'training.learning_rate': unknown key (a typo, or a file from a newer Seedscape?)");
     row("unknown split key", R"(, "split": {"valid": 0.2}}})",
         "f.json: field 'dataset.split.valid': unknown key (a typo, or a file from a newer Seedscape?)");
-    row("lr is text", R"(}, "training": {"lr": "0.1"}})", "f.json: field 'training.lr': must be a number, got a string");
-    row("negative lr", R"(}, "training": {"lr": -0.001}})", "f.json: field 'training.lr': must be greater than 0, got -0.001");
-    row("zero epochs", R"(}, "training": {"epochs": 0}})", "f.json: field 'training.epochs': must be at least 1, got 0");
-    row("fractional epochs", R"(}, "training": {"epochs": 2.5}})", "f.json: field 'training.epochs': must be a whole number, got 2.5");
-    row("zero batch", R"(}, "training": {"batch_size": 0}})", "f.json: field 'training.batch_size': must be at least 1, got 0");
-    row("momentum 1", R"(}, "training": {"momentum": 1}})", "f.json: field 'training.momentum': must be at least 0 and below 1, got 1");
+    row("lr is text", R"(}, "training": {"lr": "0.1"}})",
+        "f.json: field 'training.lr': must be a number, got a string");
+    row("negative lr", R"(}, "training": {"lr": -0.001}})",
+        "f.json: field 'training.lr': must be greater than 0, got -0.001");
+    row("zero epochs", R"(}, "training": {"epochs": 0}})",
+        "f.json: field 'training.epochs': must be at least 1, got 0");
+    row("fractional epochs", R"(}, "training": {"epochs": 2.5}})",
+        "f.json: field 'training.epochs': must be a whole number, got 2.5");
+    row("zero batch", R"(}, "training": {"batch_size": 0}})",
+        "f.json: field 'training.batch_size': must be at least 1, got 0");
+    row("momentum 1", R"(}, "training": {"momentum": 1}})",
+        "f.json: field 'training.momentum': must be at least 0 and below 1, got 1");
     row("negative weight decay", R"(}, "training": {"weight_decay": -1}})",
         "f.json: field 'training.weight_decay': must be 0 or more, got -1");
     row("negative patience", R"(}, "training": {"early_stopping_patience": -2}})",
@@ -139,45 +147,65 @@ void TestExperimentFile::rejects_data()
     row("unknown schedule", R"(}, "training": {"schedule": "linear"}})",
         "f.json: field 'training.schedule': \"linear\" is not one of \"none\", \"cosine\", \"step\"");
     row("fractions leave no train", R"(, "split": {"validation": 0.5, "test": 0.5}}})",
-        "f.json: field 'dataset.split': validation 0.5 + test 0.5 leave no training set; their sum must be below 1");
+        "f.json: field 'dataset.split': validation 0.5 + test 0.5 leave no training set; their sum must be "
+        "below 1");
     row("zero validation", R"(, "split": {"validation": 0}}})",
         "f.json: field 'dataset.split.validation': must be between 0 and 1 (exclusive), got 0");
     row("column and fractions", R"(, "split": {"column": "fold", "test": 0.2}}})",
-        "f.json: field 'dataset.split.column': a split column replaces validation, test and seed; give one or the other");
-    row("negative split seed", R"(, "split": {"seed": -1}}})", "f.json: field 'dataset.split.seed': must be a whole number of 0 or more");
+        "f.json: field 'dataset.split.column': a split column replaces validation, test and seed; give one "
+        "or the other");
+    row("negative split seed", R"(, "split": {"seed": -1}}})",
+        "f.json: field 'dataset.split.seed': must be a whole number of 0 or more");
     row("unknown task", R"(, "task": "ranking"}})",
-        "f.json: field 'dataset.task': \"ranking\" is not one of \"auto\", \"regression\", \"binary\", \"multiclass\"");
-    row("unknown missing", R"(, "missing": "mean"}})", "f.json: field 'dataset.missing': \"mean\" is not one of \"error\", \"drop\"");
-    row("dropout 1", R"(}, "model": {"dropout": 1.0}})", "f.json: field 'model.dropout': must be at least 0 and below 1, got 1");
-    row("zero width", R"(}, "model": {"hidden": [64, 0]}})", "f.json: field 'model.hidden': layer sizes must be between 1 and 65536, got 0");
-    row("hidden not a list", R"(}, "model": {"hidden": 64}})", "f.json: field 'model.hidden': must be a list, got a number");
-    row("hidden of text", R"(}, "model": {"hidden": ["a"]}})", "f.json: field 'model.hidden[0]': must be a whole number, got a string");
-    row("layer norm text", R"(}, "model": {"layer_norm": "yes"}})", "f.json: field 'model.layer_norm': must be true or false, got a string");
-    row("unknown model", R"(}, "model": {"type": "cnn"}})", "f.json: field 'model.type': \"cnn\" is not a known model; the known one is \"mlp\"");
+        "f.json: field 'dataset.task': \"ranking\" is not one of \"auto\", \"regression\", \"binary\", "
+        "\"multiclass\"");
+    row("unknown missing", R"(, "missing": "mean"}})",
+        "f.json: field 'dataset.missing': \"mean\" is not one of \"error\", \"drop\"");
+    row("dropout 1", R"(}, "model": {"dropout": 1.0}})",
+        "f.json: field 'model.dropout': must be at least 0 and below 1, got 1");
+    row("zero width", R"(}, "model": {"hidden": [64, 0]}})",
+        "f.json: field 'model.hidden': layer sizes must be between 1 and 65536, got 0");
+    row("hidden not a list", R"(}, "model": {"hidden": 64}})",
+        "f.json: field 'model.hidden': must be a list, got a number");
+    row("hidden of text", R"(}, "model": {"hidden": ["a"]}})",
+        "f.json: field 'model.hidden[0]': must be a whole number, got a string");
+    row("layer norm text", R"(}, "model": {"layer_norm": "yes"}})",
+        "f.json: field 'model.layer_norm': must be true or false, got a string");
+    row("unknown model", R"(}, "model": {"type": "cnn"}})",
+        "f.json: field 'model.type': \"cnn\" is not a known model; the known one is \"mlp\"");
     row("unknown activation", R"(}, "model": {"activation": "sigmoid"}})",
         "f.json: field 'model.activation': \"sigmoid\" is not one of \"relu\", \"gelu\", \"tanh\"");
-    row("metric for other task", R"(, "task": "regression"}, "metric": "auc"})", "f.json: field 'metric': auc does not score a regression task");
+    row("metric for other task", R"(, "task": "regression"}, "metric": "auc"})",
+        "f.json: field 'metric': auc does not score a regression task");
     row("unknown metric", R"(}, "metric": "mse"})",
-        "f.json: field 'metric': \"mse\" is not one of \"rmse\", \"mae\", \"r2\", \"accuracy\", \"logloss\", \"auc\", \"f1_macro\"");
-    row("zero seeds", R"(}, "seeds": {"count": 0}})", "f.json: field 'seeds.count': must be between 1 and 100000, got 0");
+        "f.json: field 'metric': \"mse\" is not one of \"rmse\", \"mae\", \"r2\", \"accuracy\", \"logloss\", "
+        "\"auc\", \"f1_macro\"");
+    row("zero seeds", R"(}, "seeds": {"count": 0}})",
+        "f.json: field 'seeds.count': must be between 1 and 100000, got 0");
     row("unknown source", R"(}, "seeds": {"vary": ["init", "augment"]}})",
         "f.json: field 'seeds.vary': \"augment\" is not one of \"init\", \"order\", \"dropout\"");
-    row("source twice", R"(}, "seeds": {"vary": ["init", "init"]}})", "f.json: field 'seeds.vary': lists \"init\" twice");
+    row("source twice", R"(}, "seeds": {"vary": ["init", "init"]}})",
+        "f.json: field 'seeds.vary': lists \"init\" twice");
     row("negative seed", R"(}, "seeds": {"list": [1, -5]}})",
         "f.json: field 'seeds.list[1]': a seed must be a whole number from 0 to 18446744073709551615");
     row("seed twice", R"(}, "seeds": {"list": [7, 7]}})", "f.json: field 'seeds.list': lists a seed twice");
-    row("unknown device", R"(}, "device": "tpu"})", "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\"");
-    row("name with slash", R"(}, "name2": 1})", "f.json: field 'name2': unknown key (a typo, or a file from a newer Seedscape?)");
-    QTest::addRow("newer format") << QByteArray(R"({"format": 2, "name": "m", "dataset": {"path": "d.csv", "target": "y"}})")
-                                  << "f.json: field 'format': format 2 is newer than this Seedscape reads (1); update Seedscape";
+    row("unknown device", R"(}, "device": "tpu"})",
+        "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\"");
+    row("name with slash", R"(}, "name2": 1})",
+        "f.json: field 'name2': unknown key (a typo, or a file from a newer Seedscape?)");
+    QTest::addRow("newer format")
+        << QByteArray(R"({"format": 2, "name": "m", "dataset": {"path": "d.csv", "target": "y"}})")
+        << "f.json: field 'format': format 2 is newer than this Seedscape reads (1); update Seedscape";
     QTest::addRow("no format") << QByteArray(R"({"name": "m", "dataset": {"path": "d.csv", "target": "y"}})")
                                << "f.json: field 'format': is required";
     QTest::addRow("no target") << QByteArray(R"({"format": 1, "name": "m", "dataset": {"path": "d.csv"}})")
                                << "f.json: field 'dataset.target': is required";
-    QTest::addRow("slash in name") << QByteArray(R"({"format": 1, "name": "a/b", "dataset": {"path": "d.csv", "target": "y"}})")
-                                   << "f.json: field 'name': must not contain '/'";
-    QTest::addRow("empty name") << QByteArray(R"({"format": 1, "name": "", "dataset": {"path": "d.csv", "target": "y"}})")
-                                << "f.json: field 'name': must not be empty";
+    QTest::addRow("slash in name")
+        << QByteArray(R"({"format": 1, "name": "a/b", "dataset": {"path": "d.csv", "target": "y"}})")
+        << "f.json: field 'name': must not contain '/'";
+    QTest::addRow("empty name")
+        << QByteArray(R"({"format": 1, "name": "", "dataset": {"path": "d.csv", "target": "y"}})")
+        << "f.json: field 'name': must not be empty";
     QTest::addRow("not an object") << QByteArray("[1, 2]") << "f.json: must be an object, got a list";
 }
 
@@ -196,7 +224,8 @@ void TestExperimentFile::rejects()
 void TestExperimentFile::invalidJsonNamesTheLine()
 {
     try {
-        ExperimentReader::fromJson("{\n  \"format\": 1,\n  \"name\": \"m\"\n  \"dataset\": {}\n}", QStringLiteral("f.json"));
+        ExperimentReader::fromJson("{\n  \"format\": 1,\n  \"name\": \"m\"\n  \"dataset\": {}\n}",
+                                   QStringLiteral("f.json"));
         QFAIL("invalid JSON was accepted");
     } catch (const InputError& e) {
         QCOMPARE(e.where().line, 4);
@@ -226,7 +255,8 @@ void TestExperimentFile::atomicWriteReplacesWholeFile()
     ExperimentWriter::writeFile(e, path);
     QVERIFY(ExperimentReader::readFile(path) == e);
     // Nothing but the file itself is left behind: the temporary file was renamed over it.
-    QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files | QDir::Hidden), QStringList({QStringLiteral("e.json")}));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files | QDir::Hidden),
+             QStringList({QStringLiteral("e.json")}));
 }
 
 void TestExperimentFile::unwritablePathIsAClearError()

@@ -14,10 +14,10 @@
 #include "store/sampleworkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QFileInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -67,20 +67,29 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
     QTemporaryDir dir;
     SampleWorkspace::create(dir.path());
     MainWindow window;
-    QAbstractItemModelTester experimentTester(window.experimentModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester previewTester(window.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester experimentTester(window.experimentModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester previewTester(window.previewModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(window.openWorkspace(dir.path()));
     window.show();
     QCOMPARE(window.experimentModel()->rowCount(), 4);
-    QCOMPARE(window.experimentModel()->index(0, ExperimentTableModel::Name).data().toString(), QStringLiteral("breast-cancer-mlp"));
-    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("0/16"));
-    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Status).data().toString(), QStringLiteral("not run"));
+    QCOMPARE(window.experimentModel()->index(0, ExperimentTableModel::Name).data().toString(),
+             QStringLiteral("breast-cancer-mlp"));
+    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("0/16"));
+    QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("not run"));
     // The first experiment is selected and its data previewed.
     QCOMPARE(window.previewModel()->columnCount(), 31);
     QCOMPARE(window.previewModel()->rowCount(), 50);
     QCOMPARE(window.previewModel()->headerData(0, Qt::Vertical).toInt(), 2); // the file's line
-    QVERIFY(window.previewModel()->headerData(30, Qt::Horizontal).toString().endsWith(QStringLiteral("(target)")));
-    QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")), qPrintable(window.datasetSummary()));
+    QVERIFY(window.previewModel()
+                ->headerData(30, Qt::Horizontal)
+                .toString()
+                .endsWith(QStringLiteral("(target)")));
+    QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")),
+             qPrintable(window.datasetSummary()));
     QVERIFY(window.datasetSummary().contains(QStringLiteral("binary")));
 }
 
@@ -111,7 +120,8 @@ void TestMainWindow::brokenExperimentShowsItsError()
     QVERIFY(window.openWorkspace(dir.path()));
     QCOMPARE(window.experimentModel()->rowCount(), 2);
     // A valid file whose data is missing: the summary names the file.
-    QVERIFY2(window.datasetSummary().contains(QStringLiteral("missing.csv: file not found")), qPrintable(window.datasetSummary()));
+    QVERIFY2(window.datasetSummary().contains(QStringLiteral("missing.csv: file not found")),
+             qPrintable(window.datasetSummary()));
     QCOMPARE(window.previewModel()->rowCount(), 0);
     // An unreadable experiment file is listed with its error.
     const QString error = window.experimentModel()->index(1, ExperimentTableModel::Dataset).data().toString();
@@ -133,10 +143,11 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
 {
     QTemporaryDir dir;
     const QString experiment = dir.filePath(QStringLiteral("live.json"));
-    AtomicFile::write(experiment, QStringLiteral(R"({"format": 1, "name": "live",
+    AtomicFile::write(experiment,
+                      QStringLiteral(R"({"format": 1, "name": "live",
         "dataset": {"path": "%1", "target": "progression"}, "model": {"hidden": [16]}, "training": {"epochs": 3}})")
-                                      .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
-                                      .toUtf8());
+                          .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
+                          .toUtf8());
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     MainWindow window;
     QVERIFY(window.openWorkspace(workspace));
@@ -144,8 +155,9 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
 
     // seedscape-cli writes seeds into the open workspace; the window picks them up by itself.
     QProcess cli;
-    cli.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-                                              QStringLiteral("--seeds"), QStringLiteral("5")});
+    cli.start(QStringLiteral(SEEDSCAPE_CLI),
+              {QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+               QStringLiteral("--seeds"), QStringLiteral("5")});
     QVERIFY(cli.waitForFinished(120000));
     QCOMPARE(cli.exitCode(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 5, 20000);
@@ -182,10 +194,12 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
 
     // The Seeds tab lists every stored seed; clicking a seed in the scatter selects its row there.
     QTRY_COMPARE(window.seedModel()->rowCount(), 4);
-    QAbstractItemModelTester seedTester(window.seedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester seedTester(window.seedModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(window.seedModel()->experiment(), QStringLiteral("quick"));
     QCOMPARE(window.seedModel()->index(0, SeedTableModel::Epochs).data().toInt(), 3);
-    QCOMPARE(window.seedModel()->index(0, SeedTableModel::Engine).data().toString(), QStringLiteral("batched"));
+    QCOMPARE(window.seedModel()->index(0, SeedTableModel::Engine).data().toString(),
+             QStringLiteral("batched"));
     const ScatterData::Point& clickedSeed = window.scatterView()->data().series[0].points[2];
     QCOMPARE(clickedSeed.kind, ScatterData::Kind::Seed);
     QSignalSpy clicked(window.scatterView(), &ScatterPlotView::pointClicked);
@@ -193,7 +207,8 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     auto* seedView = window.findChild<QTableView*>(QStringLiteral("seedView"));
     QVERIFY(seedView);
     const QModelIndex selectedSeed = seedView->selectionModel()->selectedRows().value(0);
-    QCOMPARE(seedView->model()->index(selectedSeed.row(), SeedTableModel::Seed).data().toString(), QString::number(clickedSeed.seeds.front()));
+    QCOMPARE(seedView->model()->index(selectedSeed.row(), SeedTableModel::Seed).data().toString(),
+             QString::number(clickedSeed.seeds.front()));
 
     // The table shows the sweep's statistics, as `stats` computes them.
     ExperimentTableModel* model = window.experimentModel();
@@ -201,9 +216,14 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QCOMPARE(model->index(0, ExperimentTableModel::Status).data().toString(), QStringLiteral("done"));
     const auto results = ExperimentResults::loadWorkspace(window.workspacePath());
     const ExperimentStatistics expected = ExperimentStatistics::compute(results.front(), {});
-    QCOMPARE(model->index(0, ExperimentTableModel::ValidationMean).data(Qt::UserRole).toDouble(), expected.validation.mean);
-    QCOMPARE(model->index(0, ExperimentTableModel::EnsembleTest).data(Qt::UserRole).toDouble(), expected.ensembleTest);
-    QVERIFY(model->index(0, ExperimentTableModel::ValidationMean).data().toString().contains(QStringLiteral(" ± ")));
+    QCOMPARE(model->index(0, ExperimentTableModel::ValidationMean).data(Qt::UserRole).toDouble(),
+             expected.validation.mean);
+    QCOMPARE(model->index(0, ExperimentTableModel::EnsembleTest).data(Qt::UserRole).toDouble(),
+             expected.ensembleTest);
+    QVERIFY(model->index(0, ExperimentTableModel::ValidationMean)
+                .data()
+                .toString()
+                .contains(QStringLiteral(" ± ")));
 
     // Unchecking an experiment takes it off the plot.
     QVERIFY(model->setData(model->index(0, ExperimentTableModel::Name), Qt::Unchecked, Qt::CheckStateRole));
@@ -221,13 +241,16 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
     QSignalSpy progress(window.sweeps(), &SweepController::progressChanged);
     QVERIFY(window.runExperiments(-1));
     // The event loop keeps running while every core trains: epochs arrive as queued signals.
-    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty() && window.sweeps()->runningSeeds().begin()->second.epoch > 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty() &&
+                                 window.sweeps()->runningSeeds().begin()->second.epoch > 2,
+                             30000);
     window.sweeps()->pause();
     QVERIFY(window.sweeps()->isPaused());
     QTest::qWait(300);
     const int epochBefore = window.sweeps()->runningSeeds().begin()->second.epoch;
     QTest::qWait(300);
-    QVERIFY(window.sweeps()->runningSeeds().begin()->second.epoch <= epochBefore + 1); // paused: at most the epoch in flight ends
+    QVERIFY(window.sweeps()->runningSeeds().begin()->second.epoch <=
+            epochBefore + 1); // paused: at most the epoch in flight ends
     window.sweeps()->resume();
     window.sweeps()->cancel();
     QVERIFY(ended.wait(30000));

@@ -46,7 +46,8 @@ void TestMetricScorer::binary()
     QVERIFY(close(MetricScorer::score(Metric::Accuracy, truth, p, 2), 0.6));
     // positive/negative pairs: (.6,.1)=1 (.6,.6)=½ (.8,.1)=1 (.8,.6)=1 (.4,.1)=1 (.4,.6)=0 → 4.5/6
     QVERIFY(close(MetricScorer::score(Metric::AUC, truth, p, 2), 0.75));
-    const double logLoss = -(std::log(0.9) + std::log(0.4) + std::log(0.6) + std::log(0.8) + std::log(0.4)) / 5;
+    const double logLoss =
+        -(std::log(0.9) + std::log(0.4) + std::log(0.6) + std::log(0.8) + std::log(0.4)) / 5;
     QVERIFY(close(MetricScorer::score(Metric::LogLoss, truth, p, 2), logLoss));
     // class 1: TP 2, FP 1, FN 1 → 4/6; class 0: TP 1, FP 1, FN 1 → 2/4
     QVERIFY(close(MetricScorer::score(Metric::F1Macro, truth, p, 2), (2.0 / 3 + 0.5) / 2));
@@ -75,7 +76,8 @@ void TestMetricScorer::multiclass()
     // per-class F1: class 0 2/3, class 1 0, class 2 1 → 5/9
     QVERIFY(close(MetricScorer::score(Metric::F1Macro, truth, p, 3), 5.0 / 9));
     // A fourth class that is neither true nor predicted anywhere is left out of the mean.
-    const std::vector<double> p4 = {0.5, 0.3, 0.2, 0, /**/ 0.4, 0.4, 0.2, 0, /**/ 0.1, 0.2, 0.7, 0, /**/ 0.3, 0.3, 0.4, 0};
+    const std::vector<double> p4 = {0.5,      0.3, 0.2, 0, /**/ 0.4, 0.4, 0.2, 0,
+                                    /**/ 0.1, 0.2, 0.7, 0, /**/ 0.3, 0.3, 0.4, 0};
     QVERIFY(close(MetricScorer::score(Metric::F1Macro, truth, p4, 4), 5.0 / 9));
 }
 

@@ -33,7 +33,8 @@ void TestPlotCommand::initTestCase()
 {
     const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
     PredictionImporter::importInto(Workspace(m_dir.path()), golden + QStringLiteral("/predictions.csv"),
-                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass, Metric::Accuracy);
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
 }
 
 int TestPlotCommand::plot(const QStringList& args, QByteArray* err)
@@ -43,7 +44,8 @@ int TestPlotCommand::plot(const QStringList& args, QByteArray* err)
     environment.remove(QStringLiteral("DISPLAY")); // no display, as on a server
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     p.setProcessEnvironment(environment);
-    p.start(QStringLiteral(SEEDSCAPE_CLI), QStringList{QStringLiteral("plot"), QStringLiteral("--workspace"), m_dir.path()} + args);
+    p.start(QStringLiteral(SEEDSCAPE_CLI),
+            QStringList{QStringLiteral("plot"), QStringLiteral("--workspace"), m_dir.path()} + args);
     if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
         return -1;
     if (err)
@@ -63,8 +65,9 @@ void TestPlotCommand::drawsEachFormat()
 {
     QFETCH(QString, file);
     const QString path = m_dir.filePath(file);
-    QCOMPARE(plot({QStringLiteral("--out"), path, QStringLiteral("--kind"), QStringLiteral("scatter"), QStringLiteral("--width"),
-                   QStringLiteral("500"), QStringLiteral("--height"), QStringLiteral("400"), QStringLiteral("--dpi"), QStringLiteral("192")}),
+    QCOMPARE(plot({QStringLiteral("--out"), path, QStringLiteral("--kind"), QStringLiteral("scatter"),
+                   QStringLiteral("--width"), QStringLiteral("500"), QStringLiteral("--height"),
+                   QStringLiteral("400"), QStringLiteral("--dpi"), QStringLiteral("192")}),
              0);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -78,7 +81,8 @@ void TestPlotCommand::drawsEachFormat()
         QXmlStreamReader xml(bytes);
         int markers = 0;
         while (!xml.atEnd())
-            if (xml.readNext() == QXmlStreamReader::StartElement && (xml.name() == QLatin1String("ellipse") || xml.name() == QLatin1String("circle")))
+            if (xml.readNext() == QXmlStreamReader::StartElement &&
+                (xml.name() == QLatin1String("ellipse") || xml.name() == QLatin1String("circle")))
                 ++markers;
         QVERIFY(!xml.hasError());
         QCOMPARE(markers, 9 + 14 + 2 + 5);
@@ -111,10 +115,14 @@ void TestPlotCommand::userErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::addRow("unknown format") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.bmp")} << "x.bmp: unknown format";
-    QTest::addRow("unknown kind") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--kind"), QStringLiteral("box")}
-                                        << "unknown plot kind 'box'; the kinds are: scatter, spread, ensemble-size, curves";
-    QTest::addRow("bad size") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--width"), QStringLiteral("0")}
+    QTest::addRow("unknown format") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.bmp")}
+                                    << "x.bmp: unknown format";
+    QTest::addRow("unknown kind")
+        << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--kind"),
+                       QStringLiteral("box")}
+        << "unknown plot kind 'box'; the kinds are: scatter, spread, ensemble-size, curves";
+    QTest::addRow("bad size") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"),
+                                             QStringLiteral("--width"), QStringLiteral("0")}
                               << "--width: '0' is not a size";
 }
 

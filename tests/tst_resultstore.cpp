@@ -110,7 +110,8 @@ void TestResultStore::damagedPredictionsAreReportedNotLoaded()
     QCOMPARE(loaded.size(), size_t(1));
     QCOMPARE(loaded.front().seed, quint64(1));
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems.front().contains(QStringLiteral("seed-2.bin: predictions file damaged")), qPrintable(problems.front()));
+    QVERIFY2(problems.front().contains(QStringLiteral("seed-2.bin: predictions file damaged")),
+             qPrintable(problems.front()));
     QCOMPARE(store.load(false).size(), size_t(2)); // the scores themselves are still readable
 }
 
@@ -120,7 +121,8 @@ void TestResultStore::orphanPredictionsWithoutRecordAreIgnored()
     const ResultStore store(dir.path());
     // What a kill between the two writes of a seed leaves: predictions without their record.
     AtomicFile::write(dir.filePath(SeedResultFile::binaryName(9)), QByteArray(48, '\0'));
-    AtomicFile::write(dir.filePath(SeedResultFile::jsonName(8)), "{\"format\": 1, \"seed\": 8"); // truncated by hand
+    AtomicFile::write(dir.filePath(SeedResultFile::jsonName(8)),
+                      "{\"format\": 1, \"seed\": 8"); // truncated by hand
     QStringList problems;
     QVERIFY(store.load(true, &problems).empty());
     QCOMPARE(problems.size(), 1);

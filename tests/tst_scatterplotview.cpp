@@ -27,11 +27,13 @@ using namespace seedscape;
 namespace {
 
 // Imports a golden statistics case into dir and returns its results.
-std::vector<ExperimentResults> importCase(const QTemporaryDir& dir, const QString& name, Task task, Metric metric)
+std::vector<ExperimentResults> importCase(const QTemporaryDir& dir, const QString& name, Task task,
+                                          Metric metric)
 {
     const QString folder = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/") + name;
     const Workspace workspace(dir.path());
-    PredictionImporter::importInto(workspace, folder + QStringLiteral("/predictions.csv"), folder + QStringLiteral("/labels.csv"), task, metric);
+    PredictionImporter::importInto(workspace, folder + QStringLiteral("/predictions.csv"),
+                                   folder + QStringLiteral("/labels.csv"), task, metric);
     return ExperimentResults::loadWorkspace(dir.path());
 }
 
@@ -104,7 +106,8 @@ void TestScatterPlotView::hoverNamesThePointAndClickSelectsIt()
     view.resize(800, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setData(scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+    view.setData(
+        scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
     view.plot()->replot();
     const ScatterData::Point& seed = view.data().series[1].points[0]; // beta's first seed
     const QPoint at = view.positionOf(seed).toPoint();
@@ -127,7 +130,8 @@ void TestScatterPlotView::exportsEveryFormat()
     QTemporaryDir dir;
     ScatterPlotView view;
     view.resize(640, 480);
-    view.setData(scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+    view.setData(
+        scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
 
     PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.png")), 640, 480, 192);
     QImage png(dir.filePath(QStringLiteral("s.png")));
@@ -146,10 +150,12 @@ void TestScatterPlotView::exportsEveryFormat()
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray xml = svg.readAll();
     // Every marker is a circle: 9 seeds, 14 k-ensembles, 2 full ensembles, and 5 legend keys.
-    QCOMPARE(countElements(xml, QStringLiteral("ellipse")) + countElements(xml, QStringLiteral("circle")), 9 + 14 + 2 + 5);
+    QCOMPARE(countElements(xml, QStringLiteral("ellipse")) + countElements(xml, QStringLiteral("circle")),
+             9 + 14 + 2 + 5);
     QVERIFY(xml.contains("validation RMSE"));
 
-    QVERIFY_THROWS_EXCEPTION(StorageError, PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.bmp")), 640, 480, 96));
+    QVERIFY_THROWS_EXCEPTION(
+        StorageError, PlotExporter::save(view.plot(), dir.filePath(QStringLiteral("s.bmp")), 640, 480, 96));
 }
 
 void TestScatterPlotView::spreadAndEnsembleSizePlots()
@@ -159,7 +165,7 @@ void TestScatterPlotView::spreadAndEnsembleSizePlots()
     const auto statistics = WorkspaceStatistics::compute(results, {}).experiments;
     StatisticsPlotView spread(StatisticsPlotView::Kind::Spread);
     spread.setData(statistics);
-    QCOMPARE(spread.plottedPoints(), 9); // one dot per seed
+    QCOMPARE(spread.plottedPoints(), 9);            // one dot per seed
     QVERIFY(spread.plot()->yAxis->rangeReversed()); // RMSE: lower is better, so it runs downwards
     int intervals = 0;
     for (int i = 0; i < spread.plot()->plottableCount(); ++i)

@@ -132,7 +132,8 @@ void TestSeedTrainer::learnsDiabetesBetterThanTheMean()
     for (int row : data->split.validation)
         truth.push_back(data->dataset.target[row]);
     const double baseline = MetricScorer::rmse(truth, std::vector<double>(truth.size(), trainMean));
-    QVERIFY2(r.validationScore < 0.9 * baseline, qPrintable(QStringLiteral("%1 vs %2").arg(r.validationScore).arg(baseline)));
+    QVERIFY2(r.validationScore < 0.9 * baseline,
+             qPrintable(QStringLiteral("%1 vs %2").arg(r.validationScore).arg(baseline)));
     QCOMPARE(static_cast<int>(r.validationCurve.size()), 60);
     QVERIFY(r.trainLoss.back() < r.trainLoss.front());
     QCOMPARE(r.validationPredictions.size(), data->split.validation.size());
@@ -149,11 +150,13 @@ void TestSeedTrainer::learnsWineBetterThanTheMajorityClass()
     std::vector<int> counts(3, 0);
     for (int row : data->split.validation)
         ++counts[static_cast<int>(data->dataset.target[row])];
-    const double majority = *std::max_element(counts.begin(), counts.end()) / double(data->split.validation.size());
+    const double majority =
+        *std::max_element(counts.begin(), counts.end()) / double(data->split.validation.size());
     QVERIFY2(r.validationScore > majority + 0.2, qPrintable(QString::number(r.validationScore)));
     QCOMPARE(r.predictionColumns, 3);
     for (size_t row = 0; row < data->split.validation.size(); ++row) {
-        const double sum = std::accumulate(r.validationPredictions.begin() + row * 3, r.validationPredictions.begin() + row * 3 + 3, 0.0);
+        const double sum = std::accumulate(r.validationPredictions.begin() + row * 3,
+                                           r.validationPredictions.begin() + row * 3 + 3, 0.0);
         QVERIFY(std::abs(sum - 1.0) < 1e-5);
     }
 }
@@ -199,7 +202,8 @@ void TestSeedTrainer::earlyStoppingRestoresTheBestEpoch()
     QCOMPARE(r.epochsRun, r.bestEpoch + 5);
     const double best = *std::min_element(r.validationCurve.begin(), r.validationCurve.end());
     QCOMPARE(r.validationCurve[r.bestEpoch - 1], best);
-    QVERIFY(std::abs(r.validationScore - best) < 1e-4 * best); // the restored weights give the best epoch's score
+    QVERIFY(std::abs(r.validationScore - best) <
+            1e-4 * best); // the restored weights give the best epoch's score
 }
 
 void TestSeedTrainer::everyModelOptionTrains_data()
@@ -212,14 +216,22 @@ void TestSeedTrainer::everyModelOptionTrains_data()
     QTest::addColumn<double>("dropout");
     QTest::addColumn<bool>("layerNorm");
     QTest::addColumn<int>("metric");
-    QTest::addRow("regression gelu adamw cosine") << "diabetes.csv" << "progression" << int(Activation::GELU) << int(OptimizerKind::AdamW)
-                                                  << int(Schedule::Cosine) << 0.0 << false << int(Metric::MAE);
-    QTest::addRow("binary tanh sgd step dropout") << "breast_cancer.csv" << "benign" << int(Activation::Tanh) << int(OptimizerKind::SGD)
-                                                  << int(Schedule::Step) << 0.3 << false << int(Metric::AUC);
-    QTest::addRow("binary relu adam layer norm") << "breast_cancer.csv" << "benign" << int(Activation::ReLU) << int(OptimizerKind::Adam)
-                                                 << int(Schedule::None) << 0.0 << true << int(Metric::LogLoss);
-    QTest::addRow("multiclass gelu layer norm dropout f1") << "wine.csv" << "cultivar" << int(Activation::GELU) << int(OptimizerKind::Adam)
-                                                           << int(Schedule::Cosine) << 0.2 << true << int(Metric::F1Macro);
+    QTest::addRow("regression gelu adamw cosine")
+        << "diabetes.csv"
+        << "progression" << int(Activation::GELU) << int(OptimizerKind::AdamW) << int(Schedule::Cosine) << 0.0
+        << false << int(Metric::MAE);
+    QTest::addRow("binary tanh sgd step dropout")
+        << "breast_cancer.csv"
+        << "benign" << int(Activation::Tanh) << int(OptimizerKind::SGD) << int(Schedule::Step) << 0.3 << false
+        << int(Metric::AUC);
+    QTest::addRow("binary relu adam layer norm")
+        << "breast_cancer.csv"
+        << "benign" << int(Activation::ReLU) << int(OptimizerKind::Adam) << int(Schedule::None) << 0.0 << true
+        << int(Metric::LogLoss);
+    QTest::addRow("multiclass gelu layer norm dropout f1")
+        << "wine.csv"
+        << "cultivar" << int(Activation::GELU) << int(OptimizerKind::Adam) << int(Schedule::Cosine) << 0.2
+        << true << int(Metric::F1Macro);
 }
 
 void TestSeedTrainer::everyModelOptionTrains()

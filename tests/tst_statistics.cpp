@@ -32,7 +32,8 @@ json readJson(const QString& path)
 }
 
 // Every value in expected must be in actual: numbers to 1e-9 relative, the rest exactly.
-void compareSubset(const json& expected, const json& actual, const std::string& path, QStringList& differences)
+void compareSubset(const json& expected, const json& actual, const std::string& path,
+                   QStringList& differences)
 {
     if (expected.is_object()) {
         for (const auto& [key, value] : expected.items()) {
@@ -43,7 +44,8 @@ void compareSubset(const json& expected, const json& actual, const std::string& 
         }
     } else if (expected.is_array()) {
         if (!actual.is_array() || actual.size() != expected.size()) {
-            differences << QString::fromStdString(path + ": list of " + std::to_string(expected.size()) + " expected, got " + actual.dump());
+            differences << QString::fromStdString(path + ": list of " + std::to_string(expected.size()) +
+                                                  " expected, got " + actual.dump());
             return;
         }
         for (size_t i = 0; i < expected.size(); ++i)
@@ -51,9 +53,11 @@ void compareSubset(const json& expected, const json& actual, const std::string& 
     } else if (expected.is_number_float() || (expected.is_number() && actual.is_number_float())) {
         const double e = expected.get<double>();
         if (!actual.is_number() || std::abs(actual.get<double>() - e) > 1e-9 * std::max(std::abs(e), 1e-3))
-            differences << QString::fromStdString(path + ": " + expected.dump() + " expected, got " + actual.dump());
+            differences << QString::fromStdString(path + ": " + expected.dump() + " expected, got " +
+                                                  actual.dump());
     } else if (expected != actual) {
-        differences << QString::fromStdString(path + ": " + expected.dump() + " expected, got " + actual.dump());
+        differences << QString::fromStdString(path + ": " + expected.dump() + " expected, got " +
+                                              actual.dump());
     }
 }
 
@@ -128,7 +132,8 @@ void TestStatistics::goldenCases()
     const Workspace workspace(dir.path());
     const Task task = *names::parseTask(QString::fromStdString(settings["task"].get<std::string>()));
     const Metric metric = *names::parseMetric(QString::fromStdString(settings["metric"].get<std::string>()));
-    PredictionImporter::importInto(workspace, folder + QStringLiteral("/predictions.csv"), folder + QStringLiteral("/labels.csv"), task, metric);
+    PredictionImporter::importInto(workspace, folder + QStringLiteral("/predictions.csv"),
+                                   folder + QStringLiteral("/labels.csv"), task, metric);
 
     StatisticsOptions options;
     options.ks = settings["k"].get<std::vector<int>>();
@@ -151,10 +156,14 @@ void TestStatistics::goldenCases()
 void TestStatistics::studentTQuantiles()
 {
     // scipy.stats.t.ppf(0.975, df), itself accurate to about 1e-11 (STATISTICS.md asks for 1e-9).
-    const std::pair<double, double> expected[] = {{1, 12.706204736174698}, {2, 4.302652729911275}, {4, 2.7764451051977987},
-                                                  {19, 2.093024054408263}, {1000, 1.9623390808264078}};
+    const std::pair<double, double> expected[] = {{1, 12.706204736174698},
+                                                  {2, 4.302652729911275},
+                                                  {4, 2.7764451051977987},
+                                                  {19, 2.093024054408263},
+                                                  {1000, 1.9623390808264078}};
     for (const auto& [df, t] : expected)
-        QVERIFY2(std::abs(studentTQuantile(0.975, df) - t) < 1e-10 * t, qPrintable(QString::number(studentTQuantile(0.975, df), 'g', 17)));
+        QVERIFY2(std::abs(studentTQuantile(0.975, df) - t) < 1e-10 * t,
+                 qPrintable(QString::number(studentTQuantile(0.975, df), 'g', 17)));
     // Closed forms: df = 1 is tan(π(p − ½)); df = 2 is (2p − 1)/√(2p(1 − p)).
     QVERIFY(std::abs(studentTQuantile(0.975, 1) - std::tan(M_PI * 0.475)) < 1e-13 * 12.7);
     QVERIFY(std::abs(studentTQuantile(0.975, 2) - 0.95 / std::sqrt(2 * 0.975 * 0.025)) < 1e-14 * 4.3);
@@ -180,10 +189,12 @@ void TestStatistics::sampledSubsetsAreDistinct()
     for (int a = 0; a < 6; ++a)
         for (int b = a + 1; b < 6; ++b)
             for (int c = b + 1; c < 6; ++c)
-                matchesOneLeftOut |= std::abs(allSum - scorer.score({a, b, c}).validation - sampledSum) < 1e-9;
+                matchesOneLeftOut |=
+                    std::abs(allSum - scorer.score({a, b, c}).validation - sampledSum) < 1e-9;
     QVERIFY(matchesOneLeftOut);
     // (Sampled sums are built in another order, so allow for rounding.)
-    QVERIFY(sampled[2].validationMin >= all[2].validationMin - 1e-12 && sampled[2].validationMax <= all[2].validationMax + 1e-12);
+    QVERIFY(sampled[2].validationMin >= all[2].validationMin - 1e-12 &&
+            sampled[2].validationMax <= all[2].validationMax + 1e-12);
     // kEnsembles draws its own distinct subsets: 19 of 20, as above.
     const auto direct = scorer.kEnsembles(3, 19, 3);
     QCOMPARE(direct.count, 19);
@@ -191,9 +202,11 @@ void TestStatistics::sampledSubsetsAreDistinct()
     for (int a = 0; a < 6; ++a)
         for (int b = a + 1; b < 6; ++b)
             for (int c = b + 1; c < 6; ++c)
-                directLeavesOneOut |= std::abs(allSum - scorer.score({a, b, c}).validation - direct.validationMean * 19) < 1e-9;
+                directLeavesOneOut |=
+                    std::abs(allSum - scorer.score({a, b, c}).validation - direct.validationMean * 19) < 1e-9;
     QVERIFY(directLeavesOneOut);
-    QCOMPARE(scorer.kEnsembles(3, 20, 3).validationMean, all[2].validationMean); // exhaustive: the same every time
+    QCOMPARE(scorer.kEnsembles(3, 20, 3).validationMean,
+             all[2].validationMean); // exhaustive: the same every time
     QCOMPARE(scorer.kEnsembles(7, 20, 3).count, 0);
     // A limit smaller than C(N, k) for several k at once, including k above N/2.
     const auto small = scorer.sizeCurve(4, 2);
@@ -218,11 +231,13 @@ void TestStatistics::bootstrapIsReproducibleAndBracketsTheMean()
     QVERIFY(a.bootstrap && b.bootstrap);
     QCOMPARE(a.bootstrap->validationMean[0], b.bootstrap->validationMean[0]);
     QCOMPARE(a.bootstrap->ensembleTest[1], b.bootstrap->ensembleTest[1]);
-    QVERIFY(a.bootstrap->validationMean[0] < a.validation.mean && a.validation.mean < a.bootstrap->validationMean[1]);
+    QVERIFY(a.bootstrap->validationMean[0] < a.validation.mean &&
+            a.validation.mean < a.bootstrap->validationMean[1]);
     QVERIFY(a.bootstrap->ensembleValidation[0] <= a.ensembleValidation + 1e-12);
     QVERIFY(a.bootstrap->ensembleValidation[1] >= a.ensembleValidation - 0.2);
     options.randomSeed = 6;
-    QVERIFY(ExperimentStatistics::compute(r, options).bootstrap->validationMean[0] != a.bootstrap->validationMean[0]);
+    QVERIFY(ExperimentStatistics::compute(r, options).bootstrap->validationMean[0] !=
+            a.bootstrap->validationMean[0]);
 }
 
 void TestStatistics::undefinedNumbersAreNull()
@@ -253,40 +268,57 @@ void TestStatistics::importRejects_data()
     QTest::addColumn<QString>("message");
     const QByteArray labels = "split,row,label\nval,0,1\nval,1,0\ntest,0,1\n";
     const QByteArray binaryOk = "experiment,seed,split,row,prediction\n";
-    QTest::addRow("missing label column") << QByteArray("split,row,value\nval,0,1\n") << binaryOk << int(Task::Binary)
-                                          << "L.csv:1: missing column 'label' (the header must have split,row,label)";
-    QTest::addRow("missing prediction column") << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
-                                               << "P.csv:1: missing column 'prediction' (the header must have experiment,seed,split,row,prediction)";
-    QTest::addRow("unknown split in labels") << QByteArray("split,row,label\nvalid,0,1\n") << binaryOk << int(Task::Binary)
-                                             << "L.csv:2: column 'split': split 'valid' is not val or test";
-    QTest::addRow("label not a class") << QByteArray("split,row,label\nval,0,2\n") << binaryOk << int(Task::Binary)
-                                       << "L.csv:2: column 'label': a binary label must be a class index from 0 to 1, got '2'";
-    QTest::addRow("labelled twice") << QByteArray("split,row,label\nval,0,1\nval,0,0\n") << binaryOk << int(Task::Binary)
+    QTest::addRow("missing label column")
+        << QByteArray("split,row,value\nval,0,1\n") << binaryOk << int(Task::Binary)
+        << "L.csv:1: missing column 'label' (the header must have split,row,label)";
+    QTest::addRow("missing prediction column")
+        << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
+        << "P.csv:1: missing column 'prediction' (the header must have experiment,seed,split,row,prediction)";
+    QTest::addRow("unknown split in labels")
+        << QByteArray("split,row,label\nvalid,0,1\n") << binaryOk << int(Task::Binary)
+        << "L.csv:2: column 'split': split 'valid' is not val or test";
+    QTest::addRow("label not a class")
+        << QByteArray("split,row,label\nval,0,2\n") << binaryOk << int(Task::Binary)
+        << "L.csv:2: column 'label': a binary label must be a class index from 0 to 1, got '2'";
+    QTest::addRow("labelled twice") << QByteArray("split,row,label\nval,0,1\nval,0,0\n") << binaryOk
+                                    << int(Task::Binary)
                                     << "L.csv:3: column 'row': val row 0 is labelled twice (first on line 2)";
-    QTest::addRow("gap in labels") << QByteArray("split,row,label\nval,0,1\nval,2,0\ntest,0,1\n") << binaryOk << int(Task::Binary)
+    QTest::addRow("gap in labels") << QByteArray("split,row,label\nval,0,1\nval,2,0\ntest,0,1\n") << binaryOk
+                                   << int(Task::Binary)
                                    << "L.csv: val rows must count from 0 without gaps: row 1 is missing";
-    QTest::addRow("unknown split in predictions") << labels << QByteArray(binaryOk + "a,1,train,0,0.5\n") << int(Task::Binary)
-                                                  << "P.csv:2: column 'split': split 'train' is not val or test";
-    QTest::addRow("row without label") << labels << QByteArray(binaryOk + "a,1,test,1,0.5\n") << int(Task::Binary)
-                                       << "P.csv:2: column 'row': test row 1 has no label in L.csv (it labels test rows 0 to 0)";
-    QTest::addRow("row twice") << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,0,0.6\n") << int(Task::Binary)
-                               << "P.csv:3: column 'row': experiment 'a' seed 1 predicts val row 0 twice (first on line 2)";
-    QTest::addRow("row missing") << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,1,0.2\n") << int(Task::Binary)
-                                 << "P.csv: experiment 'a' seed 1 has no prediction for test row 0 (first seen on line 2)";
-    QTest::addRow("probability above 1") << labels << QByteArray(binaryOk + "a,1,val,0,1.5\n") << int(Task::Binary)
-                                         << "P.csv:2: column 'prediction': a probability must be between 0 and 1, got '1.5'";
+    QTest::addRow("unknown split in predictions")
+        << labels << QByteArray(binaryOk + "a,1,train,0,0.5\n") << int(Task::Binary)
+        << "P.csv:2: column 'split': split 'train' is not val or test";
+    QTest::addRow("row without label")
+        << labels << QByteArray(binaryOk + "a,1,test,1,0.5\n") << int(Task::Binary)
+        << "P.csv:2: column 'row': test row 1 has no label in L.csv (it labels test rows 0 to 0)";
+    QTest::addRow("row twice")
+        << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,0,0.6\n") << int(Task::Binary)
+        << "P.csv:3: column 'row': experiment 'a' seed 1 predicts val row 0 twice (first on line 2)";
+    QTest::addRow("row missing")
+        << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,1,0.2\n") << int(Task::Binary)
+        << "P.csv: experiment 'a' seed 1 has no prediction for test row 0 (first seen on line 2)";
+    QTest::addRow("probability above 1")
+        << labels << QByteArray(binaryOk + "a,1,val,0,1.5\n") << int(Task::Binary)
+        << "P.csv:2: column 'prediction': a probability must be between 0 and 1, got '1.5'";
     QTest::addRow("not a number") << labels << QByteArray(binaryOk + "a,1,val,0,high\n") << int(Task::Binary)
                                   << "P.csv:2: column 'prediction': not a number: 'high'";
-    QTest::addRow("bad seed") << labels << QByteArray(binaryOk + "a,-3,val,0,0.5\n") << int(Task::Binary)
-                              << "P.csv:2: column 'seed': a seed must be a whole number from 0 to 18446744073709551615, got '-3'";
+    QTest::addRow("bad seed")
+        << labels << QByteArray(binaryOk + "a,-3,val,0,0.5\n") << int(Task::Binary)
+        << "P.csv:2: column 'seed': a seed must be a whole number from 0 to 18446744073709551615, got '-3'";
     QTest::addRow("multiclass sum") << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
-                                    << QByteArray("experiment,seed,split,row,p_0,p_1,p_2\na,1,val,0,0.2,0.2,0.5\n") << int(Task::Multiclass)
+                                    << QByteArray(
+                                           "experiment,seed,split,row,p_0,p_1,p_2\na,1,val,0,0.2,0.2,0.5\n")
+                                    << int(Task::Multiclass)
                                     << "P.csv:2: the class probabilities sum to 0.9, not 1 (within 1e-06)";
-    QTest::addRow("multiclass columns") << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
-                                        << QByteArray("experiment,seed,split,row,prediction\n") << int(Task::Multiclass)
-                                        << "P.csv:1: missing columns 'p_0', 'p_1', … (multiclass predictions need one probability column per class)";
-    QTest::addRow("regression label text") << QByteArray("split,row,label\nval,0,tall\n") << binaryOk << int(Task::Regression)
-                                           << "L.csv:2: column 'label': not a number: 'tall'";
+    QTest::addRow("multiclass columns")
+        << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
+        << QByteArray("experiment,seed,split,row,prediction\n") << int(Task::Multiclass)
+        << "P.csv:1: missing columns 'p_0', 'p_1', … (multiclass predictions need one probability column per "
+           "class)";
+    QTest::addRow("regression label text")
+        << QByteArray("split,row,label\nval,0,tall\n") << binaryOk << int(Task::Regression)
+        << "L.csv:2: column 'label': not a number: 'tall'";
 }
 
 void TestStatistics::importRejects()
@@ -299,9 +331,12 @@ void TestStatistics::importRejects()
     writeFile(dir.filePath(QStringLiteral("L.csv")), labels);
     writeFile(dir.filePath(QStringLiteral("P.csv")), predictions);
     const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    const Metric metric = Task(task) == Task::Regression ? Metric::RMSE : Task(task) == Task::Binary ? Metric::AUC : Metric::Accuracy;
+    const Metric metric = Task(task) == Task::Regression ? Metric::RMSE
+                          : Task(task) == Task::Binary   ? Metric::AUC
+                                                         : Metric::Accuracy;
     try {
-        PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")), dir.filePath(QStringLiteral("L.csv")), Task(task), metric);
+        PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                       dir.filePath(QStringLiteral("L.csv")), Task(task), metric);
         QFAIL("malformed input was imported");
     } catch (const InputError& e) {
         QCOMPARE(e.message().replace(dir.path() + QLatin1Char('/'), QString()), message);
@@ -314,15 +349,23 @@ void TestStatistics::importRefusesOtherLabelsForTheSameName()
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("L.csv")), "split,row,label\nval,0,1.5\ntest,0,2.5\n");
     writeFile(dir.filePath(QStringLiteral("L2.csv")), "split,row,label\nval,0,9\ntest,0,2.5\n");
-    writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\na,1,val,0,1\na,1,test,0,2\n");
-    writeFile(dir.filePath(QStringLiteral("P2.csv")), "experiment,seed,split,row,prediction\na,2,val,0,1\na,2,test,0,3\n");
+    writeFile(dir.filePath(QStringLiteral("P.csv")),
+              "experiment,seed,split,row,prediction\na,1,val,0,1\na,1,test,0,2\n");
+    writeFile(dir.filePath(QStringLiteral("P2.csv")),
+              "experiment,seed,split,row,prediction\na,2,val,0,1\na,2,test,0,3\n");
     const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")), dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
+    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
     // More seeds with the same labels join the experiment.
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")), dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
-    QCOMPARE(ExperimentResults::load(workspace.resultsFolder(QStringLiteral("a")), QStringLiteral("a")).seeds.size(), size_t(2));
-    QVERIFY_THROWS_EXCEPTION(InputError, PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
-                                                                        dir.filePath(QStringLiteral("L2.csv")), Task::Regression, Metric::MAE));
+    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
+                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
+    QCOMPARE(ExperimentResults::load(workspace.resultsFolder(QStringLiteral("a")), QStringLiteral("a"))
+                 .seeds.size(),
+             size_t(2));
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
+                                                            dir.filePath(QStringLiteral("L2.csv")),
+                                                            Task::Regression, Metric::MAE));
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

@@ -28,9 +28,11 @@ Experiment diabetes(int epochs)
     return e;
 }
 
-SweepItem item(const Experiment& e, const QString& folder, int wanted, TrainingEngine engine = TrainingEngine::Automatic)
+SweepItem item(const Experiment& e, const QString& folder, int wanted,
+               TrainingEngine engine = TrainingEngine::Automatic)
 {
-    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder, wanted, engine};
+    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder,
+            wanted, engine};
 }
 
 // The seed files of a results folder (labels.json is written when a sweep starts).
@@ -124,9 +126,11 @@ void TestSweepRunner::parallelSeedsEqualSeedsTrainedAlone()
     runner.wait();
     for (quint64 seed : e.seeds.list) {
         const SeedResult stored = *ResultStore(dir.path()).find(seed, true);
-        QCOMPARE(stored.engine, engine == int(TrainingEngine::Batched) ? QStringLiteral("batched") : QStringLiteral("per-seed"));
-        const SeedResult again = engine == int(TrainingEngine::Batched) ? BatchedSeedTrainer(e, sweep.data).train({seed}).front()
-                                                                         : SeedTrainer(e, sweep.data).train(seed);
+        QCOMPARE(stored.engine, engine == int(TrainingEngine::Batched) ? QStringLiteral("batched")
+                                                                       : QStringLiteral("per-seed"));
+        const SeedResult again = engine == int(TrainingEngine::Batched)
+                                     ? BatchedSeedTrainer(e, sweep.data).train({seed}).front()
+                                     : SeedTrainer(e, sweep.data).train(seed);
         QCOMPARE(stored.validationScore, again.validationScore);
         QCOMPARE(stored.testScore, again.testScore);
         QCOMPARE(stored.validationPredictions, again.validationPredictions);
@@ -208,7 +212,9 @@ void TestSweepRunner::pausedSweepTakesNoStep()
     QTemporaryDir dir;
     std::atomic<int> epochs{0};
     SweepCallbacks callbacks;
-    callbacks.epochFinished = [&](const QString&, const EpochProgress&) { ++epochs; };
+    callbacks.epochFinished = [&](const QString&, const EpochProgress&) {
+        ++epochs;
+    };
     SweepRunner runner(callbacks);
     runner.add(item(diabetes(5), dir.path(), 2));
     runner.pause();
@@ -228,7 +234,9 @@ void TestSweepRunner::cancelKeepsFinishedSeeds()
     QTemporaryDir dir;
     SweepRunner* runnerPointer = nullptr;
     SweepCallbacks callbacks;
-    callbacks.seedEnded = [&](const QString&, const SeedResult&) { runnerPointer->cancel(); };
+    callbacks.seedEnded = [&](const QString&, const SeedResult&) {
+        runnerPointer->cancel();
+    };
     SweepRunner runner(callbacks);
     runnerPointer = &runner;
     runner.add(item(diabetes(40), dir.path(), 6, TrainingEngine::PerSeed));

@@ -31,7 +31,8 @@ void TestWorkspace::addRebasesRelativeDatasetPath()
 {
     QTemporaryDir root;
     QDir(root.path()).mkpath(QStringLiteral("elsewhere/data"));
-    QFile::copy(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), root.filePath(QStringLiteral("elsewhere/data/wine.csv")));
+    QFile::copy(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"),
+                root.filePath(QStringLiteral("elsewhere/data/wine.csv")));
     Experiment e;
     e.name = QStringLiteral("wine");
     e.dataset.path = QStringLiteral("data/wine.csv"); // relative to elsewhere/, where the file was written
@@ -82,8 +83,11 @@ void TestWorkspace::addRejectsADifferentExperimentOfTheSameName()
         ws.add(e, root.path());
         QFAIL("a different experiment replaced the stored one");
     } catch (const InputError& error) {
-        QCOMPARE(error.message(), ws.experimentFile(QStringLiteral("a")) +
-                                      QStringLiteral(": the workspace already has a different experiment named \"a\"; rename the new one"));
+        QCOMPARE(
+            error.message(),
+            ws.experimentFile(QStringLiteral("a")) +
+                QStringLiteral(
+                    ": the workspace already has a different experiment named \"a\"; rename the new one"));
     }
     QCOMPARE(ws.experiment(QStringLiteral("a")).training.lr, 1e-3); // the stored one is untouched
 }
@@ -102,7 +106,8 @@ void TestWorkspace::scanReportsBrokenFilesWithoutThrowing()
     const auto entries = ws.scan();
     QCOMPARE(entries.size(), size_t(2));
     QVERIFY(!entries[0].experiment);
-    QVERIFY2(entries[0].error.startsWith(root.filePath(QStringLiteral("broken.experiment.json:1: not valid JSON"))),
+    QVERIFY2(entries[0].error.startsWith(
+                 root.filePath(QStringLiteral("broken.experiment.json:1: not valid JSON"))),
              qPrintable(entries[0].error));
     QVERIFY(entries[1].experiment);
     QCOMPARE(entries[1].experiment->name, QStringLiteral("good"));
@@ -131,8 +136,9 @@ void TestWorkspace::sampleWorkspaceIsReadyToRun()
     QTemporaryDir root;
     QCOMPARE(SampleWorkspace::create(root.path()), 4);
     const Workspace ws(root.path());
-    QCOMPARE(ws.experimentNames(), QStringList({QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
-                                                QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
+    QCOMPARE(ws.experimentNames(),
+             QStringList({QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
+                          QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
     for (const QString& name : ws.experimentNames()) {
         const Experiment e = ws.experiment(name);
         QVERIFY(e.dataset.path.startsWith(QStringLiteral("datasets/")));

@@ -50,7 +50,8 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
     if (section >= columnCount())
         return {};
     if (role == Qt::DisplayRole)
-        return section == m_targetColumn ? m_table.header[section] + QStringLiteral(" (target)") : m_table.header[section];
+        return section == m_targetColumn ? m_table.header[section] + QStringLiteral(" (target)")
+                                         : m_table.header[section];
     if (role == Qt::FontRole && section == m_targetColumn) {
         QFont bold;
         bold.setBold(true);

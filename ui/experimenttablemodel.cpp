@@ -52,7 +52,8 @@ Qt::ItemFlags ExperimentTableModel::flags(const QModelIndex& index) const
 
 bool ExperimentTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || index.column() != Name || role != Qt::CheckStateRole || nameAt(index.row()).isEmpty())
+    if (!index.isValid() || index.column() != Name || role != Qt::CheckStateRole ||
+        nameAt(index.row()).isEmpty())
         return false;
     const QString name = nameAt(index.row());
     if (value.value<Qt::CheckState>() == Qt::Checked)
@@ -70,34 +71,49 @@ QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int c
     const auto it = m_statistics.find(e.name);
     const ExperimentStatistics* s = it == m_statistics.end() ? nullptr : &it->second;
     const int finished = s ? s->seedCount() : 0;
-    const auto show = [](double v) { return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—"); };
+    const auto show = [](double v) {
+        return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—");
+    };
     // Sort values: undefined numbers sort last in ascending order.
-    const auto sortable = [](double v) { return std::isfinite(v) ? v : std::numeric_limits<double>::max(); };
+    const auto sortable = [](double v) {
+        return std::isfinite(v) ? v : std::numeric_limits<double>::max();
+    };
     switch (column) {
     case Status: {
-        const QString status = m_running.contains(e.name) ? tr("running")
+        const QString status = m_running.contains(e.name)  ? tr("running")
                                : finished >= e.seeds.count ? tr("done")
-                               : finished > 0             ? tr("partial")
-                                                          : tr("not run");
+                               : finished > 0              ? tr("partial")
+                                                           : tr("not run");
         return status;
     }
     case Seeds:
         if (role == Qt::UserRole)
             return finished;
-        return s && s->failedSeeds > 0 ? tr("%1/%2 (%3 failed)").arg(finished).arg(e.seeds.count).arg(s->failedSeeds)
-                                       : QStringLiteral("%1/%2").arg(finished).arg(e.seeds.count);
+        return s && s->failedSeeds > 0
+                   ? tr("%1/%2 (%3 failed)").arg(finished).arg(e.seeds.count).arg(s->failedSeeds)
+                   : QStringLiteral("%1/%2").arg(finished).arg(e.seeds.count);
     case ValidationMean:
         if (!s)
             return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
         if (role == Qt::UserRole)
             return sortable(s->validation.mean);
         return std::isfinite(s->validation.ciHigh)
-                   ? QStringLiteral("%1 ± %2").arg(show(s->validation.mean), QString::number(s->validation.ciHigh - s->validation.mean, 'g', 2))
+                   ? QStringLiteral("%1 ± %2").arg(
+                         show(s->validation.mean),
+                         QString::number(s->validation.ciHigh - s->validation.mean, 'g', 2))
                    : show(s->validation.mean);
-    case ValidationRange: return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.range : NAN)) : QVariant(show(s ? s->validation.range : NAN));
-    case EnsembleValidation: return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleValidation : NAN)) : QVariant(show(s ? s->ensembleValidation : NAN));
-    case EnsembleTest: return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleTest : NAN)) : QVariant(show(s ? s->ensembleTest : NAN));
-    case Gain: return role == Qt::UserRole ? QVariant(sortable(s ? s->gainValidation : NAN)) : QVariant(show(s ? s->gainValidation : NAN));
+    case ValidationRange:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.range : NAN))
+                                    : QVariant(show(s ? s->validation.range : NAN));
+    case EnsembleValidation:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleValidation : NAN))
+                                    : QVariant(show(s ? s->ensembleValidation : NAN));
+    case EnsembleTest:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->ensembleTest : NAN))
+                                    : QVariant(show(s ? s->ensembleTest : NAN));
+    case Gain:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->gainValidation : NAN))
+                                    : QVariant(show(s ? s->gainValidation : NAN));
     }
     return {};
 }
@@ -117,7 +133,9 @@ QString describeModel(const Experiment& e)
     QStringList widths;
     for (int w : e.model.hidden)
         widths << QString::number(w);
-    QString text = widths.isEmpty() ? QStringLiteral("linear") : widths.join(QLatin1Char('-')) + QLatin1Char(' ') + names::activation(e.model.activation);
+    QString text = widths.isEmpty() ? QStringLiteral("linear")
+                                    : widths.join(QLatin1Char('-')) + QLatin1Char(' ') +
+                                          names::activation(e.model.activation);
     if (e.model.dropout > 0)
         text += QStringLiteral(", dropout %1").arg(e.model.dropout);
     if (e.model.layerNorm)
@@ -135,7 +153,9 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     const WorkspaceEntry& entry = m_entries[static_cast<size_t>(index.row())];
     if (!entry.experiment) {
         if (role == Qt::DisplayRole)
-            return index.column() == Name ? QFileInfo(entry.file).fileName() : index.column() == Dataset ? entry.error : QVariant();
+            return index.column() == Name      ? QFileInfo(entry.file).fileName()
+                   : index.column() == Dataset ? entry.error
+                                               : QVariant();
         if (role == Qt::ToolTipRole)
             return entry.error;
         if (role == Qt::ForegroundRole)
@@ -151,18 +171,24 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return tr("all-seed ensemble minus mean single seed, on validation; positive is better");
     if (role == Qt::CheckStateRole && index.column() == Name)
         return m_hidden.contains(e.name) ? Qt::Unchecked : Qt::Checked;
-    if (index.column() >= Status && index.column() <= Gain && (role == Qt::DisplayRole || role == Qt::UserRole))
+    if (index.column() >= Status && index.column() <= Gain &&
+        (role == Qt::DisplayRole || role == Qt::UserRole))
         return statisticsData(entry, index.column(), role);
     if (role == Qt::TextAlignmentRole && index.column() >= Seeds && index.column() <= Gain)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
     switch (index.column()) {
-    case Name: return e.name;
-    case Dataset: return QStringLiteral("%1 → %2").arg(QFileInfo(e.dataset.path).fileName(), e.dataset.target);
-    case Task: return names::task(e.dataset.task);
-    case Model: return describeModel(e);
-    case Metric: return names::metric(e.metric);
+    case Name:
+        return e.name;
+    case Dataset:
+        return QStringLiteral("%1 → %2").arg(QFileInfo(e.dataset.path).fileName(), e.dataset.target);
+    case Task:
+        return names::task(e.dataset.task);
+    case Model:
+        return describeModel(e);
+    case Metric:
+        return names::metric(e.metric);
     }
     return {};
 }
@@ -172,18 +198,30 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return tr("Experiment");
-    case Dataset: return tr("Data → target");
-    case Task: return tr("Task");
-    case Model: return tr("Model and training");
-    case Metric: return tr("Metric");
-    case Status: return tr("Status");
-    case Seeds: return tr("Seeds");
-    case ValidationMean: return tr("Val mean ± 95% t");
-    case ValidationRange: return tr("Val range");
-    case EnsembleValidation: return tr("Ensemble val");
-    case EnsembleTest: return tr("Ensemble test");
-    case Gain: return tr("Ensemble gain");
+    case Name:
+        return tr("Experiment");
+    case Dataset:
+        return tr("Data → target");
+    case Task:
+        return tr("Task");
+    case Model:
+        return tr("Model and training");
+    case Metric:
+        return tr("Metric");
+    case Status:
+        return tr("Status");
+    case Seeds:
+        return tr("Seeds");
+    case ValidationMean:
+        return tr("Val mean ± 95% t");
+    case ValidationRange:
+        return tr("Val range");
+    case EnsembleValidation:
+        return tr("Ensemble val");
+    case EnsembleTest:
+        return tr("Ensemble test");
+    case Gain:
+        return tr("Ensemble gain");
     }
     return {};
 }

@@ -18,7 +18,22 @@ class ExperimentTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Status, Seeds, ValidationMean, ValidationRange, EnsembleValidation, EnsembleTest, Gain, Metric, Task, Model, Dataset, ColumnCount };
+    enum Column
+    {
+        Name,
+        Status,
+        Seeds,
+        ValidationMean,
+        ValidationRange,
+        EnsembleValidation,
+        EnsembleTest,
+        Gain,
+        Metric,
+        Task,
+        Model,
+        Dataset,
+        ColumnCount
+    };
 
     explicit ExperimentTableModel(QObject* parent = nullptr);
 

@@ -2,8 +2,8 @@
 
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
-#include "plot/plotexporter.h"
 #include "plot/learningcurveview.h"
+#include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "seedtablemodel.h"
@@ -63,10 +63,11 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
                 .arg(p.split.train.size())
                 .arg(p.split.validation.size())
                 .arg(p.split.test.size());
-    text += e.dataset.split.usesColumn() ? QObject::tr(" from column <i>%1</i>").arg(e.dataset.split.column.toHtmlEscaped())
-                                         : QObject::tr(" (split seed %1%2)")
-                                               .arg(e.dataset.split.seed)
-                                               .arg(isClassification(d.task) ? QObject::tr(", stratified") : QString());
+    text += e.dataset.split.usesColumn()
+                ? QObject::tr(" from column <i>%1</i>").arg(e.dataset.split.column.toHtmlEscaped())
+                : QObject::tr(" (split seed %1%2)")
+                      .arg(e.dataset.split.seed)
+                      .arg(isClassification(d.task) ? QObject::tr(", stratified") : QString());
     text += QObject::tr("; metric <b>%1</b>").arg(names::metric(effectiveMetric(e.metric, d.task)));
     for (const QString& w : d.warnings)
         text += QStringLiteral("<br><span style='color:#a05a00'>⚠ %1</span>").arg(w.toHtmlEscaped());
@@ -76,13 +77,16 @@ QString describePreparedData(const PreparedData& p, const Experiment& e)
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)), m_preview(new CsvPreviewModel(this)),
-      m_sortedExperiments(new QSortFilterProxyModel(this)), m_seeds(new SeedTableModel(this)),
-      m_sortedSeeds(new QSortFilterProxyModel(this)), m_seedView(new QTableView), m_experimentView(new QTableView), m_previewView(new QTableView), m_summary(new QLabel), m_tabs(new QTabWidget),
-      m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
-      m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)), m_learningCurves(new LearningCurveView),
-      m_watcher(new QFileSystemWatcher(this)), m_refreshTimer(new QTimer(this)),
-      m_sweeps(new SweepController(this)), m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
+    : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
+      m_preview(new CsvPreviewModel(this)), m_sortedExperiments(new QSortFilterProxyModel(this)),
+      m_seeds(new SeedTableModel(this)), m_sortedSeeds(new QSortFilterProxyModel(this)),
+      m_seedView(new QTableView), m_experimentView(new QTableView), m_previewView(new QTableView),
+      m_summary(new QLabel), m_tabs(new QTabWidget), m_scatter(new ScatterPlotView),
+      m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
+      m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
+      m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
+      m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
+      m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -140,11 +144,13 @@ MainWindow::MainWindow(QWidget* parent)
         m_refreshTimer->start();
     });
 
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex&) {
-        showExperiment(selectedRow());
-        m_refreshTimer->start(); // the plot follows the selected experiment's metric
-    });
-    connect(m_experiments, &ExperimentTableModel::visibilityChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex&) {
+                showExperiment(selectedRow());
+                m_refreshTimer->start(); // the plot follows the selected experiment's metric
+            });
+    connect(m_experiments, &ExperimentTableModel::visibilityChanged, m_refreshTimer,
+            qOverload<>(&QTimer::start));
     m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
     m_sweepProgress->setMaximumWidth(260);
     m_sweepProgress->setVisible(false);
@@ -154,7 +160,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_sweeps, &SweepController::progressChanged, this, &MainWindow::showSweepProgress);
     connect(m_sweeps, &SweepController::seedEnded, m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_sweeps, &SweepController::sweepEnded, this, [this](bool cancelled) {
-        statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.") : tr("Sweep finished."));
+        statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
+                                           : tr("Sweep finished."));
         showSweepProgress();
         refreshPlots();
     });
@@ -180,10 +187,10 @@ void MainWindow::buildMenus()
     toolbar->setObjectName(QStringLiteral("runToolBar"));
     m_runAction = runs->addAction(tr("&Run selected experiment"), QKeySequence(tr("Ctrl+R")), this,
                                   [this] { runExperiments(selectedRow()); });
-    m_runAllAction = runs->addAction(tr("Run &all experiments"), QKeySequence(tr("Ctrl+Shift+R")), this, [this] { runExperiments(-1); });
-    m_pauseAction = runs->addAction(tr("&Pause"), this, [this] {
-        m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause();
-    });
+    m_runAllAction = runs->addAction(tr("Run &all experiments"), QKeySequence(tr("Ctrl+Shift+R")), this,
+                                     [this] { runExperiments(-1); });
+    m_pauseAction = runs->addAction(
+        tr("&Pause"), this, [this] { m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause(); });
     m_cancelAction = runs->addAction(tr("&Cancel"), this, [this] { m_sweeps->cancel(); });
     for (QAction* action : {m_runAction, m_runAllAction, m_pauseAction, m_cancelAction})
         toolbar->addAction(action);
@@ -255,7 +262,8 @@ void MainWindow::showSweepProgress()
     }
     m_sweepProgress->setRange(0, std::max(1, m_sweeps->wantedSeeds()) * 100);
     m_sweepProgress->setValue(static_cast<int>(done * 100));
-    m_sweepProgress->setFormat(tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
+    m_sweepProgress->setFormat(
+        tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
     const double left = m_sweeps->secondsLeft();
     if (m_sweeps->runningSeeds().size() > 2)
         seeds << tr("%n more running", nullptr, static_cast<int>(m_sweeps->runningSeeds().size() - 2));
@@ -277,7 +285,8 @@ bool MainWindow::openWorkspace(const QString& folder)
         return false;
     }
     setWindowTitle(tr("%1 — Seedscape").arg(m_workspacePath));
-    statusBar()->showMessage(tr("%n experiment(s) in %1", nullptr, m_experiments->rowCount()).arg(m_workspacePath));
+    statusBar()->showMessage(
+        tr("%n experiment(s) in %1", nullptr, m_experiments->rowCount()).arg(m_workspacePath));
     rememberRecent(m_workspacePath);
     watchResults();
     refreshPlots();
@@ -296,7 +305,8 @@ void MainWindow::reloadWorkspace()
 
 void MainWindow::chooseWorkspace()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open or create a workspace folder"), m_workspacePath);
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Open or create a workspace folder"), m_workspacePath);
     if (!folder.isEmpty())
         openWorkspace(folder);
 }
@@ -357,11 +367,13 @@ void MainWindow::refreshPlots()
     const QSet<QString> hidden = m_experiments->hidden();
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([self, folder, generation, selected, hidden] {
-        auto snapshot = std::make_shared<WorkspaceSnapshot>(WorkspaceSnapshot::build(folder, selected, hidden));
+        auto snapshot =
+            std::make_shared<WorkspaceSnapshot>(WorkspaceSnapshot::build(folder, selected, hidden));
         QMetaObject::invokeMethod(
             qApp,
             [self, generation, snapshot] {
-                if (self && generation == self->m_refreshGeneration) // a newer refresh is on its way otherwise
+                if (self &&
+                    generation == self->m_refreshGeneration) // a newer refresh is on its way otherwise
                     self->showSnapshot(std::move(*snapshot));
             },
             Qt::QueuedConnection);
@@ -392,9 +404,11 @@ bool MainWindow::exportScatter(const QString& path, int dpi)
 
 void MainWindow::chooseExportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), m_workspacePath + QStringLiteral("/scatter.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (!path.isEmpty() && !exportScatter(path, path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? 192 : 96))
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the plot"), m_workspacePath + QStringLiteral("/scatter.png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (!path.isEmpty() &&
+        !exportScatter(path, path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? 192 : 96))
         QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
 }
 
@@ -412,7 +426,8 @@ void MainWindow::showExperiment(int row)
     }
     const WorkspaceEntry& entry = m_experiments->entry(row);
     if (!entry.experiment) {
-        m_summary->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(entry.error.toHtmlEscaped()));
+        m_summary->setText(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(entry.error.toHtmlEscaped()));
         return;
     }
     const Experiment& e = *entry.experiment;
@@ -421,7 +436,8 @@ void MainWindow::showExperiment(int row)
         m_summary->setText(describePreparedData(PreparedData::prepare(path, e.dataset), e));
         m_preview->setTable(CsvReader::readPreview(path, kPreviewRows), e.dataset.target);
     } catch (const InputError& error) {
-        m_summary->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.message().toHtmlEscaped()));
+        m_summary->setText(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.message().toHtmlEscaped()));
     }
 }
 

@@ -84,7 +84,7 @@ private:
     StatisticsPlotView* m_ensembleSize;
     LearningCurveView* m_learningCurves;
     QFileSystemWatcher* m_watcher;
-    QTimer* m_refreshTimer; // coalesces bursts of file changes into one refresh
+    QTimer* m_refreshTimer;      // coalesces bursts of file changes into one refresh
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight
     SweepController* m_sweeps;
     QProgressBar* m_sweepProgress;

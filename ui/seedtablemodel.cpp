@@ -50,14 +50,22 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         return numeric ? QVariant(v) : QVariant(QString::number(v, 'g', 6));
     };
     switch (index.column()) {
-    case Seed: return numeric ? QVariant(s.seed) : QVariant(QString::number(s.seed));
-    case Status: return s.isFinished() ? tr("finished") : tr("failed at epoch %1").arg(s.failureEpoch);
-    case Validation: return score(s.validationScore);
-    case Test: return score(s.testScore);
-    case BestEpoch: return s.bestEpoch;
-    case Epochs: return s.epochsRun;
-    case Seconds: return numeric ? QVariant(s.durationSeconds) : QVariant(QString::number(s.durationSeconds, 'f', 2));
-    case Engine: return s.engine;
+    case Seed:
+        return numeric ? QVariant(s.seed) : QVariant(QString::number(s.seed));
+    case Status:
+        return s.isFinished() ? tr("finished") : tr("failed at epoch %1").arg(s.failureEpoch);
+    case Validation:
+        return score(s.validationScore);
+    case Test:
+        return score(s.testScore);
+    case BestEpoch:
+        return s.bestEpoch;
+    case Epochs:
+        return s.epochsRun;
+    case Seconds:
+        return numeric ? QVariant(s.durationSeconds) : QVariant(QString::number(s.durationSeconds, 'f', 2));
+    case Engine:
+        return s.engine;
     }
     return {};
 }
@@ -67,14 +75,22 @@ QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Seed: return tr("Seed");
-    case Status: return tr("Status");
-    case Validation: return tr("Validation");
-    case Test: return tr("Test");
-    case BestEpoch: return tr("Best epoch");
-    case Epochs: return tr("Epochs");
-    case Seconds: return tr("Time (s)");
-    case Engine: return tr("Engine");
+    case Seed:
+        return tr("Seed");
+    case Status:
+        return tr("Status");
+    case Validation:
+        return tr("Validation");
+    case Test:
+        return tr("Test");
+    case BestEpoch:
+        return tr("Best epoch");
+    case Epochs:
+        return tr("Epochs");
+    case Seconds:
+        return tr("Time (s)");
+    case Engine:
+        return tr("Engine");
     }
     return {};
 }

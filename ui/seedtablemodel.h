@@ -15,7 +15,18 @@ class SeedTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Seed, Status, Validation, Test, BestEpoch, Epochs, Seconds, Engine, ColumnCount };
+    enum Column
+    {
+        Seed,
+        Status,
+        Validation,
+        Test,
+        BestEpoch,
+        Epochs,
+        Seconds,
+        Engine,
+        ColumnCount
+    };
 
     explicit SeedTableModel(QObject* parent = nullptr);
 

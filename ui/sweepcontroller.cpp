@@ -46,7 +46,8 @@ bool SweepController::isPaused() const
     return m_runner && m_runner->isPaused();
 }
 
-bool SweepController::start(const QString& workspaceFolder, const std::vector<Experiment>& experiments, QString* error)
+bool SweepController::start(const QString& workspaceFolder, const std::vector<Experiment>& experiments,
+                            QString* error)
 {
     if (isRunning()) {
         if (error)
@@ -59,34 +60,43 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
     QPointer<SweepController> self(this);
     SweepCallbacks callbacks;
     callbacks.seedStarted = [self](const QString& experiment, quint64 seed) {
-        QMetaObject::invokeMethod(self, [self, experiment, seed] {
-            if (self) {
-                self->m_running[seed] = {experiment, seed, 0, 0};
-                Q_EMIT self->progressChanged();
-            }
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, experiment, seed] {
+                if (self) {
+                    self->m_running[seed] = {experiment, seed, 0, 0};
+                    Q_EMIT self->progressChanged();
+                }
+            },
+            Qt::QueuedConnection);
     };
     callbacks.epochFinished = [self](const QString& experiment, const EpochProgress& p) {
-        QMetaObject::invokeMethod(self, [self, experiment, p] {
-            if (self) {
-                self->m_running[p.seed] = {experiment, p.seed, p.epoch, p.epochs};
-                Q_EMIT self->progressChanged();
-            }
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, experiment, p] {
+                if (self) {
+                    self->m_running[p.seed] = {experiment, p.seed, p.epoch, p.epochs};
+                    Q_EMIT self->progressChanged();
+                }
+            },
+            Qt::QueuedConnection);
     };
     callbacks.seedEnded = [self](const QString& experiment, const SeedResult& r) {
         const bool finished = r.isFinished();
         const quint64 seed = r.seed;
-        QMetaObject::invokeMethod(self, [self, experiment, seed, finished] {
-            if (!self)
-                return;
-            self->m_running.erase(seed);
-            ++self->m_endedThisSweep;
-            if (finished)
-                ++self->m_finished;
-            Q_EMIT self->seedEnded(experiment, seed, finished);
-            Q_EMIT self->progressChanged();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, experiment, seed, finished] {
+                if (!self)
+                    return;
+                self->m_running.erase(seed);
+                ++self->m_endedThisSweep;
+                if (finished)
+                    ++self->m_finished;
+                Q_EMIT self->seedEnded(experiment, seed, finished);
+                Q_EMIT self->progressChanged();
+            },
+            Qt::QueuedConnection);
     };
 
     auto runner = std::make_unique<SweepRunner>(callbacks);
@@ -94,7 +104,8 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
     try {
         const Workspace workspace(workspaceFolder);
         for (const Experiment& e : experiments) {
-            auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+            auto data = std::make_shared<const PreparedData>(
+                PreparedData::prepare(workspace.datasetPath(e), e.dataset));
             const QString results = workspace.resultsFolder(e.name);
             finished += std::min(ResultStore(results).finishedCount(), e.seeds.count);
             wanted += e.seeds.count;

@@ -33,7 +33,8 @@ public:
 
     // Starts training the experiments until each has its seeds.count finished seeds. Returns false
     // (with the reason in error) when the data cannot be read or a sweep is already running.
-    bool start(const QString& workspaceFolder, const std::vector<Experiment>& experiments, QString* error = nullptr);
+    bool start(const QString& workspaceFolder, const std::vector<Experiment>& experiments,
+               QString* error = nullptr);
     void pause();
     void resume();
     void cancel();

@@ -6,7 +6,8 @@
 
 namespace seedscape {
 
-WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected, const QSet<QString>& hidden)
+WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
+                                           const QSet<QString>& hidden)
 {
     WorkspaceSnapshot snapshot;
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
@@ -29,7 +30,9 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         if (snapshot.statistics.count(r->name))
             snapshot.plotted.push_back(snapshot.statistics.at(r->name));
 
-    const QString focus = !selected.isEmpty() ? selected : plotted.empty() ? QString() : plotted.front()->name;
+    const QString focus = !selected.isEmpty() ? selected
+                          : plotted.empty()   ? QString()
+                                              : plotted.front()->name;
     for (const ExperimentResults& r : results)
         if (r.name == focus) {
             snapshot.focus = r.name;

@@ -24,7 +24,8 @@ struct WorkspaceSnapshot
 
     // selected: the experiment whose metric the plots use (else the first with seeds);
     // hidden: experiments the plots leave out.
-    static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected, const QSet<QString>& hidden);
+    static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
+                                   const QSet<QString>& hidden);
 
     static constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn and tabulated per experiment
 };

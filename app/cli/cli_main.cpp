@@ -84,8 +84,8 @@ int main(int argc, char* argv[])
         std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
         return cli::kExitUserError;
     } catch (const std::exception& e) {
-        std::cerr << "seedscape-cli: internal error: " << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString()
-                  << std::endl;
+        std::cerr << "seedscape-cli: internal error: "
+                  << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString() << std::endl;
         return cli::kExitInternal;
     }
 }

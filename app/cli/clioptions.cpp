@@ -47,7 +47,10 @@ qint64 CliOptions::integer(const QString& option, qint64 fallback, qint64 minimu
     bool ok = false;
     const qint64 n = v.toLongLong(&ok);
     if (!ok || n < minimum || n > maximum)
-        throw UsageError(QStringLiteral("option %1: '%2' is not a whole number from %3 to %4").arg(option, v).arg(minimum).arg(maximum));
+        throw UsageError(QStringLiteral("option %1: '%2' is not a whole number from %3 to %4")
+                             .arg(option, v)
+                             .arg(minimum)
+                             .arg(maximum));
     return n;
 }
 
@@ -57,7 +60,9 @@ quint64 CliOptions::unsignedInteger(const QString& option) const
     bool ok = false;
     const quint64 n = v.toULongLong(&ok);
     if (!ok)
-        throw UsageError(QStringLiteral("option %1: '%2' is not a whole number from 0 to 18446744073709551615").arg(option, v));
+        throw UsageError(
+            QStringLiteral("option %1: '%2' is not a whole number from 0 to 18446744073709551615")
+                .arg(option, v));
     return n;
 }
 

@@ -15,15 +15,20 @@ namespace seedscape::cli {
 
 int plotCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--out"), QStringLiteral("--kind"),
-                                    QStringLiteral("--width"), QStringLiteral("--height"), QStringLiteral("--dpi"), QStringLiteral("--k")});
+    const CliOptions options(args,
+                             {QStringLiteral("--workspace"), QStringLiteral("--out"),
+                              QStringLiteral("--kind"), QStringLiteral("--width"), QStringLiteral("--height"),
+                              QStringLiteral("--dpi"), QStringLiteral("--k")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("plot takes only options"));
     const QString drawer = QCoreApplication::applicationDirPath() + QStringLiteral("/seedscape");
     if (!QFileInfo(drawer).isExecutable())
-        throw InputError({drawer}, QStringLiteral("seedscape-cli plot needs the seedscape program beside it (a build with SEEDSCAPE_GUI=ON)"));
-    QStringList drawerArgs = {QStringLiteral("--plot"), options.required(QStringLiteral("--out")), QStringLiteral("--workspace"),
-                              options.required(QStringLiteral("--workspace"))};
+        throw InputError(
+            {drawer},
+            QStringLiteral(
+                "seedscape-cli plot needs the seedscape program beside it (a build with SEEDSCAPE_GUI=ON)"));
+    QStringList drawerArgs = {QStringLiteral("--plot"), options.required(QStringLiteral("--out")),
+                              QStringLiteral("--workspace"), options.required(QStringLiteral("--workspace"))};
     for (const char* name : {"--kind", "--width", "--height", "--dpi", "--k"}) {
         const QString value = options.value(QString::fromLatin1(name));
         if (!value.isEmpty())

@@ -34,25 +34,35 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
 {
     const int k = options.ks.front();
     QString out;
-    out += padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) + padded(QStringLiteral("seeds"), 7) +
-           padded(QStringLiteral("val mean [95% CI]"), 28) + padded(QStringLiteral("val range"), 11) +
-           padded(QStringLiteral("test mean"), 11) + padded(QStringLiteral("ens val"), 10) + padded(QStringLiteral("ens test"), 10) +
-           padded(QStringLiteral("gain val"), 10) + padded(QStringLiteral("%1-ens val").arg(k), 11) + QStringLiteral("val/test r\n");
+    out += padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) +
+           padded(QStringLiteral("seeds"), 7) + padded(QStringLiteral("val mean [95% CI]"), 28) +
+           padded(QStringLiteral("val range"), 11) + padded(QStringLiteral("test mean"), 11) +
+           padded(QStringLiteral("ens val"), 10) + padded(QStringLiteral("ens test"), 10) +
+           padded(QStringLiteral("gain val"), 10) + padded(QStringLiteral("%1-ens val").arg(k), 11) +
+           QStringLiteral("val/test r\n");
     for (const ExperimentStatistics& e : w.experiments) {
         const auto* kSummary = e.kEnsembles(k);
         out += padded(e.name, 24) + padded(names::metric(e.metric), 9) +
-               padded(QString::number(e.seedCount()) + (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()), 7) +
-               padded(QStringLiteral("%1 [%2, %3]").arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)), 28) +
-               padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) + padded(show(e.ensembleValidation), 10) +
-               padded(show(e.ensembleTest), 10) + padded(show(e.gainValidation), 10) +
-               padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) + show(e.validationTest.pearson, 3) +
-               QLatin1Char('\n');
+               padded(QString::number(e.seedCount()) +
+                          (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
+                      7) +
+               padded(QStringLiteral("%1 [%2, %3]")
+                          .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
+                      28) +
+               padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) +
+               padded(show(e.ensembleValidation), 10) + padded(show(e.ensembleTest), 10) +
+               padded(show(e.gainValidation), 10) +
+               padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) +
+               show(e.validationTest.pearson, 3) + QLatin1Char('\n');
     }
     if (w.acrossExperimentCount > 0) {
-        out += QStringLiteral("\nacross %1 experiments scored in %2: validation/test Pearson r of single seeds %3, of ensembles %4\n")
+        out += QStringLiteral("\nacross %1 experiments scored in %2: validation/test Pearson r of single "
+                              "seeds %3, of ensembles %4\n")
                    .arg(w.acrossExperimentCount)
-                   .arg(names::metric(w.acrossMetric), show(w.acrossSeeds.pearson, 3), show(w.acrossEnsembles.pearson, 3));
-        out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n").arg(w.pickByEnsemble, w.pickByStability);
+                   .arg(names::metric(w.acrossMetric), show(w.acrossSeeds.pearson, 3),
+                        show(w.acrossEnsembles.pearson, 3));
+        out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n")
+                   .arg(w.pickByEnsemble, w.pickByStability);
     }
     std::cout << out.toStdString();
 }
@@ -61,34 +71,41 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
 
 int importCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--predictions"), QStringLiteral("--labels"), QStringLiteral("--workspace"),
-                                    QStringLiteral("--task"), QStringLiteral("--metric")});
+    const CliOptions options(args, {QStringLiteral("--predictions"), QStringLiteral("--labels"),
+                                    QStringLiteral("--workspace"), QStringLiteral("--task"),
+                                    QStringLiteral("--metric")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("import takes only options"));
     const QString taskWord = options.required(QStringLiteral("--task"));
     const auto task = names::parseTask(taskWord);
     if (!task || *task == Task::Auto)
-        throw UsageError(QStringLiteral("option --task: '%1' is not one of regression, binary, multiclass").arg(taskWord));
+        throw UsageError(
+            QStringLiteral("option --task: '%1' is not one of regression, binary, multiclass").arg(taskWord));
     const QString metricWord = options.required(QStringLiteral("--metric"));
     const auto metric = names::parseMetric(metricWord);
     if (!metric)
-        throw UsageError(QStringLiteral("option --metric: '%1' is not one of %2").arg(metricWord, names::metrics().join(QStringLiteral(", "))));
+        throw UsageError(QStringLiteral("option --metric: '%1' is not one of %2")
+                             .arg(metricWord, names::metrics().join(QStringLiteral(", "))));
     if (!metricFitsTask(*metric, *task))
-        throw UsageError(QStringLiteral("option --metric: %1 does not score a %2 task").arg(metricWord, taskWord));
+        throw UsageError(
+            QStringLiteral("option --metric: %1 does not score a %2 task").arg(metricWord, taskWord));
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
-    const auto summary = PredictionImporter::importInto(workspace, options.required(QStringLiteral("--predictions")),
-                                                        options.required(QStringLiteral("--labels")), *task, *metric);
-    std::cerr << "imported " << summary.seeds << " seeds of " << summary.experiments.size() << " experiments ("
-              << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), " << summary.validationRows
-              << " validation and " << summary.testRows << " test rows" << std::endl;
+    const auto summary =
+        PredictionImporter::importInto(workspace, options.required(QStringLiteral("--predictions")),
+                                       options.required(QStringLiteral("--labels")), *task, *metric);
+    std::cerr << "imported " << summary.seeds << " seeds of " << summary.experiments.size()
+              << " experiments (" << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
+              << summary.validationRows << " validation and " << summary.testRows << " test rows"
+              << std::endl;
     return 0;
 }
 
 int statsCommand(const QStringList& args)
 {
     const CliOptions options(args,
-                             {QStringLiteral("--workspace"), QStringLiteral("--k"), QStringLiteral("--bootstrap"),
-                              QStringLiteral("--subset-limit"), QStringLiteral("--curve-subset-limit"), QStringLiteral("--random-seed")},
+                             {QStringLiteral("--workspace"), QStringLiteral("--k"),
+                              QStringLiteral("--bootstrap"), QStringLiteral("--subset-limit"),
+                              QStringLiteral("--curve-subset-limit"), QStringLiteral("--random-seed")},
                              {QStringLiteral("--json")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("stats takes only options"));
@@ -103,15 +120,20 @@ int statsCommand(const QStringList& args)
             bool ok = false;
             const int k = word.toInt(&ok);
             if (!ok || k < 1)
-                throw UsageError(QStringLiteral("option --k: '%1' is not a whole number of 1 or more").arg(word));
+                throw UsageError(
+                    QStringLiteral("option --k: '%1' is not a whole number of 1 or more").arg(word));
             settings.ks.push_back(k);
         }
     }
-    settings.bootstrapResamples = static_cast<int>(options.integer(QStringLiteral("--bootstrap"), 0, 0, 1000000));
-    settings.subsetLimit = static_cast<int>(options.integer(QStringLiteral("--subset-limit"), settings.subsetLimit, 1, 100000000));
-    settings.curveSubsetLimit =
-        static_cast<int>(options.integer(QStringLiteral("--curve-subset-limit"), settings.curveSubsetLimit, 1, 100000000));
-    settings.randomSeed = options.value(QStringLiteral("--random-seed")).isEmpty() ? 0 : options.unsignedInteger(QStringLiteral("--random-seed"));
+    settings.bootstrapResamples =
+        static_cast<int>(options.integer(QStringLiteral("--bootstrap"), 0, 0, 1000000));
+    settings.subsetLimit = static_cast<int>(
+        options.integer(QStringLiteral("--subset-limit"), settings.subsetLimit, 1, 100000000));
+    settings.curveSubsetLimit = static_cast<int>(
+        options.integer(QStringLiteral("--curve-subset-limit"), settings.curveSubsetLimit, 1, 100000000));
+    settings.randomSeed = options.value(QStringLiteral("--random-seed")).isEmpty()
+                              ? 0
+                              : options.unsignedInteger(QStringLiteral("--random-seed"));
 
     QStringList problems;
     const auto results = ExperimentResults::loadWorkspace(folder, &problems);

@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <iostream>
 #include <mutex>
 
@@ -40,7 +40,8 @@ TrainingEngine parseEngine(const QString& word)
         return TrainingEngine::Batched;
     if (word == QLatin1String("per-seed"))
         return TrainingEngine::PerSeed;
-    throw UsageError(QStringLiteral("option --engine: '%1' is not one of automatic, batched, per-seed").arg(word));
+    throw UsageError(
+        QStringLiteral("option --engine: '%1' is not one of automatic, batched, per-seed").arg(word));
 }
 
 nlohmann::json scoreOrNull(double v)
@@ -64,8 +65,8 @@ public:
         if (m_sinceLastLine.elapsed() < 5000)
             return;
         m_sinceLastLine.restart();
-        std::cerr << experiment.toStdString() << ": seed " << p.seed << " at epoch " << p.epoch << "/" << p.epochs
-                  << ", val " << m_metric << " " << p.validationScore << std::endl;
+        std::cerr << experiment.toStdString() << ": seed " << p.seed << " at epoch " << p.epoch << "/"
+                  << p.epochs << ", val " << m_metric << " " << p.validationScore << std::endl;
     }
 
     void ended(const QString& experiment, const SeedResult& r)
@@ -75,11 +76,13 @@ public:
         std::cerr << experiment.toStdString() << ": seed " << r.seed;
         if (r.isFinished()) {
             ++m_finished;
-            std::cerr << " finished: val " << m_metric << " " << r.validationScore << ", test " << m_metric << " "
-                      << r.testScore << " (" << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) ["
-                      << m_finished << "/" << m_wanted << "]" << std::endl;
+            std::cerr << " finished: val " << m_metric << " " << r.validationScore << ", test " << m_metric
+                      << " " << r.testScore << " ("
+                      << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) [" << m_finished
+                      << "/" << m_wanted << "]" << std::endl;
         } else {
-            std::cerr << " failed at epoch " << r.failureEpoch << ": " << r.failureReason.toStdString() << std::endl;
+            std::cerr << " failed at epoch " << r.failureEpoch << ": " << r.failureReason.toStdString()
+                      << std::endl;
         }
     }
 
@@ -101,19 +104,22 @@ private:
 
 int runCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"), QStringLiteral("--jobs"),
-                                    QStringLiteral("--engine")});
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"),
+                                    QStringLiteral("--jobs"), QStringLiteral("--engine")});
     if (options.positional().size() != 1)
         throw UsageError(QStringLiteral("run takes one experiment file"));
     const QString file = options.positional().front();
     const Experiment fromFile = ExperimentReader::readFile(file);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
-    const int wanted = static_cast<int>(options.integer(QStringLiteral("--seeds"), e.seeds.count, 1, ExperimentValidator::kMaxSeeds));
-    const int jobs = static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
+    const int wanted = static_cast<int>(
+        options.integer(QStringLiteral("--seeds"), e.seeds.count, 1, ExperimentValidator::kMaxSeeds));
+    const int jobs =
+        static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
 
-    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    auto data =
+        std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
     for (const QString& warning : data->dataset.warnings)
         std::cerr << "warning: " << warning.toStdString() << std::endl;
     if (e.device == Device::CUDA)
@@ -122,17 +128,25 @@ int runCommand(const QStringList& args)
     const QString resultsFolder = workspace.resultsFolder(e.name);
     const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
     if (alreadyFinished >= wanted) {
-        std::cerr << e.name.toStdString() << ": already has " << alreadyFinished << " finished seeds" << std::endl;
+        std::cerr << e.name.toStdString() << ": already has " << alreadyFinished << " finished seeds"
+                  << std::endl;
         return 0;
     }
-    std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds (" << alreadyFinished
-              << " already finished) on " << std::min(jobs, wanted - alreadyFinished) << " threads" << std::endl;
+    std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
+              << alreadyFinished << " already finished) on " << std::min(jobs, wanted - alreadyFinished)
+              << " threads" << std::endl;
 
     ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
     SweepCallbacks callbacks;
-    callbacks.epochFinished = [&](const QString& name, const EpochProgress& p) { printer.epoch(name, p); };
-    callbacks.seedEnded = [&](const QString& name, const SeedResult& r) { printer.ended(name, r); };
-    callbacks.problem = [&](const QString& message) { printer.problem(message); };
+    callbacks.epochFinished = [&](const QString& name, const EpochProgress& p) {
+        printer.epoch(name, p);
+    };
+    callbacks.seedEnded = [&](const QString& name, const SeedResult& r) {
+        printer.ended(name, r);
+    };
+    callbacks.problem = [&](const QString& message) {
+        printer.problem(message);
+    };
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -146,23 +160,27 @@ int runCommand(const QStringList& args)
 
     const SweepProgress p = runner.progress().front();
     if (p.finished >= wanted) {
-        std::cerr << e.name.toStdString() << ": " << p.finished << " finished seeds in " << resultsFolder.toStdString() << std::endl;
+        std::cerr << e.name.toStdString() << ": " << p.finished << " finished seeds in "
+                  << resultsFolder.toStdString() << std::endl;
         return 0;
     }
     if (g_interrupted)
         std::cerr << e.name.toStdString() << ": interrupted; " << p.finished << " of " << wanted
                   << " finished seeds are stored; run the same command again to continue" << std::endl;
     else if (p.gaveUp)
-        std::cerr << e.name.toStdString() << ": gave up after " << p.failed << " failed seeds (last: " << p.lastFailure.toStdString()
-                  << "); " << p.finished << " of " << wanted << " finished" << std::endl;
+        std::cerr << e.name.toStdString() << ": gave up after " << p.failed
+                  << " failed seeds (last: " << p.lastFailure.toStdString() << "); " << p.finished << " of "
+                  << wanted << " finished" << std::endl;
     else
-        std::cerr << e.name.toStdString() << ": stopped with " << p.finished << " of " << wanted << " finished seeds" << std::endl;
+        std::cerr << e.name.toStdString() << ": stopped with " << p.finished << " of " << wanted
+                  << " finished seeds" << std::endl;
     return kExitUserError;
 }
 
 int rerunCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment"), QStringLiteral("--seed")});
+    const CliOptions options(
+        args, {QStringLiteral("--workspace"), QStringLiteral("--experiment"), QStringLiteral("--seed")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("rerun takes only --workspace, --experiment and --seed"));
     const QString folder = options.required(QStringLiteral("--workspace"));
@@ -175,32 +193,38 @@ int rerunCommand(const QStringList& args)
     const QString resultsFolder = workspace.resultsFolder(name);
     const std::optional<SeedResult> recorded = ResultStore(resultsFolder).find(seed, true);
     if (!recorded)
-        throw InputError({resultsFolder}, QStringLiteral("experiment \"%1\" has no recorded seed %2").arg(name).arg(seed));
+        throw InputError({resultsFolder},
+                         QStringLiteral("experiment \"%1\" has no recorded seed %2").arg(name).arg(seed));
     if (recorded->experimentFingerprint != experimentFingerprint(e))
-        throw InputError({workspace.experimentFile(name)},
-                         QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it").arg(seed));
+        throw InputError(
+            {workspace.experimentFile(name)},
+            QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it")
+                .arg(seed));
 
-    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    auto data =
+        std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
     // The engine that trained it, so that the same numbers come out.
     const SeedResult again = recorded->engine == BatchedSeedTrainer::engineName()
                                  ? BatchedSeedTrainer(e, data).train({seed}).front()
                                  : SeedTrainer(e, data).train(seed);
-    const bool identical = again.status == recorded->status &&
-                           (again.isFinished() ? again.validationScore == recorded->validationScore &&
-                                                     again.testScore == recorded->testScore &&
-                                                     again.validationPredictions == recorded->validationPredictions &&
-                                                     again.testPredictions == recorded->testPredictions
-                                               : again.failureEpoch == recorded->failureEpoch);
-    nlohmann::ordered_json out = {{"seed", seed},
-                                  {"val", again.isFinished() ? scoreOrNull(again.validationScore) : nlohmann::json(nullptr)},
-                                  {"test", again.isFinished() ? scoreOrNull(again.testScore) : nlohmann::json(nullptr)},
-                                  {"status", again.isFinished() ? "finished" : "failed"},
-                                  {"identical_to_recorded", identical}};
+    const bool identical =
+        again.status == recorded->status &&
+        (again.isFinished()
+             ? again.validationScore == recorded->validationScore && again.testScore == recorded->testScore &&
+                   again.validationPredictions == recorded->validationPredictions &&
+                   again.testPredictions == recorded->testPredictions
+             : again.failureEpoch == recorded->failureEpoch);
+    nlohmann::ordered_json out = {
+        {"seed", seed},
+        {"val", again.isFinished() ? scoreOrNull(again.validationScore) : nlohmann::json(nullptr)},
+        {"test", again.isFinished() ? scoreOrNull(again.testScore) : nlohmann::json(nullptr)},
+        {"status", again.isFinished() ? "finished" : "failed"},
+        {"identical_to_recorded", identical}};
     std::cout << out.dump() << std::endl;
     if (!identical) {
         std::cerr << "seedscape-cli: seed " << seed << " did not reproduce its recorded scores (recorded val "
-                  << recorded->validationScore << ", test " << recorded->testScore << "; " << recorded->versions.toStdString()
-                  << ")" << std::endl;
+                  << recorded->validationScore << ", test " << recorded->testScore << "; "
+                  << recorded->versions.toStdString() << ")" << std::endl;
         return kExitInternal;
     }
     return 0;

@@ -10,9 +10,9 @@ namespace seedscape {
 struct InputLocation
 {
     QString file;
-    int line = 0;    // 1-based physical line in the file; 0 when not known
-    QString column;  // a CSV column name
-    QString field;   // a JSON field path such as "training.lr"
+    int line = 0;   // 1-based physical line in the file; 0 when not known
+    QString column; // a CSV column name
+    QString field;  // a JSON field path such as "training.lr"
 };
 
 // A problem with something the user gave us (a file, a field, an option): never a crash,

@@ -145,7 +145,8 @@ CsvTable CsvReader::parseText(const QString& input, const QString& sourceName, i
                     afterClosingQuote = true;
                 }
             } else {
-                if (c == QLatin1Char('\n') || (c == QLatin1Char('\r') && !(i + 1 < n && text[i + 1] == QLatin1Char('\n'))))
+                if (c == QLatin1Char('\n') ||
+                    (c == QLatin1Char('\r') && !(i + 1 < n && text[i + 1] == QLatin1Char('\n'))))
                     ++line;
                 field += c;
             }

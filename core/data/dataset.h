@@ -8,7 +8,12 @@
 
 namespace seedscape {
 
-enum class SplitPart : unsigned char { Train, Validation, Test };
+enum class SplitPart : unsigned char
+{
+    Train,
+    Validation,
+    Test
+};
 
 // A loaded table of numbers: features row-major, one target per row, the task decided.
 struct Dataset
@@ -20,7 +25,7 @@ struct Dataset
     std::vector<double> target;   // the value (regression) or the class index 0..C-1
     std::vector<int> rowLines;    // the file line each row came from, for messages
     Task task = Task::Regression;
-    QStringList classNames;           // class index → the label as written in the file
+    QStringList classNames;             // class index → the label as written in the file
     std::vector<SplitPart> splitColumn; // filled only when the split comes from a column
     QStringList warnings;
     int droppedRows = 0;
@@ -28,7 +33,10 @@ struct Dataset
     int rowCount() const { return static_cast<int>(target.size()); }
     int featureCount() const { return static_cast<int>(featureNames.size()); }
     int classCount() const { return static_cast<int>(classNames.size()); }
-    double feature(int row, int column) const { return features[static_cast<size_t>(row) * featureCount() + column]; }
+    double feature(int row, int column) const
+    {
+        return features[static_cast<size_t>(row) * featureCount() + column];
+    }
 };
 
 } // namespace seedscape

@@ -83,7 +83,7 @@ void encodeClasses(Dataset& data, const std::vector<QString>& cells)
 
 bool DatasetLoader::isMissing(const QString& cell)
 {
-    static const QStringList markers = {QStringLiteral("na"), QStringLiteral("n/a"), QStringLiteral("nan"),
+    static const QStringList markers = {QStringLiteral("na"),   QStringLiteral("n/a"),  QStringLiteral("nan"),
                                         QStringLiteral("null"), QStringLiteral("none"), QStringLiteral("?")};
     const QString v = cell.trimmed().toLower();
     return v.isEmpty() || markers.contains(v);
@@ -120,8 +120,8 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
     if (spec.target.isEmpty())
         throw InputError({file}, QStringLiteral("no target column given"));
     if (targetColumn < 0)
-        throw InputError({file, 1, spec.target},
-                         QStringLiteral("no such column; the header has: %1").arg(table.header.join(QStringLiteral(", "))));
+        throw InputError({file, 1, spec.target}, QStringLiteral("no such column; the header has: %1")
+                                                     .arg(table.header.join(QStringLiteral(", "))));
     int splitColumn = -1;
     if (spec.split.usesColumn()) {
         splitColumn = table.columnIndex(spec.split.column);
@@ -130,7 +130,8 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
                              QStringLiteral("split column not found; the header has: %1")
                                  .arg(table.header.join(QStringLiteral(", "))));
         if (splitColumn == targetColumn)
-            throw InputError({file, 1, spec.split.column}, QStringLiteral("the split column cannot be the target"));
+            throw InputError({file, 1, spec.split.column},
+                             QStringLiteral("the split column cannot be the target"));
     }
 
     Dataset data;
@@ -158,8 +159,9 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
                 missingColumn = c;
         if (missingColumn >= 0) {
             if (spec.missing == MissingPolicy::Error)
-                throw InputError({file, line, table.header[missingColumn]},
-                                 QStringLiteral("missing value (set dataset.missing to \"drop\" to leave such rows out)"));
+                throw InputError(
+                    {file, line, table.header[missingColumn]},
+                    QStringLiteral("missing value (set dataset.missing to \"drop\" to leave such rows out)"));
             droppedLines.push_back(line);
             continue;
         }
@@ -169,14 +171,16 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
                 throw InputError({file, line, table.header[c]},
                                  QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
             if (!std::isfinite(v))
-                throw InputError({file, line, table.header[c]}, QStringLiteral("not a finite number: '%1'").arg(row[c]));
+                throw InputError({file, line, table.header[c]},
+                                 QStringLiteral("not a finite number: '%1'").arg(row[c]));
             data.features.push_back(v);
         }
         if (splitColumn >= 0) {
             const auto part = parseSplitPart(row[splitColumn]);
             if (!part)
-                throw InputError({file, line, spec.split.column},
-                                 QStringLiteral("split value '%1' is not train, val or test").arg(row[splitColumn]));
+                throw InputError(
+                    {file, line, spec.split.column},
+                    QStringLiteral("split value '%1' is not train, val or test").arg(row[splitColumn]));
             data.splitColumn.push_back(*part);
         }
         targetCells.push_back(row[targetColumn]);
@@ -184,10 +188,11 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
     }
 
     if (targetCells.empty())
-        throw InputError({file}, droppedLines.empty()
-                                     ? QStringLiteral("no data rows after the header")
-                                     : QStringLiteral("no data rows left after dropping %1 rows with missing values")
-                                           .arg(droppedLines.size()));
+        throw InputError({file},
+                         droppedLines.empty()
+                             ? QStringLiteral("no data rows after the header")
+                             : QStringLiteral("no data rows left after dropping %1 rows with missing values")
+                                   .arg(droppedLines.size()));
 
     data.task = spec.task == Task::Auto ? inferTask(targetCells) : spec.task;
     if (data.task == Task::Regression) {
@@ -200,14 +205,16 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
     } else {
         encodeClasses(data, targetCells);
         if (data.classCount() < 2)
-            throw InputError({file, 0, spec.target},
-                             QStringLiteral("the target has a single class ('%1'); classification needs at least two")
-                                 .arg(data.classNames.value(0)));
+            throw InputError(
+                {file, 0, spec.target},
+                QStringLiteral("the target has a single class ('%1'); classification needs at least two")
+                    .arg(data.classNames.value(0)));
         if (spec.task == Task::Auto)
             data.task = data.classCount() == 2 ? Task::Binary : Task::Multiclass;
         else if (data.task == Task::Binary && data.classCount() != 2)
-            throw InputError({file, 0, spec.target},
-                             QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
+            throw InputError(
+                {file, 0, spec.target},
+                QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
     }
 
     const int columns = data.featureCount();
@@ -217,14 +224,16 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
         for (int r = 1; r < data.rowCount() && constant; ++r)
             constant = data.feature(r, c) == first;
         if (constant)
-            data.warnings << InputError::format({file, 0, data.featureNames[c]},
-                                                QStringLiteral("constant (every row is %1); it carries no information")
-                                                    .arg(first));
+            data.warnings << InputError::format(
+                {file, 0, data.featureNames[c]},
+                QStringLiteral("constant (every row is %1); it carries no information").arg(first));
     }
     data.droppedRows = static_cast<int>(droppedLines.size());
     if (data.droppedRows > 0)
-        data.warnings << InputError::format(
-            {file}, QStringLiteral("dropped %1 rows with missing values (lines %2)").arg(data.droppedRows).arg(joinLines(droppedLines)));
+        data.warnings << InputError::format({file},
+                                            QStringLiteral("dropped %1 rows with missing values (lines %2)")
+                                                .arg(data.droppedRows)
+                                                .arg(joinLines(droppedLines)));
     return data;
 }
 

@@ -5,8 +5,18 @@
 
 namespace seedscape {
 
-enum class Task { Auto, Regression, Binary, Multiclass };
-enum class MissingPolicy { Error, Drop };
+enum class Task
+{
+    Auto,
+    Regression,
+    Binary,
+    Multiclass
+};
+enum class MissingPolicy
+{
+    Error,
+    Drop
+};
 
 // A fixed holdout: fractions and a split seed, or a column whose values are train / val / test.
 struct SplitSpec

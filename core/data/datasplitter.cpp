@@ -20,7 +20,8 @@ void shuffle(std::vector<int>& v, std::mt19937_64& rng)
 
 // Shares `total` among groups in proportion to their sizes (largest remainder), never giving a
 // group more than its capacity.
-std::vector<int> apportion(int total, const std::vector<int>& sizes, const std::vector<int>& capacity, int rowCount)
+std::vector<int> apportion(int total, const std::vector<int>& sizes, const std::vector<int>& capacity,
+                           int rowCount)
 {
     const size_t groups = sizes.size();
     std::vector<int> share(groups, 0);
@@ -53,9 +54,15 @@ SplitIndices splitByColumn(const Dataset& data)
     SplitIndices parts;
     for (int r = 0; r < data.rowCount(); ++r) {
         switch (data.splitColumn[r]) {
-        case SplitPart::Train: parts.train.push_back(r); break;
-        case SplitPart::Validation: parts.validation.push_back(r); break;
-        case SplitPart::Test: parts.test.push_back(r); break;
+        case SplitPart::Train:
+            parts.train.push_back(r);
+            break;
+        case SplitPart::Validation:
+            parts.validation.push_back(r);
+            break;
+        case SplitPart::Test:
+            parts.test.push_back(r);
+            break;
         }
     }
     return parts;
@@ -67,13 +74,14 @@ SplitIndices splitByFractions(const Dataset& data, const SplitSpec& spec)
     const int validationRows = std::max(1, static_cast<int>(std::lround(n * spec.validation)));
     const int testRows = std::max(1, static_cast<int>(std::lround(n * spec.test)));
     if (n - validationRows - testRows < DataSplitter::kMinTrainRows)
-        throw InputError({data.sourceFile},
-                         QStringLiteral("%1 rows are too few for this split (validation %2, test %3): validation "
-                                        "and test need a row each and training %4")
-                             .arg(n)
-                             .arg(spec.validation)
-                             .arg(spec.test)
-                             .arg(DataSplitter::kMinTrainRows));
+        throw InputError(
+            {data.sourceFile},
+            QStringLiteral("%1 rows are too few for this split (validation %2, test %3): validation "
+                           "and test need a row each and training %4")
+                .arg(n)
+                .arg(spec.validation)
+                .arg(spec.test)
+                .arg(DataSplitter::kMinTrainRows));
 
     // Regression is one group; classification one group per class, so each part keeps the class mix.
     const int groupCount = isClassification(data.task) ? data.classCount() : 1;

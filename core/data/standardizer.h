@@ -13,7 +13,10 @@ public:
     static Standardizer fit(const std::vector<double>& rowMajor, int columns, const std::vector<int>& rows);
 
     std::vector<double> transform(const std::vector<double>& rowMajor) const;
-    double transformValue(double value, int column) const { return (value - m_means[column]) / m_scales[column]; }
+    double transformValue(double value, int column) const
+    {
+        return (value - m_means[column]) / m_scales[column];
+    }
     double inverseValue(double value, int column) const { return value * m_scales[column] + m_means[column]; }
 
     const std::vector<double>& means() const { return m_means; }

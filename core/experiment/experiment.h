@@ -8,11 +8,40 @@
 
 namespace seedscape {
 
-enum class Activation { ReLU, GELU, Tanh };
-enum class OptimizerKind { SGD, Adam, AdamW };
-enum class Schedule { None, Cosine, Step };
-enum class Metric { Auto, RMSE, MAE, R2, Accuracy, LogLoss, AUC, F1Macro };
-enum class Device { CPU, CUDA };
+enum class Activation
+{
+    ReLU,
+    GELU,
+    Tanh
+};
+enum class OptimizerKind
+{
+    SGD,
+    Adam,
+    AdamW
+};
+enum class Schedule
+{
+    None,
+    Cosine,
+    Step
+};
+enum class Metric
+{
+    Auto,
+    RMSE,
+    MAE,
+    R2,
+    Accuracy,
+    LogLoss,
+    AUC,
+    F1Macro
+};
+enum class Device
+{
+    CPU,
+    CUDA
+};
 
 struct ModelSpec
 {

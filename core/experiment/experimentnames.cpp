@@ -7,8 +7,7 @@ namespace seedscape {
 
 namespace {
 
-template <typename Enum, size_t N>
-using NameTable = std::array<std::pair<Enum, const char*>, N>;
+template <typename Enum, size_t N> using NameTable = std::array<std::pair<Enum, const char*>, N>;
 
 const NameTable<Task, 4> kTasks{{{Task::Auto, "auto"},
                                  {Task::Regression, "regression"},
@@ -31,8 +30,7 @@ const NameTable<Metric, 8> kMetrics{{{Metric::Auto, "auto"},
                                      {Metric::F1Macro, "f1_macro"}}};
 const NameTable<Device, 2> kDevices{{{Device::CPU, "cpu"}, {Device::CUDA, "cuda"}}};
 
-template <typename Enum, size_t N>
-QString nameOf(const NameTable<Enum, N>& table, Enum value)
+template <typename Enum, size_t N> QString nameOf(const NameTable<Enum, N>& table, Enum value)
 {
     for (const auto& [v, word] : table)
         if (v == value)
@@ -49,8 +47,7 @@ std::optional<Enum> parse(const NameTable<Enum, N>& table, const QString& word)
     return std::nullopt;
 }
 
-template <typename Enum, size_t N>
-QStringList wordsOf(const NameTable<Enum, N>& table, size_t skip = 0)
+template <typename Enum, size_t N> QStringList wordsOf(const NameTable<Enum, N>& table, size_t skip = 0)
 {
     QStringList words;
     for (size_t i = skip; i < N; ++i)
@@ -62,34 +59,97 @@ QStringList wordsOf(const NameTable<Enum, N>& table, size_t skip = 0)
 
 namespace names {
 
-QString task(Task value) { return nameOf(kTasks, value); }
-QString missing(MissingPolicy value) { return nameOf(kMissing, value); }
-QString activation(Activation value) { return nameOf(kActivations, value); }
-QString optimizer(OptimizerKind value) { return nameOf(kOptimizers, value); }
-QString schedule(Schedule value) { return nameOf(kSchedules, value); }
-QString metric(Metric value) { return nameOf(kMetrics, value); }
-QString device(Device value) { return nameOf(kDevices, value); }
+QString task(Task value)
+{
+    return nameOf(kTasks, value);
+}
+QString missing(MissingPolicy value)
+{
+    return nameOf(kMissing, value);
+}
+QString activation(Activation value)
+{
+    return nameOf(kActivations, value);
+}
+QString optimizer(OptimizerKind value)
+{
+    return nameOf(kOptimizers, value);
+}
+QString schedule(Schedule value)
+{
+    return nameOf(kSchedules, value);
+}
+QString metric(Metric value)
+{
+    return nameOf(kMetrics, value);
+}
+QString device(Device value)
+{
+    return nameOf(kDevices, value);
+}
 
-std::optional<Task> parseTask(const QString& word) { return parse(kTasks, word); }
-std::optional<MissingPolicy> parseMissing(const QString& word) { return parse(kMissing, word); }
-std::optional<Activation> parseActivation(const QString& word) { return parse(kActivations, word); }
-std::optional<OptimizerKind> parseOptimizer(const QString& word) { return parse(kOptimizers, word); }
-std::optional<Schedule> parseSchedule(const QString& word) { return parse(kSchedules, word); }
-std::optional<Device> parseDevice(const QString& word) { return parse(kDevices, word); }
+std::optional<Task> parseTask(const QString& word)
+{
+    return parse(kTasks, word);
+}
+std::optional<MissingPolicy> parseMissing(const QString& word)
+{
+    return parse(kMissing, word);
+}
+std::optional<Activation> parseActivation(const QString& word)
+{
+    return parse(kActivations, word);
+}
+std::optional<OptimizerKind> parseOptimizer(const QString& word)
+{
+    return parse(kOptimizers, word);
+}
+std::optional<Schedule> parseSchedule(const QString& word)
+{
+    return parse(kSchedules, word);
+}
+std::optional<Device> parseDevice(const QString& word)
+{
+    return parse(kDevices, word);
+}
 std::optional<Metric> parseMetric(const QString& word)
 {
     const auto m = parse(kMetrics, word);
     return m == Metric::Auto ? std::nullopt : m;
 }
 
-QStringList tasks() { return wordsOf(kTasks); }
-QStringList missingPolicies() { return wordsOf(kMissing); }
-QStringList activations() { return wordsOf(kActivations); }
-QStringList optimizers() { return wordsOf(kOptimizers); }
-QStringList schedules() { return wordsOf(kSchedules); }
-QStringList metrics() { return wordsOf(kMetrics, 1); }
-QStringList devices() { return wordsOf(kDevices); }
-QStringList randomnessSources() { return {QStringLiteral("init"), QStringLiteral("order"), QStringLiteral("dropout")}; }
+QStringList tasks()
+{
+    return wordsOf(kTasks);
+}
+QStringList missingPolicies()
+{
+    return wordsOf(kMissing);
+}
+QStringList activations()
+{
+    return wordsOf(kActivations);
+}
+QStringList optimizers()
+{
+    return wordsOf(kOptimizers);
+}
+QStringList schedules()
+{
+    return wordsOf(kSchedules);
+}
+QStringList metrics()
+{
+    return wordsOf(kMetrics, 1);
+}
+QStringList devices()
+{
+    return wordsOf(kDevices);
+}
+QStringList randomnessSources()
+{
+    return {QStringLiteral("init"), QStringLiteral("order"), QStringLiteral("dropout")};
+}
 
 } // namespace names
 
@@ -98,30 +158,38 @@ Metric effectiveMetric(Metric metric, Task task)
     if (metric != Metric::Auto)
         return metric;
     switch (task) {
-    case Task::Binary: return Metric::AUC;
-    case Task::Multiclass: return Metric::Accuracy;
-    default: return Metric::RMSE;
+    case Task::Binary:
+        return Metric::AUC;
+    case Task::Multiclass:
+        return Metric::Accuracy;
+    default:
+        return Metric::RMSE;
     }
 }
 
 bool metricFitsTask(Metric metric, Task task)
 {
     switch (metric) {
-    case Metric::Auto: return true;
+    case Metric::Auto:
+        return true;
     case Metric::RMSE:
     case Metric::MAE:
-    case Metric::R2: return task == Task::Auto || task == Task::Regression;
-    case Metric::AUC: return task == Task::Auto || task == Task::Binary;
+    case Metric::R2:
+        return task == Task::Auto || task == Task::Regression;
+    case Metric::AUC:
+        return task == Task::Auto || task == Task::Binary;
     case Metric::Accuracy:
     case Metric::LogLoss:
-    case Metric::F1Macro: return task == Task::Auto || isClassification(task);
+    case Metric::F1Macro:
+        return task == Task::Auto || isClassification(task);
     }
     return false;
 }
 
 bool higherIsBetter(Metric metric)
 {
-    return metric == Metric::R2 || metric == Metric::Accuracy || metric == Metric::AUC || metric == Metric::F1Macro;
+    return metric == Metric::R2 || metric == Metric::Accuracy || metric == Metric::AUC ||
+           metric == Metric::F1Macro;
 }
 
 } // namespace seedscape

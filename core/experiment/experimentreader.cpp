@@ -43,7 +43,8 @@ QString quoted(const QStringList& words)
 class ObjectReader
 {
 public:
-    ObjectReader(const json& object, QString path, QString file) : m_object(object), m_path(std::move(path)), m_file(std::move(file))
+    ObjectReader(const json& object, QString path, QString file)
+        : m_object(object), m_path(std::move(path)), m_file(std::move(file))
     {
         if (!object.is_object())
             fail(m_path, QStringLiteral("must be an object, got %1").arg(typeName(object)));
@@ -56,7 +57,8 @@ public:
 
     QString field(const char* key) const
     {
-        return m_path.isEmpty() ? QString::fromLatin1(key) : m_path + QLatin1Char('.') + QString::fromLatin1(key);
+        return m_path.isEmpty() ? QString::fromLatin1(key)
+                                : m_path + QLatin1Char('.') + QString::fromLatin1(key);
     }
 
     const json* find(const char* key, bool required = false)
@@ -82,7 +84,8 @@ public:
     }
 
     template <typename Enum>
-    Enum word(const char* key, Enum fallback, std::optional<Enum> (*parse)(const QString&), const QStringList& allowed)
+    Enum word(const char* key, Enum fallback, std::optional<Enum> (*parse)(const QString&),
+              const QStringList& allowed)
     {
         if (!find(key))
             return fallback;
@@ -146,7 +149,8 @@ public:
     {
         for (const auto& [key, value] : m_object.items())
             if (!m_known.count(key))
-                fail(field(key.c_str()), QStringLiteral("unknown key (a typo, or a file from a newer Seedscape?)"));
+                fail(field(key.c_str()),
+                     QStringLiteral("unknown key (a typo, or a file from a newer Seedscape?)"));
     }
 
 private:
@@ -164,7 +168,8 @@ void readSplit(ObjectReader& dataset, const json& object, SplitSpec& split, cons
         r.fail(r.field("column"), QStringLiteral("must name a column"));
     const bool fractions = r.find("validation") || r.find("test") || r.find("seed");
     if (split.usesColumn() && fractions)
-        r.fail(r.field("column"), QStringLiteral("a split column replaces validation, test and seed; give one or the other"));
+        r.fail(r.field("column"),
+               QStringLiteral("a split column replaces validation, test and seed; give one or the other"));
     split.validation = r.number("validation", split.validation);
     split.test = r.number("test", split.test);
     if (const json* seed = r.find("seed")) {
@@ -193,7 +198,8 @@ void readModel(const json& object, ModelSpec& m, const QString& file)
     ObjectReader r(object, QStringLiteral("model"), file);
     const QString type = r.text("type", QStringLiteral("mlp"));
     if (type != QLatin1String("mlp"))
-        r.fail(r.field("type"), QStringLiteral("\"%1\" is not a known model; the known one is \"mlp\"").arg(type));
+        r.fail(r.field("type"),
+               QStringLiteral("\"%1\" is not a known model; the known one is \"mlp\"").arg(type));
     if (r.find("hidden")) {
         m.hidden.clear();
         const json& hidden = r.list("hidden");
@@ -237,12 +243,15 @@ void readSeeds(const json& object, SeedSpec& s, const QString& file)
             else if (word == "dropout")
                 s.varyDropout = true;
             else
-                r.fail(r.field("vary"), QStringLiteral("%1 is not one of %2")
-                                            .arg(source.is_string() ? QLatin1Char('"') + QString::fromStdString(word) + QLatin1Char('"')
-                                                                    : typeName(source),
-                                                 quoted(names::randomnessSources())));
+                r.fail(r.field("vary"),
+                       QStringLiteral("%1 is not one of %2")
+                           .arg(source.is_string()
+                                    ? QLatin1Char('"') + QString::fromStdString(word) + QLatin1Char('"')
+                                    : typeName(source),
+                                quoted(names::randomnessSources())));
             if (!seen.insert(word).second)
-                r.fail(r.field("vary"), QStringLiteral("lists \"%1\" twice").arg(QString::fromStdString(word)));
+                r.fail(r.field("vary"),
+                       QStringLiteral("lists \"%1\" twice").arg(QString::fromStdString(word)));
         }
     }
     const json& list = r.list("list");
@@ -290,7 +299,9 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
     const int version = r.toInt(*format, QStringLiteral("format"));
     if (version > Experiment::kFormat)
         r.fail(QStringLiteral("format"),
-               QStringLiteral("format %1 is newer than this Seedscape reads (%2); update Seedscape").arg(version).arg(Experiment::kFormat));
+               QStringLiteral("format %1 is newer than this Seedscape reads (%2); update Seedscape")
+                   .arg(version)
+                   .arg(Experiment::kFormat));
     if (version < 1)
         r.fail(QStringLiteral("format"), QStringLiteral("%1 is not a known format").arg(version));
 

@@ -30,7 +30,8 @@ std::optional<FieldProblem> ExperimentValidator::validateName(const QString& nam
     // The name becomes a file name in the workspace, so it must be one on every system.
     for (QChar c : name)
         if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c))
-            return FieldProblem{field, QStringLiteral("must not contain '%1'").arg(c == QLatin1Char('\t') ? QStringLiteral("\\t") : QString(c))};
+            return FieldProblem{field, QStringLiteral("must not contain '%1'")
+                                           .arg(c == QLatin1Char('\t') ? QStringLiteral("\\t") : QString(c))};
     return std::nullopt;
 }
 
@@ -51,23 +52,30 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
     const SplitSpec& split = e.dataset.split;
     if (!split.usesColumn()) {
         if (!(split.validation > 0 && split.validation < 1))
-            fail("dataset.split.validation", QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.validation)));
+            fail("dataset.split.validation",
+                 QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.validation)));
         if (!(split.test > 0 && split.test < 1))
-            fail("dataset.split.test", QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.test)));
+            fail("dataset.split.test",
+                 QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.test)));
         if (split.validation + split.test >= 1)
-            fail("dataset.split", QStringLiteral("validation %1 + test %2 leave no training set; their sum must be below 1")
-                                      .arg(number(split.validation), number(split.test)));
+            fail("dataset.split",
+                 QStringLiteral("validation %1 + test %2 leave no training set; their sum must be below 1")
+                     .arg(number(split.validation), number(split.test)));
     }
 
     if (static_cast<int>(e.model.hidden.size()) > kMaxLayers)
-        fail("model.hidden", QStringLiteral("has %1 layers; at most %2").arg(e.model.hidden.size()).arg(kMaxLayers));
+        fail("model.hidden",
+             QStringLiteral("has %1 layers; at most %2").arg(e.model.hidden.size()).arg(kMaxLayers));
     for (int width : e.model.hidden)
         if (width < 1 || width > kMaxLayerWidth) {
-            fail("model.hidden", QStringLiteral("layer sizes must be between 1 and %1, got %2").arg(kMaxLayerWidth).arg(width));
+            fail("model.hidden", QStringLiteral("layer sizes must be between 1 and %1, got %2")
+                                     .arg(kMaxLayerWidth)
+                                     .arg(width));
             break;
         }
     if (!(e.model.dropout >= 0 && e.model.dropout < 1))
-        fail("model.dropout", QStringLiteral("must be at least 0 and below 1, got %1").arg(number(e.model.dropout)));
+        fail("model.dropout",
+             QStringLiteral("must be at least 0 and below 1, got %1").arg(number(e.model.dropout)));
 
     const TrainingSpec& t = e.training;
     if (!(t.lr > 0) || !std::isfinite(t.lr))
@@ -75,19 +83,23 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
     if (!(t.weightDecay >= 0) || !std::isfinite(t.weightDecay))
         fail("training.weight_decay", QStringLiteral("must be 0 or more, got %1").arg(number(t.weightDecay)));
     if (!(t.momentum >= 0 && t.momentum < 1))
-        fail("training.momentum", QStringLiteral("must be at least 0 and below 1, got %1").arg(number(t.momentum)));
+        fail("training.momentum",
+             QStringLiteral("must be at least 0 and below 1, got %1").arg(number(t.momentum)));
     if (t.batchSize < 1)
         fail("training.batch_size", QStringLiteral("must be at least 1, got %1").arg(t.batchSize));
     if (t.epochs < 1)
         fail("training.epochs", QStringLiteral("must be at least 1, got %1").arg(t.epochs));
     if (t.earlyStoppingPatience < 0)
-        fail("training.early_stopping_patience", QStringLiteral("must be 0 (off) or more, got %1").arg(t.earlyStoppingPatience));
+        fail("training.early_stopping_patience",
+             QStringLiteral("must be 0 (off) or more, got %1").arg(t.earlyStoppingPatience));
 
     if (!metricFitsTask(e.metric, e.dataset.task))
-        fail("metric", QStringLiteral("%1 does not score a %2 task").arg(names::metric(e.metric), names::task(e.dataset.task)));
+        fail("metric", QStringLiteral("%1 does not score a %2 task")
+                           .arg(names::metric(e.metric), names::task(e.dataset.task)));
 
     if (e.seeds.count < 1 || e.seeds.count > kMaxSeeds)
-        fail("seeds.count", QStringLiteral("must be between 1 and %1, got %2").arg(kMaxSeeds).arg(e.seeds.count));
+        fail("seeds.count",
+             QStringLiteral("must be between 1 and %1, got %2").arg(kMaxSeeds).arg(e.seeds.count));
     std::set<quint64> distinct(e.seeds.list.begin(), e.seeds.list.end());
     if (distinct.size() != e.seeds.list.size())
         fail("seeds.list", QStringLiteral("lists a seed twice"));

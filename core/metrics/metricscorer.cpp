@@ -1,9 +1,9 @@
 #include "metricscorer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -58,19 +58,28 @@ double clipped(double p)
 
 } // namespace
 
-double MetricScorer::score(Metric metric, const std::vector<double>& truth, const std::vector<double>& predictions, int classes)
+double MetricScorer::score(Metric metric, const std::vector<double>& truth,
+                           const std::vector<double>& predictions, int classes)
 {
     if (truth.empty())
         return kNaN;
     switch (metric) {
-    case Metric::RMSE: return rmse(truth, predictions);
-    case Metric::MAE: return mae(truth, predictions);
-    case Metric::R2: return r2(truth, predictions);
-    case Metric::Accuracy: return accuracy(truth, predictions, classes);
-    case Metric::LogLoss: return logLoss(truth, predictions, classes);
-    case Metric::AUC: return rocAuc(truth, predictions);
-    case Metric::F1Macro: return f1Macro(truth, predictions, classes);
-    case Metric::Auto: break;
+    case Metric::RMSE:
+        return rmse(truth, predictions);
+    case Metric::MAE:
+        return mae(truth, predictions);
+    case Metric::R2:
+        return r2(truth, predictions);
+    case Metric::Accuracy:
+        return accuracy(truth, predictions, classes);
+    case Metric::LogLoss:
+        return logLoss(truth, predictions, classes);
+    case Metric::AUC:
+        return rocAuc(truth, predictions);
+    case Metric::F1Macro:
+        return f1Macro(truth, predictions, classes);
+    case Metric::Auto:
+        break;
     }
     return kNaN;
 }
@@ -126,7 +135,8 @@ std::vector<int> MetricScorer::predictedClasses(const std::vector<double>& predi
     return predicted;
 }
 
-double MetricScorer::accuracy(const std::vector<double>& truth, const std::vector<double>& predictions, int classes)
+double MetricScorer::accuracy(const std::vector<double>& truth, const std::vector<double>& predictions,
+                              int classes)
 {
     const int rows = static_cast<int>(truth.size());
     const std::vector<int> predicted = predictedClasses(predictions, rows, classes);
@@ -136,7 +146,8 @@ double MetricScorer::accuracy(const std::vector<double>& truth, const std::vecto
     return static_cast<double>(correct) / rows;
 }
 
-double MetricScorer::logLoss(const std::vector<double>& truth, const std::vector<double>& predictions, int classes)
+double MetricScorer::logLoss(const std::vector<double>& truth, const std::vector<double>& predictions,
+                             int classes)
 {
     double sum = 0;
     if (isBinaryLayout(truth, predictions, classes)) {
@@ -177,7 +188,8 @@ double MetricScorer::rocAuc(const std::vector<double>& truth, const std::vector<
     return u / (static_cast<double>(ones.size()) * static_cast<double>(zeros.size()));
 }
 
-double MetricScorer::f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions, int classes)
+double MetricScorer::f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions,
+                             int classes)
 {
     const int rows = static_cast<int>(truth.size());
     const int classCount = std::max(classes, 2);

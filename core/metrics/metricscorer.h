@@ -15,19 +15,23 @@ namespace seedscape {
 class MetricScorer
 {
 public:
-    static double score(Metric metric, const std::vector<double>& truth, const std::vector<double>& predictions, int classes);
+    static double score(Metric metric, const std::vector<double>& truth,
+                        const std::vector<double>& predictions, int classes);
 
     static double rmse(const std::vector<double>& truth, const std::vector<double>& predicted);
     static double mae(const std::vector<double>& truth, const std::vector<double>& predicted);
     static double r2(const std::vector<double>& truth, const std::vector<double>& predicted);
     // Classes are predicted by argmax (multiclass, lowest index on ties) or p ≥ 0.5 (binary: classes == 2
     // and one column of P(class 1)).
-    static double accuracy(const std::vector<double>& truth, const std::vector<double>& predictions, int classes);
-    static double logLoss(const std::vector<double>& truth, const std::vector<double>& predictions, int classes);
+    static double accuracy(const std::vector<double>& truth, const std::vector<double>& predictions,
+                           int classes);
+    static double logLoss(const std::vector<double>& truth, const std::vector<double>& predictions,
+                          int classes);
     // Mann–Whitney U / (n₁·n₀), ties counted ½.
     static double rocAuc(const std::vector<double>& truth, const std::vector<double>& probabilityOfOne);
     // Unweighted mean of per-class F1; a class with no true and no predicted rows is left out.
-    static double f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions, int classes);
+    static double f1Macro(const std::vector<double>& truth, const std::vector<double>& predictions,
+                          int classes);
 
     // Whether score improves on best in the metric's direction (a non-finite best always loses,
     // a non-finite score never wins): how early stopping picks its epoch.

@@ -22,8 +22,10 @@ struct Tally
 {
     int count = 0;
     double validationSum = 0, testSum = 0;
-    double validationMin = std::numeric_limits<double>::infinity(), validationMax = -std::numeric_limits<double>::infinity();
-    double testMin = std::numeric_limits<double>::infinity(), testMax = -std::numeric_limits<double>::infinity();
+    double validationMin = std::numeric_limits<double>::infinity(),
+           validationMax = -std::numeric_limits<double>::infinity();
+    double testMin = std::numeric_limits<double>::infinity(),
+           testMax = -std::numeric_limits<double>::infinity();
 
     void add(const EnsembleScorer::Scores& s)
     {
@@ -63,7 +65,8 @@ double EnsembleScorer::choose(int n, int k)
     return std::round(c);
 }
 
-void EnsembleScorer::addMember(std::vector<double>& validationSum, std::vector<double>& testSum, int seed, double weight) const
+void EnsembleScorer::addMember(std::vector<double>& validationSum, std::vector<double>& testSum, int seed,
+                               double weight) const
 {
     const SeedResult& s = m_results.seeds[static_cast<size_t>(seed)];
     for (size_t i = 0; i < validationSum.size(); ++i)
@@ -72,8 +75,8 @@ void EnsembleScorer::addMember(std::vector<double>& validationSum, std::vector<d
         testSum[i] += weight * s.testPredictions[i];
 }
 
-EnsembleScorer::Scores EnsembleScorer::scoreSums(const std::vector<double>& validationSum, const std::vector<double>& testSum,
-                                                 double members) const
+EnsembleScorer::Scores EnsembleScorer::scoreSums(const std::vector<double>& validationSum,
+                                                 const std::vector<double>& testSum, double members) const
 {
     std::vector<double> validation(validationSum.size()), test(testSum.size());
     for (size_t i = 0; i < validation.size(); ++i)
@@ -111,7 +114,8 @@ EnsembleScorer::Scores EnsembleScorer::scoreWeighted(const std::vector<int>& wei
     return scoreSums(validation, test, total);
 }
 
-std::vector<EnsembleScorer::Member> EnsembleScorer::kEnsembleMembers(int k, int subsetLimit, quint64 randomSeed) const
+std::vector<EnsembleScorer::Member> EnsembleScorer::kEnsembleMembers(int k, int subsetLimit,
+                                                                     quint64 randomSeed) const
 {
     const int N = seedCount();
     std::vector<Member> out;
@@ -183,7 +187,9 @@ std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLim
     // Random distinct subsets of the large ks: the first j seeds of a random permutation are a
     // random j-subset, and the other N − j a random (N − j)-subset, scored from the total minus
     // the running sum. One pass over a permutation serves every k at once.
-    const auto stillNeeded = [&](int j) { return needed[j] > 0 || needed[N - j] > 0; };
+    const auto stillNeeded = [&](int j) {
+        return needed[j] > 0 || needed[N - j] > 0;
+    };
     bool anyNeeded = std::any_of(needed.begin(), needed.end(), [](int n) { return n > 0; });
     if (anyNeeded) {
         std::mt19937_64 rng(randomSeed);
@@ -212,7 +218,8 @@ std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLim
                     --needed[j];
                 }
                 const int rest = N - j;
-                if (rest != j && needed[rest] > 0 && seen[rest].insert(keyOf({order.begin() + j, order.end()})).second) {
+                if (rest != j && needed[rest] > 0 &&
+                    seen[rest].insert(keyOf({order.begin() + j, order.end()})).second) {
                     for (size_t i = 0; i < validation.size(); ++i)
                         restValidation[i] = totalValidation[i] - validation[i];
                     for (size_t i = 0; i < test.size(); ++i)
@@ -231,8 +238,8 @@ std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLim
         if (exhaustive[k])
             curve.push_back(kEnsembles(k, subsetLimit, randomSeed));
         else
-            curve.push_back({k, t.count, false, t.validationSum / t.count, t.validationMin, t.validationMax, t.testSum / t.count,
-                             t.testMin, t.testMax});
+            curve.push_back({k, t.count, false, t.validationSum / t.count, t.validationMin, t.validationMax,
+                             t.testSum / t.count, t.testMin, t.testMax});
     }
     return curve;
 }

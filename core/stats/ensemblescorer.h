@@ -55,8 +55,10 @@ public:
     static double choose(int n, int k); // C(n, k) as a double (inf when huge)
 
 private:
-    Scores scoreSums(const std::vector<double>& validationSum, const std::vector<double>& testSum, double members) const;
-    void addMember(std::vector<double>& validationSum, std::vector<double>& testSum, int seed, double weight = 1.0) const;
+    Scores scoreSums(const std::vector<double>& validationSum, const std::vector<double>& testSum,
+                     double members) const;
+    void addMember(std::vector<double>& validationSum, std::vector<double>& testSum, int seed,
+                   double weight = 1.0) const;
 
     const ExperimentResults& m_results;
     int m_classes;

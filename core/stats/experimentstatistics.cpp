@@ -17,7 +17,8 @@ double signedGain(double ensemble, double mean, bool higherIsBetter)
     return higherIsBetter ? ensemble - mean : mean - ensemble;
 }
 
-BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples, quint64 randomSeed)
+BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples,
+                               quint64 randomSeed)
 {
     const int N = s.seedCount();
     std::mt19937_64 rng(randomSeed ^ 0xB0075742ULL);
@@ -62,7 +63,8 @@ const EnsembleScorer::SizeSummary* ExperimentStatistics::kEnsembles(int k) const
     return nullptr;
 }
 
-ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& results, const StatisticsOptions& options)
+ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& results,
+                                                   const StatisticsOptions& options)
 {
     ExperimentStatistics s;
     s.name = results.name;

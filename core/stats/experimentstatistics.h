@@ -11,12 +11,12 @@ namespace seedscape {
 
 struct StatisticsOptions
 {
-    std::vector<int> ks = {3};   // k-ensemble sizes reported on their own
-    int subsetLimit = 1000;      // k-ensembles: all k-subsets up to this many, else this many at random
-    int curveSubsetLimit = 200;  // the same for each k of the ensemble-size curve (k = 1..N)
-    int bootstrapResamples = 0;  // 0: no bootstrap intervals
-    quint64 randomSeed = 0;      // for sampled subsets and bootstrap resamples
-    int threads = 0;             // experiments computed at once; 0: one per core
+    std::vector<int> ks = {3};  // k-ensemble sizes reported on their own
+    int subsetLimit = 1000;     // k-ensembles: all k-subsets up to this many, else this many at random
+    int curveSubsetLimit = 200; // the same for each k of the ensemble-size curve (k = 1..N)
+    int bootstrapResamples = 0; // 0: no bootstrap intervals
+    quint64 randomSeed = 0;     // for sampled subsets and bootstrap resamples
+    int threads = 0;            // experiments computed at once; 0: one per core
 };
 
 // Percentile (2.5 %, 97.5 %) intervals over resamples of seeds with replacement.
@@ -47,7 +47,7 @@ struct ExperimentStatistics
     double gainValidation, gainTest;         // full ensemble − mean single seed; positive is better
     std::vector<EnsembleScorer::SizeSummary> kSummaries; // one per StatisticsOptions::ks, in that order
     std::vector<EnsembleScorer::SizeSummary> sizeCurve;  // k = 1..N
-    Correlation validationTest;                         // across this experiment's seeds
+    Correlation validationTest;                          // across this experiment's seeds
     std::optional<BootstrapIntervals> bootstrap;
 
     int seedCount() const { return static_cast<int>(seeds.size()); }

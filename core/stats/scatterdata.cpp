@@ -12,7 +12,8 @@ namespace {
 
 ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<double>& y)
 {
-    ScatterData::Trend trend{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), Correlation::of(x, y)};
+    ScatterData::Trend trend{std::numeric_limits<double>::quiet_NaN(),
+                             std::numeric_limits<double>::quiet_NaN(), Correlation::of(x, y)};
     if (x.size() < 2)
         return trend;
     double mx = 0, my = 0;
@@ -36,7 +37,8 @@ ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<doubl
 
 } // namespace
 
-ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit, quint64 randomSeed)
+ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k,
+                               int subsetLimit, quint64 randomSeed)
 {
     ScatterData data;
     data.k = k;
@@ -66,7 +68,8 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
         };
         if (k < scorer.seedCount()) // the k-ensemble of all seeds is the full ensemble
             for (const auto& m : scorer.kEnsembleMembers(k, subsetLimit, randomSeed)) {
-                series.points.push_back({Kind::KEnsemble, m.scores.validation, m.scores.test, seedsOf(m.seeds)});
+                series.points.push_back(
+                    {Kind::KEnsemble, m.scores.validation, m.scores.test, seedsOf(m.seeds)});
                 ensembleX.push_back(m.scores.validation);
                 ensembleY.push_back(m.scores.test);
             }

@@ -12,7 +12,12 @@ namespace seedscape {
 // trend line and the correlations of single seeds and of ensembles.
 struct ScatterData
 {
-    enum class Kind { Seed, KEnsemble, FullEnsemble };
+    enum class Kind
+    {
+        Seed,
+        KEnsemble,
+        FullEnsemble
+    };
     struct Point
     {
         Kind kind;
@@ -37,7 +42,8 @@ struct ScatterData
     Trend seedTrend, ensembleTrend; // ensembles: k-ensembles and full ensembles together
 
     // Experiments whose metric differs from the first one's are left out (one plot, one metric).
-    static ScatterData build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit, quint64 randomSeed);
+    static ScatterData build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit,
+                             quint64 randomSeed);
     int count(Kind kind) const;
 };
 

@@ -27,10 +27,15 @@ json spreadJson(const Spread& s)
     json expected = json::object();
     for (size_t n = 0; n < s.expectedBest.size(); ++n)
         expected[std::to_string(n + 1)] = number(s.expectedBest[n]);
-    return {{"n", s.n},          {"mean", number(s.mean)},   {"std", number(s.std)},
-            {"min", number(s.min)}, {"max", number(s.max)},  {"range", number(s.range)},
+    return {{"n", s.n},
+            {"mean", number(s.mean)},
+            {"std", number(s.std)},
+            {"min", number(s.min)},
+            {"max", number(s.max)},
+            {"range", number(s.range)},
             {"ci95", json::array({number(s.ciLow), number(s.ciHigh)})},
-            {"iqm", number(s.iqm)}, {"expected_best", expected}};
+            {"iqm", number(s.iqm)},
+            {"expected_best", expected}};
 }
 
 json correlationJson(const Correlation& c)
@@ -41,8 +46,8 @@ json correlationJson(const Correlation& c)
 json sizeJson(const EnsembleScorer::SizeSummary* s)
 {
     if (!s || s->count == 0) // k outside 1..N: no such ensembles
-        return {{"count", 0}, {"exhaustive", true}, {"val_mean", nullptr}, {"val_min", nullptr}, {"val_max", nullptr},
-                {"test_mean", nullptr}, {"test_min", nullptr}, {"test_max", nullptr}};
+        return {{"count", 0},         {"exhaustive", true},   {"val_mean", nullptr}, {"val_min", nullptr},
+                {"val_max", nullptr}, {"test_mean", nullptr}, {"test_min", nullptr}, {"test_max", nullptr}};
     return {{"count", s->count},
             {"exhaustive", s->exhaustive},
             {"val_mean", number(s->validationMean)},
@@ -104,20 +109,26 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
                                {"b", c.b.toStdString()},
                                {"p_better_val", number(c.pBetterValidation)},
                                {"p_better_test", number(c.pBetterTest)}});
-    const auto name = [](const QString& s) { return s.isEmpty() ? json(nullptr) : json(s.toStdString()); };
-    json root = {{"format", 1},
-                 {"experiments", experiments},
-                 {"comparisons", comparisons},
-                 {"across_experiments",
-                  {{"metric", w.acrossMetric == Metric::Auto ? json(nullptr) : json(names::metric(w.acrossMetric).toStdString())},
-                   {"experiments", w.acrossExperimentCount},
-                   {"seeds", correlationJson(w.acrossSeeds)},
-                   {"ensembles", correlationJson(w.acrossEnsembles)}}},
-                 {"pick", {{"by_ensemble", name(w.pickByEnsemble)}, {"by_stability", name(w.pickByStability)}}},
-                 {"settings",
-                  {{"k", options.ks}, {"subset_limit", options.subsetLimit}, {"curve_subset_limit", options.curveSubsetLimit},
-                   {"bootstrap_resamples", options.bootstrapResamples},
-                   {"random_seed", options.randomSeed}}}};
+    const auto name = [](const QString& s) {
+        return s.isEmpty() ? json(nullptr) : json(s.toStdString());
+    };
+    json root = {
+        {"format", 1},
+        {"experiments", experiments},
+        {"comparisons", comparisons},
+        {"across_experiments",
+         {{"metric", w.acrossMetric == Metric::Auto ? json(nullptr)
+                                                    : json(names::metric(w.acrossMetric).toStdString())},
+          {"experiments", w.acrossExperimentCount},
+          {"seeds", correlationJson(w.acrossSeeds)},
+          {"ensembles", correlationJson(w.acrossEnsembles)}}},
+        {"pick", {{"by_ensemble", name(w.pickByEnsemble)}, {"by_stability", name(w.pickByStability)}}},
+        {"settings",
+         {{"k", options.ks},
+          {"subset_limit", options.subsetLimit},
+          {"curve_subset_limit", options.curveSubsetLimit},
+          {"bootstrap_resamples", options.bootstrapResamples},
+          {"random_seed", options.randomSeed}}}};
     return QByteArray::fromStdString(root.dump(2) + "\n");
 }
 

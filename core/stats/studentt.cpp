@@ -50,7 +50,8 @@ double regularizedIncompleteBeta(double a, double b, double x)
         return 0;
     if (x >= 1)
         return 1;
-    const double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x));
+    const double front =
+        std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x));
     if (x < (a + 1.0) / (a + b + 2.0))
         return front * betaContinuedFraction(a, b, x) / a;
     return 1.0 - front * betaContinuedFraction(b, a, 1.0 - x) / b;

@@ -21,7 +21,8 @@ std::vector<double> scoresOf(const ExperimentStatistics& s, bool validation)
 
 } // namespace
 
-double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, const std::vector<double>& b, bool higherIsBetter)
+double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,
+                                              bool higherIsBetter)
 {
     if (a.empty() || b.empty())
         return std::numeric_limits<double>::quiet_NaN();
@@ -32,7 +33,8 @@ double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, cons
     return wins / (static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
-WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentResults>& results, const StatisticsOptions& options)
+WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentResults>& results,
+                                                 const StatisticsOptions& options)
 {
     WorkspaceStatistics w;
     std::vector<const ExperimentResults*> withSeeds;
@@ -46,8 +48,9 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
         for (size_t i = next++; i < withSeeds.size(); i = next++)
             w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options);
     };
-    const int threads = std::clamp(options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()), 1,
-                                   std::max(1, static_cast<int>(withSeeds.size())));
+    const int threads = std::clamp(
+        options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()), 1,
+        std::max(1, static_cast<int>(withSeeds.size())));
     std::vector<std::thread> workers;
     for (int t = 1; t < threads; ++t)
         workers.emplace_back(work);
@@ -58,9 +61,10 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
     for (const ExperimentStatistics& a : w.experiments)
         for (const ExperimentStatistics& b : w.experiments)
             if (&a != &b && a.metric == b.metric)
-                w.comparisons.push_back({a.name, b.name,
-                                         probabilityBetter(scoresOf(a, true), scoresOf(b, true), a.higherIsBetter),
-                                         probabilityBetter(scoresOf(a, false), scoresOf(b, false), a.higherIsBetter)});
+                w.comparisons.push_back(
+                    {a.name, b.name,
+                     probabilityBetter(scoresOf(a, true), scoresOf(b, true), a.higherIsBetter),
+                     probabilityBetter(scoresOf(a, false), scoresOf(b, false), a.higherIsBetter)});
 
     // Scores of different metrics cannot be set against each other: compare within the metric
     // most experiments share (the first such metric on a tie).
@@ -90,7 +94,8 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
             bestEnsemble = &e;
         if (!mostStable || e.validation.range < mostStable->validation.range ||
             (e.validation.range == mostStable->validation.range &&
-             (higher ? e.validation.mean > mostStable->validation.mean : e.validation.mean < mostStable->validation.mean)))
+             (higher ? e.validation.mean > mostStable->validation.mean
+                     : e.validation.mean < mostStable->validation.mean)))
             mostStable = &e;
     }
     w.acrossSeeds = Correlation::of(seedValidation, seedTest);

@@ -24,9 +24,11 @@ struct WorkspaceStatistics
     QString pickByEnsemble;      // best full-ensemble validation score
     QString pickByStability;     // smallest single-seed validation range (ties: better mean)
 
-    static WorkspaceStatistics compute(const std::vector<ExperimentResults>& results, const StatisticsOptions& options);
+    static WorkspaceStatistics compute(const std::vector<ExperimentResults>& results,
+                                       const StatisticsOptions& options);
     // P(a better than b) = mean over all pairs of 1 (better), ½ (equal) or 0.
-    static double probabilityBetter(const std::vector<double>& a, const std::vector<double>& b, bool higherIsBetter);
+    static double probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,
+                                    bool higherIsBetter);
 };
 
 } // namespace seedscape

@@ -15,7 +15,7 @@ struct ExperimentLabels
 {
     Task task = Task::Regression;
     Metric metric = Metric::RMSE;
-    QStringList classNames;       // classification: class index → label; empty for regression
+    QStringList classNames;         // classification: class index → label; empty for regression
     std::vector<double> validation; // value or class index, in the row order of the predictions
     std::vector<double> test;
 

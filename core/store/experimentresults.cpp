@@ -18,8 +18,10 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
     for (SeedResult& seed : ResultStore(resultsFolder).load(true, &r.problems)) {
         if (!seed.isFinished()) {
             ++r.failedSeeds;
-        } else if (seed.validationPredictions.size() != validationCells || seed.testPredictions.size() != testCells) {
-            r.problems << QStringLiteral("%1/seed-%2.json: predictions do not match the labels (%3 and %4 values, %5 and %6 expected)")
+        } else if (seed.validationPredictions.size() != validationCells ||
+                   seed.testPredictions.size() != testCells) {
+            r.problems << QStringLiteral("%1/seed-%2.json: predictions do not match the labels (%3 and %4 "
+                                         "values, %5 and %6 expected)")
                               .arg(resultsFolder)
                               .arg(seed.seed)
                               .arg(seed.validationPredictions.size())
@@ -33,7 +35,8 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
     return r;
 }
 
-std::vector<ExperimentResults> ExperimentResults::loadWorkspace(const QString& workspaceFolder, QStringList* problems)
+std::vector<ExperimentResults> ExperimentResults::loadWorkspace(const QString& workspaceFolder,
+                                                                QStringList* problems)
 {
     std::vector<ExperimentResults> all;
     const QDir results(workspaceFolder + QStringLiteral("/results"));

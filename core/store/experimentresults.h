@@ -23,7 +23,8 @@ struct ExperimentResults
     // Throws InputError when the folder has no readable labels.json.
     static ExperimentResults load(const QString& resultsFolder, const QString& name);
     // Every experiment under WORKSPACE/results that has labels, sorted by name.
-    static std::vector<ExperimentResults> loadWorkspace(const QString& workspaceFolder, QStringList* problems = nullptr);
+    static std::vector<ExperimentResults> loadWorkspace(const QString& workspaceFolder,
+                                                        QStringList* problems = nullptr);
 };
 
 } // namespace seedscape

@@ -46,7 +46,8 @@ ExperimentLabels LabelsFile::read(const QString& folder)
     try {
         const auto root = nlohmann::json::parse(file.readAll().toStdString());
         if (root.at("format").get<int>() > 1)
-            throw InputError({path, 0, {}, QStringLiteral("format")}, QStringLiteral("written by a newer Seedscape"));
+            throw InputError({path, 0, {}, QStringLiteral("format")},
+                             QStringLiteral("written by a newer Seedscape"));
         const auto task = names::parseTask(QString::fromStdString(root.at("task").get<std::string>()));
         const auto metric = names::parseMetric(QString::fromStdString(root.at("metric").get<std::string>()));
         if (!task || *task == Task::Auto)
@@ -60,7 +61,8 @@ ExperimentLabels LabelsFile::read(const QString& folder)
         labels.validation = root.at("val").get<std::vector<double>>();
         labels.test = root.at("test").get<std::vector<double>>();
     } catch (const nlohmann::json::exception& e) {
-        throw InputError({path}, QStringLiteral("not a valid labels file: %1").arg(QString::fromUtf8(e.what())));
+        throw InputError({path},
+                         QStringLiteral("not a valid labels file: %1").arg(QString::fromUtf8(e.what())));
     }
     return labels;
 }

@@ -11,7 +11,7 @@ class LabelsFile
 public:
     static QString fileName();
     static void write(const ExperimentLabels& labels, const QString& folder); // atomic; throws StorageError
-    static ExperimentLabels read(const QString& folder);                     // throws InputError
+    static ExperimentLabels read(const QString& folder);                      // throws InputError
     static bool exists(const QString& folder);
 };
 

@@ -19,7 +19,11 @@ namespace seedscape {
 
 namespace {
 
-enum class Part { Validation, Test };
+enum class Part
+{
+    Validation,
+    Test
+};
 
 struct Cell
 {
@@ -30,7 +34,8 @@ struct Cell
     QString text() const { return table.rows[static_cast<size_t>(row)][column].trimmed(); }
     [[noreturn]] void fail(const QString& problem) const
     {
-        throw InputError({table.sourceFile, table.rowLines[static_cast<size_t>(row)], table.header[column]}, problem);
+        throw InputError({table.sourceFile, table.rowLines[static_cast<size_t>(row)], table.header[column]},
+                         problem);
     }
     double number() const
     {
@@ -62,7 +67,8 @@ int requireColumn(const CsvTable& table, const QString& name, const QString& exp
 {
     const int c = table.columnIndex(name);
     if (c < 0)
-        throw InputError({table.sourceFile, 1}, QStringLiteral("missing column '%1' (the header must have %2)").arg(name, expected));
+        throw InputError({table.sourceFile, 1},
+                         QStringLiteral("missing column '%1' (the header must have %2)").arg(name, expected));
     return c;
 }
 
@@ -80,13 +86,16 @@ struct SeedRows
 
 } // namespace
 
-PredictionImporter::Summary PredictionImporter::importInto(const Workspace& workspace, const QString& predictionsPath,
-                                                           const QString& labelsPath, Task task, Metric metric)
+PredictionImporter::Summary PredictionImporter::importInto(const Workspace& workspace,
+                                                           const QString& predictionsPath,
+                                                           const QString& labelsPath, Task task,
+                                                           Metric metric)
 {
     if (task == Task::Auto)
         throw InputError({}, QStringLiteral("--task must be regression, binary or multiclass"));
     if (!metricFitsTask(metric, task) || metric == Metric::Auto)
-        throw InputError({}, QStringLiteral("the metric %1 does not score a %2 task").arg(names::metric(metric), names::task(task)));
+        throw InputError({}, QStringLiteral("the metric %1 does not score a %2 task")
+                                 .arg(names::metric(metric), names::task(task)));
 
     const CsvTable predictions = CsvReader::readFile(predictionsPath);
     const CsvTable labelTable = CsvReader::readFile(labelsPath);
@@ -95,11 +104,15 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
     std::vector<int> predictionColumns;
     if (task == Task::Multiclass) {
         while (predictions.columnIndex(QStringLiteral("p_%1").arg(predictionColumns.size())) >= 0)
-            predictionColumns.push_back(predictions.columnIndex(QStringLiteral("p_%1").arg(predictionColumns.size())));
+            predictionColumns.push_back(
+                predictions.columnIndex(QStringLiteral("p_%1").arg(predictionColumns.size())));
         if (predictionColumns.size() < 2)
-            throw InputError({predictionsPath, 1}, QStringLiteral("missing columns 'p_0', 'p_1', … (multiclass predictions need one probability column per class)"));
+            throw InputError({predictionsPath, 1},
+                             QStringLiteral("missing columns 'p_0', 'p_1', … (multiclass predictions need "
+                                            "one probability column per class)"));
     } else {
-        predictionColumns.push_back(requireColumn(predictions, QStringLiteral("prediction"), QStringLiteral("experiment,seed,split,row,prediction")));
+        predictionColumns.push_back(requireColumn(predictions, QStringLiteral("prediction"),
+                                                  QStringLiteral("experiment,seed,split,row,prediction")));
     }
     const int columns = static_cast<int>(predictionColumns.size());
     const int classes = task == Task::Multiclass ? columns : task == Task::Binary ? 2 : 0;
@@ -128,7 +141,10 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
         auto& rows = labelled[static_cast<int>(part)];
         if (rows.count(row))
             Cell{labelTable, r, labelRow}.fail(
-                QStringLiteral("%1 row %2 is labelled twice (first on line %3)").arg(partName(part)).arg(row).arg(rows[row].second));
+                QStringLiteral("%1 row %2 is labelled twice (first on line %3)")
+                    .arg(partName(part))
+                    .arg(row)
+                    .arg(rows[row].second));
         rows[row] = {label, labelTable.rowLines[static_cast<size_t>(r)]};
     }
     for (Part part : {Part::Validation, Part::Test}) {
@@ -138,7 +154,10 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
         qint64 expected = 0;
         for (const auto& [row, value] : rows) {
             if (row != expected)
-                throw InputError({labelsPath}, QStringLiteral("%1 rows must count from 0 without gaps: row %2 is missing").arg(partName(part)).arg(expected));
+                throw InputError({labelsPath},
+                                 QStringLiteral("%1 rows must count from 0 without gaps: row %2 is missing")
+                                     .arg(partName(part))
+                                     .arg(expected));
             ++expected;
             (part == Part::Validation ? labels.validation : labels.test).push_back(value.first);
         }
@@ -146,7 +165,8 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
     const size_t rowCount[2] = {labels.validation.size(), labels.test.size()};
 
     // Predictions, grouped by experiment and seed.
-    const QString header = task == Task::Multiclass ? QStringLiteral("experiment,seed,split,row,p_0,…") : QStringLiteral("experiment,seed,split,row,prediction");
+    const QString header = task == Task::Multiclass ? QStringLiteral("experiment,seed,split,row,p_0,…")
+                                                    : QStringLiteral("experiment,seed,split,row,prediction");
     const int experimentColumn = requireColumn(predictions, QStringLiteral("experiment"), header);
     const int seedColumn = requireColumn(predictions, QStringLiteral("seed"), header);
     const int splitColumn = requireColumn(predictions, QStringLiteral("split"), header);
@@ -164,7 +184,9 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
         bool ok = false;
         const quint64 seed = seedCell.text().toULongLong(&ok);
         if (!ok)
-            seedCell.fail(QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got '%1'").arg(seedCell.text()));
+            seedCell.fail(
+                QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got '%1'")
+                    .arg(seedCell.text()));
         const Part part = Cell{predictions, r, splitColumn}.part();
         const int p = static_cast<int>(part);
         const Cell rowCell{predictions, r, rowColumn};
@@ -200,13 +222,16 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
             const Cell value{predictions, r, predictionColumns[c]};
             const double v = value.number();
             if (task != Task::Regression && (v < 0 || v > 1))
-                value.fail(QStringLiteral("a probability must be between 0 and 1, got '%1'").arg(value.text()));
+                value.fail(
+                    QStringLiteral("a probability must be between 0 and 1, got '%1'").arg(value.text()));
             seedRows.values[p][static_cast<size_t>(row) * columns + c] = v;
             sum += v;
         }
         if (task == Task::Multiclass && std::abs(sum - 1.0) > kProbabilitySumTolerance)
             throw InputError({predictionsPath, line},
-                             QStringLiteral("the class probabilities sum to %1, not 1 (within %2)").arg(sum, 0, 'g', 10).arg(kProbabilitySumTolerance));
+                             QStringLiteral("the class probabilities sum to %1, not 1 (within %2)")
+                                 .arg(sum, 0, 'g', 10)
+                                 .arg(kProbabilitySumTolerance));
     }
     if (experiments.empty())
         throw InputError({predictionsPath}, QStringLiteral("no predictions"));
@@ -216,7 +241,8 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
                 for (size_t row = 0; row < rowCount[p]; ++row)
                     if (rows.lineOfRow[p][row] == 0)
                         throw InputError({predictionsPath},
-                                         QStringLiteral("experiment '%1' seed %2 has no prediction for %3 row %4 (first seen on line %5)")
+                                         QStringLiteral("experiment '%1' seed %2 has no prediction for %3 "
+                                                        "row %4 (first seen on line %5)")
                                              .arg(name)
                                              .arg(seed)
                                              .arg(partName(Part(p)))
@@ -228,7 +254,9 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
         const QString folder = workspace.resultsFolder(name);
         if (LabelsFile::exists(folder) && !(LabelsFile::read(folder) == labels))
             throw InputError({folder + QLatin1Char('/') + LabelsFile::fileName()},
-                             QStringLiteral("experiment '%1' already has results with other labels, task or metric; import under another name").arg(name));
+                             QStringLiteral("experiment '%1' already has results with other labels, task or "
+                                            "metric; import under another name")
+                                 .arg(name));
     }
     Summary summary;
     summary.validationRows = static_cast<int>(rowCount[0]);
@@ -248,7 +276,8 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
             r.predictionColumns = columns;
             r.validationPredictions = rows.values[0];
             r.testPredictions = rows.values[1];
-            r.validationScore = MetricScorer::score(metric, labels.validation, r.validationPredictions, classes);
+            r.validationScore =
+                MetricScorer::score(metric, labels.validation, r.validationPredictions, classes);
             r.testScore = MetricScorer::score(metric, labels.test, r.testPredictions, classes);
             r.startedAt = importedAt.addMSecs(index++); // keeps the file's seed order
             r.experimentFingerprint = QStringLiteral("imported");

@@ -24,8 +24,8 @@ public:
         int validationRows = 0, testRows = 0;
     };
 
-    static Summary importInto(const Workspace& workspace, const QString& predictionsPath, const QString& labelsPath, Task task,
-                              Metric metric);
+    static Summary importInto(const Workspace& workspace, const QString& predictionsPath,
+                              const QString& labelsPath, Task task, Metric metric);
 
     static constexpr double kProbabilitySumTolerance = 1e-6;
 };

@@ -45,7 +45,8 @@ std::set<quint64> ResultStore::recordedSeeds() const
 int ResultStore::finishedCount() const
 {
     const auto results = load(false);
-    return static_cast<int>(std::count_if(results.begin(), results.end(), [](const SeedResult& r) { return r.isFinished(); }));
+    return static_cast<int>(
+        std::count_if(results.begin(), results.end(), [](const SeedResult& r) { return r.isFinished(); }));
 }
 
 std::optional<SeedResult> ResultStore::find(quint64 seed, bool withPredictions) const

@@ -34,7 +34,8 @@ int SampleWorkspace::create(const QString& folder)
     }
     const QDir examples(QStringLiteral(":/seedscape/examples"));
     for (const QString& name : examples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        Experiment e = ExperimentReader::fromJson(readResource(examples.filePath(name)), examples.filePath(name));
+        Experiment e =
+            ExperimentReader::fromJson(readResource(examples.filePath(name)), examples.filePath(name));
         // The examples point at ../datasets/; in the workspace the data sits in datasets/.
         e.dataset.path = QStringLiteral("datasets/") + QFileInfo(e.dataset.path).fileName();
         if (!workspace.contains(e.name))
@@ -45,7 +46,8 @@ int SampleWorkspace::create(const QString& folder)
 
 QString SampleWorkspace::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/seedscape/sample-workspace");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/seedscape/sample-workspace");
 }
 
 } // namespace seedscape

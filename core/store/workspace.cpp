@@ -71,8 +71,10 @@ Experiment Workspace::experiment(const QString& name) const
     const QString file = experimentFile(name);
     Experiment e = ExperimentReader::readFile(file);
     if (e.name != name)
-        throw InputError({file, 0, {}, QStringLiteral("name")},
-                         QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"").arg(e.name, name));
+        throw InputError(
+            {file, 0, {}, QStringLiteral("name")},
+            QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
+                .arg(e.name, name));
     return e;
 }
 

@@ -1,7 +1,7 @@
 #include "sweeprunner.h"
 
-#include "store/atomicfile.h"
 #include "experiment/experimentnames.h"
+#include "store/atomicfile.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
 
@@ -17,7 +17,7 @@ namespace seedscape {
 struct SweepRunner::Slot
 {
     SweepItem item;
-    std::unique_ptr<SeedTrainer> perSeed;         // set when the per-seed engine trains it
+    std::unique_ptr<SeedTrainer> perSeed;        // set when the per-seed engine trains it
     std::unique_ptr<BatchedSeedTrainer> batched; // set when the batched engine does
     ResultStore store;
     std::deque<quint64> listed; // seeds.list entries not yet recorded
@@ -117,7 +117,8 @@ void SweepRunner::wait()
 bool SweepRunner::waitFor(int milliseconds)
 {
     std::unique_lock lock(m_mutex);
-    return m_ended.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_activeWorkers == 0; });
+    return m_ended.wait_for(lock, std::chrono::milliseconds(milliseconds),
+                            [this] { return m_activeWorkers == 0; });
 }
 
 bool SweepRunner::isRunning() const
@@ -187,7 +188,10 @@ void SweepRunner::seedEnded(size_t slot, const SeedResult* stored)
         ++p.finished;
     } else {
         ++p.failed;
-        p.lastFailure = QStringLiteral("seed %1: %2 at epoch %3").arg(stored->seed).arg(stored->failureReason).arg(stored->failureEpoch);
+        p.lastFailure = QStringLiteral("seed %1: %2 at epoch %3")
+                            .arg(stored->seed)
+                            .arg(stored->failureReason)
+                            .arg(stored->failureEpoch);
         if (p.failed >= m_slots[slot]->failureLimit())
             p.gaveUp = true;
     }
@@ -197,9 +201,13 @@ std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
 {
     TrainingControl control;
     control.cancel = &m_cancel;
-    control.waitWhilePaused = [this] { waitWhilePaused(); };
+    control.waitWhilePaused = [this] {
+        waitWhilePaused();
+    };
     if (m_callbacks.epochFinished)
-        control.onEpoch = [this, &slot](const EpochProgress& p) { m_callbacks.epochFinished(slot.item.experiment.name, p); };
+        control.onEpoch = [this, &slot](const EpochProgress& p) {
+            m_callbacks.epochFinished(slot.item.experiment.name, p);
+        };
     try {
         if (slot.batched)
             return slot.batched->train(job.seeds, control);
@@ -210,7 +218,8 @@ std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
         for (size_t i = 0; i < failed.size(); ++i) {
             failed[i].seed = job.seeds[i];
             failed[i].status = SeedStatus::Failed;
-            failed[i].failureReason = QStringLiteral("training error: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+            failed[i].failureReason = QStringLiteral("training error: %1")
+                                          .arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
         }
         return failed;
     }

@@ -2,8 +2,8 @@
 
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
-#include "train/seedresult.h"
 #include "train/batchedseedtrainer.h"
+#include "train/seedresult.h"
 #include "train/seedtrainer.h"
 
 #include <condition_variable>
@@ -15,7 +15,8 @@
 
 namespace seedscape {
 
-enum class TrainingEngine {
+enum class TrainingEngine
+{
     Automatic, // batched when BatchedSeedTrainer can train the experiment, else per seed
     PerSeed,   // SeedTrainer: one seed at a time per worker
     Batched,   // BatchedSeedTrainer: a group of seeds per worker
@@ -55,11 +56,11 @@ struct SweepCallbacks
 
 // Trains the seeds of one or more experiments on J worker threads (one LibTorch intra-op thread
 // each). With the batched engine a worker trains a group of seeds at once: the seeds still
-// wanted, shared out evenly over the workers that are free (at most kMaxGroupSize a group). Every finished or failed seed is written to its experiment's results folder the moment it
-// ends, so a killed process loses only the seeds that were running. Seeds come from the
-// experiment's seeds.list first, then fresh 64-bit values from the operating system's entropy.
-// A seed that fails (diverges) is recorded and another takes its place; after
-// max(3, wanted) failures an experiment gives up.
+// wanted, shared out evenly over the workers that are free (at most kMaxGroupSize a group). Every finished or
+// failed seed is written to its experiment's results folder the moment it ends, so a killed process loses
+// only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh 64-bit
+// values from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
+// place; after max(3, wanted) failures an experiment gives up.
 class SweepRunner
 {
 public:

@@ -37,21 +37,22 @@ struct BatchedSeedTrainer::Layout
 {
     struct Layer
     {
-        int64_t inputs = 0, outputs = 0;       // real sizes
-        int64_t paddedIn = 0, paddedOut = 0;   // sizes in the flat layout
-        int64_t weight = 0, bias = 0;          // offsets
+        int64_t inputs = 0, outputs = 0;        // real sizes
+        int64_t paddedIn = 0, paddedOut = 0;    // sizes in the flat layout
+        int64_t weight = 0, bias = 0;           // offsets
         int64_t normWeight = -1, normBias = -1; // offsets, hidden layers with layer norm only
     };
     std::vector<Layer> layers;
     std::vector<std::pair<int64_t, int64_t>> blocks; // (offset, size) of every parameter, per seed
-    int64_t perSeed = 0;                              // P: every block's size is a multiple of kLaneAlignment
-    torch::Tensor outputMask;      // 1 × 1 × paddedOut: 1 on real outputs
-    torch::Tensor outputLogitMask; // 1 × 1 × paddedOut: 0 on real classes, kMaskedLogit on padding
+    int64_t perSeed = 0;                             // P: every block's size is a multiple of kLaneAlignment
+    torch::Tensor outputMask;                        // 1 × 1 × paddedOut: 1 on real outputs
+    torch::Tensor outputLogitMask;          // 1 × 1 × paddedOut: 0 on real classes, kMaskedLogit on padding
     std::vector<torch::Tensor> hiddenMasks; // per hidden layer, 1 × 1 × paddedOut: 1 on real units
 };
 
 BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
-    : m_experiment(experiment), m_data(std::move(data)), m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
+    : m_experiment(experiment), m_data(std::move(data)),
+      m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
       m_tensors(std::make_unique<TrainingTensors>(*m_data)), m_layout(std::make_unique<Layout>())
 {
     Layout& layout = *m_layout;
@@ -137,7 +138,8 @@ std::vector<double> BatchedSeedTrainer::initialParameters(quint64 seed) const
     return flat;
 }
 
-std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& seeds, const TrainingControl& control) const
+std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& seeds,
+                                                  const TrainingControl& control) const
 {
     // One intra-op thread per group: the groups of a sweep share the cores, and no element-wise
     // kernel splits a tensor at a place that depends on the group's size.
@@ -192,7 +194,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
         const std::vector<double> initial = initialParameters(seeds[s]);
         size_t next = 0;
         auto take = [&](int64_t count) {
-            torch::Tensor values = torch::from_blob(const_cast<double*>(initial.data() + next), {count}, torch::kFloat64);
+            torch::Tensor values =
+                torch::from_blob(const_cast<double*>(initial.data() + next), {count}, torch::kFloat64);
             next += static_cast<size_t>(count);
             return values.to(torch::kFloat32);
         };
@@ -203,10 +206,16 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 .narrow(0, 0, layer.inputs)
                 .narrow(1, 0, layer.outputs)
                 .copy_(w.t());
-            block(flat, layer.bias, layer.paddedOut)[s].narrow(0, 0, layer.outputs).copy_(take(layer.outputs));
+            block(flat, layer.bias, layer.paddedOut)[s]
+                .narrow(0, 0, layer.outputs)
+                .copy_(take(layer.outputs));
             if (layer.normWeight >= 0) {
-                block(flat, layer.normWeight, layer.paddedOut)[s].narrow(0, 0, layer.outputs).copy_(take(layer.outputs));
-                block(flat, layer.normBias, layer.paddedOut)[s].narrow(0, 0, layer.outputs).copy_(take(layer.outputs));
+                block(flat, layer.normWeight, layer.paddedOut)[s]
+                    .narrow(0, 0, layer.outputs)
+                    .copy_(take(layer.outputs));
+                block(flat, layer.normBias, layer.paddedOut)[s]
+                    .narrow(0, 0, layer.outputs)
+                    .copy_(take(layer.outputs));
             }
         }
     }
@@ -256,9 +265,15 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 x = centred * torch::rsqrt(variance + kLayerNormEpsilon) * p.normWeight + p.normBias;
             }
             switch (model.activation) {
-            case Activation::ReLU: x = torch::relu(x); break;
-            case Activation::GELU: x = torch::gelu(x); break;
-            case Activation::Tanh: x = torch::tanh(x); break;
+            case Activation::ReLU:
+                x = torch::relu(x);
+                break;
+            case Activation::GELU:
+                x = torch::gelu(x);
+                break;
+            case Activation::Tanh:
+                x = torch::tanh(x);
+                break;
             }
             if (dropoutMasks)
                 x = x * (*dropoutMasks)[l];
@@ -268,7 +283,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
 
     // Predictions of every seed on a split, on the host in double precision.
     auto predict = [&](const torch::Tensor& x, size_t rows) {
-        const torch::Tensor logits = forward(x.unsqueeze(0).expand({S, x.size(0), features}), nullptr).contiguous();
+        const torch::Tensor logits =
+            forward(x.unsqueeze(0).expand({S, x.size(0), features}), nullptr).contiguous();
         const int64_t paddedOut = logits.size(2);
         const float* data = logits.data_ptr<float>();
         std::vector<std::vector<double>> out(static_cast<size_t>(S));
@@ -277,7 +293,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
             std::vector<double>& p = out[s];
             p.resize(rows * columns);
             for (size_t r = 0; r < rows; ++r) {
-                const float* z = data + (s * static_cast<int64_t>(rows) + static_cast<int64_t>(r)) * paddedOut;
+                const float* z =
+                    data + (s * static_cast<int64_t>(rows) + static_cast<int64_t>(r)) * paddedOut;
                 if (t.task == Task::Regression) {
                     p[r] = z[0] * t.targetScale + t.targetMean;
                 } else if (t.task == Task::Binary) {
@@ -340,7 +357,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
             for (size_t l = 0; l < hiddenLayers; ++l) {
                 std::vector<torch::Tensor> perSeed;
                 for (int64_t s = 0; s < S; ++s)
-                    perSeed.push_back(torch::empty({trainRows, layout.layers[l].paddedOut}).bernoulli_(keep, dropoutGenerators[s]));
+                    perSeed.push_back(torch::empty({trainRows, layout.layers[l].paddedOut})
+                                          .bernoulli_(keep, dropoutGenerators[s]));
                 epochMasks.push_back(torch::stack(perSeed).div_(keep));
             }
         }
@@ -363,14 +381,17 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 torch::AutoGradMode enableGrad(true);
                 const torch::Tensor out = forward(x, epochMasks.empty() ? nullptr : &masks);
                 if (t.task == Task::Regression) {
-                    perSeedLoss = ((out - y) * layout.outputMask).pow(2).sum({1, 2}) / static_cast<double>(rows);
+                    perSeedLoss =
+                        ((out - y) * layout.outputMask).pow(2).sum({1, 2}) / static_cast<double>(rows);
                 } else if (t.task == Task::Binary) {
-                    perSeedLoss = (torch::binary_cross_entropy_with_logits(out, y.expand_as(out), {}, {}, at::Reduction::None) *
+                    perSeedLoss = (torch::binary_cross_entropy_with_logits(out, y.expand_as(out), {}, {},
+                                                                           at::Reduction::None) *
                                    layout.outputMask)
                                       .sum({1, 2}) /
                                   static_cast<double>(rows);
                 } else {
-                    const torch::Tensor logProbabilities = torch::log_softmax(out + layout.outputLogitMask, 2);
+                    const torch::Tensor logProbabilities =
+                        torch::log_softmax(out + layout.outputLogitMask, 2);
                     perSeedLoss = -logProbabilities.gather(2, y).sum({1, 2}) / static_cast<double>(rows);
                 }
                 gradients.zero_();
@@ -403,7 +424,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 secondMoment.mul_(kAdamBeta2).addcmul_(g, g, 1.0 - kAdamBeta2);
                 const double correction1 = 1.0 - std::pow(kAdamBeta1, static_cast<double>(step));
                 const double correction2 = 1.0 - std::pow(kAdamBeta2, static_cast<double>(step));
-                const torch::Tensor denominator = (secondMoment.sqrt() / std::sqrt(correction2)).add_(kAdamEpsilon);
+                const torch::Tensor denominator =
+                    (secondMoment.sqrt() / std::sqrt(correction2)).add_(kAdamEpsilon);
                 flat.addcdiv_(firstMoment, denominator, -lr / correction1);
                 break;
             }
@@ -478,7 +500,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
             r.testPredictions.clear();
             continue;
         }
-        r.validationScore = MetricScorer::score(m_metric, t.validationTruth, r.validationPredictions, t.outputs);
+        r.validationScore =
+            MetricScorer::score(m_metric, t.validationTruth, r.validationPredictions, t.outputs);
         r.testScore = MetricScorer::score(m_metric, t.testTruth, r.testPredictions, t.outputs);
         // The group's time, shared out: what a seed cost when trained this way.
         r.durationSeconds = clock.nsecsElapsed() / 1e9 / static_cast<double>(S);

@@ -25,7 +25,8 @@ public:
     ~BatchedSeedTrainer();
 
     // Results in the order of seeds; control.onEpoch is called for each running seed.
-    std::vector<SeedResult> train(const std::vector<quint64>& seeds, const TrainingControl& control = {}) const;
+    std::vector<SeedResult> train(const std::vector<quint64>& seeds,
+                                  const TrainingControl& control = {}) const;
 
     // The freshly initialised parameters of a seed, in the per-seed engine's order and shapes
     // (both engines initialise a seed identically).

@@ -46,9 +46,15 @@ torch::Tensor MlpImpl::forward(torch::Tensor x, at::Generator* dropoutGenerator)
         if (m_spec.layerNorm)
             x = torch::layer_norm(x, {x.size(1)}, m_normWeights[layer], m_normBiases[layer]);
         switch (m_spec.activation) {
-        case Activation::ReLU: x = torch::relu(x); break;
-        case Activation::GELU: x = torch::gelu(x); break;
-        case Activation::Tanh: x = torch::tanh(x); break;
+        case Activation::ReLU:
+            x = torch::relu(x);
+            break;
+        case Activation::GELU:
+            x = torch::gelu(x);
+            break;
+        case Activation::Tanh:
+            x = torch::tanh(x);
+            break;
         }
         if (is_training() && m_spec.dropout > 0 && dropoutGenerator) {
             const double keep = 1.0 - m_spec.dropout;

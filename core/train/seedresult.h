@@ -9,7 +9,12 @@
 
 namespace seedscape {
 
-enum class SeedStatus { Finished, Failed, Cancelled };
+enum class SeedStatus
+{
+    Finished,
+    Failed,
+    Cancelled
+};
 
 // What one seed of an experiment produced. Finished and failed seeds are stored in the workspace;
 // cancelled ones are not.
@@ -35,8 +40,8 @@ struct SeedResult
     StreamSeeds streams;
     double durationSeconds = 0;
     QDateTime startedAt;
-    QString experimentFingerprint; // which definition produced it (see ExperimentFingerprint)
-    QString versions;              // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
+    QString experimentFingerprint;               // which definition produced it (see ExperimentFingerprint)
+    QString versions;                            // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
     QString engine = QStringLiteral("per-seed"); // which trainer made it: "per-seed" or "batched"
 
     bool isFinished() const { return status == SeedStatus::Finished; }

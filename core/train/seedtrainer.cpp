@@ -27,16 +27,19 @@ bool allFinite(const std::vector<double>& values)
     return true;
 }
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t, std::vector<torch::Tensor> parameters)
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t,
+                                                       std::vector<torch::Tensor> parameters)
 {
     switch (t.optimizer) {
     case OptimizerKind::SGD:
         return std::make_unique<torch::optim::SGD>(
             parameters, torch::optim::SGDOptions(t.lr).momentum(t.momentum).weight_decay(t.weightDecay));
     case OptimizerKind::Adam:
-        return std::make_unique<torch::optim::Adam>(parameters, torch::optim::AdamOptions(t.lr).weight_decay(t.weightDecay));
+        return std::make_unique<torch::optim::Adam>(
+            parameters, torch::optim::AdamOptions(t.lr).weight_decay(t.weightDecay));
     case OptimizerKind::AdamW:
-        return std::make_unique<torch::optim::AdamW>(parameters, torch::optim::AdamWOptions(t.lr).weight_decay(t.weightDecay));
+        return std::make_unique<torch::optim::AdamW>(
+            parameters, torch::optim::AdamWOptions(t.lr).weight_decay(t.weightDecay));
     }
     return nullptr;
 }
@@ -44,7 +47,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t, st
 } // namespace
 
 SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
-    : m_experiment(experiment), m_data(std::move(data)), m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
+    : m_experiment(experiment), m_data(std::move(data)),
+      m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
       m_tensors(std::make_unique<TrainingTensors>(*m_data))
 {
 }
@@ -112,7 +116,8 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
         model->train();
         if (task == Task::Regression)
             return TrainingTensors::toVector(out.squeeze(1) * t.targetScale + t.targetMean);
-        return TrainingTensors::toVector(task == Task::Binary ? torch::sigmoid(out.squeeze(1)) : torch::softmax(out, 1));
+        return TrainingTensors::toVector(task == Task::Binary ? torch::sigmoid(out.squeeze(1))
+                                                              : torch::softmax(out, 1));
     };
     auto fail = [&](int epoch, const QString& reason) {
         result.status = SeedStatus::Failed;
@@ -144,7 +149,8 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
                 result.epochsRun = epoch - 1;
                 return result;
             }
-            const torch::Tensor index = order.slice(0, start, std::min<int64_t>(start + spec.batchSize, trainRows));
+            const torch::Tensor index =
+                order.slice(0, start, std::min<int64_t>(start + spec.batchSize, trainRows));
             const torch::Tensor x = t.trainX.index_select(0, index);
             const torch::Tensor y = t.trainY.index_select(0, index);
             const torch::Tensor out = model->forward(x, &dropoutGenerator);
@@ -200,7 +206,8 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
     result.testPredictions = predict(t.testX);
     if (!allFinite(result.validationPredictions) || !allFinite(result.testPredictions))
         return fail(result.epochsRun, QStringLiteral("predictions are not finite (diverged)"));
-    result.validationScore = MetricScorer::score(m_metric, t.validationTruth, result.validationPredictions, t.outputs);
+    result.validationScore =
+        MetricScorer::score(m_metric, t.validationTruth, result.validationPredictions, t.outputs);
     result.testScore = MetricScorer::score(m_metric, t.testTruth, result.testPredictions, t.outputs);
     result.durationSeconds = clock.nsecsElapsed() / 1e9;
     return result;

@@ -13,10 +13,11 @@ struct TrainingTensors
     explicit TrainingTensors(const PreparedData& data);
 
     torch::Tensor trainX, validationX, testX; // rows × features, standardised
-    torch::Tensor trainY; // regression: standardised value (rows × 1); binary: 0/1 (rows × 1); multiclass: class (rows, int64)
+    torch::Tensor trainY; // regression: standardised value (rows × 1); binary: 0/1 (rows × 1); multiclass:
+                          // class (rows, int64)
     std::vector<double> validationTruth, testTruth; // original units / class indices, for the metrics
     Task task;
-    int outputs = 1; // 1 for regression and binary, the class count for multiclass
+    int outputs = 1;                        // 1 for regression and binary, the class count for multiclass
     double targetMean = 0, targetScale = 1; // regression: predictions back to original units
 
     static std::vector<double> toVector(const torch::Tensor& t);

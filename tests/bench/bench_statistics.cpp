@@ -9,8 +9,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThread>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 #include <random>
@@ -40,11 +40,13 @@ std::vector<ExperimentResults> makeExperiments(int experiments, int seeds, int r
             SeedResult seed;
             seed.seed = static_cast<quint64>(s);
             for (int i = 0; i < rows; ++i) {
-                const double v = r.labels.validation[i] + 0.5 * noise(rng), t = r.labels.test[i] + 0.5 * noise(rng);
+                const double v = r.labels.validation[i] + 0.5 * noise(rng),
+                             t = r.labels.test[i] + 0.5 * noise(rng);
                 seed.validationPredictions.push_back(binary ? 1.0 / (1.0 + std::exp(-v)) : v);
                 seed.testPredictions.push_back(binary ? 1.0 / (1.0 + std::exp(-t)) : t);
             }
-            seed.validationScore = 0.5 + 0.01 * s; // stand-ins: the statistics of scores cost nothing next to ensembles
+            seed.validationScore =
+                0.5 + 0.01 * s; // stand-ins: the statistics of scores cost nothing next to ensembles
             seed.testScore = 0.5 + 0.01 * ((s * 7) % seeds);
             r.seeds.push_back(std::move(seed));
         }
@@ -65,8 +67,9 @@ int main(int argc, char* argv[])
     options.ks = {3};
     options.bootstrapResamples = 2000;
     options.threads = 1;
-    std::printf("statistics of %d experiments × %d seeds × %d rows, k = 3, %d bootstrap resamples, one thread\n", experiments,
-                seeds, rows, options.bootstrapResamples);
+    std::printf(
+        "statistics of %d experiments × %d seeds × %d rows, k = 3, %d bootstrap resamples, one thread\n",
+        experiments, seeds, rows, options.bootstrapResamples);
     for (Metric metric : {Metric::RMSE, Metric::AUC}) {
         const auto data = makeExperiments(experiments, seeds, rows, metric);
         QElapsedTimer clock;
@@ -74,13 +77,15 @@ int main(int argc, char* argv[])
         const WorkspaceStatistics w = WorkspaceStatistics::compute(data, options);
         const double seconds = clock.nsecsElapsed() / 1e9;
         std::printf("  %-5s %7.2f s in all, %.3f s per experiment (%zu experiments, %zu comparisons)\n",
-                    metric == Metric::RMSE ? "rmse" : "auc", seconds, seconds / experiments, w.experiments.size(), w.comparisons.size());
+                    metric == Metric::RMSE ? "rmse" : "auc", seconds, seconds / experiments,
+                    w.experiments.size(), w.comparisons.size());
         if (metric == Metric::RMSE) {
             StatisticsOptions everyCore = options;
             everyCore.threads = 0;
             clock.restart();
             WorkspaceStatistics::compute(data, everyCore);
-            std::printf("  rmse  %7.2f s on every core (%d threads)\n", clock.nsecsElapsed() / 1e9, QThread::idealThreadCount());
+            std::printf("  rmse  %7.2f s on every core (%d threads)\n", clock.nsecsElapsed() / 1e9,
+                        QThread::idealThreadCount());
         }
     }
 
@@ -93,6 +98,7 @@ int main(int argc, char* argv[])
     QElapsedTimer clock;
     clock.start();
     const ExperimentResults loaded = ExperimentResults::load(dir.path(), one.name);
-    std::printf("  loading one experiment's %zu stored seeds: %.3f s\n", loaded.seeds.size(), clock.nsecsElapsed() / 1e9);
+    std::printf("  loading one experiment's %zu stored seeds: %.3f s\n", loaded.seeds.size(),
+                clock.nsecsElapsed() / 1e9);
     return 0;
 }

@@ -23,7 +23,8 @@ LearningCurveView::LearningCurveView(QWidget* parent) : QWidget(parent), m_plot(
     });
 }
 
-void LearningCurveView::setData(const QString& experiment, Metric metric, std::vector<std::vector<double>> curves)
+void LearningCurveView::setData(const QString& experiment, Metric metric,
+                                std::vector<std::vector<double>> curves)
 {
     m_curves = std::move(curves);
     m_plot->clearGraphs();
@@ -72,7 +73,8 @@ void LearningCurveView::setData(const QString& experiment, Metric metric, std::v
     QCPGraph* average = m_plot->addGraph();
     average->setPen(QPen(QColor(0x1f77b4).darker(130), 2.5));
     average->setData(x, mean, true);
-    m_plot->xAxis->setLabel(tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr, static_cast<int>(m_curves.size()))
+    m_plot->xAxis->setLabel(tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr,
+                               static_cast<int>(m_curves.size()))
                                 .arg(experiment));
     m_plot->rescaleAxes();
     m_plot->replot();

@@ -31,7 +31,11 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
     if (!format)
         throw StorageError(QStringLiteral("%1: unknown format; use .png, .svg or .pdf").arg(path));
     if (width < 1 || height < 1 || dpi < 1)
-        throw StorageError(QStringLiteral("%1: size %2×%3 at %4 dpi is not a picture").arg(path).arg(width).arg(height).arg(dpi));
+        throw StorageError(QStringLiteral("%1: size %2×%3 at %4 dpi is not a picture")
+                               .arg(path)
+                               .arg(width)
+                               .arg(height)
+                               .arg(dpi));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     switch (*format) {

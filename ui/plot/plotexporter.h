@@ -13,7 +13,12 @@ namespace seedscape {
 class PlotExporter
 {
 public:
-    enum class Format { Png, Svg, Pdf };
+    enum class Format
+    {
+        Png,
+        Svg,
+        Pdf
+    };
 
     // From the file name's extension (.png, .svg, .pdf, any case).
     static std::optional<Format> formatOf(const QString& path);

@@ -1,7 +1,7 @@
 #include "plotrenderer.h"
 
-#include "plotexporter.h"
 #include "learningcurveview.h"
+#include "plotexporter.h"
 #include "scatterplotview.h"
 #include "statisticsplotview.h"
 
@@ -17,16 +17,18 @@ namespace seedscape {
 
 QStringList PlotRenderer::kinds()
 {
-    return {QStringLiteral("scatter"), QStringLiteral("spread"), QStringLiteral("ensemble-size"), QStringLiteral("curves")};
+    return {QStringLiteral("scatter"), QStringLiteral("spread"), QStringLiteral("ensemble-size"),
+            QStringLiteral("curves")};
 }
 
-void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
-                          int dpi, int k)
+void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath,
+                          int width, int height, int dpi, int k)
 {
     if (!QFileInfo(workspaceFolder).isDir())
         throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
     if (!kinds().contains(kind))
-        throw InputError({}, QStringLiteral("unknown plot kind '%1'; the kinds are: %2").arg(kind, kinds().join(QStringLiteral(", "))));
+        throw InputError({}, QStringLiteral("unknown plot kind '%1'; the kinds are: %2")
+                                 .arg(kind, kinds().join(QStringLiteral(", "))));
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
@@ -61,7 +63,8 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, c
     }
     StatisticsOptions options;
     options.ks = {k};
-    StatisticsPlotView view(kind == QLatin1String("spread") ? StatisticsPlotView::Kind::Spread : StatisticsPlotView::Kind::EnsembleSize);
+    StatisticsPlotView view(kind == QLatin1String("spread") ? StatisticsPlotView::Kind::Spread
+                                                            : StatisticsPlotView::Kind::EnsembleSize);
     view.resize(width, height);
     view.setData(WorkspaceStatistics::compute(results, options).experiments);
     PlotExporter::save(view.plot(), outputPath, width, height, dpi);

@@ -11,8 +11,8 @@ class PlotRenderer
 public:
     // kind: "scatter" (validation vs test), "spread" (seed spread), "ensemble-size", or "curves"
     // (learning curves of the first experiment with seeds). Throws InputError or StorageError.
-    static void render(const QString& workspaceFolder, const QString& kind, const QString& outputPath, int width, int height,
-                       int dpi = 96, int k = 3);
+    static void render(const QString& workspaceFolder, const QString& kind, const QString& outputPath,
+                       int width, int height, int dpi = 96, int k = 3);
 
     static QStringList kinds();
 };

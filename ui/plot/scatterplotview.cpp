@@ -74,8 +74,9 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
 QColor ScatterPlotView::colourOf(int experimentIndex)
 {
     // Tableau 10: distinct, colour-blind aware, and familiar from matplotlib.
-    static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728), QColor(0x9467bd),
-                                     QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f), QColor(0xbcbd22), QColor(0x17becf)};
+    static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
+                                     QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
+                                     QColor(0xbcbd22), QColor(0x17becf)};
     return palette[experimentIndex % 10];
 }
 
@@ -92,7 +93,8 @@ void ScatterPlotView::rebuild()
     m_drawn.clear();
     m_selection = nullptr;
 
-    const QString metric = m_data.metric == Metric::Auto ? QStringLiteral("score") : names::metric(m_data.metric).toUpper();
+    const QString metric =
+        m_data.metric == Metric::Auto ? QStringLiteral("score") : names::metric(m_data.metric).toUpper();
     const bool higher = m_data.higherIsBetter;
     m_plot->xAxis->setLabel(tr("validation %1 (better →)").arg(metric));
     m_plot->yAxis->setLabel(tr("test %1 (better ↑)").arg(metric));
@@ -104,7 +106,8 @@ void ScatterPlotView::rebuild()
     for (size_t s = 0; s < m_data.series.size(); ++s) {
         const ScatterData::Series& series = m_data.series[s];
         const QColor colour = colourOf(static_cast<int>(s));
-        for (ScatterData::Kind kind : {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble}) {
+        for (ScatterData::Kind kind :
+             {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble}) {
             Drawn drawn{m_plot->addGraph(), static_cast<int>(s), kind, {}};
             drawn.graph->setLineStyle(QCPGraph::lsNone);
             drawn.graph->setScatterStyle(styleOf(kind, colour));
@@ -128,9 +131,10 @@ void ScatterPlotView::rebuild()
         }
     }
     // Legend entries for the three marker sizes, in grey.
-    const std::pair<ScatterData::Kind, QString> kinds[] = {{ScatterData::Kind::Seed, tr("single seed")},
-                                                           {ScatterData::Kind::KEnsemble, tr("%1-seed ensemble").arg(m_data.k)},
-                                                           {ScatterData::Kind::FullEnsemble, tr("all-seed ensemble")}};
+    const std::pair<ScatterData::Kind, QString> kinds[] = {
+        {ScatterData::Kind::Seed, tr("single seed")},
+        {ScatterData::Kind::KEnsemble, tr("%1-seed ensemble").arg(m_data.k)},
+        {ScatterData::Kind::FullEnsemble, tr("all-seed ensemble")}};
     for (const auto& [kind, label] : kinds) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
@@ -147,7 +151,8 @@ void ScatterPlotView::rebuild()
     };
     addLine(0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
     if (std::isfinite(m_data.seedTrend.slope))
-        addLine(m_data.seedTrend.intercept, m_data.seedTrend.slope, QPen(QColor(0x909090), 1.5, Qt::DashLine));
+        addLine(m_data.seedTrend.intercept, m_data.seedTrend.slope,
+                QPen(QColor(0x909090), 1.5, Qt::DashLine));
     if (std::isfinite(m_data.ensembleTrend.slope))
         addLine(m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope, QPen(QColor(0x303030), 2));
 
@@ -161,15 +166,19 @@ void ScatterPlotView::rebuild()
         text->setText(tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                          "Each seed appears here as it finishes, with its ensembles."));
     else
-        text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, Spearman ρ %4 (solid trend)")
-                          .arg(number(m_data.seedTrend.correlation.pearson), number(m_data.seedTrend.correlation.spearman),
-                               number(m_data.ensembleTrend.correlation.pearson), number(m_data.ensembleTrend.correlation.spearman)));
+        text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, "
+                         "Spearman ρ %4 (solid trend)")
+                          .arg(number(m_data.seedTrend.correlation.pearson),
+                               number(m_data.seedTrend.correlation.spearman),
+                               number(m_data.ensembleTrend.correlation.pearson),
+                               number(m_data.ensembleTrend.correlation.spearman)));
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setBrush(QColor(255, 255, 255, 210));
 
     m_selection = m_plot->addGraph();
     m_selection->setLineStyle(QCPGraph::lsNone);
-    m_selection->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
+    m_selection->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
     m_selection->removeFromLegend();
     resetView();
 }
@@ -235,11 +244,18 @@ QString ScatterPlotView::describe(const QString& experiment, const ScatterData::
     const QString metric = names::metric(m_data.metric);
     QString what;
     switch (p.kind) {
-    case ScatterData::Kind::Seed: what = tr("seed %1").arg(p.seeds.front()); break;
-    case ScatterData::Kind::KEnsemble: what = tr("%1-seed ensemble of %2").arg(p.seeds.size()).arg(seedList(p.seeds)); break;
-    case ScatterData::Kind::FullEnsemble: what = tr("ensemble of all %1 seeds").arg(p.seeds.size()); break;
+    case ScatterData::Kind::Seed:
+        what = tr("seed %1").arg(p.seeds.front());
+        break;
+    case ScatterData::Kind::KEnsemble:
+        what = tr("%1-seed ensemble of %2").arg(p.seeds.size()).arg(seedList(p.seeds));
+        break;
+    case ScatterData::Kind::FullEnsemble:
+        what = tr("ensemble of all %1 seeds").arg(p.seeds.size());
+        break;
     }
-    return tr("%1 · %2\nvalidation %3 %4, test %3 %5").arg(experiment, what, metric, number(p.validation), number(p.test));
+    return tr("%1 · %2\nvalidation %3 %4, test %3 %5")
+        .arg(experiment, what, metric, number(p.validation), number(p.test));
 }
 
 void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
@@ -255,7 +271,8 @@ void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<q
 
 bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_plot && (event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonRelease)) {
+    if (watched == m_plot &&
+        (event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonRelease)) {
         auto* mouse = static_cast<QMouseEvent*>(event);
         QString experiment;
         const ScatterData::Point* p = pointAt(mouse->pos(), &experiment);

@@ -18,7 +18,8 @@ constexpr double kStripWidth = 0.3; // of the space between two experiments
 
 } // namespace
 
-StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent) : QWidget(parent), m_kind(kind), m_plot(new QCustomPlot(this))
+StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
+    : QWidget(parent), m_kind(kind), m_plot(new QCustomPlot(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,7 +53,8 @@ void StatisticsPlotView::rebuild()
     m_plot->clearPlottables();
     m_plot->clearItems();
     const bool higher = m_experiments.empty() || m_experiments.front().higherIsBetter;
-    const QString metric = m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
+    const QString metric =
+        m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
     m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(metric));
     m_plot->yAxis->setRangeReversed(!higher);
     if (m_kind == Kind::Spread)
@@ -87,21 +89,25 @@ void StatisticsPlotView::drawSpread()
         seeds->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 6));
         const int n = e.seedCount();
         for (int s = 0; s < n; ++s) // spread evenly across the strip, in the order seeds were stored
-            seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2), e.seeds[s].validation);
+            seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2),
+                           e.seeds[s].validation);
 
         QCPGraph* mean = m_plot->addGraph();
         mean->setLineStyle(QCPGraph::lsNone);
-        mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(Qt::black, 1.5), Qt::NoBrush, 11));
+        mean->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(Qt::black, 1.5), Qt::NoBrush, 11));
         mean->addData(x + kStripWidth / 2 + 0.12, e.validation.mean);
         if (std::isfinite(e.validation.ciLow)) {
             auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             interval->setDataPlottable(mean);
             interval->setPen(QPen(Qt::black, 1.5));
-            interval->setData(QVector<double>{e.validation.mean - e.validation.ciLow}, QVector<double>{e.validation.ciHigh - e.validation.mean});
+            interval->setData(QVector<double>{e.validation.mean - e.validation.ciLow},
+                              QVector<double>{e.validation.ciHigh - e.validation.mean});
         }
         QCPGraph* ensemble = m_plot->addGraph();
         ensemble->setLineStyle(QCPGraph::lsNone);
-        ensemble->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
+        ensemble->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
         ensemble->addData(x + kStripWidth / 2 + 0.12, e.ensembleValidation);
     }
     auto* legend = new QCPItemText(m_plot);
@@ -109,7 +115,8 @@ void StatisticsPlotView::drawSpread()
     legend->position->setType(QCPItemPosition::ptAxisRectRatio);
     legend->position->setCoords(0.01, 0.01);
     legend->setTextAlignment(Qt::AlignLeft);
-    legend->setText(tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+    legend->setText(
+        tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
 }
 
 void StatisticsPlotView::drawEnsembleSize()

@@ -18,7 +18,11 @@ class StatisticsPlotView : public QWidget
     Q_OBJECT
 
 public:
-    enum class Kind { Spread, EnsembleSize };
+    enum class Kind
+    {
+        Spread,
+        EnsembleSize
+    };
 
     explicit StatisticsPlotView(Kind kind, QWidget* parent = nullptr);
 
