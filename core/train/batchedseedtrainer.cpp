@@ -4,6 +4,7 @@
 #include "experiment/experimentnames.h"
 #include "learningrateschedule.h"
 #include "metrics/metricscorer.h"
+#include "mlp.h"
 #include "trainingtensors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -264,17 +265,7 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
                 const torch::Tensor variance = centred.pow(2).sum(2, true) / width;
                 x = centred * torch::rsqrt(variance + kLayerNormEpsilon) * p.normWeight + p.normBias;
             }
-            switch (model.activation) {
-            case Activation::ReLU:
-                x = torch::relu(x);
-                break;
-            case Activation::GELU:
-                x = torch::gelu(x);
-                break;
-            case Activation::Tanh:
-                x = torch::tanh(x);
-                break;
-            }
+            x = applyActivation(x, model.activation);
             if (dropoutMasks)
                 x = x * (*dropoutMasks)[l];
         }

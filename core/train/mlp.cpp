@@ -4,6 +4,19 @@
 
 namespace seedscape {
 
+torch::Tensor applyActivation(const torch::Tensor& x, Activation activation)
+{
+    switch (activation) {
+    case Activation::ReLU:
+        return torch::relu(x);
+    case Activation::GELU:
+        return torch::gelu(x);
+    case Activation::Tanh:
+        return torch::tanh(x);
+    }
+    return x;
+}
+
 MlpImpl::MlpImpl(int inputs, const ModelSpec& spec, int outputs) : m_spec(spec)
 {
     int fanIn = inputs;
@@ -45,17 +58,7 @@ torch::Tensor MlpImpl::forward(torch::Tensor x, at::Generator* dropoutGenerator)
             break;
         if (m_spec.layerNorm)
             x = torch::layer_norm(x, {x.size(1)}, m_normWeights[layer], m_normBiases[layer]);
-        switch (m_spec.activation) {
-        case Activation::ReLU:
-            x = torch::relu(x);
-            break;
-        case Activation::GELU:
-            x = torch::gelu(x);
-            break;
-        case Activation::Tanh:
-            x = torch::tanh(x);
-            break;
-        }
+        x = applyActivation(x, m_spec.activation);
         if (is_training() && m_spec.dropout > 0 && dropoutGenerator) {
             const double keep = 1.0 - m_spec.dropout;
             x = x * torch::empty_like(x).bernoulli_(keep, *dropoutGenerator) / keep;

@@ -7,6 +7,9 @@
 
 namespace seedscape {
 
+// The hidden-layer activation both trainers use.
+torch::Tensor applyActivation(const torch::Tensor& x, Activation activation);
+
 // A multilayer perceptron whose every random number comes from generators passed in: weights
 // from the initialisation stream, dropout masks from the dropout stream. Parameters are plain
 // tensors (not nn::Linear), so that nothing draws from LibTorch's process-wide generator.
