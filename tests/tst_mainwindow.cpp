@@ -84,10 +84,11 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
     QCOMPARE(window.previewModel()->columnCount(), 31);
     QCOMPARE(window.previewModel()->rowCount(), 50);
     QCOMPARE(window.previewModel()->headerData(0, Qt::Vertical).toInt(), 2); // the file's line
-    QVERIFY(window.previewModel()
-                ->headerData(30, Qt::Horizontal)
-                .toString()
-                .endsWith(QStringLiteral("(target)")));
+    // Headers name the target and say what each column holds, as detected from the rows shown.
+    QCOMPARE(window.previewModel()->headerData(30, Qt::Horizontal).toString(),
+             QStringLiteral("benign (target)\nwhole number, 2 values"));
+    QCOMPARE(window.previewModel()->headerData(0, Qt::Horizontal).toString(),
+             QStringLiteral("mean_radius\nnumber"));
     QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")),
              qPrintable(window.datasetSummary()));
     QVERIFY(window.datasetSummary().contains(QStringLiteral("binary")));

@@ -11,7 +11,18 @@ void CsvPreviewModel::setTable(CsvTable table, const QString& targetColumn)
     beginResetModel();
     m_table = std::move(table);
     m_targetColumn = m_table.columnIndex(targetColumn);
+    m_profiles = ColumnProfile::profile(m_table);
     endResetModel();
+}
+
+void CsvPreviewModel::setTargetColumn(const QString& targetColumn)
+{
+    const int column = m_table.columnIndex(targetColumn);
+    if (column == m_targetColumn)
+        return;
+    m_targetColumn = column;
+    if (columnCount() > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
 void CsvPreviewModel::clear()
@@ -50,8 +61,12 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
     if (section >= columnCount())
         return {};
     if (role == Qt::DisplayRole)
-        return section == m_targetColumn ? m_table.header[section] + QStringLiteral(" (target)")
-                                         : m_table.header[section];
+        return (section == m_targetColumn ? m_table.header[section] + QStringLiteral(" (target)")
+                                          : m_table.header[section]) +
+               QLatin1Char('\n') + m_profiles[static_cast<size_t>(section)].describe();
+    if (role == Qt::ToolTipRole)
+        return tr("%1: %2 (in the first %n row(s))", nullptr, rowCount())
+            .arg(m_table.header[section], m_profiles[static_cast<size_t>(section)].describe());
     if (role == Qt::FontRole && section == m_targetColumn) {
         QFont bold;
         bold.setBold(true);

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "data/columnprofile.h"
 #include "data/csvtable.h"
 
 #include <QAbstractTableModel>
 
 namespace seedscape {
 
-// The first rows of a CSV file as a table, for looking at data before training on it.
+// The first rows of a CSV file as a table, for looking at data before training on it. Each
+// column header says what the column holds (number, whole number, text; missing cells).
 class CsvPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,6 +18,8 @@ public:
 
     void setTable(CsvTable table, const QString& targetColumn);
     void clear();
+    void setTargetColumn(const QString& targetColumn);
+    const std::vector<ColumnProfile>& profiles() const { return m_profiles; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -24,6 +28,7 @@ public:
 
 private:
     CsvTable m_table;
+    std::vector<ColumnProfile> m_profiles;
     int m_targetColumn = -1;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -13,9 +14,26 @@ ExperimentTableModel::ExperimentTableModel(QObject* parent) : QAbstractTableMode
 
 void ExperimentTableModel::setEntries(std::vector<WorkspaceEntry> entries)
 {
+    // The same files again (a rescan after an edit): update in place, so views keep their selection.
+    const bool sameFiles = std::equal(entries.begin(), entries.end(), m_entries.begin(), m_entries.end(),
+                                      [](const WorkspaceEntry& a, const WorkspaceEntry& b) { return a.file == b.file; });
+    if (sameFiles) {
+        m_entries = std::move(entries);
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();
+}
+
+int ExperimentTableModel::rowOf(const QString& name) const
+{
+    for (int row = 0; row < rowCount(); ++row)
+        if (nameAt(row) == name)
+            return row;
+    return -1;
 }
 
 QString ExperimentTableModel::nameAt(int row) const

@@ -37,7 +37,9 @@ public:
 
     explicit ExperimentTableModel(QObject* parent = nullptr);
 
+    // Replaces the experiments; when the files are the same ones, rows change in place (no reset).
     void setEntries(std::vector<WorkspaceEntry> entries);
+    int rowOf(const QString& name) const; // -1 when no experiment has this name
     const WorkspaceEntry& entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
     QString nameAt(int row) const;
     void setStatistics(std::map<QString, ExperimentStatistics> statistics);

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "csvpreviewmodel.h"
+#include "experimentdialog.h"
+#include "experimenteditor.h"
 #include "experimenttablemodel.h"
 #include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
@@ -13,11 +15,15 @@
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
+#include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
 #include "store/atomicfile.h"
+#include "store/resultstore.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileSystemWatcher>
@@ -47,6 +53,7 @@ namespace {
 constexpr int kPreviewRows = 50;
 constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
 constexpr int kRecentCount = 8;
+constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every key
 const char* const kRecentKey = "workspaces/recent";
 
 QString describePreparedData(const PreparedData& p, const Experiment& e)
@@ -86,7 +93,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
       m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
-      m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel)
+      m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel), m_definition(new ExperimentEditor),
+      m_definitionStatus(new QLabel), m_definitionTimer(new QTimer(this))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -127,6 +135,61 @@ MainWindow::MainWindow(QWidget* parent)
     m_seedView->horizontalHeader()->setStretchLastSection(true);
     m_tabs->addTab(m_seedView, tr("Seeds"));
     connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
+    connect(m_seedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!current.isValid())
+                    return;
+                const SeedResult& seed = m_seeds->seedAt(m_sortedSeeds->mapToSource(current).row());
+                m_scatter->selectPoint(m_seeds->experiment(), {seed.seed});
+            });
+
+    auto* definition = new QWidget;
+    auto* definitionLayout = new QVBoxLayout(definition);
+    definitionLayout->setContentsMargins(0, 0, 0, 0);
+    m_definitionStatus->setObjectName(QStringLiteral("definitionStatus"));
+    m_definitionStatus->setWordWrap(true);
+    definitionLayout->addWidget(m_definitionStatus);
+    definitionLayout->addWidget(m_definition, 1);
+    m_definition->setNameEditable(false); // the name is the file's and the results folder's
+    m_definition->setExtraRule([this](const Experiment& e) -> std::optional<FieldProblem> {
+        // Stored seeds must stay comparable: over an experiment that has seeds (or is training),
+        // only changes that keep the fingerprint (seed count, seed list, data path) are saved.
+        if (!m_definitionSaved || experimentFingerprint(e) == experimentFingerprint(*m_definitionSaved))
+            return std::nullopt;
+        const QString name = m_definitionSaved->name;
+        const int stored = static_cast<int>(
+            ResultStore(Workspace(m_workspacePath).resultsFolder(name)).recordedSeeds().size());
+        const bool training = std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
+                                          [&](const auto& running) { return running.second.experiment == name; });
+        if (stored == 0 && !training)
+            return std::nullopt;
+        return FieldProblem{QStringLiteral("results"),
+                            tr("%n stored seed(s) were trained with the saved settings, so only the seed count "
+                               "can change here. To try other settings, use Experiment ▸ Duplicate as variant "
+                               "(Ctrl+D).",
+                               nullptr, stored)};
+    });
+    m_definitionTimer->setSingleShot(true);
+    m_definitionTimer->setInterval(kAutosaveDelayMs);
+    connect(m_definitionTimer, &QTimer::timeout, this, &MainWindow::saveDefinition);
+    connect(m_definition, &ExperimentEditor::changed, this, [this] {
+        const std::optional<Experiment> edited = m_definition->experiment();
+        if (!m_definitionSaved)
+            return;
+        if (!edited) {
+            m_definitionTimer->stop();
+            m_definitionStatus->setText(
+                tr("<span style='color:#b00020'>Not saved: %n problem(s), marked in red.</span>", nullptr,
+                   static_cast<int>(m_definition->problems().size())));
+        } else if (*edited == *m_definitionSaved) {
+            m_definitionTimer->stop();
+            m_definitionStatus->setText(tr("Saved. Changes are saved as you type."));
+        } else {
+            m_definitionStatus->setText(tr("Saving…"));
+            m_definitionTimer->start();
+        }
+    });
+    m_tabs->addTab(definition, tr("Definition"));
     m_tabs->addTab(details, tr("Data"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -139,7 +202,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshDelayMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshPlots);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& folder) {
+        if (folder == m_workspacePath)
+            m_rescanPending = true; // an experiment file was added, changed or removed
         watchResults();
         m_refreshTimer->start();
     });
@@ -147,6 +212,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex&) {
                 showExperiment(selectedRow());
+                showDefinition(selectedRow());
+                m_scatter->selectPoint(m_experiments->nameAt(selectedRow()), {});
                 m_refreshTimer->start(); // the plot follows the selected experiment's metric
             });
     connect(m_experiments, &ExperimentTableModel::visibilityChanged, m_refreshTimer,
@@ -173,6 +240,7 @@ MainWindow::MainWindow(QWidget* parent)
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&Workspace"));
+    file->addAction(tr("&New workspace…"), this, &MainWindow::chooseNewWorkspace);
     file->addAction(tr("&Open or create…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
     file->addAction(tr("Open &sample workspace"), this, &MainWindow::openSampleWorkspace);
     m_recentMenu = file->addMenu(tr("&Recent"));
@@ -181,6 +249,12 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     rebuildRecentMenu();
+
+    QMenu* experiments = menuBar()->addMenu(tr("&Experiment"));
+    experiments->addAction(tr("&New experiment…"), QKeySequence::New, this, [this] { openExperimentDialog(false); });
+    experiments->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
+                           [this] { openExperimentDialog(true); });
+    experiments->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentIndex(m_tabs->indexOf(m_definition->parentWidget())); });
 
     QMenu* runs = menuBar()->addMenu(tr("&Run"));
     QToolBar* toolbar = addToolBar(tr("Runs"));
@@ -277,8 +351,15 @@ bool MainWindow::openWorkspace(const QString& folder)
 {
     try {
         const Workspace workspace(folder);
+        if (m_definitionTimer->isActive()) { // the last edit in the old workspace is kept
+            m_definitionTimer->stop();
+            saveDefinition();
+        }
         m_workspacePath = workspace.path();
+        m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
+        if (!m_watcher->directories().isEmpty())
+            m_watcher->removePaths(m_watcher->directories());
         m_experimentView->resizeColumnsToContents();
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
@@ -301,6 +382,154 @@ void MainWindow::reloadWorkspace()
 {
     if (!m_workspacePath.isEmpty())
         openWorkspace(m_workspacePath);
+}
+
+void MainWindow::chooseNewWorkspace()
+{
+    const QString folder = QFileDialog::getSaveFileName(this, tr("New workspace: name its folder"),
+                                                        QDir::homePath() + QStringLiteral("/seedscape-workspace"),
+                                                        QString(), nullptr, QFileDialog::ShowDirsOnly);
+    if (folder.isEmpty())
+        return;
+    if (QFileInfo(folder).exists() && !QDir(folder).isEmpty()) {
+        QMessageBox::warning(this, tr("New workspace"),
+                             tr("%1 already exists and is not empty. Use Workspace ▸ Open to open it.").arg(folder));
+        return;
+    }
+    openWorkspace(folder);
+}
+
+void MainWindow::rescanExperiments()
+{
+    m_rescanPending = false;
+    if (m_workspacePath.isEmpty())
+        return;
+    const QString selected = m_experiments->nameAt(selectedRow());
+    try {
+        m_experiments->setEntries(Workspace(m_workspacePath).scan());
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return;
+    }
+    const int row = m_experiments->rowOf(selected);
+    if (row >= 0 && row != selectedRow())
+        selectExperiment(selected); // the rows were rebuilt: select the same experiment again
+    else if (row >= 0 && !m_definitionTimer->isActive() && m_experiments->entry(row).experiment != m_definitionSaved) {
+        showExperiment(row); // its file was changed by someone else
+        showDefinition(row);
+    }
+}
+
+void MainWindow::selectExperiment(const QString& name)
+{
+    const int row = m_experiments->rowOf(name);
+    if (row >= 0)
+        m_experimentView->selectRow(m_sortedExperiments->mapFromSource(m_experiments->index(row, 0)).row());
+}
+
+void MainWindow::showDefinition(int row)
+{
+    if (m_definitionTimer->isActive()) { // an edit still waiting for its autosave is saved first
+        m_definitionTimer->stop();
+        saveDefinition();
+    }
+    const WorkspaceEntry* entry = row >= 0 && row < m_experiments->rowCount() ? &m_experiments->entry(row) : nullptr;
+    if (!entry || !entry->experiment) {
+        m_definitionSaved.reset();
+        m_definition->setEnabled(false);
+        m_definitionStatus->setText(entry ? QStringLiteral("<span style='color:#b00020'>%1</span>")
+                                                .arg(entry->error.toHtmlEscaped())
+                                          : tr("No experiment selected."));
+        return;
+    }
+    m_definitionSaved = entry->experiment;
+    m_definition->setEnabled(true);
+    m_definition->setWorkspace(m_workspacePath, {});
+    m_definition->setExperiment(*entry->experiment);
+}
+
+void MainWindow::saveDefinition()
+{
+    const std::optional<Experiment> edited = m_definition->experiment();
+    if (!edited || !m_definitionSaved || edited->name != m_definitionSaved->name || *edited == *m_definitionSaved)
+        return;
+    try {
+        Workspace(m_workspacePath).save(*edited);
+    } catch (const StorageError& e) {
+        m_definitionStatus->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(e.message().toHtmlEscaped()));
+        return;
+    }
+    m_definitionSaved = edited;
+    m_definitionStatus->setText(tr("Saved at %1. Changes are saved as you type.")
+                                    .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+    rescanExperiments();
+    showExperiment(selectedRow());
+    m_refreshTimer->start();
+}
+
+ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
+{
+    if (m_workspacePath.isEmpty())
+        return nullptr;
+    QStringList taken;
+    try {
+        taken = Workspace(m_workspacePath).experimentNames();
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return nullptr;
+    }
+    const int row = selectedRow();
+    const std::optional<Experiment> selected = row >= 0 ? m_experiments->entry(row).experiment : std::nullopt;
+    Experiment start;
+    if (variant) {
+        if (!selected) {
+            statusBar()->showMessage(tr("Select an experiment to duplicate."));
+            return nullptr;
+        }
+        start = *selected;
+        start.name = ExperimentDialog::variantName(selected->name, taken);
+    } else {
+        if (selected) // a new experiment usually asks another question of the same data
+            start.dataset = selected->dataset;
+        int n = 1;
+        while (taken.contains(QStringLiteral("experiment-%1").arg(n)))
+            ++n;
+        start.name = QStringLiteral("experiment-%1").arg(n);
+    }
+    auto* dialog = new ExperimentDialog(variant ? tr("Duplicate as variant") : tr("New experiment"), m_workspacePath,
+                                        taken, start, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { addExperiment(dialog->experiment()); });
+    dialog->open();
+    return dialog;
+}
+
+bool MainWindow::addExperiment(const Experiment& experiment)
+{
+    try {
+        const Workspace workspace(m_workspacePath);
+        if (workspace.contains(experiment.name)) {
+            statusBar()->showMessage(tr("The workspace already has an experiment named %1.").arg(experiment.name));
+            return false;
+        }
+        workspace.save(experiment);
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return false;
+    }
+    rescanExperiments();
+    selectExperiment(experiment.name);
+    statusBar()->showMessage(tr("Created %1. Press Run (Ctrl+R) to train its seeds.").arg(experiment.name));
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_definitionTimer->isActive()) { // nothing typed is lost by closing the window
+        m_definitionTimer->stop();
+        saveDefinition();
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::chooseWorkspace()
@@ -346,7 +575,7 @@ void MainWindow::watchResults()
 {
     const QString results = m_workspacePath + QStringLiteral("/results");
     QDir().mkpath(results);
-    QStringList folders = {results};
+    QStringList folders = {m_workspacePath, results};
     for (const QString& name : QDir(results).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         folders << results + QLatin1Char('/') + name;
     const QStringList watched = m_watcher->directories();
@@ -360,6 +589,8 @@ void MainWindow::watchResults()
 
 void MainWindow::refreshPlots()
 {
+    if (m_rescanPending)
+        rescanExperiments();
     // Reading results and scoring ensembles happen on a pool thread; only drawing happens here.
     const QString folder = m_workspacePath;
     const int generation = ++m_refreshGeneration;

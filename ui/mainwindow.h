@@ -1,6 +1,11 @@
 #pragma once
 
+#include "experiment/experiment.h"
+
 #include <QMainWindow>
+#include <QSet>
+
+#include <optional>
 
 class QAction;
 class QFileSystemWatcher;
@@ -15,6 +20,8 @@ class QTimer;
 namespace seedscape {
 
 class CsvPreviewModel;
+class ExperimentDialog;
+class ExperimentEditor;
 class ExperimentTableModel;
 class ScatterPlotView;
 class SeedTableModel;
@@ -44,11 +51,23 @@ public:
     StatisticsPlotView* ensembleSizeView() const { return m_ensembleSize; }
     LearningCurveView* learningCurveView() const { return m_learningCurves; }
     SweepController* sweeps() const { return m_sweeps; }
+    // The Definition tab: the selected experiment's settings, saved as they are edited.
+    ExperimentEditor* definitionEditor() const { return m_definition; }
+    // Opens the New experiment (or, with variant, the Duplicate as variant) dialog without
+    // waiting for it; Create saves the experiment into the workspace and selects it.
+    ExperimentDialog* openExperimentDialog(bool variant);
+    // Saves a new experiment into the workspace and selects it; false (with the reason in the
+    // status bar) if it cannot.
+    bool addExperiment(const Experiment& experiment);
+    void selectExperiment(const QString& name);
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
     bool runExperiments(int row);
     // Saves the scatter plot at its on-screen size; the format follows the file's extension.
     bool exportScatter(const QString& path, int dpi = 96);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
@@ -56,6 +75,10 @@ private:
     void chooseWorkspace();
     void openSampleWorkspace();
     void reloadWorkspace();
+    void chooseNewWorkspace();
+    void rescanExperiments(); // re-reads the experiment files, keeping the selection
+    void showDefinition(int row);
+    void saveDefinition();
     void rememberRecent(const QString& folder);
     void rebuildRecentMenu();
     void watchResults();
@@ -93,6 +116,11 @@ private:
     QAction* m_runAllAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    ExperimentEditor* m_definition;
+    QLabel* m_definitionStatus;
+    QTimer* m_definitionTimer;              // autosave: a short pause after the last edit
+    std::optional<Experiment> m_definitionSaved; // what the selected experiment's file holds
+    bool m_rescanPending = false;           // an experiment file changed on disk
 };
 
 } // namespace seedscape

@@ -33,6 +33,7 @@ public:
     void setSeeds(const QString& experiment, std::vector<SeedResult> seeds);
     const QString& experiment() const { return m_experiment; }
     int rowOf(quint64 seed) const; // -1 when absent
+    const SeedResult& seedAt(int row) const { return m_seeds[static_cast<size_t>(row)]; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -17,14 +17,6 @@ namespace {
 
 constexpr int kMaxInferredClasses = 20;
 
-// Numbers are always read in the C locale: "1.5", never "1,5".
-bool parseNumber(const QString& cell, double* value)
-{
-    bool ok = false;
-    *value = QLocale::c().toDouble(cell.trimmed(), &ok);
-    return ok;
-}
-
 QString joinLines(const std::vector<int>& lines)
 {
     QStringList parts;
@@ -53,7 +45,7 @@ void encodeClasses(Dataset& data, const std::vector<QString>& cells)
     bool allNumeric = true;
     std::vector<double> numbers(cells.size());
     for (size_t i = 0; i < cells.size() && allNumeric; ++i)
-        allNumeric = parseNumber(cells[i], &numbers[i]) && std::isfinite(numbers[i]);
+        allNumeric = DatasetLoader::parseNumber(cells[i], &numbers[i]) && std::isfinite(numbers[i]);
 
     data.target.resize(cells.size());
     if (allNumeric) {
@@ -89,12 +81,19 @@ bool DatasetLoader::isMissing(const QString& cell)
     return v.isEmpty() || markers.contains(v);
 }
 
+bool DatasetLoader::parseNumber(const QString& cell, double* value)
+{
+    bool ok = false;
+    *value = QLocale::c().toDouble(cell.trimmed(), &ok);
+    return ok;
+}
+
 Task DatasetLoader::inferTask(const std::vector<QString>& targetCells)
 {
     std::set<double> distinct;
     for (const QString& cell : targetCells) {
         double v = 0;
-        if (!parseNumber(cell, &v))
+        if (!DatasetLoader::parseNumber(cell, &v))
             return Task::Multiclass; // text labels; the caller narrows to binary by class count
         if (v != std::floor(v))
             return Task::Regression;
@@ -167,7 +166,7 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
         }
         for (int c : featureColumns) {
             double v = 0;
-            if (!parseNumber(row[c], &v))
+            if (!DatasetLoader::parseNumber(row[c], &v))
                 throw InputError({file, line, table.header[c]},
                                  QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
             if (!std::isfinite(v))
@@ -198,7 +197,7 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
     if (data.task == Task::Regression) {
         data.target.resize(targetCells.size());
         for (size_t i = 0; i < targetCells.size(); ++i) {
-            if (!parseNumber(targetCells[i], &data.target[i]) || !std::isfinite(data.target[i]))
+            if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) || !std::isfinite(data.target[i]))
                 throw InputError({file, data.rowLines[i], spec.target},
                                  QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
         }

@@ -19,6 +19,8 @@ public:
     static Task inferTask(const std::vector<QString>& targetCells);
 
     static bool isMissing(const QString& cell);
+    // Numbers are always read in the C locale: "1.5", never "1,5".
+    static bool parseNumber(const QString& cell, double* value);
 };
 
 } // namespace seedscape

@@ -180,6 +180,7 @@ void ScatterPlotView::rebuild()
     m_selection->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
     m_selection->removeFromLegend();
+    showSelection(); // a live update keeps what the user selected
     resetView();
 }
 
@@ -260,13 +261,25 @@ QString ScatterPlotView::describe(const QString& experiment, const ScatterData::
 
 void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
 {
+    m_selectedExperiment = experiment;
+    m_selectedSeeds = seeds;
+    showSelection();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int ScatterPlotView::selectedPoints() const
+{
+    return m_selection ? m_selection->dataCount() : 0;
+}
+
+void ScatterPlotView::showSelection()
+{
     m_selection->data()->clear();
     for (const ScatterData::Series& s : m_data.series)
-        if (s.experiment == experiment)
+        if (s.experiment == m_selectedExperiment)
             for (const ScatterData::Point& p : s.points)
-                if (p.seeds == seeds)
+                if (m_selectedSeeds.empty() ? p.kind == ScatterData::Kind::FullEnsemble : p.seeds == m_selectedSeeds)
                     m_selection->addData(p.validation, p.test);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)

@@ -34,7 +34,10 @@ public:
     // A line of text describing a point: what the tooltip shows.
     QString describe(const QString& experiment, const ScatterData::Point& point) const;
 
+    // Rings a point: the one of these seeds (a seed or an ensemble), or with no seeds the
+    // experiment's full ensemble. The selection survives live updates.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
+    int selectedPoints() const; // points ringed now (0 or 1, more only for identical ensembles)
     void resetView();
 
     static QColor colourOf(int experimentIndex);
@@ -47,6 +50,7 @@ protected:
 
 private:
     void rebuild();
+    void showSelection();
 
     QCustomPlot* m_plot;
     ScatterData m_data;
@@ -59,6 +63,8 @@ private:
     };
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
+    QString m_selectedExperiment;
+    std::vector<quint64> m_selectedSeeds;
 };
 
 } // namespace seedscape

@@ -1,0 +1,62 @@
+#include "columnprofile.h"
+
+#include "datasetloader.h"
+
+#include <cmath>
+#include <set>
+
+namespace seedscape {
+
+QString ColumnProfile::describe() const
+{
+    QString text;
+    switch (kind) {
+    case Kind::Number:
+        text = QStringLiteral("number");
+        break;
+    case Kind::WholeNumber:
+        text = QStringLiteral("whole number, %1 value%2").arg(distinct).arg(distinct == 1 ? QString() : QStringLiteral("s"));
+        break;
+    case Kind::Text:
+        text = QStringLiteral("text, %1 value%2").arg(distinct).arg(distinct == 1 ? QString() : QStringLiteral("s"));
+        break;
+    case Kind::Empty:
+        return QStringLiteral("empty");
+    }
+    if (missing > 0)
+        text += QStringLiteral(", %1 missing").arg(missing);
+    return text;
+}
+
+std::vector<ColumnProfile> ColumnProfile::profile(const CsvTable& table)
+{
+    std::vector<ColumnProfile> profiles;
+    for (int c = 0; c < table.columnCount(); ++c) {
+        ColumnProfile p;
+        p.name = table.header[c];
+        bool numeric = true, whole = true;
+        std::set<QString> values;
+        for (const QStringList& row : table.rows) {
+            const QString cell = c < row.size() ? row[c] : QString();
+            if (DatasetLoader::isMissing(cell)) {
+                ++p.missing;
+                continue;
+            }
+            values.insert(cell.trimmed());
+            double v = 0;
+            if (!DatasetLoader::parseNumber(cell, &v) || !std::isfinite(v))
+                numeric = false;
+            else if (v != std::floor(v))
+                whole = false;
+        }
+        p.distinct = static_cast<int>(values.size());
+        if (values.empty())
+            p.kind = Kind::Empty;
+        else
+            p.kind = !numeric ? Kind::Text : whole ? Kind::WholeNumber : Kind::Number;
+        profiles.push_back(std::move(p));
+    }
+    return profiles;
+}
+
+} // namespace seedscape

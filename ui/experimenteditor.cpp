@@ -1,0 +1,547 @@
+#include "experimenteditor.h"
+
+#include "csvpreviewmodel.h"
+
+#include "common/inputerror.h"
+#include "data/csvreader.h"
+#include "data/preparedata.h"
+#include "experiment/experimentnames.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kPreviewRows = 50;
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+
+QStringList words(const QString& text)
+{
+    return text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+}
+
+// Text fields are read as the file's numbers are: C locale, whole numbers where the file wants them.
+std::optional<double> readNumber(const QLineEdit* edit, const QString& field, std::vector<FieldProblem>* problems)
+{
+    bool ok = false;
+    const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
+    if (ok && std::isfinite(v))
+        return v;
+    problems->push_back({field, QStringLiteral("must be a number, got \"%1\"").arg(edit->text())});
+    return std::nullopt;
+}
+
+std::optional<qlonglong> readWhole(const QString& text, const QString& field, std::vector<FieldProblem>* problems)
+{
+    bool ok = false;
+    const qlonglong v = QLocale::c().toLongLong(text.trimmed(), &ok);
+    if (ok)
+        return v;
+    problems->push_back({field, QStringLiteral("must be a whole number, got \"%1\"").arg(text)});
+    return std::nullopt;
+}
+
+int clampToInt(qlonglong v)
+{
+    return static_cast<int>(std::clamp<qlonglong>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+} // namespace
+
+ExperimentEditor::ExperimentEditor(QWidget* parent)
+    : QWidget(parent), m_otherProblems(new QLabel), m_preview(new CsvPreviewModel(this)),
+      m_previewView(new QTableView), m_dataSummary(new QLabel)
+{
+    m_name = addLine(QStringLiteral("name"), tr("Also the file name: NAME.experiment.json"));
+    m_path = addLine(QStringLiteral("dataset.path"), tr("A CSV file, relative to the workspace folder or absolute"));
+    m_target = addCombo(QStringLiteral("dataset.target"), {});
+    m_task = addCombo(QStringLiteral("dataset.task"), names::tasks());
+    m_missing = addCombo(QStringLiteral("dataset.missing"), names::missingPolicies());
+    m_splitColumn = addCombo(QStringLiteral("dataset.split.column"), {tr("(fractions and a split seed)")});
+    m_validation = addLine(QStringLiteral("dataset.split.validation"), tr("Share of rows held out for validation"));
+    m_test = addLine(QStringLiteral("dataset.split.test"), tr("Share of rows held out for the test score"));
+    m_splitSeed = addLine(QStringLiteral("dataset.split.seed"), tr("Fixes the split; the same for every seed"));
+    m_hidden = addLine(QStringLiteral("model.hidden"), tr("Hidden layer widths, e.g. \"64, 64\"; empty for a linear model"));
+    m_activation = addCombo(QStringLiteral("model.activation"), names::activations());
+    m_dropout = addLine(QStringLiteral("model.dropout"), tr("Probability of dropping a hidden unit, 0 to below 1"));
+    m_layerNorm = new QCheckBox(tr("layer norm after each hidden layer"));
+    m_layerNorm->setObjectName(QStringLiteral("model.layer_norm"));
+    m_optimizer = addCombo(QStringLiteral("training.optimizer"), names::optimizers());
+    m_lr = addLine(QStringLiteral("training.lr"), tr("Learning rate"));
+    m_weightDecay = addLine(QStringLiteral("training.weight_decay"), tr("0 for none"));
+    m_momentum = addLine(QStringLiteral("training.momentum"), tr("Used by SGD only"));
+    m_batchSize = addLine(QStringLiteral("training.batch_size"), {});
+    m_epochs = addLine(QStringLiteral("training.epochs"), {});
+    m_schedule = addCombo(QStringLiteral("training.schedule"), names::schedules());
+    m_patience = addLine(QStringLiteral("training.early_stopping_patience"),
+                         tr("Epochs without a better validation score before stopping; 0 for off"));
+    m_metric = addCombo(QStringLiteral("metric"), QStringList{QStringLiteral("auto")} + names::metrics());
+    m_seedCount = addLine(QStringLiteral("seeds.count"), tr("How many seeds the sweep trains"));
+    m_varyInit = new QCheckBox(tr("initial weights"));
+    m_varyOrder = new QCheckBox(tr("data order"));
+    m_varyDropout = new QCheckBox(tr("dropout masks"));
+    m_varyInit->setObjectName(QStringLiteral("seeds.vary.init"));
+    m_varyOrder->setObjectName(QStringLiteral("seeds.vary.order"));
+    m_varyDropout->setObjectName(QStringLiteral("seeds.vary.dropout"));
+    m_seedList = addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
+    m_device = addCombo(QStringLiteral("device"), names::devices());
+
+    auto* browse = new QPushButton(tr("Choose…"));
+    connect(browse, &QPushButton::clicked, this, &ExperimentEditor::browseDataset);
+    auto* pathRow = new QWidget;
+    auto* pathLayout = new QHBoxLayout(pathRow);
+    pathLayout->setContentsMargins(0, 0, 0, 0);
+    pathLayout->addWidget(m_path, 1);
+    pathLayout->addWidget(browse);
+
+    auto* vary = new QWidget;
+    auto* varyLayout = new QHBoxLayout(vary);
+    varyLayout->setContentsMargins(0, 0, 0, 0);
+    for (QCheckBox* box : {m_varyInit, m_varyOrder, m_varyDropout})
+        varyLayout->addWidget(box);
+    varyLayout->addStretch();
+
+    auto section = [](const QString& title, const std::vector<std::pair<QString, QWidget*>>& rows) {
+        auto* box = new QGroupBox(title);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        for (const auto& [label, widget] : rows)
+            form->addRow(label, widget);
+        return box;
+    };
+    auto* form = new QWidget;
+    auto* formLayout = new QVBoxLayout(form);
+    m_otherProblems->setObjectName(QStringLiteral("otherProblems"));
+    m_otherProblems->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_otherProblems->setWordWrap(true);
+    formLayout->addWidget(m_otherProblems);
+    formLayout->addWidget(section(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
+    formLayout->addWidget(section(
+        tr("Data"), {{tr("CSV file"), withProblem(pathRow, QStringLiteral("dataset.path"))},
+                     {tr("Target"), withProblem(m_target, QStringLiteral("dataset.target"))},
+                     {tr("Task"), withProblem(m_task, QStringLiteral("dataset.task"))},
+                     {tr("Missing values"), withProblem(m_missing, QStringLiteral("dataset.missing"))},
+                     {tr("Split by"), withProblem(m_splitColumn, QStringLiteral("dataset.split.column"))},
+                     {tr("Validation share"), withProblem(m_validation, QStringLiteral("dataset.split.validation"))},
+                     {tr("Test share"), withProblem(m_test, QStringLiteral("dataset.split.test"))},
+                     {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}}));
+    formLayout->addWidget(section(tr("Model"), {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
+                                                {tr("Activation"), m_activation},
+                                                {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
+                                                {QString(), m_layerNorm}}));
+    formLayout->addWidget(section(
+        tr("Training"),
+        {{tr("Optimizer"), m_optimizer},
+         {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
+         {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
+         {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
+         {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
+         {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
+         {tr("Schedule"), m_schedule},
+         {tr("Early stopping patience"), withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}}));
+    formLayout->addWidget(section(tr("Seeds and score"),
+                                  {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
+                                   {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
+                                   {tr("Seeds vary"), vary},
+                                   {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
+                                   {tr("Device"), m_device}}));
+    formLayout->addStretch();
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+
+    m_previewView->setObjectName(QStringLiteral("editorPreview"));
+    m_previewView->setModel(m_preview);
+    m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_dataSummary->setObjectName(QStringLiteral("editorDataSummary"));
+    m_dataSummary->setWordWrap(true);
+    auto* data = new QWidget;
+    auto* dataLayout = new QVBoxLayout(data);
+    dataLayout->setContentsMargins(0, 0, 0, 0);
+    dataLayout->addWidget(m_dataSummary);
+    dataLayout->addWidget(m_previewView, 1);
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(scroll);
+    splitter->addWidget(data);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::textEdited, this, &ExperimentEditor::revalidate);
+    for (QComboBox* combo : findChildren<QComboBox*>())
+        connect(combo, &QComboBox::currentIndexChanged, this, &ExperimentEditor::revalidate);
+    for (QCheckBox* box : findChildren<QCheckBox*>())
+        connect(box, &QCheckBox::toggled, this, &ExperimentEditor::revalidate);
+    connect(m_path, &QLineEdit::editingFinished, this, [this] {
+        reloadData();
+        revalidate();
+    });
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this,
+            [this] { m_momentum->setEnabled(m_optimizer->currentText() == names::optimizer(OptimizerKind::SGD)); });
+    connect(m_splitColumn, &QComboBox::currentIndexChanged, this, [this](int index) {
+        for (QLineEdit* edit : {m_validation, m_test, m_splitSeed})
+            edit->setEnabled(index <= 0);
+    });
+
+    setExperiment(Experiment{});
+}
+
+QLineEdit* ExperimentEditor::addLine(const QString& field, const QString& toolTip)
+{
+    auto* edit = new QLineEdit(this);
+    edit->setObjectName(field);
+    edit->setToolTip(toolTip);
+    return edit;
+}
+
+QComboBox* ExperimentEditor::addCombo(const QString& field, const QStringList& words)
+{
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(field);
+    combo->addItems(words);
+    return combo;
+}
+
+QWidget* ExperimentEditor::withProblem(QWidget* input, const QString& field)
+{
+    auto* label = new QLabel;
+    label->setObjectName(field + QStringLiteral(".problem"));
+    label->setStyleSheet(QStringLiteral("color: #b00020"));
+    label->setWordWrap(true);
+    label->setVisible(false);
+    m_problemLabels.insert(field, label);
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(1);
+    layout->addWidget(input);
+    layout->addWidget(label);
+    return box;
+}
+
+void ExperimentEditor::setWorkspace(const QString& folder, const QStringList& takenNames)
+{
+    m_workspace = folder;
+    m_takenNames = takenNames;
+    m_dataKey.clear();
+    reloadData();
+    revalidate();
+}
+
+void ExperimentEditor::setNameEditable(bool editable)
+{
+    m_name->setReadOnly(!editable);
+}
+
+void ExperimentEditor::setExtraRule(std::function<std::optional<FieldProblem>(const Experiment&)> rule)
+{
+    m_extraRule = std::move(rule);
+    revalidate();
+}
+
+void ExperimentEditor::setExperiment(const Experiment& e)
+{
+    m_filling = true;
+    auto choose = [](QComboBox* combo, const QString& word) { combo->setCurrentIndex(std::max(0, combo->findText(word))); };
+    m_name->setText(e.name);
+    m_path->setText(e.dataset.path);
+    m_missing->setCurrentText(names::missing(e.dataset.missing));
+    m_validation->setText(number(e.dataset.split.validation));
+    m_test->setText(number(e.dataset.split.test));
+    m_splitSeed->setText(QString::number(e.dataset.split.seed));
+    QStringList widths;
+    for (int w : e.model.hidden)
+        widths << QString::number(w);
+    m_hidden->setText(widths.join(QStringLiteral(", ")));
+    choose(m_activation, names::activation(e.model.activation));
+    m_dropout->setText(number(e.model.dropout));
+    m_layerNorm->setChecked(e.model.layerNorm);
+    choose(m_optimizer, names::optimizer(e.training.optimizer));
+    m_lr->setText(number(e.training.lr));
+    m_weightDecay->setText(number(e.training.weightDecay));
+    m_momentum->setText(number(e.training.momentum));
+    m_batchSize->setText(QString::number(e.training.batchSize));
+    m_epochs->setText(QString::number(e.training.epochs));
+    choose(m_schedule, names::schedule(e.training.schedule));
+    m_patience->setText(QString::number(e.training.earlyStoppingPatience));
+    m_metric->setCurrentIndex(e.metric == Metric::Auto ? 0 : std::max(0, m_metric->findText(names::metric(e.metric))));
+    m_seedCount->setText(QString::number(e.seeds.count));
+    m_varyInit->setChecked(e.seeds.varyInit);
+    m_varyOrder->setChecked(e.seeds.varyOrder);
+    m_varyDropout->setChecked(e.seeds.varyDropout);
+    QStringList seeds;
+    for (quint64 s : e.seeds.list)
+        seeds << QString::number(s);
+    m_seedList->setText(seeds.join(QStringLiteral(", ")));
+    choose(m_device, names::device(e.device));
+    m_momentum->setEnabled(e.training.optimizer == OptimizerKind::SGD);
+
+    // The columns come from the file, so target and split column are chosen once it is read.
+    m_loadedFile.clear();
+    reloadData();
+    if (m_target->findText(e.dataset.target) < 0 && !e.dataset.target.isEmpty())
+        m_target->addItem(e.dataset.target);
+    m_target->setCurrentText(e.dataset.target);
+    m_task->setCurrentIndex(e.dataset.task == Task::Auto ? 0 : std::max(0, m_task->findText(names::task(e.dataset.task))));
+    if (e.dataset.split.usesColumn() && m_splitColumn->findText(e.dataset.split.column) < 0)
+        m_splitColumn->addItem(e.dataset.split.column);
+    m_splitColumn->setCurrentIndex(e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
+    m_filling = false;
+    m_dataKey.clear();
+    revalidate();
+}
+
+void ExperimentEditor::browseDataset()
+{
+    const QString start = m_path->text().isEmpty() ? m_workspace : DatasetSpec{m_path->text()}.resolvedPath(m_workspace);
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a CSV file"), start,
+                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    // Inside the workspace the path is kept relative, so the workspace can move as a whole.
+    const QString relative = QDir(m_workspace).relativeFilePath(file);
+    m_path->setText(m_workspace.isEmpty() || relative.startsWith(QStringLiteral("..")) ? file : relative);
+    reloadData();
+    revalidate();
+}
+
+void ExperimentEditor::reloadData()
+{
+    const QString file = DatasetSpec{m_path->text().trimmed()}.resolvedPath(m_workspace);
+    if (file == m_loadedFile)
+        return;
+    m_loadedFile = file;
+    const QString target = m_target->currentText(), splitColumn = m_splitColumn->currentIndex() > 0 ? m_splitColumn->currentText() : QString();
+    const bool wasFilling = m_filling;
+    m_filling = true;
+    m_target->clear();
+    while (m_splitColumn->count() > 1)
+        m_splitColumn->removeItem(1);
+    m_preview->clear();
+    if (!m_path->text().trimmed().isEmpty() && QFileInfo(file).isFile()) {
+        try {
+            CsvTable table = CsvReader::readPreview(file, kPreviewRows);
+            m_target->addItems(table.header);
+            m_splitColumn->addItems(table.header);
+            // A new file: the last column is the usual place of the target.
+            m_target->setCurrentIndex(table.header.contains(target) ? static_cast<int>(table.header.indexOf(target))
+                                                                     : table.columnCount() - 1);
+            if (!splitColumn.isEmpty() && table.header.contains(splitColumn))
+                m_splitColumn->setCurrentText(splitColumn);
+            m_preview->setTable(std::move(table), m_target->currentText());
+        } catch (const InputError&) {
+            // checkData says what is wrong with the file.
+        }
+    }
+    if (m_target->count() == 0 && !target.isEmpty()) // no columns to choose from: keep what was chosen
+        m_target->addItem(target);
+    m_previewView->resizeColumnsToContents();
+    m_filling = wasFilling;
+}
+
+void ExperimentEditor::checkData()
+{
+    const Experiment e = readForm(nullptr);
+    const QString file = e.dataset.resolvedPath(m_workspace);
+    const QString key = QStringList{file, e.dataset.target, names::task(e.dataset.task), names::missing(e.dataset.missing),
+                                    number(e.dataset.split.validation), number(e.dataset.split.test),
+                                    QString::number(e.dataset.split.seed), e.dataset.split.column,
+                                    QFileInfo(file).lastModified().toString(Qt::ISODateWithMs)}
+                            .join(QChar(0x1f));
+    if (key == m_dataKey)
+        return;
+    m_dataKey = key;
+    m_dataProblem.reset();
+    m_inferredTask = Task::Auto;
+    m_dataSummary->clear();
+    if (e.dataset.path.trimmed().isEmpty())
+        return; // the validator names the empty field
+    if (!QFileInfo(file).isFile()) {
+        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), QStringLiteral("no file at %1").arg(file)};
+        return;
+    }
+    if (e.dataset.target.trimmed().isEmpty())
+        return;
+    try {
+        const PreparedData prepared = PreparedData::prepare(file, e.dataset);
+        m_inferredTask = prepared.dataset.task;
+        m_dataSummary->setText(tr("%1 rows, %2 features, task %3; split %4 / %5 / %6 rows")
+                                   .arg(prepared.dataset.rowCount())
+                                   .arg(prepared.dataset.featureCount())
+                                   .arg(names::task(prepared.dataset.task))
+                                   .arg(prepared.split.train.size())
+                                   .arg(prepared.split.validation.size())
+                                   .arg(prepared.split.test.size()));
+    } catch (const InputError& error) {
+        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), error.message()};
+    }
+    m_task->setItemText(0, m_inferredTask == Task::Auto ? QStringLiteral("auto")
+                                                          : tr("auto (inferred: %1)").arg(names::task(m_inferredTask)));
+}
+
+Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
+{
+    std::vector<FieldProblem> ignored;
+    if (!problems)
+        problems = &ignored;
+    Experiment e;
+    e.name = m_name->text();
+    e.dataset.path = m_path->text().trimmed();
+    e.dataset.target = m_target->currentText();
+    e.dataset.task = m_task->currentIndex() == 0 ? Task::Auto : names::parseTask(m_task->currentText()).value_or(Task::Auto);
+    e.dataset.missing = names::parseMissing(m_missing->currentText()).value_or(MissingPolicy::Error);
+    if (m_splitColumn->currentIndex() > 0)
+        e.dataset.split.column = m_splitColumn->currentText();
+    else {
+        if (auto v = readNumber(m_validation, QStringLiteral("dataset.split.validation"), problems))
+            e.dataset.split.validation = *v;
+        if (auto v = readNumber(m_test, QStringLiteral("dataset.split.test"), problems))
+            e.dataset.split.test = *v;
+        bool ok = false;
+        const quint64 seed = QLocale::c().toULongLong(m_splitSeed->text().trimmed(), &ok);
+        if (ok)
+            e.dataset.split.seed = seed;
+        else
+            problems->push_back({QStringLiteral("dataset.split.seed"),
+                                 QStringLiteral("must be a whole number of 0 or more, got \"%1\"").arg(m_splitSeed->text())});
+    }
+    e.model.hidden.clear();
+    for (const QString& word : words(m_hidden->text())) {
+        const auto width = readWhole(word, QStringLiteral("model.hidden"), problems);
+        if (!width)
+            break;
+        e.model.hidden.push_back(clampToInt(*width));
+    }
+    e.model.activation = names::parseActivation(m_activation->currentText()).value_or(Activation::ReLU);
+    if (auto v = readNumber(m_dropout, QStringLiteral("model.dropout"), problems))
+        e.model.dropout = *v;
+    e.model.layerNorm = m_layerNorm->isChecked();
+    e.training.optimizer = names::parseOptimizer(m_optimizer->currentText()).value_or(OptimizerKind::Adam);
+    if (auto v = readNumber(m_lr, QStringLiteral("training.lr"), problems))
+        e.training.lr = *v;
+    if (auto v = readNumber(m_weightDecay, QStringLiteral("training.weight_decay"), problems))
+        e.training.weightDecay = *v;
+    if (auto v = readNumber(m_momentum, QStringLiteral("training.momentum"), problems))
+        e.training.momentum = *v;
+    if (auto v = readWhole(m_batchSize->text(), QStringLiteral("training.batch_size"), problems))
+        e.training.batchSize = clampToInt(*v);
+    if (auto v = readWhole(m_epochs->text(), QStringLiteral("training.epochs"), problems))
+        e.training.epochs = clampToInt(*v);
+    e.training.schedule = names::parseSchedule(m_schedule->currentText()).value_or(Schedule::None);
+    if (auto v = readWhole(m_patience->text(), QStringLiteral("training.early_stopping_patience"), problems))
+        e.training.earlyStoppingPatience = clampToInt(*v);
+    e.metric = m_metric->currentIndex() == 0 ? Metric::Auto : names::parseMetric(m_metric->currentText()).value_or(Metric::Auto);
+    if (auto v = readWhole(m_seedCount->text(), QStringLiteral("seeds.count"), problems))
+        e.seeds.count = clampToInt(*v);
+    e.seeds.varyInit = m_varyInit->isChecked();
+    e.seeds.varyOrder = m_varyOrder->isChecked();
+    e.seeds.varyDropout = m_varyDropout->isChecked();
+    for (const QString& word : words(m_seedList->text())) {
+        bool ok = false;
+        const quint64 seed = QLocale::c().toULongLong(word, &ok);
+        if (!ok) {
+            problems->push_back({QStringLiteral("seeds.list"),
+                                 QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got \"%1\"").arg(word)});
+            break;
+        }
+        e.seeds.list.push_back(seed);
+    }
+    e.device = names::parseDevice(m_device->currentText()).value_or(Device::CPU);
+    return e;
+}
+
+void ExperimentEditor::revalidate()
+{
+    if (m_filling)
+        return;
+    reloadData();
+    m_preview->setTargetColumn(m_target->currentText());
+    checkData();
+    std::vector<FieldProblem> problems;
+    const Experiment e = readForm(&problems);
+    // A field that does not parse says so once, not again with the value it fell back to.
+    auto alreadyNamed = [&](const QString& field) {
+        return std::any_of(problems.begin(), problems.end(), [&](const FieldProblem& p) { return p.field == field; });
+    };
+    for (FieldProblem& p : ExperimentValidator::validate(e))
+        if (!alreadyNamed(p.field))
+            problems.push_back(std::move(p));
+    if (!alreadyNamed(QStringLiteral("name")) && m_takenNames.contains(e.name))
+        problems.push_back({QStringLiteral("name"),
+                            QStringLiteral("the workspace already has an experiment named \"%1\"").arg(e.name)});
+    // The data is judged once its own settings are valid (a split that leaves no training rows is
+    // the split's problem, not the file's).
+    const bool dataSettingsValid = std::none_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
+        return p.field.startsWith(QStringLiteral("dataset")) || p.field == QStringLiteral("metric");
+    });
+    if (m_dataProblem && (dataSettingsValid || m_dataProblem->message.startsWith(QStringLiteral("no file at"))))
+        problems.push_back(*m_dataProblem);
+    if (m_extraRule)
+        if (auto p = m_extraRule(e))
+            problems.push_back(*p);
+    m_current = e;
+    m_problems = std::move(problems);
+    showProblems();
+    Q_EMIT changed();
+}
+
+std::optional<Experiment> ExperimentEditor::experiment() const
+{
+    return m_problems.empty() ? m_current : std::nullopt;
+}
+
+void ExperimentEditor::showProblems()
+{
+    for (QLabel* label : m_problemLabels) {
+        label->clear();
+        label->setVisible(false);
+    }
+    QStringList other;
+    for (const FieldProblem& p : m_problems) {
+        // A rule about two fields ("dataset.split") shows under the field it ends with.
+        QString field = p.field;
+        if (field == QStringLiteral("dataset.split"))
+            field = QStringLiteral("dataset.split.test");
+        QLabel* label = m_problemLabels.value(field);
+        const QString text = QStringLiteral("%1: %2").arg(p.field, p.message);
+        if (!label) {
+            other << text;
+            continue;
+        }
+        label->setText(label->text().isEmpty() ? text : label->text() + QLatin1Char('\n') + text);
+        label->setVisible(true);
+    }
+    m_otherProblems->setText(other.join(QLatin1Char('\n')));
+    m_otherProblems->setVisible(!other.isEmpty());
+}
+
+} // namespace seedscape

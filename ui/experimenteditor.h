@@ -1,0 +1,112 @@
+#pragma once
+
+#include "experiment/experiment.h"
+#include "experiment/experimentvalidator.h"
+
+#include <QMap>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace seedscape {
+
+class CsvPreviewModel;
+
+// A form with every field of the experiment file, checked as the user types with the rules and
+// messages of the file reader (ExperimentValidator), plus the data itself: the file must exist,
+// hold the target and the split column, and load for the chosen task. The data preview shows the
+// first rows with the detected type of each column; the task drop-down names the inferred task.
+// Each input's objectName is its path in the file ("training.lr"), its message label's that path
+// plus ".problem", so tests and scripts can find them.
+class ExperimentEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ExperimentEditor(QWidget* parent = nullptr);
+
+    // Relative dataset paths are read from this folder; names in takenNames are refused.
+    void setWorkspace(const QString& folder, const QStringList& takenNames);
+    void setExperiment(const Experiment& experiment);
+    void setNameEditable(bool editable);
+    // A further rule of whoever uses the editor (e.g. "stored seeds belong to other settings").
+    void setExtraRule(std::function<std::optional<FieldProblem>(const Experiment&)> rule);
+
+    // The experiment in the form, when it has no problems.
+    std::optional<Experiment> experiment() const;
+    const std::vector<FieldProblem>& problems() const { return m_problems; }
+    bool isValid() const { return m_problems.empty(); }
+    // The task DatasetLoader infers for the chosen target (Task::Auto when the data cannot load).
+    Task inferredTask() const { return m_inferredTask; }
+    CsvPreviewModel* previewModel() const { return m_preview; }
+
+Q_SIGNALS:
+    void changed(); // after every edit, with problems() up to date
+
+private:
+    QLineEdit* addLine(const QString& field, const QString& toolTip);
+    QComboBox* addCombo(const QString& field, const QStringList& words);
+    QWidget* withProblem(QWidget* input, const QString& field);
+    void browseDataset();
+    void reloadData();      // the file, its columns and the preview
+    void checkData();       // loads the data as the form says, when the data settings changed
+    void revalidate();
+    Experiment readForm(std::vector<FieldProblem>* problems) const;
+    void showProblems();
+
+    QString m_workspace;
+    QStringList m_takenNames;
+    std::function<std::optional<FieldProblem>(const Experiment&)> m_extraRule;
+    bool m_filling = false; // setExperiment in progress: one revalidation at its end
+    std::optional<Experiment> m_current;
+    std::vector<FieldProblem> m_problems;
+
+    QMap<QString, QLabel*> m_problemLabels; // field path → its message label
+    QLabel* m_otherProblems;
+
+    QLineEdit* m_name;
+    QLineEdit* m_path;
+    QComboBox* m_target;
+    QComboBox* m_task;
+    QComboBox* m_missing;
+    QComboBox* m_splitColumn; // item 0: fractions and a split seed
+    QLineEdit* m_validation;
+    QLineEdit* m_test;
+    QLineEdit* m_splitSeed;
+    QLineEdit* m_hidden;
+    QComboBox* m_activation;
+    QLineEdit* m_dropout;
+    QCheckBox* m_layerNorm;
+    QComboBox* m_optimizer;
+    QLineEdit* m_lr;
+    QLineEdit* m_weightDecay;
+    QLineEdit* m_momentum;
+    QLineEdit* m_batchSize;
+    QLineEdit* m_epochs;
+    QComboBox* m_schedule;
+    QLineEdit* m_patience;
+    QComboBox* m_metric;
+    QLineEdit* m_seedCount;
+    QCheckBox* m_varyInit;
+    QCheckBox* m_varyOrder;
+    QCheckBox* m_varyDropout;
+    QLineEdit* m_seedList;
+    QComboBox* m_device;
+
+    CsvPreviewModel* m_preview;
+    QTableView* m_previewView;
+    QLabel* m_dataSummary;
+    QString m_loadedFile;          // the file the columns and preview come from
+    QString m_dataKey;             // the data settings last checked
+    std::optional<FieldProblem> m_dataProblem;
+    Task m_inferredTask = Task::Auto;
+};
+
+} // namespace seedscape
