@@ -14,6 +14,12 @@
 #include "store/sampleworkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QXmlStreamReader>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
@@ -35,6 +41,7 @@ private Q_SLOTS:
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
     void seedsFromAnotherProcessAppearLive();
+    void exportsWriteWhatTheWindowShows();
     void runFromTheWindowFillsThePlot();
     void cancelFromTheWindowKeepsTheWindowResponsive();
 
@@ -165,9 +172,121 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 10); // C(5, 3)
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::FullEnsemble), 1);
 
-    // And the plot exports exactly what is on screen.
-    QVERIFY(window.exportScatter(dir.filePath(QStringLiteral("plot.pdf"))));
-    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("plot.pdf"))).size() > 1000);
+}
+
+void TestMainWindow::exportsWriteWhatTheWindowShows()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    for (const QString& name : {QStringLiteral("slow"), QStringLiteral("fast")}) {
+        const QString file = dir.filePath(name + QStringLiteral(".json"));
+        AtomicFile::write(file, QStringLiteral(R"({"format": 1, "name": "%1",
+            "dataset": {"path": "%2", "target": "progression"}, "model": {"hidden": [8]},
+            "training": {"epochs": 3, "lr": %3}, "seeds": {"count": 4}})")
+                                    .arg(name, QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"),
+                                         name == QStringLiteral("slow") ? QStringLiteral("0.001")
+                                                                        : QStringLiteral("0.01"))
+                                    .toUtf8());
+        QProcess cli;
+        cli.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace));
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 8, 20000);
+    QTRY_COMPARE(window.experimentModel()->statistics().size(), size_t(2));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+
+    // Plots: PNG at a chosen size and resolution, SVG that parses, PDF.
+    const QString png = dir.filePath(QStringLiteral("scatter.png"));
+    QVERIFY(window.exportPlot(png, QSize(640, 400), 192));
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(1280, 800)); // 192 dpi: twice the pixels per side
+    QCOMPARE(window.currentPlotName(), QStringLiteral("scatter"));
+    const QString svg = dir.filePath(QStringLiteral("scatter.svg"));
+    QVERIFY(window.exportPlot(svg));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svgFile);
+    while (!xml.atEnd())
+        xml.readNext();
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    tabs->setCurrentWidget(window.spreadView());
+    QCOMPARE(window.currentPlotName(), QStringLiteral("spread"));
+    const QString pdf = dir.filePath(QStringLiteral("spread.pdf"));
+    QVERIFY(window.exportPlot(pdf, QSize(500, 300)));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pdfFile.read(5), QByteArray("%PDF-"));
+    QVERIFY(!window.exportPlot(dir.filePath(QStringLiteral("plot.bmp")))); // refused, says why
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("unknown format")));
+
+    // The data behind the spread plot: one CSV row per seed, the scores the statistics hold.
+    const QString spreadCsv = dir.filePath(QStringLiteral("spread.csv"));
+    QVERIFY(window.exportPlotData(spreadCsv));
+    QFile spreadFile(spreadCsv);
+    QVERIFY(spreadFile.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(spreadFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 8);
+    QVERIFY(lines[0].startsWith(QStringLiteral("experiment,metric,seed,validation,test,")));
+    const ExperimentStatistics& first = window.spreadView()->data().front();
+    const QStringList firstRow = lines[1].split(QLatin1Char(','));
+    QCOMPARE(firstRow[0], first.name);
+    QCOMPARE(firstRow[2].toULongLong(), first.seeds.front().seed);
+    QCOMPARE(firstRow[3].toDouble(), first.seeds.front().validation);
+
+    // The scatter's data as JSON: every point drawn (8 seeds, 2 × C(4, 3) ensembles, 2 full).
+    tabs->setCurrentWidget(window.scatterView());
+    const QString scatterJson = dir.filePath(QStringLiteral("scatter.json"));
+    QVERIFY(window.exportPlotData(scatterJson));
+    QFile scatterFile(scatterJson);
+    QVERIFY(scatterFile.open(QIODevice::ReadOnly));
+    const QJsonArray points = QJsonDocument::fromJson(scatterFile.readAll()).array();
+    QCOMPARE(points.size(), 8 + 8 + 2);
+    QCOMPARE(points[0].toObject().value(QStringLiteral("metric")).toString(), QStringLiteral("rmse"));
+
+    // The statistics table: CSV with one row per checked experiment, JSON as `stats --json`.
+    const QString statsCsv = dir.filePath(QStringLiteral("statistics.csv"));
+    QVERIFY(window.exportStatistics(statsCsv));
+    QFile statsFile(statsCsv);
+    QVERIFY(statsFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(statsFile.readAll()).count(QLatin1Char('\n')), 3);
+    statsFile.close();
+    const QString statsJson = dir.filePath(QStringLiteral("statistics.json"));
+    QVERIFY(window.exportStatistics(statsJson));
+    QFile statsJsonFile(statsJson);
+    QVERIFY(statsJsonFile.open(QIODevice::ReadOnly));
+    const QJsonObject stats = QJsonDocument::fromJson(statsJsonFile.readAll()).object();
+    QCOMPARE(stats.value(QStringLiteral("experiments")).toArray().size(), 2);
+    QCOMPARE(stats.value(QStringLiteral("comparisons")).toArray().size(), 2); // slow vs fast, fast vs slow
+    // Unchecked experiments stay out of it.
+    ExperimentTableModel* model = window.experimentModel();
+    QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("slow")), ExperimentTableModel::Name),
+                           Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(window.exportStatistics(statsCsv));
+    QVERIFY(statsFile.open(QIODevice::ReadOnly));
+    const QString oneExperiment = QString::fromUtf8(statsFile.readAll());
+    statsFile.close();
+    QCOMPARE(oneExperiment.count(QLatin1Char('\n')), 2);
+    QVERIFY(oneExperiment.contains(QStringLiteral("\nfast,regression,rmse,4,0,")));
+    QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("slow")), ExperimentTableModel::Name),
+                           Qt::Checked, Qt::CheckStateRole));
+
+    // The report: one HTML file, the four plots inline, a table row per experiment.
+    QTRY_COMPARE(window.learningCurveView()->seedLines(), 4);
+    const QString html = dir.filePath(QStringLiteral("report.html"));
+    QVERIFY(window.exportReport(html));
+    QFile htmlFile(html);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    const QString report = QString::fromUtf8(htmlFile.readAll());
+    QCOMPARE(report.count(QStringLiteral("<figure>")), 4);
+    QCOMPARE(report.count(QStringLiteral("<svg")), 4);
+    QVERIFY(!report.contains(QStringLiteral("<?xml"))); // SVG embedded inline, not as documents
+    QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
+    QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
+    QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
 }
 
 void TestMainWindow::runFromTheWindowFillsThePlot()
@@ -210,6 +329,19 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     const QModelIndex selectedSeed = seedView->selectionModel()->selectedRows().value(0);
     QCOMPARE(seedView->model()->index(selectedSeed.row(), SeedTableModel::Seed).data().toString(),
              QString::number(clickedSeed.seeds.front()));
+    // And back: a seed chosen in the Seeds tab is ringed in the scatter, at that seed's point.
+    const int otherRow = (selectedSeed.row() + 1) % 4;
+    seedView->setCurrentIndex(seedView->model()->index(otherRow, 0));
+    const quint64 otherSeed = seedView->model()->index(otherRow, SeedTableModel::Seed).data().toString().toULongLong();
+    QCOMPARE(window.scatterView()->selectedPoints(), 1);
+    QCOMPARE(window.scatterView()->selectedSeeds(), std::vector<quint64>{otherSeed});
+    // Choosing the experiment in the table rings its full ensemble.
+    auto* experimentView = window.findChild<QTableView*>(QStringLiteral("experimentView"));
+    experimentView->clearSelection();
+    experimentView->setCurrentIndex(QModelIndex());
+    experimentView->selectRow(0);
+    QCOMPARE(window.scatterView()->selectedPoints(), 1);
+    QVERIFY(window.scatterView()->selectedSeeds().empty()); // the full ensemble
 
     // The table shows the sweep's statistics, as `stats` computes them.
     ExperimentTableModel* model = window.experimentModel();

@@ -43,6 +43,7 @@ public:
     const WorkspaceEntry& entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
     QString nameAt(int row) const;
     void setStatistics(std::map<QString, ExperimentStatistics> statistics);
+    const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     void setRunning(const QSet<QString>& experiments);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }
@@ -66,7 +67,5 @@ private:
     QSet<QString> m_hidden;
 };
 
-// "64-64 relu, dropout 0.1, adam lr 0.001" — a short description of model and training.
-QString describeModel(const Experiment& experiment);
 
 } // namespace seedscape

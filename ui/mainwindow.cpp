@@ -5,6 +5,8 @@
 #include "experimenteditor.h"
 #include "experimenttablemodel.h"
 #include "plot/learningcurveview.h"
+#include "plot/exportplotdialog.h"
+#include "plot/qcustomplot_include.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
@@ -17,6 +19,10 @@
 #include "data/preparedata.h"
 #include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
+#include "report/htmlreport.h"
+#include "stats/datatable.h"
+#include "stats/statisticsjson.h"
+#include "stats/workspacestatistics.h"
 #include "store/atomicfile.h"
 #include "store/resultstore.h"
 #include "store/sampleworkspace.h"
@@ -26,6 +32,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
@@ -245,10 +252,15 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &sample workspace"), this, &MainWindow::openSampleWorkspace);
     m_recentMenu = file->addMenu(tr("&Recent"));
     file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reloadWorkspace);
-    file->addAction(tr("&Export plot…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseExportFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     rebuildRecentMenu();
+
+    QMenu* exports = menuBar()->addMenu(tr("E&xport"));
+    exports->addAction(tr("&Plot…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseExportFile);
+    exports->addAction(tr("Plot &data (CSV, JSON)…"), this, [this] { chooseExportDataFile(false); });
+    exports->addAction(tr("&Statistics table (CSV, JSON)…"), this, [this] { chooseExportDataFile(true); });
+    exports->addAction(tr("&Report (HTML)…"), this, &MainWindow::chooseReportFile);
 
     QMenu* experiments = menuBar()->addMenu(tr("&Experiment"));
     experiments->addAction(tr("&New experiment…"), QKeySequence::New, this, [this] { openExperimentDialog(false); });
@@ -621,10 +633,31 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_experiments->setStatistics(std::move(snapshot.statistics));
 }
 
-bool MainWindow::exportScatter(const QString& path, int dpi)
+QCustomPlot* MainWindow::currentPlot() const
+{
+    QWidget* page = m_tabs->currentWidget();
+    if (page == m_spread)
+        return m_spread->plot();
+    if (page == m_ensembleSize)
+        return m_ensembleSize->plot();
+    if (page == m_learningCurves)
+        return m_learningCurves->plot();
+    return m_scatter->plot();
+}
+
+QString MainWindow::currentPlotName() const
+{
+    QWidget* page = m_tabs->currentWidget();
+    return page == m_spread         ? QStringLiteral("spread")
+           : page == m_ensembleSize ? QStringLiteral("ensemble-size")
+           : page == m_learningCurves ? QStringLiteral("curves")
+                                      : QStringLiteral("scatter");
+}
+
+bool MainWindow::writeExport(const QString& path, const QByteArray& bytes)
 {
     try {
-        PlotExporter::save(m_scatter->plot(), path, m_scatter->width(), m_scatter->height(), dpi);
+        AtomicFile::write(path, bytes);
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return false;
@@ -633,13 +666,125 @@ bool MainWindow::exportScatter(const QString& path, int dpi)
     return true;
 }
 
+bool MainWindow::exportPlot(const QString& path, QSize size, int dpi)
+{
+    QCustomPlot* plot = currentPlot();
+    if (size.isEmpty())
+        size = plot->isVisible() && plot->width() > 1 ? plot->size() : QSize(900, 560);
+    try {
+        PlotExporter::save(plot, path, size.width(), size.height(), dpi);
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path));
+    return true;
+}
+
+bool MainWindow::exportPlotData(const QString& path)
+{
+    const QString plot = currentPlotName();
+    const DataTable table = plot == QStringLiteral("spread")          ? DataTable::spread(m_spread->data())
+                            : plot == QStringLiteral("ensemble-size") ? DataTable::ensembleSize(m_ensembleSize->data())
+                            : plot == QStringLiteral("curves")
+                                ? DataTable::learningCurves(m_learningCurves->experiment(), m_learningCurves->curves())
+                                : DataTable::scatter(m_scatter->data());
+    return writeExport(path, table.encodeFor(path));
+}
+
+std::vector<ExperimentStatistics> MainWindow::checkedStatistics() const
+{
+    std::vector<ExperimentStatistics> chosen;
+    for (int row = 0; row < m_experiments->rowCount(); ++row) {
+        const QString name = m_experiments->nameAt(row);
+        const auto found = m_experiments->statistics().find(name);
+        if (!name.isEmpty() && !m_experiments->hidden().contains(name) && found != m_experiments->statistics().end())
+            chosen.push_back(found->second);
+    }
+    return chosen;
+}
+
+bool MainWindow::exportStatistics(const QString& path)
+{
+    std::vector<ExperimentStatistics> chosen = checkedStatistics();
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        return writeExport(path, StatisticsJson::toJson(WorkspaceStatistics::fromExperiments(std::move(chosen)),
+                                                        WorkspaceSnapshot::statisticsOptions()));
+    return writeExport(path, DataTable::statistics(chosen).toCsv());
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    constexpr int kFigureWidth = 880, kFigureHeight = 520;
+    HtmlReport report;
+    report.title = tr("Seedscape report: %1").arg(QFileInfo(m_workspacePath).fileName());
+    report.workspace = m_workspacePath;
+    report.statistics = WorkspaceStatistics::fromExperiments(checkedStatistics());
+    for (const ExperimentStatistics& e : report.statistics.experiments) {
+        const int row = m_experiments->rowOf(e.name);
+        if (row >= 0 && m_experiments->entry(row).experiment)
+            report.definitions.push_back(*m_experiments->entry(row).experiment);
+    }
+    const QString metric = names::metric(m_scatter->data().metric);
+    const std::pair<QCustomPlot*, QString> figures[] = {
+        {m_scatter->plot(), tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
+                               "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
+                               "single seeds, solid trend of ensembles.")
+                                .arg(metric)
+                                .arg(m_scatter->data().k)},
+        {m_spread->plot(), tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
+                              "Student-t 95% interval, and the all-seed ensemble (diamond).")},
+        {m_ensembleSize->plot(), tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
+                                    "min–max band.")},
+        {m_learningCurves->plot(), tr("Learning curves of %1: validation score per epoch of every seed, their mean "
+                                      "and min–max band.")
+                                       .arg(m_learningCurves->experiment())}};
+    try {
+        for (const auto& [plot, caption] : figures) {
+            if (plot == m_learningCurves->plot() && m_learningCurves->seedLines() == 0)
+                continue;
+            report.figures.push_back(
+                {caption, PlotExporter::encode(plot, PlotExporter::Format::Svg, kFigureWidth, kFigureHeight, 96, path)});
+        }
+    } catch (const StorageError& e) {
+        statusBar()->showMessage(e.message());
+        return false;
+    }
+    report.note = tr("k-ensembles and the ensemble-size curve use at most %1 and %2 subsets per experiment "
+                     "(all of them below that); `seedscape-cli stats` gives the full computation.")
+                      .arg(WorkspaceSnapshot::statisticsOptions().subsetLimit)
+                      .arg(WorkspaceSnapshot::statisticsOptions().curveSubsetLimit);
+    return writeExport(path, report.toHtml());
+}
+
 void MainWindow::chooseExportFile()
 {
+    ExportPlotDialog dialog(m_workspacePath + QStringLiteral("/%1.png").arg(currentPlotName()), currentPlot()->size(),
+                            this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    if (!exportPlot(dialog.path(), dialog.size(), dialog.dpi()))
+        QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
+}
+
+void MainWindow::chooseExportDataFile(bool statistics)
+{
+    const QString name = statistics ? QStringLiteral("statistics") : currentPlotName() + QStringLiteral("-data");
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the plot"), m_workspacePath + QStringLiteral("/scatter.png"),
-        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (!path.isEmpty() &&
-        !exportScatter(path, path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? 192 : 96))
+        this, statistics ? tr("Export the statistics table") : tr("Export the plot's data"),
+        m_workspacePath + QLatin1Char('/') + name + QStringLiteral(".csv"), tr("CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (!(statistics ? exportStatistics(path) : exportPlotData(path)))
+        QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
+}
+
+void MainWindow::chooseReportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"),
+                                                      m_workspacePath + QStringLiteral("/report.html"),
+                                                      tr("HTML (*.html)"));
+    if (!path.isEmpty() && !exportReport(path))
         QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experiment/experiment.h"
+#include "stats/experimentstatistics.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -8,6 +9,7 @@
 #include <optional>
 
 class QAction;
+class QCustomPlot;
 class QFileSystemWatcher;
 class QLabel;
 class QProgressBar;
@@ -63,8 +65,19 @@ public:
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
     bool runExperiments(int row);
-    // Saves the scatter plot at its on-screen size; the format follows the file's extension.
-    bool exportScatter(const QString& path, int dpi = 96);
+    // The plot of the current tab (the scatter on tabs without a plot), and a word for file names.
+    QCustomPlot* currentPlot() const;
+    QString currentPlotName() const; // scatter, spread, ensemble-size or curves
+    // Exports write atomically and return false, with the reason in the status bar, if they cannot.
+    // The current plot as drawn, at a size in on-screen pixels (empty: as on screen); the format
+    // follows the extension (.png at dpi, .svg, .pdf).
+    bool exportPlot(const QString& path, QSize size = {}, int dpi = 96);
+    // The numbers behind the current plot: .json gives JSON, anything else CSV.
+    bool exportPlotData(const QString& path);
+    // The statistics of the checked experiments: CSV (the table) or JSON (as `stats --json`).
+    bool exportStatistics(const QString& path);
+    // One HTML file: the four plots (SVG, embedded) and the statistics of the checked experiments.
+    bool exportReport(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +98,10 @@ private:
     void refreshPlots();
     void showSnapshot(WorkspaceSnapshot snapshot);
     void chooseExportFile();
+    void chooseExportDataFile(bool statistics);
+    void chooseReportFile();
+    std::vector<ExperimentStatistics> checkedStatistics() const; // table order
+    bool writeExport(const QString& path, const QByteArray& bytes);
     void showSweepProgress();
     int selectedRow() const; // the model row of the current experiment, or -1
     // A click on a plotted point: select its experiment, and its seed when it is one.

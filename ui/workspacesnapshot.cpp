@@ -6,6 +6,14 @@
 
 namespace seedscape {
 
+StatisticsOptions WorkspaceSnapshot::statisticsOptions()
+{
+    StatisticsOptions options;
+    options.subsetLimit = kPlotSubsetLimit;
+    options.curveSubsetLimit = 50; // the ensemble-size curve is redrawn live: keep it cheap
+    return options;
+}
+
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
                                            const QSet<QString>& hidden)
 {
@@ -21,10 +29,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
             plotted.push_back(&r);
     snapshot.scatter = ScatterData::build(plotted, 3, kPlotSubsetLimit, 0);
 
-    StatisticsOptions options;
-    options.subsetLimit = kPlotSubsetLimit;
-    options.curveSubsetLimit = 50;
-    for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, options).experiments)
+    for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, statisticsOptions()).experiments)
         snapshot.statistics.emplace(s.name, std::move(s));
     for (const ExperimentResults* r : plotted)
         if (snapshot.statistics.count(r->name))

@@ -28,6 +28,8 @@ struct WorkspaceSnapshot
                                    const QSet<QString>& hidden);
 
     static constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn and tabulated per experiment
+    // The options the window's statistics use (and its exports say they used).
+    static StatisticsOptions statisticsOptions();
 };
 
 } // namespace seedscape

@@ -192,4 +192,22 @@ bool higherIsBetter(Metric metric)
            metric == Metric::F1Macro;
 }
 
+QString describeModel(const Experiment& e)
+{
+    QStringList widths;
+    for (int w : e.model.hidden)
+        widths << QString::number(w);
+    QString text = widths.isEmpty() ? QStringLiteral("linear")
+                                    : widths.join(QLatin1Char('-')) + QLatin1Char(' ') +
+                                          names::activation(e.model.activation);
+    if (e.model.dropout > 0)
+        text += QStringLiteral(", dropout %1").arg(e.model.dropout);
+    if (e.model.layerNorm)
+        text += QStringLiteral(", layer norm");
+    return text + QStringLiteral(", %1 lr %2, %3 epochs")
+                      .arg(names::optimizer(e.training.optimizer))
+                      .arg(e.training.lr)
+                      .arg(e.training.epochs);
+}
+
 } // namespace seedscape

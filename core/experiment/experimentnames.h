@@ -44,5 +44,7 @@ Metric effectiveMetric(Metric metric, Task task);
 // Whether a metric can score a task (Auto fits every task; so does every metric for Task::Auto).
 bool metricFitsTask(Metric metric, Task task);
 bool higherIsBetter(Metric metric);
+// "64-64 relu, dropout 0.1, adam lr 0.001, 200 epochs" — a short description of model and training.
+QString describeModel(const Experiment& experiment);
 
 } // namespace seedscape

@@ -57,7 +57,13 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
     work();
     for (std::thread& worker : workers)
         worker.join();
+    return fromExperiments(std::move(w.experiments));
+}
 
+WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentStatistics> experiments)
+{
+    WorkspaceStatistics w;
+    w.experiments = std::move(experiments);
     for (const ExperimentStatistics& a : w.experiments)
         for (const ExperimentStatistics& b : w.experiments)
             if (&a != &b && a.metric == b.metric)

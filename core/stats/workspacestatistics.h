@@ -26,6 +26,8 @@ struct WorkspaceStatistics
 
     static WorkspaceStatistics compute(const std::vector<ExperimentResults>& results,
                                        const StatisticsOptions& options);
+    // The comparisons, correlations and picks of experiments already computed.
+    static WorkspaceStatistics fromExperiments(std::vector<ExperimentStatistics> experiments);
     // P(a better than b) = mean over all pairs of 1 (better), ½ (equal) or 0.
     static double probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,
                                     bool higherIsBetter);

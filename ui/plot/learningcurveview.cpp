@@ -26,6 +26,7 @@ LearningCurveView::LearningCurveView(QWidget* parent) : QWidget(parent), m_plot(
 void LearningCurveView::setData(const QString& experiment, Metric metric,
                                 std::vector<std::vector<double>> curves)
 {
+    m_experiment = experiment;
     m_curves = std::move(curves);
     m_plot->clearGraphs();
     const bool higher = higherIsBetter(metric);

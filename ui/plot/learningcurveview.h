@@ -22,11 +22,14 @@ public:
     void setData(const QString& experiment, Metric metric, std::vector<std::vector<double>> curves);
     QCustomPlot* plot() const { return m_plot; }
     int seedLines() const { return static_cast<int>(m_curves.size()); }
+    const QString& experiment() const { return m_experiment; }
+    const std::vector<std::vector<double>>& curves() const { return m_curves; }
     // The mean across seeds at each epoch (over the seeds that reached it).
     const std::vector<double>& meanCurve() const { return m_mean; }
 
 private:
     QCustomPlot* m_plot;
+    QString m_experiment;
     std::vector<std::vector<double>> m_curves;
     std::vector<double> m_mean;
 };

@@ -30,6 +30,11 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
     const auto format = formatOf(path);
     if (!format)
         throw StorageError(QStringLiteral("%1: unknown format; use .png, .svg or .pdf").arg(path));
+    AtomicFile::write(path, encode(plot, *format, width, height, dpi, path));
+}
+
+QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int height, int dpi, const QString& path)
+{
     if (width < 1 || height < 1 || dpi < 1)
         throw StorageError(QStringLiteral("%1: size %2×%3 at %4 dpi is not a picture")
                                .arg(path)
@@ -38,7 +43,7 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
                                .arg(dpi));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    switch (*format) {
+    switch (format) {
     case Format::Png: {
         // width × height is the logical size, as on screen; dpi/96 more pixels per side.
         const double scale = dpi / 96.0;
@@ -78,7 +83,7 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
         break;
     }
     }
-    AtomicFile::write(path, buffer.data());
+    return buffer.data();
 }
 
 } // namespace seedscape

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -23,6 +24,9 @@ public:
     // From the file name's extension (.png, .svg, .pdf, any case).
     static std::optional<Format> formatOf(const QString& path);
     static void save(QCustomPlot* plot, const QString& path, int width, int height, int dpi = 96);
+    // The file's bytes, for embedding (the report's SVG); path only names it in errors.
+    static QByteArray encode(QCustomPlot* plot, Format format, int width, int height, int dpi,
+                             const QString& path);
 };
 
 } // namespace seedscape

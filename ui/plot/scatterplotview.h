@@ -38,6 +38,7 @@ public:
     // experiment's full ensemble. The selection survives live updates.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
     int selectedPoints() const; // points ringed now (0 or 1, more only for identical ensembles)
+    const std::vector<quint64>& selectedSeeds() const { return m_selectedSeeds; } // empty: full ensemble
     void resetView();
 
     static QColor colourOf(int experimentIndex);

@@ -1,0 +1,145 @@
+#include "htmlreport.h"
+
+#include "experiment/experimentnames.h"
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+QString number(double v, int digits = 4)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—");
+}
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString cell(const QString& text)
+{
+    return QStringLiteral("<td>%1</td>").arg(text);
+}
+
+QString embeddedSvg(const QByteArray& svg)
+{
+    // Inline SVG may not carry an XML declaration or a DOCTYPE.
+    QString text = QString::fromUtf8(svg);
+    const qsizetype start = text.indexOf(QStringLiteral("<svg"));
+    return start >= 0 ? text.mid(start) : QString();
+}
+
+QString meanWithInterval(const Spread& s)
+{
+    if (s.n == 0)
+        return QStringLiteral("—");
+    if (!std::isfinite(s.ciLow))
+        return number(s.mean);
+    return QStringLiteral("%1 ± %2 <small>[%3, %4]</small>")
+        .arg(number(s.mean), number((s.ciHigh - s.ciLow) / 2, 2), number(s.ciLow), number(s.ciHigh));
+}
+
+} // namespace
+
+QByteArray HtmlReport::toHtml() const
+{
+    QString html;
+    html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    html += QStringLiteral("<title>%1</title>\n").arg(escaped(title));
+    html += QStringLiteral(
+        "<style>\nbody{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}\n"
+        "table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
+        "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
+        "th:first-child,td:first-child{text-align:left}\nth{background:#f0f0f0}\n"
+        "figure{margin:1.5em 0}\nfigcaption{color:#555;font-size:90%}\nsmall{color:#666}\n</style>\n");
+    html += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(escaped(title));
+    html += QStringLiteral("<p>Workspace <code>%1</code> · %2 · Seedscape %3</p>\n")
+                .arg(escaped(workspace), QDateTime::currentDateTime().toString(Qt::ISODate),
+                     QStringLiteral(SEEDSCAPE_VERSION));
+
+    const WorkspaceStatistics& w = statistics;
+    if (!w.experiments.empty()) {
+        html += QStringLiteral("<h2>Summary</h2>\n<ul>\n");
+        if (!w.pickByEnsemble.isEmpty())
+            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n").arg(escaped(w.pickByEnsemble));
+        if (!w.pickByStability.isEmpty())
+            html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
+                        .arg(escaped(w.pickByStability));
+        if (w.acrossExperimentCount > 0)
+            html += QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
+                                   "seeds, %4 for full ensembles</li>\n")
+                        .arg(w.acrossExperimentCount)
+                        .arg(names::metric(w.acrossMetric), number(w.acrossSeeds.pearson, 3),
+                             number(w.acrossEnsembles.pearson, 3));
+        html += QStringLiteral("</ul>\n");
+    }
+
+    for (const Figure& f : figures)
+        html += QStringLiteral("<figure>\n%1\n<figcaption>%2</figcaption>\n</figure>\n")
+                    .arg(embeddedSvg(f.svg), escaped(f.caption));
+
+    html += QStringLiteral("<h2>Statistics</h2>\n<table id=\"statistics\">\n<tr><th>Experiment</th><th>Metric</th>"
+                           "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
+                           "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
+                           "<th>k-ensemble val</th></tr>\n");
+    for (const ExperimentStatistics& e : w.experiments) {
+        const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
+        html += QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
+                cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
+                                       : QString::number(e.seedCount())) +
+                cell(meanWithInterval(e.validation)) + cell(number(e.validation.std)) +
+                cell(number(e.validation.range)) + cell(number(e.validation.iqm)) + cell(meanWithInterval(e.test)) +
+                cell(number(e.ensembleValidation)) + cell(number(e.ensembleTest)) + cell(number(e.gainValidation)) +
+                cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>").arg(number(k->validationMean)).arg(k->k)
+                                       : QStringLiteral("—")) +
+                QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</table>\n");
+
+    if (!w.comparisons.empty()) {
+        html += QStringLiteral("<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
+                               "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
+                               "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
+                               "<th>P test</th></tr>\n");
+        for (const WorkspaceStatistics::Comparison& c : w.comparisons)
+            html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
+                    cell(number(c.pBetterValidation, 3)) + cell(number(c.pBetterTest, 3)) + QStringLiteral("</tr>\n");
+        html += QStringLiteral("</table>\n");
+    }
+
+    if (!definitions.empty()) {
+        html += QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
+                               "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
+        for (const Experiment& e : definitions) {
+            QStringList vary;
+            if (e.seeds.varyInit)
+                vary << QStringLiteral("init");
+            if (e.seeds.varyOrder)
+                vary << QStringLiteral("order");
+            if (e.seeds.varyDropout)
+                vary << QStringLiteral("dropout");
+            const QString split = e.dataset.split.usesColumn()
+                                      ? QStringLiteral("column %1").arg(escaped(e.dataset.split.column))
+                                      : QStringLiteral("%1 / %2, seed %3")
+                                            .arg(e.dataset.split.validation)
+                                            .arg(e.dataset.split.test)
+                                            .arg(e.dataset.split.seed);
+            html += QStringLiteral("<tr>") + cell(escaped(e.name)) +
+                    cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
+                    cell(names::task(e.dataset.task)) + cell(split) + cell(escaped(describeModel(e))) +
+                    cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
+                    QStringLiteral("</tr>\n");
+        }
+        html += QStringLiteral("</table>\n");
+    }
+    if (!note.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>\n").arg(escaped(note));
+    html += QStringLiteral("</body>\n</html>\n");
+    return html.toUtf8();
+}
+
+} // namespace seedscape

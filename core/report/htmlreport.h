@@ -1,0 +1,34 @@
+#pragma once
+
+#include "experiment/experiment.h"
+#include "stats/workspacestatistics.h"
+
+#include <QByteArray>
+
+#include <vector>
+
+namespace seedscape {
+
+// A one-file report for people who were not at the workstation: the figures (SVG, embedded, so
+// the file is complete on its own and prints sharply), the statistics of the chosen experiments,
+// the probability that one beats another, the two picks, and each experiment's settings.
+class HtmlReport
+{
+public:
+    struct Figure
+    {
+        QString caption;
+        QByteArray svg; // a whole SVG document; its XML prolog is dropped when embedded
+    };
+
+    QString title;
+    QString workspace;
+    WorkspaceStatistics statistics;
+    std::vector<Experiment> definitions; // of the experiments in statistics, where known
+    std::vector<Figure> figures;
+    QString note; // how the numbers were computed (e.g. the k-ensemble subset limit)
+
+    QByteArray toHtml() const;
+};
+
+} // namespace seedscape

@@ -1,0 +1,110 @@
+// DataTable's CSV and JSON, and the HTML report built from statistics: what scripts and readers get.
+#include "report/htmlreport.h"
+#include "stats/datatable.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace seedscape;
+
+class TestDataTable : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void csvQuotesAndLeavesUndefinedEmpty();
+    void jsonKeepsTypesAndNulls();
+    void scatterRowsNameEveryPoint();
+    void learningCurvesAreLong();
+    void reportEmbedsFiguresAndEscapesNames();
+};
+
+void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
+{
+    DataTable t;
+    t.columns = {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("count")};
+    t.rows.push_back({QStringLiteral("a, \"quoted\" name"), 0.1, 3});
+    t.rows.push_back({QStringLiteral("plain"), std::nan(""), QVariant::fromValue<qulonglong>(18446744073709551615ULL)});
+    QCOMPARE(t.toCsv(), QByteArray("name,value,count\n"
+                                   "\"a, \"\"quoted\"\" name\",0.10000000000000001,3\n"
+                                   "plain,,18446744073709551615\n"));
+    QCOMPARE(t.encodeFor(QStringLiteral("x.CSV")), t.toCsv());
+    QCOMPARE(t.encodeFor(QStringLiteral("x.Json")), t.toJson());
+}
+
+void TestDataTable::jsonKeepsTypesAndNulls()
+{
+    DataTable t;
+    t.columns = {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("count")};
+    t.rows.push_back({QStringLiteral("ä"), std::numeric_limits<double>::infinity(), 7});
+    t.rows.push_back({QStringLiteral("b"), 2.5, -1});
+    const QJsonArray rows = QJsonDocument::fromJson(t.toJson()).array();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("ä"));
+    QVERIFY(rows[0].toObject().value(QStringLiteral("value")).isNull());
+    QCOMPARE(rows[0].toObject().value(QStringLiteral("count")).toInt(), 7);
+    QCOMPARE(rows[1].toObject().value(QStringLiteral("value")).toDouble(), 2.5);
+}
+
+void TestDataTable::scatterRowsNameEveryPoint()
+{
+    ScatterData data;
+    data.metric = Metric::AUC;
+    data.series.push_back({QStringLiteral("e"),
+                           {{ScatterData::Kind::Seed, 0.8, 0.7, {11}},
+                            {ScatterData::Kind::KEnsemble, 0.85, 0.75, {11, 12, 13}},
+                            {ScatterData::Kind::FullEnsemble, 0.9, 0.8, {11, 12, 13, 14}}}});
+    const DataTable t = DataTable::scatter(data);
+    QCOMPARE(t.columns.join(QLatin1Char(',')), QStringLiteral("experiment,metric,kind,seeds,validation,test"));
+    QCOMPARE(t.rows.size(), size_t(3));
+    QCOMPARE(t.toCsv().split('\n')[2], QByteArray("e,auc,k_ensemble,11 12 13,0.84999999999999998,0.75"));
+    QCOMPARE(t.rows[2][2].toString(), QStringLiteral("full_ensemble"));
+}
+
+void TestDataTable::learningCurvesAreLong()
+{
+    const DataTable t = DataTable::learningCurves(QStringLiteral("e"), {{3.0, 2.0}, {4.0}});
+    QCOMPARE(t.rows.size(), size_t(3)); // seed 1 has two epochs, seed 2 stopped after one
+    QCOMPARE(t.toCsv(), QByteArray("experiment,seed_index,epoch,validation\ne,1,1,3\ne,1,2,2\ne,2,1,4\n"));
+}
+
+void TestDataTable::reportEmbedsFiguresAndEscapesNames()
+{
+    ExperimentStatistics a;
+    a.name = QStringLiteral("<wide> & deep");
+    a.metric = Metric::RMSE;
+    a.seeds = {{1, 2.0, 2.5}, {2, 3.0, 3.5}};
+    a.validation = Spread::of({2.0, 3.0}, false);
+    a.test = Spread::of({2.5, 3.5}, false);
+    a.ensembleValidation = 1.9;
+    a.ensembleTest = 2.4;
+    a.gainValidation = 0.6;
+    ExperimentStatistics b = a;
+    b.name = QStringLiteral("narrow");
+    b.seeds = {{3, 4.0, 4.5}, {4, 5.0, 5.5}};
+    b.validation = Spread::of({4.0, 5.0}, false);
+
+    HtmlReport report;
+    report.title = QStringLiteral("Report");
+    report.statistics = WorkspaceStatistics::fromExperiments({a, b});
+    report.figures.push_back({QStringLiteral("a figure"),
+                              QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"10\"><rect/></svg>\n")});
+    const QString html = QString::fromUtf8(report.toHtml());
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(html.contains(QStringLiteral("<figure>\n<svg width=\"10\"><rect/></svg>")));
+    QVERIFY(!html.contains(QStringLiteral("<?xml")));
+    QVERIFY(html.contains(QStringLiteral("<td>&lt;wide&gt; &amp; deep</td>")));
+    QVERIFY(!html.contains(QStringLiteral("<wide>")));
+    // Lower RMSE is better: every seed of the first beats every seed of the second.
+    QVERIFY(html.contains(QStringLiteral("<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
+    // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
+    QVERIFY(html.contains(QStringLiteral("<td>2.5 ± 6.4 <small>[-3.853, 8.853]</small></td>")));
+}
+
+QTEST_MAIN(TestDataTable)
+#include "tst_datatable.moc"
