@@ -67,6 +67,7 @@ private Q_SLOTS:
     void hoverNamesThePointAndClickSelectsIt();
     void exportsEveryFormat();
     void spreadAndEnsembleSizePlots();
+    void spreadAsBoxPlotOfValidationOrTest();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -175,6 +176,57 @@ void TestScatterPlotView::spreadAndEnsembleSizePlots()
     sizes.setData(statistics);
     QCOMPARE(sizes.plottedPoints(), 5 + 4); // k = 1..N for each experiment
     QCOMPARE(sizes.plot()->legend->itemCount(), 2);
+}
+
+void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()
+{
+    ExperimentStatistics e;
+    e.name = QStringLiteral("e");
+    e.metric = Metric::Accuracy;
+    e.higherIsBetter = true;
+    const std::vector<double> validation = {0.80, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.40}; // one outlier
+    for (size_t i = 0; i < validation.size(); ++i)
+        e.seeds.push_back({i + 1, validation[i], 0.5 + 0.01 * static_cast<double>(i)});
+    std::vector<double> test;
+    for (const auto& s : e.seeds)
+        test.push_back(s.test);
+    e.validation = Spread::of(validation, true);
+    e.test = Spread::of(test, true);
+    e.ensembleValidation = 0.88;
+    e.ensembleTest = 0.6;
+
+    StatisticsPlotView spread(StatisticsPlotView::Kind::Spread);
+    spread.setData({e});
+    QCOMPARE(spread.plottedPoints(), 9);
+    QCOMPARE(spread.plottedBoxes(), 0);
+    spread.setStyle(StatisticsPlotView::Style::Box);
+    QCOMPARE(spread.plottedPoints(), 0);
+    QCOMPARE(spread.plottedBoxes(), 1);
+    QCPStatisticalBox* box = nullptr;
+    for (int i = 0; i < spread.plot()->plottableCount(); ++i)
+        if (auto* b = qobject_cast<QCPStatisticalBox*>(spread.plot()->plottable(i)))
+            box = b;
+    QVERIFY(box);
+    const QCPStatisticalBoxData& d = *box->data()->begin();
+    // numpy.percentile([0.40, 0.80 … 0.87], 25 / 50 / 75) = 0.81, 0.83, 0.85; 0.40 lies beyond 1.5 IQR.
+    QCOMPARE(d.lowerQuartile, 0.81);
+    QCOMPARE(d.median, 0.83);
+    QCOMPARE(d.upperQuartile, 0.85);
+    QCOMPARE(d.minimum, 0.80);
+    QCOMPARE(d.maximum, 0.87);
+    QCOMPARE(d.outliers, QVector<double>{0.40});
+    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("validation ACCURACY")));
+
+    // Test scores instead: the strip shows each seed's test score, the axis says so.
+    spread.setStyle(StatisticsPlotView::Style::Strip);
+    spread.setShowTest(true);
+    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("test ACCURACY")));
+    double highest = 0;
+    for (int i = 0; i < spread.plot()->graphCount(); ++i)
+        if (spread.plot()->graph(i)->property("counted").toBool())
+            for (auto it = spread.plot()->graph(i)->data()->begin(); it != spread.plot()->graph(i)->data()->end(); ++it)
+                highest = std::max(highest, it->value);
+    QCOMPARE(highest, 0.58);
 }
 
 QTEST_MAIN(TestScatterPlotView)

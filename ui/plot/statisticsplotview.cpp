@@ -4,6 +4,9 @@
 
 #include "experiment/experimentnames.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include "qcustomplot_include.h"
@@ -23,6 +26,26 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    if (kind == Kind::Spread) {
+        // Which scores, and how: a strip shows every seed, a box summarises many.
+        m_scoreChoice = new QComboBox;
+        m_scoreChoice->setObjectName(QStringLiteral("spreadScores"));
+        m_scoreChoice->addItems({tr("validation scores"), tr("test scores")});
+        m_styleChoice = new QComboBox;
+        m_styleChoice->setObjectName(QStringLiteral("spreadStyle"));
+        m_styleChoice->addItems({tr("strip of seeds"), tr("box plot")});
+        connect(m_scoreChoice, &QComboBox::activated, this, [this](int index) { setShowTest(index == 1); });
+        connect(m_styleChoice, &QComboBox::activated, this,
+                [this](int index) { setStyle(index == 1 ? Style::Box : Style::Strip); });
+        auto* controls = new QHBoxLayout;
+        controls->setContentsMargins(4, 2, 4, 0);
+        controls->addWidget(new QLabel(tr("Show")));
+        controls->addWidget(m_scoreChoice);
+        controls->addWidget(new QLabel(tr("as")));
+        controls->addWidget(m_styleChoice);
+        controls->addStretch();
+        layout->addLayout(controls);
+    }
     layout->addWidget(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
@@ -55,7 +78,8 @@ void StatisticsPlotView::rebuild()
     const bool higher = m_experiments.empty() || m_experiments.front().higherIsBetter;
     const QString metric =
         m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
-    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(metric));
+    m_plot->yAxis->setLabel(tr("%1 %2 (better ↑)")
+                                .arg(m_showTest && m_kind == Kind::Spread ? tr("test") : tr("validation"), metric));
     m_plot->yAxis->setRangeReversed(!higher);
     if (m_kind == Kind::Spread)
         drawSpread();
@@ -81,42 +105,110 @@ void StatisticsPlotView::drawSpread()
         const double x = static_cast<double>(i + 1);
         ticker->addTick(x, e.name);
         const QColor colour = ScatterPlotView::colourOf(static_cast<int>(i));
-        QCPGraph* seeds = m_plot->addGraph();
-        seeds->setProperty("counted", true);
-        seeds->setLineStyle(QCPGraph::lsNone);
-        QColor fill = colour;
-        fill.setAlpha(170);
-        seeds->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 6));
-        const int n = e.seedCount();
-        for (int s = 0; s < n; ++s) // spread evenly across the strip, in the order seeds were stored
-            seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2),
-                           e.seeds[s].validation);
+        std::vector<double> scores;
+        for (const ExperimentStatistics::SeedScore& s : e.seeds)
+            scores.push_back(m_showTest ? s.test : s.validation);
+        const Spread& spread = m_showTest ? e.test : e.validation;
+        if (m_style == Style::Box)
+            drawBox(x, scores, colour);
+        else
+            drawStrip(x, scores, colour);
 
         QCPGraph* mean = m_plot->addGraph();
         mean->setLineStyle(QCPGraph::lsNone);
         mean->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(Qt::black, 1.5), Qt::NoBrush, 11));
-        mean->addData(x + kStripWidth / 2 + 0.12, e.validation.mean);
-        if (std::isfinite(e.validation.ciLow)) {
+        mean->addData(x + kStripWidth / 2 + 0.12, spread.mean);
+        if (std::isfinite(spread.ciLow)) {
             auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             interval->setDataPlottable(mean);
             interval->setPen(QPen(Qt::black, 1.5));
-            interval->setData(QVector<double>{e.validation.mean - e.validation.ciLow},
-                              QVector<double>{e.validation.ciHigh - e.validation.mean});
+            interval->setData(QVector<double>{spread.mean - spread.ciLow}, QVector<double>{spread.ciHigh - spread.mean});
         }
         QCPGraph* ensemble = m_plot->addGraph();
         ensemble->setLineStyle(QCPGraph::lsNone);
         ensemble->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
-        ensemble->addData(x + kStripWidth / 2 + 0.12, e.ensembleValidation);
+        ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
     auto* legend = new QCPItemText(m_plot);
     legend->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
     legend->position->setType(QCPItemPosition::ptAxisRectRatio);
     legend->position->setCoords(0.01, 0.01);
     legend->setTextAlignment(Qt::AlignLeft);
-    legend->setText(
-        tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+    legend->setText(m_style == Style::Box
+                        ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond · ⊠ "
+                             "with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
+                        : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+}
+
+void StatisticsPlotView::drawStrip(double x, const std::vector<double>& scores, const QColor& colour)
+{
+    QCPGraph* seeds = m_plot->addGraph();
+    seeds->setProperty("counted", true);
+    seeds->setLineStyle(QCPGraph::lsNone);
+    QColor fill = colour;
+    fill.setAlpha(170);
+    seeds->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 6));
+    const int n = static_cast<int>(scores.size());
+    for (int s = 0; s < n; ++s) // spread evenly across the strip, in the order seeds were stored
+        seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2), scores[s]);
+}
+
+void StatisticsPlotView::drawBox(double x, const std::vector<double>& scores, const QColor& colour)
+{
+    if (scores.empty())
+        return;
+    // Tukey's box: quartiles as numpy.percentile computes them, whiskers to the most extreme
+    // scores within 1.5 IQR of the box, the rest drawn as outliers.
+    const double q1 = Spread::percentile(scores, 25), median = Spread::percentile(scores, 50),
+                 q3 = Spread::percentile(scores, 75);
+    const double reach = 1.5 * (q3 - q1);
+    double low = q1, high = q3;
+    QVector<double> outliers;
+    for (double v : scores) {
+        if (v < q1 - reach || v > q3 + reach)
+            outliers << v;
+        else {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    }
+    auto* box = new QCPStatisticalBox(m_plot->xAxis, m_plot->yAxis);
+    box->setProperty("box", true);
+    QColor fill = colour;
+    fill.setAlpha(110);
+    box->setBrush(fill);
+    box->setPen(QPen(colour.darker(140), 1.3));
+    box->setMedianPen(QPen(Qt::black, 2));
+    box->setWidth(kStripWidth);
+    box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
+    box->addData(x, low, q1, median, q3, high, outliers);
+}
+
+int StatisticsPlotView::plottedBoxes() const
+{
+    int n = 0;
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (m_plot->plottable(i)->property("box").toBool())
+            n += m_plot->plottable(i)->interface1D()->dataCount();
+    return n;
+}
+
+void StatisticsPlotView::setStyle(Style style)
+{
+    m_style = style;
+    if (m_styleChoice)
+        m_styleChoice->setCurrentIndex(style == Style::Box ? 1 : 0);
+    rebuild();
+}
+
+void StatisticsPlotView::setShowTest(bool test)
+{
+    m_showTest = test;
+    if (m_scoreChoice)
+        m_scoreChoice->setCurrentIndex(test ? 1 : 0);
+    rebuild();
 }
 
 void StatisticsPlotView::drawEnsembleSize()

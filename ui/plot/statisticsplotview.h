@@ -4,13 +4,14 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QCustomPlot;
 
 namespace seedscape {
 
 // The plots drawn from seed statistics, one experiment colour each (as in the scatter):
-//  - Spread: single-seed validation scores as a strip per experiment (deterministic jitter),
-//    the mean with its Student-t 95% interval, and the all-seed ensemble as a diamond.
+//  - Spread: single-seed validation (or test) scores per experiment as a strip (evenly spaced)
+//    or a box plot, the mean with its Student-t 95% interval, and the all-seed ensemble as a diamond.
 //  - EnsembleSize: mean validation score of k-ensembles against k = 1..N, with a min–max band.
 // Better is up whatever the metric.
 class StatisticsPlotView : public QWidget
@@ -24,7 +25,18 @@ public:
         EnsembleSize
     };
 
+    enum class Style
+    {
+        Strip,
+        Box
+    };
+
     explicit StatisticsPlotView(Kind kind, QWidget* parent = nullptr);
+    // Spread only: strip or box, validation or test scores (controls above the plot).
+    void setStyle(Style style);
+    Style style() const { return m_style; }
+    void setShowTest(bool test);
+    bool showsTest() const { return m_showTest; }
 
     // Experiments of one metric (those of other metrics than the first are left out).
     void setData(std::vector<ExperimentStatistics> experiments);
@@ -34,15 +46,22 @@ public:
 
     // Seeds drawn as points (spread), or curve points drawn (ensemble size), over all experiments.
     int plottedPoints() const;
+    int plottedBoxes() const; // spread as a box plot: one box per experiment with seeds
 
 private:
     void rebuild();
     void drawSpread();
     void drawEnsembleSize();
+    void drawStrip(double x, const std::vector<double>& scores, const QColor& colour);
+    void drawBox(double x, const std::vector<double>& scores, const QColor& colour);
 
     Kind m_kind;
     QCustomPlot* m_plot;
     std::vector<ExperimentStatistics> m_experiments;
+    Style m_style = Style::Strip;
+    bool m_showTest = false;
+    QComboBox* m_scoreChoice = nullptr;
+    QComboBox* m_styleChoice = nullptr;
 };
 
 } // namespace seedscape
