@@ -5,6 +5,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
 
@@ -17,6 +18,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProgressBar>
+#include <QTreeWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QXmlStreamReader>
@@ -299,10 +302,16 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QVERIFY(window.runExperiments(0));
     QVERIFY(window.sweeps()->isRunning());
     QVERIFY(!window.runExperiments(0)); // one sweep at a time
-    QVERIFY(ended.wait(60000));
+    // The queue shows the experiment with a bar of its seeds, and a bar of epochs per running seed.
+    QTRY_VERIFY(window.runQueue()->seedBars() > 0 || !ended.isEmpty());
+    QCOMPARE(window.runQueue()->experimentBars(), 1);
+    QVERIFY(!ended.isEmpty() || ended.wait(60000));
     QCOMPARE(ended.first().at(0).toBool(), false);
     QCOMPARE(seeds.count(), 4);
     QCOMPARE(window.sweeps()->finishedSeeds(), 4);
+    QCOMPARE(window.runQueue()->seedBars(), 0); // every seed ended
+    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->value(), 4);
+    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->text(), QStringLiteral("4 of 4 seeds"));
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 4); // C(4, 3)
 
@@ -377,6 +386,13 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
     QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty() &&
                                  window.sweeps()->runningSeeds().begin()->second.epoch > 2,
                              30000);
+    // One bar per running seed in the queue, counting its epochs (redrawn at most every 40 ms).
+    QTRY_COMPARE(window.runQueue()->seedBars(), static_cast<int>(window.sweeps()->runningSeeds().size()));
+    QTRY_VERIFY(window.findChild<QTreeWidget*>(QStringLiteral("runQueue"))
+                    ->findChildren<QProgressBar*>()
+                    .constLast()
+                    ->text()
+                    .contains(QStringLiteral(" of 5000")));
     window.sweeps()->pause();
     QVERIFY(window.sweeps()->isPaused());
     QTest::qWait(300);

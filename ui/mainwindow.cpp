@@ -10,6 +10,7 @@
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
 #include "workspacesnapshot.h"
@@ -30,6 +31,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -60,6 +62,7 @@ namespace {
 constexpr int kPreviewRows = 50;
 constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
 constexpr int kRecentCount = 8;
+constexpr int kProgressIntervalMs = 40;
 constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every key
 const char* const kRecentKey = "workspaces/recent";
 
@@ -100,7 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
       m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
-      m_sweepProgress(new QProgressBar), m_sweepLabel(new QLabel), m_definition(new ExperimentEditor),
+      m_sweepProgress(new QProgressBar), m_runQueue(new RunQueueView), m_progressTimer(new QTimer(this)),
+      m_sweepLabel(new QLabel), m_definition(new ExperimentEditor),
       m_definitionStatus(new QLabel), m_definitionTimer(new QTimer(this))
 {
     setWindowTitle(tr("Seedscape"));
@@ -231,7 +235,18 @@ MainWindow::MainWindow(QWidget* parent)
     m_sweepLabel->setObjectName(QStringLiteral("sweepLabel"));
     statusBar()->addPermanentWidget(m_sweepLabel);
     statusBar()->addPermanentWidget(m_sweepProgress);
-    connect(m_sweeps, &SweepController::progressChanged, this, &MainWindow::showSweepProgress);
+    m_progressTimer->setSingleShot(true);
+    m_progressTimer->setInterval(kProgressIntervalMs);
+    connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::showSweepProgress);
+    connect(m_sweeps, &SweepController::progressChanged, this, [this] {
+        if (!m_progressTimer->isActive())
+            m_progressTimer->start();
+    });
+    auto* queueDock = new QDockWidget(tr("Runs"), this);
+    queueDock->setObjectName(QStringLiteral("runsDock"));
+    queueDock->setWidget(m_runQueue);
+    addDockWidget(Qt::RightDockWidgetArea, queueDock);
+    queueDock->hide();
     connect(m_sweeps, &SweepController::seedEnded, m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_sweeps, &SweepController::sweepEnded, this, [this](bool cancelled) {
         statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
@@ -333,6 +348,9 @@ void MainWindow::showSweepProgress()
     m_cancelAction->setEnabled(running);
     m_pauseAction->setText(m_sweeps->isPaused() ? tr("Resume") : tr("Pause"));
     m_sweepProgress->setVisible(running);
+    m_runQueue->update(*m_sweeps);
+    if (running)
+        findChild<QDockWidget*>(QStringLiteral("runsDock"))->show();
     if (!running) {
         m_sweepLabel->clear();
         return;

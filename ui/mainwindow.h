@@ -29,6 +29,7 @@ class ScatterPlotView;
 class SeedTableModel;
 class StatisticsPlotView;
 class LearningCurveView;
+class RunQueueView;
 class SweepController;
 struct WorkspaceSnapshot;
 
@@ -53,6 +54,7 @@ public:
     StatisticsPlotView* ensembleSizeView() const { return m_ensembleSize; }
     LearningCurveView* learningCurveView() const { return m_learningCurves; }
     SweepController* sweeps() const { return m_sweeps; }
+    RunQueueView* runQueue() const { return m_runQueue; }
     // The Definition tab: the selected experiment's settings, saved as they are edited.
     ExperimentEditor* definitionEditor() const { return m_definition; }
     // Opens the New experiment (or, with variant, the Duplicate as variant) dialog without
@@ -128,6 +130,8 @@ private:
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight
     SweepController* m_sweeps;
     QProgressBar* m_sweepProgress;
+    RunQueueView* m_runQueue;
+    QTimer* m_progressTimer; // epochs end by the hundred a second: redraw progress at most every 40 ms
     QLabel* m_sweepLabel;
     QAction* m_runAction = nullptr;
     QAction* m_runAllAction = nullptr;

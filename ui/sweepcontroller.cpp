@@ -91,8 +91,12 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
                     return;
                 self->m_running.erase(seed);
                 ++self->m_endedThisSweep;
-                if (finished)
+                if (finished) {
                     ++self->m_finished;
+                    for (QueuedExperiment& q : self->m_queue)
+                        if (q.name == experiment)
+                            ++q.finished;
+                }
                 Q_EMIT self->seedEnded(experiment, seed, finished);
                 Q_EMIT self->progressChanged();
             },
@@ -101,14 +105,17 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
 
     auto runner = std::make_unique<SweepRunner>(callbacks);
     int finished = 0, wanted = 0;
+    std::vector<QueuedExperiment> queue;
     try {
         const Workspace workspace(workspaceFolder);
         for (const Experiment& e : experiments) {
             auto data = std::make_shared<const PreparedData>(
                 PreparedData::prepare(workspace.datasetPath(e), e.dataset));
             const QString results = workspace.resultsFolder(e.name);
-            finished += std::min(ResultStore(results).finishedCount(), e.seeds.count);
+            const int stored = std::min(ResultStore(results).finishedCount(), e.seeds.count);
+            finished += stored;
             wanted += e.seeds.count;
+            queue.push_back({e.name, stored, e.seeds.count});
             runner->add({e, std::move(data), results, e.seeds.count});
         }
     } catch (const InputError& e) {
@@ -123,6 +130,7 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
     m_runner = std::move(runner);
     m_running.clear();
     m_finished = finished;
+    m_queue = std::move(queue);
     m_wanted = wanted;
     m_endedThisSweep = 0;
     m_clock.start();

@@ -8,6 +8,7 @@
 class QThread;
 
 #include <map>
+#include <vector>
 #include <memory>
 
 namespace seedscape {
@@ -28,6 +29,13 @@ public:
         int epoch = 0, epochs = 0;
     };
 
+    // An experiment of the sweep: its finished seeds (stored before the sweep included) of wanted.
+    struct QueuedExperiment
+    {
+        QString name;
+        int finished = 0, wanted = 0;
+    };
+
     explicit SweepController(QObject* parent = nullptr);
     ~SweepController() override; // cancels and waits for the workers
 
@@ -44,6 +52,8 @@ public:
     int finishedSeeds() const { return m_finished; }
     int wantedSeeds() const { return m_wanted; }
     const std::map<quint64, RunningSeed>& runningSeeds() const { return m_running; }
+    // The experiments of the current (or last) sweep, in the order given.
+    const std::vector<QueuedExperiment>& queue() const { return m_queue; }
     // Seconds left at the pace so far (NaN before the first seed ends).
     double secondsLeft() const;
 
@@ -60,6 +70,7 @@ private:
     std::unique_ptr<SweepRunner> m_runner;
     QThread* m_watcher = nullptr; // waits for the workers and reports the end
     std::map<quint64, RunningSeed> m_running;
+    std::vector<QueuedExperiment> m_queue;
     int m_finished = 0, m_wanted = 0, m_endedThisSweep = 0;
     QElapsedTimer m_clock;
 };
