@@ -28,7 +28,8 @@ void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
     DataTable t;
     t.columns = {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("count")};
     t.rows.push_back({QStringLiteral("a, \"quoted\" name"), 0.1, 3});
-    t.rows.push_back({QStringLiteral("plain"), std::nan(""), QVariant::fromValue<qulonglong>(18446744073709551615ULL)});
+    t.rows.push_back(
+        {QStringLiteral("plain"), std::nan(""), QVariant::fromValue<qulonglong>(18446744073709551615ULL)});
     QCOMPARE(t.toCsv(), QByteArray("name,value,count\n"
                                    "\"a, \"\"quoted\"\" name\",0.10000000000000001,3\n"
                                    "plain,,18446744073709551615\n"));
@@ -59,7 +60,8 @@ void TestDataTable::scatterRowsNameEveryPoint()
                             {ScatterData::Kind::KEnsemble, 0.85, 0.75, {11, 12, 13}},
                             {ScatterData::Kind::FullEnsemble, 0.9, 0.8, {11, 12, 13, 14}}}});
     const DataTable t = DataTable::scatter(data);
-    QCOMPARE(t.columns.join(QLatin1Char(',')), QStringLiteral("experiment,metric,kind,seeds,validation,test"));
+    QCOMPARE(t.columns.join(QLatin1Char(',')),
+             QStringLiteral("experiment,metric,kind,seeds,validation,test"));
     QCOMPARE(t.rows.size(), size_t(3));
     QCOMPARE(t.toCsv().split('\n')[2], QByteArray("e,auc,k_ensemble,11 12 13,0.84999999999999998,0.75"));
     QCOMPARE(t.rows[2][2].toString(), QStringLiteral("full_ensemble"));
@@ -91,8 +93,9 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     HtmlReport report;
     report.title = QStringLiteral("Report");
     report.statistics = WorkspaceStatistics::fromExperiments({a, b});
-    report.figures.push_back({QStringLiteral("a figure"),
-                              QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"10\"><rect/></svg>\n")});
+    report.figures.push_back(
+        {QStringLiteral("a figure"),
+         QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"10\"><rect/></svg>\n")});
     const QString html = QString::fromUtf8(report.toHtml());
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     QVERIFY(html.contains(QStringLiteral("<figure>\n<svg width=\"10\"><rect/></svg>")));
@@ -100,8 +103,10 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     QVERIFY(html.contains(QStringLiteral("<td>&lt;wide&gt; &amp; deep</td>")));
     QVERIFY(!html.contains(QStringLiteral("<wide>")));
     // Lower RMSE is better: every seed of the first beats every seed of the second.
-    QVERIFY(html.contains(QStringLiteral("<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td></tr>")));
-    QVERIFY(html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
+    QVERIFY(html.contains(
+        QStringLiteral("<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td></tr>")));
+    QVERIFY(
+        html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
     QVERIFY(html.contains(QStringLiteral("<td>2.5 ± 6.4 <small>[-3.853, 8.853]</small></td>")));
 }

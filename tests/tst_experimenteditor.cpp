@@ -83,18 +83,21 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     QPushButton* create = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
     // It starts valid: a fresh name, on the selected experiment's data.
     QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("name"))->text(), QStringLiteral("experiment-1"));
-    QVERIFY2(editor->isValid(), qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
+    QVERIFY2(editor->isValid(),
+             qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
     QVERIFY(create->isEnabled());
 
     // Invalid values are named under their field with the reader's words, and block Create.
     type(editor, QStringLiteral("training.lr"), QStringLiteral("0"));
-    QCOMPARE(problem(editor, QStringLiteral("training.lr")), QStringLiteral("training.lr: must be greater than 0, got 0"));
+    QCOMPARE(problem(editor, QStringLiteral("training.lr")),
+             QStringLiteral("training.lr: must be greater than 0, got 0"));
     QVERIFY(!create->isEnabled());
     type(editor, QStringLiteral("training.lr"), QStringLiteral("fast"));
     QCOMPARE(problem(editor, QStringLiteral("training.lr")),
              QStringLiteral("training.lr: must be a number, got \"fast\""));
     type(editor, QStringLiteral("dataset.split.test"), QStringLiteral("0.9"));
-    QVERIFY2(problem(editor, QStringLiteral("dataset.split.test")).contains(QStringLiteral("leave no training set")),
+    QVERIFY2(problem(editor, QStringLiteral("dataset.split.test"))
+                 .contains(QStringLiteral("leave no training set")),
              qPrintable(problem(editor, QStringLiteral("dataset.split.test"))));
     type(editor, QStringLiteral("model.hidden"), QStringLiteral("32, 0"));
     QCOMPARE(problem(editor, QStringLiteral("model.hidden")),
@@ -150,17 +153,22 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     const int classColumn = editor.previewModel()->columnCount() - 1;
     QCOMPARE(editor.previewModel()->headerData(classColumn, Qt::Horizontal).toString(),
              QStringLiteral("cultivar (target)\nwhole number, 1 value")); // the first 50 rows are class 0
-    QCOMPARE(editor.previewModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("alcohol\nnumber"));
+    QCOMPARE(editor.previewModel()->headerData(0, Qt::Horizontal).toString(),
+             QStringLiteral("alcohol\nnumber"));
 
     // Another target: the inference follows, and the preview marks the new target.
     target->setCurrentText(QStringLiteral("alcohol"));
     QCOMPARE(editor.inferredTask(), Task::Regression);
     QCOMPARE(task->itemText(0), QStringLiteral("auto (inferred: regression)"));
-    QVERIFY(editor.previewModel()->headerData(0, Qt::Horizontal).toString().startsWith(QStringLiteral("alcohol (target)")));
+    QVERIFY(editor.previewModel()
+                ->headerData(0, Qt::Horizontal)
+                .toString()
+                .startsWith(QStringLiteral("alcohol (target)")));
     // The task can be overridden, and a metric that does not fit it is refused.
     task->setCurrentText(QStringLiteral("regression"));
     editor.findChild<QComboBox*>(QStringLiteral("metric"))->setCurrentText(QStringLiteral("auc"));
-    QCOMPARE(problem(&editor, QStringLiteral("metric")), QStringLiteral("metric: auc does not score a regression task"));
+    QCOMPARE(problem(&editor, QStringLiteral("metric")),
+             QStringLiteral("metric: auc does not score a regression task"));
 }
 
 void TestExperimentEditor::dataProblemsAreNamed()
@@ -181,7 +189,8 @@ void TestExperimentEditor::dataProblemsAreNamed()
     auto* path = editor.findChild<QLineEdit*>(QStringLiteral("dataset.path"));
     path->setText(QStringLiteral("nowhere.csv"));
     Q_EMIT path->editingFinished();
-    QVERIFY2(problem(&editor, QStringLiteral("dataset.path")).startsWith(QStringLiteral("dataset.path: no file at ")),
+    QVERIFY2(problem(&editor, QStringLiteral("dataset.path"))
+                 .startsWith(QStringLiteral("dataset.path: no file at ")),
              qPrintable(problem(&editor, QStringLiteral("dataset.path"))));
     QVERIFY(problem(&editor, QStringLiteral("dataset.path")).endsWith(QStringLiteral("nowhere.csv")));
 }
@@ -215,7 +224,9 @@ void TestExperimentEditor::duplicateAsVariantChangesOneThing()
              QStringLiteral("diabetes-mlp-variant"));
     QCOMPARE(ExperimentDialog::variantName(QStringLiteral("a"), {QStringLiteral("a-variant")}),
              QStringLiteral("a-variant-2"));
-    dialog->editor()->findChild<QComboBox*>(QStringLiteral("model.activation"))->setCurrentText(QStringLiteral("tanh"));
+    dialog->editor()
+        ->findChild<QComboBox*>(QStringLiteral("model.activation"))
+        ->setCurrentText(QStringLiteral("tanh"));
     QVERIFY(dialog->editor()->isValid());
     dialog->accept();
 
@@ -251,7 +262,9 @@ void TestExperimentEditor::definitionTabAutosavesValidEdits()
     // A valid one is saved a moment after typing stops, and the table shows it.
     type(editor, QStringLiteral("training.epochs"), QString::number(epochs + 7));
     QTRY_COMPARE(ExperimentReader::readFile(file).training.epochs, epochs + 7);
-    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("definitionStatus"))->text().startsWith(QStringLiteral("Saved at")));
+    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("definitionStatus"))
+                    ->text()
+                    .startsWith(QStringLiteral("Saved at")));
     const int row = window.experimentModel()->rowOf(QStringLiteral("wine-mlp"));
     QCOMPARE(window.experimentModel()->entry(row).experiment->training.epochs, epochs + 7);
     // An edit still waiting for its autosave is saved when another experiment is selected.
@@ -288,12 +301,14 @@ void TestExperimentEditor::storedSeedsAllowOnlyComparableEdits()
     QCOMPARE(editor->problems()[0].field, QStringLiteral("results"));
     QVERIFY(editor->problems()[0].message.contains(QStringLiteral("Duplicate as variant")));
     QTest::qWait(700);
-    QCOMPARE(ExperimentReader::readFile(workspace + QStringLiteral("/quick.experiment.json")).training.lr, 1e-3);
+    QCOMPARE(ExperimentReader::readFile(workspace + QStringLiteral("/quick.experiment.json")).training.lr,
+             1e-3);
     // More seeds keep them comparable: saved.
     type(editor, QStringLiteral("training.lr"), QStringLiteral("0.001"));
     type(editor, QStringLiteral("seeds.count"), QStringLiteral("6"));
     QVERIFY(editor->isValid());
-    QTRY_COMPARE(ExperimentReader::readFile(workspace + QStringLiteral("/quick.experiment.json")).seeds.count, 6);
+    QTRY_COMPARE(ExperimentReader::readFile(workspace + QStringLiteral("/quick.experiment.json")).seeds.count,
+                 6);
     QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Seeds).data().toString(),
                  QStringLiteral("2/6"));
 }

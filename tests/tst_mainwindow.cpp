@@ -15,20 +15,18 @@
 #include "store/sampleworkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProgressBar>
-#include <QTreeWidget>
-#include <QStatusBar>
-#include <QTabWidget>
-#include <QXmlStreamReader>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace seedscape;
@@ -174,7 +172,6 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 5, 20000);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 10); // C(5, 3)
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::FullEnsemble), 1);
-
 }
 
 void TestMainWindow::exportsWriteWhatTheWindowShows()
@@ -183,15 +180,16 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     for (const QString& name : {QStringLiteral("slow"), QStringLiteral("fast")}) {
         const QString file = dir.filePath(name + QStringLiteral(".json"));
-        AtomicFile::write(file, QStringLiteral(R"({"format": 1, "name": "%1",
+        AtomicFile::write(
+            file, QStringLiteral(R"({"format": 1, "name": "%1",
             "dataset": {"path": "%2", "target": "progression"}, "model": {"hidden": [8]},
             "training": {"epochs": 3, "lr": %3}, "seeds": {"count": 4}})")
-                                    .arg(name, QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"),
-                                         name == QStringLiteral("slow") ? QStringLiteral("0.001")
-                                                                        : QStringLiteral("0.01"))
-                                    .toUtf8());
+                      .arg(name, QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"),
+                           name == QStringLiteral("slow") ? QStringLiteral("0.001") : QStringLiteral("0.01"))
+                      .toUtf8());
         QProcess cli;
-        cli.start(QStringLiteral(SEEDSCAPE_CLI), {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace});
+        cli.start(QStringLiteral(SEEDSCAPE_CLI),
+                  {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace});
         QVERIFY(cli.waitForFinished(120000));
         QCOMPARE(cli.exitCode(), 0);
     }
@@ -231,7 +229,8 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(window.exportPlotData(spreadCsv));
     QFile spreadFile(spreadCsv);
     QVERIFY(spreadFile.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(spreadFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(spreadFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 8);
     QVERIFY(lines[0].startsWith(QStringLiteral("experiment,metric,seed,validation,test,")));
     const ExperimentStatistics& first = window.spreadView()->data().front();
@@ -310,8 +309,9 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     QCOMPARE(seeds.count(), 4);
     QCOMPARE(window.sweeps()->finishedSeeds(), 4);
     QCOMPARE(window.runQueue()->seedBars(), 0); // every seed ended
-    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->value(), 4);
-    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->text(), QStringLiteral("4 of 4 seeds"));
+    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->value, 4);
+    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->maximum, 4);
+    QCOMPARE(window.runQueue()->experimentBar(QStringLiteral("quick"))->text, QStringLiteral("4 of 4 seeds"));
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 4, 20000);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::KEnsemble), 4); // C(4, 3)
 
@@ -341,7 +341,8 @@ void TestMainWindow::runFromTheWindowFillsThePlot()
     // And back: a seed chosen in the Seeds tab is ringed in the scatter, at that seed's point.
     const int otherRow = (selectedSeed.row() + 1) % 4;
     seedView->setCurrentIndex(seedView->model()->index(otherRow, 0));
-    const quint64 otherSeed = seedView->model()->index(otherRow, SeedTableModel::Seed).data().toString().toULongLong();
+    const quint64 otherSeed =
+        seedView->model()->index(otherRow, SeedTableModel::Seed).data().toString().toULongLong();
     QCOMPARE(window.scatterView()->selectedPoints(), 1);
     QCOMPARE(window.scatterView()->selectedSeeds(), std::vector<quint64>{otherSeed});
     // Choosing the experiment in the table rings its full ensemble.
@@ -388,11 +389,11 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
                              30000);
     // One bar per running seed in the queue, counting its epochs (redrawn at most every 40 ms).
     QTRY_COMPARE(window.runQueue()->seedBars(), static_cast<int>(window.sweeps()->runningSeeds().size()));
-    QTRY_VERIFY(window.findChild<QTreeWidget*>(QStringLiteral("runQueue"))
-                    ->findChildren<QProgressBar*>()
-                    .constLast()
-                    ->text()
-                    .contains(QStringLiteral(" of 5000")));
+    QTRY_VERIFY(!window.runQueue()->runningSeedBars().empty() &&
+                window.runQueue()->runningSeedBars().front().value > 0);
+    const RunQueueView::Bar seedBar = window.runQueue()->runningSeedBars().front();
+    QCOMPARE(seedBar.maximum, 5000);
+    QCOMPARE(seedBar.text, QStringLiteral("epoch %1 of 5000").arg(seedBar.value));
     window.sweeps()->pause();
     QVERIFY(window.sweeps()->isPaused());
     QTest::qWait(300);

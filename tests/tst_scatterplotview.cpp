@@ -67,6 +67,7 @@ private Q_SLOTS:
     void hoverNamesThePointAndClickSelectsIt();
     void exportsEveryFormat();
     void spreadAndEnsembleSizePlots();
+    void manyMarkersAreStampedWhereThePointsAre();
     void spreadAsBoxPlotOfValidationOrTest();
 };
 
@@ -184,7 +185,8 @@ void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()
     e.name = QStringLiteral("e");
     e.metric = Metric::Accuracy;
     e.higherIsBetter = true;
-    const std::vector<double> validation = {0.80, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.40}; // one outlier
+    const std::vector<double> validation = {0.80, 0.81, 0.82, 0.83, 0.84,
+                                            0.85, 0.86, 0.87, 0.40}; // one outlier
     for (size_t i = 0; i < validation.size(); ++i)
         e.seeds.push_back({i + 1, validation[i], 0.5 + 0.01 * static_cast<double>(i)});
     std::vector<double> test;
@@ -224,9 +226,44 @@ void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()
     double highest = 0;
     for (int i = 0; i < spread.plot()->graphCount(); ++i)
         if (spread.plot()->graph(i)->property("counted").toBool())
-            for (auto it = spread.plot()->graph(i)->data()->begin(); it != spread.plot()->graph(i)->data()->end(); ++it)
+            for (auto it = spread.plot()->graph(i)->data()->begin();
+                 it != spread.plot()->graph(i)->data()->end(); ++it)
                 highest = std::max(highest, it->value);
     QCOMPARE(highest, 0.58);
+}
+
+// On screen, graphs with many markers stamp a pre-drawn marker (MarkerGraph): each must land on
+// its point, in its experiment's colour, and leave space between points blank.
+void TestScatterPlotView::manyMarkersAreStampedWhereThePointsAre()
+{
+    ScatterData data;
+    data.metric = Metric::Accuracy;
+    data.higherIsBetter = true;
+    ScatterData::Series series{QStringLiteral("many"), {}};
+    for (int i = 0; i < 200; ++i) // a grid of seeds, far more than MarkerGraph draws shape by shape
+        series.points.push_back({ScatterData::Kind::Seed,
+                                 0.5 + 0.02 * (i % 20),
+                                 0.5 + 0.02 * (i / 20),
+                                 {static_cast<quint64>(i + 1)}});
+    data.series.push_back(series);
+    ScatterPlotView view;
+    view.resize(800, 600);
+    view.setData(data);
+    view.plot()->replot();
+    const QImage image = view.plot()->toPixmap(800, 600, 1.0).toImage();
+    for (int i : {0, 57, 199}) {
+        const QPointF at = view.positionOf(data.series[0].points[static_cast<size_t>(i)]);
+        const QColor drawn = image.pixelColor(at.toPoint());
+        // Seeds are drawn at alpha 150 over white: the blue channel stays well above red.
+        QVERIFY2(
+            drawn.blue() > drawn.red() + 40 && drawn != QColor(Qt::white),
+            qPrintable(
+                QStringLiteral("point %1 at %2,%3 is %4").arg(i).arg(at.x()).arg(at.y()).arg(drawn.name())));
+    }
+    // Halfway between two neighbouring points there is background, not a marker.
+    const QPointF a = view.positionOf(data.series[0].points[0]),
+                  b = view.positionOf(data.series[0].points[1]);
+    QCOMPARE(image.pixelColor(((a + b) / 2).toPoint()), QColor(Qt::white));
 }
 
 QTEST_MAIN(TestScatterPlotView)

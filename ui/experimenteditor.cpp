@@ -45,7 +45,8 @@ QStringList words(const QString& text)
 }
 
 // Text fields are read as the file's numbers are: C locale, whole numbers where the file wants them.
-std::optional<double> readNumber(const QLineEdit* edit, const QString& field, std::vector<FieldProblem>* problems)
+std::optional<double> readNumber(const QLineEdit* edit, const QString& field,
+                                 std::vector<FieldProblem>* problems)
 {
     bool ok = false;
     const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
@@ -55,7 +56,8 @@ std::optional<double> readNumber(const QLineEdit* edit, const QString& field, st
     return std::nullopt;
 }
 
-std::optional<qlonglong> readWhole(const QString& text, const QString& field, std::vector<FieldProblem>* problems)
+std::optional<qlonglong> readWhole(const QString& text, const QString& field,
+                                   std::vector<FieldProblem>* problems)
 {
     bool ok = false;
     const qlonglong v = QLocale::c().toLongLong(text.trimmed(), &ok);
@@ -67,7 +69,8 @@ std::optional<qlonglong> readWhole(const QString& text, const QString& field, st
 
 int clampToInt(qlonglong v)
 {
-    return static_cast<int>(std::clamp<qlonglong>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    return static_cast<int>(
+        std::clamp<qlonglong>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 } // namespace
@@ -77,17 +80,22 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
       m_previewView(new QTableView), m_dataSummary(new QLabel)
 {
     m_name = addLine(QStringLiteral("name"), tr("Also the file name: NAME.experiment.json"));
-    m_path = addLine(QStringLiteral("dataset.path"), tr("A CSV file, relative to the workspace folder or absolute"));
+    m_path = addLine(QStringLiteral("dataset.path"),
+                     tr("A CSV file, relative to the workspace folder or absolute"));
     m_target = addCombo(QStringLiteral("dataset.target"), {});
     m_task = addCombo(QStringLiteral("dataset.task"), names::tasks());
     m_missing = addCombo(QStringLiteral("dataset.missing"), names::missingPolicies());
     m_splitColumn = addCombo(QStringLiteral("dataset.split.column"), {tr("(fractions and a split seed)")});
-    m_validation = addLine(QStringLiteral("dataset.split.validation"), tr("Share of rows held out for validation"));
+    m_validation =
+        addLine(QStringLiteral("dataset.split.validation"), tr("Share of rows held out for validation"));
     m_test = addLine(QStringLiteral("dataset.split.test"), tr("Share of rows held out for the test score"));
-    m_splitSeed = addLine(QStringLiteral("dataset.split.seed"), tr("Fixes the split; the same for every seed"));
-    m_hidden = addLine(QStringLiteral("model.hidden"), tr("Hidden layer widths, e.g. \"64, 64\"; empty for a linear model"));
+    m_splitSeed =
+        addLine(QStringLiteral("dataset.split.seed"), tr("Fixes the split; the same for every seed"));
+    m_hidden = addLine(QStringLiteral("model.hidden"),
+                       tr("Hidden layer widths, e.g. \"64, 64\"; empty for a linear model"));
     m_activation = addCombo(QStringLiteral("model.activation"), names::activations());
-    m_dropout = addLine(QStringLiteral("model.dropout"), tr("Probability of dropping a hidden unit, 0 to below 1"));
+    m_dropout =
+        addLine(QStringLiteral("model.dropout"), tr("Probability of dropping a hidden unit, 0 to below 1"));
     m_layerNorm = new QCheckBox(tr("layer norm after each hidden layer"));
     m_layerNorm->setObjectName(QStringLiteral("model.layer_norm"));
     m_optimizer = addCombo(QStringLiteral("training.optimizer"), names::optimizers());
@@ -107,7 +115,8 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_varyInit->setObjectName(QStringLiteral("seeds.vary.init"));
     m_varyOrder->setObjectName(QStringLiteral("seeds.vary.order"));
     m_varyDropout->setObjectName(QStringLiteral("seeds.vary.dropout"));
-    m_seedList = addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
+    m_seedList =
+        addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
     m_device = addCombo(QStringLiteral("device"), names::devices());
 
     auto* browse = new QPushButton(tr("Choose…"));
@@ -139,30 +148,34 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_otherProblems->setStyleSheet(QStringLiteral("color: #b00020"));
     m_otherProblems->setWordWrap(true);
     formLayout->addWidget(m_otherProblems);
-    formLayout->addWidget(section(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
+    formLayout->addWidget(
+        section(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
     formLayout->addWidget(section(
-        tr("Data"), {{tr("CSV file"), withProblem(pathRow, QStringLiteral("dataset.path"))},
-                     {tr("Target"), withProblem(m_target, QStringLiteral("dataset.target"))},
-                     {tr("Task"), withProblem(m_task, QStringLiteral("dataset.task"))},
-                     {tr("Missing values"), withProblem(m_missing, QStringLiteral("dataset.missing"))},
-                     {tr("Split by"), withProblem(m_splitColumn, QStringLiteral("dataset.split.column"))},
-                     {tr("Validation share"), withProblem(m_validation, QStringLiteral("dataset.split.validation"))},
-                     {tr("Test share"), withProblem(m_test, QStringLiteral("dataset.split.test"))},
-                     {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}}));
-    formLayout->addWidget(section(tr("Model"), {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
-                                                {tr("Activation"), m_activation},
-                                                {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
-                                                {QString(), m_layerNorm}}));
-    formLayout->addWidget(section(
-        tr("Training"),
-        {{tr("Optimizer"), m_optimizer},
-         {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
-         {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
-         {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
-         {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
-         {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
-         {tr("Schedule"), m_schedule},
-         {tr("Early stopping patience"), withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}}));
+        tr("Data"),
+        {{tr("CSV file"), withProblem(pathRow, QStringLiteral("dataset.path"))},
+         {tr("Target"), withProblem(m_target, QStringLiteral("dataset.target"))},
+         {tr("Task"), withProblem(m_task, QStringLiteral("dataset.task"))},
+         {tr("Missing values"), withProblem(m_missing, QStringLiteral("dataset.missing"))},
+         {tr("Split by"), withProblem(m_splitColumn, QStringLiteral("dataset.split.column"))},
+         {tr("Validation share"), withProblem(m_validation, QStringLiteral("dataset.split.validation"))},
+         {tr("Test share"), withProblem(m_test, QStringLiteral("dataset.split.test"))},
+         {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}}));
+    formLayout->addWidget(
+        section(tr("Model"), {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
+                              {tr("Activation"), m_activation},
+                              {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
+                              {QString(), m_layerNorm}}));
+    formLayout->addWidget(
+        section(tr("Training"),
+                {{tr("Optimizer"), m_optimizer},
+                 {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
+                 {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
+                 {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
+                 {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
+                 {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
+                 {tr("Schedule"), m_schedule},
+                 {tr("Early stopping patience"),
+                  withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}}));
     formLayout->addWidget(section(tr("Seeds and score"),
                                   {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
                                    {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
@@ -205,8 +218,9 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
         reloadData();
         revalidate();
     });
-    connect(m_optimizer, &QComboBox::currentIndexChanged, this,
-            [this] { m_momentum->setEnabled(m_optimizer->currentText() == names::optimizer(OptimizerKind::SGD)); });
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
+        m_momentum->setEnabled(m_optimizer->currentText() == names::optimizer(OptimizerKind::SGD));
+    });
     connect(m_splitColumn, &QComboBox::currentIndexChanged, this, [this](int index) {
         for (QLineEdit* edit : {m_validation, m_test, m_splitSeed})
             edit->setEnabled(index <= 0);
@@ -271,7 +285,9 @@ void ExperimentEditor::setExtraRule(std::function<std::optional<FieldProblem>(co
 void ExperimentEditor::setExperiment(const Experiment& e)
 {
     m_filling = true;
-    auto choose = [](QComboBox* combo, const QString& word) { combo->setCurrentIndex(std::max(0, combo->findText(word))); };
+    auto choose = [](QComboBox* combo, const QString& word) {
+        combo->setCurrentIndex(std::max(0, combo->findText(word)));
+    };
     m_name->setText(e.name);
     m_path->setText(e.dataset.path);
     m_missing->setCurrentText(names::missing(e.dataset.missing));
@@ -293,7 +309,8 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     m_epochs->setText(QString::number(e.training.epochs));
     choose(m_schedule, names::schedule(e.training.schedule));
     m_patience->setText(QString::number(e.training.earlyStoppingPatience));
-    m_metric->setCurrentIndex(e.metric == Metric::Auto ? 0 : std::max(0, m_metric->findText(names::metric(e.metric))));
+    m_metric->setCurrentIndex(
+        e.metric == Metric::Auto ? 0 : std::max(0, m_metric->findText(names::metric(e.metric))));
     m_seedCount->setText(QString::number(e.seeds.count));
     m_varyInit->setChecked(e.seeds.varyInit);
     m_varyOrder->setChecked(e.seeds.varyOrder);
@@ -311,10 +328,12 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     if (m_target->findText(e.dataset.target) < 0 && !e.dataset.target.isEmpty())
         m_target->addItem(e.dataset.target);
     m_target->setCurrentText(e.dataset.target);
-    m_task->setCurrentIndex(e.dataset.task == Task::Auto ? 0 : std::max(0, m_task->findText(names::task(e.dataset.task))));
+    m_task->setCurrentIndex(
+        e.dataset.task == Task::Auto ? 0 : std::max(0, m_task->findText(names::task(e.dataset.task))));
     if (e.dataset.split.usesColumn() && m_splitColumn->findText(e.dataset.split.column) < 0)
         m_splitColumn->addItem(e.dataset.split.column);
-    m_splitColumn->setCurrentIndex(e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
+    m_splitColumn->setCurrentIndex(
+        e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
     m_filling = false;
     m_dataKey.clear();
     revalidate();
@@ -322,7 +341,8 @@ void ExperimentEditor::setExperiment(const Experiment& e)
 
 void ExperimentEditor::browseDataset()
 {
-    const QString start = m_path->text().isEmpty() ? m_workspace : DatasetSpec{m_path->text()}.resolvedPath(m_workspace);
+    const QString start =
+        m_path->text().isEmpty() ? m_workspace : DatasetSpec{m_path->text()}.resolvedPath(m_workspace);
     const QString file = QFileDialog::getOpenFileName(this, tr("Choose a CSV file"), start,
                                                       tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (file.isEmpty())
@@ -340,7 +360,8 @@ void ExperimentEditor::reloadData()
     if (file == m_loadedFile)
         return;
     m_loadedFile = file;
-    const QString target = m_target->currentText(), splitColumn = m_splitColumn->currentIndex() > 0 ? m_splitColumn->currentText() : QString();
+    const QString target = m_target->currentText(),
+                  splitColumn = m_splitColumn->currentIndex() > 0 ? m_splitColumn->currentText() : QString();
     const bool wasFilling = m_filling;
     m_filling = true;
     m_target->clear();
@@ -353,8 +374,9 @@ void ExperimentEditor::reloadData()
             m_target->addItems(table.header);
             m_splitColumn->addItems(table.header);
             // A new file: the last column is the usual place of the target.
-            m_target->setCurrentIndex(table.header.contains(target) ? static_cast<int>(table.header.indexOf(target))
-                                                                     : table.columnCount() - 1);
+            m_target->setCurrentIndex(table.header.contains(target)
+                                          ? static_cast<int>(table.header.indexOf(target))
+                                          : table.columnCount() - 1);
             if (!splitColumn.isEmpty() && table.header.contains(splitColumn))
                 m_splitColumn->setCurrentText(splitColumn);
             m_preview->setTable(std::move(table), m_target->currentText());
@@ -372,9 +394,14 @@ void ExperimentEditor::checkData()
 {
     const Experiment e = readForm(nullptr);
     const QString file = e.dataset.resolvedPath(m_workspace);
-    const QString key = QStringList{file, e.dataset.target, names::task(e.dataset.task), names::missing(e.dataset.missing),
-                                    number(e.dataset.split.validation), number(e.dataset.split.test),
-                                    QString::number(e.dataset.split.seed), e.dataset.split.column,
+    const QString key = QStringList{file,
+                                    e.dataset.target,
+                                    names::task(e.dataset.task),
+                                    names::missing(e.dataset.missing),
+                                    number(e.dataset.split.validation),
+                                    number(e.dataset.split.test),
+                                    QString::number(e.dataset.split.seed),
+                                    e.dataset.split.column,
                                     QFileInfo(file).lastModified().toString(Qt::ISODateWithMs)}
                             .join(QChar(0x1f));
     if (key == m_dataKey)
@@ -386,7 +413,8 @@ void ExperimentEditor::checkData()
     if (e.dataset.path.trimmed().isEmpty())
         return; // the validator names the empty field
     if (!QFileInfo(file).isFile()) {
-        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), QStringLiteral("no file at %1").arg(file)};
+        m_dataProblem =
+            FieldProblem{QStringLiteral("dataset.path"), QStringLiteral("no file at %1").arg(file)};
         return;
     }
     if (e.dataset.target.trimmed().isEmpty())
@@ -404,8 +432,9 @@ void ExperimentEditor::checkData()
     } catch (const InputError& error) {
         m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), error.message()};
     }
-    m_task->setItemText(0, m_inferredTask == Task::Auto ? QStringLiteral("auto")
-                                                          : tr("auto (inferred: %1)").arg(names::task(m_inferredTask)));
+    m_task->setItemText(0, m_inferredTask == Task::Auto
+                               ? QStringLiteral("auto")
+                               : tr("auto (inferred: %1)").arg(names::task(m_inferredTask)));
 }
 
 Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
@@ -417,7 +446,9 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
     e.name = m_name->text();
     e.dataset.path = m_path->text().trimmed();
     e.dataset.target = m_target->currentText();
-    e.dataset.task = m_task->currentIndex() == 0 ? Task::Auto : names::parseTask(m_task->currentText()).value_or(Task::Auto);
+    e.dataset.task = m_task->currentIndex() == 0
+                         ? Task::Auto
+                         : names::parseTask(m_task->currentText()).value_or(Task::Auto);
     e.dataset.missing = names::parseMissing(m_missing->currentText()).value_or(MissingPolicy::Error);
     if (m_splitColumn->currentIndex() > 0)
         e.dataset.split.column = m_splitColumn->currentText();
@@ -431,8 +462,9 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
         if (ok)
             e.dataset.split.seed = seed;
         else
-            problems->push_back({QStringLiteral("dataset.split.seed"),
-                                 QStringLiteral("must be a whole number of 0 or more, got \"%1\"").arg(m_splitSeed->text())});
+            problems->push_back(
+                {QStringLiteral("dataset.split.seed"),
+                 QStringLiteral("must be a whole number of 0 or more, got \"%1\"").arg(m_splitSeed->text())});
     }
     e.model.hidden.clear();
     for (const QString& word : words(m_hidden->text())) {
@@ -459,7 +491,9 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
     e.training.schedule = names::parseSchedule(m_schedule->currentText()).value_or(Schedule::None);
     if (auto v = readWhole(m_patience->text(), QStringLiteral("training.early_stopping_patience"), problems))
         e.training.earlyStoppingPatience = clampToInt(*v);
-    e.metric = m_metric->currentIndex() == 0 ? Metric::Auto : names::parseMetric(m_metric->currentText()).value_or(Metric::Auto);
+    e.metric = m_metric->currentIndex() == 0
+                   ? Metric::Auto
+                   : names::parseMetric(m_metric->currentText()).value_or(Metric::Auto);
     if (auto v = readWhole(m_seedCount->text(), QStringLiteral("seeds.count"), problems))
         e.seeds.count = clampToInt(*v);
     e.seeds.varyInit = m_varyInit->isChecked();
@@ -469,8 +503,10 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
         bool ok = false;
         const quint64 seed = QLocale::c().toULongLong(word, &ok);
         if (!ok) {
-            problems->push_back({QStringLiteral("seeds.list"),
-                                 QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got \"%1\"").arg(word)});
+            problems->push_back(
+                {QStringLiteral("seeds.list"),
+                 QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got \"%1\"")
+                     .arg(word)});
             break;
         }
         e.seeds.list.push_back(seed);
@@ -490,20 +526,23 @@ void ExperimentEditor::revalidate()
     const Experiment e = readForm(&problems);
     // A field that does not parse says so once, not again with the value it fell back to.
     auto alreadyNamed = [&](const QString& field) {
-        return std::any_of(problems.begin(), problems.end(), [&](const FieldProblem& p) { return p.field == field; });
+        return std::any_of(problems.begin(), problems.end(),
+                           [&](const FieldProblem& p) { return p.field == field; });
     };
     for (FieldProblem& p : ExperimentValidator::validate(e))
         if (!alreadyNamed(p.field))
             problems.push_back(std::move(p));
     if (!alreadyNamed(QStringLiteral("name")) && m_takenNames.contains(e.name))
-        problems.push_back({QStringLiteral("name"),
-                            QStringLiteral("the workspace already has an experiment named \"%1\"").arg(e.name)});
+        problems.push_back(
+            {QStringLiteral("name"),
+             QStringLiteral("the workspace already has an experiment named \"%1\"").arg(e.name)});
     // The data is judged once its own settings are valid (a split that leaves no training rows is
     // the split's problem, not the file's).
     const bool dataSettingsValid = std::none_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
         return p.field.startsWith(QStringLiteral("dataset")) || p.field == QStringLiteral("metric");
     });
-    if (m_dataProblem && (dataSettingsValid || m_dataProblem->message.startsWith(QStringLiteral("no file at"))))
+    if (m_dataProblem &&
+        (dataSettingsValid || m_dataProblem->message.startsWith(QStringLiteral("no file at"))))
         problems.push_back(*m_dataProblem);
     if (m_extraRule)
         if (auto p = m_extraRule(e))

@@ -55,8 +55,8 @@ private:
     QComboBox* addCombo(const QString& field, const QStringList& words);
     QWidget* withProblem(QWidget* input, const QString& field);
     void browseDataset();
-    void reloadData();      // the file, its columns and the preview
-    void checkData();       // loads the data as the form says, when the data settings changed
+    void reloadData(); // the file, its columns and the preview
+    void checkData();  // loads the data as the form says, when the data settings changed
     void revalidate();
     Experiment readForm(std::vector<FieldProblem>* problems) const;
     void showProblems();
@@ -103,8 +103,8 @@ private:
     CsvPreviewModel* m_preview;
     QTableView* m_previewView;
     QLabel* m_dataSummary;
-    QString m_loadedFile;          // the file the columns and preview come from
-    QString m_dataKey;             // the data settings last checked
+    QString m_loadedFile; // the file the columns and preview come from
+    QString m_dataKey;    // the data settings last checked
     std::optional<FieldProblem> m_dataProblem;
     Task m_inferredTask = Task::Auto;
 };

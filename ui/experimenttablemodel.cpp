@@ -15,8 +15,9 @@ ExperimentTableModel::ExperimentTableModel(QObject* parent) : QAbstractTableMode
 void ExperimentTableModel::setEntries(std::vector<WorkspaceEntry> entries)
 {
     // The same files again (a rescan after an edit): update in place, so views keep their selection.
-    const bool sameFiles = std::equal(entries.begin(), entries.end(), m_entries.begin(), m_entries.end(),
-                                      [](const WorkspaceEntry& a, const WorkspaceEntry& b) { return a.file == b.file; });
+    const bool sameFiles =
+        std::equal(entries.begin(), entries.end(), m_entries.begin(), m_entries.end(),
+                   [](const WorkspaceEntry& a, const WorkspaceEntry& b) { return a.file == b.file; });
     if (sameFiles) {
         m_entries = std::move(entries);
         if (rowCount() > 0)

@@ -67,5 +67,4 @@ private:
     QSet<QString> m_hidden;
 };
 
-
 } // namespace seedscape

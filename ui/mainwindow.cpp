@@ -4,10 +4,10 @@
 #include "experimentdialog.h"
 #include "experimenteditor.h"
 #include "experimenttablemodel.h"
-#include "plot/learningcurveview.h"
 #include "plot/exportplotdialog.h"
-#include "plot/qcustomplot_include.h"
+#include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
+#include "plot/qcustomplot_include.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "runqueueview.h"
@@ -31,8 +31,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -104,8 +104,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
       m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
       m_sweepProgress(new QProgressBar), m_runQueue(new RunQueueView), m_progressTimer(new QTimer(this)),
-      m_sweepLabel(new QLabel), m_definition(new ExperimentEditor),
-      m_definitionStatus(new QLabel), m_definitionTimer(new QTimer(this))
+      m_sweepLabel(new QLabel), m_definition(new ExperimentEditor), m_definitionStatus(new QLabel),
+      m_definitionTimer(new QTimer(this))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -170,16 +170,19 @@ MainWindow::MainWindow(QWidget* parent)
         const QString name = m_definitionSaved->name;
         const int stored = static_cast<int>(
             ResultStore(Workspace(m_workspacePath).resultsFolder(name)).recordedSeeds().size());
-        const bool training = std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
-                                          [&](const auto& running) { return running.second.experiment == name; });
+        const bool training =
+            std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
+                        [&](const auto& running) { return running.second.experiment == name; });
         if (stored == 0 && !training)
             return std::nullopt;
-        return FieldProblem{QStringLiteral("results"),
-                            tr("%n stored seed(s) were trained with the saved settings, so only the seed count "
-                               "can change here. To try other settings, use Experiment ▸ Duplicate as variant "
-                               "(Ctrl+D).",
-                               nullptr, stored)};
+        return FieldProblem{
+            QStringLiteral("results"),
+            tr("%n stored seed(s) were trained with the saved settings, so only the seed count "
+               "can change here. To try other settings, use Experiment ▸ Duplicate as variant "
+               "(Ctrl+D).",
+               nullptr, stored)};
     });
+    m_definitionTimer->setObjectName(QStringLiteral("autosaveTimer"));
     m_definitionTimer->setSingleShot(true);
     m_definitionTimer->setInterval(kAutosaveDelayMs);
     connect(m_definitionTimer, &QTimer::timeout, this, &MainWindow::saveDefinition);
@@ -210,6 +213,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(splitter);
 
     // Seeds written by a sweep (here or by seedscape-cli in another process) show up live.
+    m_refreshTimer->setObjectName(QStringLiteral("refreshTimer"));
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshDelayMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshPlots);
@@ -233,8 +237,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_sweepProgress->setMaximumWidth(260);
     m_sweepProgress->setVisible(false);
     m_sweepLabel->setObjectName(QStringLiteral("sweepLabel"));
+    // A fixed width: a label whose size follows its text asks the whole window to lay itself out
+    // again on every update, and that costs more than all the plots.
+    m_sweepLabel->setFixedWidth(m_sweepLabel->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 36);
     statusBar()->addPermanentWidget(m_sweepLabel);
     statusBar()->addPermanentWidget(m_sweepProgress);
+    m_progressTimer->setObjectName(QStringLiteral("progressTimer"));
     m_progressTimer->setSingleShot(true);
     m_progressTimer->setInterval(kProgressIntervalMs);
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::showSweepProgress);
@@ -245,6 +253,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* queueDock = new QDockWidget(tr("Runs"), this);
     queueDock->setObjectName(QStringLiteral("runsDock"));
     queueDock->setWidget(m_runQueue);
+    m_runQueue->setMinimumWidth(420); // seeds are 20-digit numbers, and the bars need room beside them
     addDockWidget(Qt::RightDockWidgetArea, queueDock);
     queueDock->hide();
     connect(m_sweeps, &SweepController::seedEnded, m_refreshTimer, qOverload<>(&QTimer::start));
@@ -256,7 +265,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     buildMenus();
-    resize(1100, 720);
+    resize(1240, 760);
 }
 
 void MainWindow::buildMenus()
@@ -278,10 +287,13 @@ void MainWindow::buildMenus()
     exports->addAction(tr("&Report (HTML)…"), this, &MainWindow::chooseReportFile);
 
     QMenu* experiments = menuBar()->addMenu(tr("&Experiment"));
-    experiments->addAction(tr("&New experiment…"), QKeySequence::New, this, [this] { openExperimentDialog(false); });
+    experiments->addAction(tr("&New experiment…"), QKeySequence::New, this,
+                           [this] { openExperimentDialog(false); });
     experiments->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
                            [this] { openExperimentDialog(true); });
-    experiments->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentIndex(m_tabs->indexOf(m_definition->parentWidget())); });
+    experiments->addAction(tr("Edit &definition"), this, [this] {
+        m_tabs->setCurrentIndex(m_tabs->indexOf(m_definition->parentWidget()));
+    });
 
     QMenu* runs = menuBar()->addMenu(tr("&Run"));
     QToolBar* toolbar = addToolBar(tr("Runs"));
@@ -355,23 +367,20 @@ void MainWindow::showSweepProgress()
         m_sweepLabel->clear();
         return;
     }
-    // Progress in seeds, with the running seeds' epochs counted as fractions of a seed.
+    // Progress in seeds, with the running seeds' epochs counted as fractions of a seed. The Runs
+    // dock shows each seed; the status bar only the whole.
     double done = m_sweeps->finishedSeeds();
-    QStringList seeds;
-    for (const auto& [seed, r] : m_sweeps->runningSeeds()) {
+    for (const auto& [seed, r] : m_sweeps->runningSeeds())
         if (r.epochs > 0)
             done += static_cast<double>(r.epoch) / r.epochs;
-        if (seeds.size() < 2)
-            seeds << tr("%1 seed %2: epoch %3/%4").arg(r.experiment).arg(seed).arg(r.epoch).arg(r.epochs);
-    }
     m_sweepProgress->setRange(0, std::max(1, m_sweeps->wantedSeeds()) * 100);
     m_sweepProgress->setValue(static_cast<int>(done * 100));
     m_sweepProgress->setFormat(
         tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
     const double left = m_sweeps->secondsLeft();
-    if (m_sweeps->runningSeeds().size() > 2)
-        seeds << tr("%n more running", nullptr, static_cast<int>(m_sweeps->runningSeeds().size() - 2));
-    QString text = m_sweeps->isPaused() ? tr("paused") : seeds.join(QStringLiteral(" · "));
+    QString text = m_sweeps->isPaused() ? tr("paused")
+                                        : tr("%n seed(s) training", nullptr,
+                                             static_cast<int>(m_sweeps->runningSeeds().size()));
     if (std::isfinite(left) && !m_sweeps->isPaused())
         text += tr(" · about %1 s left").arg(std::lround(left));
     m_sweepLabel->setText(text);
@@ -416,14 +425,15 @@ void MainWindow::reloadWorkspace()
 
 void MainWindow::chooseNewWorkspace()
 {
-    const QString folder = QFileDialog::getSaveFileName(this, tr("New workspace: name its folder"),
-                                                        QDir::homePath() + QStringLiteral("/seedscape-workspace"),
-                                                        QString(), nullptr, QFileDialog::ShowDirsOnly);
+    const QString folder = QFileDialog::getSaveFileName(
+        this, tr("New workspace: name its folder"), QDir::homePath() + QStringLiteral("/seedscape-workspace"),
+        QString(), nullptr, QFileDialog::ShowDirsOnly);
     if (folder.isEmpty())
         return;
     if (QFileInfo(folder).exists() && !QDir(folder).isEmpty()) {
-        QMessageBox::warning(this, tr("New workspace"),
-                             tr("%1 already exists and is not empty. Use Workspace ▸ Open to open it.").arg(folder));
+        QMessageBox::warning(
+            this, tr("New workspace"),
+            tr("%1 already exists and is not empty. Use Workspace ▸ Open to open it.").arg(folder));
         return;
     }
     openWorkspace(folder);
@@ -444,7 +454,8 @@ void MainWindow::rescanExperiments()
     const int row = m_experiments->rowOf(selected);
     if (row >= 0 && row != selectedRow())
         selectExperiment(selected); // the rows were rebuilt: select the same experiment again
-    else if (row >= 0 && !m_definitionTimer->isActive() && m_experiments->entry(row).experiment != m_definitionSaved) {
+    else if (row >= 0 && !m_definitionTimer->isActive() &&
+             m_experiments->entry(row).experiment != m_definitionSaved) {
         showExperiment(row); // its file was changed by someone else
         showDefinition(row);
     }
@@ -463,13 +474,14 @@ void MainWindow::showDefinition(int row)
         m_definitionTimer->stop();
         saveDefinition();
     }
-    const WorkspaceEntry* entry = row >= 0 && row < m_experiments->rowCount() ? &m_experiments->entry(row) : nullptr;
+    const WorkspaceEntry* entry =
+        row >= 0 && row < m_experiments->rowCount() ? &m_experiments->entry(row) : nullptr;
     if (!entry || !entry->experiment) {
         m_definitionSaved.reset();
         m_definition->setEnabled(false);
-        m_definitionStatus->setText(entry ? QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                                .arg(entry->error.toHtmlEscaped())
-                                          : tr("No experiment selected."));
+        m_definitionStatus->setText(
+            entry ? QStringLiteral("<span style='color:#b00020'>%1</span>").arg(entry->error.toHtmlEscaped())
+                  : tr("No experiment selected."));
         return;
     }
     m_definitionSaved = entry->experiment;
@@ -481,12 +493,14 @@ void MainWindow::showDefinition(int row)
 void MainWindow::saveDefinition()
 {
     const std::optional<Experiment> edited = m_definition->experiment();
-    if (!edited || !m_definitionSaved || edited->name != m_definitionSaved->name || *edited == *m_definitionSaved)
+    if (!edited || !m_definitionSaved || edited->name != m_definitionSaved->name ||
+        *edited == *m_definitionSaved)
         return;
     try {
         Workspace(m_workspacePath).save(*edited);
     } catch (const StorageError& e) {
-        m_definitionStatus->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(e.message().toHtmlEscaped()));
+        m_definitionStatus->setText(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(e.message().toHtmlEscaped()));
         return;
     }
     m_definitionSaved = edited;
@@ -526,8 +540,8 @@ ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
             ++n;
         start.name = QStringLiteral("experiment-%1").arg(n);
     }
-    auto* dialog = new ExperimentDialog(variant ? tr("Duplicate as variant") : tr("New experiment"), m_workspacePath,
-                                        taken, start, this);
+    auto* dialog = new ExperimentDialog(variant ? tr("Duplicate as variant") : tr("New experiment"),
+                                        m_workspacePath, taken, start, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { addExperiment(dialog->experiment()); });
     dialog->open();
@@ -539,7 +553,8 @@ bool MainWindow::addExperiment(const Experiment& experiment)
     try {
         const Workspace workspace(m_workspacePath);
         if (workspace.contains(experiment.name)) {
-            statusBar()->showMessage(tr("The workspace already has an experiment named %1.").arg(experiment.name));
+            statusBar()->showMessage(
+                tr("The workspace already has an experiment named %1.").arg(experiment.name));
             return false;
         }
         workspace.save(experiment);
@@ -666,8 +681,8 @@ QCustomPlot* MainWindow::currentPlot() const
 QString MainWindow::currentPlotName() const
 {
     QWidget* page = m_tabs->currentWidget();
-    return page == m_spread         ? QStringLiteral("spread")
-           : page == m_ensembleSize ? QStringLiteral("ensemble-size")
+    return page == m_spread           ? QStringLiteral("spread")
+           : page == m_ensembleSize   ? QStringLiteral("ensemble-size")
            : page == m_learningCurves ? QStringLiteral("curves")
                                       : QStringLiteral("scatter");
 }
@@ -702,11 +717,12 @@ bool MainWindow::exportPlot(const QString& path, QSize size, int dpi)
 bool MainWindow::exportPlotData(const QString& path)
 {
     const QString plot = currentPlotName();
-    const DataTable table = plot == QStringLiteral("spread")          ? DataTable::spread(m_spread->data())
-                            : plot == QStringLiteral("ensemble-size") ? DataTable::ensembleSize(m_ensembleSize->data())
-                            : plot == QStringLiteral("curves")
-                                ? DataTable::learningCurves(m_learningCurves->experiment(), m_learningCurves->curves())
-                                : DataTable::scatter(m_scatter->data());
+    const DataTable table =
+        plot == QStringLiteral("spread")          ? DataTable::spread(m_spread->data())
+        : plot == QStringLiteral("ensemble-size") ? DataTable::ensembleSize(m_ensembleSize->data())
+        : plot == QStringLiteral("curves")
+            ? DataTable::learningCurves(m_learningCurves->experiment(), m_learningCurves->curves())
+            : DataTable::scatter(m_scatter->data());
     return writeExport(path, table.encodeFor(path));
 }
 
@@ -716,7 +732,8 @@ std::vector<ExperimentStatistics> MainWindow::checkedStatistics() const
     for (int row = 0; row < m_experiments->rowCount(); ++row) {
         const QString name = m_experiments->nameAt(row);
         const auto found = m_experiments->statistics().find(name);
-        if (!name.isEmpty() && !m_experiments->hidden().contains(name) && found != m_experiments->statistics().end())
+        if (!name.isEmpty() && !m_experiments->hidden().contains(name) &&
+            found != m_experiments->statistics().end())
             chosen.push_back(found->second);
     }
     return chosen;
@@ -726,8 +743,9 @@ bool MainWindow::exportStatistics(const QString& path)
 {
     std::vector<ExperimentStatistics> chosen = checkedStatistics();
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
-        return writeExport(path, StatisticsJson::toJson(WorkspaceStatistics::fromExperiments(std::move(chosen)),
-                                                        WorkspaceSnapshot::statisticsOptions()));
+        return writeExport(path,
+                           StatisticsJson::toJson(WorkspaceStatistics::fromExperiments(std::move(chosen)),
+                                                  WorkspaceSnapshot::statisticsOptions()));
     return writeExport(path, DataTable::statistics(chosen).toCsv());
 }
 
@@ -745,24 +763,28 @@ bool MainWindow::exportReport(const QString& path)
     }
     const QString metric = names::metric(m_scatter->data().metric);
     const std::pair<QCustomPlot*, QString> figures[] = {
-        {m_scatter->plot(), tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
-                               "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
-                               "single seeds, solid trend of ensembles.")
-                                .arg(metric)
-                                .arg(m_scatter->data().k)},
-        {m_spread->plot(), tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
-                              "Student-t 95% interval, and the all-seed ensemble (diamond).")},
-        {m_ensembleSize->plot(), tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
-                                    "min–max band.")},
-        {m_learningCurves->plot(), tr("Learning curves of %1: validation score per epoch of every seed, their mean "
-                                      "and min–max band.")
-                                       .arg(m_learningCurves->experiment())}};
+        {m_scatter->plot(),
+         tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
+            "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
+            "single seeds, solid trend of ensembles.")
+             .arg(metric)
+             .arg(m_scatter->data().k)},
+        {m_spread->plot(),
+         tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
+            "Student-t 95% interval, and the all-seed ensemble (diamond).")},
+        {m_ensembleSize->plot(),
+         tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
+            "min–max band.")},
+        {m_learningCurves->plot(),
+         tr("Learning curves of %1: validation score per epoch of every seed, their mean "
+            "and min–max band.")
+             .arg(m_learningCurves->experiment())}};
     try {
         for (const auto& [plot, caption] : figures) {
             if (plot == m_learningCurves->plot() && m_learningCurves->seedLines() == 0)
                 continue;
-            report.figures.push_back(
-                {caption, PlotExporter::encode(plot, PlotExporter::Format::Svg, kFigureWidth, kFigureHeight, 96, path)});
+            report.figures.push_back({caption, PlotExporter::encode(plot, PlotExporter::Format::Svg,
+                                                                    kFigureWidth, kFigureHeight, 96, path)});
         }
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
@@ -777,8 +799,8 @@ bool MainWindow::exportReport(const QString& path)
 
 void MainWindow::chooseExportFile()
 {
-    ExportPlotDialog dialog(m_workspacePath + QStringLiteral("/%1.png").arg(currentPlotName()), currentPlot()->size(),
-                            this);
+    ExportPlotDialog dialog(m_workspacePath + QStringLiteral("/%1.png").arg(currentPlotName()),
+                            currentPlot()->size(), this);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     if (!exportPlot(dialog.path(), dialog.size(), dialog.dpi()))
@@ -787,7 +809,8 @@ void MainWindow::chooseExportFile()
 
 void MainWindow::chooseExportDataFile(bool statistics)
 {
-    const QString name = statistics ? QStringLiteral("statistics") : currentPlotName() + QStringLiteral("-data");
+    const QString name =
+        statistics ? QStringLiteral("statistics") : currentPlotName() + QStringLiteral("-data");
     const QString path = QFileDialog::getSaveFileName(
         this, statistics ? tr("Export the statistics table") : tr("Export the plot's data"),
         m_workspacePath + QLatin1Char('/') + name + QStringLiteral(".csv"), tr("CSV (*.csv);;JSON (*.json)"));
@@ -799,9 +822,8 @@ void MainWindow::chooseExportDataFile(bool statistics)
 
 void MainWindow::chooseReportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"),
-                                                      m_workspacePath + QStringLiteral("/report.html"),
-                                                      tr("HTML (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export a report"), m_workspacePath + QStringLiteral("/report.html"), tr("HTML (*.html)"));
     if (!path.isEmpty() && !exportReport(path))
         QMessageBox::warning(this, tr("Export"), statusBar()->currentMessage());
 }

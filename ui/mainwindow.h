@@ -139,9 +139,9 @@ private:
     QAction* m_cancelAction = nullptr;
     ExperimentEditor* m_definition;
     QLabel* m_definitionStatus;
-    QTimer* m_definitionTimer;              // autosave: a short pause after the last edit
+    QTimer* m_definitionTimer;                   // autosave: a short pause after the last edit
     std::optional<Experiment> m_definitionSaved; // what the selected experiment's file holds
-    bool m_rescanPending = false;           // an experiment file changed on disk
+    bool m_rescanPending = false;                // an experiment file changed on disk
 };
 
 } // namespace seedscape

@@ -2,8 +2,10 @@
 
 #include "sweepcontroller.h"
 
+#include <QApplication>
 #include <QHeaderView>
-#include <QProgressBar>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -17,19 +19,43 @@ enum Column
     Progress,
     ColumnCount
 };
+constexpr int kValueRole = Qt::UserRole;
+constexpr int kMaximumRole = Qt::UserRole + 1;
 
-QProgressBar* barOf(QTreeWidget* tree, QTreeWidgetItem* item)
+// Paints the Progress column as the style's progress bar.
+class ProgressBarDelegate : public QStyledItemDelegate
 {
-    return qobject_cast<QProgressBar*>(tree->itemWidget(item, Progress));
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(1, 1, -1, -1);
+        bar.minimum = 0;
+        bar.maximum = std::max(1, index.data(kMaximumRole).toInt());
+        bar.progress = index.data(kValueRole).toInt();
+        bar.text = index.data(Qt::DisplayRole).toString();
+        bar.textVisible = true;
+        bar.textAlignment = Qt::AlignCenter;
+        bar.state = option.state | QStyle::State_Horizontal;
+        const QWidget* widget = option.widget;
+        QStyle* style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    }
+};
+
+void setBar(QTreeWidgetItem* item, int value, int maximum, const QString& text)
+{
+    item->setData(Progress, kValueRole, value);
+    item->setData(Progress, kMaximumRole, maximum);
+    item->setText(Progress, text);
 }
 
-QProgressBar* addBar(QTreeWidget* tree, QTreeWidgetItem* item)
+RunQueueView::Bar barOf(const QTreeWidgetItem* item)
 {
-    auto* bar = new QProgressBar;
-    bar->setTextVisible(true);
-    bar->setMaximumHeight(18);
-    tree->setItemWidget(item, Progress, bar);
-    return bar;
+    return {item->data(Progress, kValueRole).toInt(), item->data(Progress, kMaximumRole).toInt(),
+            item->text(Progress)};
 }
 
 } // namespace
@@ -39,9 +65,14 @@ RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeW
     m_tree->setObjectName(QStringLiteral("runQueue"));
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels({tr("Experiment / seed"), tr("Progress")});
-    m_tree->header()->setSectionResizeMode(What, QHeaderView::ResizeToContents);
+    // A fixed width that fits the longest seed: a width that followed the rows would resize the
+    // dock, and with it the plots, every time seeds start and end.
+    m_tree->header()->setSectionResizeMode(What, QHeaderView::Interactive);
+    m_tree->setColumnWidth(What,
+                           fontMetrics().horizontalAdvance(QStringLiteral("seed 18446744073709551615")) + 48);
     m_tree->header()->setStretchLastSection(true);
-    m_tree->setRootIsDecorated(true);
+    m_tree->setItemDelegateForColumn(Progress, new ProgressBarDelegate(m_tree));
+    m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::NoSelection);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,14 +88,11 @@ void RunQueueView::update(const SweepController& sweeps)
         if (!item) {
             item = new QTreeWidgetItem(m_tree, {q.name});
             item->setExpanded(true);
-            addBar(m_tree, item);
         }
         m_experiments.erase(q.name);
         experiments[q.name] = item;
-        QProgressBar* bar = barOf(m_tree, item);
-        bar->setRange(0, std::max(1, q.wanted));
-        bar->setValue(std::min(q.finished, q.wanted));
-        bar->setFormat(tr("%1 of %2 seeds").arg(q.finished).arg(q.wanted));
+        setBar(item, std::min(q.finished, q.wanted), q.wanted,
+               tr("%1 of %2 seeds").arg(q.finished).arg(q.wanted));
     }
     for (auto& [name, stale] : m_experiments) { // experiments of an earlier sweep, with their seed rows
         for (auto it = m_seeds.begin(); it != m_seeds.end();)
@@ -80,37 +108,33 @@ void RunQueueView::update(const SweepController& sweeps)
         if (parent == m_experiments.end())
             continue;
         QTreeWidgetItem* item = m_seeds.count(seed) ? m_seeds.at(seed) : nullptr;
-        if (!item) {
+        if (!item)
             item = new QTreeWidgetItem(parent->second, {tr("seed %1").arg(seed)});
-            addBar(m_tree, item);
-        }
         m_seeds.erase(seed);
         seeds[seed] = item;
-        QProgressBar* bar = barOf(m_tree, item);
-        bar->setRange(0, std::max(1, running.epochs));
-        bar->setValue(running.epoch);
-        bar->setFormat(running.epochs > 0 ? tr("epoch %1 of %2").arg(running.epoch).arg(running.epochs)
-                                          : tr("preparing"));
+        setBar(item, running.epoch, running.epochs,
+               running.epochs > 0 ? tr("epoch %1 of %2").arg(running.epoch).arg(running.epochs)
+                                  : tr("preparing"));
     }
     for (auto& [seed, item] : m_seeds)
         delete item;
     m_seeds = std::move(seeds);
 }
 
-int RunQueueView::experimentBars() const
-{
-    return static_cast<int>(m_experiments.size());
-}
-
-int RunQueueView::seedBars() const
-{
-    return static_cast<int>(m_seeds.size());
-}
-
-QProgressBar* RunQueueView::experimentBar(const QString& experiment) const
+std::optional<RunQueueView::Bar> RunQueueView::experimentBar(const QString& experiment) const
 {
     const auto found = m_experiments.find(experiment);
-    return found == m_experiments.end() ? nullptr : barOf(m_tree, found->second);
+    if (found == m_experiments.end())
+        return std::nullopt;
+    return barOf(found->second);
+}
+
+std::vector<RunQueueView::Bar> RunQueueView::runningSeedBars() const
+{
+    std::vector<Bar> bars;
+    for (const auto& [seed, item] : m_seeds)
+        bars.push_back(barOf(item));
+    return bars;
 }
 
 } // namespace seedscape

@@ -3,8 +3,9 @@
 #include <QWidget>
 
 #include <map>
+#include <optional>
+#include <vector>
 
-class QProgressBar;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -14,19 +15,27 @@ class SweepController;
 
 // The sweep's queue: one row per experiment with a progress bar of its seeds, and under it one
 // row per running seed with a progress bar of its epochs. Rows of seeds that ended go away.
+// The bars are painted by a delegate, not widgets: 64 seeds starting at once would otherwise
+// create 64 widgets on the GUI thread, and that blocks it for a noticeable moment.
 class RunQueueView : public QWidget
 {
     Q_OBJECT
 
 public:
+    struct Bar
+    {
+        int value = 0, maximum = 0;
+        QString text;
+    };
+
     explicit RunQueueView(QWidget* parent = nullptr);
 
     void update(const SweepController& sweeps);
 
-    // For tests: bars shown now, of experiments and of running seeds.
-    int experimentBars() const;
-    int seedBars() const;
-    QProgressBar* experimentBar(const QString& experiment) const;
+    int experimentBars() const { return static_cast<int>(m_experiments.size()); }
+    int seedBars() const { return static_cast<int>(m_seeds.size()); }
+    std::optional<Bar> experimentBar(const QString& experiment) const;
+    std::vector<Bar> runningSeedBars() const;
 
 private:
     QTreeWidget* m_tree;

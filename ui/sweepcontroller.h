@@ -8,8 +8,8 @@
 class QThread;
 
 #include <map>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace seedscape {
 

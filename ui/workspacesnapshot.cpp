@@ -4,6 +4,8 @@
 #include "store/experimentresults.h"
 #include "store/resultstore.h"
 
+#include <algorithm>
+
 namespace seedscape {
 
 StatisticsOptions WorkspaceSnapshot::statisticsOptions()
@@ -27,7 +29,13 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     for (const ExperimentResults& r : results)
         if ((plotted.empty() || r.name != plotted.front()->name) && !hidden.contains(r.name))
             plotted.push_back(&r);
-    snapshot.scatter = ScatterData::build(plotted, 3, kPlotSubsetLimit, 0);
+    // Thousands of overlapping rings say no more than hundreds, and cost a replot: with many
+    // experiments each draws a random sample of its k-ensembles (the table still uses them all).
+    const int withSeeds = static_cast<int>(std::count_if(
+        plotted.begin(), plotted.end(), [](const ExperimentResults* r) { return !r->seeds.empty(); }));
+    const int drawnPerExperiment =
+        std::clamp(kScatterEnsembleBudget / std::max(1, withSeeds), kMinEnsemblesDrawn, kPlotSubsetLimit);
+    snapshot.scatter = ScatterData::build(plotted, 3, drawnPerExperiment, 0);
 
     for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, statisticsOptions()).experiments)
         snapshot.statistics.emplace(s.name, std::move(s));

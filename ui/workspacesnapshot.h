@@ -27,7 +27,10 @@ struct WorkspaceSnapshot
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
                                    const QSet<QString>& hidden);
 
-    static constexpr int kPlotSubsetLimit = 200; // k-ensembles drawn and tabulated per experiment
+    static constexpr int kPlotSubsetLimit =
+        200; // k-ensembles tabulated (and drawn, up to the budget) per experiment
+    static constexpr int kScatterEnsembleBudget = 4000; // k-ensembles drawn over all experiments
+    static constexpr int kMinEnsemblesDrawn = 20;       // per experiment, however many there are
     // The options the window's statistics use (and its exports say they used).
     static StatisticsOptions statisticsOptions();
 };

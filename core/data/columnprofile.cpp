@@ -15,10 +15,14 @@ QString ColumnProfile::describe() const
         text = QStringLiteral("number");
         break;
     case Kind::WholeNumber:
-        text = QStringLiteral("whole number, %1 value%2").arg(distinct).arg(distinct == 1 ? QString() : QStringLiteral("s"));
+        text = QStringLiteral("whole number, %1 value%2")
+                   .arg(distinct)
+                   .arg(distinct == 1 ? QString() : QStringLiteral("s"));
         break;
     case Kind::Text:
-        text = QStringLiteral("text, %1 value%2").arg(distinct).arg(distinct == 1 ? QString() : QStringLiteral("s"));
+        text = QStringLiteral("text, %1 value%2")
+                   .arg(distinct)
+                   .arg(distinct == 1 ? QString() : QStringLiteral("s"));
         break;
     case Kind::Empty:
         return QStringLiteral("empty");

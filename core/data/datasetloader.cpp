@@ -197,7 +197,8 @@ Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
     if (data.task == Task::Regression) {
         data.target.resize(targetCells.size());
         for (size_t i = 0; i < targetCells.size(); ++i) {
-            if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) || !std::isfinite(data.target[i]))
+            if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) ||
+                !std::isfinite(data.target[i]))
                 throw InputError({file, data.rowLines[i], spec.target},
                                  QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
         }

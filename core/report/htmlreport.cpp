@@ -65,16 +65,18 @@ QByteArray HtmlReport::toHtml() const
     if (!w.experiments.empty()) {
         html += QStringLiteral("<h2>Summary</h2>\n<ul>\n");
         if (!w.pickByEnsemble.isEmpty())
-            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n").arg(escaped(w.pickByEnsemble));
+            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
+                        .arg(escaped(w.pickByEnsemble));
         if (!w.pickByStability.isEmpty())
             html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
                         .arg(escaped(w.pickByStability));
         if (w.acrossExperimentCount > 0)
-            html += QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
-                                   "seeds, %4 for full ensembles</li>\n")
-                        .arg(w.acrossExperimentCount)
-                        .arg(names::metric(w.acrossMetric), number(w.acrossSeeds.pearson, 3),
-                             number(w.acrossEnsembles.pearson, 3));
+            html +=
+                QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
+                               "seeds, %4 for full ensembles</li>\n")
+                    .arg(w.acrossExperimentCount)
+                    .arg(names::metric(w.acrossMetric), number(w.acrossSeeds.pearson, 3),
+                         number(w.acrossEnsembles.pearson, 3));
         html += QStringLiteral("</ul>\n");
     }
 
@@ -82,38 +84,45 @@ QByteArray HtmlReport::toHtml() const
         html += QStringLiteral("<figure>\n%1\n<figcaption>%2</figcaption>\n</figure>\n")
                     .arg(embeddedSvg(f.svg), escaped(f.caption));
 
-    html += QStringLiteral("<h2>Statistics</h2>\n<table id=\"statistics\">\n<tr><th>Experiment</th><th>Metric</th>"
-                           "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
-                           "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
-                           "<th>k-ensemble val</th></tr>\n");
+    html += QStringLiteral(
+        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<tr><th>Experiment</th><th>Metric</th>"
+        "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
+        "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
+        "<th>k-ensemble val</th></tr>\n");
     for (const ExperimentStatistics& e : w.experiments) {
         const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
-        html += QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
-                cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
-                                       : QString::number(e.seedCount())) +
-                cell(meanWithInterval(e.validation)) + cell(number(e.validation.std)) +
-                cell(number(e.validation.range)) + cell(number(e.validation.iqm)) + cell(meanWithInterval(e.test)) +
-                cell(number(e.ensembleValidation)) + cell(number(e.ensembleTest)) + cell(number(e.gainValidation)) +
-                cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>").arg(number(k->validationMean)).arg(k->k)
-                                       : QStringLiteral("—")) +
-                QStringLiteral("</tr>\n");
+        html +=
+            QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
+            cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
+                                   : QString::number(e.seedCount())) +
+            cell(meanWithInterval(e.validation)) + cell(number(e.validation.std)) +
+            cell(number(e.validation.range)) + cell(number(e.validation.iqm)) +
+            cell(meanWithInterval(e.test)) + cell(number(e.ensembleValidation)) +
+            cell(number(e.ensembleTest)) + cell(number(e.gainValidation)) +
+            cell(k && k->count > 0
+                     ? QStringLiteral("%1 <small>(k = %2)</small>").arg(number(k->validationMean)).arg(k->k)
+                     : QStringLiteral("—")) +
+            QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
 
     if (!w.comparisons.empty()) {
-        html += QStringLiteral("<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
-                               "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
-                               "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
-                               "<th>P test</th></tr>\n");
+        html += QStringLiteral(
+            "<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
+            "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
+            "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
+            "<th>P test</th></tr>\n");
         for (const WorkspaceStatistics::Comparison& c : w.comparisons)
             html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
-                    cell(number(c.pBetterValidation, 3)) + cell(number(c.pBetterTest, 3)) + QStringLiteral("</tr>\n");
+                    cell(number(c.pBetterValidation, 3)) + cell(number(c.pBetterTest, 3)) +
+                    QStringLiteral("</tr>\n");
         html += QStringLiteral("</table>\n");
     }
 
     if (!definitions.empty()) {
-        html += QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
-                               "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
+        html += QStringLiteral(
+            "<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
+            "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
         for (const Experiment& e : definitions) {
             QStringList vary;
             if (e.seeds.varyInit)

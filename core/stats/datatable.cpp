@@ -28,8 +28,8 @@ QString csvField(const QVariant& v)
     if (isNumber(v))
         return v.toString();
     QString text = v.toString();
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
-        text.contains(QLatin1Char('\r'))) {
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+        text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))) {
         text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         text = QLatin1Char('"') + text + QLatin1Char('"');
     }
@@ -113,8 +113,8 @@ QByteArray DataTable::encodeFor(const QString& path) const
 DataTable DataTable::scatter(const ScatterData& data)
 {
     DataTable t;
-    t.columns = {QStringLiteral("experiment"), QStringLiteral("metric"), QStringLiteral("kind"),
-                 QStringLiteral("seeds"), QStringLiteral("validation"), QStringLiteral("test")};
+    t.columns = {QStringLiteral("experiment"), QStringLiteral("metric"),     QStringLiteral("kind"),
+                 QStringLiteral("seeds"),      QStringLiteral("validation"), QStringLiteral("test")};
     for (const ScatterData::Series& s : data.series)
         for (const ScatterData::Point& p : s.points)
             t.rows.push_back({s.experiment, names::metric(data.metric), kindWord(p.kind), seedWords(p.seeds),
@@ -125,31 +125,38 @@ DataTable DataTable::scatter(const ScatterData& data)
 DataTable DataTable::spread(const std::vector<ExperimentStatistics>& experiments)
 {
     DataTable t;
-    t.columns = {QStringLiteral("experiment"),          QStringLiteral("metric"),
-                 QStringLiteral("seed"),                QStringLiteral("validation"),
-                 QStringLiteral("test"),                QStringLiteral("validation_mean"),
-                 QStringLiteral("validation_ci95_low"), QStringLiteral("validation_ci95_high"),
-                 QStringLiteral("ensemble_validation"), QStringLiteral("ensemble_test")};
+    t.columns = {QStringLiteral("experiment"),
+                 QStringLiteral("metric"),
+                 QStringLiteral("seed"),
+                 QStringLiteral("validation"),
+                 QStringLiteral("test"),
+                 QStringLiteral("validation_mean"),
+                 QStringLiteral("validation_ci95_low"),
+                 QStringLiteral("validation_ci95_high"),
+                 QStringLiteral("ensemble_validation"),
+                 QStringLiteral("ensemble_test")};
     for (const ExperimentStatistics& e : experiments)
         for (const ExperimentStatistics::SeedScore& s : e.seeds)
-            t.rows.push_back({e.name, names::metric(e.metric), QVariant::fromValue<qulonglong>(s.seed), s.validation,
-                              s.test, e.validation.mean, e.validation.ciLow, e.validation.ciHigh,
-                              e.ensembleValidation, e.ensembleTest});
+            t.rows.push_back({e.name, names::metric(e.metric), QVariant::fromValue<qulonglong>(s.seed),
+                              s.validation, s.test, e.validation.mean, e.validation.ciLow,
+                              e.validation.ciHigh, e.ensembleValidation, e.ensembleTest});
     return t;
 }
 
 DataTable DataTable::ensembleSize(const std::vector<ExperimentStatistics>& experiments)
 {
     DataTable t;
-    t.columns = {QStringLiteral("experiment"),      QStringLiteral("metric"),         QStringLiteral("k"),
-                 QStringLiteral("ensembles"),       QStringLiteral("exhaustive"),     QStringLiteral("validation_mean"),
-                 QStringLiteral("validation_min"),  QStringLiteral("validation_max"), QStringLiteral("test_mean"),
-                 QStringLiteral("test_min"),        QStringLiteral("test_max")};
+    t.columns = {
+        QStringLiteral("experiment"),     QStringLiteral("metric"),         QStringLiteral("k"),
+        QStringLiteral("ensembles"),      QStringLiteral("exhaustive"),     QStringLiteral("validation_mean"),
+        QStringLiteral("validation_min"), QStringLiteral("validation_max"), QStringLiteral("test_mean"),
+        QStringLiteral("test_min"),       QStringLiteral("test_max")};
     for (const ExperimentStatistics& e : experiments)
         for (const EnsembleScorer::SizeSummary& s : e.sizeCurve)
             t.rows.push_back({e.name, names::metric(e.metric), s.k, s.count,
-                              s.exhaustive ? QStringLiteral("true") : QStringLiteral("false"), s.validationMean,
-                              s.validationMin, s.validationMax, s.testMean, s.testMin, s.testMax});
+                              s.exhaustive ? QStringLiteral("true") : QStringLiteral("false"),
+                              s.validationMean, s.validationMin, s.validationMax, s.testMean, s.testMin,
+                              s.testMax});
     return t;
 }
 
@@ -167,19 +174,32 @@ DataTable DataTable::learningCurves(const QString& experiment, const std::vector
 DataTable DataTable::statistics(const std::vector<ExperimentStatistics>& experiments)
 {
     DataTable t;
-    t.columns = {QStringLiteral("experiment"),      QStringLiteral("task"),
-                 QStringLiteral("metric"),          QStringLiteral("seeds"),
-                 QStringLiteral("failed_seeds"),    QStringLiteral("validation_mean"),
-                 QStringLiteral("validation_std"),  QStringLiteral("validation_ci95_low"),
-                 QStringLiteral("validation_ci95_high"), QStringLiteral("validation_min"),
-                 QStringLiteral("validation_max"),  QStringLiteral("validation_range"),
-                 QStringLiteral("validation_iqm"),  QStringLiteral("test_mean"),
-                 QStringLiteral("test_std"),        QStringLiteral("test_ci95_low"),
-                 QStringLiteral("test_ci95_high"),  QStringLiteral("test_min"),
-                 QStringLiteral("test_max"),        QStringLiteral("ensemble_validation"),
-                 QStringLiteral("ensemble_test"),   QStringLiteral("ensemble_gain_validation"),
-                 QStringLiteral("ensemble_gain_test"), QStringLiteral("k"),
-                 QStringLiteral("k_ensemble_validation_mean"), QStringLiteral("k_ensemble_test_mean"),
+    t.columns = {QStringLiteral("experiment"),
+                 QStringLiteral("task"),
+                 QStringLiteral("metric"),
+                 QStringLiteral("seeds"),
+                 QStringLiteral("failed_seeds"),
+                 QStringLiteral("validation_mean"),
+                 QStringLiteral("validation_std"),
+                 QStringLiteral("validation_ci95_low"),
+                 QStringLiteral("validation_ci95_high"),
+                 QStringLiteral("validation_min"),
+                 QStringLiteral("validation_max"),
+                 QStringLiteral("validation_range"),
+                 QStringLiteral("validation_iqm"),
+                 QStringLiteral("test_mean"),
+                 QStringLiteral("test_std"),
+                 QStringLiteral("test_ci95_low"),
+                 QStringLiteral("test_ci95_high"),
+                 QStringLiteral("test_min"),
+                 QStringLiteral("test_max"),
+                 QStringLiteral("ensemble_validation"),
+                 QStringLiteral("ensemble_test"),
+                 QStringLiteral("ensemble_gain_validation"),
+                 QStringLiteral("ensemble_gain_test"),
+                 QStringLiteral("k"),
+                 QStringLiteral("k_ensemble_validation_mean"),
+                 QStringLiteral("k_ensemble_test_mean"),
                  QStringLiteral("pearson_validation_test")};
     for (const ExperimentStatistics& e : experiments) {
         const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();

@@ -34,7 +34,8 @@ struct DataTable
     // experiment, k, ensembles, validation mean/min/max, test mean/min/max
     static DataTable ensembleSize(const std::vector<ExperimentStatistics>& experiments);
     // experiment, seed (1-based, in the order stored), epoch, validation
-    static DataTable learningCurves(const QString& experiment, const std::vector<std::vector<double>>& curves);
+    static DataTable learningCurves(const QString& experiment,
+                                    const std::vector<std::vector<double>>& curves);
     // The statistics table: one row per experiment.
     static DataTable statistics(const std::vector<ExperimentStatistics>& experiments);
 };

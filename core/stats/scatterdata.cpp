@@ -42,6 +42,7 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
 {
     ScatterData data;
     data.k = k;
+    data.subsetLimit = subsetLimit;
     std::vector<double> seedX, seedY, ensembleX, ensembleY;
     for (const ExperimentResults* e : experiments) {
         if (e->seeds.empty())
@@ -66,6 +67,8 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
                 seeds.push_back(e->seeds[static_cast<size_t>(i)].seed);
             return seeds;
         };
+        if (k < scorer.seedCount() && EnsembleScorer::choose(scorer.seedCount(), k) > subsetLimit)
+            data.kSampled = true;
         if (k < scorer.seedCount()) // the k-ensemble of all seeds is the full ensemble
             for (const auto& m : scorer.kEnsembleMembers(k, subsetLimit, randomSeed)) {
                 series.points.push_back(

@@ -38,6 +38,8 @@ struct ScatterData
     Metric metric = Metric::Auto;
     bool higherIsBetter = false;
     int k = 3;
+    int subsetLimit = 0;   // k-ensembles drawn per experiment at most
+    bool kSampled = false; // some experiment has more k-subsets than subsetLimit: a random sample is drawn
     std::vector<Series> series;
     Trend seedTrend, ensembleTrend; // ensembles: k-ensembles and full ensembles together
 

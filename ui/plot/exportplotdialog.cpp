@@ -28,7 +28,8 @@ ExportPlotDialog::ExportPlotDialog(const QString& path, QSize onScreen, QWidget*
     m_dpi->setRange(24, 1200);
     m_dpi->setValue(192);
     m_dpi->setSuffix(tr(" dpi"));
-    m_dpi->setToolTip(tr("PNG only: 96 dpi is the screen's size, 192 twice as many pixels per side, 300 for print"));
+    m_dpi->setToolTip(
+        tr("PNG only: 96 dpi is the screen's size, 192 twice as many pixels per side, 300 for print"));
 
     auto* choose = new QPushButton(tr("Choose…"));
     connect(choose, &QPushButton::clicked, this, &ExportPlotDialog::browse);
@@ -72,8 +73,9 @@ int ExportPlotDialog::dpi() const
 
 void ExportPlotDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export the plot"), path(),
-                                                        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, tr("Export the plot"), path(),
+                                     tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }

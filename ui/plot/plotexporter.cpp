@@ -33,7 +33,8 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
     AtomicFile::write(path, encode(plot, *format, width, height, dpi, path));
 }
 
-QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int height, int dpi, const QString& path)
+QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int height, int dpi,
+                                const QString& path)
 {
     if (width < 1 || height < 1 || dpi < 1)
         throw StorageError(QStringLiteral("%1: size %2×%3 at %4 dpi is not a picture")
@@ -64,6 +65,7 @@ QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int
         generator.setTitle(QStringLiteral("Seedscape plot"));
         QCPPainter painter;
         painter.begin(&generator);
+        painter.setMode(QCPPainter::pmVectorized); // true shapes, not bitmaps, in the drawing
         plot->toPainter(&painter, width, height);
         painter.end();
         break;

@@ -6,6 +6,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include "markergraph.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -15,6 +16,8 @@ namespace seedscape {
 namespace {
 
 constexpr double kHitRadius = 7.0; // pixels
+constexpr size_t kLegendExperiments = 12;
+constexpr size_t kPaletteSize = 10; // colourOf repeats after this many experiments
 
 QString number(double v)
 {
@@ -61,13 +64,23 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     // The legend gets a column of its own beside the plot: the best points sit in the top right
     // corner, where an inset legend would hide them.
     m_plot->legend->setVisible(true);
+    // Legend entries are added by hand: adding and removing one per graph costs a layout pass each.
+    m_plot->setAutoAddPlottableToLegend(false);
     auto* side = new QCPLayoutGrid;
     m_plot->plotLayout()->addElement(0, 1, side);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     side->addElement(0, 0, m_plot->legend);
     side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend at the top
     side->setRowStretchFactor(0, 0.001);
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+        m_userView = false;
+        resetView();
+    });
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userView = true; });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        if (event->buttons() & Qt::LeftButton)
+            m_userView = true; // a drag pans
+    });
     rebuild();
 }
 
@@ -83,11 +96,26 @@ QColor ScatterPlotView::colourOf(int experimentIndex)
 void ScatterPlotView::setData(ScatterData data)
 {
     m_data = std::move(data);
-    rebuild();
+    m_stale = true;
+    if (isVisible())
+        rebuild();
+}
+
+void ScatterPlotView::ensureBuilt()
+{
+    if (m_stale)
+        rebuild();
+}
+
+void ScatterPlotView::showEvent(QShowEvent* event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
 }
 
 void ScatterPlotView::rebuild()
 {
+    m_stale = false;
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_drawn.clear();
@@ -102,44 +130,66 @@ void ScatterPlotView::rebuild()
     m_plot->xAxis->setRangeReversed(!higher && !m_data.series.empty());
     m_plot->yAxis->setRangeReversed(!higher && !m_data.series.empty());
 
-    double low = std::numeric_limits<double>::infinity(), high = -low;
-    for (size_t s = 0; s < m_data.series.size(); ++s) {
-        const ScatterData::Series& series = m_data.series[s];
-        const QColor colour = colourOf(static_cast<int>(s));
-        for (ScatterData::Kind kind :
-             {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble}) {
-            Drawn drawn{m_plot->addGraph(), static_cast<int>(s), kind, {}};
+    // One graph per colour and marker kind, not per experiment: a replot's cost grows with the
+    // number of graphs, and 100 experiments share the 10 colours anyway. Kinds are drawn in order,
+    // so full ensembles lie on top of every seed.
+    const size_t colours = std::min(kPaletteSize, m_data.series.size());
+    for (ScatterData::Kind kind :
+         {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble})
+        for (size_t c = 0; c < colours; ++c) {
+            Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, {}};
             drawn.graph->setLineStyle(QCPGraph::lsNone);
-            drawn.graph->setScatterStyle(styleOf(kind, colour));
+            drawn.graph->setScatterStyle(styleOf(kind, colourOf(static_cast<int>(c))));
+            for (size_t s = c; s < m_data.series.size(); s += kPaletteSize) {
+                const ScatterData::Series& series = m_data.series[s];
+                for (size_t i = 0; i < series.points.size(); ++i) {
+                    const ScatterData::Point& p = series.points[i];
+                    if (p.kind == kind && std::isfinite(p.validation) && std::isfinite(p.test))
+                        drawn.points.push_back({static_cast<int>(s), static_cast<int>(i)});
+                }
+            }
+            // QCPGraph finds the visible points by binary search over keys: they must be sorted.
+            std::stable_sort(drawn.points.begin(), drawn.points.end(), [this](const auto& a, const auto& b) {
+                return pointOf(a).validation < pointOf(b).validation;
+            });
             QVector<double> x, y;
-            for (size_t i = 0; i < series.points.size(); ++i) {
-                const ScatterData::Point& p = series.points[i];
-                if (p.kind != kind || !std::isfinite(p.validation) || !std::isfinite(p.test))
-                    continue;
-                x << p.validation;
-                y << p.test;
-                drawn.pointIndices.push_back(static_cast<int>(i));
-                low = std::min({low, p.validation, p.test});
-                high = std::max({high, p.validation, p.test});
+            for (const auto& ref : drawn.points) {
+                x << pointOf(ref).validation;
+                y << pointOf(ref).test;
             }
             drawn.graph->setData(x, y, true);
-            if (kind == ScatterData::Kind::FullEnsemble)
-                drawn.graph->setName(series.experiment);
-            else
-                drawn.graph->removeFromLegend();
             m_drawn.push_back(std::move(drawn));
         }
+    // Legend: one entry per experiment (the first few), drawn as its full-ensemble marker.
+    for (size_t s = 0; s < m_data.series.size() && s < kLegendExperiments; ++s) {
+        QCPGraph* key = m_plot->addGraph();
+        key->setLineStyle(QCPGraph::lsNone);
+        key->setScatterStyle(styleOf(ScatterData::Kind::FullEnsemble, colourOf(static_cast<int>(s))));
+        key->setName(m_data.series[s].experiment);
+        key->addToLegend();
+    }
+    if (m_data.series.size() >
+        kLegendExperiments) { // a legend of 100 names helps nobody: hover names a point
+        QCPGraph* more = m_plot->addGraph();
+        more->setName(tr("… %n more (hover a point)", nullptr,
+                         static_cast<int>(m_data.series.size() - kLegendExperiments)));
+        more->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+        more->setLineStyle(QCPGraph::lsNone);
+        more->addToLegend();
     }
     // Legend entries for the three marker sizes, in grey.
     const std::pair<ScatterData::Kind, QString> kinds[] = {
         {ScatterData::Kind::Seed, tr("single seed")},
-        {ScatterData::Kind::KEnsemble, tr("%1-seed ensemble").arg(m_data.k)},
+        {ScatterData::Kind::KEnsemble,
+         m_data.kSampled ? tr("%1-seed ensemble (≤ %2 each)").arg(m_data.k).arg(m_data.subsetLimit)
+                         : tr("%1-seed ensemble").arg(m_data.k)},
         {ScatterData::Kind::FullEnsemble, tr("all-seed ensemble")}};
     for (const auto& [kind, label] : kinds) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
         key->setScatterStyle(styleOf(kind, QColor(0x909090)));
         key->setName(label);
+        key->addToLegend();
     }
 
     auto addLine = [&](double intercept, double slope, const QPen& pen) {
@@ -179,9 +229,11 @@ void ScatterPlotView::rebuild()
     m_selection->setLineStyle(QCPGraph::lsNone);
     m_selection->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
-    m_selection->removeFromLegend();
     showSelection(); // a live update keeps what the user selected
-    resetView();
+    if (m_userView && !m_data.series.empty())
+        m_plot->replot(); // and where the user zoomed to
+    else
+        resetView();
 }
 
 void ScatterPlotView::resetView()
@@ -204,13 +256,19 @@ void ScatterPlotView::resetView()
     m_plot->replot();
 }
 
-int ScatterPlotView::plottedPoints(ScatterData::Kind kind) const
+int ScatterPlotView::plottedPoints(ScatterData::Kind kind)
 {
+    ensureBuilt();
     int n = 0;
     for (const Drawn& d : m_drawn)
         if (d.kind == kind)
             n += d.graph->dataCount();
     return n;
+}
+
+const ScatterData::Point& ScatterPlotView::pointOf(const std::pair<int, int>& ref) const
+{
+    return m_data.series[static_cast<size_t>(ref.first)].points[static_cast<size_t>(ref.second)];
 }
 
 QPointF ScatterPlotView::positionOf(const ScatterData::Point& point) const
@@ -223,20 +281,18 @@ const ScatterData::Point* ScatterPlotView::pointAt(const QPoint& position, QStri
     const ScatterData::Point* best = nullptr;
     double bestDistance = kHitRadius;
     // Full ensembles are drawn on top, so they win a tie.
-    for (auto it = m_drawn.rbegin(); it != m_drawn.rend(); ++it) {
-        const ScatterData::Series& series = m_data.series[static_cast<size_t>(it->series)];
-        for (int index : it->pointIndices) {
-            const ScatterData::Point& p = series.points[static_cast<size_t>(index)];
+    for (auto it = m_drawn.rbegin(); it != m_drawn.rend(); ++it)
+        for (const auto& ref : it->points) {
+            const ScatterData::Point& p = pointOf(ref);
             const QPointF at = positionOf(p);
             const double distance = std::hypot(at.x() - position.x(), at.y() - position.y());
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = &p;
                 if (experiment)
-                    *experiment = series.experiment;
+                    *experiment = m_data.series[static_cast<size_t>(ref.first)].experiment;
             }
         }
-    }
     return best;
 }
 
@@ -263,12 +319,15 @@ void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<q
 {
     m_selectedExperiment = experiment;
     m_selectedSeeds = seeds;
+    if (m_stale)
+        return; // drawn with the next rebuild
     showSelection();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-int ScatterPlotView::selectedPoints() const
+int ScatterPlotView::selectedPoints()
 {
+    ensureBuilt();
     return m_selection ? m_selection->dataCount() : 0;
 }
 
@@ -278,7 +337,8 @@ void ScatterPlotView::showSelection()
     for (const ScatterData::Series& s : m_data.series)
         if (s.experiment == m_selectedExperiment)
             for (const ScatterData::Point& p : s.points)
-                if (m_selectedSeeds.empty() ? p.kind == ScatterData::Kind::FullEnsemble : p.seeds == m_selectedSeeds)
+                if (m_selectedSeeds.empty() ? p.kind == ScatterData::Kind::FullEnsemble
+                                            : p.seeds == m_selectedSeeds)
                     m_selection->addData(p.validation, p.test);
 }
 

@@ -23,10 +23,17 @@ public:
 
     void setData(ScatterData data);
     const ScatterData& data() const { return m_data; }
-    QCustomPlot* plot() const { return m_plot; }
+    // The plot, redrawn first if new data arrived while it was hidden.
+    QCustomPlot* plot()
+    {
+        ensureBuilt();
+        return m_plot;
+    }
+    // Hidden views only remember new data; this draws it (showing the view does too).
+    void ensureBuilt();
 
     // Points drawn of one kind, over every experiment.
-    int plottedPoints(ScatterData::Kind kind) const;
+    int plottedPoints(ScatterData::Kind kind);
     // The point under a widget position (within a few pixels), if any.
     const ScatterData::Point* pointAt(const QPoint& position, QString* experiment = nullptr) const;
     // Screen position of a point, for tests and for selection.
@@ -37,7 +44,7 @@ public:
     // Rings a point: the one of these seeds (a seed or an ensemble), or with no seeds the
     // experiment's full ensemble. The selection survives live updates.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
-    int selectedPoints() const; // points ringed now (0 or 1, more only for identical ensembles)
+    int selectedPoints(); // points ringed now (0 or 1, more only for identical ensembles)
     const std::vector<quint64>& selectedSeeds() const { return m_selectedSeeds; } // empty: full ensemble
     void resetView();
 
@@ -48,6 +55,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void rebuild();
@@ -58,12 +66,14 @@ private:
     struct Drawn
     {
         QCPGraph* graph;
-        int series;
         ScatterData::Kind kind;
-        std::vector<int> pointIndices; // graph data index → point index in the series
+        std::vector<std::pair<int, int>> points; // graph data index → (series, point index in it)
     };
+    const ScatterData::Point& pointOf(const std::pair<int, int>& ref) const;
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
+    bool m_stale = false;    // data changed since the last rebuild
+    bool m_userView = false; // zoomed or panned by hand: live updates keep the view
     QString m_selectedExperiment;
     std::vector<quint64> m_selectedSeeds;
 };

@@ -18,6 +18,7 @@ namespace seedscape {
 namespace {
 
 constexpr double kStripWidth = 0.3; // of the space between two experiments
+constexpr size_t kLegendExperiments = 12;
 
 } // namespace
 
@@ -48,6 +49,7 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
     }
     layout->addWidget(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setAutoAddPlottableToLegend(false); // only named curves get an entry
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     rebuild();
 }
@@ -58,11 +60,31 @@ void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
     for (ExperimentStatistics& e : experiments)
         if (m_experiments.empty() || e.metric == m_experiments.front().metric)
             m_experiments.push_back(std::move(e));
-    rebuild();
+    refresh();
 }
 
-int StatisticsPlotView::plottedPoints() const
+void StatisticsPlotView::refresh()
 {
+    m_stale = true;
+    if (isVisible())
+        rebuild();
+}
+
+void StatisticsPlotView::ensureBuilt()
+{
+    if (m_stale)
+        rebuild();
+}
+
+void StatisticsPlotView::showEvent(QShowEvent* event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
+}
+
+int StatisticsPlotView::plottedPoints()
+{
+    ensureBuilt();
     int n = 0;
     for (int i = 0; i < m_plot->graphCount(); ++i)
         if (m_plot->graph(i)->property("counted").toBool())
@@ -72,14 +94,16 @@ int StatisticsPlotView::plottedPoints() const
 
 void StatisticsPlotView::rebuild()
 {
+    m_stale = false;
     m_plot->clearGraphs();
     m_plot->clearPlottables();
     m_plot->clearItems();
     const bool higher = m_experiments.empty() || m_experiments.front().higherIsBetter;
     const QString metric =
         m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
-    m_plot->yAxis->setLabel(tr("%1 %2 (better ↑)")
-                                .arg(m_showTest && m_kind == Kind::Spread ? tr("test") : tr("validation"), metric));
+    m_plot->yAxis->setLabel(
+        tr("%1 %2 (better ↑)")
+            .arg(m_showTest && m_kind == Kind::Spread ? tr("test") : tr("validation"), metric));
     m_plot->yAxis->setRangeReversed(!higher);
     if (m_kind == Kind::Spread)
         drawSpread();
@@ -123,7 +147,8 @@ void StatisticsPlotView::drawSpread()
             auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             interval->setDataPlottable(mean);
             interval->setPen(QPen(Qt::black, 1.5));
-            interval->setData(QVector<double>{spread.mean - spread.ciLow}, QVector<double>{spread.ciHigh - spread.mean});
+            interval->setData(QVector<double>{spread.mean - spread.ciLow},
+                              QVector<double>{spread.ciHigh - spread.mean});
         }
         QCPGraph* ensemble = m_plot->addGraph();
         ensemble->setLineStyle(QCPGraph::lsNone);
@@ -136,10 +161,11 @@ void StatisticsPlotView::drawSpread()
     legend->position->setType(QCPItemPosition::ptAxisRectRatio);
     legend->position->setCoords(0.01, 0.01);
     legend->setTextAlignment(Qt::AlignLeft);
-    legend->setText(m_style == Style::Box
-                        ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond · ⊠ "
-                             "with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
-                        : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+    legend->setText(
+        m_style == Style::Box
+            ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond · ⊠ "
+                 "with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
+            : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
 }
 
 void StatisticsPlotView::drawStrip(double x, const std::vector<double>& scores, const QColor& colour)
@@ -152,7 +178,8 @@ void StatisticsPlotView::drawStrip(double x, const std::vector<double>& scores, 
     seeds->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 6));
     const int n = static_cast<int>(scores.size());
     for (int s = 0; s < n; ++s) // spread evenly across the strip, in the order seeds were stored
-        seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2), scores[s]);
+        seeds->addData(x - kStripWidth / 2 + (n > 1 ? kStripWidth * s / (n - 1) : kStripWidth / 2),
+                       scores[s]);
 }
 
 void StatisticsPlotView::drawBox(double x, const std::vector<double>& scores, const QColor& colour)
@@ -186,8 +213,9 @@ void StatisticsPlotView::drawBox(double x, const std::vector<double>& scores, co
     box->addData(x, low, q1, median, q3, high, outliers);
 }
 
-int StatisticsPlotView::plottedBoxes() const
+int StatisticsPlotView::plottedBoxes()
 {
+    ensureBuilt();
     int n = 0;
     for (int i = 0; i < m_plot->plottableCount(); ++i)
         if (m_plot->plottable(i)->property("box").toBool())
@@ -200,7 +228,7 @@ void StatisticsPlotView::setStyle(Style style)
     m_style = style;
     if (m_styleChoice)
         m_styleChoice->setCurrentIndex(style == Style::Box ? 1 : 0);
-    rebuild();
+    refresh();
 }
 
 void StatisticsPlotView::setShowTest(bool test)
@@ -208,7 +236,7 @@ void StatisticsPlotView::setShowTest(bool test)
     m_showTest = test;
     if (m_scoreChoice)
         m_scoreChoice->setCurrentIndex(test ? 1 : 0);
-    rebuild();
+    refresh();
 }
 
 void StatisticsPlotView::drawEnsembleSize()
@@ -234,11 +262,11 @@ void StatisticsPlotView::drawEnsembleSize()
         high->setPen(Qt::NoPen);
         high->setBrush(band);
         high->setChannelFillGraph(low);
-        low->removeFromLegend();
-        high->removeFromLegend();
         mean->setPen(QPen(colour, 2));
         mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
         mean->setName(tr("%1 (band: min–max over k-ensembles)").arg(e.name));
+        if (i < kLegendExperiments)
+            mean->addToLegend();
     }
 }
 

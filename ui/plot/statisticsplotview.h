@@ -41,14 +41,25 @@ public:
     // Experiments of one metric (those of other metrics than the first are left out).
     void setData(std::vector<ExperimentStatistics> experiments);
     const std::vector<ExperimentStatistics>& data() const { return m_experiments; }
-    QCustomPlot* plot() const { return m_plot; }
+    // The plot, redrawn first if new data arrived while it was hidden.
+    QCustomPlot* plot()
+    {
+        ensureBuilt();
+        return m_plot;
+    }
     Kind kind() const { return m_kind; }
 
     // Seeds drawn as points (spread), or curve points drawn (ensemble size), over all experiments.
-    int plottedPoints() const;
-    int plottedBoxes() const; // spread as a box plot: one box per experiment with seeds
+    int plottedPoints();
+    int plottedBoxes(); // spread as a box plot: one box per experiment with seeds
+    // Hidden views only remember new data; this draws it (showing the view does too).
+    void ensureBuilt();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void refresh(); // now when visible, else when next shown
     void rebuild();
     void drawSpread();
     void drawEnsembleSize();
@@ -59,6 +70,7 @@ private:
     QCustomPlot* m_plot;
     std::vector<ExperimentStatistics> m_experiments;
     Style m_style = Style::Strip;
+    bool m_stale = false; // data changed since the last rebuild
     bool m_showTest = false;
     QComboBox* m_scoreChoice = nullptr;
     QComboBox* m_styleChoice = nullptr;
