@@ -41,6 +41,7 @@ private Q_SLOTS:
     void selectingAnotherExperimentShowsItsData();
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
+    void checkedExperimentsAreRememberedPerWorkspace();
     void seedsFromAnotherProcessAppearLive();
     void exportsWriteWhatTheWindowShows();
     void runFromTheWindowFillsThePlot();
@@ -146,6 +147,31 @@ void TestMainWindow::rememberedAsRecent()
     const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
     QCOMPARE(recent.value(0), QDir(b.path()).absolutePath());
     QCOMPARE(recent.value(1), QDir(a.path()).absolutePath());
+}
+
+void TestMainWindow::checkedExperimentsAreRememberedPerWorkspace()
+{
+    QTemporaryDir a, b;
+    SampleWorkspace::create(a.path());
+    SampleWorkspace::create(b.path());
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(a.path()));
+        ExperimentTableModel* model = window.experimentModel();
+        QVERIFY(
+            model->setData(model->index(model->rowOf(QStringLiteral("wine-mlp")), ExperimentTableModel::Name),
+                           Qt::Unchecked, Qt::CheckStateRole));
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(b.path())); // another workspace: its own choice
+    QVERIFY(window.experimentModel()->hidden().isEmpty());
+    QVERIFY(window.openWorkspace(a.path()));
+    QCOMPARE(window.experimentModel()->hidden(), QSet<QString>{QStringLiteral("wine-mlp")});
+    ExperimentTableModel* model = window.experimentModel();
+    QCOMPARE(model->index(model->rowOf(QStringLiteral("wine-mlp")), ExperimentTableModel::Name)
+                 .data(Qt::CheckStateRole)
+                 .toInt(),
+             static_cast<int>(Qt::Unchecked));
 }
 
 void TestMainWindow::seedsFromAnotherProcessAppearLive()

@@ -29,6 +29,14 @@ void ExperimentTableModel::setEntries(std::vector<WorkspaceEntry> entries)
     endResetModel();
 }
 
+void ExperimentTableModel::setHidden(const QSet<QString>& names)
+{
+    m_hidden = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::CheckStateRole});
+    Q_EMIT visibilityChanged();
+}
+
 int ExperimentTableModel::rowOf(const QString& name) const
 {
     for (int row = 0; row < rowCount(); ++row)

@@ -47,6 +47,7 @@ public:
     void setRunning(const QSet<QString>& experiments);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }
+    void setHidden(const QSet<QString>& names);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

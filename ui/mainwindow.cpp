@@ -66,6 +66,12 @@ constexpr int kProgressIntervalMs = 40;
 constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every key
 const char* const kRecentKey = "workspaces/recent";
 
+QString hiddenKey(const QString& workspace)
+{
+    return QStringLiteral("workspaces/hidden/") +
+           QString::fromLatin1(workspace.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
 QString describePreparedData(const PreparedData& p, const Experiment& e)
 {
     const Dataset& d = p.dataset;
@@ -231,8 +237,13 @@ MainWindow::MainWindow(QWidget* parent)
                 m_scatter->selectPoint(m_experiments->nameAt(selectedRow()), {});
                 m_refreshTimer->start(); // the plot follows the selected experiment's metric
             });
-    connect(m_experiments, &ExperimentTableModel::visibilityChanged, m_refreshTimer,
-            qOverload<>(&QTimer::start));
+    connect(m_experiments, &ExperimentTableModel::visibilityChanged, this, [this] {
+        // Which experiments the plots show is part of the workspace's state: kept for next time.
+        if (!m_workspacePath.isEmpty())
+            QSettings().setValue(hiddenKey(m_workspacePath),
+                                 QStringList(m_experiments->hidden().begin(), m_experiments->hidden().end()));
+        m_refreshTimer->start();
+    });
     m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
     m_sweepProgress->setMaximumWidth(260);
     m_sweepProgress->setVisible(false);
@@ -397,6 +408,8 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
+        const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
+        m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
         if (!m_watcher->directories().isEmpty())
             m_watcher->removePaths(m_watcher->directories());
         m_experimentView->resizeColumnsToContents();
