@@ -43,6 +43,12 @@ public:
         QStyle* style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
     }
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        const QSize text = QStyledItemDelegate::sizeHint(option, index);
+        return {text.width(), std::max(text.height() + 6, 22)}; // a bar needs a little more than a line
+    }
 };
 
 void setBar(QTreeWidgetItem* item, int value, int maximum, const QString& text)
