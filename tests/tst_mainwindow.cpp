@@ -5,6 +5,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "progressstrip.h"
 #include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void selectingAnotherExperimentShowsItsData();
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
+    void progressStripPaintsItsShare();
     void checkedExperimentsAreRememberedPerWorkspace();
     void seedsFromAnotherProcessAppearLive();
     void exportsWriteWhatTheWindowShows();
@@ -147,6 +149,23 @@ void TestMainWindow::rememberedAsRecent()
     const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
     QCOMPARE(recent.value(0), QDir(b.path()).absolutePath());
     QCOMPARE(recent.value(1), QDir(a.path()).absolutePath());
+}
+
+void TestMainWindow::progressStripPaintsItsShare()
+{
+    ProgressStrip strip;
+    strip.resize(200, 24);
+    strip.setProgress(30, 100, QString()); // no text, so only the bar decides the colours
+    QCOMPARE(strip.value(), 30);
+    QImage image(strip.size(), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    strip.render(&image);
+    const QColor done = strip.palette().color(QPalette::Highlight),
+                 rest = strip.palette().color(QPalette::Base);
+    QCOMPARE(image.pixelColor(20, 12), done);  // inside the first 30 %
+    QCOMPARE(image.pixelColor(150, 12), rest); // beyond it
+    QCOMPARE(image.pixelColor(58, 12), done);  // the edge sits at 30 % of the inner width
+    QCOMPARE(image.pixelColor(62, 12), rest);
 }
 
 void TestMainWindow::checkedExperimentsAreRememberedPerWorkspace()

@@ -10,6 +10,7 @@
 #include "plot/qcustomplot_include.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "progressstrip.h"
 #include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
@@ -41,7 +42,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
-#include <QProgressBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -109,7 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
       m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
-      m_sweepProgress(new QProgressBar), m_runQueue(new RunQueueView), m_progressTimer(new QTimer(this)),
+      m_sweepProgress(new ProgressStrip), m_runQueue(new RunQueueView), m_progressTimer(new QTimer(this)),
       m_sweepLabel(new QLabel), m_definition(new ExperimentEditor), m_definitionStatus(new QLabel),
       m_definitionTimer(new QTimer(this))
 {
@@ -384,9 +384,8 @@ void MainWindow::showSweepProgress()
     for (const auto& [seed, r] : m_sweeps->runningSeeds())
         if (r.epochs > 0)
             done += static_cast<double>(r.epoch) / r.epochs;
-    m_sweepProgress->setRange(0, std::max(1, m_sweeps->wantedSeeds()) * 100);
-    m_sweepProgress->setValue(static_cast<int>(done * 100));
-    m_sweepProgress->setFormat(
+    m_sweepProgress->setProgress(
+        static_cast<int>(done * 100), std::max(1, m_sweeps->wantedSeeds()) * 100,
         tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
     const double left = m_sweeps->secondsLeft();
     QString text = m_sweeps->isPaused() ? tr("paused")

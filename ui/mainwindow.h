@@ -12,7 +12,6 @@ class QAction;
 class QCustomPlot;
 class QFileSystemWatcher;
 class QLabel;
-class QProgressBar;
 class QSortFilterProxyModel;
 class QMenu;
 class QTableView;
@@ -29,6 +28,7 @@ class ScatterPlotView;
 class SeedTableModel;
 class StatisticsPlotView;
 class LearningCurveView;
+class ProgressStrip;
 class RunQueueView;
 class SweepController;
 struct WorkspaceSnapshot;
@@ -129,7 +129,7 @@ private:
     QTimer* m_refreshTimer;      // coalesces bursts of file changes into one refresh
     int m_refreshGeneration = 0; // the newest refresh wins when several are in flight
     SweepController* m_sweeps;
-    QProgressBar* m_sweepProgress;
+    ProgressStrip* m_sweepProgress;
     RunQueueView* m_runQueue;
     QTimer* m_progressTimer; // epochs end by the hundred a second: redraw progress at most every 40 ms
     QLabel* m_sweepLabel;

@@ -1,8 +1,8 @@
 #include "runqueueview.h"
 
+#include "progressstrip.h"
 #include "sweepcontroller.h"
 
-#include <QApplication>
 #include <QHeaderView>
 #include <QPainter>
 #include <QStyledItemDelegate>
@@ -22,7 +22,7 @@ enum Column
 constexpr int kValueRole = Qt::UserRole;
 constexpr int kMaximumRole = Qt::UserRole + 1;
 
-// Paints the Progress column as the style's progress bar.
+// Paints the Progress column as a progress bar.
 class ProgressBarDelegate : public QStyledItemDelegate
 {
 public:
@@ -30,18 +30,9 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
-        QStyleOptionProgressBar bar;
-        bar.rect = option.rect.adjusted(1, 1, -1, -1);
-        bar.minimum = 0;
-        bar.maximum = std::max(1, index.data(kMaximumRole).toInt());
-        bar.progress = index.data(kValueRole).toInt();
-        bar.text = index.data(Qt::DisplayRole).toString();
-        bar.textVisible = true;
-        bar.textAlignment = Qt::AlignCenter;
-        bar.state = option.state | QStyle::State_Horizontal;
-        const QWidget* widget = option.widget;
-        QStyle* style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        ProgressStrip::paint(painter, option.rect.adjusted(1, 1, -1, -1), index.data(kValueRole).toInt(),
+                             index.data(kMaximumRole).toInt(), index.data(Qt::DisplayRole).toString(),
+                             option.palette);
     }
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override

@@ -15,8 +15,8 @@ class SweepController;
 
 // The sweep's queue: one row per experiment with a progress bar of its seeds, and under it one
 // row per running seed with a progress bar of its epochs. Rows of seeds that ended go away.
-// The bars are painted by a delegate, not widgets: 64 seeds starting at once would otherwise
-// create 64 widgets on the GUI thread, and that blocks it for a noticeable moment.
+// The bars are painted by a delegate (ProgressStrip's drawing), not widgets: 64 seeds starting at
+// once would otherwise create 64 widgets on the GUI thread, and that blocks it noticeably.
 class RunQueueView : public QWidget
 {
     Q_OBJECT
