@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "csvpreviewmodel.h"
+#include "definitionpanel.h"
 #include "experimentdialog.h"
 #include "experimenteditor.h"
 #include "experimenttablemodel.h"
@@ -19,19 +20,16 @@
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
-#include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
 #include "report/htmlreport.h"
 #include "stats/datatable.h"
 #include "stats/statisticsjson.h"
 #include "stats/workspacestatistics.h"
 #include "store/atomicfile.h"
-#include "store/resultstore.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -63,7 +61,6 @@ constexpr int kPreviewRows = 50;
 constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
 constexpr int kRecentCount = 8;
 constexpr int kProgressIntervalMs = 40;
-constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every key
 const char* const kRecentKey = "workspaces/recent";
 
 QString hiddenKey(const QString& workspace)
@@ -110,8 +107,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_learningCurves(new LearningCurveView), m_watcher(new QFileSystemWatcher(this)),
       m_refreshTimer(new QTimer(this)), m_sweeps(new SweepController(this)),
       m_sweepProgress(new ProgressStrip), m_runQueue(new RunQueueView), m_progressTimer(new QTimer(this)),
-      m_sweepLabel(new QLabel), m_definition(new ExperimentEditor), m_definitionStatus(new QLabel),
-      m_definitionTimer(new QTimer(this))
+      m_sweepLabel(new QLabel), m_definition(new DefinitionPanel(m_sweeps))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -160,56 +156,12 @@ MainWindow::MainWindow(QWidget* parent)
                 m_scatter->selectPoint(m_seeds->experiment(), {seed.seed});
             });
 
-    auto* definition = new QWidget;
-    auto* definitionLayout = new QVBoxLayout(definition);
-    definitionLayout->setContentsMargins(0, 0, 0, 0);
-    m_definitionStatus->setObjectName(QStringLiteral("definitionStatus"));
-    m_definitionStatus->setWordWrap(true);
-    definitionLayout->addWidget(m_definitionStatus);
-    definitionLayout->addWidget(m_definition, 1);
-    m_definition->setNameEditable(false); // the name is the file's and the results folder's
-    m_definition->setExtraRule([this](const Experiment& e) -> std::optional<FieldProblem> {
-        // Stored seeds must stay comparable: over an experiment that has seeds (or is training),
-        // only changes that keep the fingerprint (seed count, seed list, data path) are saved.
-        if (!m_definitionSaved || experimentFingerprint(e) == experimentFingerprint(*m_definitionSaved))
-            return std::nullopt;
-        const QString name = m_definitionSaved->name;
-        const int stored = static_cast<int>(
-            ResultStore(Workspace(m_workspacePath).resultsFolder(name)).recordedSeeds().size());
-        const bool training =
-            std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
-                        [&](const auto& running) { return running.second.experiment == name; });
-        if (stored == 0 && !training)
-            return std::nullopt;
-        return FieldProblem{
-            QStringLiteral("results"),
-            tr("%n stored seed(s) were trained with the saved settings, so only the seed count "
-               "can change here. To try other settings, use Experiment ▸ Duplicate as variant "
-               "(Ctrl+D).",
-               nullptr, stored)};
+    connect(m_definition, &DefinitionPanel::experimentSaved, this, [this] {
+        rescanExperiments();
+        showExperiment(selectedRow());
+        m_refreshTimer->start();
     });
-    m_definitionTimer->setObjectName(QStringLiteral("autosaveTimer"));
-    m_definitionTimer->setSingleShot(true);
-    m_definitionTimer->setInterval(kAutosaveDelayMs);
-    connect(m_definitionTimer, &QTimer::timeout, this, &MainWindow::saveDefinition);
-    connect(m_definition, &ExperimentEditor::changed, this, [this] {
-        const std::optional<Experiment> edited = m_definition->experiment();
-        if (!m_definitionSaved)
-            return;
-        if (!edited) {
-            m_definitionTimer->stop();
-            m_definitionStatus->setText(
-                tr("<span style='color:#b00020'>Not saved: %n problem(s), marked in red.</span>", nullptr,
-                   static_cast<int>(m_definition->problems().size())));
-        } else if (*edited == *m_definitionSaved) {
-            m_definitionTimer->stop();
-            m_definitionStatus->setText(tr("Saved. Changes are saved as you type."));
-        } else {
-            m_definitionStatus->setText(tr("Saving…"));
-            m_definitionTimer->start();
-        }
-    });
-    m_tabs->addTab(definition, tr("Definition"));
+    m_tabs->addTab(m_definition, tr("Definition"));
     m_tabs->addTab(details, tr("Data"));
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -302,9 +254,7 @@ void MainWindow::buildMenus()
                            [this] { openExperimentDialog(false); });
     experiments->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
                            [this] { openExperimentDialog(true); });
-    experiments->addAction(tr("Edit &definition"), this, [this] {
-        m_tabs->setCurrentIndex(m_tabs->indexOf(m_definition->parentWidget()));
-    });
+    experiments->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentWidget(m_definition); });
 
     QMenu* runs = menuBar()->addMenu(tr("&Run"));
     QToolBar* toolbar = addToolBar(tr("Runs"));
@@ -400,10 +350,7 @@ bool MainWindow::openWorkspace(const QString& folder)
 {
     try {
         const Workspace workspace(folder);
-        if (m_definitionTimer->isActive()) { // the last edit in the old workspace is kept
-            m_definitionTimer->stop();
-            saveDefinition();
-        }
+        m_definition->saveNow(); // the last edit in the old workspace is kept
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
@@ -466,8 +413,8 @@ void MainWindow::rescanExperiments()
     const int row = m_experiments->rowOf(selected);
     if (row >= 0 && row != selectedRow())
         selectExperiment(selected); // the rows were rebuilt: select the same experiment again
-    else if (row >= 0 && !m_definitionTimer->isActive() &&
-             m_experiments->entry(row).experiment != m_definitionSaved) {
+    else if (row >= 0 && !m_definition->hasWaitingEdit() &&
+             m_experiments->entry(row).experiment != m_definition->saved()) {
         showExperiment(row); // its file was changed by someone else
         showDefinition(row);
     }
@@ -482,45 +429,8 @@ void MainWindow::selectExperiment(const QString& name)
 
 void MainWindow::showDefinition(int row)
 {
-    if (m_definitionTimer->isActive()) { // an edit still waiting for its autosave is saved first
-        m_definitionTimer->stop();
-        saveDefinition();
-    }
-    const WorkspaceEntry* entry =
-        row >= 0 && row < m_experiments->rowCount() ? &m_experiments->entry(row) : nullptr;
-    if (!entry || !entry->experiment) {
-        m_definitionSaved.reset();
-        m_definition->setEnabled(false);
-        m_definitionStatus->setText(
-            entry ? QStringLiteral("<span style='color:#b00020'>%1</span>").arg(entry->error.toHtmlEscaped())
-                  : tr("No experiment selected."));
-        return;
-    }
-    m_definitionSaved = entry->experiment;
-    m_definition->setEnabled(true);
-    m_definition->setWorkspace(m_workspacePath, {});
-    m_definition->setExperiment(*entry->experiment);
-}
-
-void MainWindow::saveDefinition()
-{
-    const std::optional<Experiment> edited = m_definition->experiment();
-    if (!edited || !m_definitionSaved || edited->name != m_definitionSaved->name ||
-        *edited == *m_definitionSaved)
-        return;
-    try {
-        Workspace(m_workspacePath).save(*edited);
-    } catch (const StorageError& e) {
-        m_definitionStatus->setText(
-            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(e.message().toHtmlEscaped()));
-        return;
-    }
-    m_definitionSaved = edited;
-    m_definitionStatus->setText(tr("Saved at %1. Changes are saved as you type.")
-                                    .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
-    rescanExperiments();
-    showExperiment(selectedRow());
-    m_refreshTimer->start();
+    m_definition->showEntry(
+        m_workspacePath, row >= 0 && row < m_experiments->rowCount() ? &m_experiments->entry(row) : nullptr);
 }
 
 ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
@@ -582,10 +492,7 @@ bool MainWindow::addExperiment(const Experiment& experiment)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_definitionTimer->isActive()) { // nothing typed is lost by closing the window
-        m_definitionTimer->stop();
-        saveDefinition();
-    }
+    m_definition->saveNow(); // nothing typed is lost by closing the window
     QMainWindow::closeEvent(event);
 }
 
@@ -676,6 +583,11 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_spread->setData(snapshot.plotted);
     m_ensembleSize->setData(std::move(snapshot.plotted));
     m_experiments->setStatistics(std::move(snapshot.statistics));
+}
+
+ExperimentEditor* MainWindow::definitionEditor() const
+{
+    return m_definition->editor();
 }
 
 QCustomPlot* MainWindow::currentPlot() const

@@ -21,6 +21,7 @@ class QTimer;
 namespace seedscape {
 
 class CsvPreviewModel;
+class DefinitionPanel;
 class ExperimentDialog;
 class ExperimentEditor;
 class ExperimentTableModel;
@@ -56,7 +57,7 @@ public:
     SweepController* sweeps() const { return m_sweeps; }
     RunQueueView* runQueue() const { return m_runQueue; }
     // The Definition tab: the selected experiment's settings, saved as they are edited.
-    ExperimentEditor* definitionEditor() const { return m_definition; }
+    ExperimentEditor* definitionEditor() const;
     // Opens the New experiment (or, with variant, the Duplicate as variant) dialog without
     // waiting for it; Create saves the experiment into the workspace and selects it.
     ExperimentDialog* openExperimentDialog(bool variant);
@@ -93,7 +94,6 @@ private:
     void chooseNewWorkspace();
     void rescanExperiments(); // re-reads the experiment files, keeping the selection
     void showDefinition(int row);
-    void saveDefinition();
     void rememberRecent(const QString& folder);
     void rebuildRecentMenu();
     void watchResults();
@@ -137,11 +137,8 @@ private:
     QAction* m_runAllAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_cancelAction = nullptr;
-    ExperimentEditor* m_definition;
-    QLabel* m_definitionStatus;
-    QTimer* m_definitionTimer;                   // autosave: a short pause after the last edit
-    std::optional<Experiment> m_definitionSaved; // what the selected experiment's file holds
-    bool m_rescanPending = false;                // an experiment file changed on disk
+    DefinitionPanel* m_definition;
+    bool m_rescanPending = false; // an experiment file changed on disk
 };
 
 } // namespace seedscape

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "experiment/experimentvalidator.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QTimer;
+
+namespace seedscape {
+
+class ExperimentEditor;
+class SweepController;
+struct WorkspaceEntry;
+
+// The Definition tab: the selected experiment in the editor, each valid change saved a moment
+// after typing stops (invalid ones never). Over an experiment with stored or running seeds only
+// changes that keep its fingerprint (seed count, seed list, data path) are saved, so a results
+// folder never mixes two definitions; anything else asks for a variant.
+class DefinitionPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DefinitionPanel(const SweepController* sweeps, QWidget* parent = nullptr);
+
+    ExperimentEditor* editor() const { return m_editor; }
+    // Shows an experiment of the workspace (none for nullptr); an edit of the previous one still
+    // waiting for its autosave is saved first.
+    void showEntry(const QString& workspaceFolder, const WorkspaceEntry* entry);
+    // Saves a waiting edit now (before the window closes or another workspace opens).
+    void saveNow();
+    bool hasWaitingEdit() const;
+    // What the shown experiment's file holds.
+    const std::optional<Experiment>& saved() const { return m_saved; }
+
+Q_SIGNALS:
+    void experimentSaved(const Experiment& experiment);
+
+private:
+    std::optional<FieldProblem> keepsStoredSeedsComparable(const Experiment& edited) const;
+    void edited();
+    void save();
+
+    const SweepController* m_sweeps;
+    QString m_workspace;
+    ExperimentEditor* m_editor;
+    QLabel* m_status;
+    QTimer* m_autosave;
+    std::optional<Experiment> m_saved;
+};
+
+} // namespace seedscape
