@@ -264,11 +264,11 @@ QWidget* ExperimentEditor::withProblem(QWidget* input, const QString& field)
 
 void ExperimentEditor::setWorkspace(const QString& folder, const QStringList& takenNames)
 {
+    // No reading here: setExperiment, which every caller calls next, reads the data once.
     m_workspace = folder;
     m_takenNames = takenNames;
-    m_dataKey.clear();
-    reloadData();
-    revalidate();
+    m_loadedFile.clear();
+    m_checkedData.reset();
 }
 
 void ExperimentEditor::setNameEditable(bool editable)
@@ -335,7 +335,7 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     m_splitColumn->setCurrentIndex(
         e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
     m_filling = false;
-    m_dataKey.clear();
+    m_checkedData.reset();
     revalidate();
 }
 
@@ -394,25 +394,18 @@ void ExperimentEditor::checkData()
 {
     const Experiment e = readForm(nullptr);
     const QString file = e.dataset.resolvedPath(m_workspace);
-    const QString key = QStringList{file,
-                                    e.dataset.target,
-                                    names::task(e.dataset.task),
-                                    names::missing(e.dataset.missing),
-                                    number(e.dataset.split.validation),
-                                    number(e.dataset.split.test),
-                                    QString::number(e.dataset.split.seed),
-                                    e.dataset.split.column,
-                                    QFileInfo(file).lastModified().toString(Qt::ISODateWithMs)}
-                            .join(QChar(0x1f));
-    if (key == m_dataKey)
+    const DataCheck check{file, e.dataset, QFileInfo(file).lastModified()};
+    if (check == m_checkedData)
         return;
-    m_dataKey = key;
+    m_checkedData = check;
     m_dataProblem.reset();
+    m_dataFileMissing = false;
     m_inferredTask = Task::Auto;
     m_dataSummary->clear();
     if (e.dataset.path.trimmed().isEmpty())
         return; // the validator names the empty field
     if (!QFileInfo(file).isFile()) {
+        m_dataFileMissing = true;
         m_dataProblem =
             FieldProblem{QStringLiteral("dataset.path"), QStringLiteral("no file at %1").arg(file)};
         return;
@@ -541,8 +534,7 @@ void ExperimentEditor::revalidate()
     const bool dataSettingsValid = std::none_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
         return p.field.startsWith(QStringLiteral("dataset")) || p.field == QStringLiteral("metric");
     });
-    if (m_dataProblem &&
-        (dataSettingsValid || m_dataProblem->message.startsWith(QStringLiteral("no file at"))))
+    if (m_dataProblem && (dataSettingsValid || m_dataFileMissing))
         problems.push_back(*m_dataProblem);
     if (m_extraRule)
         if (auto p = m_extraRule(e))

@@ -3,6 +3,7 @@
 #include "experiment/experiment.h"
 #include "experiment/experimentvalidator.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <QWidget>
 
@@ -104,8 +105,17 @@ private:
     QTableView* m_previewView;
     QLabel* m_dataSummary;
     QString m_loadedFile; // the file the columns and preview come from
-    QString m_dataKey;    // the data settings last checked
+    // The data settings last checked, with the file's time: the data is read again only when one changes.
+    struct DataCheck
+    {
+        QString file;
+        DatasetSpec spec;
+        QDateTime modified;
+        bool operator==(const DataCheck&) const = default;
+    };
+    std::optional<DataCheck> m_checkedData;
     std::optional<FieldProblem> m_dataProblem;
+    bool m_dataFileMissing = false; // named even while other data settings are invalid
     Task m_inferredTask = Task::Auto;
 };
 

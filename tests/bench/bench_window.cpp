@@ -11,7 +11,6 @@
 #include "plot/statisticsplotview.h"
 #include "sweepcontroller.h"
 
-#include "common/randomdraw.h"
 #include "store/atomicfile.h"
 #include "store/predictionimporter.h"
 #include "store/sampleworkspace.h"
