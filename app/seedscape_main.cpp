@@ -6,8 +6,8 @@
 #include "mainwindow.h"
 #include "plot/plotrenderer.h"
 
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
-#include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>

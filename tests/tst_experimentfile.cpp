@@ -1,10 +1,10 @@
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "experiment/experimentwriter.h"
-#include "store/atomicfile.h"
 
 #include <QDir>
 #include <QTemporaryDir>

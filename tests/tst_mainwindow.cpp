@@ -10,8 +10,8 @@
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
 
+#include "common/atomicfile.h"
 #include "stats/experimentstatistics.h"
-#include "store/atomicfile.h"
 #include "store/experimentresults.h"
 #include "store/sampleworkspace.h"
 

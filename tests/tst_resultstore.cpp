@@ -1,5 +1,5 @@
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
-#include "store/atomicfile.h"
 #include "store/resultstore.h"
 #include "store/seedresultfile.h"
 

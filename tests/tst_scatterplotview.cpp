@@ -6,9 +6,9 @@
 
 #include "stats/workspacestatistics.h"
 
+#include "common/atomicfile.h"
 #include "experiment/experimentnames.h"
 #include "stats/scatterdata.h"
-#include "store/atomicfile.h"
 #include "store/experimentresults.h"
 #include "store/predictionimporter.h"
 #include "store/workspace.h"

@@ -1,8 +1,8 @@
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentwriter.h"
-#include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
 #include "store/workspace.h"
 

@@ -3,8 +3,8 @@
 #include "experimenteditor.h"
 #include "sweepcontroller.h"
 
+#include "common/atomicfile.h"
 #include "experiment/experimentfingerprint.h"
-#include "store/atomicfile.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
 

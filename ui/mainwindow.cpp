@@ -17,6 +17,7 @@
 #include "sweepcontroller.h"
 #include "workspacesnapshot.h"
 
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
@@ -25,7 +26,6 @@
 #include "stats/datatable.h"
 #include "stats/statisticsjson.h"
 #include "stats/workspacestatistics.h"
-#include "store/atomicfile.h"
 #include "store/sampleworkspace.h"
 
 #include <QApplication>

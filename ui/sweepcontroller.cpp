@@ -1,8 +1,8 @@
 #include "sweepcontroller.h"
 
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/preparedata.h"
-#include "store/atomicfile.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
 #include "sweep/sweeprunner.h"

@@ -4,8 +4,8 @@
 #include "clioptions.h"
 #include "commands.h"
 
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
-#include "store/atomicfile.h"
 
 #include <QCoreApplication>
 

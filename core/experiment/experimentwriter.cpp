@@ -1,7 +1,7 @@
 #include "experimentwriter.h"
 
+#include "common/atomicfile.h"
 #include "experimentnames.h"
-#include "store/atomicfile.h"
 
 #include <nlohmann/json.hpp>
 

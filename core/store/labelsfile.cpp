@@ -1,6 +1,6 @@
 #include "labelsfile.h"
 
-#include "atomicfile.h"
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
 

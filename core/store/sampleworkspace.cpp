@@ -1,6 +1,6 @@
 #include "sampleworkspace.h"
 
-#include "atomicfile.h"
+#include "common/atomicfile.h"
 #include "experiment/experimentreader.h"
 #include "workspace.h"
 

@@ -1,6 +1,6 @@
 #include "seedresultfile.h"
 
-#include "atomicfile.h"
+#include "common/atomicfile.h"
 #include "common/fnv1a.h"
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"

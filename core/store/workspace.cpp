@@ -1,6 +1,6 @@
 #include "workspace.h"
 
-#include "atomicfile.h"
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentwriter.h"

@@ -1,7 +1,7 @@
 #include "sweeprunner.h"
 
+#include "common/atomicfile.h"
 #include "experiment/experimentnames.h"
-#include "store/atomicfile.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
 

@@ -11,7 +11,7 @@
 #include "plot/statisticsplotview.h"
 #include "sweepcontroller.h"
 
-#include "store/atomicfile.h"
+#include "common/atomicfile.h"
 #include "store/predictionimporter.h"
 #include "store/sampleworkspace.h"
 #include "store/workspace.h"

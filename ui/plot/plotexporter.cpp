@@ -1,6 +1,6 @@
 #include "plotexporter.h"
 
-#include "store/atomicfile.h"
+#include "common/atomicfile.h"
 
 #include <QBuffer>
 #include <QFileInfo>

@@ -5,10 +5,10 @@
 #include "scatterplotview.h"
 #include "statisticsplotview.h"
 
+#include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
-#include "store/atomicfile.h"
 #include "store/experimentresults.h"
 
 #include <QFileInfo>
