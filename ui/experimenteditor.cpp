@@ -3,6 +3,7 @@
 #include "csvpreviewmodel.h"
 
 #include "common/inputerror.h"
+#include "common/numberformat.h"
 #include "data/csvreader.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
@@ -33,11 +34,6 @@ namespace seedscape {
 namespace {
 
 constexpr int kPreviewRows = 50;
-
-QString number(double v)
-{
-    return QString::number(v, 'g', 12);
-}
 
 QStringList words(const QString& text)
 {
@@ -291,20 +287,20 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     m_name->setText(e.name);
     m_path->setText(e.dataset.path);
     m_missing->setCurrentText(names::missing(e.dataset.missing));
-    m_validation->setText(number(e.dataset.split.validation));
-    m_test->setText(number(e.dataset.split.test));
+    m_validation->setText(formatTypedNumber(e.dataset.split.validation));
+    m_test->setText(formatTypedNumber(e.dataset.split.test));
     m_splitSeed->setText(QString::number(e.dataset.split.seed));
     QStringList widths;
     for (int w : e.model.hidden)
         widths << QString::number(w);
     m_hidden->setText(widths.join(QStringLiteral(", ")));
     choose(m_activation, names::activation(e.model.activation));
-    m_dropout->setText(number(e.model.dropout));
+    m_dropout->setText(formatTypedNumber(e.model.dropout));
     m_layerNorm->setChecked(e.model.layerNorm);
     choose(m_optimizer, names::optimizer(e.training.optimizer));
-    m_lr->setText(number(e.training.lr));
-    m_weightDecay->setText(number(e.training.weightDecay));
-    m_momentum->setText(number(e.training.momentum));
+    m_lr->setText(formatTypedNumber(e.training.lr));
+    m_weightDecay->setText(formatTypedNumber(e.training.weightDecay));
+    m_momentum->setText(formatTypedNumber(e.training.momentum));
     m_batchSize->setText(QString::number(e.training.batchSize));
     m_epochs->setText(QString::number(e.training.epochs));
     choose(m_schedule, names::schedule(e.training.schedule));

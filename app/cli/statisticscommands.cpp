@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "common/inputerror.h"
+#include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 #include "stats/statisticsjson.h"
 #include "stats/workspacestatistics.h"
@@ -22,7 +23,7 @@ namespace {
 // "66.12", or "—" where a number is undefined.
 QString show(double v, int decimals = 4)
 {
-    return std::isfinite(v) ? QString::number(v, 'g', decimals + 1) : QStringLiteral("—");
+    return formatNumber(v, decimals + 1);
 }
 
 QString padded(const QString& text, int width)

@@ -2,19 +2,12 @@
 
 #include "experimentnames.h"
 
+#include "common/numberformat.h"
+
 #include <cmath>
 #include <set>
 
 namespace seedscape {
-
-namespace {
-
-QString number(double v)
-{
-    return QString::number(v, 'g', 12);
-}
-
-} // namespace
 
 std::optional<FieldProblem> ExperimentValidator::validateName(const QString& name)
 {
@@ -52,15 +45,15 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
     const SplitSpec& split = e.dataset.split;
     if (!split.usesColumn()) {
         if (!(split.validation > 0 && split.validation < 1))
-            fail("dataset.split.validation",
-                 QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.validation)));
+            fail("dataset.split.validation", QStringLiteral("must be between 0 and 1 (exclusive), got %1")
+                                                 .arg(formatTypedNumber(split.validation)));
         if (!(split.test > 0 && split.test < 1))
-            fail("dataset.split.test",
-                 QStringLiteral("must be between 0 and 1 (exclusive), got %1").arg(number(split.test)));
+            fail("dataset.split.test", QStringLiteral("must be between 0 and 1 (exclusive), got %1")
+                                           .arg(formatTypedNumber(split.test)));
         if (split.validation + split.test >= 1)
             fail("dataset.split",
                  QStringLiteral("validation %1 + test %2 leave no training set; their sum must be below 1")
-                     .arg(number(split.validation), number(split.test)));
+                     .arg(formatTypedNumber(split.validation), formatTypedNumber(split.test)));
     }
 
     if (static_cast<int>(e.model.hidden.size()) > kMaxLayers)
@@ -74,17 +67,19 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
             break;
         }
     if (!(e.model.dropout >= 0 && e.model.dropout < 1))
-        fail("model.dropout",
-             QStringLiteral("must be at least 0 and below 1, got %1").arg(number(e.model.dropout)));
+        fail(
+            "model.dropout",
+            QStringLiteral("must be at least 0 and below 1, got %1").arg(formatTypedNumber(e.model.dropout)));
 
     const TrainingSpec& t = e.training;
     if (!(t.lr > 0) || !std::isfinite(t.lr))
-        fail("training.lr", QStringLiteral("must be greater than 0, got %1").arg(number(t.lr)));
+        fail("training.lr", QStringLiteral("must be greater than 0, got %1").arg(formatTypedNumber(t.lr)));
     if (!(t.weightDecay >= 0) || !std::isfinite(t.weightDecay))
-        fail("training.weight_decay", QStringLiteral("must be 0 or more, got %1").arg(number(t.weightDecay)));
+        fail("training.weight_decay",
+             QStringLiteral("must be 0 or more, got %1").arg(formatTypedNumber(t.weightDecay)));
     if (!(t.momentum >= 0 && t.momentum < 1))
         fail("training.momentum",
-             QStringLiteral("must be at least 0 and below 1, got %1").arg(number(t.momentum)));
+             QStringLiteral("must be at least 0 and below 1, got %1").arg(formatTypedNumber(t.momentum)));
     if (t.batchSize < 1)
         fail("training.batch_size", QStringLiteral("must be at least 1, got %1").arg(t.batchSize));
     if (t.epochs < 1)

@@ -1,5 +1,6 @@
 #include "htmlreport.h"
 
+#include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 
 #include <QDateTime>
@@ -9,11 +10,6 @@
 namespace seedscape {
 
 namespace {
-
-QString number(double v, int digits = 4)
-{
-    return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—");
-}
 
 QString escaped(const QString& text)
 {
@@ -38,9 +34,10 @@ QString meanWithInterval(const Spread& s)
     if (s.n == 0)
         return QStringLiteral("—");
     if (!std::isfinite(s.ciLow))
-        return number(s.mean);
+        return formatNumber(s.mean, 4);
     return QStringLiteral("%1 ± %2 <small>[%3, %4]</small>")
-        .arg(number(s.mean), number((s.ciHigh - s.ciLow) / 2, 2), number(s.ciLow), number(s.ciHigh));
+        .arg(formatNumber(s.mean, 4), formatNumber((s.ciHigh - s.ciLow) / 2, 2), formatNumber(s.ciLow, 4),
+             formatNumber(s.ciHigh, 4));
 }
 
 } // namespace
@@ -75,8 +72,8 @@ QByteArray HtmlReport::toHtml() const
                 QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
                                "seeds, %4 for full ensembles</li>\n")
                     .arg(w.acrossExperimentCount)
-                    .arg(names::metric(w.acrossMetric), number(w.acrossSeeds.pearson, 3),
-                         number(w.acrossEnsembles.pearson, 3));
+                    .arg(names::metric(w.acrossMetric), formatNumber(w.acrossSeeds.pearson, 3),
+                         formatNumber(w.acrossEnsembles.pearson, 3));
         html += QStringLiteral("</ul>\n");
     }
 
@@ -95,13 +92,14 @@ QByteArray HtmlReport::toHtml() const
             QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
             cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
                                    : QString::number(e.seedCount())) +
-            cell(meanWithInterval(e.validation)) + cell(number(e.validation.std)) +
-            cell(number(e.validation.range)) + cell(number(e.validation.iqm)) +
-            cell(meanWithInterval(e.test)) + cell(number(e.ensembleValidation)) +
-            cell(number(e.ensembleTest)) + cell(number(e.gainValidation)) +
-            cell(k && k->count > 0
-                     ? QStringLiteral("%1 <small>(k = %2)</small>").arg(number(k->validationMean)).arg(k->k)
-                     : QStringLiteral("—")) +
+            cell(meanWithInterval(e.validation)) + cell(formatNumber(e.validation.std, 4)) +
+            cell(formatNumber(e.validation.range, 4)) + cell(formatNumber(e.validation.iqm, 4)) +
+            cell(meanWithInterval(e.test)) + cell(formatNumber(e.ensembleValidation, 4)) +
+            cell(formatNumber(e.ensembleTest, 4)) + cell(formatNumber(e.gainValidation, 4)) +
+            cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>")
+                                         .arg(formatNumber(k->validationMean, 4))
+                                         .arg(k->k)
+                                   : QStringLiteral("—")) +
             QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
@@ -114,7 +112,7 @@ QByteArray HtmlReport::toHtml() const
             "<th>P test</th></tr>\n");
         for (const WorkspaceStatistics::Comparison& c : w.comparisons)
             html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
-                    cell(number(c.pBetterValidation, 3)) + cell(number(c.pBetterTest, 3)) +
+                    cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
                     QStringLiteral("</tr>\n");
         html += QStringLiteral("</table>\n");
     }

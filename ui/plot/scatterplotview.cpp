@@ -1,5 +1,6 @@
 #include "scatterplotview.h"
 
+#include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 
 #include <QMouseEvent>
@@ -18,11 +19,6 @@ namespace {
 constexpr double kHitRadius = 7.0; // pixels
 constexpr size_t kLegendExperiments = 12;
 constexpr size_t kPaletteSize = 10; // colourOf repeats after this many experiments
-
-QString number(double v)
-{
-    return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—");
-}
 
 QString seedList(const std::vector<quint64>& seeds)
 {
@@ -218,10 +214,10 @@ void ScatterPlotView::rebuild()
     else
         text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, "
                          "Spearman ρ %4 (solid trend)")
-                          .arg(number(m_data.seedTrend.correlation.pearson),
-                               number(m_data.seedTrend.correlation.spearman),
-                               number(m_data.ensembleTrend.correlation.pearson),
-                               number(m_data.ensembleTrend.correlation.spearman)));
+                          .arg(formatNumber(m_data.seedTrend.correlation.pearson, 5),
+                               formatNumber(m_data.seedTrend.correlation.spearman, 5),
+                               formatNumber(m_data.ensembleTrend.correlation.pearson, 5),
+                               formatNumber(m_data.ensembleTrend.correlation.spearman, 5)));
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setBrush(QColor(255, 255, 255, 210));
 
@@ -312,7 +308,7 @@ QString ScatterPlotView::describe(const QString& experiment, const ScatterData::
         break;
     }
     return tr("%1 · %2\nvalidation %3 %4, test %3 %5")
-        .arg(experiment, what, metric, number(p.validation), number(p.test));
+        .arg(experiment, what, metric, formatNumber(p.validation, 5), formatNumber(p.test, 5));
 }
 
 void ScatterPlotView::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
