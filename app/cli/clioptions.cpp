@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "common/seednumber.h"
+
 namespace seedscape::cli {
 
 CliOptions::CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags)
@@ -54,16 +56,13 @@ qint64 CliOptions::integer(const QString& option, qint64 fallback, qint64 minimu
     return n;
 }
 
-quint64 CliOptions::unsignedInteger(const QString& option) const
+quint64 CliOptions::seed(const QString& option) const
 {
     const QString v = required(option);
-    bool ok = false;
-    const quint64 n = v.toULongLong(&ok);
-    if (!ok)
-        throw UsageError(
-            QStringLiteral("option %1: '%2' is not a whole number from 0 to 18446744073709551615")
-                .arg(option, v));
-    return n;
+    const std::optional<quint64> n = SeedNumber::parse(v);
+    if (!n)
+        throw UsageError(QStringLiteral("option %1: '%2' is not %3").arg(option, v, SeedNumber::range()));
+    return *n;
 }
 
 } // namespace seedscape::cli

@@ -29,7 +29,8 @@ public:
     QString required(const QString& option) const;
     // A whole number in [minimum, maximum], or fallback when the option is absent.
     qint64 integer(const QString& option, qint64 fallback, qint64 minimum, qint64 maximum) const;
-    quint64 unsignedInteger(const QString& option) const;
+    // A required seed: SeedNumber's rule, a whole number from 0 to 2^64 − 1.
+    quint64 seed(const QString& option) const;
     const QStringList& positional() const { return m_positional; }
 
 private:

@@ -134,7 +134,7 @@ int statsCommand(const QStringList& args)
         options.integer(QStringLiteral("--curve-subset-limit"), settings.curveSubsetLimit, 1, 100000000));
     settings.randomSeed = options.value(QStringLiteral("--random-seed")).isEmpty()
                               ? 0
-                              : options.unsignedInteger(QStringLiteral("--random-seed"));
+                              : options.seed(QStringLiteral("--random-seed"));
 
     QStringList problems;
     const auto results = ExperimentResults::loadWorkspace(folder, &problems);

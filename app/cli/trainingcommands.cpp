@@ -188,7 +188,7 @@ int rerunCommand(const QStringList& args)
         throw InputError({folder}, QStringLiteral("no such workspace folder"));
     const Workspace workspace(folder);
     const QString name = options.required(QStringLiteral("--experiment"));
-    const quint64 seed = options.unsignedInteger(QStringLiteral("--seed"));
+    const quint64 seed = options.seed(QStringLiteral("--seed"));
     const Experiment e = workspace.experiment(name);
     const QString resultsFolder = workspace.resultsFolder(name);
     const std::optional<SeedResult> recorded = ResultStore(resultsFolder).find(seed, true);

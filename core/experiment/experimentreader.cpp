@@ -1,6 +1,7 @@
 #include "experimentreader.h"
 
 #include "common/inputerror.h"
+#include "common/seednumber.h"
 #include "experimentnames.h"
 #include "experimentvalidator.h"
 
@@ -173,9 +174,10 @@ void readSplit(ObjectReader& dataset, const json& object, SplitSpec& split, cons
     split.validation = r.number("validation", split.validation);
     split.test = r.number("test", split.test);
     if (const json* seed = r.find("seed")) {
-        if (!seed->is_number_unsigned() && !(seed->is_number_integer() && seed->get<qint64>() >= 0))
+        const std::optional<quint64> value = SeedNumber::fromJson(*seed);
+        if (!value)
             r.fail(r.field("seed"), QStringLiteral("must be a whole number of 0 or more"));
-        split.seed = seed->get<quint64>();
+        split.seed = *value;
     }
     r.finish();
 }
@@ -256,11 +258,10 @@ void readSeeds(const json& object, SeedSpec& s, const QString& file)
     }
     const json& list = r.list("list");
     for (size_t i = 0; i < list.size(); ++i) {
-        const json& seed = list[i];
-        if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<qint64>() >= 0))
-            r.fail(r.field("list") + QStringLiteral("[%1]").arg(i),
-                   QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615"));
-        s.list.push_back(seed.get<quint64>());
+        const std::optional<quint64> seed = SeedNumber::fromJson(list[i]);
+        if (!seed)
+            r.fail(r.field("list") + QStringLiteral("[%1]").arg(i), SeedNumber::rule());
+        s.list.push_back(*seed);
     }
     r.finish();
 }

@@ -7,12 +7,10 @@
 
 namespace seedscape {
 
-// Imports predictions made elsewhere (INTERFACES.md, "Prediction import format") into a
+// Imports predictions made elsewhere (docs/interfaces.md, "Prediction import format") into a
 // workspace, one experiment per name in the predictions file, so that every statistic works for
-// models Seedscape did not train.
-//   labels.csv:      split,row,label
-//   predictions.csv: experiment,seed,split,row,prediction   (regression, binary: P(class 1))
-//                    experiment,seed,split,row,p_0,…,p_{C−1} (multiclass)
+// models Seedscape did not train: ImportLabelsReader reads labels.csv, ImportPredictionsReader
+// reads predictions.csv, ImportWriter writes the results.
 // Every problem throws InputError naming the file, line and column; nothing is written then.
 class PredictionImporter
 {
@@ -26,8 +24,6 @@ public:
 
     static Summary importInto(const Workspace& workspace, const QString& predictionsPath,
                               const QString& labelsPath, Task task, Metric metric);
-
-    static constexpr double kProbabilitySumTolerance = 1e-6;
 };
 
 } // namespace seedscape

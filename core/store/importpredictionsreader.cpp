@@ -1,0 +1,181 @@
+#include "importpredictionsreader.h"
+
+#include "common/inputerror.h"
+#include "experiment/experimentvalidator.h"
+#include "importcell.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+#include <map>
+
+namespace seedscape {
+
+namespace {
+
+struct Columns
+{
+    int experiment, seed, split, row;
+    const std::vector<int>& predictions;
+};
+
+// A seed's rows while the file is read: which line predicted each row, to catch twice and never.
+struct SeedRows
+{
+    ImportedSeed imported;
+    std::vector<int> lineOfRow[2]; // per part; 0: not predicted yet
+    std::vector<double>& values(ImportPart part)
+    {
+        return part == ImportPart::Validation ? imported.validation : imported.test;
+    }
+};
+
+struct Grouped
+{
+    std::map<QString, std::map<quint64, SeedRows>> experiments;
+    std::vector<QString> experimentOrder;              // as first named in the file
+    std::map<QString, std::vector<quint64>> seedOrder; // as first named in the file
+};
+
+SeedRows& seedRowsFor(Grouped& grouped, const QString& name, quint64 seed, int line, const size_t rowCount[2],
+                      int columns)
+{
+    if (!grouped.experiments.count(name))
+        grouped.experimentOrder.push_back(name);
+    SeedRows& rows = grouped.experiments[name][seed];
+    if (rows.imported.firstLine == 0) {
+        grouped.seedOrder[name].push_back(seed);
+        rows.imported.seed = seed;
+        rows.imported.firstLine = line;
+        for (ImportPart part : {ImportPart::Validation, ImportPart::Test}) {
+            const int p = static_cast<int>(part);
+            rows.values(part).assign(rowCount[p] * columns, 0.0);
+            rows.lineOfRow[p].assign(rowCount[p], 0);
+        }
+    }
+    return rows;
+}
+
+// The row's prediction columns into its seed's values: probabilities in [0, 1] that, for
+// multiclass, sum to 1.
+void readValues(const CsvTable& table, int r, Task task, const std::vector<int>& predictionColumns,
+                double* values)
+{
+    double sum = 0;
+    for (size_t c = 0; c < predictionColumns.size(); ++c) {
+        const ImportCell value{table, r, predictionColumns[c]};
+        const double v = value.number();
+        if (task != Task::Regression && (v < 0 || v > 1))
+            value.fail(QStringLiteral("a probability must be between 0 and 1, got '%1'").arg(value.text()));
+        values[c] = v;
+        sum += v;
+    }
+    const double tolerance = ImportPredictionsReader::kProbabilitySumTolerance;
+    if (task == Task::Multiclass && std::abs(sum - 1.0) > tolerance)
+        throw InputError({table.sourceFile, table.rowLines[static_cast<size_t>(r)]},
+                         QStringLiteral("the class probabilities sum to %1, not 1 (within %2)")
+                             .arg(sum, 0, 'g', 10)
+                             .arg(tolerance));
+}
+
+void readRow(const CsvTable& table, int r, Task task, const Columns& columns, const size_t rowCount[2],
+             const QString& labelsPath, Grouped& grouped)
+{
+    const ImportCell nameCell{table, r, columns.experiment};
+    const QString name = nameCell.text();
+    if (const auto problem = ExperimentValidator::validateName(name))
+        nameCell.fail(QStringLiteral("experiment name %1").arg(problem->message));
+    const quint64 seed = ImportCell{table, r, columns.seed}.seed();
+    const ImportPart part = ImportCell{table, r, columns.split}.part();
+    const int p = static_cast<int>(part);
+    const ImportCell rowCell{table, r, columns.row};
+    const qint64 row = rowCell.rowIndex();
+    if (static_cast<size_t>(row) >= rowCount[p])
+        rowCell.fail(QStringLiteral("%1 row %2 has no label in %3 (it labels %1 rows 0 to %4)")
+                         .arg(ImportCell::partName(part))
+                         .arg(row)
+                         .arg(QFileInfo(labelsPath).fileName())
+                         .arg(rowCount[p] - 1));
+    const int width = static_cast<int>(columns.predictions.size());
+    SeedRows& seedRows = seedRowsFor(grouped, name, seed, rowCell.line(), rowCount, width);
+    int& seenOn = seedRows.lineOfRow[p][static_cast<size_t>(row)];
+    if (seenOn != 0)
+        rowCell.fail(QStringLiteral("experiment '%1' seed %2 predicts %3 row %4 twice (first on line %5)")
+                         .arg(name)
+                         .arg(seed)
+                         .arg(ImportCell::partName(part))
+                         .arg(row)
+                         .arg(seenOn));
+    seenOn = rowCell.line();
+    readValues(table, r, task, columns.predictions, seedRows.values(part).data() + row * width);
+}
+
+// Every seed of every experiment predicts every labelled row.
+void requireEveryRow(const Grouped& grouped, const size_t rowCount[2], const QString& predictionsPath)
+{
+    for (const auto& [name, seeds] : grouped.experiments)
+        for (const auto& [seed, rows] : seeds)
+            for (ImportPart part : {ImportPart::Validation, ImportPart::Test}) {
+                const int p = static_cast<int>(part);
+                for (size_t row = 0; row < rowCount[p]; ++row)
+                    if (rows.lineOfRow[p][row] == 0)
+                        throw InputError({predictionsPath},
+                                         QStringLiteral("experiment '%1' seed %2 has no prediction for %3 "
+                                                        "row %4 (first seen on line %5)")
+                                             .arg(name)
+                                             .arg(seed)
+                                             .arg(ImportCell::partName(part))
+                                             .arg(row)
+                                             .arg(rows.imported.firstLine));
+            }
+}
+
+} // namespace
+
+ImportPredictionsReader::ImportPredictionsReader(const CsvTable& table, Task task)
+    : m_table(table), m_task(task)
+{
+    // p_0 … p_{C−1} for multiclass, one `prediction` column otherwise.
+    if (task == Task::Multiclass) {
+        while (table.columnIndex(QStringLiteral("p_%1").arg(m_predictionColumns.size())) >= 0)
+            m_predictionColumns.push_back(
+                table.columnIndex(QStringLiteral("p_%1").arg(m_predictionColumns.size())));
+        if (m_predictionColumns.size() < 2)
+            throw InputError({table.sourceFile, 1},
+                             QStringLiteral("missing columns 'p_0', 'p_1', … (multiclass predictions need "
+                                            "one probability column per class)"));
+    } else {
+        m_predictionColumns.push_back(ImportCell::requireColumn(
+            table, QStringLiteral("prediction"), QStringLiteral("experiment,seed,split,row,prediction")));
+    }
+}
+
+std::vector<ImportedExperiment> ImportPredictionsReader::read(const ExperimentLabels& labels,
+                                                              const QString& labelsPath) const
+{
+    const QString header = m_task == Task::Multiclass
+                               ? QStringLiteral("experiment,seed,split,row,p_0,…")
+                               : QStringLiteral("experiment,seed,split,row,prediction");
+    const Columns columns{ImportCell::requireColumn(m_table, QStringLiteral("experiment"), header),
+                          ImportCell::requireColumn(m_table, QStringLiteral("seed"), header),
+                          ImportCell::requireColumn(m_table, QStringLiteral("split"), header),
+                          ImportCell::requireColumn(m_table, QStringLiteral("row"), header),
+                          m_predictionColumns};
+    const size_t rowCount[2] = {labels.validation.size(), labels.test.size()};
+    Grouped grouped;
+    for (int r = 0; r < m_table.rowCount(); ++r)
+        readRow(m_table, r, m_task, columns, rowCount, labelsPath, grouped);
+    if (grouped.experiments.empty())
+        throw InputError({m_table.sourceFile}, QStringLiteral("no predictions"));
+    requireEveryRow(grouped, rowCount, m_table.sourceFile);
+
+    std::vector<ImportedExperiment> experiments;
+    for (const QString& name : grouped.experimentOrder) {
+        ImportedExperiment& experiment = experiments.emplace_back(ImportedExperiment{name, {}});
+        for (quint64 seed : grouped.seedOrder[name])
+            experiment.seeds.push_back(std::move(grouped.experiments[name][seed].imported));
+    }
+    return experiments;
+}
+
+} // namespace seedscape

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "data/csvtable.h"
+#include "experiment/experiment.h"
+#include "experimentlabels.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace seedscape {
+
+// One seed's predictions from an import: rows × prediction columns, in label row order.
+struct ImportedSeed
+{
+    quint64 seed = 0;
+    std::vector<double> validation;
+    std::vector<double> test;
+    int firstLine = 0; // where the file first names this seed
+};
+
+// One experiment of an import and its seeds, in the order the file first names them.
+struct ImportedExperiment
+{
+    QString name;
+    std::vector<ImportedSeed> seeds;
+};
+
+// Reads the predictions file of an import (docs/interfaces.md, "Prediction import format"):
+//   experiment,seed,split,row,prediction   (regression, binary: P(class 1))
+//   experiment,seed,split,row,p_0,…,p_{C−1} (multiclass)
+// Every seed must predict every labelled row exactly once. Every problem throws InputError naming
+// the file, line and column.
+class ImportPredictionsReader
+{
+public:
+    // Finds the prediction columns, so that the class count is known before the labels are read.
+    ImportPredictionsReader(const CsvTable& table, Task task);
+
+    // Prediction columns per row: the class count for multiclass, else 1.
+    int columnCount() const { return static_cast<int>(m_predictionColumns.size()); }
+    // The experiments in the order the file first names them.
+    std::vector<ImportedExperiment> read(const ExperimentLabels& labels, const QString& labelsPath) const;
+
+    static constexpr double kProbabilitySumTolerance = 1e-6;
+
+private:
+    const CsvTable& m_table;
+    Task m_task;
+    std::vector<int> m_predictionColumns;
+};
+
+} // namespace seedscape
