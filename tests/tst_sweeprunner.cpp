@@ -3,6 +3,8 @@
 #include "store/resultstore.h"
 #include "store/seedresultfile.h"
 #include "sweep/sweeprunner.h"
+#include "train/batchedseedtrainer.h"
+#include "train/seedtrainer.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +13,7 @@
 
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 using namespace seedscape;
@@ -31,8 +34,8 @@ Experiment diabetes(int epochs)
 SweepItem item(const Experiment& e, const QString& folder, int wanted,
                TrainingEngine engine = TrainingEngine::Automatic)
 {
-    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder,
-            wanted, engine};
+    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+    return {e, data, folder, wanted, SeedEngine::create(e, data, engine)};
 }
 
 // The seed files of a results folder (labels.json is written when a sweep starts).
@@ -46,6 +49,62 @@ std::map<QString, QByteArray> filesIn(const QString& folder)
         files[name] = f.readAll();
     }
     return files;
+}
+
+// An engine without LibTorch, to test the runner alone: finishes or fails seeds as told, records
+// the groups it was given, and stays within its maxGroupSize.
+class ScriptedEngine : public SeedEngine
+{
+public:
+    ScriptedEngine(int maxGroup, bool fail) : m_maxGroup(maxGroup), m_fail(fail) {}
+
+    QString name() const override { return QStringLiteral("scripted"); }
+    int maxGroupSize() const override { return m_maxGroup; }
+    Metric metric() const override { return Metric::RMSE; }
+    std::vector<SeedResult> train(const std::vector<quint64>& seeds,
+                                  const TrainingControl& control) const override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_groups.push_back(seeds.size());
+        }
+        std::vector<SeedResult> results;
+        for (quint64 seed : seeds) {
+            SeedResult r;
+            r.seed = seed;
+            r.engine = name();
+            r.epochsRun = 1;
+            if (control.stopBeforeStep()) {
+                r.status = SeedStatus::Cancelled;
+            } else if (m_fail) {
+                r.status = SeedStatus::Failed;
+                r.failureEpoch = 1;
+                r.failureReason = QStringLiteral("scripted failure");
+            } else {
+                r.validationScore = r.testScore = static_cast<double>(seed % 100);
+            }
+            results.push_back(r);
+        }
+        return results;
+    }
+    std::vector<size_t> groups() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_groups;
+    }
+
+private:
+    int m_maxGroup;
+    bool m_fail;
+    mutable std::mutex m_mutex;
+    mutable std::vector<size_t> m_groups;
+};
+
+SweepItem scripted(const QString& folder, int wanted, std::shared_ptr<ScriptedEngine> engine)
+{
+    const Experiment e = diabetes(1);
+    return {e, std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset)), folder,
+            wanted, std::move(engine)};
 }
 
 } // namespace
@@ -64,6 +123,12 @@ private Q_SLOTS:
     void pausedSweepTakesNoStep();
     void cancelKeepsFinishedSeeds();
     void cancelledGroupStoresNothing();
+    void runnerKeepsToTheEnginesGroupSize_data();
+    void runnerKeepsToTheEnginesGroupSize();
+    void failingEngineGivesUpAfterTheLimit();
+    void unwritableResultsFolderFailsTheSweep();
+    void cancelledSweepReportsItsEndOnce();
+    void addAfterStartIsRefused();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -267,6 +332,114 @@ void TestSweepRunner::cancelledGroupStoresNothing()
     QCOMPARE(runner.progress().front().running, 0);
     QVERIFY(filesIn(dir.path()).empty()); // the group was still training: nothing half-done is stored
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("labels.json"))));
+}
+
+void TestSweepRunner::runnerKeepsToTheEnginesGroupSize_data()
+{
+    QTest::addColumn<int>("maxGroup");
+    QTest::addColumn<int>("wanted");
+    QTest::addColumn<int>("largestGroup");
+    QTest::addRow("one seed per call") << 1 << 5 << 1;
+    QTest::addRow("groups of at most 3") << 3 << 10 << 3;
+    QTest::addRow("shared over 2 workers") << 64 << 10 << 5;
+}
+
+void TestSweepRunner::runnerKeepsToTheEnginesGroupSize()
+{
+    QFETCH(int, maxGroup);
+    QFETCH(int, wanted);
+    QFETCH(int, largestGroup);
+    QTemporaryDir dir;
+    auto engine = std::make_shared<ScriptedEngine>(maxGroup, false);
+    SweepRunner runner;
+    runner.add(scripted(dir.path(), wanted, engine));
+    runner.start(2);
+    runner.wait();
+    const std::vector<size_t> groups = engine->groups();
+    QCOMPARE(static_cast<int>(*std::max_element(groups.begin(), groups.end())), largestGroup);
+    QCOMPARE(static_cast<int>(std::accumulate(groups.begin(), groups.end(), size_t(0))), wanted);
+    const ResultStore store(dir.path());
+    QCOMPARE(store.finishedCount(), wanted);
+    QCOMPARE(store.load(false).front().engine, QStringLiteral("scripted"));
+    QCOMPARE(runner.outcome(), SweepRunner::Outcome::Completed);
+}
+
+void TestSweepRunner::failingEngineGivesUpAfterTheLimit()
+{
+    QTemporaryDir dir;
+    SweepRunner runner;
+    runner.add(scripted(dir.path(), 4, std::make_shared<ScriptedEngine>(1, true)));
+    runner.start(1);
+    runner.wait();
+    const SweepProgress p = runner.progress().front();
+    QVERIFY(p.gaveUp);
+    QCOMPARE(p.failed, 4); // max(3, wanted)
+    QCOMPARE(p.finished, 0);
+    QVERIFY(p.lastFailure.contains(QStringLiteral("scripted failure")));
+    QCOMPARE(static_cast<int>(ResultStore(dir.path()).load(true).size()), 4); // failed seeds are recorded
+    QCOMPARE(runner.outcome(), SweepRunner::Outcome::Completed);
+}
+
+void TestSweepRunner::unwritableResultsFolderFailsTheSweep()
+{
+    QTemporaryDir dir;
+    const QString results = dir.filePath(QStringLiteral("results"));
+    std::atomic<int> ended{0};
+    QStringList problems;
+    SweepCallbacks callbacks;
+    callbacks.problem = [&](const QString& message) {
+        problems << message;
+    };
+    callbacks.ended = [&] {
+        ++ended;
+    };
+    SweepRunner runner(callbacks);
+    runner.add(scripted(results, 3, std::make_shared<ScriptedEngine>(1, false)));
+    // A file where the seed files would go: every save fails.
+    QVERIFY(QDir(results).removeRecursively());
+    QFile blocker(results);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    runner.start(1);
+    runner.wait();
+    QCOMPARE(runner.outcome(), SweepRunner::Outcome::Failed);
+    QVERIFY(!runner.problem().isEmpty());
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.front(), runner.problem());
+    QCOMPARE(ended.load(), 1);
+    QCOMPARE(runner.progress().front().finished, 0);
+}
+
+void TestSweepRunner::cancelledSweepReportsItsEndOnce()
+{
+    QTemporaryDir dir;
+    std::atomic<int> ended{0};
+    SweepCallbacks callbacks;
+    callbacks.ended = [&] {
+        ++ended;
+    };
+    SweepRunner runner(callbacks);
+    runner.add(item(diabetes(5000), dir.path(), 4));
+    QCOMPARE(runner.outcome(), SweepRunner::Outcome::Running);
+    runner.start(2);
+    runner.cancel();
+    runner.wait();
+    QCOMPARE(runner.outcome(), SweepRunner::Outcome::Cancelled);
+    QVERIFY(runner.problem().isEmpty());
+    QCOMPARE(ended.load(), 1);
+}
+
+void TestSweepRunner::addAfterStartIsRefused()
+{
+    QTemporaryDir dir;
+    SweepRunner runner;
+    runner.add(scripted(dir.filePath(QStringLiteral("a")), 1, std::make_shared<ScriptedEngine>(1, false)));
+    runner.start(1);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error,
+                             runner.add(scripted(dir.filePath(QStringLiteral("b")), 1,
+                                                 std::make_shared<ScriptedEngine>(1, false))));
+    runner.wait();
+    QCOMPARE(ResultStore(dir.filePath(QStringLiteral("a"))).finishedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

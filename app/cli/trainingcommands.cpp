@@ -151,7 +151,7 @@ int runCommand(const QStringList& args)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     SweepRunner runner(callbacks);
-    runner.add({e, data, resultsFolder, wanted, engine});
+    runner.add({e, data, resultsFolder, wanted, SeedEngine::create(e, data, engine)});
     runner.start(std::min(jobs, wanted - alreadyFinished));
     while (!runner.waitFor(100))
         if (g_interrupted && !runner.isCancelled())
@@ -204,9 +204,7 @@ int rerunCommand(const QStringList& args)
     auto data =
         std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
     // The engine that trained it, so that the same numbers come out.
-    const SeedResult again = recorded->engine == BatchedSeedTrainer::engineName()
-                                 ? BatchedSeedTrainer(e, data).train({seed}).front()
-                                 : SeedTrainer(e, data).train(seed);
+    const SeedResult again = SeedEngine::named(recorded->engine, e, data)->train({seed}, {}).front();
     const bool identical =
         again.status == recorded->status &&
         (again.isFinished()

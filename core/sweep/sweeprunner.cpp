@@ -11,14 +11,13 @@
 #include <algorithm>
 #include <deque>
 #include <set>
+#include <stdexcept>
 
 namespace seedscape {
 
 struct SweepRunner::Slot
 {
-    SweepItem item;
-    std::unique_ptr<SeedTrainer> perSeed;        // set when the per-seed engine trains it
-    std::unique_ptr<BatchedSeedTrainer> batched; // set when the batched engine does
+    SweepItem item; // item.engine is always set
     ResultStore store;
     std::deque<quint64> listed; // seeds.list entries not yet recorded
     std::set<quint64> used;     // recorded or running: never trained twice
@@ -48,16 +47,18 @@ quint64 SweepRunner::freshSeed()
 
 void SweepRunner::add(SweepItem item)
 {
+    {
+        // Workers read the slots without copying them: none may be added once they run.
+        std::lock_guard lock(m_mutex);
+        if (m_started)
+            throw std::logic_error("SweepRunner::add after start");
+    }
+    if (!item.engine)
+        item.engine = SeedEngine::create(item.experiment, item.data, TrainingEngine::Automatic);
     auto slot = std::make_unique<Slot>(std::move(item));
-    const TrainingEngine engine = slot->item.engine;
-    if (engine == TrainingEngine::Batched ||
-        (engine == TrainingEngine::Automatic && BatchedSeedTrainer::canTrain(slot->item.experiment)))
-        slot->batched = std::make_unique<BatchedSeedTrainer>(slot->item.experiment, slot->item.data);
-    else
-        slot->perSeed = std::make_unique<SeedTrainer>(slot->item.experiment, slot->item.data);
     // The truth beside the seeds, so that statistics can be computed from the results folder alone.
-    const Metric metric = effectiveMetric(slot->item.experiment.metric, slot->item.data->dataset.task);
-    LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, metric), slot->item.resultsFolder);
+    LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, slot->item.engine->metric()),
+                      slot->item.resultsFolder);
     slot->used = slot->store.recordedSeeds();
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))
@@ -72,6 +73,9 @@ void SweepRunner::add(SweepItem item)
 void SweepRunner::start(int jobs)
 {
     std::lock_guard lock(m_mutex);
+    if (m_started)
+        throw std::logic_error("SweepRunner::start twice");
+    m_started = true;
     m_activeWorkers = std::max(1, jobs);
     for (int i = 0; i < m_activeWorkers; ++i)
         m_workers.emplace_back([this] { work(); });
@@ -127,6 +131,28 @@ bool SweepRunner::isRunning() const
     return m_activeWorkers > 0;
 }
 
+SweepRunner::Outcome SweepRunner::outcome() const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_started || m_activeWorkers > 0)
+        return Outcome::Running;
+    if (!m_problem.isEmpty())
+        return Outcome::Failed;
+    return m_cancel ? Outcome::Cancelled : Outcome::Completed;
+}
+
+QString SweepRunner::problem() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_problem;
+}
+
+SweepRunner::Slot& SweepRunner::slotAt(size_t index)
+{
+    std::lock_guard lock(m_mutex);
+    return *m_slots[index];
+}
+
 std::vector<SweepProgress> SweepRunner::progress() const
 {
     std::lock_guard lock(m_mutex);
@@ -155,7 +181,8 @@ std::optional<SweepRunner::Job> SweepRunner::nextJob()
             continue;
         // Share what is missing among the workers not busy yet, this one included.
         const int idle = std::max(1, m_activeWorkers - m_busyWorkers);
-        const int groupSize = slot.batched ? std::clamp((missing + idle - 1) / idle, 1, kMaxGroupSize) : 1;
+        const int groupSize =
+            std::clamp((missing + idle - 1) / idle, 1, std::max(1, slot.item.engine->maxGroupSize()));
         Job job{i, {}};
         while (static_cast<int>(job.seeds.size()) < groupSize) {
             quint64 seed;
@@ -209,9 +236,7 @@ std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
             m_callbacks.epochFinished(slot.item.experiment.name, p);
         };
     try {
-        if (slot.batched)
-            return slot.batched->train(job.seeds, control);
-        return {slot.perSeed->train(job.seeds.front(), control)};
+        return slot.item.engine->train(job.seeds, control);
     } catch (const std::exception& e) {
         // An error inside LibTorch ends these seeds, not the sweep.
         std::vector<SeedResult> failed(job.seeds.size());
@@ -225,6 +250,34 @@ std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
     }
 }
 
+void SweepRunner::stopWithProblem(const QString& message)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_problem.isEmpty())
+            m_problem = message;
+    }
+    if (m_callbacks.problem)
+        m_callbacks.problem(message);
+    cancel();
+}
+
+bool SweepRunner::store(Slot& slot, size_t index, const SeedResult& result)
+{
+    try {
+        slot.store.save(result);
+    } catch (const StorageError& e) {
+        seedEnded(index, nullptr);
+        // A workspace we cannot write to would lose every further seed.
+        stopWithProblem(e.message());
+        return false;
+    }
+    seedEnded(index, &result);
+    if (m_callbacks.seedEnded)
+        m_callbacks.seedEnded(slot.item.experiment.name, result);
+    return true;
+}
+
 void SweepRunner::work()
 {
     bool stop = false;
@@ -232,11 +285,10 @@ void SweepRunner::work()
         const std::optional<Job> job = nextJob();
         if (!job)
             break;
-        Slot& slot = *m_slots[job->slot];
-        const QString& name = slot.item.experiment.name;
+        Slot& slot = slotAt(job->slot);
         if (m_callbacks.seedStarted)
             for (quint64 seed : job->seeds)
-                m_callbacks.seedStarted(name, seed);
+                m_callbacks.seedStarted(slot.item.experiment.name, seed);
         const std::vector<SeedResult> results = train(slot, *job);
         {
             std::lock_guard lock(m_mutex);
@@ -246,28 +298,24 @@ void SweepRunner::work()
             if (stop || result.status == SeedStatus::Cancelled) {
                 seedEnded(job->slot, nullptr);
                 stop = true;
-                continue;
-            }
-            try {
-                slot.store.save(result);
-            } catch (const StorageError& e) {
-                if (m_callbacks.problem)
-                    m_callbacks.problem(e.message());
-                seedEnded(job->slot, nullptr);
-                cancel(); // a workspace we cannot write to would lose every further seed
+            } else if (!store(slot, job->slot, result)) {
                 stop = true;
-                continue;
             }
-            seedEnded(job->slot, &result);
-            if (m_callbacks.seedEnded)
-                m_callbacks.seedEnded(name, result);
         }
     }
+    workerStopped();
+}
+
+void SweepRunner::workerStopped()
+{
+    bool last;
     {
         std::lock_guard lock(m_mutex);
-        --m_activeWorkers;
+        last = --m_activeWorkers == 0;
     }
     m_ended.notify_all();
+    if (last && m_callbacks.ended)
+        m_callbacks.ended();
 }
 
 } // namespace seedscape

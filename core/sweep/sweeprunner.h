@@ -2,9 +2,8 @@
 
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
-#include "train/batchedseedtrainer.h"
+#include "train/seedengine.h"
 #include "train/seedresult.h"
-#include "train/seedtrainer.h"
 
 #include <condition_variable>
 #include <functional>
@@ -15,13 +14,6 @@
 
 namespace seedscape {
 
-enum class TrainingEngine
-{
-    Automatic, // batched when BatchedSeedTrainer can train the experiment, else per seed
-    PerSeed,   // SeedTrainer: one seed at a time per worker
-    Batched,   // BatchedSeedTrainer: a group of seeds per worker
-};
-
 // One experiment of a sweep: train seeds until resultsFolder holds `wanted` finished ones.
 struct SweepItem
 {
@@ -29,7 +21,8 @@ struct SweepItem
     std::shared_ptr<const PreparedData> data;
     QString resultsFolder;
     int wanted = 1;
-    TrainingEngine engine = TrainingEngine::Automatic;
+    // What trains its seeds; none: the automatic choice for the experiment (SeedEngine::create).
+    std::shared_ptr<const SeedEngine> engine;
 };
 
 // Progress of one experiment in a sweep.
@@ -52,11 +45,13 @@ struct SweepCallbacks
     // A finished or failed seed, after it was stored.
     std::function<void(const QString& experiment, const SeedResult& result)> seedEnded;
     std::function<void(const QString& message)> problem; // e.g. a seed that could not be saved
+    // Once, from the last worker to stop, when the sweep has ended for whatever reason.
+    std::function<void()> ended;
 };
 
 // Trains the seeds of one or more experiments on J worker threads (one LibTorch intra-op thread
-// each). With the batched engine a worker trains a group of seeds at once: the seeds still
-// wanted, shared out evenly over the workers that are free (at most kMaxGroupSize a group). Every finished or
+// each), through each experiment's SeedEngine. An engine that takes groups gets the seeds still
+// wanted, shared out evenly over the workers that are free (at most its maxGroupSize). Every finished or
 // failed seed is written to its experiment's results folder the moment it ends, so a killed process loses
 // only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh 64-bit
 // values from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
@@ -67,7 +62,17 @@ public:
     explicit SweepRunner(SweepCallbacks callbacks = {});
     ~SweepRunner(); // cancels and waits
 
-    // Before start(). Writes the experiment's labels to its results folder; throws StorageError.
+    // How a sweep ended.
+    enum class Outcome
+    {
+        Running,
+        Completed, // every experiment has its seeds, or gave up after too many failures
+        Cancelled, // cancel() was called
+        Failed,    // stopped by a problem (see problem()), e.g. a seed that could not be saved
+    };
+
+    // Before start() only (std::logic_error after). Writes the experiment's labels to its results
+    // folder; throws StorageError.
     void add(SweepItem item);
     void start(int jobs = defaultJobs());
 
@@ -83,10 +88,11 @@ public:
     bool isRunning() const;
 
     std::vector<SweepProgress> progress() const;
+    Outcome outcome() const;
+    QString problem() const; // the first problem that stopped the sweep, if any
 
     static int defaultJobs();
     static quint64 freshSeed();
-    static constexpr int kMaxGroupSize = 64;
 
 private:
     struct Slot;
@@ -97,10 +103,14 @@ private:
     };
 
     std::optional<Job> nextJob();
+    Slot& slotAt(size_t index);
     void work();
     void waitWhilePaused();
     std::vector<SeedResult> train(Slot& slot, const Job& job);
+    bool store(Slot& slot, size_t index, const SeedResult& result); // false: the sweep must stop
     void seedEnded(size_t slot, const SeedResult* stored);
+    void stopWithProblem(const QString& message);
+    void workerStopped();
 
     SweepCallbacks m_callbacks;
     std::vector<std::unique_ptr<Slot>> m_slots;
@@ -109,7 +119,9 @@ private:
     std::condition_variable m_pauseChanged;
     std::condition_variable m_ended;
     std::atomic<bool> m_cancel{false};
+    bool m_started = false;
     bool m_paused = false;
+    QString m_problem;
     int m_activeWorkers = 0;
     int m_busyWorkers = 0; // workers training a job now
 };

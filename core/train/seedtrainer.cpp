@@ -1,31 +1,23 @@
 #include "seedtrainer.h"
 
-#include "experiment/experimentfingerprint.h"
+#include "earlystopping.h"
 #include "experiment/experimentnames.h"
 #include "learningrateschedule.h"
-#include "metrics/metricscorer.h"
 #include "mlp.h"
+#include "seedresultassembler.h"
 #include "trainingtensors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
-#include <torch/version.h>
 
 #include <QElapsedTimer>
 
 #include <cmath>
+#include <optional>
 
 namespace seedscape {
 
 namespace {
-
-bool allFinite(const std::vector<double>& values)
-{
-    for (double v : values)
-        if (!std::isfinite(v))
-            return false;
-    return true;
-}
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t,
                                                        std::vector<torch::Tensor> parameters)
@@ -44,6 +36,88 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingSpec& t,
     return nullptr;
 }
 
+torch::Tensor loss(Task task, const torch::Tensor& out, const torch::Tensor& y)
+{
+    if (task == Task::Regression)
+        return torch::mse_loss(out, y);
+    if (task == Task::Binary)
+        return torch::binary_cross_entropy_with_logits(out, y);
+    return torch::cross_entropy_loss(out, y);
+}
+
+// Predictions in the units the metrics take: original units, P(class 1), or probability rows.
+std::vector<double> predict(Mlp& model, const TrainingTensors& t, const torch::Tensor& x)
+{
+    torch::NoGradGuard noGrad;
+    model->eval();
+    torch::Tensor out = model->forward(x, nullptr);
+    model->train();
+    if (t.task == Task::Regression)
+        return TrainingTensors::toVector(out.squeeze(1) * t.targetScale + t.targetMean);
+    return TrainingTensors::toVector(t.task == Task::Binary ? torch::sigmoid(out.squeeze(1))
+                                                            : torch::softmax(out, 1));
+}
+
+std::vector<torch::Tensor> snapshot(Mlp& model)
+{
+    std::vector<torch::Tensor> copies;
+    for (const torch::Tensor& p : model->parameters())
+        copies.push_back(p.detach().clone());
+    return copies;
+}
+
+void restore(Mlp& model, const std::vector<torch::Tensor>& copies)
+{
+    torch::NoGradGuard noGrad;
+    const auto parameters = model->parameters();
+    for (size_t i = 0; i < parameters.size(); ++i)
+        parameters[i].copy_(copies[i]);
+}
+
+// One seed's model, optimiser and generators while it trains.
+struct SeedRun
+{
+    Mlp model;
+    std::unique_ptr<torch::optim::Optimizer> optimizer;
+    at::Generator orderGenerator;
+    at::Generator dropoutGenerator;
+};
+
+enum class EpochEnd
+{
+    Done,
+    Cancelled,
+    Diverged,
+};
+
+// One pass over the training rows in the seed's own order; the mean loss goes to lossSum.
+EpochEnd trainEpoch(SeedRun& run, const TrainingTensors& t, const TrainingSpec& spec,
+                    const TrainingControl& control, double* meanLoss)
+{
+    const int64_t trainRows = t.trainX.size(0);
+    const torch::Tensor order = torch::randperm(trainRows, run.orderGenerator);
+    double lossSum = 0;
+    for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
+        if (control.stopBeforeStep())
+            return EpochEnd::Cancelled;
+        const torch::Tensor index =
+            order.slice(0, start, std::min<int64_t>(start + spec.batchSize, trainRows));
+        const torch::Tensor out = run.model->forward(t.trainX.index_select(0, index), &run.dropoutGenerator);
+        const torch::Tensor batchLoss = loss(t.task, out, t.trainY.index_select(0, index));
+        run.optimizer->zero_grad();
+        batchLoss.backward();
+        run.optimizer->step();
+        const double value = batchLoss.item<double>();
+        if (!std::isfinite(value)) {
+            *meanLoss = value;
+            return EpochEnd::Diverged;
+        }
+        lossSum += value * static_cast<double>(index.size(0));
+    }
+    *meanLoss = lossSum / static_cast<double>(trainRows);
+    return EpochEnd::Done;
+}
+
 } // namespace
 
 SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
@@ -51,18 +125,19 @@ SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const Pre
       m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
       m_tensors(std::make_unique<TrainingTensors>(*m_data))
 {
+    const TrainingTensors& t = *m_tensors;
+    m_assembler = std::make_unique<SeedResultAssembler>(
+        m_experiment, m_metric, engineName(),
+        SeedResultAssembler::Truth{&t.validationTruth, &t.testTruth,
+                                   t.task == Task::Multiclass ? t.outputs : 1});
 }
 
 SeedTrainer::~SeedTrainer() = default;
 
-QString SeedTrainer::versions()
+const QString& SeedTrainer::engineName()
 {
-    return QStringLiteral("seedscape %1, libtorch %2.%3.%4, qt %5")
-        .arg(QStringLiteral(SEEDSCAPE_VERSION))
-        .arg(TORCH_VERSION_MAJOR)
-        .arg(TORCH_VERSION_MINOR)
-        .arg(TORCH_VERSION_PATCH)
-        .arg(QString::fromLatin1(qVersion()));
+    static const QString name = QStringLiteral("per-seed");
+    return name;
 }
 
 std::vector<double> SeedTrainer::initialParameters(quint64 seed) const
@@ -79,6 +154,15 @@ std::vector<double> SeedTrainer::initialParameters(quint64 seed) const
     return flat;
 }
 
+std::vector<SeedResult> SeedTrainer::train(const std::vector<quint64>& seeds,
+                                           const TrainingControl& control) const
+{
+    std::vector<SeedResult> results;
+    for (quint64 seed : seeds)
+        results.push_back(train(seed, control));
+    return results;
+}
+
 SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) const
 {
     // One intra-op thread per job: parallel seeds share the cores, and the numbers do not depend
@@ -86,130 +170,59 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
     at::set_num_threads(1);
     QElapsedTimer clock;
     clock.start();
+    const auto seconds = [&clock] {
+        return clock.nsecsElapsed() / 1e9;
+    };
 
     const TrainingTensors& t = *m_tensors;
     const TrainingSpec& spec = m_experiment.training;
-    const Task task = m_data->dataset.task;
-    const bool higherBetter = higherIsBetter(m_metric);
+    SeedResult result = m_assembler->begin(seed);
 
-    SeedResult result;
-    result.seed = seed;
-    result.metric = m_metric;
-    result.streams = StreamSeeds::derive(seed, m_experiment.seeds);
-    result.startedAt = QDateTime::currentDateTimeUtc();
-    result.experimentFingerprint = experimentFingerprint(m_experiment);
-    result.versions = versions();
-    result.predictionColumns = task == Task::Multiclass ? t.outputs : 1;
-
+    SeedRun run{Mlp(static_cast<int>(t.trainX.size(1)), m_experiment.model, t.outputs), nullptr,
+                at::detail::createCPUGenerator(result.streams.order),
+                at::detail::createCPUGenerator(result.streams.dropout)};
     at::Generator initGenerator = at::detail::createCPUGenerator(result.streams.init);
-    at::Generator orderGenerator = at::detail::createCPUGenerator(result.streams.order);
-    at::Generator dropoutGenerator = at::detail::createCPUGenerator(result.streams.dropout);
-
-    Mlp model(static_cast<int>(t.trainX.size(1)), m_experiment.model, t.outputs);
-    model->initialize(initGenerator);
-    std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(spec, model->parameters());
-
-    auto predict = [&](const torch::Tensor& x) {
-        torch::NoGradGuard noGrad;
-        model->eval();
-        torch::Tensor out = model->forward(x, nullptr);
-        model->train();
-        if (task == Task::Regression)
-            return TrainingTensors::toVector(out.squeeze(1) * t.targetScale + t.targetMean);
-        return TrainingTensors::toVector(task == Task::Binary ? torch::sigmoid(out.squeeze(1))
-                                                              : torch::softmax(out, 1));
-    };
-    auto fail = [&](int epoch, const QString& reason) {
-        result.status = SeedStatus::Failed;
-        result.failureEpoch = epoch;
-        result.failureReason = reason;
-        result.durationSeconds = clock.nsecsElapsed() / 1e9;
-        return result;
-    };
-
-    const int64_t trainRows = t.trainX.size(0);
-    const bool earlyStopping = spec.earlyStoppingPatience > 0;
-    double bestScore = std::nan("");
+    run.model->initialize(initGenerator);
+    run.optimizer = makeOptimizer(spec, run.model->parameters());
+    EarlyStopping stopping(spec.earlyStoppingPatience, higherIsBetter(m_metric));
     std::vector<torch::Tensor> bestParameters;
-    int epochsWithoutImprovement = 0;
 
-    model->train();
+    run.model->train();
     for (int epoch = 1; epoch <= spec.epochs; ++epoch) {
-        const double lr = scheduledLearningRate(spec, epoch - 1);
-        for (auto& group : optimizer->param_groups())
-            group.options().set_lr(lr);
-
-        const torch::Tensor order = torch::randperm(trainRows, orderGenerator);
-        double lossSum = 0;
-        for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
-            if (control.waitWhilePaused)
-                control.waitWhilePaused();
-            if (control.cancel && control.cancel->load()) {
-                result.status = SeedStatus::Cancelled;
-                result.epochsRun = epoch - 1;
-                return result;
-            }
-            const torch::Tensor index =
-                order.slice(0, start, std::min<int64_t>(start + spec.batchSize, trainRows));
-            const torch::Tensor x = t.trainX.index_select(0, index);
-            const torch::Tensor y = t.trainY.index_select(0, index);
-            const torch::Tensor out = model->forward(x, &dropoutGenerator);
-            torch::Tensor loss;
-            if (task == Task::Regression)
-                loss = torch::mse_loss(out, y);
-            else if (task == Task::Binary)
-                loss = torch::binary_cross_entropy_with_logits(out, y);
-            else
-                loss = torch::cross_entropy_loss(out, y);
-            optimizer->zero_grad();
-            loss.backward();
-            optimizer->step();
-            const double value = loss.item<double>();
-            if (!std::isfinite(value))
-                return fail(epoch, QStringLiteral("training loss became %1 (diverged)").arg(value));
-            lossSum += value * static_cast<double>(index.size(0));
+        for (auto& group : run.optimizer->param_groups())
+            group.options().set_lr(scheduledLearningRate(spec, epoch - 1));
+        double meanLoss = 0;
+        const EpochEnd end = trainEpoch(run, t, spec, control, &meanLoss);
+        if (end == EpochEnd::Cancelled) {
+            result.status = SeedStatus::Cancelled;
+            result.epochsRun = epoch - 1;
+            return result;
         }
-
-        const std::vector<double> validation = predict(t.validationX);
-        if (!allFinite(validation))
-            return fail(epoch, QStringLiteral("validation predictions are not finite (diverged)"));
-        const double score = MetricScorer::score(m_metric, t.validationTruth, validation, t.outputs);
-        result.trainLoss.push_back(lossSum / static_cast<double>(trainRows));
-        result.validationCurve.push_back(score);
-        result.epochsRun = epoch;
-        if (control.onEpoch)
-            control.onEpoch({seed, epoch, spec.epochs, result.trainLoss.back(), score});
-
-        if (earlyStopping) {
-            if (MetricScorer::isImprovement(score, bestScore, higherBetter) || bestParameters.empty()) {
-                bestScore = score;
-                result.bestEpoch = epoch;
-                epochsWithoutImprovement = 0;
-                bestParameters.clear();
-                for (const torch::Tensor& p : model->parameters())
-                    bestParameters.push_back(p.detach().clone());
-            } else if (++epochsWithoutImprovement >= spec.earlyStoppingPatience) {
-                break;
-            }
+        if (end == EpochEnd::Diverged) {
+            SeedResultAssembler::fail(
+                result, epoch, QStringLiteral("training loss became %1 (diverged)").arg(meanLoss), seconds());
+            return result;
         }
+        const std::vector<double> validation = predict(run.model, t, t.validationX);
+        if (!SeedResultAssembler::allFinite(validation)) {
+            SeedResultAssembler::fail(
+                result, epoch, QStringLiteral("validation predictions are not finite (diverged)"), seconds());
+            return result;
+        }
+        const double score = m_assembler->validationScore(validation);
+        m_assembler->recordEpoch(result, epoch, meanLoss, score, control);
+        const EarlyStopping::Verdict verdict = stopping.observe(epoch, score);
+        if (verdict == EarlyStopping::Verdict::Improved)
+            bestParameters = snapshot(run.model);
+        else if (verdict == EarlyStopping::Verdict::Stop)
+            break;
     }
 
-    if (earlyStopping) {
-        torch::NoGradGuard noGrad;
-        const auto parameters = model->parameters();
-        for (size_t i = 0; i < parameters.size(); ++i)
-            parameters[i].copy_(bestParameters[i]);
-    } else {
-        result.bestEpoch = result.epochsRun;
-    }
-    result.validationPredictions = predict(t.validationX);
-    result.testPredictions = predict(t.testX);
-    if (!allFinite(result.validationPredictions) || !allFinite(result.testPredictions))
-        return fail(result.epochsRun, QStringLiteral("predictions are not finite (diverged)"));
-    result.validationScore =
-        MetricScorer::score(m_metric, t.validationTruth, result.validationPredictions, t.outputs);
-    result.testScore = MetricScorer::score(m_metric, t.testTruth, result.testPredictions, t.outputs);
-    result.durationSeconds = clock.nsecsElapsed() / 1e9;
+    if (stopping.enabled())
+        restore(run.model, bestParameters);
+    result.bestEpoch = stopping.enabled() ? stopping.bestEpoch() : result.epochsRun;
+    m_assembler->finish(result, predict(run.model, t, t.validationX), predict(run.model, t, t.testX),
+                        seconds());
     return result;
 }
 

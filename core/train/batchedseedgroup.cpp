@@ -1,0 +1,340 @@
+#include "batchedseedgroup.h"
+
+#include "batchedseedtrainer.h"
+#include "experiment/experimentnames.h"
+#include "learningrateschedule.h"
+#include "mlp.h"
+#include "seedresultassembler.h"
+#include "trainingtensors.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr double kLayerNormEpsilon = 1e-5;
+
+} // namespace
+
+BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<quint64>& seeds,
+                                   const TrainingControl& control)
+    : m_context(context), m_control(control), m_seeds(static_cast<int64_t>(seeds.size())),
+      m_parameters(torch::zeros({m_seeds * context.layout.perSeed})),
+      m_gradients(torch::zeros({m_seeds * context.layout.perSeed})),
+      m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed), m_running(seeds.size(), 1),
+      m_stillRunning(m_seeds)
+{
+    m_clock.start();
+    const bool higherBetter = higherIsBetter(context.metric);
+    for (quint64 seed : seeds) {
+        m_results.push_back(context.assembler.begin(seed));
+        const StreamSeeds& streams = m_results.back().streams;
+        m_orderGenerators.push_back(at::detail::createCPUGenerator(streams.order));
+        m_dropoutGenerators.push_back(at::detail::createCPUGenerator(streams.dropout));
+        m_stopping.emplace_back(context.experiment.training.earlyStoppingPatience, higherBetter);
+    }
+    initialiseLanes();
+    makeLeaves();
+    if (m_stopping.front().enabled())
+        m_best = m_parameters.clone();
+}
+
+std::vector<SeedResult> BatchedSeedGroup::train()
+{
+    const int epochs = m_context.experiment.training.epochs;
+    for (int epoch = 1; epoch <= epochs && m_stillRunning > 0; ++epoch) {
+        std::vector<double> lossSum(static_cast<size_t>(m_seeds), 0.0);
+        if (!trainEpoch(epoch, lossSum))
+            return cancelAll(epoch - 1);
+        evaluate(epoch, lossSum);
+    }
+    return finish();
+}
+
+torch::Tensor BatchedSeedGroup::block(const torch::Tensor& buffer, int64_t offset, int64_t size) const
+{
+    return buffer.narrow(0, m_seeds * offset, m_seeds * size).view({m_seeds, size});
+}
+
+void BatchedSeedGroup::zeroLane(torch::Tensor& buffer, int64_t s) const
+{
+    for (const auto& [offset, size] : m_context.layout.blocks)
+        block(buffer, offset, size)[s].zero_();
+}
+
+void BatchedSeedGroup::copyLane(const torch::Tensor& to, const torch::Tensor& from, int64_t s) const
+{
+    for (const auto& [offset, size] : m_context.layout.blocks)
+        block(to, offset, size)[s].copy_(block(from, offset, size)[s]);
+}
+
+// Each seed's initial parameters, drawn exactly as the per-seed engine draws them, into its lane
+// (transposed to in × out, padding left zero).
+void BatchedSeedGroup::initialiseLanes()
+{
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        const std::vector<double> initial = m_context.trainer.initialParameters(m_results[s].seed);
+        size_t next = 0;
+        auto take = [&](int64_t count) {
+            torch::Tensor values =
+                torch::from_blob(const_cast<double*>(initial.data() + next), {count}, torch::kFloat64);
+            next += static_cast<size_t>(count);
+            return values.to(torch::kFloat32);
+        };
+        auto realPart = [&](int64_t offset, int64_t size, int64_t count) {
+            return block(m_parameters, offset, size)[s].narrow(0, 0, count);
+        };
+        for (const BatchedLayout::Layer& layer : m_context.layout.layers) {
+            const torch::Tensor w = take(layer.outputs * layer.inputs).view({layer.outputs, layer.inputs});
+            block(m_parameters, layer.weight, layer.paddedIn * layer.paddedOut)[s]
+                .view({layer.paddedIn, layer.paddedOut})
+                .narrow(0, 0, layer.inputs)
+                .narrow(1, 0, layer.outputs)
+                .copy_(w.t());
+            realPart(layer.bias, layer.paddedOut, layer.outputs).copy_(take(layer.outputs));
+            if (layer.normWeight >= 0) {
+                realPart(layer.normWeight, layer.paddedOut, layer.outputs).copy_(take(layer.outputs));
+                realPart(layer.normBias, layer.paddedOut, layer.outputs).copy_(take(layer.outputs));
+            }
+        }
+    }
+}
+
+// Leaf views of the flat buffer: autograd accumulates each layer's gradient in place into m_gradients.
+void BatchedSeedGroup::makeLeaves()
+{
+    auto leaf = [&](int64_t offset, std::vector<int64_t> shape) {
+        int64_t size = 1;
+        for (size_t i = 1; i < shape.size(); ++i)
+            size *= shape[i];
+        torch::Tensor p = block(m_parameters, offset, size).view(shape).detach().requires_grad_(true);
+        p.mutable_grad() = block(m_gradients, offset, size).view(shape);
+        return p;
+    };
+    for (const BatchedLayout::Layer& layer : m_context.layout.layers) {
+        LayerParameters p;
+        p.weight = leaf(layer.weight, {m_seeds, layer.paddedIn, layer.paddedOut});
+        p.bias = leaf(layer.bias, {m_seeds, 1, layer.paddedOut});
+        if (layer.normWeight >= 0) {
+            p.normWeight = leaf(layer.normWeight, {m_seeds, 1, layer.paddedOut});
+            p.normBias = leaf(layer.normBias, {m_seeds, 1, layer.paddedOut});
+        }
+        m_layers.push_back(p);
+    }
+}
+
+// Each seed's order and dropout masks for the whole epoch, from its own generators.
+BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
+{
+    const TrainingTensors& t = m_context.tensors;
+    const int64_t trainRows = t.trainX.size(0);
+    std::vector<torch::Tensor> orders;
+    for (int64_t s = 0; s < m_seeds; ++s)
+        orders.push_back(torch::randperm(trainRows, m_orderGenerators[s]));
+    const torch::Tensor order = torch::stack(orders).reshape({-1});
+    EpochBatches epoch;
+    epoch.x = t.trainX.index_select(0, order).view({m_seeds, trainRows, t.trainX.size(1)});
+    epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, 1});
+    const double dropout = m_context.experiment.model.dropout;
+    if (dropout > 0) {
+        const double keep = 1.0 - dropout;
+        for (size_t l = 0; l < m_context.experiment.model.hidden.size(); ++l) {
+            std::vector<torch::Tensor> perSeed;
+            for (int64_t s = 0; s < m_seeds; ++s)
+                perSeed.push_back(torch::empty({trainRows, m_context.layout.layers[l].paddedOut})
+                                      .bernoulli_(keep, m_dropoutGenerators[s]));
+            epoch.masks.push_back(torch::stack(perSeed).div_(keep));
+        }
+    }
+    return epoch;
+}
+
+bool BatchedSeedGroup::trainEpoch(int epoch, std::vector<double>& lossSum)
+{
+    const TrainingSpec& spec = m_context.experiment.training;
+    const double lr = scheduledLearningRate(spec, epoch - 1);
+    const EpochBatches batches = drawEpoch();
+    const int64_t trainRows = batches.x.size(1);
+    for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
+        if (m_control.stopBeforeStep())
+            return false;
+        const int64_t rows = std::min<int64_t>(spec.batchSize, trainRows - start);
+        std::vector<torch::Tensor> masks;
+        for (const torch::Tensor& m : batches.masks)
+            masks.push_back(m.narrow(1, start, rows));
+        torch::Tensor loss;
+        {
+            torch::AutoGradMode enableGrad(true);
+            const torch::Tensor out =
+                forward(batches.x.narrow(1, start, rows), masks.empty() ? nullptr : &masks);
+            loss = perSeedLoss(out, batches.y.narrow(1, start, rows), rows);
+            m_gradients.zero_();
+            loss.sum().backward();
+        }
+        m_optimizer.step(m_parameters, m_gradients, lr);
+
+        const float* values = loss.data_ptr<float>();
+        for (int64_t s = 0; s < m_seeds; ++s) {
+            if (!m_running[s])
+                continue;
+            if (!std::isfinite(values[s]))
+                markFailed(s, epoch, QStringLiteral("training loss became %1 (diverged)").arg(values[s]));
+            else
+                lossSum[s] += static_cast<double>(values[s]) * static_cast<double>(rows);
+        }
+    }
+    return true;
+}
+
+torch::Tensor BatchedSeedGroup::forward(torch::Tensor x, const std::vector<torch::Tensor>* dropoutMasks) const
+{
+    const BatchedLayout& layout = m_context.layout;
+    const ModelSpec& model = m_context.experiment.model;
+    for (size_t l = 0; l < layout.layers.size(); ++l) {
+        const LayerParameters& p = m_layers[l];
+        x = torch::baddbmm(p.bias, x, p.weight);
+        if (l + 1 == layout.layers.size())
+            break;
+        if (model.layerNorm) {
+            // Layer norm over the real units only; padded units are zero and stay zero.
+            const double width = static_cast<double>(layout.layers[l].outputs);
+            const torch::Tensor mean = x.sum(2, true) / width;
+            const torch::Tensor centred = (x - mean) * layout.hiddenMasks[l];
+            const torch::Tensor variance = centred.pow(2).sum(2, true) / width;
+            x = centred * torch::rsqrt(variance + kLayerNormEpsilon) * p.normWeight + p.normBias;
+        }
+        x = applyActivation(x, model.activation);
+        if (dropoutMasks)
+            x = x * (*dropoutMasks)[l];
+    }
+    return x; // S × rows × paddedOut
+}
+
+// Each seed's mean loss over the batch (S values); padded outputs contribute nothing.
+torch::Tensor BatchedSeedGroup::perSeedLoss(const torch::Tensor& out, const torch::Tensor& y,
+                                            int64_t rows) const
+{
+    const BatchedLayout& layout = m_context.layout;
+    const double n = static_cast<double>(rows);
+    const Task task = m_context.tensors.task;
+    if (task == Task::Regression)
+        return ((out - y) * layout.outputMask).pow(2).sum({1, 2}) / n;
+    if (task == Task::Binary)
+        return (torch::binary_cross_entropy_with_logits(out, y.expand_as(out), {}, {}, at::Reduction::None) *
+                layout.outputMask)
+                   .sum({1, 2}) /
+               n;
+    const torch::Tensor logProbabilities = torch::log_softmax(out + layout.outputLogitMask, 2);
+    return -logProbabilities.gather(2, y).sum({1, 2}) / n;
+}
+
+void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
+{
+    const TrainingTensors& t = m_context.tensors;
+    const double trainRows = static_cast<double>(t.trainX.size(0));
+    const auto validation = predict(t.validationX, t.validationTruth.size());
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        if (!m_running[s])
+            continue;
+        SeedResult& r = m_results[s];
+        if (!SeedResultAssembler::allFinite(validation[s])) {
+            markFailed(s, epoch, QStringLiteral("validation predictions are not finite (diverged)"));
+            continue;
+        }
+        const double score = m_context.assembler.validationScore(validation[s]);
+        m_context.assembler.recordEpoch(r, epoch, lossSum[s] / trainRows, score, m_control);
+        switch (m_stopping[s].observe(epoch, score)) {
+        case EarlyStopping::Verdict::Improved:
+            r.bestEpoch = epoch;
+            copyLane(m_best, m_parameters, s);
+            break;
+        case EarlyStopping::Verdict::Stop:
+            m_running[s] = 0; // stopped: its best weights are kept, the lane trains on unused
+            --m_stillRunning;
+            break;
+        case EarlyStopping::Verdict::Continue:
+            break;
+        }
+    }
+}
+
+// Predictions of every seed on a split, on the host in double precision.
+std::vector<std::vector<double>> BatchedSeedGroup::predict(const torch::Tensor& x, size_t rows) const
+{
+    const TrainingTensors& t = m_context.tensors;
+    const torch::Tensor logits =
+        forward(x.unsqueeze(0).expand({m_seeds, x.size(0), x.size(1)}), nullptr).contiguous();
+    const int64_t paddedOut = logits.size(2);
+    const float* data = logits.data_ptr<float>();
+    const int columns = t.task == Task::Multiclass ? t.outputs : 1;
+    std::vector<std::vector<double>> out(static_cast<size_t>(m_seeds));
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        std::vector<double>& p = out[s];
+        p.resize(rows * columns);
+        for (size_t r = 0; r < rows; ++r) {
+            const float* z = data + (s * static_cast<int64_t>(rows) + static_cast<int64_t>(r)) * paddedOut;
+            if (t.task == Task::Regression) {
+                p[r] = z[0] * t.targetScale + t.targetMean;
+            } else if (t.task == Task::Binary) {
+                p[r] = 1.0 / (1.0 + std::exp(-static_cast<double>(z[0])));
+            } else {
+                double largest = z[0];
+                for (int c = 1; c < columns; ++c)
+                    largest = std::max(largest, static_cast<double>(z[c]));
+                double sum = 0;
+                for (int c = 0; c < columns; ++c)
+                    sum += p[r * columns + c] = std::exp(z[c] - largest);
+                for (int c = 0; c < columns; ++c)
+                    p[r * columns + c] /= sum;
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<SeedResult> BatchedSeedGroup::finish()
+{
+    const TrainingTensors& t = m_context.tensors;
+    const bool earlyStopping = m_stopping.front().enabled();
+    if (earlyStopping)
+        for (int64_t s = 0; s < m_seeds; ++s)
+            if (m_results[s].isFinished())
+                copyLane(m_parameters, m_best, s);
+    auto validation = predict(t.validationX, t.validationTruth.size());
+    auto test = predict(t.testX, t.testTruth.size());
+    // The group's time, shared out: what a seed cost when trained this way.
+    const double perSeedSeconds = seconds() / static_cast<double>(m_seeds);
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        SeedResult& r = m_results[s];
+        if (!r.isFinished())
+            continue;
+        if (!earlyStopping)
+            r.bestEpoch = r.epochsRun;
+        m_context.assembler.finish(r, std::move(validation[s]), std::move(test[s]), perSeedSeconds);
+    }
+    return m_results;
+}
+
+std::vector<SeedResult> BatchedSeedGroup::cancelAll(int epochsDone)
+{
+    for (SeedResult& r : m_results) {
+        r.status = SeedStatus::Cancelled;
+        r.epochsRun = std::min(r.epochsRun, epochsDone);
+    }
+    return m_results;
+}
+
+void BatchedSeedGroup::markFailed(int64_t s, int epoch, const QString& reason)
+{
+    SeedResultAssembler::fail(m_results[s], epoch, reason, seconds());
+    m_running[s] = 0;
+    --m_stillRunning;
+    // Zero its lane so that it computes harmless zeros until the group ends.
+    zeroLane(m_parameters, s);
+    m_optimizer.forEachState([&](torch::Tensor& state) { zeroLane(state, s); });
+}
+
+} // namespace seedscape

@@ -1,0 +1,88 @@
+#pragma once
+
+// Internal to core/train: includes LibTorch, so only core .cpp files include it.
+#include "batchedlayout.h"
+#include "batchedoptimizer.h"
+#include "earlystopping.h"
+#include "seedresult.h"
+#include "trainingcontrol.h"
+
+#include <QElapsedTimer>
+
+#include <vector>
+
+namespace seedscape {
+
+class BatchedSeedTrainer;
+class SeedResultAssembler;
+struct TrainingTensors;
+
+// One call of BatchedSeedTrainer::train: a group of seeds of one MLP experiment trained as one
+// batched program, step by step (initialise lanes, forward, loss, backward, optimiser step,
+// evaluate, predict). A seed's lane is its slice of every parameter and state block; a seed that
+// diverges is marked failed and its lane zeroed, a seed that stops early keeps its best weights.
+class BatchedSeedGroup
+{
+public:
+    struct Context
+    {
+        const BatchedSeedTrainer& trainer; // initial parameters of a seed
+        const Experiment& experiment;
+        const BatchedLayout& layout;
+        const TrainingTensors& tensors;
+        const SeedResultAssembler& assembler;
+        Metric metric;
+    };
+
+    BatchedSeedGroup(const Context& context, const std::vector<quint64>& seeds,
+                     const TrainingControl& control);
+
+    // Results in the order of the seeds.
+    std::vector<SeedResult> train();
+
+private:
+    struct LayerParameters
+    {
+        torch::Tensor weight, bias, normWeight, normBias;
+    };
+    // One epoch's training rows in each seed's order, and its dropout masks.
+    struct EpochBatches
+    {
+        torch::Tensor x, y;               // S × rows × features, S × rows × 1
+        std::vector<torch::Tensor> masks; // per hidden layer, S × rows × paddedOut
+    };
+
+    void initialiseLanes();
+    void makeLeaves();
+    EpochBatches drawEpoch();
+    bool trainEpoch(int epoch, std::vector<double>& lossSum); // false when cancelled
+    torch::Tensor forward(torch::Tensor x, const std::vector<torch::Tensor>* dropoutMasks) const;
+    torch::Tensor perSeedLoss(const torch::Tensor& out, const torch::Tensor& y, int64_t rows) const;
+    void evaluate(int epoch, const std::vector<double>& lossSum);
+    std::vector<std::vector<double>> predict(const torch::Tensor& x, size_t rows) const;
+    std::vector<SeedResult> finish();
+    std::vector<SeedResult> cancelAll(int epochsDone);
+    void markFailed(int64_t s, int epoch, const QString& reason);
+
+    torch::Tensor block(const torch::Tensor& buffer, int64_t offset, int64_t size) const;
+    void zeroLane(torch::Tensor& buffer, int64_t s) const;
+    void copyLane(const torch::Tensor& to, const torch::Tensor& from, int64_t s) const;
+    double seconds() const { return m_clock.nsecsElapsed() / 1e9; }
+
+    Context m_context;
+    const TrainingControl& m_control;
+    const int64_t m_seeds; // S
+    QElapsedTimer m_clock;
+    std::vector<SeedResult> m_results;
+    std::vector<at::Generator> m_orderGenerators, m_dropoutGenerators;
+    torch::Tensor m_parameters;            // flat: S × perSeed floats, every parameter a block of it
+    torch::Tensor m_gradients;             // same layout; autograd accumulates into it in place
+    torch::Tensor m_best;                  // early stopping: each seed's best parameters
+    std::vector<LayerParameters> m_layers; // leaf views of m_parameters
+    BatchedOptimizer m_optimizer;
+    std::vector<EarlyStopping> m_stopping;
+    std::vector<char> m_running;
+    int64_t m_stillRunning;
+};
+
+} // namespace seedscape
