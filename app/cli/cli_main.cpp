@@ -1,4 +1,4 @@
-// seedscape-cli: the headless command line (INTERFACES.md). Links core only; needs no display.
+// seedscape-cli: the headless command line (docs/interfaces.md). Links core only; needs no display.
 // Exit codes: 0 success, 1 a user error (one line on stderr naming file, line and field),
 // 2 an internal failure.
 #include "clioptions.h"

@@ -6,7 +6,7 @@
 
 namespace seedscape {
 
-// The `stats --json` document (INTERFACES.md): every number of WorkspaceStatistics, with null
+// The `stats --json` document (docs/interfaces.md): every number of WorkspaceStatistics, with null
 // wherever a number is undefined (never NaN).
 class StatisticsJson
 {
