@@ -111,5 +111,5 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     QVERIFY(html.contains(QStringLiteral("<td>2.5 ± 6.4 <small>[-3.853, 8.853]</small></td>")));
 }
 
-QTEST_MAIN(TestDataTable)
+QTEST_GUILESS_MAIN(TestDataTable)
 #include "tst_datatable.moc"

@@ -1,0 +1,36 @@
+#include "sampledata.h"
+
+#include "data/csvreader.h"
+#include "data/datasetloader.h"
+
+namespace seedscape::testsupport {
+
+QString sampleDatasetPath(const QString& file)
+{
+    return QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + file;
+}
+
+QString testDataPath(const QString& relative)
+{
+    return QStringLiteral(SEEDSCAPE_TEST_DATA "/") + relative;
+}
+
+Dataset loadSampleDataset(const QString& file, const QString& target)
+{
+    DatasetSpec spec;
+    spec.target = target;
+    return DatasetLoader::load(sampleDatasetPath(file), spec);
+}
+
+Dataset datasetFromCsvText(const QByteArray& csv, const DatasetSpec& spec)
+{
+    return DatasetLoader::fromTable(CsvReader::parse(csv, QStringLiteral("t.csv")), spec);
+}
+
+std::shared_ptr<const PreparedData> prepareData(const Experiment& experiment)
+{
+    return std::make_shared<const PreparedData>(
+        PreparedData::prepare(experiment.dataset.path, experiment.dataset));
+}
+
+} // namespace seedscape::testsupport

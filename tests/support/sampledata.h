@@ -1,0 +1,27 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "data/datasetspec.h"
+#include "data/preparedata.h"
+#include "experiment/experiment.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace seedscape::testsupport {
+
+// A dataset shipped with the app, by file name: breast_cancer.csv, diabetes.csv, digits.csv, wine.csv.
+QString sampleDatasetPath(const QString& file);
+// A file or folder under tests/data (golden files, odd CSVs).
+QString testDataPath(const QString& relative);
+
+// A shipped dataset loaded with this target and everything else at its default.
+Dataset loadSampleDataset(const QString& file, const QString& target);
+// A small CSV written inline, loaded as if read from a file named "t.csv" (messages name it).
+Dataset datasetFromCsvText(const QByteArray& csv, const DatasetSpec& spec);
+// The experiment's data loaded, split and standardised, as a sweep hands it to a trainer.
+std::shared_ptr<const PreparedData> prepareData(const Experiment& experiment);
+
+} // namespace seedscape::testsupport
