@@ -2,6 +2,8 @@
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 
+#include "support/sampledata.h"
+
 #include <QDir>
 #include <QFile>
 #include <QtTest>
@@ -9,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 class TestCsvReader : public QObject
 {
@@ -86,13 +89,11 @@ void TestCsvReader::detectsDelimiterOutsideQuotes()
 
 void TestCsvReader::previewStopsAfterMaxRows()
 {
-    const CsvTable preview =
-        CsvReader::readPreview(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"), 5);
+    const CsvTable preview = CsvReader::readPreview(sampleDatasetPath(QStringLiteral("digits.csv")), 5);
     QCOMPARE(preview.rowCount(), 5);
     QCOMPARE(preview.columnCount(), 65);
     QCOMPARE(preview.rowLines.back(), 6);
-    const CsvTable full =
-        CsvReader::readFile(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv"));
+    const CsvTable full = CsvReader::readFile(sampleDatasetPath(QStringLiteral("digits.csv")));
     QCOMPARE(full.rowCount(), 1797);
     QCOMPARE(full.rows[4], preview.rows[4]);
 }

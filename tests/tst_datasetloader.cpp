@@ -2,9 +2,12 @@
 #include "data/csvreader.h"
 #include "data/datasetloader.h"
 
+#include "support/sampledata.h"
+
 #include <QtTest>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 namespace {
 
@@ -16,12 +19,7 @@ Dataset loadText(const char* csv, const QString& target, Task task = Task::Auto,
     spec.task = task;
     spec.missing = missing;
     spec.split.column = splitColumn;
-    return DatasetLoader::fromTable(CsvReader::parse(QByteArray(csv), QStringLiteral("t.csv")), spec);
-}
-
-QString sample(const char* name)
-{
-    return QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + QString::fromLatin1(name);
+    return datasetFromCsvText(QByteArray(csv), spec);
 }
 
 } // namespace
@@ -51,12 +49,14 @@ void TestDatasetLoader::sampleDatasets_data()
     QTest::addColumn<int>("features");
     QTest::addColumn<int>("task");
     QTest::addColumn<int>("classes");
-    QTest::addRow("diabetes") << sample("diabetes.csv") << "progression" << 442 << 10 << int(Task::Regression)
-                              << 0;
-    QTest::addRow("wine") << sample("wine.csv") << "cultivar" << 178 << 13 << int(Task::Multiclass) << 3;
-    QTest::addRow("breast_cancer") << sample("breast_cancer.csv") << "benign" << 569 << 30
-                                   << int(Task::Binary) << 2;
-    QTest::addRow("digits") << sample("digits.csv") << "digit" << 1797 << 64 << int(Task::Multiclass) << 10;
+    QTest::addRow("diabetes") << sampleDatasetPath(QStringLiteral("diabetes.csv")) << "progression" << 442
+                              << 10 << int(Task::Regression) << 0;
+    QTest::addRow("wine") << sampleDatasetPath(QStringLiteral("wine.csv")) << "cultivar" << 178 << 13
+                          << int(Task::Multiclass) << 3;
+    QTest::addRow("breast_cancer") << sampleDatasetPath(QStringLiteral("breast_cancer.csv")) << "benign"
+                                   << 569 << 30 << int(Task::Binary) << 2;
+    QTest::addRow("digits") << sampleDatasetPath(QStringLiteral("digits.csv")) << "digit" << 1797 << 64
+                            << int(Task::Multiclass) << 10;
 }
 
 void TestDatasetLoader::sampleDatasets()

@@ -1,7 +1,7 @@
 #include "common/inputerror.h"
-#include "data/csvreader.h"
-#include "data/datasetloader.h"
 #include "data/datasplitter.h"
+
+#include "support/sampledata.h"
 
 #include <QtTest>
 
@@ -9,16 +9,9 @@
 #include <set>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 namespace {
-
-Dataset sample(const char* name, const char* target)
-{
-    DatasetSpec spec;
-    spec.target = QString::fromLatin1(target);
-    return DatasetLoader::load(
-        QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/") + QString::fromLatin1(name), spec);
-}
 
 SplitSpec fractions(double validation, double test, quint64 seed)
 {
@@ -78,7 +71,7 @@ void TestDataSplitter::partsAreDisjointAndCoverEveryRow()
     QFETCH(QString, target);
     QFETCH(double, validation);
     QFETCH(double, test);
-    const Dataset d = sample(qPrintable(name), qPrintable(target));
+    const Dataset d = loadSampleDataset(name, target);
     const SplitIndices s = DataSplitter::split(d, fractions(validation, test, 42));
     const int n = d.rowCount();
     QCOMPARE(static_cast<int>(s.validation.size()), static_cast<int>(std::lround(n * validation)));
@@ -96,7 +89,7 @@ void TestDataSplitter::partsAreDisjointAndCoverEveryRow()
 
 void TestDataSplitter::deterministicPerSplitSeed()
 {
-    const Dataset d = sample("diabetes.csv", "progression");
+    const Dataset d = loadSampleDataset(QStringLiteral("diabetes.csv"), QStringLiteral("progression"));
     const SplitIndices a = DataSplitter::split(d, fractions(0.2, 0.2, 42));
     const SplitIndices b = DataSplitter::split(d, fractions(0.2, 0.2, 42));
     const SplitIndices c = DataSplitter::split(d, fractions(0.2, 0.2, 43));
@@ -125,7 +118,7 @@ void TestDataSplitter::stratifiedByClass()
 {
     QFETCH(QString, name);
     QFETCH(QString, target);
-    const Dataset d = sample(qPrintable(name), qPrintable(target));
+    const Dataset d = loadSampleDataset(name, target);
     for (quint64 seed : {1ULL, 2ULL, 99ULL}) {
         const SplitIndices s = DataSplitter::split(d, fractions(0.2, 0.2, seed));
         for (int cls = 0; cls < d.classCount(); ++cls) {
@@ -144,8 +137,7 @@ void TestDataSplitter::tooFewRows()
 {
     DatasetSpec spec;
     spec.target = QStringLiteral("y");
-    const Dataset d = DatasetLoader::fromTable(
-        CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n", QStringLiteral("t.csv")), spec);
+    const Dataset d = datasetFromCsvText("x,y\n1,1.5\n2,2.5\n3,3.5\n", spec);
     try {
         DataSplitter::split(d, fractions(0.2, 0.2, 1));
         QFAIL("three rows were split into 60/20/20");
@@ -154,8 +146,7 @@ void TestDataSplitter::tooFewRows()
                  QStringLiteral("t.csv: 3 rows are too few for this split (validation 0.2, test 0.2): "
                                 "validation and test need a row each and training 2"));
     }
-    const Dataset four = DatasetLoader::fromTable(
-        CsvReader::parse("x,y\n1,1.5\n2,2.5\n3,3.5\n4,1\n", QStringLiteral("t.csv")), spec);
+    const Dataset four = datasetFromCsvText("x,y\n1,1.5\n2,2.5\n3,3.5\n4,1\n", spec);
     const SplitIndices s = DataSplitter::split(four, fractions(0.2, 0.2, 1));
     QCOMPARE(s.train.size(), size_t(2));
     QCOMPARE(s.validation.size(), size_t(1));
@@ -167,10 +158,8 @@ void TestDataSplitter::splitColumn()
     DatasetSpec spec;
     spec.target = QStringLiteral("y");
     spec.split.column = QStringLiteral("part");
-    const Dataset d = DatasetLoader::fromTable(
-        CsvReader::parse("x,part,y\n1,train,1\n2,test,2\n3,train,3\n4,val,4\n5,train,5\n",
-                         QStringLiteral("t.csv")),
-        spec);
+    const Dataset d =
+        datasetFromCsvText("x,part,y\n1,train,1\n2,test,2\n3,train,3\n4,val,4\n5,train,5\n", spec);
     const SplitIndices s = DataSplitter::split(d, spec.split);
     QCOMPARE(s.train, std::vector<int>({0, 2, 4}));
     QCOMPARE(s.validation, std::vector<int>({3}));
@@ -182,8 +171,7 @@ void TestDataSplitter::splitColumnWithEmptyPart()
     DatasetSpec spec;
     spec.target = QStringLiteral("y");
     spec.split.column = QStringLiteral("part");
-    const Dataset d = DatasetLoader::fromTable(
-        CsvReader::parse("x,part,y\n1,train,1\n2,train,2\n3,val,3\n", QStringLiteral("t.csv")), spec);
+    const Dataset d = datasetFromCsvText("x,part,y\n1,train,1\n2,train,2\n3,val,3\n", spec);
     try {
         DataSplitter::split(d, spec.split);
         QFAIL("a split without test rows was accepted");

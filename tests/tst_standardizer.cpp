@@ -3,11 +3,14 @@
 #include "data/preparedata.h"
 #include "data/standardizer.h"
 
+#include "support/sampledata.h"
+
 #include <QtTest>
 
 #include <cmath>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 class TestStandardizer : public QObject
 {
@@ -45,7 +48,7 @@ void TestStandardizer::constantColumnStaysFinite()
 void TestStandardizer::preparedDataScalesOnTrainOnly()
 {
     DatasetSpec spec;
-    spec.path = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv");
+    spec.path = sampleDatasetPath(QStringLiteral("diabetes.csv"));
     spec.target = QStringLiteral("progression");
     const PreparedData p = PreparedData::prepare(spec.path, spec);
     const int d = p.dataset.featureCount();

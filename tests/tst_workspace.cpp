@@ -6,12 +6,15 @@
 #include "store/sampleworkspace.h"
 #include "store/workspace.h"
 
+#include "support/sampledata.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 class TestWorkspace : public QObject
 {
@@ -31,7 +34,7 @@ void TestWorkspace::addRebasesRelativeDatasetPath()
 {
     QTemporaryDir root;
     QDir(root.path()).mkpath(QStringLiteral("elsewhere/data"));
-    QFile::copy(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"),
+    QFile::copy(sampleDatasetPath(QStringLiteral("wine.csv")),
                 root.filePath(QStringLiteral("elsewhere/data/wine.csv")));
     Experiment e;
     e.name = QStringLiteral("wine");
