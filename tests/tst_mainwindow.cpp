@@ -91,9 +91,9 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
              QStringLiteral("0/16"));
     QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Status).data().toString(),
              QStringLiteral("not run"));
-    // The first experiment is selected and its data previewed.
+    // The first experiment is selected and its data previewed (read on a pool thread).
+    QTRY_COMPARE(window.previewModel()->rowCount(), 50);
     QCOMPARE(window.previewModel()->columnCount(), 31);
-    QCOMPARE(window.previewModel()->rowCount(), 50);
     QCOMPARE(window.previewModel()->headerData(0, Qt::Vertical).toInt(), 2); // the file's line
     // Headers name the target and say what each column holds, as detected from the rows shown.
     QCOMPARE(window.previewModel()->headerData(30, Qt::Horizontal).toString(),
@@ -116,8 +116,8 @@ void TestMainWindow::selectingAnotherExperimentShowsItsData()
     QSignalSpy resets(window.previewModel(), &QAbstractItemModel::modelReset);
     view->selectRow(1); // diabetes-mlp
     QVERIFY(resets.count() >= 1);
-    QCOMPARE(window.previewModel()->columnCount(), 11);
-    QVERIFY(window.datasetSummary().contains(QStringLiteral("442 rows")));
+    QTRY_COMPARE(window.previewModel()->columnCount(), 11);
+    QTRY_VERIFY(window.datasetSummary().contains(QStringLiteral("442 rows")));
     QVERIFY(window.datasetSummary().contains(QStringLiteral("regression")));
     QVERIFY(window.datasetSummary().contains(QStringLiteral("266 train / 88 validation / 88 test")));
 }
@@ -132,8 +132,8 @@ void TestMainWindow::brokenExperimentShowsItsError()
     QVERIFY(window.openWorkspace(dir.path()));
     QCOMPARE(window.experimentModel()->rowCount(), 2);
     // A valid file whose data is missing: the summary names the file.
-    QVERIFY2(window.datasetSummary().contains(QStringLiteral("missing.csv: file not found")),
-             qPrintable(window.datasetSummary()));
+    QTRY_VERIFY2(window.datasetSummary().contains(QStringLiteral("missing.csv: file not found")),
+                 qPrintable(window.datasetSummary()));
     QCOMPARE(window.previewModel()->rowCount(), 0);
     // An unreadable experiment file is listed with its error.
     const QString error = window.experimentModel()->index(1, ExperimentTableModel::Dataset).data().toString();

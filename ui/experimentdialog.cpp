@@ -41,4 +41,12 @@ QString ExperimentDialog::variantName(const QString& name, const QStringList& ta
     return candidate;
 }
 
+QString ExperimentDialog::freshName(const QStringList& takenNames)
+{
+    int n = 1;
+    while (takenNames.contains(QStringLiteral("experiment-%1").arg(n)))
+        ++n;
+    return QStringLiteral("experiment-%1").arg(n);
+}
+
 } // namespace seedscape

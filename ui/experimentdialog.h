@@ -25,6 +25,8 @@ public:
 
     // "name-variant", or "name-variant-2", … : the first one not taken.
     static QString variantName(const QString& name, const QStringList& takenNames);
+    // "experiment-1", or "experiment-2", … : the first one not taken.
+    static QString freshName(const QStringList& takenNames);
 
 private:
     ExperimentEditor* m_editor;

@@ -235,4 +235,17 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
+std::vector<ExperimentStatistics> ExperimentTableModel::checkedStatistics() const
+{
+    std::vector<ExperimentStatistics> chosen;
+    for (const WorkspaceEntry& entry : m_entries) {
+        if (!entry.experiment)
+            continue;
+        const auto found = m_statistics.find(entry.experiment->name);
+        if (!m_hidden.contains(entry.experiment->name) && found != m_statistics.end())
+            chosen.push_back(found->second);
+    }
+    return chosen;
+}
+
 } // namespace seedscape

@@ -44,6 +44,8 @@ public:
     QString nameAt(int row) const;
     void setStatistics(std::map<QString, ExperimentStatistics> statistics);
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
+    // The statistics of the experiments whose check box is on, in table order.
+    std::vector<ExperimentStatistics> checkedStatistics() const;
     void setRunning(const QSet<QString>& experiments);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }

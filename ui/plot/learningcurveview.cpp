@@ -81,4 +81,16 @@ void LearningCurveView::setData(const QString& experiment, Metric metric,
     m_plot->replot();
 }
 
+DataTable LearningCurveView::dataTable() const
+{
+    return DataTable::learningCurves(m_experiment, m_curves);
+}
+
+QString LearningCurveView::caption() const
+{
+    return tr("Learning curves of %1: validation score per epoch of every seed, their mean "
+              "and min–max band.")
+        .arg(m_experiment);
+}
+
 } // namespace seedscape

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experiment/experiment.h"
+#include "plotpage.h"
 
 #include <QWidget>
 
@@ -12,7 +13,7 @@ namespace seedscape {
 
 // Learning curves of one experiment: the validation score per epoch of every seed (thin lines),
 // their mean (thick) and a min–max band across seeds. Seeds stopped early simply end sooner.
-class LearningCurveView : public QWidget
+class LearningCurveView : public QWidget, public PlotPage
 {
     Q_OBJECT
 
@@ -20,7 +21,12 @@ public:
     explicit LearningCurveView(QWidget* parent = nullptr);
 
     void setData(const QString& experiment, Metric metric, std::vector<std::vector<double>> curves);
-    QCustomPlot* plot() const { return m_plot; }
+    QCustomPlot* plot() override { return m_plot; }
+    QString name() const override { return QStringLiteral("curves"); }
+    QWidget* widget() override { return this; }
+    DataTable dataTable() const override;
+    QString caption() const override;
+    bool hasContent() const override { return !m_curves.empty(); }
     int seedLines() const { return static_cast<int>(m_curves.size()); }
     const QString& experiment() const { return m_experiment; }
     const std::vector<std::vector<double>>& curves() const { return m_curves; }

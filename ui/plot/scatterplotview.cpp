@@ -358,4 +358,18 @@ bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+DataTable ScatterPlotView::dataTable() const
+{
+    return DataTable::scatter(m_data);
+}
+
+QString ScatterPlotView::caption() const
+{
+    return tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
+              "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
+              "single seeds, solid trend of ensembles.")
+        .arg(names::metric(m_data.metric))
+        .arg(m_data.k);
+}
+
 } // namespace seedscape

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "plotpage.h"
 #include "stats/scatterdata.h"
 
 #include <QWidget>
@@ -14,7 +15,7 @@ namespace seedscape {
 // seeds and for ensembles. Axes run so that better is up and right whatever the metric.
 // Hover names a point, a click selects it, the wheel zooms, dragging pans, a double click resets.
 // The view draws data it is given and owns none of the results (PlotJuggler's adapter).
-class ScatterPlotView : public QWidget
+class ScatterPlotView : public QWidget, public PlotPage
 {
     Q_OBJECT
 
@@ -24,11 +25,15 @@ public:
     void setData(ScatterData data);
     const ScatterData& data() const { return m_data; }
     // The plot, redrawn first if new data arrived while it was hidden.
-    QCustomPlot* plot()
+    QCustomPlot* plot() override
     {
         ensureBuilt();
         return m_plot;
     }
+    QString name() const override { return QStringLiteral("scatter"); }
+    QWidget* widget() override { return this; }
+    DataTable dataTable() const override;
+    QString caption() const override;
     // Hidden views only remember new data; this draws it (showing the view does too).
     void ensureBuilt();
 

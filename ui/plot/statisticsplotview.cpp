@@ -270,4 +270,23 @@ void StatisticsPlotView::drawEnsembleSize()
     }
 }
 
+QString StatisticsPlotView::name() const
+{
+    return m_kind == Kind::Spread ? QStringLiteral("spread") : QStringLiteral("ensemble-size");
+}
+
+DataTable StatisticsPlotView::dataTable() const
+{
+    return m_kind == Kind::Spread ? DataTable::spread(m_experiments) : DataTable::ensembleSize(m_experiments);
+}
+
+QString StatisticsPlotView::caption() const
+{
+    return m_kind == Kind::Spread
+               ? tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
+                    "Student-t 95% interval, and the all-seed ensemble (diamond).")
+               : tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
+                    "min–max band.");
+}
+
 } // namespace seedscape

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "plotpage.h"
 #include "stats/experimentstatistics.h"
 
 #include <QWidget>
@@ -14,7 +15,7 @@ namespace seedscape {
 //    or a box plot, the mean with its Student-t 95% interval, and the all-seed ensemble as a diamond.
 //  - EnsembleSize: mean validation score of k-ensembles against k = 1..N, with a min–max band.
 // Better is up whatever the metric.
-class StatisticsPlotView : public QWidget
+class StatisticsPlotView : public QWidget, public PlotPage
 {
     Q_OBJECT
 
@@ -36,17 +37,20 @@ public:
     void setStyle(Style style);
     Style style() const { return m_style; }
     void setShowTest(bool test);
-    bool showsTest() const { return m_showTest; }
 
     // Experiments of one metric (those of other metrics than the first are left out).
     void setData(std::vector<ExperimentStatistics> experiments);
     const std::vector<ExperimentStatistics>& data() const { return m_experiments; }
     // The plot, redrawn first if new data arrived while it was hidden.
-    QCustomPlot* plot()
+    QCustomPlot* plot() override
     {
         ensureBuilt();
         return m_plot;
     }
+    QString name() const override;
+    QWidget* widget() override { return this; }
+    DataTable dataTable() const override;
+    QString caption() const override;
     Kind kind() const { return m_kind; }
 
     // Seeds drawn as points (spread), or curve points drawn (ensemble size), over all experiments.

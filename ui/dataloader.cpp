@@ -1,0 +1,82 @@
+#include "dataloader.h"
+
+#include "common/inputerror.h"
+#include "data/csvreader.h"
+#include "data/prepareddatacache.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <optional>
+
+namespace seedscape {
+
+namespace {
+
+// Runs work on the pool and then deliver(result or error) on the GUI thread, if the loader lives.
+template <typename Result, typename Work, typename Deliver>
+void runAway(QPointer<DataLoader> loader, Work work, Deliver deliver)
+{
+    QThreadPool::globalInstance()->start([loader, work = std::move(work), deliver = std::move(deliver)] {
+        auto result = std::make_shared<Result>();
+        std::optional<QString> error;
+        try {
+            *result = work();
+        } catch (const InputError& e) {
+            error = e.message();
+        } catch (const std::exception& e) { // a pool thread must not throw
+            error = QString::fromLocal8Bit(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [loader, deliver, result, error] {
+                if (loader)
+                    deliver(loader.data(), std::move(*result), error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace
+
+DataLoader::DataLoader(QObject* parent) : QObject(parent) {}
+
+void DataLoader::cancel()
+{
+    ++m_previewRequest;
+    ++m_prepareRequest;
+}
+
+void DataLoader::readPreview(const QString& file, int rows)
+{
+    const int request = ++m_previewRequest;
+    runAway<CsvTable>(
+        this, [file, rows] { return CsvReader::readPreview(file, rows); },
+        [file, request](DataLoader* self, CsvTable table, const std::optional<QString>& error) {
+            if (request != self->m_previewRequest)
+                return;
+            if (!error)
+                Q_EMIT self->previewRead(file, table);
+            else
+                Q_EMIT self->previewFailed(file, *error);
+        });
+}
+
+void DataLoader::prepare(const QString& file, const DatasetSpec& spec)
+{
+    const int request = ++m_prepareRequest;
+    runAway<std::shared_ptr<const PreparedData>>(
+        this, [file, spec] { return PreparedDataCache::shared().get(file, spec); },
+        [file, spec, request](DataLoader* self, std::shared_ptr<const PreparedData> data,
+                              const std::optional<QString>& error) {
+            if (request != self->m_prepareRequest)
+                return;
+            if (!error)
+                Q_EMIT self->prepared(file, spec, std::move(data));
+            else
+                Q_EMIT self->prepareFailed(file, spec, *error);
+        });
+}
+
+} // namespace seedscape

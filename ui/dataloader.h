@@ -1,0 +1,39 @@
+#pragma once
+
+#include "data/csvtable.h"
+#include "data/datasetspec.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace seedscape {
+
+struct PreparedData;
+
+// Reads data files on a pool thread, never on the GUI thread, and hands the results back by
+// queued signals: the first rows of a CSV for a preview, and the data prepared as an experiment
+// says (through PreparedDataCache::shared(), so the views that show one experiment read its file
+// once). Only the newest request of each kind is answered.
+class DataLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DataLoader(QObject* parent = nullptr);
+
+    void readPreview(const QString& file, int rows);
+    void prepare(const QString& file, const DatasetSpec& spec);
+    void cancel(); // requests in flight go unanswered
+
+Q_SIGNALS:
+    void previewRead(const QString& file, const CsvTable& table);
+    void previewFailed(const QString& file, const QString& message);
+    void prepared(const QString& file, const DatasetSpec& spec, std::shared_ptr<const PreparedData> data);
+    void prepareFailed(const QString& file, const DatasetSpec& spec, const QString& message);
+
+private:
+    int m_previewRequest = 0, m_prepareRequest = 0; // the newest of each kind
+};
+
+} // namespace seedscape

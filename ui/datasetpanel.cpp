@@ -1,0 +1,120 @@
+#include "datasetpanel.h"
+
+#include "csvpreviewmodel.h"
+#include "dataloader.h"
+
+#include "data/preparedata.h"
+#include "experiment/experimentnames.h"
+#include "store/workspace.h"
+
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kPreviewRows = 50;
+
+QString inRed(const QString& text)
+{
+    return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped());
+}
+
+QString describe(const PreparedData& p, const Experiment& e)
+{
+    const Dataset& d = p.dataset;
+    QString text = DatasetPanel::tr("<b>%1</b> — %2 rows, %3 features, target <i>%4</i>, task <b>%5</b>")
+                       .arg(d.sourceFile.toHtmlEscaped())
+                       .arg(d.rowCount())
+                       .arg(d.featureCount())
+                       .arg(d.targetName.toHtmlEscaped(), names::task(d.task));
+    if (isClassification(d.task))
+        text +=
+            DatasetPanel::tr(" (classes: %1)").arg(d.classNames.join(QStringLiteral(", ")).toHtmlEscaped());
+    text += DatasetPanel::tr("<br>Split: %1 train / %2 validation / %3 test rows")
+                .arg(p.split.train.size())
+                .arg(p.split.validation.size())
+                .arg(p.split.test.size());
+    text += e.dataset.split.usesColumn()
+                ? DatasetPanel::tr(" from column <i>%1</i>").arg(e.dataset.split.column.toHtmlEscaped())
+                : DatasetPanel::tr(" (split seed %1%2)")
+                      .arg(e.dataset.split.seed)
+                      .arg(isClassification(d.task) ? DatasetPanel::tr(", stratified") : QString());
+    text += DatasetPanel::tr("; metric <b>%1</b>").arg(names::metric(effectiveMetric(e.metric, d.task)));
+    for (const QString& w : d.warnings)
+        text += QStringLiteral("<br><span style='color:#a05a00'>⚠ %1</span>").arg(w.toHtmlEscaped());
+    return text;
+}
+
+} // namespace
+
+DatasetPanel::DatasetPanel(QWidget* parent)
+    : QWidget(parent), m_loader(new DataLoader(this)), m_preview(new CsvPreviewModel(this)),
+      m_summary(new QLabel), m_previewView(new QTableView)
+{
+    m_previewView->setObjectName(QStringLiteral("previewView"));
+    m_previewView->setModel(m_preview);
+    m_summary->setObjectName(QStringLiteral("datasetSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_previewView, 1);
+
+    // The summary first: the preview is read only for data that loads, as before either is shown.
+    connect(m_loader, &DataLoader::prepared, this,
+            [this](const QString&, const DatasetSpec&, std::shared_ptr<const PreparedData> data) {
+                showPrepared(std::move(data));
+            });
+    connect(m_loader, &DataLoader::prepareFailed, this,
+            [this](const QString&, const DatasetSpec&, const QString& message) { showError(message); });
+    connect(m_loader, &DataLoader::previewRead, this, [this](const QString&, const CsvTable& table) {
+        m_preview->setTable(table, m_entry->experiment->dataset.target);
+        Q_EMIT shown();
+    });
+    connect(m_loader, &DataLoader::previewFailed, this,
+            [this](const QString&, const QString& message) { showError(message); });
+}
+
+QString DatasetPanel::summary() const
+{
+    return m_summary->text();
+}
+
+void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntry* entry)
+{
+    m_loader->cancel();
+    m_preview->clear();
+    m_entry = entry ? std::make_unique<WorkspaceEntry>(*entry) : nullptr;
+    if (!entry) {
+        m_summary->setText(tr("No experiment selected."));
+        Q_EMIT shown();
+        return;
+    }
+    if (!entry->experiment) {
+        showError(entry->error);
+        return;
+    }
+    const Experiment& e = *entry->experiment;
+    m_file = e.dataset.resolvedPath(workspaceFolder);
+    m_summary->setText(tr("Reading %1…").arg(m_file.toHtmlEscaped()));
+    m_loader->prepare(m_file, e.dataset);
+}
+
+void DatasetPanel::showPrepared(std::shared_ptr<const PreparedData> data)
+{
+    m_summary->setText(describe(*data, *m_entry->experiment));
+    m_loader->readPreview(m_file, kPreviewRows);
+}
+
+void DatasetPanel::showError(const QString& message)
+{
+    m_preview->clear();
+    m_summary->setText(inRed(message));
+    Q_EMIT shown();
+}
+
+} // namespace seedscape

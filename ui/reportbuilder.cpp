@@ -1,0 +1,42 @@
+#include "reportbuilder.h"
+
+#include "experimenttablemodel.h"
+#include "plot/plotexporter.h"
+#include "plot/plotpage.h"
+#include "workspacesnapshot.h"
+
+#include <QFileInfo>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kFigureWidth = 880, kFigureHeight = 520;
+
+} // namespace
+
+HtmlReport ReportBuilder::build(const QString& workspaceFolder, const ExperimentTableModel& experiments,
+                                const std::vector<PlotPage*>& pages, const QString& path)
+{
+    HtmlReport report;
+    report.title = tr("Seedscape report: %1").arg(QFileInfo(workspaceFolder).fileName());
+    report.workspace = workspaceFolder;
+    report.statistics = WorkspaceStatistics::fromExperiments(experiments.checkedStatistics());
+    for (const ExperimentStatistics& e : report.statistics.experiments) {
+        const int row = experiments.rowOf(e.name);
+        if (row >= 0 && experiments.entry(row).experiment)
+            report.definitions.push_back(*experiments.entry(row).experiment);
+    }
+    for (PlotPage* page : pages)
+        if (page->hasContent())
+            report.figures.push_back(
+                {page->caption(), PlotExporter::encode(page->plot(), PlotExporter::Format::Svg, kFigureWidth,
+                                                       kFigureHeight, 96, path)});
+    report.note = tr("k-ensembles and the ensemble-size curve use at most %1 and %2 subsets per experiment "
+                     "(all of them below that); `seedscape-cli stats` gives the full computation.")
+                      .arg(WorkspaceSnapshot::statisticsOptions().subsetLimit)
+                      .arg(WorkspaceSnapshot::statisticsOptions().curveSubsetLimit);
+    return report;
+}
+
+} // namespace seedscape

@@ -1,0 +1,112 @@
+#include "sweepstatus.h"
+
+#include "experimenttablemodel.h"
+#include "progressstrip.h"
+#include "runqueueview.h"
+#include "sweepcontroller.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMainWindow>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kProgressIntervalMs = 40;
+
+} // namespace
+
+SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experiments, QMainWindow* window)
+    : QObject(window), m_sweeps(sweeps), m_experiments(experiments), m_window(window),
+      m_progress(new ProgressStrip), m_label(new QLabel), m_runQueue(new RunQueueView),
+      m_dock(new QDockWidget(tr("Runs"), window)), m_timer(new QTimer(this))
+{
+    m_progress->setObjectName(QStringLiteral("sweepProgress"));
+    m_progress->setMaximumWidth(260);
+    m_progress->setVisible(false);
+    m_label->setObjectName(QStringLiteral("sweepLabel"));
+    // A fixed width: a label whose size follows its text asks the whole window to lay itself out
+    // again on every update, and that costs more than all the plots.
+    m_label->setFixedWidth(m_label->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 36);
+    window->statusBar()->addPermanentWidget(m_label);
+    window->statusBar()->addPermanentWidget(m_progress);
+    m_timer->setObjectName(QStringLiteral("progressTimer"));
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(kProgressIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &SweepStatus::update);
+    connect(m_sweeps, &SweepController::progressChanged, this, [this] {
+        if (!m_timer->isActive())
+            m_timer->start();
+    });
+    m_dock->setObjectName(QStringLiteral("runsDock"));
+    m_dock->setWidget(m_runQueue);
+    m_runQueue->setMinimumWidth(420); // seeds are 20-digit numbers, and the bars need room beside them
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_dock->hide();
+    connect(m_sweeps, &SweepController::sweepEnded, this, &SweepStatus::sweepEnded);
+}
+
+void SweepStatus::setActions(QAction* run, QAction* runAll, QAction* pause, QAction* cancel)
+{
+    m_run = run;
+    m_runAll = runAll;
+    m_pause = pause;
+    m_cancel = cancel;
+    update();
+}
+
+void SweepStatus::sweepEnded(bool cancelled)
+{
+    // A sweep that stopped on a problem has said so already; its end must not call it cancelled.
+    if (std::exchange(m_problem, QString()).isEmpty())
+        m_window->statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
+                                                     : tr("Sweep finished."));
+    update();
+}
+
+void SweepStatus::update()
+{
+    const bool running = m_sweeps->isRunning();
+    QSet<QString> runningExperiments;
+    for (const auto& [seed, r] : m_sweeps->runningSeeds())
+        runningExperiments.insert(r.experiment);
+    m_experiments->setRunning(runningExperiments);
+    if (m_run) {
+        m_run->setEnabled(!running);
+        m_runAll->setEnabled(!running);
+        m_pause->setEnabled(running);
+        m_cancel->setEnabled(running);
+        m_pause->setText(m_sweeps->isPaused() ? tr("Resume") : tr("Pause"));
+    }
+    m_progress->setVisible(running);
+    m_runQueue->update(*m_sweeps);
+    if (running)
+        m_dock->show();
+    if (!running) {
+        m_label->clear();
+        return;
+    }
+    // Progress in seeds, with the running seeds' epochs counted as fractions of a seed. The Runs
+    // dock shows each seed; the status bar only the whole.
+    double done = m_sweeps->finishedSeeds();
+    for (const auto& [seed, r] : m_sweeps->runningSeeds())
+        if (r.epochs > 0)
+            done += static_cast<double>(r.epoch) / r.epochs;
+    m_progress->setProgress(static_cast<int>(done * 100), std::max(1, m_sweeps->wantedSeeds()) * 100,
+                            tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
+    const double left = m_sweeps->secondsLeft();
+    QString text = m_sweeps->isPaused() ? tr("paused")
+                                        : tr("%n seed(s) training", nullptr,
+                                             static_cast<int>(m_sweeps->runningSeeds().size()));
+    if (std::isfinite(left) && !m_sweeps->isPaused())
+        text += tr(" · about %1 s left").arg(std::lround(left));
+    m_label->setText(text);
+}
+
+} // namespace seedscape

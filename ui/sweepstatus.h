@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMainWindow;
+class QTimer;
+
+namespace seedscape {
+
+class ExperimentTableModel;
+class ProgressStrip;
+class RunQueueView;
+class SweepController;
+
+// What the window shows of a sweep: progress and time left in the status bar (redrawn at most
+// every 40 ms, however fast epochs end), each seed in the Runs dock, the running experiments in
+// the table, the run actions' states, and how the sweep ended.
+class SweepStatus : public QObject
+{
+    Q_OBJECT
+
+public:
+    SweepStatus(SweepController* sweeps, ExperimentTableModel* experiments, QMainWindow* window);
+
+    // Run and Run all are enabled between sweeps, Pause (or Resume) and Cancel during one.
+    void setActions(QAction* run, QAction* runAll, QAction* pause, QAction* cancel);
+    RunQueueView* runQueue() const { return m_runQueue; }
+    void update(); // now, not at the next tick
+
+private:
+    void sweepEnded(bool cancelled);
+
+    SweepController* m_sweeps;
+    ExperimentTableModel* m_experiments;
+    QMainWindow* m_window;
+    ProgressStrip* m_progress;
+    QLabel* m_label;
+    RunQueueView* m_runQueue;
+    QDockWidget* m_dock;
+    QTimer* m_timer; // epochs end by the hundred a second: redraw progress at most every 40 ms
+    QAction* m_run = nullptr;
+    QAction* m_runAll = nullptr;
+    QAction* m_pause = nullptr;
+    QAction* m_cancel = nullptr;
+    QString m_problem; // why the running sweep stopped, once it said so
+};
+
+} // namespace seedscape

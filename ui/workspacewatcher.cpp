@@ -1,0 +1,92 @@
+#include "workspacewatcher.h"
+
+#include "workspacesnapshot.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileSystemWatcher>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kRefreshDelayMs = 150; // files arrive in pairs and bursts: wait for the burst to end
+
+} // namespace
+
+WorkspaceWatcher::WorkspaceWatcher(std::function<Focus()> focus, QObject* parent)
+    : QObject(parent), m_focus(std::move(focus)), m_watcher(new QFileSystemWatcher(this)),
+      m_refreshTimer(new QTimer(this))
+{
+    m_refreshTimer->setObjectName(QStringLiteral("refreshTimer"));
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &WorkspaceWatcher::refreshNow);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& folder) {
+        if (folder == m_folder)
+            m_experimentsChanged = true;
+        watchResults(); // a new experiment's results folder
+        m_refreshTimer->start();
+    });
+}
+
+void WorkspaceWatcher::watch(const QString& workspaceFolder)
+{
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    m_folder = workspaceFolder;
+    m_experimentsChanged = false;
+    if (!m_folder.isEmpty())
+        watchResults();
+}
+
+void WorkspaceWatcher::watchResults()
+{
+    const QString results = m_folder + QStringLiteral("/results");
+    QDir().mkpath(results);
+    QStringList folders = {m_folder, results};
+    for (const QString& name : QDir(results).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        folders << results + QLatin1Char('/') + name;
+    const QStringList watched = m_watcher->directories();
+    QStringList missing;
+    for (const QString& folder : folders)
+        if (!watched.contains(folder))
+            missing << folder;
+    if (!missing.isEmpty())
+        m_watcher->addPaths(missing);
+}
+
+void WorkspaceWatcher::refreshSoon()
+{
+    m_refreshTimer->start();
+}
+
+void WorkspaceWatcher::refreshNow()
+{
+    m_refreshTimer->stop();
+    if (m_experimentsChanged) {
+        m_experimentsChanged = false;
+        Q_EMIT experimentFilesChanged();
+    }
+    // Reading results and scoring ensembles happen on a pool thread; only drawing happens here.
+    const Focus focus = m_focus();
+    const QString folder = m_folder;
+    const int generation = ++m_generation;
+    QPointer<WorkspaceWatcher> self(this);
+    QThreadPool::globalInstance()->start([self, folder, generation, focus] {
+        auto snapshot = std::make_shared<WorkspaceSnapshot>(
+            WorkspaceSnapshot::build(folder, focus.selected, focus.hidden));
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, snapshot] {
+                if (self && generation == self->m_generation) // a newer refresh is on its way otherwise
+                    Q_EMIT self->snapshotReady(snapshot);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace seedscape
