@@ -1,0 +1,59 @@
+#include "common/numberformat.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace seedscape;
+
+// formatNumber replaced five local helpers: each caller's digits and its reading of NaN and
+// infinity must come out as before.
+class TestNumberFormat : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formats_data();
+    void formats();
+    void typedNumbersReadBackAsWritten();
+};
+
+void TestNumberFormat::formats_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<bool>("dash");
+    QTest::addColumn<QString>("expected");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    QTest::addRow("report mean") << 0.873456 << 4 << true << QStringLiteral("0.8735");
+    QTest::addRow("trailing zeros dropped") << 0.25 << 4 << true << QStringLiteral("0.25");
+    QTest::addRow("small as exponent") << 1e-5 << 4 << true << QStringLiteral("1e-05");
+    QTest::addRow("plot label") << 66.123456 << 5 << true << QStringLiteral("66.123");
+    QTest::addRow("undefined as dash") << nan << 4 << true << QStringLiteral("—");
+    QTest::addRow("infinity as dash") << -inf << 5 << true << QStringLiteral("—");
+    QTest::addRow("nan as written") << nan << 12 << false << QStringLiteral("nan");
+    QTest::addRow("infinity as written") << inf << 12 << false << QStringLiteral("inf");
+    QTest::addRow("whole number") << 200.0 << 12 << false << QStringLiteral("200");
+}
+
+void TestNumberFormat::formats()
+{
+    QFETCH(double, value);
+    QFETCH(int, digits);
+    QFETCH(bool, dash);
+    QFETCH(QString, expected);
+    QCOMPARE(formatNumber(value, digits, dash ? NonFinite::Dash : NonFinite::AsWritten), expected);
+}
+
+void TestNumberFormat::typedNumbersReadBackAsWritten()
+{
+    QCOMPARE(formatTypedNumber(0.1), QStringLiteral("0.1"));
+    QCOMPARE(formatTypedNumber(0.1 + 0.2), QStringLiteral("0.3")); // not 0.30000000000000004
+    QCOMPARE(formatTypedNumber(3e-4), QStringLiteral("0.0003"));
+    QCOMPARE(formatTypedNumber(std::nan("")), QStringLiteral("nan"));
+}
+
+QTEST_GUILESS_MAIN(TestNumberFormat)
+#include "tst_numberformat.moc"
