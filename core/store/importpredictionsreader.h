@@ -35,6 +35,7 @@ class ImportPredictionsReader
 {
 public:
     // Finds the prediction columns, so that the class count is known before the labels are read.
+    // The reader keeps a reference to table.
     ImportPredictionsReader(const CsvTable& table, Task task);
 
     // Prediction columns per row: the class count for multiclass, else 1.
