@@ -1,7 +1,7 @@
 #include "sweepcontroller.h"
 
-#include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "common/storageerror.h"
 #include "data/preparedata.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
@@ -15,22 +15,28 @@
 
 namespace seedscape {
 
+struct SweepController::Prepared
+{
+    std::unique_ptr<SweepRunner> runner;
+    std::vector<QueuedExperiment> queue;
+    int finished = 0, wanted = 0;
+    QString problem; // set when the data or the results folders could not be read or written
+};
+
 SweepController::SweepController(QObject* parent) : QObject(parent) {}
 
 SweepController::~SweepController()
 {
-    if (m_runner)
-        m_runner->cancel();
-    stopWatcher();
+    cancel();
+    waitForThreads();
 }
 
-void SweepController::stopWatcher()
+void SweepController::waitForThreads()
 {
-    // The watcher returns once the workers have ended; only then may the runner go.
-    if (m_watcher) {
-        m_watcher->wait();
-        delete m_watcher;
-        m_watcher = nullptr;
+    if (m_preparer) {
+        m_preparer->wait();
+        delete m_preparer;
+        m_preparer = nullptr;
     }
     if (m_runner)
         m_runner->wait();
@@ -38,35 +44,98 @@ void SweepController::stopWatcher()
 
 bool SweepController::isRunning() const
 {
-    return m_runner && m_runner->isRunning();
+    return m_active;
 }
 
 bool SweepController::isPaused() const
 {
-    return m_runner && m_runner->isPaused();
+    return m_active && m_pauseRequested;
 }
 
 bool SweepController::start(const QString& workspaceFolder, const std::vector<Experiment>& experiments,
                             QString* error)
 {
-    if (isRunning()) {
+    if (m_active) {
         if (error)
             *error = tr("A sweep is already running.");
         return false;
     }
-    stopWatcher();
+    waitForThreads(); // the last sweep's, long ended
+    m_runner.reset();
+    m_active = true;
+    m_cancelRequested = false;
+    m_pauseRequested = false;
+    m_running.clear();
+    m_queue.clear();
+    m_finished = m_wanted = m_endedThisSweep = 0;
+    prepare(workspaceFolder, experiments);
+    Q_EMIT progressChanged();
+    return true;
+}
 
-    // Worker threads call these; each hops to this object's thread before touching any state.
+// Reads every experiment's data and stored seeds on a thread of its own, then hands the runner to
+// the GUI thread by a queued call.
+void SweepController::prepare(const QString& workspaceFolder, const std::vector<Experiment>& experiments)
+{
+    m_preparer = QThread::create([this, workspaceFolder, experiments, callbacks = makeCallbacks()] {
+        auto prepared = std::make_shared<Prepared>();
+        prepared->runner = std::make_unique<SweepRunner>(callbacks);
+        try {
+            const Workspace workspace(workspaceFolder);
+            for (const Experiment& e : experiments) {
+                if (m_cancelRequested)
+                    break;
+                auto data = std::make_shared<const PreparedData>(
+                    PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+                const QString results = workspace.resultsFolder(e.name);
+                const int stored = std::min(ResultStore(results).finishedCount(), e.seeds.count);
+                prepared->finished += stored;
+                prepared->wanted += e.seeds.count;
+                prepared->queue.push_back({e.name, stored, e.seeds.count});
+                prepared->runner->add({e, std::move(data), results, e.seeds.count});
+            }
+        } catch (const InputError& e) {
+            prepared->problem = e.message();
+        } catch (const StorageError& e) {
+            prepared->problem = e.message();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, prepared] { startPrepared(prepared); }, Qt::QueuedConnection);
+    });
+    m_preparer->start();
+}
+
+void SweepController::startPrepared(const std::shared_ptr<Prepared>& prepared)
+{
+    m_preparer->wait();
+    delete m_preparer;
+    m_preparer = nullptr;
+    if (!prepared->problem.isEmpty() || m_cancelRequested) {
+        finish(m_cancelRequested && prepared->problem.isEmpty(), prepared->problem);
+        return;
+    }
+    m_runner = std::move(prepared->runner);
+    m_queue = std::move(prepared->queue);
+    m_finished = prepared->finished;
+    m_wanted = prepared->wanted;
+    m_clock.start();
+    if (m_pauseRequested)
+        m_runner->pause();
+    m_runner->start(SweepRunner::defaultJobs());
+    Q_EMIT progressChanged();
+}
+
+// Worker threads call these; each hops to this object's thread before touching any state.
+SweepCallbacks SweepController::makeCallbacks()
+{
     QPointer<SweepController> self(this);
     SweepCallbacks callbacks;
     callbacks.seedStarted = [self](const QString& experiment, quint64 seed) {
         QMetaObject::invokeMethod(
             self,
             [self, experiment, seed] {
-                if (self) {
-                    self->m_running[seed] = {experiment, seed, 0, 0};
-                    Q_EMIT self->progressChanged();
-                }
+                self->m_running[seed] = {experiment, seed, 0, 0};
+                Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);
     };
@@ -74,10 +143,8 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
         QMetaObject::invokeMethod(
             self,
             [self, experiment, p] {
-                if (self) {
-                    self->m_running[p.seed] = {experiment, p.seed, p.epoch, p.epochs};
-                    Q_EMIT self->progressChanged();
-                }
+                self->m_running[p.seed] = {experiment, p.seed, p.epoch, p.epochs};
+                Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);
     };
@@ -87,8 +154,6 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
         QMetaObject::invokeMethod(
             self,
             [self, experiment, seed, finished] {
-                if (!self)
-                    return;
                 self->m_running.erase(seed);
                 ++self->m_endedThisSweep;
                 if (finished) {
@@ -102,59 +167,36 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
             },
             Qt::QueuedConnection);
     };
-
-    auto runner = std::make_unique<SweepRunner>(callbacks);
-    int finished = 0, wanted = 0;
-    std::vector<QueuedExperiment> queue;
-    try {
-        const Workspace workspace(workspaceFolder);
-        for (const Experiment& e : experiments) {
-            auto data = std::make_shared<const PreparedData>(
-                PreparedData::prepare(workspace.datasetPath(e), e.dataset));
-            const QString results = workspace.resultsFolder(e.name);
-            const int stored = std::min(ResultStore(results).finishedCount(), e.seeds.count);
-            finished += stored;
-            wanted += e.seeds.count;
-            queue.push_back({e.name, stored, e.seeds.count});
-            runner->add({e, std::move(data), results, e.seeds.count});
-        }
-    } catch (const InputError& e) {
-        if (error)
-            *error = e.message();
-        return false;
-    } catch (const StorageError& e) {
-        if (error)
-            *error = e.message();
-        return false;
-    }
-    m_runner = std::move(runner);
-    m_running.clear();
-    m_finished = finished;
-    m_queue = std::move(queue);
-    m_wanted = wanted;
-    m_endedThisSweep = 0;
-    m_clock.start();
-    m_runner->start(SweepRunner::defaultJobs());
-    // A watcher thread turns "all workers ended" into a queued signal.
-    m_watcher = QThread::create([this, runner = m_runner.get()] {
-        while (!runner->waitFor(200)) {
-        }
-        QMetaObject::invokeMethod(this, &SweepController::onEnded, Qt::QueuedConnection);
-    });
-    m_watcher->start();
-    Q_EMIT progressChanged();
-    return true;
+    // The runner says when it has ended: no thread polls for it.
+    callbacks.ended = [self] {
+        QMetaObject::invokeMethod(
+            self, [self] { self->onRunnerEnded(); }, Qt::QueuedConnection);
+    };
+    return callbacks;
 }
 
-void SweepController::onEnded()
+void SweepController::onRunnerEnded()
 {
+    if (!m_runner || !m_active)
+        return;
+    m_runner->wait(); // its workers are returning: join them
+    const bool failed = m_runner->outcome() == SweepRunner::Outcome::Failed;
+    finish(!failed && m_runner->isCancelled(), failed ? m_runner->problem() : QString());
+}
+
+void SweepController::finish(bool cancelled, const QString& problem)
+{
+    m_active = false;
     m_running.clear();
+    if (!problem.isEmpty())
+        Q_EMIT sweepFailed(problem);
     Q_EMIT progressChanged();
-    Q_EMIT sweepEnded(m_runner && m_runner->isCancelled());
+    Q_EMIT sweepEnded(cancelled);
 }
 
 void SweepController::pause()
 {
+    m_pauseRequested = true;
     if (m_runner)
         m_runner->pause();
     Q_EMIT progressChanged();
@@ -162,6 +204,7 @@ void SweepController::pause()
 
 void SweepController::resume()
 {
+    m_pauseRequested = false;
     if (m_runner)
         m_runner->resume();
     Q_EMIT progressChanged();
@@ -169,6 +212,7 @@ void SweepController::resume()
 
 void SweepController::cancel()
 {
+    m_cancelRequested = true;
     if (m_runner)
         m_runner->cancel();
 }

@@ -5,18 +5,21 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-class QThread;
-
+#include <atomic>
 #include <map>
 #include <memory>
 #include <vector>
 
+class QThread;
+
 namespace seedscape {
 
 class SweepRunner;
+struct SweepCallbacks;
 
-// Runs seed sweeps for the window: owns a SweepRunner whose worker threads report through
-// queued signals only, so the window never waits on training and never touches its threads.
+// Runs seed sweeps for the window: reads the experiments' data on a thread of its own, then owns a
+// SweepRunner whose worker threads report through queued signals only, so the window never reads
+// a file, waits on training or touches the workers' threads.
 class SweepController : public QObject
 {
     Q_OBJECT
@@ -39,15 +42,17 @@ public:
     explicit SweepController(QObject* parent = nullptr);
     ~SweepController() override; // cancels and waits for the workers
 
-    // Starts training the experiments until each has its seeds.count finished seeds. Returns false
-    // (with the reason in error) when the data cannot be read or a sweep is already running.
+    // Starts training the experiments until each has its seeds.count finished seeds: their data is
+    // read first, off the GUI thread. Returns false (with the reason in error) when a sweep is
+    // already running; data that cannot be read, or a results folder that cannot be written, ends
+    // the sweep with sweepFailed and sweepEnded.
     bool start(const QString& workspaceFolder, const std::vector<Experiment>& experiments,
                QString* error = nullptr);
     void pause();
     void resume();
     void cancel();
 
-    bool isRunning() const;
+    bool isRunning() const; // from start() until sweepEnded
     bool isPaused() const;
     int finishedSeeds() const { return m_finished; }
     int wantedSeeds() const { return m_wanted; }
@@ -60,15 +65,25 @@ public:
 Q_SIGNALS:
     void progressChanged(); // a seed started, an epoch ended, or a seed ended
     void seedEnded(const QString& experiment, quint64 seed, bool finished);
-    void sweepEnded(bool cancelled);
+    // The sweep stopped because of a problem, not by the user: what went wrong, naming the file.
+    void sweepFailed(const QString& message);
+    void sweepEnded(bool cancelled); // cancelled: by cancel(); after sweepFailed: false
 
 private:
-    void onEnded();
+    struct Prepared; // what the preparing thread hands over: a runner with its experiments added
 
-    void stopWatcher();
+    void prepare(const QString& workspaceFolder, const std::vector<Experiment>& experiments);
+    void startPrepared(const std::shared_ptr<Prepared>& prepared);
+    void finish(bool cancelled, const QString& problem);
+    void onRunnerEnded();
+    void waitForThreads();
+    SweepCallbacks makeCallbacks();
 
     std::unique_ptr<SweepRunner> m_runner;
-    QThread* m_watcher = nullptr; // waits for the workers and reports the end
+    QThread* m_preparer = nullptr; // reads the data; the window never does
+    std::atomic<bool> m_cancelRequested{false};
+    bool m_pauseRequested = false;
+    bool m_active = false; // from start() until sweepEnded
     std::map<quint64, RunningSeed> m_running;
     std::vector<QueuedExperiment> m_queue;
     int m_finished = 0, m_wanted = 0, m_endedThisSweep = 0;
