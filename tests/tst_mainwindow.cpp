@@ -48,6 +48,7 @@ private Q_SLOTS:
     void exportsWriteWhatTheWindowShows();
     void runFromTheWindowFillsThePlot();
     void cancelFromTheWindowKeepsTheWindowResponsive();
+    void sweepThatFailsSaysWhy();
 
 private:
     static QString quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds);
@@ -453,6 +454,24 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
     QVERIFY(window.sweeps()->runningSeeds().empty());
     QVERIFY(progress.count() > 3);
     QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 0); // nothing half-done was stored
+}
+
+void TestMainWindow::sweepThatFailsSaysWhy()
+{
+    QTemporaryDir dir;
+    AtomicFile::write(dir.filePath(QStringLiteral("bad.experiment.json")),
+                      R"({"format": 1, "name": "bad", "dataset": {"path": "missing.csv", "target": "y"}})");
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(0)); // the data is read off the GUI thread, after the start
+    QVERIFY(ended.wait(60000));
+    // Not "Sweep cancelled": the problem, naming the file, in the status bar and the Runs panel.
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Sweep stopped: ")) &&
+                 message.contains(QStringLiteral("missing.csv")),
+             qPrintable(message));
+    QCOMPARE(window.runQueue()->problem(), message);
 }
 
 QTEST_MAIN(TestMainWindow)

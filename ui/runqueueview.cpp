@@ -4,6 +4,7 @@
 #include "sweepcontroller.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
@@ -57,8 +58,12 @@ RunQueueView::Bar barOf(const QTreeWidgetItem* item)
 
 } // namespace
 
-RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeWidget)
+RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeWidget), m_problem(new QLabel)
 {
+    m_problem->setObjectName(QStringLiteral("runProblem"));
+    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problem->setWordWrap(true);
+    m_problem->setVisible(false);
     m_tree->setObjectName(QStringLiteral("runQueue"));
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels({tr("Experiment / seed"), tr("Progress")});
@@ -73,6 +78,7 @@ RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeW
     m_tree->setSelectionMode(QAbstractItemView::NoSelection);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_problem);
     layout->addWidget(m_tree);
 }
 
@@ -132,6 +138,17 @@ std::vector<RunQueueView::Bar> RunQueueView::runningSeedBars() const
     for (const auto& [seed, item] : m_seeds)
         bars.push_back(barOf(item));
     return bars;
+}
+
+void RunQueueView::setProblem(const QString& message)
+{
+    m_problem->setText(message);
+    m_problem->setVisible(!message.isEmpty());
+}
+
+QString RunQueueView::problem() const
+{
+    return m_problem->text();
 }
 
 } // namespace seedscape

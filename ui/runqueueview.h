@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -31,6 +32,9 @@ public:
     explicit RunQueueView(QWidget* parent = nullptr);
 
     void update(const SweepController& sweeps);
+    // Why the sweep stopped, above the queue (empty: nothing to say).
+    void setProblem(const QString& message);
+    QString problem() const;
 
     int experimentBars() const { return static_cast<int>(m_experiments.size()); }
     int seedBars() const { return static_cast<int>(m_seeds.size()); }
@@ -39,6 +43,7 @@ public:
 
 private:
     QTreeWidget* m_tree;
+    QLabel* m_problem;
     std::map<QString, QTreeWidgetItem*> m_experiments;
     std::map<quint64, QTreeWidgetItem*> m_seeds;
 };

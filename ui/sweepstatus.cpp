@@ -49,6 +49,11 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
     m_runQueue->setMinimumWidth(420); // seeds are 20-digit numbers, and the bars need room beside them
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
+    connect(m_sweeps, &SweepController::sweepFailed, this, [this](const QString& message) {
+        m_problem = message;
+        m_window->statusBar()->showMessage(tr("Sweep stopped: %1").arg(message));
+        m_runQueue->setProblem(tr("Sweep stopped: %1").arg(message));
+    });
     connect(m_sweeps, &SweepController::sweepEnded, this, &SweepStatus::sweepEnded);
 }
 
@@ -86,6 +91,8 @@ void SweepStatus::update()
     }
     m_progress->setVisible(running);
     m_runQueue->update(*m_sweeps);
+    if (running && m_problem.isEmpty())
+        m_runQueue->setProblem({}); // a new sweep: the last one's problem is history
     if (running)
         m_dock->show();
     if (!running) {
