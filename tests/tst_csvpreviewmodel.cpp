@@ -1,0 +1,138 @@
+// CsvPreviewModel: the first rows of a CSV file as a table whose headers say what each column
+// holds and which one is the target; row headers give the file's line numbers.
+#include "csvpreviewmodel.h"
+
+#include "support/sampledata.h"
+
+#include "data/csvreader.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+class TestCsvPreviewModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyUntilATableIsSet();
+    void previewsASampleFile();
+    void headersDescribeColumns_data();
+    void headersDescribeColumns();
+    void rowHeadersAreFileLines();
+    void targetCanMoveWithoutAReset();
+    void clearEmpties();
+};
+
+void TestCsvPreviewModel::emptyUntilATableIsSet()
+{
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), 0);
+    QVERIFY(!model.headerData(0, Qt::Horizontal).isValid());
+    QVERIFY(model.profiles().empty());
+}
+
+void TestCsvPreviewModel::previewsASampleFile()
+{
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const CsvTable table = CsvReader::readPreview(sampleDatasetPath(QStringLiteral("wine.csv")), 50);
+    model.setTable(table, QStringLiteral("cultivar"));
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.columnCount(), 14);
+    QCOMPARE(model.profiles().size(), size_t(14));
+    // Cells are the file's text as written.
+    QCOMPARE(model.index(0, 0).data().toString(), table.rows[0][0]);
+    QCOMPARE(model.index(49, 13).data().toString(), table.rows[49][13]);
+    QVERIFY(model.index(0, 0).data(Qt::TextAlignmentRole).isValid());
+    QVERIFY(!model.index(0, 0).data(Qt::EditRole).isValid());
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("alcohol\nnumber"));
+    QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
+             QStringLiteral("cultivar (target)\nwhole number, 1 value")); // the first 50 rows are class 0
+    QCOMPARE(model.headerData(13, Qt::Horizontal, Qt::FontRole).value<QFont>().bold(), true);
+    QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::FontRole).isValid());
+    const QString tip = model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("alcohol: number (in the first 50 row")), qPrintable(tip));
+    QVERIFY(!model.headerData(14, Qt::Horizontal).isValid());
+}
+
+void TestCsvPreviewModel::headersDescribeColumns_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("header");
+    QTest::addRow("number") << QByteArray("x\n1.5\n2\n") << QStringLiteral("x\nnumber");
+    QTest::addRow("whole numbers") << QByteArray("x\n1\n2\n2\n")
+                                   << QStringLiteral("x\nwhole number, 2 values");
+    QTest::addRow("one value") << QByteArray("x\n7\n7\n") << QStringLiteral("x\nwhole number, 1 value");
+    QTest::addRow("text") << QByteArray("x\nred\nblue\n3\n") << QStringLiteral("x\ntext, 3 values");
+    QTest::addRow("missing cells") << QByteArray("x,y\n1,a\n,b\n?,c\n2,d\n")
+                                   << QStringLiteral("x\nwhole number, 2 values, 2 missing");
+    QTest::addRow("empty") << QByteArray("x,y\n,1\n,2\n") << QStringLiteral("x\nempty");
+}
+
+void TestCsvPreviewModel::headersDescribeColumns()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, header);
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTable(CsvReader::parse(csv, QStringLiteral("t.csv")), QString());
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), header);
+}
+
+void TestCsvPreviewModel::rowHeadersAreFileLines()
+{
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // A quoted cell over two lines: the next row starts a line later than its index suggests.
+    model.setTable(CsvReader::parse("a,b\n1,\"two\nlines\"\n3,4\n", QStringLiteral("t.csv")),
+                   QStringLiteral("b"));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 2); // the header is line 1
+    QCOMPARE(model.headerData(1, Qt::Vertical).toInt(), 4);
+    QVERIFY(!model.headerData(2, Qt::Vertical).isValid());
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("two\nlines"));
+}
+
+void TestCsvPreviewModel::targetCanMoveWithoutAReset()
+{
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTable(CsvReader::parse("a,b\n1,2\n3,4\n", QStringLiteral("t.csv")), QStringLiteral("b"));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    model.setTargetColumn(QStringLiteral("a"));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(headers.count(), 1);
+    QVERIFY(model.headerData(0, Qt::Horizontal).toString().startsWith(QStringLiteral("a (target)\n")));
+    QVERIFY(!model.headerData(1, Qt::Horizontal).toString().contains(QStringLiteral("(target)")));
+    model.setTargetColumn(QStringLiteral("a")); // the same: nothing to redraw
+    QCOMPARE(headers.count(), 1);
+    model.setTargetColumn(QStringLiteral("not a column"));
+    QCOMPARE(headers.count(), 2);
+    QVERIFY(!model.headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("(target)")));
+}
+
+void TestCsvPreviewModel::clearEmpties()
+{
+    CsvPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTable(CsvReader::parse("a,b\n1,2\n", QStringLiteral("t.csv")), QStringLiteral("b"));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.clear();
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), 0);
+    QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
+}
+
+QTEST_MAIN(TestCsvPreviewModel)
+#include "tst_csvpreviewmodel.moc"

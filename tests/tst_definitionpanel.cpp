@@ -1,0 +1,353 @@
+// DefinitionPanel, the Definition tab: valid edits saved when the autosave timer fires (the test
+// fires it, so nothing here passes or fails by timing), invalid ones never, a waiting edit saved
+// before another experiment is shown or on saveNow(), and over stored seeds only edits that keep
+// the fingerprint.
+#include "definitionpanel.h"
+#include "experimenteditor.h"
+#include "experimenttablemodel.h"
+#include "mainwindow.h"
+#include "sweepcontroller.h"
+
+#include "support/experimentbuilder.h"
+#include "support/formdriver.h"
+#include "support/tempworkspace.h"
+
+#include "experiment/experimentreader.h"
+#include "store/resultstore.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+namespace {
+
+const QString kAutosaveTimer = QStringLiteral("autosaveTimer");
+
+WorkspaceEntry entryOf(const QString& workspace, const QString& name)
+{
+    for (WorkspaceEntry& entry : Workspace(workspace).scan())
+        if (entry.experiment && entry.experiment->name == name)
+            return entry;
+    return {};
+}
+
+QByteArray contentsOf(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString statusOf(const QWidget* root)
+{
+    auto* label = root->findChild<QLabel*>(QStringLiteral("definitionStatus"));
+    return label ? label->text() : QString();
+}
+
+} // namespace
+
+class TestDefinitionPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void invalidEditIsNeverWritten();
+    void validEditIsWrittenWhenTheTimerFires();
+    void waitingEditIsSavedWhenAnotherExperimentIsShown();
+    void waitingEditIsSavedOnSaveNow();
+    void storedSeedsRefuseNewSettingsButSaveTheSeedCount();
+    void noExperimentDisablesTheEditor();
+    // Through the window: the table and status follow the panel.
+    void definitionTabAutosavesValidEdits();
+    void storedSeedsAllowOnlyComparableEdits();
+};
+
+void TestDefinitionPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestDefinitionPanel::invalidEditIsNeverWritten()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    QSignalSpy saved(&panel, &DefinitionPanel::experimentSaved);
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    panel.showEntry(workspace.path(), &wine);
+    QTRY_VERIFY(panel.editor()->isValid());
+    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
+    const QByteArray before = contentsOf(file);
+    QVERIFY(!before.isEmpty());
+
+    typeInto(panel.editor(), QStringLiteral("training.epochs"), QStringLiteral("0"));
+    QCOMPARE(fieldProblem(panel.editor(), QStringLiteral("training.epochs")),
+             QStringLiteral("training.epochs: must be at least 1, got 0"));
+    QVERIFY(!autosave.isPending());
+    QVERIFY(!panel.hasWaitingEdit());
+    QVERIFY(statusOf(&panel).contains(QStringLiteral("Not saved: 1 problem")));
+    // Neither the timer nor a forced save writes it.
+    autosave.fire();
+    panel.saveNow();
+    QCOMPARE(contentsOf(file), before);
+    QCOMPARE(saved.count(), 0);
+
+    // A valid edit waiting for its save is dropped when an invalid one follows.
+    typeInto(panel.editor(), QStringLiteral("training.epochs"), QStringLiteral("12"));
+    QVERIFY(autosave.isPending());
+    typeInto(panel.editor(), QStringLiteral("training.batch_size"), QStringLiteral("0"));
+    QVERIFY(!autosave.isPending());
+    autosave.fire();
+    QCOMPARE(contentsOf(file), before);
+    QCOMPARE(saved.count(), 0);
+}
+
+void TestDefinitionPanel::validEditIsWrittenWhenTheTimerFires()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    std::vector<Experiment> saved;
+    connect(&panel, &DefinitionPanel::experimentSaved, this,
+            [&](const Experiment& e) { saved.push_back(e); });
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    panel.showEntry(workspace.path(), &wine);
+    QTRY_VERIFY(panel.editor()->isValid());
+    QVERIFY(panel.editor()->findChild<QLineEdit*>(QStringLiteral("name"))->isReadOnly());
+    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
+    const int epochs = ExperimentReader::readFile(file).training.epochs;
+
+    typeInto(panel.editor(), QStringLiteral("training.epochs"), QString::number(epochs + 7));
+    QVERIFY(autosave.isPending());
+    QVERIFY(panel.hasWaitingEdit());
+    QCOMPARE(statusOf(&panel), QStringLiteral("Saving…"));
+    QCOMPARE(ExperimentReader::readFile(file).training.epochs, epochs); // not before the timer fires
+    QVERIFY(saved.empty());
+
+    QVERIFY(autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(file).training.epochs, epochs + 7);
+    QVERIFY(!panel.hasWaitingEdit());
+    QCOMPARE(saved.size(), size_t(1));
+    QCOMPARE(saved[0].training.epochs, epochs + 7);
+    QCOMPARE(panel.saved()->training.epochs, epochs + 7);
+    QVERIFY(statusOf(&panel).startsWith(QStringLiteral("Saved at")));
+
+    // Typed back to what the file holds: nothing waits, nothing more is written.
+    typeInto(panel.editor(), QStringLiteral("training.epochs"), QString::number(epochs + 7));
+    QVERIFY(!autosave.isPending());
+    QCOMPARE(saved.size(), size_t(1));
+}
+
+void TestDefinitionPanel::waitingEditIsSavedWhenAnotherExperimentIsShown()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    const WorkspaceEntry diabetes = entryOf(workspace.path(), QStringLiteral("diabetes-mlp"));
+    panel.showEntry(workspace.path(), &wine);
+    QTRY_VERIFY(panel.editor()->isValid());
+    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
+    QVERIFY(ExperimentReader::readFile(file).training.batchSize != 64);
+
+    typeInto(panel.editor(), QStringLiteral("training.batch_size"), QStringLiteral("64"));
+    QVERIFY(autosave.isPending());
+    panel.showEntry(workspace.path(), &diabetes);
+    QCOMPARE(ExperimentReader::readFile(file).training.batchSize, 64);
+    QVERIFY(!autosave.isPending());
+    QCOMPARE(panel.saved()->name, QStringLiteral("diabetes-mlp"));
+    QTRY_COMPARE(panel.editor()->experiment()->name, QStringLiteral("diabetes-mlp"));
+    // Nothing of the first leaked into the second.
+    QVERIFY(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("diabetes-mlp"))) ==
+            *diabetes.experiment);
+}
+
+void TestDefinitionPanel::waitingEditIsSavedOnSaveNow()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    QSignalSpy saved(&panel, &DefinitionPanel::experimentSaved);
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    panel.showEntry(workspace.path(), &wine);
+    QTRY_VERIFY(panel.editor()->isValid());
+    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
+
+    typeInto(panel.editor(), QStringLiteral("training.lr"), QStringLiteral("0.05"));
+    QVERIFY(panel.hasWaitingEdit());
+    panel.saveNow();
+    QCOMPARE(ExperimentReader::readFile(file).training.lr, 0.05);
+    QVERIFY(!panel.hasWaitingEdit());
+    QCOMPARE(saved.count(), 1);
+    panel.saveNow(); // nothing waits: nothing to write
+    autosave.fire();
+    QCOMPARE(saved.count(), 1);
+}
+
+void TestDefinitionPanel::storedSeedsRefuseNewSettingsButSaveTheSeedCount()
+{
+    TempWorkspace workspace;
+    const QString file = ExperimentBuilder(QStringLiteral("quick"))
+                             .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+                             .hidden({8})
+                             .epochs(2)
+                             .seeds(2)
+                             .saveIn(workspace.path());
+    SeedResult stored;
+    stored.seed = 1;
+    stored.epochsRun = 2;
+    stored.bestEpoch = 2;
+    ResultStore(Workspace(workspace.path()).resultsFolder(QStringLiteral("quick"))).save(stored);
+
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
+    panel.showEntry(workspace.path(), &quick);
+    QTRY_VERIFY(panel.editor()->isValid());
+    ExperimentEditor* editor = panel.editor();
+
+    // Another learning rate would mix two definitions in one results folder: refused.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QVERIFY(!editor->isValid());
+    QCOMPARE(editor->problems().size(), size_t(1));
+    QCOMPARE(editor->problems()[0].field, QStringLiteral("results"));
+    QVERIFY2(editor->problems()[0].message.startsWith(QStringLiteral("1 stored seed")),
+             qPrintable(editor->problems()[0].message));
+    QVERIFY(editor->problems()[0].message.contains(QStringLiteral("Duplicate as variant")));
+    QVERIFY(!autosave.isPending());
+    autosave.fire();
+    panel.saveNow();
+    QCOMPARE(ExperimentReader::readFile(file).training.lr, 1e-3);
+
+    // More seeds keep them comparable: saved when the timer fires.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.001"));
+    typeInto(editor, QStringLiteral("seeds.count"), QStringLiteral("6"));
+    QVERIFY(editor->isValid());
+    QVERIFY(autosave.isPending());
+    QCOMPARE(ExperimentReader::readFile(file).seeds.count, 2);
+    QVERIFY(autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(file).seeds.count, 6);
+    QCOMPARE(ExperimentReader::readFile(file).training.lr, 1e-3);
+}
+
+void TestDefinitionPanel::noExperimentDisablesTheEditor()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    QVERIFY(!panel.editor()->isEnabled());
+    QCOMPARE(statusOf(&panel), QStringLiteral("No experiment selected."));
+    QVERIFY(!panel.saved());
+
+    WorkspaceEntry broken;
+    broken.file = workspace.experimentFile(QStringLiteral("broken"));
+    broken.error = QStringLiteral("broken.experiment.json: format 7 is newer");
+    panel.showEntry(workspace.path(), &broken);
+    QVERIFY(!panel.editor()->isEnabled());
+    QVERIFY(statusOf(&panel).contains(QStringLiteral("format 7 is newer")));
+    QVERIFY(!panel.saved());
+
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    panel.showEntry(workspace.path(), &wine);
+    QVERIFY(panel.editor()->isEnabled());
+    QCOMPARE(panel.saved()->name, QStringLiteral("wine-mlp"));
+    panel.showEntry(workspace.path(), nullptr);
+    QVERIFY(!panel.editor()->isEnabled());
+    QVERIFY(!panel.saved());
+}
+
+void TestDefinitionPanel::definitionTabAutosavesValidEdits()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    ManualTimer autosave(&window, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    window.selectExperiment(QStringLiteral("wine-mlp"));
+    ExperimentEditor* editor = window.definitionEditor();
+    QCOMPARE(editor->experiment()->name, QStringLiteral("wine-mlp"));
+    QVERIFY(editor->findChild<QLineEdit*>(QStringLiteral("name"))->isReadOnly());
+    const QString file = dir.experimentFile(QStringLiteral("wine-mlp"));
+    const int epochs = ExperimentReader::readFile(file).training.epochs;
+
+    // An invalid value is shown and never written.
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("0"));
+    QCOMPARE(fieldProblem(editor, QStringLiteral("training.epochs")),
+             QStringLiteral("training.epochs: must be at least 1, got 0"));
+    QVERIFY(!autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(file).training.epochs, epochs);
+    // A valid one is saved when the autosave timer fires, and the table shows it.
+    typeInto(editor, QStringLiteral("training.epochs"), QString::number(epochs + 7));
+    QVERIFY(autosave.fire());
+    QTRY_COMPARE(ExperimentReader::readFile(file).training.epochs, epochs + 7);
+    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("definitionStatus"))
+                    ->text()
+                    .startsWith(QStringLiteral("Saved at")));
+    const int row = window.experimentModel()->rowOf(QStringLiteral("wine-mlp"));
+    QCOMPARE(window.experimentModel()->entry(row).experiment->training.epochs, epochs + 7);
+    // An edit still waiting for its autosave is saved when another experiment is selected.
+    typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("64"));
+    QVERIFY(autosave.isPending());
+    window.selectExperiment(QStringLiteral("diabetes-mlp"));
+    QCOMPARE(ExperimentReader::readFile(file).training.batchSize, 64);
+    QCOMPARE(editor->experiment()->name, QStringLiteral("diabetes-mlp"));
+}
+
+void TestDefinitionPanel::storedSeedsAllowOnlyComparableEdits()
+{
+    TempWorkspace workspace;
+    ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({8})
+        .epochs(2)
+        .seeds(2)
+        .saveIn(workspace.path());
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace.path()));
+    ManualTimer autosave(&window, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(0));
+    QVERIFY(ended.wait(60000));
+    ExperimentEditor* editor = window.definitionEditor();
+    QCOMPARE(editor->experiment()->name, QStringLiteral("quick"));
+
+    // Changing how seeds train would mix two definitions in one results folder: refused.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QVERIFY(!editor->isValid());
+    QCOMPARE(editor->problems().size(), size_t(1));
+    QCOMPARE(editor->problems()[0].field, QStringLiteral("results"));
+    QVERIFY(editor->problems()[0].message.contains(QStringLiteral("Duplicate as variant")));
+    QVERIFY(!autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick"))).training.lr, 1e-3);
+    // More seeds keep them comparable: saved.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.001"));
+    typeInto(editor, QStringLiteral("seeds.count"), QStringLiteral("6"));
+    QVERIFY(editor->isValid());
+    QVERIFY(autosave.fire());
+    QTRY_COMPARE(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick"))).seeds.count,
+                 6);
+    QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Seeds).data().toString(),
+                 QStringLiteral("2/6"));
+}
+
+QTEST_MAIN(TestDefinitionPanel)
+#include "tst_definitionpanel.moc"

@@ -1,0 +1,238 @@
+// ExperimentTableModel on the sample workspace: one row per experiment file, statistics as they
+// arrive, sortable values, the plots' check boxes, and unreadable files shown with their error.
+#include "experimenttablemodel.h"
+
+#include "support/tempworkspace.h"
+
+#include "common/atomicfile.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+namespace {
+
+ExperimentStatistics statisticsOf(const QString& name, const std::vector<double>& validation, int failed)
+{
+    ExperimentStatistics s{};
+    s.name = name;
+    for (size_t i = 0; i < validation.size(); ++i)
+        s.seeds.push_back({i + 1, validation[i], validation[i]});
+    s.failedSeeds = failed;
+    s.validation = Spread::of(validation, false);
+    s.test = s.validation;
+    s.ensembleValidation = 0.25;
+    s.ensembleTest = 0.5;
+    s.gainValidation = NAN; // undefined: shown as a dash, sorted last
+    return s;
+}
+
+} // namespace
+
+class TestExperimentTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void rowsAndHeaders();
+    void statisticsAndStatus();
+    void sortRoleOrdersUndefinedLast();
+    void checkBoxHidesFromPlots();
+    void sameFilesUpdateInPlace();
+    void unreadableFileShowsItsError();
+
+private:
+    std::unique_ptr<TempWorkspace> m_workspace;
+    std::unique_ptr<ExperimentTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestExperimentTableModel::init()
+{
+    m_workspace = std::make_unique<TempWorkspace>(TempWorkspace::Contents::Sample);
+    m_model = std::make_unique<ExperimentTableModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_model->setEntries(Workspace(m_workspace->path()).scan());
+}
+
+void TestExperimentTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_workspace.reset();
+}
+
+void TestExperimentTableModel::rowsAndHeaders()
+{
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->columnCount(), int(ExperimentTableModel::ColumnCount));
+    const QStringList names = {QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
+                               QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")};
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data().toString(), names[row]);
+        QCOMPARE(m_model->nameAt(row), names[row]);
+        QCOMPARE(m_model->rowOf(names[row]), row);
+    }
+    QCOMPARE(m_model->rowOf(QStringLiteral("absent")), -1);
+    QCOMPARE(m_model->nameAt(4), QString());
+    QCOMPARE(m_model->index(1, ExperimentTableModel::Dataset).data().toString(),
+             QStringLiteral("diabetes.csv → progression"));
+    QCOMPARE(m_model->index(1, ExperimentTableModel::Task).data().toString(), QStringLiteral("regression"));
+    QCOMPARE(m_model->index(3, ExperimentTableModel::Dataset).data(Qt::ToolTipRole).toString(),
+             m_model->entry(3).experiment->dataset.path);
+    // Every column is named; rows are not.
+    for (int column = 0; column < ExperimentTableModel::ColumnCount; ++column)
+        QVERIFY2(!m_model->headerData(column, Qt::Horizontal).toString().isEmpty(),
+                 qPrintable(QString::number(column)));
+    QCOMPARE(m_model->headerData(ExperimentTableModel::Name, Qt::Horizontal).toString(),
+             QStringLiteral("Experiment"));
+    QCOMPARE(m_model->headerData(ExperimentTableModel::Seeds, Qt::Horizontal).toString(),
+             QStringLiteral("Seeds"));
+    QVERIFY(!m_model->headerData(0, Qt::Vertical).isValid());
+}
+
+void TestExperimentTableModel::statisticsAndStatus()
+{
+    const int diabetes = m_model->rowOf(QStringLiteral("diabetes-mlp"));
+    const int wanted = m_model->entry(diabetes).experiment->seeds.count;
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("not run"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("0/%1").arg(wanted));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationMean).data().toString(),
+             QStringLiteral("—"));
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setStatistics(
+        {{QStringLiteral("diabetes-mlp"), statisticsOf(QStringLiteral("diabetes-mlp"), {0.5, 0.7}, 1)}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("partial"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("2/%1 (1 failed)").arg(wanted));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::UserRole).toInt(), 2);
+    // Mean ± half the Student-t interval: t(0.975, 1) = 12.706, s = 0.1414, n = 2.
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationMean).data().toString(),
+             QStringLiteral("0.6 ± 1.3"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationMean).data(Qt::UserRole).toDouble(),
+             0.6);
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationRange).data().toString(),
+             QStringLiteral("0.2"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::EnsembleTest).data().toString(),
+             QStringLiteral("0.5"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Gain).data().toString(), QStringLiteral("—"));
+    QVERIFY(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::TextAlignmentRole).isValid());
+
+    changed.clear();
+    m_model->setRunning({QStringLiteral("diabetes-mlp")});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("running"));
+    m_model->setRunning({QStringLiteral("diabetes-mlp")});
+    QCOMPARE(changed.count(), 1); // nothing changed, nothing said
+
+    std::vector<double> all(static_cast<size_t>(wanted), 0.5);
+    m_model->setRunning({});
+    m_model->setStatistics(
+        {{QStringLiteral("diabetes-mlp"), statisticsOf(QStringLiteral("diabetes-mlp"), all, 0)}});
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("done"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("%1/%1").arg(wanted));
+}
+
+void TestExperimentTableModel::sortRoleOrdersUndefinedLast()
+{
+    m_model->setStatistics(
+        {{QStringLiteral("diabetes-mlp"), statisticsOf(QStringLiteral("diabetes-mlp"), {0.5, 0.7}, 0)},
+         {QStringLiteral("wine-mlp"), statisticsOf(QStringLiteral("wine-mlp"), {0.2, 0.4}, 0)}});
+    QSortFilterProxyModel sorted;
+    sorted.setSourceModel(m_model.get());
+    sorted.setSortRole(Qt::UserRole);
+    QAbstractItemModelTester proxyTester(&sorted, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    sorted.sort(ExperimentTableModel::ValidationMean, Qt::AscendingOrder);
+    QCOMPARE(sorted.index(0, ExperimentTableModel::Name).data().toString(), QStringLiteral("wine-mlp"));
+    QCOMPARE(sorted.index(1, ExperimentTableModel::Name).data().toString(), QStringLiteral("diabetes-mlp"));
+    // The two without statistics come after, in either order.
+    const QSet<QString> unscored = {sorted.index(2, ExperimentTableModel::Name).data().toString(),
+                                    sorted.index(3, ExperimentTableModel::Name).data().toString()};
+    QCOMPARE(unscored, (QSet<QString>{QStringLiteral("breast-cancer-mlp"), QStringLiteral("digits-mlp")}));
+    sorted.sort(ExperimentTableModel::ValidationMean, Qt::DescendingOrder);
+    QCOMPARE(sorted.index(2, ExperimentTableModel::Name).data().toString(), QStringLiteral("diabetes-mlp"));
+    sorted.sort(ExperimentTableModel::Gain, Qt::AscendingOrder);
+    QCOMPARE(sorted.index(0, ExperimentTableModel::Gain).data(Qt::UserRole).toDouble(),
+             std::numeric_limits<double>::max());
+}
+
+void TestExperimentTableModel::checkBoxHidesFromPlots()
+{
+    const QModelIndex wine =
+        m_model->index(m_model->rowOf(QStringLiteral("wine-mlp")), ExperimentTableModel::Name);
+    QVERIFY(m_model->flags(wine) & Qt::ItemIsUserCheckable);
+    QVERIFY(
+        !(m_model->flags(m_model->index(wine.row(), ExperimentTableModel::Seeds)) & Qt::ItemIsUserCheckable));
+    QCOMPARE(wine.data(Qt::CheckStateRole).toInt(), static_cast<int>(Qt::Checked));
+    QSignalSpy visibility(m_model.get(), &ExperimentTableModel::visibilityChanged);
+
+    QVERIFY(m_model->setData(wine, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(wine.data(Qt::CheckStateRole).toInt(), static_cast<int>(Qt::Unchecked));
+    QCOMPARE(m_model->hidden(), QSet<QString>{QStringLiteral("wine-mlp")});
+    QCOMPARE(visibility.count(), 1);
+    // Only the check box of a name can be set.
+    QVERIFY(!m_model->setData(m_model->index(wine.row(), ExperimentTableModel::Seeds), Qt::Checked,
+                              Qt::CheckStateRole));
+    QVERIFY(!m_model->setData(wine, QStringLiteral("renamed"), Qt::EditRole));
+    QCOMPARE(visibility.count(), 1);
+
+    m_model->setHidden({});
+    QCOMPARE(wine.data(Qt::CheckStateRole).toInt(), static_cast<int>(Qt::Checked));
+    QCOMPARE(visibility.count(), 2);
+}
+
+void TestExperimentTableModel::sameFilesUpdateInPlace()
+{
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    std::vector<WorkspaceEntry> entries = Workspace(m_workspace->path()).scan();
+    entries[0].experiment->seeds.count = 3;
+    m_model->setEntries(entries);
+    QCOMPARE(resets.count(), 0); // views keep their selection
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(0, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("0/3"));
+
+    entries.pop_back(); // a file went away: the rows are rebuilt
+    m_model->setEntries(entries);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(m_model->rowCount(), 3);
+}
+
+void TestExperimentTableModel::unreadableFileShowsItsError()
+{
+    AtomicFile::write(m_workspace->experimentFile(QStringLiteral("worse")), "{\"format\": 7}");
+    m_model->setEntries(Workspace(m_workspace->path()).scan());
+    QCOMPARE(m_model->rowCount(), 5);
+    const int row = 4; // sorted by file name
+    const QString error = m_model->index(row, ExperimentTableModel::Dataset).data().toString();
+    QVERIFY2(error.contains(QStringLiteral("format 7 is newer")), qPrintable(error));
+    QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data().toString(),
+             QStringLiteral("worse.experiment.json"));
+    QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data(Qt::ToolTipRole).toString(), error);
+    QVERIFY(m_model->index(row, ExperimentTableModel::Name).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!m_model->index(row, ExperimentTableModel::Seeds).data().isValid());
+    QVERIFY(!(m_model->flags(m_model->index(row, ExperimentTableModel::Name)) & Qt::ItemIsUserCheckable));
+    QCOMPARE(m_model->nameAt(row), QString());
+    QVERIFY(!m_model->setData(m_model->index(row, ExperimentTableModel::Name), Qt::Unchecked,
+                              Qt::CheckStateRole));
+}
+
+QTEST_MAIN(TestExperimentTableModel)
+#include "tst_experimenttablemodel.moc"
