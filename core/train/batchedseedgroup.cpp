@@ -269,7 +269,7 @@ std::vector<std::vector<double>> BatchedSeedGroup::predict(const torch::Tensor& 
         forward(x.unsqueeze(0).expand({m_seeds, x.size(0), x.size(1)}), nullptr).contiguous();
     const int64_t paddedOut = logits.size(2);
     const float* data = logits.data_ptr<float>();
-    const int columns = t.task == Task::Multiclass ? t.outputs : 1;
+    const int columns = t.predictionColumns();
     std::vector<std::vector<double>> out(static_cast<size_t>(m_seeds));
     for (int64_t s = 0; s < m_seeds; ++s) {
         std::vector<double>& p = out[s];

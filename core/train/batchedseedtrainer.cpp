@@ -3,13 +3,12 @@
 #include "batchedlayout.h"
 #include "batchedseedgroup.h"
 #include "experiment/experimentnames.h"
+#include "mlp.h"
 #include "seedresultassembler.h"
 #include "trainingtensors.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 
-#include <cmath>
 
 namespace seedscape {
 
@@ -20,11 +19,8 @@ BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared
       m_layout(std::make_unique<BatchedLayout>(m_data->dataset.featureCount(), experiment.model,
                                                m_tensors->outputs))
 {
-    const TrainingTensors& t = *m_tensors;
-    m_assembler = std::make_unique<SeedResultAssembler>(
-        m_experiment, m_metric, engineName(),
-        SeedResultAssembler::Truth{&t.validationTruth, &t.testTruth,
-                                   t.task == Task::Multiclass ? t.outputs : 1});
+    m_assembler =
+        std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(), m_tensors->truth());
 }
 
 BatchedSeedTrainer::~BatchedSeedTrainer() = default;
@@ -43,23 +39,8 @@ bool BatchedSeedTrainer::canTrain(const Experiment& experiment)
 
 std::vector<double> BatchedSeedTrainer::initialParameters(quint64 seed) const
 {
-    const StreamSeeds streams = StreamSeeds::derive(seed, m_experiment.seeds);
-    at::Generator generator = at::detail::createCPUGenerator(streams.init);
-    std::vector<double> flat;
-    auto append = [&](const torch::Tensor& t) {
-        const std::vector<double> v = TrainingTensors::toVector(t.flatten());
-        flat.insert(flat.end(), v.begin(), v.end());
-    };
-    for (const BatchedLayout::Layer& layer : m_layout->layers) {
-        const double bound = 1.0 / std::sqrt(static_cast<double>(layer.inputs));
-        append(torch::empty({layer.outputs, layer.inputs}).uniform_(-bound, bound, generator));
-        append(torch::empty({layer.outputs}).uniform_(-bound, bound, generator));
-        if (layer.normWeight >= 0) {
-            append(torch::ones({layer.outputs}));
-            append(torch::zeros({layer.outputs}));
-        }
-    }
-    return flat;
+    return initialMlpParameters(static_cast<int>(m_data->dataset.featureCount()), m_experiment.model,
+                                m_tensors->outputs, StreamSeeds::derive(seed, m_experiment.seeds).init);
 }
 
 std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& seeds,

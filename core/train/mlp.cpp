@@ -1,5 +1,9 @@
 #include "mlp.h"
 
+#include "trainingtensors.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <cmath>
 
 namespace seedscape {
@@ -65,6 +69,19 @@ torch::Tensor MlpImpl::forward(torch::Tensor x, at::Generator* dropoutGenerator)
         }
     }
     return x;
+}
+
+std::vector<double> initialMlpParameters(int inputs, const ModelSpec& spec, int outputs, quint64 initSeed)
+{
+    Mlp model(inputs, spec, outputs);
+    at::Generator generator = at::detail::createCPUGenerator(initSeed);
+    model->initialize(generator);
+    std::vector<double> flat;
+    for (const torch::Tensor& p : model->parameters()) {
+        const std::vector<double> values = TrainingTensors::toVector(p.flatten());
+        flat.insert(flat.end(), values.begin(), values.end());
+    }
+    return flat;
 }
 
 } // namespace seedscape

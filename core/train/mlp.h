@@ -32,4 +32,9 @@ private:
 };
 TORCH_MODULE(Mlp);
 
+// A freshly initialised MLP's parameters, flattened in the order of Mlp::parameters() (per layer:
+// weight out × in, bias, then layer norm weight and bias): what initialisation alone makes, and
+// where every engine starts a seed from.
+std::vector<double> initialMlpParameters(int inputs, const ModelSpec& spec, int outputs, quint64 initSeed);
+
 } // namespace seedscape

@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 
 #include <cmath>
-#include <optional>
 
 namespace seedscape {
 
@@ -125,11 +124,8 @@ SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const Pre
       m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
       m_tensors(std::make_unique<TrainingTensors>(*m_data))
 {
-    const TrainingTensors& t = *m_tensors;
-    m_assembler = std::make_unique<SeedResultAssembler>(
-        m_experiment, m_metric, engineName(),
-        SeedResultAssembler::Truth{&t.validationTruth, &t.testTruth,
-                                   t.task == Task::Multiclass ? t.outputs : 1});
+    m_assembler =
+        std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(), m_tensors->truth());
 }
 
 SeedTrainer::~SeedTrainer() = default;
@@ -142,16 +138,8 @@ const QString& SeedTrainer::engineName()
 
 std::vector<double> SeedTrainer::initialParameters(quint64 seed) const
 {
-    const StreamSeeds streams = StreamSeeds::derive(seed, m_experiment.seeds);
-    Mlp model(static_cast<int>(m_tensors->trainX.size(1)), m_experiment.model, m_tensors->outputs);
-    at::Generator generator = at::detail::createCPUGenerator(streams.init);
-    model->initialize(generator);
-    std::vector<double> flat;
-    for (const torch::Tensor& p : model->parameters()) {
-        const std::vector<double> values = TrainingTensors::toVector(p.flatten());
-        flat.insert(flat.end(), values.begin(), values.end());
-    }
-    return flat;
+    return initialMlpParameters(static_cast<int>(m_tensors->trainX.size(1)), m_experiment.model,
+                                m_tensors->outputs, StreamSeeds::derive(seed, m_experiment.seeds).init);
 }
 
 std::vector<SeedResult> SeedTrainer::train(const std::vector<quint64>& seeds,

@@ -2,6 +2,7 @@
 
 // Internal to core/train: includes LibTorch, so only core .cpp files include it.
 #include "data/preparedata.h"
+#include "seedresultassembler.h"
 
 #include <torch/torch.h>
 
@@ -19,6 +20,11 @@ struct TrainingTensors
     Task task;
     int outputs = 1;                        // 1 for regression and binary, the class count for multiclass
     double targetMean = 0, targetScale = 1; // regression: predictions back to original units
+
+    // 1 for regression and binary (the value, or P(class 1)), the class count for multiclass.
+    int predictionColumns() const { return task == Task::Multiclass ? outputs : 1; }
+    // What the seeds' predictions are scored against.
+    SeedResultAssembler::Truth truth() const { return {&validationTruth, &testTruth, predictionColumns()}; }
 
     static std::vector<double> toVector(const torch::Tensor& t);
 };
