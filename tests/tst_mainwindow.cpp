@@ -5,7 +5,6 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
-#include "progressstrip.h"
 #include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
@@ -13,7 +12,9 @@
 #include "common/atomicfile.h"
 #include "stats/experimentstatistics.h"
 #include "store/experimentresults.h"
-#include "store/sampleworkspace.h"
+
+#include "support/experimentbuilder.h"
+#include "support/tempworkspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include <QtTest>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 class TestMainWindow : public QObject
 {
@@ -42,7 +44,6 @@ private Q_SLOTS:
     void selectingAnotherExperimentShowsItsData();
     void brokenExperimentShowsItsError();
     void rememberedAsRecent();
-    void progressStripPaintsItsShare();
     void checkedExperimentsAreRememberedPerWorkspace();
     void seedsFromAnotherProcessAppearLive();
     void exportsWriteWhatTheWindowShows();
@@ -57,14 +58,12 @@ private:
 QString TestMainWindow::quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds)
 {
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    AtomicFile::write(workspace + QStringLiteral("/quick.experiment.json"),
-                      QStringLiteral(R"({"format": 1, "name": "quick",
-        "dataset": {"path": "%1", "target": "progression"}, "model": {"hidden": [16]}, "training": {"epochs": %2},
-        "seeds": {"count": %3}})")
-                          .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
-                          .arg(epochs)
-                          .arg(seeds)
-                          .toUtf8());
+    ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({16})
+        .epochs(epochs)
+        .seeds(seeds)
+        .saveIn(workspace);
     return workspace;
 }
 
@@ -76,8 +75,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
 {
-    QTemporaryDir dir;
-    SampleWorkspace::create(dir.path());
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
     MainWindow window;
     QAbstractItemModelTester experimentTester(window.experimentModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -108,8 +106,7 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
 
 void TestMainWindow::selectingAnotherExperimentShowsItsData()
 {
-    QTemporaryDir dir;
-    SampleWorkspace::create(dir.path());
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
     MainWindow window;
     QVERIFY(window.openWorkspace(dir.path()));
     auto* view = window.findChild<QTableView*>(QStringLiteral("experimentView"));
@@ -152,28 +149,9 @@ void TestMainWindow::rememberedAsRecent()
     QCOMPARE(recent.value(1), QDir(a.path()).absolutePath());
 }
 
-void TestMainWindow::progressStripPaintsItsShare()
-{
-    ProgressStrip strip;
-    strip.resize(200, 24);
-    strip.setProgress(30, 100, QString()); // no text, so only the bar decides the colours
-    QCOMPARE(strip.value(), 30);
-    QImage image(strip.size(), QImage::Format_ARGB32);
-    image.fill(Qt::transparent);
-    strip.render(&image);
-    const QColor done = strip.palette().color(QPalette::Highlight),
-                 rest = strip.palette().color(QPalette::Base);
-    QCOMPARE(image.pixelColor(20, 12), done);  // inside the first 30 %
-    QCOMPARE(image.pixelColor(150, 12), rest); // beyond it
-    QCOMPARE(image.pixelColor(58, 12), done);  // the edge sits at 30 % of the inner width
-    QCOMPARE(image.pixelColor(62, 12), rest);
-}
-
 void TestMainWindow::checkedExperimentsAreRememberedPerWorkspace()
 {
-    QTemporaryDir a, b;
-    SampleWorkspace::create(a.path());
-    SampleWorkspace::create(b.path());
+    TempWorkspace a(TempWorkspace::Contents::Sample), b(TempWorkspace::Contents::Sample);
     {
         MainWindow window;
         QVERIFY(window.openWorkspace(a.path()));
@@ -198,11 +176,11 @@ void TestMainWindow::seedsFromAnotherProcessAppearLive()
 {
     QTemporaryDir dir;
     const QString experiment = dir.filePath(QStringLiteral("live.json"));
-    AtomicFile::write(experiment,
-                      QStringLiteral(R"({"format": 1, "name": "live",
-        "dataset": {"path": "%1", "target": "progression"}, "model": {"hidden": [16]}, "training": {"epochs": 3}})")
-                          .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
-                          .toUtf8());
+    ExperimentBuilder(QStringLiteral("live"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({16})
+        .epochs(3)
+        .writeTo(experiment);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     MainWindow window;
     QVERIFY(window.openWorkspace(workspace));
@@ -226,13 +204,13 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     for (const QString& name : {QStringLiteral("slow"), QStringLiteral("fast")}) {
         const QString file = dir.filePath(name + QStringLiteral(".json"));
-        AtomicFile::write(
-            file, QStringLiteral(R"({"format": 1, "name": "%1",
-            "dataset": {"path": "%2", "target": "progression"}, "model": {"hidden": [8]},
-            "training": {"epochs": 3, "lr": %3}, "seeds": {"count": 4}})")
-                      .arg(name, QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"),
-                           name == QStringLiteral("slow") ? QStringLiteral("0.001") : QStringLiteral("0.01"))
-                      .toUtf8());
+        ExperimentBuilder(name)
+            .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+            .hidden({8})
+            .epochs(3)
+            .learningRate(name == QStringLiteral("slow") ? 0.001 : 0.01)
+            .seeds(4)
+            .writeTo(file);
         QProcess cli;
         cli.start(QStringLiteral(SEEDSCAPE_CLI),
                   {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace});
