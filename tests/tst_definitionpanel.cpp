@@ -283,6 +283,7 @@ void TestDefinitionPanel::definitionTabAutosavesValidEdits()
     QVERIFY(autosave.isValid());
     window.selectExperiment(QStringLiteral("wine-mlp"));
     ExperimentEditor* editor = window.definitionEditor();
+    QTRY_VERIFY(editor->experiment()); // once its data is read off the GUI thread
     QCOMPARE(editor->experiment()->name, QStringLiteral("wine-mlp"));
     QVERIFY(editor->findChild<QLineEdit*>(QStringLiteral("name"))->isReadOnly());
     const QString file = dir.experimentFile(QStringLiteral("wine-mlp"));
@@ -308,6 +309,7 @@ void TestDefinitionPanel::definitionTabAutosavesValidEdits()
     QVERIFY(autosave.isPending());
     window.selectExperiment(QStringLiteral("diabetes-mlp"));
     QCOMPARE(ExperimentReader::readFile(file).training.batchSize, 64);
+    QTRY_VERIFY(editor->experiment());
     QCOMPARE(editor->experiment()->name, QStringLiteral("diabetes-mlp"));
 }
 

@@ -57,10 +57,11 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     QVERIFY(dialog);
     ExperimentEditor* editor = dialog->editor();
     QPushButton* create = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    // It starts valid: a fresh name, on the selected experiment's data.
+    // It starts valid (once its data is read off the GUI thread): a fresh name, on the selected
+    // experiment's data.
     QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("name"))->text(), QStringLiteral("experiment-1"));
-    QVERIFY2(editor->isValid(),
-             qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
+    QTRY_VERIFY2(editor->isValid(),
+                 qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
     QVERIFY(create->isEnabled());
 
     // Invalid values are named under their field with the reader's words, and block Create.
@@ -89,7 +90,7 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     typeInto(editor, QStringLiteral("model.hidden"), QStringLiteral("32 16"));
     typeInto(editor, QStringLiteral("name"), QStringLiteral("wide-lr"));
     typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("5"));
-    QVERIFY(editor->isValid());
+    QTRY_VERIFY(editor->isValid()); // the new split is checked on the data
     QVERIFY(fieldProblem(editor, QStringLiteral("training.lr")).isEmpty());
     QVERIFY(create->isEnabled());
     QTest::mouseClick(create, Qt::LeftButton);
@@ -105,6 +106,7 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     QCOMPARE(window.experimentModel()->rowCount(), 5);
     QCOMPARE(window.experimentModel()->nameAt(window.experimentModel()->rowOf(QStringLiteral("wide-lr"))),
              QStringLiteral("wide-lr"));
+    QTRY_VERIFY(window.definitionEditor()->experiment());
     QCOMPARE(window.definitionEditor()->experiment()->name, QStringLiteral("wide-lr")); // selected
 }
 
@@ -116,11 +118,12 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     Experiment e = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
     e.dataset.task = Task::Auto;
     editor.setExperiment(e);
-    QVERIFY(editor.isValid());
+    QVERIFY(editor.isCheckingData()); // read on a pool thread
+    QTRY_VERIFY(editor.isValid());
     auto* target = editor.findChild<QComboBox*>(QStringLiteral("dataset.target"));
     auto* task = editor.findChild<QComboBox*>(QStringLiteral("dataset.task"));
     // The target drop-down lists the file's columns; the task names what the target suggests.
-    QCOMPARE(target->count(), 14);
+    QTRY_COMPARE(target->count(), 14);
     QCOMPARE(target->currentText(), QStringLiteral("cultivar"));
     QCOMPARE(editor.inferredTask(), Task::Multiclass);
     QCOMPARE(task->itemText(0), QStringLiteral("auto (inferred: multiclass)"));
@@ -133,7 +136,7 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
 
     // Another target: the inference follows, and the preview marks the new target.
     target->setCurrentText(QStringLiteral("alcohol"));
-    QCOMPARE(editor.inferredTask(), Task::Regression);
+    QTRY_COMPARE(editor.inferredTask(), Task::Regression);
     QCOMPARE(task->itemText(0), QStringLiteral("auto (inferred: regression)"));
     QVERIFY(editor.previewModel()
                 ->headerData(0, Qt::Horizontal)
@@ -153,12 +156,12 @@ void TestExperimentEditor::dataProblemsAreNamed()
     editor.setWorkspace(dir.path(), {});
     Experiment e = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
     editor.setExperiment(e);
-    QVERIFY(editor.isValid());
+    QTRY_VERIFY(editor.isValid());
     // Binary on three classes: the loader's message, under the data file.
     editor.findChild<QComboBox*>(QStringLiteral("dataset.task"))->setCurrentText(QStringLiteral("binary"));
     QVERIFY(!editor.isValid());
-    QVERIFY2(fieldProblem(&editor, QStringLiteral("dataset.path")).contains(QStringLiteral("3 classes")),
-             qPrintable(fieldProblem(&editor, QStringLiteral("dataset.path"))));
+    QTRY_VERIFY2(fieldProblem(&editor, QStringLiteral("dataset.path")).contains(QStringLiteral("3 classes")),
+                 qPrintable(fieldProblem(&editor, QStringLiteral("dataset.path"))));
     // A file that is not there.
     auto* path = editor.findChild<QLineEdit*>(QStringLiteral("dataset.path"));
     path->setText(QStringLiteral("nowhere.csv"));
@@ -178,7 +181,7 @@ void TestExperimentEditor::takenNameIsRefused()
     Experiment e = workspace.experiment(QStringLiteral("wine-mlp"));
     e.name = QStringLiteral("wine-2");
     editor.setExperiment(e);
-    QVERIFY(editor.isValid());
+    QTRY_VERIFY(editor.isValid());
     typeInto(&editor, QStringLiteral("name"), QStringLiteral("diabetes-mlp"));
     QCOMPARE(fieldProblem(&editor, QStringLiteral("name")),
              QStringLiteral("name: the workspace already has an experiment named \"diabetes-mlp\""));
@@ -199,7 +202,7 @@ void TestExperimentEditor::duplicateAsVariantChangesOneThing()
     dialog->editor()
         ->findChild<QComboBox*>(QStringLiteral("model.activation"))
         ->setCurrentText(QStringLiteral("tanh"));
-    QVERIFY(dialog->editor()->isValid());
+    QTRY_VERIFY(dialog->editor()->isValid());
     dialog->accept();
 
     const Workspace workspace(dir.path());

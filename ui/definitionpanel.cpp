@@ -8,8 +8,11 @@
 #include "store/resultstore.h"
 #include "store/workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLabel>
+#include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -45,6 +48,17 @@ DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     m_autosave->setInterval(kAutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, &DefinitionPanel::save);
     connect(m_editor, &ExperimentEditor::changed, this, &DefinitionPanel::edited);
+    // A seed that ends is stored (or not): counted now, and again from the folder.
+    connect(m_sweeps, &SweepController::seedEnded, this,
+            [this](const QString& experiment, quint64, bool finished) {
+                if (!m_saved || experiment != m_saved->name)
+                    return;
+                if (finished && m_storedSeeds)
+                    ++*m_storedSeeds;
+                const std::optional<int> known = m_storedSeeds;
+                countStoredSeeds();
+                m_storedSeeds = known; // the count only grows during a sweep: the last one holds meanwhile
+            });
     showEntry({}, nullptr);
 }
 
@@ -53,13 +67,9 @@ std::optional<FieldProblem> DefinitionPanel::keepsStoredSeedsComparable(const Ex
     if (!m_saved || experimentFingerprint(e) == experimentFingerprint(*m_saved))
         return std::nullopt;
     const QString name = m_saved->name;
-    int stored = 0;
-    try {
-        stored =
-            static_cast<int>(ResultStore(Workspace(m_workspace).resultsFolder(name)).recordedSeeds().size());
-    } catch (const StorageError&) {
-        // An unreadable workspace saves nothing anyway; save() says why.
-    }
+    if (!m_storedSeeds) // counted in a moment: nothing is saved until then
+        return FieldProblem{QStringLiteral("results"), tr("counting the stored seeds…")};
+    const int stored = *m_storedSeeds;
     const bool training = std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
                                       [&](const auto& running) { return running.second.experiment == name; });
     if (stored == 0 && !training)
@@ -84,9 +94,35 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
         return;
     }
     m_saved = entry->experiment;
+    countStoredSeeds();
     m_editor->setEnabled(true);
     m_editor->setWorkspace(m_workspace, {});
     m_editor->setExperiment(*entry->experiment);
+}
+
+void DefinitionPanel::countStoredSeeds()
+{
+    m_storedSeeds.reset();
+    const int count = ++m_count;
+    QPointer<DefinitionPanel> self(this);
+    QThreadPool::globalInstance()->start([self, count, workspace = m_workspace, name = m_saved->name] {
+        int stored = 0;
+        try {
+            stored = static_cast<int>(
+                ResultStore(Workspace(workspace).resultsFolder(name)).recordedSeeds().size());
+        } catch (const StorageError&) {
+            // An unreadable workspace saves nothing anyway; save() says why.
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, count, stored] {
+                if (self && count == self->m_count) {
+                    self->m_storedSeeds = stored;
+                    self->m_editor->recheck();
+                }
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool DefinitionPanel::hasWaitingEdit() const
@@ -107,7 +143,10 @@ void DefinitionPanel::edited()
     const std::optional<Experiment> edited = m_editor->experiment();
     if (!m_saved)
         return;
-    if (!edited) {
+    if (m_editor->isCheckingData()) {
+        m_autosave->stop(); // saved once the data is known to load
+        m_status->setText(tr("Checking the data…"));
+    } else if (!edited) {
         m_autosave->stop();
         m_status->setText(tr("<span style='color:#b00020'>Not saved: %n problem(s), marked in red.</span>",
                              nullptr, static_cast<int>(m_editor->problems().size())));

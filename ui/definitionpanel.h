@@ -41,6 +41,7 @@ Q_SIGNALS:
 
 private:
     std::optional<FieldProblem> keepsStoredSeedsComparable(const Experiment& edited) const;
+    void countStoredSeeds(); // on a pool thread: the results folder is not read here
     void edited();
     void save();
 
@@ -50,6 +51,8 @@ private:
     QLabel* m_status;
     QTimer* m_autosave;
     std::optional<Experiment> m_saved;
+    std::optional<int> m_storedSeeds; // of the shown experiment; unknown until counted
+    int m_count = 0;                  // the newest count wins
 };
 
 } // namespace seedscape

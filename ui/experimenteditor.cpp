@@ -1,10 +1,9 @@
 #include "experimenteditor.h"
 
 #include "csvpreviewmodel.h"
+#include "dataloader.h"
 
-#include "common/inputerror.h"
 #include "common/numberformat.h"
-#include "data/csvreader.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 
@@ -73,8 +72,30 @@ int clampToInt(qlonglong v)
 
 ExperimentEditor::ExperimentEditor(QWidget* parent)
     : QWidget(parent), m_otherProblems(new QLabel), m_preview(new CsvPreviewModel(this)),
-      m_previewView(new QTableView), m_dataSummary(new QLabel)
+      m_previewView(new QTableView), m_dataSummary(new QLabel), m_loader(new DataLoader(this))
 {
+    connect(m_loader, &DataLoader::previewRead, this, [this](const QString& file, const CsvTable& table) {
+        if (file == m_loadedFile) {
+            showColumns(&table);
+            revalidate();
+        }
+    });
+    connect(m_loader, &DataLoader::previewFailed, this, [this](const QString& file, const QString&) {
+        if (file == m_loadedFile) {
+            showColumns(nullptr); // checkData says what is wrong with the file
+            revalidate();
+        }
+    });
+    connect(m_loader, &DataLoader::prepared, this,
+            [this](const QString& file, const DatasetSpec& spec, std::shared_ptr<const PreparedData> data) {
+                if (m_checkedData && m_checkedData->file == file && m_checkedData->spec == spec)
+                    showDataCheck(data.get(), {});
+            });
+    connect(m_loader, &DataLoader::prepareFailed, this,
+            [this](const QString& file, const DatasetSpec& spec, const QString& message) {
+                if (m_checkedData && m_checkedData->file == file && m_checkedData->spec == spec)
+                    showDataCheck(nullptr, message);
+            });
     m_name = addLine(QStringLiteral("name"), tr("Also the file name: NAME.experiment.json"));
     m_path = addLine(QStringLiteral("dataset.path"),
                      tr("A CSV file, relative to the workspace folder or absolute"));
@@ -278,6 +299,11 @@ void ExperimentEditor::setExtraRule(std::function<std::optional<FieldProblem>(co
     revalidate();
 }
 
+void ExperimentEditor::recheck()
+{
+    revalidate();
+}
+
 void ExperimentEditor::setExperiment(const Experiment& e)
 {
     m_filling = true;
@@ -321,6 +347,7 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     // The columns come from the file, so target and split column are chosen once it is read.
     m_loadedFile.clear();
     reloadData();
+    m_keepChoices = true; // the file's columns arrive later: they must not replace these
     if (m_target->findText(e.dataset.target) < 0 && !e.dataset.target.isEmpty())
         m_target->addItem(e.dataset.target);
     m_target->setCurrentText(e.dataset.target);
@@ -356,6 +383,16 @@ void ExperimentEditor::reloadData()
     if (file == m_loadedFile)
         return;
     m_loadedFile = file;
+    m_keepChoices = false;
+    m_preview->clear();
+    if (!m_path->text().trimmed().isEmpty() && QFileInfo(file).isFile())
+        m_loader->readPreview(file, kPreviewRows); // the choices made stay until the columns arrive
+    else
+        showColumns(nullptr);
+}
+
+void ExperimentEditor::showColumns(const CsvTable* table)
+{
     const QString target = m_target->currentText(),
                   splitColumn = m_splitColumn->currentIndex() > 0 ? m_splitColumn->currentText() : QString();
     const bool wasFilling = m_filling;
@@ -363,25 +400,27 @@ void ExperimentEditor::reloadData()
     m_target->clear();
     while (m_splitColumn->count() > 1)
         m_splitColumn->removeItem(1);
-    m_preview->clear();
-    if (!m_path->text().trimmed().isEmpty() && QFileInfo(file).isFile()) {
-        try {
-            CsvTable table = CsvReader::readPreview(file, kPreviewRows);
-            m_target->addItems(table.header);
-            m_splitColumn->addItems(table.header);
-            // A new file: the last column is the usual place of the target.
-            m_target->setCurrentIndex(table.header.contains(target)
-                                          ? static_cast<int>(table.header.indexOf(target))
-                                          : table.columnCount() - 1);
-            if (!splitColumn.isEmpty() && table.header.contains(splitColumn))
-                m_splitColumn->setCurrentText(splitColumn);
-            m_preview->setTable(std::move(table), m_target->currentText());
-        } catch (const InputError&) {
-            // checkData says what is wrong with the file.
-        }
+    if (table) {
+        m_target->addItems(table->header);
+        m_splitColumn->addItems(table->header);
+        // A new file: the last column is the usual place of the target.
+        if (table->header.contains(target))
+            m_target->setCurrentIndex(static_cast<int>(table->header.indexOf(target)));
+        else if (!m_keepChoices || target.isEmpty())
+            m_target->setCurrentIndex(table->columnCount() - 1);
+        if (!splitColumn.isEmpty() && table->header.contains(splitColumn))
+            m_splitColumn->setCurrentText(splitColumn);
     }
-    if (m_target->count() == 0 && !target.isEmpty()) // no columns to choose from: keep what was chosen
-        m_target->addItem(target);
+    if (!target.isEmpty() && m_target->findText(target) < 0 && (m_keepChoices || m_target->count() == 0))
+        m_target->addItem(target); // no columns to choose from, or a target the file lacks: kept
+    if (m_target->findText(target) >= 0 && (m_keepChoices || m_target->currentIndex() < 0))
+        m_target->setCurrentText(target);
+    if (m_keepChoices && !splitColumn.isEmpty() && m_splitColumn->findText(splitColumn) < 0)
+        m_splitColumn->addItem(splitColumn);
+    if (m_keepChoices && !splitColumn.isEmpty())
+        m_splitColumn->setCurrentText(splitColumn);
+    if (table)
+        m_preview->setTable(*table, m_target->currentText());
     m_previewView->resizeColumnsToContents();
     m_filling = wasFilling;
 }
@@ -396,6 +435,7 @@ void ExperimentEditor::checkData()
     m_checkedData = check;
     m_dataProblem.reset();
     m_dataFileMissing = false;
+    m_dataPending = false;
     m_inferredTask = Task::Auto;
     m_dataSummary->clear();
     if (e.dataset.path.trimmed().isEmpty())
@@ -408,22 +448,30 @@ void ExperimentEditor::checkData()
     }
     if (e.dataset.target.trimmed().isEmpty())
         return;
-    try {
-        const PreparedData prepared = PreparedData::prepare(file, e.dataset);
-        m_inferredTask = prepared.dataset.task;
+    m_dataPending = true;
+    m_dataSummary->setText(tr("Reading the data…"));
+    m_loader->prepare(file, e.dataset);
+}
+
+void ExperimentEditor::showDataCheck(const PreparedData* prepared, const QString& problem)
+{
+    m_dataPending = false;
+    m_dataSummary->clear();
+    if (prepared) {
+        m_inferredTask = prepared->dataset.task;
         m_dataSummary->setText(tr("%1 rows, %2 features, task %3; split %4 / %5 / %6 rows")
-                                   .arg(prepared.dataset.rowCount())
-                                   .arg(prepared.dataset.featureCount())
-                                   .arg(names::task(prepared.dataset.task))
-                                   .arg(prepared.split.train.size())
-                                   .arg(prepared.split.validation.size())
-                                   .arg(prepared.split.test.size()));
-    } catch (const InputError& error) {
-        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), error.message()};
-    }
+                                   .arg(prepared->dataset.rowCount())
+                                   .arg(prepared->dataset.featureCount())
+                                   .arg(names::task(prepared->dataset.task))
+                                   .arg(prepared->split.train.size())
+                                   .arg(prepared->split.validation.size())
+                                   .arg(prepared->split.test.size()));
+    } else
+        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), problem};
     m_task->setItemText(0, m_inferredTask == Task::Auto
                                ? QStringLiteral("auto")
                                : tr("auto (inferred: %1)").arg(names::task(m_inferredTask)));
+    revalidate();
 }
 
 Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
@@ -543,7 +591,7 @@ void ExperimentEditor::revalidate()
 
 std::optional<Experiment> ExperimentEditor::experiment() const
 {
-    return m_problems.empty() ? m_current : std::nullopt;
+    return isValid() ? m_current : std::nullopt;
 }
 
 void ExperimentEditor::showProblems()

@@ -19,11 +19,16 @@ class QTableView;
 namespace seedscape {
 
 class CsvPreviewModel;
+class DataLoader;
+struct CsvTable;
+struct PreparedData;
 
 // A form with every field of the experiment file, checked as the user types with the rules and
 // messages of the file reader (ExperimentValidator), plus the data itself: the file must exist,
 // hold the target and the split column, and load for the chosen task. The data preview shows the
 // first rows with the detected type of each column; the task drop-down names the inferred task.
+// The file is read on a pool thread (DataLoader): until its answer arrives the form is not valid
+// (isCheckingData()), and the columns, preview and data problems follow a moment later.
 // Each input's objectName is its path in the file ("training.lr"), its message label's that path
 // plus ".problem", so tests and scripts can find them.
 class ExperimentEditor : public QWidget
@@ -39,11 +44,13 @@ public:
     void setNameEditable(bool editable);
     // A further rule of whoever uses the editor (e.g. "stored seeds belong to other settings").
     void setExtraRule(std::function<std::optional<FieldProblem>(const Experiment&)> rule);
+    void recheck(); // the extra rule's answer may have changed
 
     // The experiment in the form, when it has no problems.
     std::optional<Experiment> experiment() const;
     const std::vector<FieldProblem>& problems() const { return m_problems; }
-    bool isValid() const { return m_problems.empty(); }
+    bool isValid() const { return m_problems.empty() && !m_dataPending; }
+    bool isCheckingData() const { return m_dataPending; } // the data is being read
     // The task DatasetLoader infers for the chosen target (Task::Auto when the data cannot load).
     Task inferredTask() const { return m_inferredTask; }
     CsvPreviewModel* previewModel() const { return m_preview; }
@@ -56,8 +63,10 @@ private:
     QComboBox* addCombo(const QString& field, const QStringList& words);
     QWidget* withProblem(QWidget* input, const QString& field);
     void browseDataset();
-    void reloadData(); // the file, its columns and the preview
-    void checkData();  // loads the data as the form says, when the data settings changed
+    void reloadData();                       // the file, its columns and the preview
+    void showColumns(const CsvTable* table); // nullptr: the file has none to offer
+    void checkData(); // loads the data as the form says, when the data settings changed
+    void showDataCheck(const PreparedData* prepared, const QString& problem);
     void revalidate();
     Experiment readForm(std::vector<FieldProblem>* problems) const;
     void showProblems();
@@ -104,7 +113,9 @@ private:
     CsvPreviewModel* m_preview;
     QTableView* m_previewView;
     QLabel* m_dataSummary;
-    QString m_loadedFile; // the file the columns and preview come from
+    DataLoader* m_loader;
+    QString m_loadedFile;       // the file the columns and preview come from
+    bool m_keepChoices = false; // target and split column were set for this file: keep them
     // The data settings last checked, with the file's time: the data is read again only when one changes.
     struct DataCheck
     {
@@ -116,6 +127,7 @@ private:
     std::optional<DataCheck> m_checkedData;
     std::optional<FieldProblem> m_dataProblem;
     bool m_dataFileMissing = false; // named even while other data settings are invalid
+    bool m_dataPending = false;     // a check of the data is on its way
     Task m_inferredTask = Task::Auto;
 };
 
