@@ -34,6 +34,151 @@ QByteArray readAll(const QString& path, qint64 maxBytes)
     return maxBytes > 0 ? file.read(maxBytes) : file.readAll();
 }
 
+// Reads the text character by character into a table; holds the state between characters: the
+// record and field being built, whether we are inside quotes, and the lines for messages.
+class RecordParser
+{
+public:
+    // maxRows < 0 reads every row.
+    RecordParser(const QString& text, CsvTable& table, int maxRows)
+        : m_text(text), m_table(table), m_maxRows(maxRows)
+    {
+    }
+
+    void run()
+    {
+        const qsizetype n = m_text.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            if (m_inQuotes)
+                readQuoted(i);
+            else if (!readPlain(i))
+                return;
+        }
+        if (m_inQuotes)
+            throw InputError({m_table.sourceFile, m_quoteLine},
+                             QStringLiteral("a quoted field is never closed"));
+        endRecord();
+        if (!m_headerDone)
+            throw InputError({m_table.sourceFile},
+                             QStringLiteral("the file is empty; a header row is needed"));
+    }
+
+private:
+    bool followedByLf(qsizetype i) const
+    {
+        return i + 1 < m_text.size() && m_text[i + 1] == QLatin1Char('\n');
+    }
+
+    // A character inside quotes; i moves past a "" escape.
+    void readQuoted(qsizetype& i)
+    {
+        const QChar c = m_text[i];
+        if (c == kQuote) {
+            if (i + 1 < m_text.size() && m_text[i + 1] == kQuote) {
+                m_field += kQuote;
+                ++i;
+            } else {
+                m_inQuotes = false;
+                m_afterClosingQuote = true;
+            }
+            return;
+        }
+        if (c == QLatin1Char('\n') || (c == QLatin1Char('\r') && !followedByLf(i)))
+            ++m_line;
+        m_field += c;
+    }
+
+    // A character outside quotes; i moves past the LF of a CRLF. False once maxRows rows are read.
+    bool readPlain(qsizetype& i)
+    {
+        const QChar c = m_text[i];
+        if (c == m_table.delimiter) {
+            endField();
+        } else if (isLineBreak(c)) {
+            if (c == QLatin1Char('\r') && followedByLf(i))
+                ++i;
+            if (!endRecord())
+                return false;
+            ++m_line;
+            m_recordLine = m_line;
+        } else if (c == kQuote && m_field.trimmed().isEmpty() && !m_afterClosingQuote) {
+            m_inQuotes = true;
+            m_fieldWasQuoted = true;
+            m_quoteLine = m_line;
+            m_field.clear();
+        } else if (m_afterClosingQuote) {
+            if (!c.isSpace())
+                throw InputError({m_table.sourceFile, m_line},
+                                 QStringLiteral("unexpected character '%1' after a closing quote").arg(c));
+        } else {
+            m_field += c;
+        }
+        return true;
+    }
+
+    void endField()
+    {
+        m_fields.append(m_fieldWasQuoted ? m_field : m_field.trimmed());
+        m_field.clear();
+        m_fieldWasQuoted = false;
+        m_afterClosingQuote = false;
+    }
+
+    // False once maxRows rows are read.
+    bool endRecord()
+    {
+        endField();
+        if (isBlank(m_fields)) {
+            m_fields.clear();
+            return true;
+        }
+        if (!m_headerDone)
+            takeHeader();
+        else
+            takeRow();
+        m_fields.clear();
+        return m_maxRows < 0 || m_table.rowCount() < m_maxRows;
+    }
+
+    void takeHeader()
+    {
+        for (int i = 0; i < m_fields.size(); ++i) {
+            if (m_fields[i].isEmpty())
+                throw InputError({m_table.sourceFile, m_recordLine},
+                                 QStringLiteral("header: column %1 has no name").arg(i + 1));
+            if (m_fields.indexOf(m_fields[i]) != i)
+                throw InputError({m_table.sourceFile, m_recordLine, m_fields[i]},
+                                 QStringLiteral("header: the column name appears twice"));
+        }
+        m_table.header = m_fields;
+        m_headerDone = true;
+    }
+
+    void takeRow()
+    {
+        if (m_fields.size() != m_table.header.size())
+            throw InputError({m_table.sourceFile, m_recordLine},
+                             QStringLiteral("ragged row: %1 fields where the header has %2")
+                                 .arg(m_fields.size())
+                                 .arg(m_table.header.size()));
+        m_table.rows.push_back(m_fields);
+        m_table.rowLines.push_back(m_recordLine);
+    }
+
+    const QString& m_text;
+    CsvTable& m_table;
+    const int m_maxRows;
+    QStringList m_fields;
+    QString m_field;
+    bool m_inQuotes = false;
+    bool m_fieldWasQuoted = false;
+    bool m_afterClosingQuote = false;
+    bool m_headerDone = false;
+    int m_line = 1;
+    int m_recordLine = 1; // where the record being read started
+    int m_quoteLine = 1;  // where the open quote started
+};
+
 } // namespace
 
 CsvTable CsvReader::readFile(const QString& path)
@@ -85,100 +230,7 @@ CsvTable CsvReader::parseText(const QString& input, const QString& sourceName, i
     if (text.trimmed().isEmpty())
         throw InputError({sourceName}, QStringLiteral("the file is empty; a header row is needed"));
     table.delimiter = detectDelimiter(text);
-
-    QStringList fields;
-    QString field;
-    bool inQuotes = false;
-    bool fieldWasQuoted = false;
-    bool afterClosingQuote = false;
-    int line = 1;
-    int recordLine = 1;
-    int quoteLine = 1;
-    bool headerDone = false;
-
-    auto endField = [&] {
-        fields.append(fieldWasQuoted ? field : field.trimmed());
-        field.clear();
-        fieldWasQuoted = false;
-        afterClosingQuote = false;
-    };
-    auto endRecord = [&]() -> bool {
-        endField();
-        if (isBlank(fields)) {
-            fields.clear();
-            return true;
-        }
-        if (!headerDone) {
-            for (int i = 0; i < fields.size(); ++i) {
-                if (fields[i].isEmpty())
-                    throw InputError({sourceName, recordLine},
-                                     QStringLiteral("header: column %1 has no name").arg(i + 1));
-                if (fields.indexOf(fields[i]) != i)
-                    throw InputError({sourceName, recordLine, fields[i]},
-                                     QStringLiteral("header: the column name appears twice"));
-            }
-            table.header = fields;
-            headerDone = true;
-        } else {
-            if (fields.size() != table.header.size())
-                throw InputError({sourceName, recordLine},
-                                 QStringLiteral("ragged row: %1 fields where the header has %2")
-                                     .arg(fields.size())
-                                     .arg(table.header.size()));
-            table.rows.push_back(fields);
-            table.rowLines.push_back(recordLine);
-        }
-        fields.clear();
-        return maxRows < 0 || table.rowCount() < maxRows;
-    };
-
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text[i];
-        if (inQuotes) {
-            if (c == kQuote) {
-                if (i + 1 < n && text[i + 1] == kQuote) {
-                    field += kQuote;
-                    ++i;
-                } else {
-                    inQuotes = false;
-                    afterClosingQuote = true;
-                }
-            } else {
-                if (c == QLatin1Char('\n') ||
-                    (c == QLatin1Char('\r') && !(i + 1 < n && text[i + 1] == QLatin1Char('\n'))))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == table.delimiter) {
-            endField();
-        } else if (isLineBreak(c)) {
-            if (c == QLatin1Char('\r') && i + 1 < n && text[i + 1] == QLatin1Char('\n'))
-                ++i;
-            if (!endRecord())
-                return table;
-            ++line;
-            recordLine = line;
-        } else if (c == kQuote && field.trimmed().isEmpty() && !afterClosingQuote) {
-            inQuotes = true;
-            fieldWasQuoted = true;
-            quoteLine = line;
-            field.clear();
-        } else if (afterClosingQuote) {
-            if (!c.isSpace())
-                throw InputError({sourceName, line},
-                                 QStringLiteral("unexpected character '%1' after a closing quote").arg(c));
-        } else {
-            field += c;
-        }
-    }
-    if (inQuotes)
-        throw InputError({sourceName, quoteLine}, QStringLiteral("a quoted field is never closed"));
-    endRecord();
-    if (!headerDone)
-        throw InputError({sourceName}, QStringLiteral("the file is empty; a header row is needed"));
+    RecordParser(text, table, maxRows).run();
     return table;
 }
 

@@ -71,6 +71,161 @@ void encodeClasses(Dataset& data, const std::vector<QString>& cells)
     }
 }
 
+// Where the target, the split and the features sit in the table.
+struct Columns
+{
+    int target = -1;
+    int split = -1;
+    std::vector<int> features;
+};
+
+// The target cells of the rows kept, and the lines of the rows dropped for missing values.
+struct RowCells
+{
+    std::vector<QString> target;
+    std::vector<int> droppedLines;
+};
+
+Columns findColumns(const CsvTable& table, const DatasetSpec& spec, QStringList* featureNames)
+{
+    const QString& file = table.sourceFile;
+    Columns columns;
+    columns.target = table.columnIndex(spec.target);
+    if (spec.target.isEmpty())
+        throw InputError({file}, QStringLiteral("no target column given"));
+    if (columns.target < 0)
+        throw InputError({file, 1, spec.target}, QStringLiteral("no such column; the header has: %1")
+                                                     .arg(table.header.join(QStringLiteral(", "))));
+    if (spec.split.usesColumn()) {
+        columns.split = table.columnIndex(spec.split.column);
+        if (columns.split < 0)
+            throw InputError({file, 1, spec.split.column},
+                             QStringLiteral("split column not found; the header has: %1")
+                                 .arg(table.header.join(QStringLiteral(", "))));
+        if (columns.split == columns.target)
+            throw InputError({file, 1, spec.split.column},
+                             QStringLiteral("the split column cannot be the target"));
+    }
+    for (int c = 0; c < table.columnCount(); ++c) {
+        if (c != columns.target && c != columns.split) {
+            columns.features.push_back(c);
+            *featureNames << table.header[c];
+        }
+    }
+    if (columns.features.empty())
+        throw InputError({file, 1}, QStringLiteral("no feature columns: the file has only the target"));
+    return columns;
+}
+
+// Appends one complete row's features (and split part) to data.
+void readRow(const CsvTable& table, int r, const DatasetSpec& spec, const Columns& columns, Dataset& data)
+{
+    const QString& file = table.sourceFile;
+    const QStringList& row = table.rows[r];
+    const int line = table.rowLines[r];
+    for (int c : columns.features) {
+        double v = 0;
+        if (!DatasetLoader::parseNumber(row[c], &v))
+            throw InputError({file, line, table.header[c]},
+                             QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
+        if (!std::isfinite(v))
+            throw InputError({file, line, table.header[c]},
+                             QStringLiteral("not a finite number: '%1'").arg(row[c]));
+        data.features.push_back(v);
+    }
+    if (columns.split >= 0) {
+        const auto part = parseSplitPart(row[columns.split]);
+        if (!part)
+            throw InputError(
+                {file, line, spec.split.column},
+                QStringLiteral("split value '%1' is not train, val or test").arg(row[columns.split]));
+        data.splitColumn.push_back(*part);
+    }
+    data.rowLines.push_back(line);
+}
+
+RowCells readRows(const CsvTable& table, const DatasetSpec& spec, const Columns& columns, Dataset& data)
+{
+    RowCells cells;
+    data.features.reserve(table.rows.size() * columns.features.size());
+    for (int r = 0; r < table.rowCount(); ++r) {
+        const QStringList& row = table.rows[r];
+        const int line = table.rowLines[r];
+        int missingColumn = -1;
+        for (int c = 0; c < table.columnCount() && missingColumn < 0; ++c)
+            if (DatasetLoader::isMissing(row[c]))
+                missingColumn = c;
+        if (missingColumn >= 0) {
+            if (spec.missing == MissingPolicy::Error)
+                throw InputError(
+                    {table.sourceFile, line, table.header[missingColumn]},
+                    QStringLiteral("missing value (set dataset.missing to \"drop\" to leave such rows out)"));
+            cells.droppedLines.push_back(line);
+            continue;
+        }
+        readRow(table, r, spec, columns, data);
+        cells.target.push_back(row[columns.target]);
+    }
+    if (cells.target.empty())
+        throw InputError({table.sourceFile},
+                         cells.droppedLines.empty()
+                             ? QStringLiteral("no data rows after the header")
+                             : QStringLiteral("no data rows left after dropping %1 rows with missing values")
+                                   .arg(cells.droppedLines.size()));
+    return cells;
+}
+
+// Settles the task and turns the target cells into values or class indices.
+void decideTarget(Dataset& data, const std::vector<QString>& targetCells, const DatasetSpec& spec)
+{
+    const QString& file = data.sourceFile;
+    data.task = spec.task == Task::Auto ? DatasetLoader::inferTask(targetCells) : spec.task;
+    if (data.task == Task::Regression) {
+        data.target.resize(targetCells.size());
+        for (size_t i = 0; i < targetCells.size(); ++i) {
+            if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) ||
+                !std::isfinite(data.target[i]))
+                throw InputError({file, data.rowLines[i], spec.target},
+                                 QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
+        }
+        return;
+    }
+    encodeClasses(data, targetCells);
+    if (data.classCount() < 2)
+        throw InputError(
+            {file, 0, spec.target},
+            QStringLiteral("the target has a single class ('%1'); classification needs at least two")
+                .arg(data.classNames.value(0)));
+    if (spec.task == Task::Auto)
+        data.task = data.classCount() == 2 ? Task::Binary : Task::Multiclass;
+    else if (data.task == Task::Binary && data.classCount() != 2)
+        throw InputError(
+            {file, 0, spec.target},
+            QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
+}
+
+// Warnings that do not stop loading: constant features and dropped rows.
+void addWarnings(Dataset& data, const std::vector<int>& droppedLines)
+{
+    const QString& file = data.sourceFile;
+    for (int c = 0; c < data.featureCount(); ++c) {
+        const double first = data.feature(0, c);
+        bool constant = true;
+        for (int r = 1; r < data.rowCount() && constant; ++r)
+            constant = data.feature(r, c) == first;
+        if (constant)
+            data.warnings << InputError::format(
+                {file, 0, data.featureNames[c]},
+                QStringLiteral("constant (every row is %1); it carries no information").arg(first));
+    }
+    data.droppedRows = static_cast<int>(droppedLines.size());
+    if (data.droppedRows > 0)
+        data.warnings << InputError::format({file},
+                                            QStringLiteral("dropped %1 rows with missing values (lines %2)")
+                                                .arg(data.droppedRows)
+                                                .arg(joinLines(droppedLines)));
+}
+
 } // namespace
 
 bool DatasetLoader::isMissing(const QString& cell)
@@ -114,126 +269,13 @@ Dataset DatasetLoader::load(const QString& path, const DatasetSpec& spec)
 
 Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
 {
-    const QString& file = table.sourceFile;
-    const int targetColumn = table.columnIndex(spec.target);
-    if (spec.target.isEmpty())
-        throw InputError({file}, QStringLiteral("no target column given"));
-    if (targetColumn < 0)
-        throw InputError({file, 1, spec.target}, QStringLiteral("no such column; the header has: %1")
-                                                     .arg(table.header.join(QStringLiteral(", "))));
-    int splitColumn = -1;
-    if (spec.split.usesColumn()) {
-        splitColumn = table.columnIndex(spec.split.column);
-        if (splitColumn < 0)
-            throw InputError({file, 1, spec.split.column},
-                             QStringLiteral("split column not found; the header has: %1")
-                                 .arg(table.header.join(QStringLiteral(", "))));
-        if (splitColumn == targetColumn)
-            throw InputError({file, 1, spec.split.column},
-                             QStringLiteral("the split column cannot be the target"));
-    }
-
     Dataset data;
-    data.sourceFile = file;
+    data.sourceFile = table.sourceFile;
     data.targetName = spec.target;
-    std::vector<int> featureColumns;
-    for (int c = 0; c < table.columnCount(); ++c) {
-        if (c != targetColumn && c != splitColumn) {
-            featureColumns.push_back(c);
-            data.featureNames << table.header[c];
-        }
-    }
-    if (featureColumns.empty())
-        throw InputError({file, 1}, QStringLiteral("no feature columns: the file has only the target"));
-
-    std::vector<QString> targetCells;
-    std::vector<int> droppedLines;
-    data.features.reserve(table.rows.size() * featureColumns.size());
-    for (int r = 0; r < table.rowCount(); ++r) {
-        const QStringList& row = table.rows[r];
-        const int line = table.rowLines[r];
-        int missingColumn = -1;
-        for (int c = 0; c < table.columnCount() && missingColumn < 0; ++c)
-            if (isMissing(row[c]))
-                missingColumn = c;
-        if (missingColumn >= 0) {
-            if (spec.missing == MissingPolicy::Error)
-                throw InputError(
-                    {file, line, table.header[missingColumn]},
-                    QStringLiteral("missing value (set dataset.missing to \"drop\" to leave such rows out)"));
-            droppedLines.push_back(line);
-            continue;
-        }
-        for (int c : featureColumns) {
-            double v = 0;
-            if (!DatasetLoader::parseNumber(row[c], &v))
-                throw InputError({file, line, table.header[c]},
-                                 QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
-            if (!std::isfinite(v))
-                throw InputError({file, line, table.header[c]},
-                                 QStringLiteral("not a finite number: '%1'").arg(row[c]));
-            data.features.push_back(v);
-        }
-        if (splitColumn >= 0) {
-            const auto part = parseSplitPart(row[splitColumn]);
-            if (!part)
-                throw InputError(
-                    {file, line, spec.split.column},
-                    QStringLiteral("split value '%1' is not train, val or test").arg(row[splitColumn]));
-            data.splitColumn.push_back(*part);
-        }
-        targetCells.push_back(row[targetColumn]);
-        data.rowLines.push_back(line);
-    }
-
-    if (targetCells.empty())
-        throw InputError({file},
-                         droppedLines.empty()
-                             ? QStringLiteral("no data rows after the header")
-                             : QStringLiteral("no data rows left after dropping %1 rows with missing values")
-                                   .arg(droppedLines.size()));
-
-    data.task = spec.task == Task::Auto ? inferTask(targetCells) : spec.task;
-    if (data.task == Task::Regression) {
-        data.target.resize(targetCells.size());
-        for (size_t i = 0; i < targetCells.size(); ++i) {
-            if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) ||
-                !std::isfinite(data.target[i]))
-                throw InputError({file, data.rowLines[i], spec.target},
-                                 QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
-        }
-    } else {
-        encodeClasses(data, targetCells);
-        if (data.classCount() < 2)
-            throw InputError(
-                {file, 0, spec.target},
-                QStringLiteral("the target has a single class ('%1'); classification needs at least two")
-                    .arg(data.classNames.value(0)));
-        if (spec.task == Task::Auto)
-            data.task = data.classCount() == 2 ? Task::Binary : Task::Multiclass;
-        else if (data.task == Task::Binary && data.classCount() != 2)
-            throw InputError(
-                {file, 0, spec.target},
-                QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
-    }
-
-    const int columns = data.featureCount();
-    for (int c = 0; c < columns; ++c) {
-        const double first = data.feature(0, c);
-        bool constant = true;
-        for (int r = 1; r < data.rowCount() && constant; ++r)
-            constant = data.feature(r, c) == first;
-        if (constant)
-            data.warnings << InputError::format(
-                {file, 0, data.featureNames[c]},
-                QStringLiteral("constant (every row is %1); it carries no information").arg(first));
-    }
-    data.droppedRows = static_cast<int>(droppedLines.size());
-    if (data.droppedRows > 0)
-        data.warnings << InputError::format({file},
-                                            QStringLiteral("dropped %1 rows with missing values (lines %2)")
-                                                .arg(data.droppedRows)
-                                                .arg(joinLines(droppedLines)));
+    const Columns columns = findColumns(table, spec, &data.featureNames);
+    const RowCells cells = readRows(table, spec, columns, data);
+    decideTarget(data, cells.target, spec);
+    addWarnings(data, cells.droppedLines);
     return data;
 }
 
