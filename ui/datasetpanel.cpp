@@ -73,7 +73,6 @@ DatasetPanel::DatasetPanel(QWidget* parent)
             [this](const QString&, const DatasetSpec&, const QString& message) { showError(message); });
     connect(m_loader, &DataLoader::previewRead, this, [this](const QString&, const CsvTable& table) {
         m_preview->setTable(table, m_entry->experiment->dataset.target);
-        Q_EMIT shown();
     });
     connect(m_loader, &DataLoader::previewFailed, this,
             [this](const QString&, const QString& message) { showError(message); });
@@ -91,7 +90,6 @@ void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntr
     m_entry = entry ? std::make_unique<WorkspaceEntry>(*entry) : nullptr;
     if (!entry) {
         m_summary->setText(tr("No experiment selected."));
-        Q_EMIT shown();
         return;
     }
     if (!entry->experiment) {
@@ -114,7 +112,6 @@ void DatasetPanel::showError(const QString& message)
 {
     m_preview->clear();
     m_summary->setText(inRed(message));
-    Q_EMIT shown();
 }
 
 } // namespace seedscape

@@ -29,9 +29,6 @@ public:
     QString summary() const; // rich text
     CsvPreviewModel* previewModel() const { return m_preview; }
 
-Q_SIGNALS:
-    void shown(); // the summary and preview of the experiment last given are in place
-
 private:
     void showPrepared(std::shared_ptr<const PreparedData> data);
     void showError(const QString& message);

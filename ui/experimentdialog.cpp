@@ -41,12 +41,22 @@ QString ExperimentDialog::variantName(const QString& name, const QStringList& ta
     return candidate;
 }
 
-QString ExperimentDialog::freshName(const QStringList& takenNames)
+Experiment ExperimentDialog::startFrom(const Experiment* selected, bool variant,
+                                       const QStringList& takenNames)
 {
+    Experiment start;
+    if (variant && selected) {
+        start = *selected;
+        start.name = variantName(selected->name, takenNames);
+        return start;
+    }
+    if (selected)
+        start.dataset = selected->dataset;
     int n = 1;
     while (takenNames.contains(QStringLiteral("experiment-%1").arg(n)))
         ++n;
-    return QStringLiteral("experiment-%1").arg(n);
+    start.name = QStringLiteral("experiment-%1").arg(n);
+    return start;
 }
 
 } // namespace seedscape

@@ -25,8 +25,10 @@ public:
 
     // "name-variant", or "name-variant-2", … : the first one not taken.
     static QString variantName(const QString& name, const QStringList& takenNames);
-    // "experiment-1", or "experiment-2", … : the first one not taken.
-    static QString freshName(const QStringList& takenNames);
+    // What the dialog starts from: for a variant, a copy of selected (required) under a variant
+    // name; else the first free "experiment-N" on selected's data (a new experiment usually asks
+    // another question of the same data), or on none.
+    static Experiment startFrom(const Experiment* selected, bool variant, const QStringList& takenNames);
 
 private:
     ExperimentEditor* m_editor;

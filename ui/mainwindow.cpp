@@ -56,7 +56,9 @@ MainWindow::MainWindow(QWidget* parent)
           this)),
       m_sweeps(new SweepController(this)), m_sweepStatus(new SweepStatus(m_sweeps, m_experiments, this)),
       m_data(new DatasetPanel), m_definition(new DefinitionPanel(m_sweeps)),
-      m_workspaceMenu(new WorkspaceMenu(this))
+      m_workspaceMenu(new WorkspaceMenu(this)),
+      m_exports(
+          new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -100,8 +102,6 @@ MainWindow::MainWindow(QWidget* parent)
         showExperiment(selectedRow());
         m_watcher->refreshSoon();
     });
-    m_exports =
-        new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this);
     connect(m_exports, &ExportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
 
@@ -293,21 +293,13 @@ ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
     }
     const int row = selectedRow();
     const std::optional<Experiment> selected = row >= 0 ? m_experiments->entry(row).experiment : std::nullopt;
-    Experiment start;
-    if (variant) {
-        if (!selected) {
-            statusBar()->showMessage(tr("Select an experiment to duplicate."));
-            return nullptr;
-        }
-        start = *selected;
-        start.name = ExperimentDialog::variantName(selected->name, taken);
-    } else {
-        if (selected) // a new experiment usually asks another question of the same data
-            start.dataset = selected->dataset;
-        start.name = ExperimentDialog::freshName(taken);
+    if (variant && !selected) {
+        statusBar()->showMessage(tr("Select an experiment to duplicate."));
+        return nullptr;
     }
-    auto* dialog = new ExperimentDialog(variant ? tr("Duplicate as variant") : tr("New experiment"),
-                                        m_workspacePath, taken, start, this);
+    auto* dialog = new ExperimentDialog(
+        variant ? tr("Duplicate as variant") : tr("New experiment"), m_workspacePath, taken,
+        ExperimentDialog::startFrom(selected ? &*selected : nullptr, variant, taken), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { addExperiment(dialog->experiment()); });
     dialog->open();
@@ -359,11 +351,6 @@ PlotPage* MainWindow::currentPage() const
 {
     auto* page = dynamic_cast<PlotPage*>(m_tabs->currentWidget());
     return page ? page : m_scatter;
-}
-
-QCustomPlot* MainWindow::currentPlot() const
-{
-    return currentPage()->plot();
 }
 
 QString MainWindow::currentPlotName() const

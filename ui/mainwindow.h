@@ -7,7 +7,6 @@
 #include <memory>
 #include <vector>
 
-class QCustomPlot;
 class QSortFilterProxyModel;
 class QTableView;
 class QTabWidget;
@@ -69,9 +68,8 @@ public:
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
     bool runExperiments(int row);
-    // The page of the current tab (the scatter on tabs without a plot), its plot and its name.
+    // The page of the current tab (the scatter on tabs without a plot), and its name.
     PlotPage* currentPage() const;
-    QCustomPlot* currentPlot() const;
     QString currentPlotName() const; // scatter, spread, ensemble-size or curves
     // The exports of the Export menu (see ExportActions), on the current plot; each returns false,
     // with the reason in the status bar, if it cannot write.
@@ -108,12 +106,12 @@ private:
     StatisticsPlotView* m_ensembleSize;
     LearningCurveView* m_learningCurves;
     WorkspaceWatcher* m_watcher;
-    ExportActions* m_exports = nullptr;
     SweepController* m_sweeps;
     SweepStatus* m_sweepStatus;
     DatasetPanel* m_data;
     DefinitionPanel* m_definition;
     WorkspaceMenu* m_workspaceMenu;
+    ExportActions* m_exports;
 };
 
 } // namespace seedscape

@@ -67,10 +67,4 @@ int PreparedDataCache::reads() const
     return m_reads;
 }
 
-void PreparedDataCache::clear()
-{
-    const std::lock_guard lock(m_mutex);
-    m_entries.clear();
-}
-
 } // namespace seedscape

@@ -22,8 +22,7 @@ public:
     // The data at resolvedPath prepared as spec says: from the cache while the file keeps its size
     // and modification time, else read and prepared. Throws InputError (failures are not kept).
     std::shared_ptr<const PreparedData> get(const QString& resolvedPath, const DatasetSpec& spec);
-    int reads() const; // how many times a file was read and prepared (for tests)
-    void clear();
+    int reads() const; // how many times a file was read and prepared
 
     // The cache the window's views share.
     static PreparedDataCache& shared();

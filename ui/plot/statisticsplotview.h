@@ -35,7 +35,6 @@ public:
     explicit StatisticsPlotView(Kind kind, QWidget* parent = nullptr);
     // Spread only: strip or box, validation or test scores (controls above the plot).
     void setStyle(Style style);
-    Style style() const { return m_style; }
     void setShowTest(bool test);
 
     // Experiments of one metric (those of other metrics than the first are left out).
