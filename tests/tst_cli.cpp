@@ -22,6 +22,7 @@ private Q_SLOTS:
     void userErrorsExitWithOneClearLine();
     void sampleWritesAWorkspace();
     void runThenRerunReproducesEverySeed();
+    void runRefusesAChangedDefinitionOverStoredSeeds();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
     void interruptedRunSaysHowToContinue();
     void importThenStatsGivesTheGoldenValues();
@@ -179,6 +180,52 @@ void TestCli::runThenRerunReproducesEverySeed()
                                 QStringLiteral("--seed"), QStringLiteral("12345")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.err.contains("has no recorded seed 12345"));
+}
+
+void TestCli::runRefusesAChangedDefinitionOverStoredSeeds()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString experiment = writeExperiment(dir, 2);
+    const QStringList runArgs = {QStringLiteral("run"), workspace + QStringLiteral("/quick.experiment.json"),
+                                 QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds")};
+    QCOMPARE(run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                  QStringLiteral("--seeds"), QStringLiteral("2")})
+                 .exitCode,
+             0);
+    // The user edits the workspace's own experiment file: another learning rate and width.
+    const QString file = workspace + QStringLiteral("/quick.experiment.json");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto definition = nlohmann::json::parse(f.readAll().toStdString());
+    f.close();
+    definition["training"]["lr"] = 0.01;
+    definition["model"]["hidden"] = {16};
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QByteArray::fromStdString(definition.dump(2)));
+    f.close();
+    for (const QString& seeds : {QStringLiteral("2"), QStringLiteral("4")}) {
+        const Result changed = run(runArgs + QStringList{seeds});
+        QCOMPARE(changed.exitCode, 1);
+        QVERIFY2(changed.err.contains("2 stored seeds trained with another definition"),
+                 changed.err.constData());
+        QVERIFY2(changed.err.contains("training.lr: 0.001 → 0.01"), changed.err.constData());
+        QVERIFY2(changed.err.contains("model.hidden: [32] → [16]"), changed.err.constData());
+        QVERIFY2(changed.err.contains("variant"), changed.err.constData());
+        QCOMPARE(changed.err.count('\n'), 1); // one line
+    }
+    QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false).size(),
+             size_t(2));
+    // Changing only the seed count keeps the seeds comparable.
+    definition["training"]["lr"] = 0.001;
+    definition["model"]["hidden"] = {32};
+    definition["seeds"]["count"] = 3;
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QByteArray::fromStdString(definition.dump(2)));
+    f.close();
+    const Result more = run(runArgs + QStringList{QStringLiteral("3")});
+    QCOMPARE(more.exitCode, 0);
+    QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 3);
 }
 
 void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()

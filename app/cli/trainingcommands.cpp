@@ -8,6 +8,7 @@
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "store/resultstore.h"
+#include "store/storeddefinition.h"
 #include "store/workspace.h"
 #include "sweep/sweeprunner.h"
 
@@ -126,6 +127,7 @@ int runCommand(const QStringList& args)
         std::cerr << "warning: this build of LibTorch has no CUDA; training on the CPU" << std::endl;
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
+    StoredDefinition::checkComparable(e, resultsFolder); // before "already has N": a changed file is an error
     const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
     if (alreadyFinished >= wanted) {
         std::cerr << e.name.toStdString() << ": already has " << alreadyFinished << " finished seeds"

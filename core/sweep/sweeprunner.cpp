@@ -4,6 +4,7 @@
 #include "experiment/experimentnames.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
+#include "store/storeddefinition.h"
 
 #include <QRandomGenerator>
 #include <QThread>
@@ -55,10 +56,14 @@ void SweepRunner::add(SweepItem item)
     }
     if (!item.engine)
         item.engine = SeedEngine::create(item.experiment, item.data, TrainingEngine::Automatic);
+    // Seeds of a changed definition never join the stored ones.
+    StoredDefinition::checkComparable(item.experiment, item.resultsFolder);
     auto slot = std::make_unique<Slot>(std::move(item));
-    // The truth beside the seeds, so that statistics can be computed from the results folder alone.
+    // The truth and the definition beside the seeds, so that statistics can be computed from the
+    // results folder alone and a later change of the definition is caught with what changed.
     LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, slot->item.engine->metric()),
                       slot->item.resultsFolder);
+    StoredDefinition::write(slot->item.experiment, slot->item.resultsFolder);
     slot->used = slot->store.recordedSeeds();
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))

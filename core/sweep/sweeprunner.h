@@ -71,8 +71,9 @@ public:
         Failed,    // stopped by a problem (see problem()), e.g. a seed that could not be saved
     };
 
-    // Before start() only (std::logic_error after). Writes the experiment's labels to its results
-    // folder; throws StorageError.
+    // Before start() only (std::logic_error after). Writes the experiment's labels and definition to
+    // its results folder (throws StorageError); throws InputError when its stored seeds were trained
+    // with another definition (StoredDefinition).
     void add(SweepItem item);
     void start(int jobs = defaultJobs());
 

@@ -1,0 +1,109 @@
+#include "storeddefinition.h"
+
+#include "common/atomicfile.h"
+#include "common/inputerror.h"
+#include "experiment/experimentfingerprint.h"
+#include "experiment/experimentwriter.h"
+#include "resultstore.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace seedscape {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Fields that do not change what a seed computes (see experimentFingerprint).
+bool outsideFingerprint(const std::string& path)
+{
+    return path == "name" || path == "dataset.path" || path == "seeds.count" || path == "seeds.list";
+}
+
+void flatten(const json& value, const std::string& path, std::map<std::string, std::string>& out)
+{
+    if (value.is_object()) {
+        for (const auto& [key, child] : value.items())
+            flatten(child, path.empty() ? key : path + "." + key, out);
+        return;
+    }
+    if (!outsideFingerprint(path))
+        out[path] = value.dump();
+}
+
+std::map<std::string, std::string> fields(const QByteArray& definitionJson)
+{
+    std::map<std::string, std::string> out;
+    const json parsed = json::parse(definitionJson.constData(), nullptr, false);
+    if (!parsed.is_discarded())
+        flatten(parsed, "", out);
+    return out;
+}
+
+QString shown(const std::map<std::string, std::string>& values, const std::string& path)
+{
+    const auto it = values.find(path);
+    return it == values.end() ? QStringLiteral("(none)") : QString::fromStdString(it->second);
+}
+
+} // namespace
+
+QString StoredDefinition::fileName()
+{
+    return QStringLiteral("definition.json");
+}
+
+QStringList StoredDefinition::changedFields(const QByteArray& beforeJson, const QByteArray& afterJson)
+{
+    const auto before = fields(beforeJson);
+    const auto after = fields(afterJson);
+    std::map<std::string, bool> paths;
+    for (const auto& [path, value] : before)
+        paths[path] = true;
+    for (const auto& [path, value] : after)
+        paths[path] = true;
+    QStringList changed;
+    for (const auto& [path, unused] : paths)
+        if (shown(before, path) != shown(after, path))
+            changed << QStringLiteral("%1: %2 → %3")
+                           .arg(QString::fromStdString(path), shown(before, path), shown(after, path));
+    return changed;
+}
+
+void StoredDefinition::checkComparable(const Experiment& current, const QString& resultsFolder)
+{
+    const QString fingerprint = experimentFingerprint(current);
+    int others = 0;
+    for (const SeedResult& r : ResultStore(resultsFolder).load(false))
+        if (!r.experimentFingerprint.isEmpty() && r.experimentFingerprint != fingerprint)
+            ++others;
+    if (others == 0)
+        return;
+    QFile stored(QDir(resultsFolder).filePath(fileName()));
+    QStringList changed;
+    if (stored.open(QIODevice::ReadOnly))
+        changed = changedFields(stored.readAll(), ExperimentWriter::toJson(current));
+    const QString what = changed.isEmpty()
+                             ? QStringLiteral("its definition changed")
+                             : QStringLiteral("changed: %1").arg(changed.join(QStringLiteral("; ")));
+    throw InputError(
+        {resultsFolder},
+        QStringLiteral("experiment \"%1\" has %2 stored seeds trained with another definition (%3); "
+                       "new seeds would mix the two. Undo the change, or save the new definition "
+                       "under another name as a variant (Duplicate as variant in the window)")
+            .arg(current.name)
+            .arg(others)
+            .arg(what));
+}
+
+void StoredDefinition::write(const Experiment& current, const QString& resultsFolder)
+{
+    AtomicFile::write(QDir(resultsFolder).filePath(fileName()), ExperimentWriter::toJson(current));
+}
+
+} // namespace seedscape

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "experiment/experiment.h"
+
+#include <QStringList>
+
+namespace seedscape {
+
+// results/NAME/definition.json: the definition the experiment's stored seeds were trained with.
+// Before a sweep adds seeds, the current definition is compared with the stored seeds' (by their
+// fingerprints), so a changed definition is refused, naming what changed, instead of mixing two
+// definitions in one results folder.
+class StoredDefinition
+{
+public:
+    static QString fileName();
+
+    // Throws InputError when seeds stored in resultsFolder were trained with another definition;
+    // the message names the changed fields (when definition.json is there) and how to go on.
+    static void checkComparable(const Experiment& current, const QString& resultsFolder);
+    // Records the definition beside the seeds (atomic; throws StorageError).
+    static void write(const Experiment& current, const QString& resultsFolder);
+
+    // "training.lr: 0.001 → 0.01" for every field that enters the fingerprint and differs.
+    static QStringList changedFields(const QByteArray& beforeJson, const QByteArray& afterJson);
+};
+
+} // namespace seedscape
