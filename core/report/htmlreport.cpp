@@ -40,9 +40,7 @@ QString meanWithInterval(const Spread& s)
              formatNumber(s.ciHigh, 4));
 }
 
-} // namespace
-
-QByteArray HtmlReport::toHtml() const
+QString head(const QString& title, const QString& workspace)
 {
     QString html;
     html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -57,92 +55,131 @@ QByteArray HtmlReport::toHtml() const
     html += QStringLiteral("<p>Workspace <code>%1</code> · %2 · Seedscape %3</p>\n")
                 .arg(escaped(workspace), QDateTime::currentDateTime().toString(Qt::ISODate),
                      QStringLiteral(SEEDSCAPE_VERSION));
+    return html;
+}
 
-    const WorkspaceStatistics& w = statistics;
-    if (!w.experiments.empty()) {
-        html += QStringLiteral("<h2>Summary</h2>\n<ul>\n");
-        if (!w.pickByEnsemble.isEmpty())
-            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
-                        .arg(escaped(w.pickByEnsemble));
-        if (!w.pickByStability.isEmpty())
-            html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
-                        .arg(escaped(w.pickByStability));
-        if (w.acrossExperimentCount > 0)
-            html +=
-                QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
+QString summary(const WorkspaceStatistics& w)
+{
+    if (w.experiments.empty())
+        return {};
+    QString html = QStringLiteral("<h2>Summary</h2>\n<ul>\n");
+    if (!w.pickByEnsemble.isEmpty())
+        html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
+                    .arg(escaped(w.pickByEnsemble));
+    if (!w.pickByStability.isEmpty())
+        html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
+                    .arg(escaped(w.pickByStability));
+    if (w.acrossExperimentCount > 0)
+        html += QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
                                "seeds, %4 for full ensembles</li>\n")
                     .arg(w.acrossExperimentCount)
                     .arg(names::metric(w.acrossMetric), formatNumber(w.acrossSeeds.pearson, 3),
                          formatNumber(w.acrossEnsembles.pearson, 3));
-        html += QStringLiteral("</ul>\n");
-    }
+    html += QStringLiteral("</ul>\n");
+    return html;
+}
 
-    for (const Figure& f : figures)
+QString figureSection(const std::vector<HtmlReport::Figure>& figures)
+{
+    QString html;
+    for (const HtmlReport::Figure& f : figures)
         html += QStringLiteral("<figure>\n%1\n<figcaption>%2</figcaption>\n</figure>\n")
                     .arg(embeddedSvg(f.svg), escaped(f.caption));
+    return html;
+}
 
-    html += QStringLiteral(
+QString statisticsRow(const ExperimentStatistics& e)
+{
+    const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
+    return QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
+           cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
+                                  : QString::number(e.seedCount())) +
+           cell(meanWithInterval(e.validation)) + cell(formatNumber(e.validation.std, 4)) +
+           cell(formatNumber(e.validation.range, 4)) + cell(formatNumber(e.validation.iqm, 4)) +
+           cell(meanWithInterval(e.test)) + cell(formatNumber(e.ensembleValidation, 4)) +
+           cell(formatNumber(e.ensembleTest, 4)) + cell(formatNumber(e.gainValidation, 4)) +
+           cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>")
+                                        .arg(formatNumber(k->validationMean, 4))
+                                        .arg(k->k)
+                                  : QStringLiteral("—")) +
+           QStringLiteral("</tr>\n");
+}
+
+QString statisticsTable(const WorkspaceStatistics& w)
+{
+    QString html = QStringLiteral(
         "<h2>Statistics</h2>\n<table id=\"statistics\">\n<tr><th>Experiment</th><th>Metric</th>"
         "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
         "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
         "<th>k-ensemble val</th></tr>\n");
-    for (const ExperimentStatistics& e : w.experiments) {
-        const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
-        html +=
-            QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
-            cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
-                                   : QString::number(e.seedCount())) +
-            cell(meanWithInterval(e.validation)) + cell(formatNumber(e.validation.std, 4)) +
-            cell(formatNumber(e.validation.range, 4)) + cell(formatNumber(e.validation.iqm, 4)) +
-            cell(meanWithInterval(e.test)) + cell(formatNumber(e.ensembleValidation, 4)) +
-            cell(formatNumber(e.ensembleTest, 4)) + cell(formatNumber(e.gainValidation, 4)) +
-            cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>")
-                                         .arg(formatNumber(k->validationMean, 4))
-                                         .arg(k->k)
-                                   : QStringLiteral("—")) +
-            QStringLiteral("</tr>\n");
-    }
+    for (const ExperimentStatistics& e : w.experiments)
+        html += statisticsRow(e);
     html += QStringLiteral("</table>\n");
+    return html;
+}
 
-    if (!w.comparisons.empty()) {
-        html += QStringLiteral(
-            "<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
-            "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
-            "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
-            "<th>P test</th></tr>\n");
-        for (const WorkspaceStatistics::Comparison& c : w.comparisons)
-            html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
-                    cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
-                    QStringLiteral("</tr>\n");
-        html += QStringLiteral("</table>\n");
-    }
+QString comparisonTable(const WorkspaceStatistics& w)
+{
+    if (w.comparisons.empty())
+        return {};
+    QString html = QStringLiteral(
+        "<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
+        "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
+        "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
+        "<th>P test</th></tr>\n");
+    for (const WorkspaceStatistics::Comparison& c : w.comparisons)
+        html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
+                cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
+                QStringLiteral("</tr>\n");
+    html += QStringLiteral("</table>\n");
+    return html;
+}
 
-    if (!definitions.empty()) {
-        html += QStringLiteral(
-            "<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
-            "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
-        for (const Experiment& e : definitions) {
-            QStringList vary;
-            if (e.seeds.varyInit)
-                vary << QStringLiteral("init");
-            if (e.seeds.varyOrder)
-                vary << QStringLiteral("order");
-            if (e.seeds.varyDropout)
-                vary << QStringLiteral("dropout");
-            const QString split = e.dataset.split.usesColumn()
-                                      ? QStringLiteral("column %1").arg(escaped(e.dataset.split.column))
-                                      : QStringLiteral("%1 / %2, seed %3")
-                                            .arg(e.dataset.split.validation)
-                                            .arg(e.dataset.split.test)
-                                            .arg(e.dataset.split.seed);
-            html += QStringLiteral("<tr>") + cell(escaped(e.name)) +
-                    cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
-                    cell(names::task(e.dataset.task)) + cell(split) + cell(escaped(describeModel(e))) +
-                    cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
-                    QStringLiteral("</tr>\n");
-        }
-        html += QStringLiteral("</table>\n");
-    }
+QString settingsRow(const Experiment& e)
+{
+    QStringList vary;
+    if (e.seeds.varyInit)
+        vary << QStringLiteral("init");
+    if (e.seeds.varyOrder)
+        vary << QStringLiteral("order");
+    if (e.seeds.varyDropout)
+        vary << QStringLiteral("dropout");
+    const QString split = e.dataset.split.usesColumn()
+                              ? QStringLiteral("column %1").arg(escaped(e.dataset.split.column))
+                              : QStringLiteral("%1 / %2, seed %3")
+                                    .arg(e.dataset.split.validation)
+                                    .arg(e.dataset.split.test)
+                                    .arg(e.dataset.split.seed);
+    return QStringLiteral("<tr>") + cell(escaped(e.name)) +
+           cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
+           cell(names::task(e.dataset.task)) + cell(split) + cell(escaped(describeModel(e))) +
+           cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
+           QStringLiteral("</tr>\n");
+}
+
+QString settingsTable(const std::vector<Experiment>& definitions)
+{
+    if (definitions.empty())
+        return {};
+    QString html =
+        QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
+                       "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
+    for (const Experiment& e : definitions)
+        html += settingsRow(e);
+    html += QStringLiteral("</table>\n");
+    return html;
+}
+
+} // namespace
+
+QByteArray HtmlReport::toHtml() const
+{
+    QString html = head(title, workspace);
+    html += summary(statistics);
+    html += figureSection(figures);
+    html += statisticsTable(statistics);
+    html += comparisonTable(statistics);
+    html += settingsTable(definitions);
     if (!note.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>\n").arg(escaped(note));
     html += QStringLiteral("</body>\n</html>\n");
