@@ -1,6 +1,7 @@
 #include "experimentreader.h"
 
 #include "common/inputerror.h"
+#include "common/jsonobjectreader.h"
 #include "common/seednumber.h"
 #include "experimentnames.h"
 #include "experimentvalidator.h"
@@ -10,8 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <climits>
-#include <cmath>
+#include <algorithm>
 #include <set>
 
 namespace seedscape {
@@ -20,150 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-QString typeName(const json& value)
+void readSplit(JsonObjectReader& dataset, const json& object, SplitSpec& split, const QString& file)
 {
-    if (value.is_boolean())
-        return QStringLiteral("true/false");
-    if (value.is_number())
-        return QStringLiteral("a number");
-    if (value.is_string())
-        return QStringLiteral("a string");
-    if (value.is_array())
-        return QStringLiteral("a list");
-    if (value.is_object())
-        return QStringLiteral("an object");
-    return QStringLiteral("null");
-}
-
-QString quoted(const QStringList& words)
-{
-    return QLatin1Char('"') + words.join(QStringLiteral("\", \"")) + QLatin1Char('"');
-}
-
-// Walks one JSON object, reading known keys with strict types and refusing any key left over.
-class ObjectReader
-{
-public:
-    ObjectReader(const json& object, QString path, QString file)
-        : m_object(object), m_path(std::move(path)), m_file(std::move(file))
-    {
-        if (!object.is_object())
-            fail(m_path, QStringLiteral("must be an object, got %1").arg(typeName(object)));
-    }
-
-    [[noreturn]] void fail(const QString& field, const QString& problem) const
-    {
-        throw InputError({m_file, 0, {}, field}, problem);
-    }
-
-    QString field(const char* key) const
-    {
-        return m_path.isEmpty() ? QString::fromLatin1(key)
-                                : m_path + QLatin1Char('.') + QString::fromLatin1(key);
-    }
-
-    const json* find(const char* key, bool required = false)
-    {
-        m_known.insert(key);
-        const auto it = m_object.find(key);
-        if (it == m_object.end()) {
-            if (required)
-                fail(field(key), QStringLiteral("is required"));
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    QString text(const char* key, const QString& fallback, bool required = false)
-    {
-        const json* v = find(key, required);
-        if (!v)
-            return fallback;
-        if (!v->is_string())
-            fail(field(key), QStringLiteral("must be a string, got %1").arg(typeName(*v)));
-        return QString::fromStdString(v->get<std::string>());
-    }
-
-    template <typename Enum>
-    Enum word(const char* key, Enum fallback, std::optional<Enum> (*parse)(const QString&),
-              const QStringList& allowed)
-    {
-        if (!find(key))
-            return fallback;
-        const QString w = text(key, {});
-        const auto value = parse(w);
-        if (!value)
-            fail(field(key), QStringLiteral("\"%1\" is not one of %2").arg(w, quoted(allowed)));
-        return *value;
-    }
-
-    double number(const char* key, double fallback)
-    {
-        const json* v = find(key);
-        if (!v)
-            return fallback;
-        if (!v->is_number())
-            fail(field(key), QStringLiteral("must be a number, got %1").arg(typeName(*v)));
-        return v->get<double>();
-    }
-
-    int integer(const char* key, int fallback)
-    {
-        const json* v = find(key);
-        return v ? toInt(*v, field(key)) : fallback;
-    }
-
-    int toInt(const json& v, const QString& where) const
-    {
-        if (!v.is_number())
-            fail(where, QStringLiteral("must be a whole number, got %1").arg(typeName(v)));
-        const double d = v.get<double>();
-        if (d != std::floor(d))
-            fail(where, QStringLiteral("must be a whole number, got %1").arg(d));
-        if (d < INT_MIN || d > INT_MAX)
-            fail(where, QStringLiteral("%1 is out of range").arg(d));
-        return static_cast<int>(d);
-    }
-
-    bool boolean(const char* key, bool fallback)
-    {
-        const json* v = find(key);
-        if (!v)
-            return fallback;
-        if (!v->is_boolean())
-            fail(field(key), QStringLiteral("must be true or false, got %1").arg(typeName(*v)));
-        return v->get<bool>();
-    }
-
-    const json& list(const char* key)
-    {
-        static const json empty = json::array();
-        const json* v = find(key);
-        if (!v)
-            return empty;
-        if (!v->is_array())
-            fail(field(key), QStringLiteral("must be a list, got %1").arg(typeName(*v)));
-        return *v;
-    }
-
-    void finish() const
-    {
-        for (const auto& [key, value] : m_object.items())
-            if (!m_known.count(key))
-                fail(field(key.c_str()),
-                     QStringLiteral("unknown key (a typo, or a file from a newer Seedscape?)"));
-    }
-
-private:
-    const json& m_object;
-    QString m_path;
-    QString m_file;
-    std::set<std::string> m_known;
-};
-
-void readSplit(ObjectReader& dataset, const json& object, SplitSpec& split, const QString& file)
-{
-    ObjectReader r(object, dataset.field("split"), file);
+    JsonObjectReader r(object, dataset.field("split"), file);
     split.column = r.text("column", {});
     if (r.find("column") && split.column.trimmed().isEmpty())
         r.fail(r.field("column"), QStringLiteral("must name a column"));
@@ -182,9 +41,9 @@ void readSplit(ObjectReader& dataset, const json& object, SplitSpec& split, cons
     r.finish();
 }
 
-void readDataset(ObjectReader& top, const json& object, DatasetSpec& d, const QString& file)
+void readDataset(const json& object, DatasetSpec& d, const QString& file)
 {
-    ObjectReader r(object, QStringLiteral("dataset"), file);
+    JsonObjectReader r(object, QStringLiteral("dataset"), file);
     d.path = r.text("path", {}, true);
     d.target = r.text("target", {}, true);
     d.task = r.word("task", d.task, names::parseTask, names::tasks());
@@ -192,12 +51,11 @@ void readDataset(ObjectReader& top, const json& object, DatasetSpec& d, const QS
     if (const json* split = r.find("split"))
         readSplit(r, *split, d.split, file);
     r.finish();
-    Q_UNUSED(top);
 }
 
 void readModel(const json& object, ModelSpec& m, const QString& file)
 {
-    ObjectReader r(object, QStringLiteral("model"), file);
+    JsonObjectReader r(object, QStringLiteral("model"), file);
     const QString type = r.text("type", QStringLiteral("mlp"));
     if (type != QLatin1String("mlp"))
         r.fail(r.field("type"),
@@ -216,7 +74,7 @@ void readModel(const json& object, ModelSpec& m, const QString& file)
 
 void readTraining(const json& object, TrainingSpec& t, const QString& file)
 {
-    ObjectReader r(object, QStringLiteral("training"), file);
+    JsonObjectReader r(object, QStringLiteral("training"), file);
     t.optimizer = r.word("optimizer", t.optimizer, names::parseOptimizer, names::optimizers());
     t.lr = r.number("lr", t.lr);
     t.weightDecay = r.number("weight_decay", t.weightDecay);
@@ -228,34 +86,37 @@ void readTraining(const json& object, TrainingSpec& t, const QString& file)
     r.finish();
 }
 
+// seeds.vary: which sources of randomness follow the seed; each named once.
+void readVary(JsonObjectReader& r, SeedSpec& s)
+{
+    s.varyInit = s.varyOrder = s.varyDropout = false;
+    std::set<std::string> seen;
+    for (const json& source : r.list("vary")) {
+        const std::string word = source.is_string() ? source.get<std::string>() : std::string();
+        if (word == "init")
+            s.varyInit = true;
+        else if (word == "order")
+            s.varyOrder = true;
+        else if (word == "dropout")
+            s.varyDropout = true;
+        else
+            r.fail(r.field("vary"),
+                   QStringLiteral("%1 is not one of %2")
+                       .arg(source.is_string()
+                                ? QLatin1Char('"') + QString::fromStdString(word) + QLatin1Char('"')
+                                : JsonObjectReader::typeName(source),
+                            JsonObjectReader::quoted(names::randomnessSources())));
+        if (!seen.insert(word).second)
+            r.fail(r.field("vary"), QStringLiteral("lists \"%1\" twice").arg(QString::fromStdString(word)));
+    }
+}
+
 void readSeeds(const json& object, SeedSpec& s, const QString& file)
 {
-    ObjectReader r(object, QStringLiteral("seeds"), file);
+    JsonObjectReader r(object, QStringLiteral("seeds"), file);
     s.count = r.integer("count", s.count);
-    if (r.find("vary")) {
-        s.varyInit = s.varyOrder = s.varyDropout = false;
-        const json& vary = r.list("vary");
-        std::set<std::string> seen;
-        for (const json& source : vary) {
-            const std::string word = source.is_string() ? source.get<std::string>() : std::string();
-            if (word == "init")
-                s.varyInit = true;
-            else if (word == "order")
-                s.varyOrder = true;
-            else if (word == "dropout")
-                s.varyDropout = true;
-            else
-                r.fail(r.field("vary"),
-                       QStringLiteral("%1 is not one of %2")
-                           .arg(source.is_string()
-                                    ? QLatin1Char('"') + QString::fromStdString(word) + QLatin1Char('"')
-                                    : typeName(source),
-                                quoted(names::randomnessSources())));
-            if (!seen.insert(word).second)
-                r.fail(r.field("vary"),
-                       QStringLiteral("lists \"%1\" twice").arg(QString::fromStdString(word)));
-        }
-    }
+    if (r.find("vary"))
+        readVary(r, s);
     const json& list = r.list("list");
     for (size_t i = 0; i < list.size(); ++i) {
         const std::optional<quint64> seed = SeedNumber::fromJson(list[i]);
@@ -295,7 +156,7 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
     }
 
     Experiment e;
-    ObjectReader r(root, {}, file);
+    JsonObjectReader r(root, {}, file);
     const json* format = r.find("format", true);
     const int version = r.toInt(*format, QStringLiteral("format"));
     if (version > Experiment::kFormat)
@@ -307,7 +168,7 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
         r.fail(QStringLiteral("format"), QStringLiteral("%1 is not a known format").arg(version));
 
     e.name = r.text("name", {}, true);
-    readDataset(r, *r.find("dataset", true), e.dataset, file);
+    readDataset(*r.find("dataset", true), e.dataset, file);
     if (const json* model = r.find("model"))
         readModel(*model, e.model, file);
     if (const json* training = r.find("training"))
