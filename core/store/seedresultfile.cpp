@@ -64,6 +64,77 @@ QString statusName(SeedStatus s)
                                      : QStringLiteral("cancelled");
 }
 
+json parseRecord(const QString& jsonPath)
+{
+    QFile file(jsonPath);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError({jsonPath}, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    try {
+        return json::parse(file.readAll().toStdString());
+    } catch (const json::exception& e) {
+        throw InputError({jsonPath},
+                         QStringLiteral("not a valid seed record: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+// Everything but the predictions; a missing key or wrong type throws json::exception.
+void readFields(const json& root, const QString& jsonPath, SeedResult& r)
+{
+    if (root.at("format").get<int>() > SeedResultFile::kFormat)
+        throw InputError({jsonPath, 0, {}, QStringLiteral("format")},
+                         QStringLiteral("written by a newer Seedscape"));
+    r.seed = root.at("seed").get<quint64>();
+    const std::string status = root.at("status").get<std::string>();
+    r.status = status == "finished" ? SeedStatus::Finished
+               : status == "failed" ? SeedStatus::Failed
+                                    : SeedStatus::Cancelled;
+    if (r.status == SeedStatus::Failed) {
+        r.failureEpoch = root.at("failure").at("epoch").get<int>();
+        r.failureReason = QString::fromStdString(root.at("failure").at("reason").get<std::string>());
+    }
+    r.metric = names::parseMetric(QString::fromStdString(root.at("metric").get<std::string>()))
+                   .value_or(Metric::Auto);
+    r.validationScore = numberFrom(root.at("val"));
+    r.testScore = numberFrom(root.at("test"));
+    r.bestEpoch = root.at("best_epoch").get<int>();
+    r.epochsRun = root.at("epochs_run").get<int>();
+    for (const json& v : root.at("curve").at("train_loss"))
+        r.trainLoss.push_back(numberFrom(v));
+    for (const json& v : root.at("curve").at("val_score"))
+        r.validationCurve.push_back(numberFrom(v));
+    r.streams = {root.at("streams").at("init").get<quint64>(), root.at("streams").at("order").get<quint64>(),
+                 root.at("streams").at("dropout").get<quint64>()};
+    r.durationSeconds = root.at("duration_s").get<double>();
+    r.startedAt = QDateTime::fromString(QString::fromStdString(root.at("started_at").get<std::string>()),
+                                        Qt::ISODateWithMs);
+    r.experimentFingerprint = QString::fromStdString(root.at("experiment_fingerprint").get<std::string>());
+    r.versions = QString::fromStdString(root.at("versions").get<std::string>());
+    r.engine = QString::fromStdString(root.value("engine", std::string("per-seed")));
+}
+
+// The .bin the record's "predictions" names, checked against its size and hash.
+void readPredictions(const json& p, const QString& jsonPath, SeedResult& r)
+{
+    const QString binPath = QFileInfo(jsonPath).absolutePath() + QLatin1Char('/') +
+                            QString::fromStdString(p.at("file").get<std::string>());
+    QFile bin(binPath);
+    if (!bin.open(QIODevice::ReadOnly))
+        throw InputError({binPath}, QStringLiteral("predictions file missing"));
+    const QByteArray bytes = bin.readAll();
+    const QString hash = fnv1a64(bytes);
+    if (bytes.size() != p.at("bytes").get<qsizetype>() ||
+        hash.toStdString() != p.at("fnv1a64").get<std::string>())
+        throw InputError({binPath}, QStringLiteral("predictions file damaged (size or hash differs from %1)")
+                                        .arg(QFileInfo(jsonPath).fileName()));
+    const size_t columns = static_cast<size_t>(r.predictionColumns);
+    const size_t validationCount = p.at("val_rows").get<size_t>() * columns;
+    const size_t testCount = p.at("test_rows").get<size_t>() * columns;
+    if ((validationCount + testCount) * sizeof(double) != static_cast<size_t>(bytes.size()))
+        throw InputError({binPath}, QStringLiteral("predictions file has the wrong size"));
+    r.validationPredictions = unpackDoubles(bytes, 0, validationCount);
+    r.testPredictions = unpackDoubles(bytes, validationCount, testCount);
+}
+
 } // namespace
 
 QString SeedResultFile::jsonName(quint64 seed)
@@ -117,74 +188,15 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
 
 SeedResult SeedResultFile::read(const QString& jsonPath, bool withPredictions)
 {
-    QFile file(jsonPath);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError({jsonPath}, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    json root;
-    try {
-        root = json::parse(file.readAll().toStdString());
-    } catch (const json::exception& e) {
-        throw InputError({jsonPath},
-                         QStringLiteral("not a valid seed record: %1").arg(QString::fromUtf8(e.what())));
-    }
+    const json root = parseRecord(jsonPath);
     SeedResult r;
     try {
-        if (root.at("format").get<int>() > kFormat)
-            throw InputError({jsonPath, 0, {}, QStringLiteral("format")},
-                             QStringLiteral("written by a newer Seedscape"));
-        r.seed = root.at("seed").get<quint64>();
-        const std::string status = root.at("status").get<std::string>();
-        r.status = status == "finished" ? SeedStatus::Finished
-                   : status == "failed" ? SeedStatus::Failed
-                                        : SeedStatus::Cancelled;
-        if (r.status == SeedStatus::Failed) {
-            r.failureEpoch = root.at("failure").at("epoch").get<int>();
-            r.failureReason = QString::fromStdString(root.at("failure").at("reason").get<std::string>());
-        }
-        r.metric = names::parseMetric(QString::fromStdString(root.at("metric").get<std::string>()))
-                       .value_or(Metric::Auto);
-        r.validationScore = numberFrom(root.at("val"));
-        r.testScore = numberFrom(root.at("test"));
-        r.bestEpoch = root.at("best_epoch").get<int>();
-        r.epochsRun = root.at("epochs_run").get<int>();
-        for (const json& v : root.at("curve").at("train_loss"))
-            r.trainLoss.push_back(numberFrom(v));
-        for (const json& v : root.at("curve").at("val_score"))
-            r.validationCurve.push_back(numberFrom(v));
-        r.streams = {root.at("streams").at("init").get<quint64>(),
-                     root.at("streams").at("order").get<quint64>(),
-                     root.at("streams").at("dropout").get<quint64>()};
-        r.durationSeconds = root.at("duration_s").get<double>();
-        r.startedAt = QDateTime::fromString(QString::fromStdString(root.at("started_at").get<std::string>()),
-                                            Qt::ISODateWithMs);
-        r.experimentFingerprint =
-            QString::fromStdString(root.at("experiment_fingerprint").get<std::string>());
-        r.versions = QString::fromStdString(root.at("versions").get<std::string>());
-        r.engine = QString::fromStdString(root.value("engine", std::string("per-seed")));
+        readFields(root, jsonPath, r);
         if (r.isFinished()) {
             const json& p = root.at("predictions");
             r.predictionColumns = p.at("columns").get<int>();
-            if (withPredictions) {
-                const QString binPath = QFileInfo(jsonPath).absolutePath() + QLatin1Char('/') +
-                                        QString::fromStdString(p.at("file").get<std::string>());
-                QFile bin(binPath);
-                if (!bin.open(QIODevice::ReadOnly))
-                    throw InputError({binPath}, QStringLiteral("predictions file missing"));
-                const QByteArray bytes = bin.readAll();
-                const QString hash = fnv1a64(bytes);
-                if (bytes.size() != p.at("bytes").get<qsizetype>() ||
-                    hash.toStdString() != p.at("fnv1a64").get<std::string>())
-                    throw InputError({binPath},
-                                     QStringLiteral("predictions file damaged (size or hash differs from %1)")
-                                         .arg(QFileInfo(jsonPath).fileName()));
-                const size_t columns = static_cast<size_t>(r.predictionColumns);
-                const size_t validationCount = p.at("val_rows").get<size_t>() * columns;
-                const size_t testCount = p.at("test_rows").get<size_t>() * columns;
-                if ((validationCount + testCount) * sizeof(double) != static_cast<size_t>(bytes.size()))
-                    throw InputError({binPath}, QStringLiteral("predictions file has the wrong size"));
-                r.validationPredictions = unpackDoubles(bytes, 0, validationCount);
-                r.testPredictions = unpackDoubles(bytes, validationCount, testCount);
-            }
+            if (withPredictions)
+                readPredictions(p, jsonPath, r);
         }
     } catch (const json::exception& e) {
         throw InputError({jsonPath},
