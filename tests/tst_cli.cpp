@@ -23,6 +23,7 @@ private Q_SLOTS:
     void sampleWritesAWorkspace();
     void runThenRerunReproducesEverySeed();
     void runRefusesAChangedDefinitionOverStoredSeeds();
+    void twoRunsOfOneExperimentNeverStoreMoreThanAsked();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
     void interruptedRunSaysHowToContinue();
     void importThenStatsGivesTheGoldenValues();
@@ -226,6 +227,32 @@ void TestCli::runRefusesAChangedDefinitionOverStoredSeeds()
     const Result more = run(runArgs + QStringList{QStringLiteral("3")});
     QCOMPARE(more.exitCode, 0);
     QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 3);
+}
+
+void TestCli::twoRunsOfOneExperimentNeverStoreMoreThanAsked()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString experiment = writeExperiment(dir, 150);
+    const QStringList args = {QStringLiteral("run"),         experiment,
+                              QStringLiteral("--workspace"), workspace,
+                              QStringLiteral("--seeds"),     QStringLiteral("6"),
+                              QStringLiteral("--jobs"),      QStringLiteral("1"),
+                              QStringLiteral("--engine"),    QStringLiteral("per-seed")};
+    QCOMPARE(run({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                  QStringLiteral("--seeds"), QStringLiteral("1")})
+                 .exitCode,
+             0); // the workspace and its experiment exist before the two race
+    QProcess first, second;
+    first.start(QStringLiteral(SEEDSCAPE_CLI), args);
+    second.start(QStringLiteral(SEEDSCAPE_CLI), args);
+    QVERIFY(first.waitForFinished(120000));
+    QVERIFY(second.waitForFinished(120000));
+    QCOMPARE(first.exitCode(), 0);
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 6);
+    const QByteArray errors = first.readAllStandardError() + second.readAllStandardError();
+    QVERIFY2(errors.contains("another sweep of this experiment is running (pid "), errors.constData());
 }
 
 void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()

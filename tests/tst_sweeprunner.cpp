@@ -1,5 +1,6 @@
 // Seed sweeps on worker threads: storage of every seed, continuation, failures, pause, cancel.
 #include "data/preparedata.h"
+#include "store/experimentlock.h"
 #include "store/resultstore.h"
 #include "store/seedresultfile.h"
 #include "sweep/sweeprunner.h"
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void unwritableResultsFolderFailsTheSweep();
     void cancelledSweepReportsItsEndOnce();
     void addAfterStartIsRefused();
+    void experimentHeldElsewhereWaitsThenTrainsOnlyWhatIsMissing();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -440,6 +442,45 @@ void TestSweepRunner::addAfterStartIsRefused()
                                                  std::make_shared<ScriptedEngine>(1, false))));
     runner.wait();
     QCOMPARE(ResultStore(dir.filePath(QStringLiteral("a"))).finishedCount(), 1);
+}
+
+void TestSweepRunner::experimentHeldElsewhereWaitsThenTrainsOnlyWhatIsMissing()
+{
+    QTemporaryDir dir;
+    // "Another process" holds the experiment (a separate descriptor conflicts like one).
+    ExperimentLock elsewhere(dir.path());
+    QVERIFY(elsewhere.tryLock());
+    std::atomic<int> waits{0};
+    QString holder;
+    SweepCallbacks callbacks;
+    callbacks.waiting = [&](const QString& experiment, const QString& who) {
+        QCOMPARE(experiment, QStringLiteral("d"));
+        holder = who;
+        ++waits;
+    };
+    auto engine = std::make_shared<ScriptedEngine>(64, false);
+    SweepRunner runner(callbacks);
+    runner.add(scripted(dir.path(), 5, engine));
+    runner.start(2);
+    QTRY_COMPARE(waits.load(), 1);
+    QVERIFY2(holder.startsWith(QStringLiteral("pid ")), qPrintable(holder));
+    QCOMPARE(runner.progress().front().waitingFor, holder);
+    QVERIFY(engine->groups().empty()); // nothing trained while the other holds it
+    // Meanwhile the other process stores 3 seeds, then ends.
+    for (quint64 seed : {7001, 7002, 7003}) {
+        SeedResult r;
+        r.seed = seed;
+        r.startedAt = QDateTime::currentDateTimeUtc();
+        ResultStore(dir.path()).save(r);
+    }
+    elsewhere.unlock();
+    runner.wait();
+    QCOMPARE(waits.load(), 1);                            // said once
+    QCOMPARE(ResultStore(dir.path()).finishedCount(), 5); // not 8
+    const std::vector<size_t> groups = engine->groups();
+    QCOMPARE(std::accumulate(groups.begin(), groups.end(), size_t(0)), size_t(2));
+    QVERIFY(runner.progress().front().waitingFor.isEmpty());
+    QVERIFY(elsewhere.tryLock()); // released when the sweep ended
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

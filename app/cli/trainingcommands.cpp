@@ -149,6 +149,11 @@ int runCommand(const QStringList& args)
     callbacks.problem = [&](const QString& message) {
         printer.problem(message);
     };
+    callbacks.waiting = [](const QString& name, const QString& holder) {
+        std::cerr << name.toStdString() << ": another sweep of this experiment is running ("
+                  << holder.toStdString()
+                  << "); waiting for it to end, then training only what is still missing" << std::endl;
+    };
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

@@ -2,6 +2,7 @@
 
 #include "common/atomicfile.h"
 #include "experiment/experimentnames.h"
+#include "store/experimentlock.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
@@ -20,11 +21,12 @@ struct SweepRunner::Slot
 {
     SweepItem item; // item.engine is always set
     ResultStore store;
+    ExperimentLock lock;        // held from the first claim until the experiment is done or the sweep ends
     std::deque<quint64> listed; // seeds.list entries not yet recorded
     std::set<quint64> used;     // recorded or running: never trained twice
     SweepProgress progress;
 
-    explicit Slot(SweepItem i) : item(std::move(i)), store(item.resultsFolder) {}
+    explicit Slot(SweepItem i) : item(std::move(i)), store(item.resultsFolder), lock(item.resultsFolder) {}
     int failureLimit() const { return std::max(3, item.wanted); }
 };
 
@@ -64,6 +66,7 @@ void SweepRunner::add(SweepItem item)
     LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, slot->item.engine->metric()),
                       slot->item.resultsFolder);
     StoredDefinition::write(slot->item.experiment, slot->item.resultsFolder);
+    slot->lock.tryLock(); // now if free (else the workers wait for it); throws StorageError
     slot->used = slot->store.recordedSeeds();
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))
@@ -173,17 +176,67 @@ void SweepRunner::waitWhilePaused()
     m_pauseChanged.wait(lock, [this] { return !m_paused || m_cancel; });
 }
 
-std::optional<SweepRunner::Job> SweepRunner::nextJob()
+// Takes the experiment's lock for this process. After waiting for another process, what it stored
+// meanwhile is counted again, so the sweep trains only what is still missing.
+bool SweepRunner::claimExperiment(Slot& slot)
+{
+    SweepProgress& p = slot.progress;
+    try {
+        if (!slot.lock.tryLock()) {
+            if (p.waitingFor.isEmpty()) {
+                p.waitingFor = slot.lock.holder();
+                if (p.waitingFor.isEmpty())
+                    p.waitingFor = QStringLiteral("another process");
+                if (m_callbacks.waiting)
+                    m_callbacks.waiting(slot.item.experiment.name, p.waitingFor);
+            }
+            return false;
+        }
+    } catch (const StorageError& e) {
+        // As for a seed that cannot be saved: the workspace cannot be written, so the sweep stops.
+        if (m_problem.isEmpty())
+            m_problem = e.message();
+        m_cancel = true;
+        if (m_callbacks.problem)
+            m_callbacks.problem(e.message());
+        m_pauseChanged.notify_all();
+        return false;
+    }
+    p.waitingFor.clear();
+    const std::set<quint64> recorded = slot.store.recordedSeeds();
+    slot.used.insert(recorded.begin(), recorded.end());
+    std::erase_if(slot.listed, [&](quint64 seed) { return recorded.count(seed) > 0; });
+    p.finished = slot.store.finishedCount();
+    return true;
+}
+
+void SweepRunner::releaseIfDone(Slot& slot)
+{
+    const SweepProgress& p = slot.progress;
+    if (p.running == 0 && (p.gaveUp || p.finished >= p.wanted))
+        slot.lock.unlock();
+}
+
+SweepRunner::Next SweepRunner::nextJob()
 {
     std::lock_guard lock(m_mutex);
     if (m_cancel)
-        return std::nullopt;
+        return {};
+    bool waitForOthers = false;
     for (size_t i = 0; i < m_slots.size(); ++i) {
         Slot& slot = *m_slots[i];
         SweepProgress& p = slot.progress;
-        const int missing = p.wanted - p.finished - p.running;
-        if (p.gaveUp || missing <= 0)
+        if (p.gaveUp || p.wanted - p.finished - p.running <= 0)
             continue;
+        if (!slot.lock.isLocked() && !claimExperiment(slot)) {
+            waitForOthers = waitForOthers || !p.gaveUp;
+            continue;
+        }
+        const int missing = p.wanted - p.finished - p.running;
+        if (missing <= 0) {
+            releaseIfDone(slot);
+            continue;
+        }
         // Share what is missing among the workers not busy yet, this one included.
         const int idle = std::max(1, m_activeWorkers - m_busyWorkers);
         const int groupSize =
@@ -204,9 +257,9 @@ std::optional<SweepRunner::Job> SweepRunner::nextJob()
         }
         p.running += groupSize;
         ++m_busyWorkers;
-        return job;
+        return {job, false};
     }
-    return std::nullopt;
+    return {std::nullopt, waitForOthers};
 }
 
 void SweepRunner::seedEnded(size_t slot, const SeedResult* stored)
@@ -214,8 +267,10 @@ void SweepRunner::seedEnded(size_t slot, const SeedResult* stored)
     std::lock_guard lock(m_mutex);
     SweepProgress& p = m_slots[slot]->progress;
     --p.running;
-    if (!stored)
+    if (!stored) {
+        releaseIfDone(*m_slots[slot]);
         return;
+    }
     if (stored->isFinished()) {
         ++p.finished;
     } else {
@@ -227,6 +282,7 @@ void SweepRunner::seedEnded(size_t slot, const SeedResult* stored)
         if (p.failed >= m_slots[slot]->failureLimit())
             p.gaveUp = true;
     }
+    releaseIfDone(*m_slots[slot]);
 }
 
 std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
@@ -287,9 +343,17 @@ void SweepRunner::work()
 {
     bool stop = false;
     while (!stop) {
-        const std::optional<Job> job = nextJob();
-        if (!job)
+        const Next next = nextJob();
+        if (next.wait) {
+            // Another process trains an experiment we still need: look again in a moment.
+            std::unique_lock lock(m_mutex);
+            m_pauseChanged.wait_for(lock, std::chrono::milliseconds(kLockRetryMilliseconds),
+                                    [this] { return m_cancel.load(); });
+            continue;
+        }
+        if (!next.job)
             break;
+        const std::optional<Job>& job = next.job;
         Slot& slot = slotAt(job->slot);
         if (m_callbacks.seedStarted)
             for (quint64 seed : job->seeds)
@@ -317,6 +381,9 @@ void SweepRunner::workerStopped()
     {
         std::lock_guard lock(m_mutex);
         last = --m_activeWorkers == 0;
+        if (last) // the sweep has ended: the experiments are free for other processes
+            for (const auto& slot : m_slots)
+                slot->lock.unlock();
     }
     m_ended.notify_all();
     if (last && m_callbacks.ended)

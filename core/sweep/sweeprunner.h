@@ -35,6 +35,7 @@ struct SweepProgress
     int running = 0;
     bool gaveUp = false; // too many seeds failed: see lastFailure
     QString lastFailure;
+    QString waitingFor; // set while another process's sweep of this experiment holds it ("pid 12 on host")
 };
 
 // Called from the worker threads; a window forwards them through queued signals.
@@ -45,6 +46,8 @@ struct SweepCallbacks
     // A finished or failed seed, after it was stored.
     std::function<void(const QString& experiment, const SeedResult& result)> seedEnded;
     std::function<void(const QString& message)> problem; // e.g. a seed that could not be saved
+    // Another process is training this experiment: this sweep waits until it ends, then counts again.
+    std::function<void(const QString& experiment, const QString& holder)> waiting;
     // Once, from the last worker to stop, when the sweep has ended for whatever reason.
     std::function<void()> ended;
 };
@@ -55,7 +58,10 @@ struct SweepCallbacks
 // failed seed is written to its experiment's results folder the moment it ends, so a killed process loses
 // only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh 64-bit
 // values from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
-// place; after max(3, wanted) failures an experiment gives up.
+// place; after max(3, wanted) failures an experiment gives up. One sweep per experiment at a time across
+// processes (ExperimentLock): an experiment another process is training waits, and once free is counted
+// again from its results folder, so two sweeps never store more seeds than wanted. Callbacks run on
+// worker threads and must not call back into the runner.
 class SweepRunner
 {
 public:
@@ -94,6 +100,7 @@ public:
 
     static int defaultJobs();
     static quint64 freshSeed();
+    static constexpr int kLockRetryMilliseconds = 500;
 
 private:
     struct Slot;
@@ -103,7 +110,15 @@ private:
         std::vector<quint64> seeds;
     };
 
-    std::optional<Job> nextJob();
+    // What a worker does next: a job, wait for an experiment another process holds, or stop.
+    struct Next
+    {
+        std::optional<Job> job;
+        bool wait = false;
+    };
+    Next nextJob();
+    bool claimExperiment(Slot& slot); // under m_mutex
+    void releaseIfDone(Slot& slot);   // under m_mutex
     Slot& slotAt(size_t index);
     void work();
     void waitWhilePaused();
