@@ -1,4 +1,4 @@
-// Metric values worked out by hand (in the comments) from STATISTICS.md's definitions.
+// Metric values worked out by hand (in the comments) from docs/statistics.md's definitions.
 #include "metrics/metricscorer.h"
 
 #include <QtTest>

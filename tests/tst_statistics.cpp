@@ -155,7 +155,7 @@ void TestStatistics::goldenCases()
 
 void TestStatistics::studentTQuantiles()
 {
-    // scipy.stats.t.ppf(0.975, df), itself accurate to about 1e-11 (STATISTICS.md asks for 1e-9).
+    // scipy.stats.t.ppf(0.975, df), itself accurate to about 1e-11 (docs/statistics.md asks for 1e-9).
     const std::pair<double, double> expected[] = {{1, 12.706204736174698},
                                                   {2, 4.302652729911275},
                                                   {4, 2.7764451051977987},

@@ -6,7 +6,7 @@
 
 namespace seedscape {
 
-// The metrics of STATISTICS.md, on plain numbers, so that training, ensembles and statistics all
+// The metrics of docs/statistics.md, on plain numbers, so that training, ensembles and statistics all
 // score a prediction the same way.
 //   truth: the value (regression) or the class index (classification), one per row.
 //   predictions: regression: the value per row; binary: P(class 1) per row;

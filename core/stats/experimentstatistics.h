@@ -27,7 +27,7 @@ struct BootstrapIntervals
     double ensembleValidation[2], ensembleTest[2]; // of the full ensemble, rebuilt from each resample
 };
 
-// Every number STATISTICS.md defines for one experiment.
+// Every number docs/statistics.md defines for one experiment.
 struct ExperimentStatistics
 {
     struct SeedScore

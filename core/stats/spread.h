@@ -4,7 +4,7 @@
 
 namespace seedscape {
 
-// How single-seed scores spread (STATISTICS.md). Undefined values are NaN: std and ci95 of one
+// How single-seed scores spread (docs/statistics.md). Undefined values are NaN: std and ci95 of one
 // score, everything of none.
 struct Spread
 {

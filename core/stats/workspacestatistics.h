@@ -4,7 +4,7 @@
 
 namespace seedscape {
 
-// The statistics of every experiment of a workspace and what compares them (STATISTICS.md).
+// The statistics of every experiment of a workspace and what compares them (docs/statistics.md).
 struct WorkspaceStatistics
 {
     struct Comparison

@@ -2,7 +2,7 @@
 """Writes the statistics golden cases: for each case a labels.csv and predictions.csv in the
 import format, and expected.json with every statistic computed independently of Seedscape's C++
 code, with numpy and scipy (Debian's python3-numpy, python3-scipy), from the definitions in
-STATISTICS.md. Run it from anywhere: /usr/bin/python3 tests/data/stats/make_golden.py
+docs/statistics.md. Run it from anywhere: /usr/bin/python3 tests/data/stats/make_golden.py
 """
 import csv, itertools, json, math, os
 
