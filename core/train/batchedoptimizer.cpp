@@ -25,6 +25,22 @@ void BatchedOptimizer::forEachState(const std::function<void(torch::Tensor&)>& f
         fn(*state);
 }
 
+void BatchedOptimizer::save(CheckpointWriter& writer) const
+{
+    writer.integers("optimizer.steps", {m_steps});
+    writer.tensor("optimizer.first_moment", m_firstMoment);
+    writer.tensor("optimizer.second_moment", m_secondMoment);
+    writer.tensor("optimizer.momentum", m_momentum);
+}
+
+void BatchedOptimizer::restore(CheckpointReader& reader)
+{
+    m_steps = reader.integers("optimizer.steps").at(0);
+    m_firstMoment.copy_(reader.tensor("optimizer.first_moment"));
+    m_secondMoment.copy_(reader.tensor("optimizer.second_moment"));
+    m_momentum.copy_(reader.tensor("optimizer.momentum"));
+}
+
 void BatchedOptimizer::sgdStep(torch::Tensor& parameters, const torch::Tensor& gradients, double lr)
 {
     torch::Tensor g = gradients;

@@ -1,6 +1,7 @@
 #pragma once
 
 // Internal to core/train: includes LibTorch, so only core .cpp files include it.
+#include "checkpointarchive.h"
 #include "experiment/experiment.h"
 
 #include <torch/torch.h>
@@ -22,6 +23,8 @@ public:
     void step(torch::Tensor& parameters, const torch::Tensor& gradients, double lr);
     // Applies fn to every state buffer (to zero a failed seed's lane).
     void forEachState(const std::function<void(torch::Tensor&)>& fn);
+    void save(CheckpointWriter& writer) const;
+    void restore(CheckpointReader& reader); // in place: the buffers keep their storage
 
     static constexpr double kAdamBeta1 = 0.9;
     static constexpr double kAdamBeta2 = 0.999;

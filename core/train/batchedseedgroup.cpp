@@ -1,6 +1,7 @@
 #include "batchedseedgroup.h"
 
 #include "batchedseedtrainer.h"
+#include "checkpointarchive.h"
 #include "experiment/experimentnames.h"
 #include "learningrateschedule.h"
 #include "mlp.h"
@@ -45,13 +46,67 @@ BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<qui
 std::vector<SeedResult> BatchedSeedGroup::train()
 {
     const int epochs = m_context.experiment.training.epochs;
-    for (int epoch = 1; epoch <= epochs && m_stillRunning > 0; ++epoch) {
+    const int resumedEpoch = m_control.resumeFrom.isEmpty() ? 0 : resume(m_control.resumeFrom);
+    for (int epoch = resumedEpoch + 1; epoch <= epochs && m_stillRunning > 0; ++epoch) {
         std::vector<double> lossSum(static_cast<size_t>(m_seeds), 0.0);
         if (!trainEpoch(epoch, lossSum))
             return cancelAll(epoch - 1);
         evaluate(epoch, lossSum);
+        if (epoch < epochs && m_stillRunning > 0 && m_control.wantsCheckpoint())
+            m_control.checkpoint(checkpointState(epoch), epoch);
     }
     return finish();
+}
+
+// Everything the next epoch depends on; the gradients are zeroed before every step, so not them.
+QByteArray BatchedSeedGroup::checkpointState(int epoch) const
+{
+    CheckpointWriter w;
+    std::vector<int64_t> seeds, running;
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        seeds.push_back(static_cast<int64_t>(m_results[s].seed));
+        running.push_back(m_running[s]);
+        const std::string lane = "seed" + std::to_string(s);
+        w.generator(lane + ".order", m_orderGenerators[s]);
+        w.generator(lane + ".dropout", m_dropoutGenerators[s]);
+        w.progress(lane, m_results[s], m_stopping[s]);
+    }
+    w.integers("group.seeds", seeds);
+    w.integers("group.running", running);
+    w.integers("group.epoch", {epoch});
+    w.doubles("group.seconds", {seconds()});
+    w.tensor("parameters", m_parameters);
+    if (m_best.defined())
+        w.tensor("best", m_best);
+    m_optimizer.save(w);
+    return w.bytes();
+}
+
+int BatchedSeedGroup::resume(const QByteArray& state)
+{
+    CheckpointReader r(state);
+    const std::vector<int64_t> seeds = r.integers("group.seeds");
+    for (int64_t s = 0; s < m_seeds; ++s)
+        if (seeds.size() != static_cast<size_t>(m_seeds) ||
+            static_cast<quint64>(seeds[s]) != m_results[s].seed)
+            throw std::runtime_error("the checkpoint is of other seeds");
+    const std::vector<int64_t> running = r.integers("group.running");
+    m_stillRunning = 0;
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        const std::string lane = "seed" + std::to_string(s);
+        r.generator(lane + ".order", m_orderGenerators[s]);
+        r.generator(lane + ".dropout", m_dropoutGenerators[s]);
+        r.progress(lane, m_results[s], m_stopping[s]);
+        m_running[s] = static_cast<char>(running.at(s));
+        m_stillRunning += m_running[s];
+    }
+    // In place: the layers' leaf tensors are views of these buffers.
+    m_parameters.copy_(r.tensor("parameters"));
+    if (m_best.defined())
+        m_best.copy_(r.tensor("best"));
+    m_optimizer.restore(r);
+    m_secondsBefore = r.doubles("group.seconds").at(0);
+    return static_cast<int>(r.integers("group.epoch").at(0));
 }
 
 torch::Tensor BatchedSeedGroup::block(const torch::Tensor& buffer, int64_t offset, int64_t size) const

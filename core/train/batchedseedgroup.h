@@ -53,6 +53,8 @@ private:
     };
 
     void initialiseLanes();
+    QByteArray checkpointState(int epoch) const;
+    int resume(const QByteArray& state); // the last epoch the state had finished
     void makeLeaves();
     EpochBatches drawEpoch();
     bool trainEpoch(int epoch, std::vector<double>& lossSum); // false when cancelled
@@ -67,12 +69,13 @@ private:
     torch::Tensor block(const torch::Tensor& buffer, int64_t offset, int64_t size) const;
     void zeroLane(torch::Tensor& buffer, int64_t s) const;
     void copyLane(const torch::Tensor& to, const torch::Tensor& from, int64_t s) const;
-    double seconds() const { return m_clock.nsecsElapsed() / 1e9; }
+    double seconds() const { return m_secondsBefore + m_clock.nsecsElapsed() / 1e9; }
 
     Context m_context;
     const TrainingControl& m_control;
     const int64_t m_seeds; // S
     QElapsedTimer m_clock;
+    double m_secondsBefore = 0; // trained before the checkpoint this group resumed from
     std::vector<SeedResult> m_results;
     std::vector<at::Generator> m_orderGenerators, m_dropoutGenerators;
     torch::Tensor m_parameters;            // flat: S × perSeed floats, every parameter a block of it

@@ -24,4 +24,11 @@ EarlyStopping::Verdict EarlyStopping::observe(int epoch, double validationScore)
     return ++m_sinceImprovement >= m_patience ? Verdict::Stop : Verdict::Continue;
 }
 
+void EarlyStopping::restore(const State& state)
+{
+    m_bestScore = state.bestScore;
+    m_bestEpoch = state.bestEpoch;
+    m_sinceImprovement = state.sinceImprovement;
+}
+
 } // namespace seedscape

@@ -15,12 +15,22 @@ public:
         Stop,
     };
 
+    // What a checkpoint keeps of it.
+    struct State
+    {
+        double bestScore = 0;
+        int bestEpoch = 0;
+        int sinceImprovement = 0;
+    };
+
     EarlyStopping(int patience, bool higherIsBetter);
 
     bool enabled() const { return m_patience > 0; }
     // Called once per epoch (1-based); always Continue when disabled.
     Verdict observe(int epoch, double validationScore);
     int bestEpoch() const { return m_bestEpoch; } // 0 before the first observation
+    State state() const { return {m_bestScore, m_bestEpoch, m_sinceImprovement}; }
+    void restore(const State& state);
 
 private:
     int m_patience;

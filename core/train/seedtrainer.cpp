@@ -1,5 +1,6 @@
 #include "seedtrainer.h"
 
+#include "checkpointarchive.h"
 #include "earlystopping.h"
 #include "experiment/experimentnames.h"
 #include "learningrateschedule.h"
@@ -117,6 +118,54 @@ EpochEnd trainEpoch(SeedRun& run, const TrainingTensors& t, const TrainingSpec& 
     return EpochEnd::Done;
 }
 
+QByteArray checkpointState(SeedRun& run, const SeedResult& result, const EarlyStopping& stopping,
+                           const std::vector<torch::Tensor>& best, int epoch, double seconds)
+{
+    CheckpointWriter w;
+    w.integers("seed", {static_cast<int64_t>(result.seed)});
+    w.integers("epoch", {epoch});
+    w.doubles("seconds", {seconds});
+    const auto parameters = run.model->parameters();
+    for (size_t i = 0; i < parameters.size(); ++i)
+        w.tensor("parameter" + std::to_string(i), parameters[i]);
+    w.integers("best.count", {static_cast<int64_t>(best.size())});
+    for (size_t i = 0; i < best.size(); ++i)
+        w.tensor("best" + std::to_string(i), best[i]);
+    torch::serialize::OutputArchive optimizer;
+    run.optimizer->save(optimizer);
+    w.archive().write("optimizer", optimizer);
+    w.generator("order", run.orderGenerator);
+    w.generator("dropout", run.dropoutGenerator);
+    w.progress("progress", result, stopping);
+    return w.bytes();
+}
+
+// Continues from a checkpoint: returns the last epoch it had finished.
+int resume(const QByteArray& state, SeedRun& run, SeedResult& result, EarlyStopping& stopping,
+           std::vector<torch::Tensor>& best, double* secondsBefore)
+{
+    CheckpointReader r(state);
+    if (static_cast<quint64>(r.integers("seed").at(0)) != result.seed)
+        throw std::runtime_error("the checkpoint is of another seed");
+    {
+        torch::NoGradGuard noGrad;
+        const auto parameters = run.model->parameters();
+        for (size_t i = 0; i < parameters.size(); ++i)
+            parameters[i].copy_(r.tensor("parameter" + std::to_string(i)));
+    }
+    best.clear();
+    for (int64_t i = 0; i < r.integers("best.count").at(0); ++i)
+        best.push_back(r.tensor("best" + std::to_string(i)));
+    torch::serialize::InputArchive optimizer;
+    r.archive().read("optimizer", optimizer);
+    run.optimizer->load(optimizer);
+    r.generator("order", run.orderGenerator);
+    r.generator("dropout", run.dropoutGenerator);
+    r.progress("progress", result, stopping);
+    *secondsBefore = r.doubles("seconds").at(0);
+    return static_cast<int>(r.integers("epoch").at(0));
+}
+
 } // namespace
 
 SeedTrainer::SeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
@@ -158,8 +207,9 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
     at::set_num_threads(1);
     QElapsedTimer clock;
     clock.start();
-    const auto seconds = [&clock] {
-        return clock.nsecsElapsed() / 1e9;
+    double secondsBefore = 0; // trained before the checkpoint it resumed from
+    const auto seconds = [&] {
+        return secondsBefore + clock.nsecsElapsed() / 1e9;
     };
 
     const TrainingTensors& t = *m_tensors;
@@ -175,8 +225,12 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
     EarlyStopping stopping(spec.earlyStoppingPatience, higherIsBetter(m_metric));
     std::vector<torch::Tensor> bestParameters;
 
+    const int resumedEpoch = control.resumeFrom.isEmpty() ? 0
+                                                          : resume(control.resumeFrom, run, result, stopping,
+                                                                   bestParameters, &secondsBefore);
+
     run.model->train();
-    for (int epoch = 1; epoch <= spec.epochs; ++epoch) {
+    for (int epoch = resumedEpoch + 1; epoch <= spec.epochs; ++epoch) {
         for (auto& group : run.optimizer->param_groups())
             group.options().set_lr(scheduledLearningRate(spec, epoch - 1));
         double meanLoss = 0;
@@ -204,6 +258,9 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
             bestParameters = snapshot(run.model);
         else if (verdict == EarlyStopping::Verdict::Stop)
             break;
+        if (epoch < spec.epochs && control.wantsCheckpoint())
+            control.checkpoint(checkpointState(run, result, stopping, bestParameters, epoch, seconds()),
+                               epoch);
     }
 
     if (stopping.enabled())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #include <atomic>
@@ -23,7 +24,17 @@ struct TrainingControl
     std::function<void()> waitWhilePaused;     // called before every training step; blocks while paused
     std::function<void(const EpochProgress&)> onEpoch;
 
+    // Checkpoints, so that a killed sweep loses at most the work since the last one. At each epoch
+    // boundary the engine asks checkpointDue and, when it says yes, hands checkpoint its whole
+    // state (parameters, optimiser state, generator states, epoch, curves). resumeFrom holds such a
+    // state of the same engine for the same seeds: training continues from it and gives the same
+    // numbers as an uninterrupted run.
+    std::function<bool()> checkpointDue;
+    std::function<void(const QByteArray& state, int epoch)> checkpoint;
+    QByteArray resumeFrom;
+
     bool cancelled() const { return cancel && cancel->load(); }
+    bool wantsCheckpoint() const { return checkpoint && checkpointDue && checkpointDue(); }
     // Blocks while paused, then says whether the seed should stop: what every engine does before a step.
     bool stopBeforeStep() const
     {
