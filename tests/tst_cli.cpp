@@ -1,4 +1,5 @@
 // Runs the real seedscape-cli binary as a user or a script would.
+#include "store/checkpointfile.h"
 #include "store/resultstore.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void runThenRerunReproducesEverySeed();
     void runRefusesAChangedDefinitionOverStoredSeeds();
     void twoRunsOfOneExperimentNeverStoreMoreThanAsked();
+    void killedRunResumesItsRunningSeedsFromCheckpoints();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
     void interruptedRunSaysHowToContinue();
     void importThenStatsGivesTheGoldenValues();
@@ -253,6 +255,55 @@ void TestCli::twoRunsOfOneExperimentNeverStoreMoreThanAsked()
     QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 6);
     const QByteArray errors = first.readAllStandardError() + second.readAllStandardError();
     QVERIFY2(errors.contains("another sweep of this experiment is running (pid "), errors.constData());
+}
+
+void TestCli::killedRunResumesItsRunningSeedsFromCheckpoints()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString results = workspace + QStringLiteral("/results/quick");
+    const QString experiment = writeExperiment(dir, 400);
+    const QStringList args = {QStringLiteral("run"),
+                              experiment,
+                              QStringLiteral("--workspace"),
+                              workspace,
+                              QStringLiteral("--seeds"),
+                              QStringLiteral("4"),
+                              QStringLiteral("--jobs"),
+                              QStringLiteral("2"),
+                              QStringLiteral("--engine"),
+                              QStringLiteral("batched"),
+                              QStringLiteral("--checkpoint-seconds"),
+                              QStringLiteral("0")};
+    QProcess child;
+    child.start(QStringLiteral(SEEDSCAPE_CLI), args);
+    QVERIFY(child.waitForStarted());
+    // Two groups of two seeds, checkpointed at every epoch: kill once both are a few epochs in.
+    QTRY_VERIFY_WITH_TIMEOUT(seedscape::CheckpointFile::readAll(results).size() == 2 &&
+                                 seedscape::CheckpointFile::readAll(results).back().epoch >= 3,
+                             60000);
+    ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished());
+    QCOMPARE(seedscape::ResultStore(results).finishedCount(), 0);
+    int checkpointedEpochs = 0;
+    for (const auto& checkpoint : seedscape::CheckpointFile::readAll(results))
+        checkpointedEpochs += checkpoint.epoch;
+    QVERIFY(checkpointedEpochs >= 6);
+
+    const Result again = run(args);
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("resuming 4 seeds from the checkpoints"), again.err.constData());
+    QVERIFY(seedscape::CheckpointFile::readAll(results).empty());
+    const auto seeds = seedscape::ResultStore(results).load(false);
+    QCOMPARE(seeds.size(), size_t(4));
+    // Each resumed seed is exactly what an uninterrupted training of it gives.
+    for (const auto& seed : seeds) {
+        const Result rerun = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                  QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                  QStringLiteral("--seed"), QString::number(seed.seed)});
+        QCOMPARE(rerun.exitCode, 0);
+        QVERIFY(nlohmann::json::parse(rerun.out.toStdString())["identical_to_recorded"].get<bool>());
+    }
 }
 
 void TestCli::killedRunContinuesAndKeepsEveryFinishedSeed()

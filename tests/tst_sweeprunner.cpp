@@ -1,5 +1,7 @@
 // Seed sweeps on worker threads: storage of every seed, continuation, failures, pause, cancel.
 #include "data/preparedata.h"
+#include "experiment/experimentfingerprint.h"
+#include "store/checkpointfile.h"
 #include "store/experimentlock.h"
 #include "store/resultstore.h"
 #include "store/seedresultfile.h"
@@ -131,6 +133,9 @@ private Q_SLOTS:
     void cancelledSweepReportsItsEndOnce();
     void addAfterStartIsRefused();
     void experimentHeldElsewhereWaitsThenTrainsOnlyWhatIsMissing();
+    void stoppedSweepResumesItsCheckpoints_data();
+    void stoppedSweepResumesItsCheckpoints();
+    void staleCheckpointsAreDropped();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -481,6 +486,90 @@ void TestSweepRunner::experimentHeldElsewhereWaitsThenTrainsOnlyWhatIsMissing()
     QCOMPARE(std::accumulate(groups.begin(), groups.end(), size_t(0)), size_t(2));
     QVERIFY(runner.progress().front().waitingFor.isEmpty());
     QVERIFY(elsewhere.tryLock()); // released when the sweep ended
+}
+
+void TestSweepRunner::stoppedSweepResumesItsCheckpoints_data()
+{
+    QTest::addColumn<int>("engine");
+    QTest::addRow("batched") << int(TrainingEngine::Batched);
+    QTest::addRow("per seed") << int(TrainingEngine::PerSeed);
+}
+
+// A sweep stopped mid-training (as by a kill: the checkpoints are what is left) continues its
+// seeds from their checkpoints, and they end exactly as in a sweep that never stopped.
+void TestSweepRunner::stoppedSweepResumesItsCheckpoints()
+{
+    QFETCH(int, engine);
+    Experiment e = diabetes(60);
+    e.model.dropout = 0.2;
+    e.seeds.list = {501, 502, 503, 504};
+    QTemporaryDir straightDir, stoppedDir;
+    {
+        SweepRunner straight;
+        straight.add(item(e, straightDir.path(), 4, TrainingEngine(engine)));
+        straight.start(2);
+        straight.wait();
+    }
+    std::atomic<int> epochs{0};
+    SweepCallbacks callbacks;
+    callbacks.epochFinished = [&](const QString&, const EpochProgress&) {
+        ++epochs;
+    };
+    {
+        SweepRunner first(callbacks);
+        first.setCheckpointInterval(std::chrono::milliseconds(0)); // at every epoch boundary
+        first.add(item(e, stoppedDir.path(), 4, TrainingEngine(engine)));
+        first.start(2);
+        QTRY_VERIFY(CheckpointFile::readAll(stoppedDir.path()).size() == 2 &&
+                    CheckpointFile::readAll(stoppedDir.path()).front().epoch >= 5);
+        first.cancel();
+        first.wait();
+    }
+    QCOMPARE(ResultStore(stoppedDir.path()).finishedCount(), 0);
+    const std::vector<CheckpointFile> left = CheckpointFile::readAll(stoppedDir.path());
+    QCOMPARE(left.size(), size_t(2));
+    const int epochsBefore = epochs.load();
+
+    epochs = 0;
+    SweepRunner second(callbacks);
+    second.add(item(e, stoppedDir.path(), 4, TrainingEngine(engine)));
+    QCOMPARE(second.resumableSeeds(), engine == int(TrainingEngine::Batched) ? 4 : 2);
+    second.start(2);
+    second.wait();
+    QVERIFY(epochs.load() < 4 * 60); // the checkpointed epochs were not trained again
+    QVERIFY(epochsBefore > 0);
+    QVERIFY(CheckpointFile::readAll(stoppedDir.path()).empty()); // removed once their seeds were stored
+    for (quint64 seed : e.seeds.list) {
+        const SeedResult a = *ResultStore(straightDir.path()).find(seed, true);
+        const SeedResult b = *ResultStore(stoppedDir.path()).find(seed, true);
+        QCOMPARE(b.validationScore, a.validationScore);
+        QCOMPARE(b.testScore, a.testScore);
+        QCOMPARE(b.validationPredictions, a.validationPredictions);
+        QCOMPARE(b.testPredictions, a.testPredictions);
+        QCOMPARE(b.validationCurve, a.validationCurve);
+    }
+}
+
+void TestSweepRunner::staleCheckpointsAreDropped()
+{
+    QTemporaryDir dir;
+    Experiment e = diabetes(3);
+    // One from another definition, one of a seed already stored, one from another engine.
+    CheckpointFile{QStringLiteral("batched"), QStringLiteral("0123456789abcdef"), {11}, 1, "x"}.write(
+        dir.path());
+    SeedResult stored;
+    stored.seed = 12;
+    stored.startedAt = QDateTime::currentDateTimeUtc();
+    ResultStore(dir.path()).save(stored);
+    const SweepItem sweep = item(e, dir.path(), 1, TrainingEngine::Batched);
+    const QString current = experimentFingerprint(e);
+    CheckpointFile{QStringLiteral("batched"), current, {12}, 1, "x"}.write(dir.path());
+    CheckpointFile{QStringLiteral("per-seed"), current, {13}, 1, "x"}.write(dir.path());
+    QCOMPARE(CheckpointFile::readAll(dir.path()).size(), size_t(3));
+    SweepRunner runner;
+    runner.add(sweep);
+    QCOMPARE(runner.resumableSeeds(), 0);
+    QVERIFY(CheckpointFile::readAll(dir.path()).empty());
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

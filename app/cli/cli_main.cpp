@@ -16,12 +16,13 @@ namespace {
 const char* const kUsage = R"(Usage: seedscape-cli COMMAND [OPTIONS]
 
 Commands:
-  run EXPERIMENT.json --workspace DIR [--seeds N] [--jobs J] [--engine E]
+  run EXPERIMENT.json --workspace DIR [--seeds N] [--jobs J] [--engine E] [--checkpoint-seconds S]
                                  add the experiment to the workspace (or find it there) and train
                                  seeds until it has N finished ones (default: its seeds.count) on J
                                  threads (default: every core); an interrupted run continues where
-                                 it stopped. E: automatic (default: batched where it can),
-                                 batched (groups of seeds as one program) or per-seed
+                                 it stopped, running seeds from their last checkpoint (saved every
+                                 S seconds, default 60). E: automatic (default: batched where it
+                                 can), batched (groups of seeds as one program) or per-seed
   rerun --workspace DIR --experiment NAME --seed S
                                  train one recorded seed again and print {"seed","val","test"};
                                  exits 2 if it does not reproduce the recorded scores exactly

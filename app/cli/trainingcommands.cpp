@@ -106,7 +106,8 @@ private:
 int runCommand(const QStringList& args)
 {
     const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"),
-                                    QStringLiteral("--jobs"), QStringLiteral("--engine")});
+                                    QStringLiteral("--jobs"), QStringLiteral("--engine"),
+                                    QStringLiteral("--checkpoint-seconds")});
     if (options.positional().size() != 1)
         throw UsageError(QStringLiteral("run takes one experiment file"));
     const QString file = options.positional().front();
@@ -118,6 +119,9 @@ int runCommand(const QStringList& args)
     const int jobs =
         static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
+    const auto checkpointSeconds =
+        options.integer(QStringLiteral("--checkpoint-seconds"),
+                        SweepRunner::kDefaultCheckpointInterval.count() / 1000, 0, 86400);
 
     auto data =
         std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
@@ -158,7 +162,11 @@ int runCommand(const QStringList& args)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     SweepRunner runner(callbacks);
+    runner.setCheckpointInterval(std::chrono::seconds(checkpointSeconds));
     runner.add({e, data, resultsFolder, wanted, SeedEngine::create(e, data, engine)});
+    if (const int resumed = runner.resumableSeeds(); resumed > 0)
+        std::cerr << e.name.toStdString() << ": resuming " << resumed
+                  << " seeds from the checkpoints an earlier run left" << std::endl;
     runner.start(std::min(jobs, wanted - alreadyFinished));
     while (!runner.waitFor(100))
         if (g_interrupted && !runner.isCancelled())

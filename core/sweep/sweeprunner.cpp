@@ -1,12 +1,15 @@
 #include "sweeprunner.h"
 
 #include "common/atomicfile.h"
+#include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
+#include "store/checkpointfile.h"
 #include "store/experimentlock.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -23,7 +26,9 @@ struct SweepRunner::Slot
     ResultStore store;
     ExperimentLock lock;        // held from the first claim until the experiment is done or the sweep ends
     std::deque<quint64> listed; // seeds.list entries not yet recorded
-    std::set<quint64> used;     // recorded or running: never trained twice
+    std::set<quint64> used;     // recorded, running or checkpointed: never trained twice
+    std::deque<CheckpointFile> resumable; // checkpoints of this definition and engine, to continue first
+    QString fingerprint;
     SweepProgress progress;
 
     explicit Slot(SweepItem i) : item(std::move(i)), store(item.resultsFolder), lock(item.resultsFolder) {}
@@ -66,8 +71,12 @@ void SweepRunner::add(SweepItem item)
     LabelsFile::write(ExperimentLabels::fromData(*slot->item.data, slot->item.engine->metric()),
                       slot->item.resultsFolder);
     StoredDefinition::write(slot->item.experiment, slot->item.resultsFolder);
-    slot->lock.tryLock(); // now if free (else the workers wait for it); throws StorageError
+    slot->fingerprint = experimentFingerprint(slot->item.experiment);
+    const bool locked =
+        slot->lock.tryLock(); // now if free (else the workers wait for it); throws StorageError
     slot->used = slot->store.recordedSeeds();
+    if (locked) // another holder's checkpoints are its running seeds: only the holder may resume them
+        loadCheckpoints(*slot);
     for (quint64 seed : slot->item.experiment.seeds.list)
         if (!slot->used.count(seed))
             slot->listed.push_back(seed);
@@ -139,6 +148,36 @@ bool SweepRunner::isRunning() const
     return m_activeWorkers > 0;
 }
 
+// Checkpoints of seeds still to train, by this engine and definition, are resumed; any other is
+// stale (its seeds were stored, or it came from another definition or engine) and goes.
+void SweepRunner::loadCheckpoints(Slot& slot)
+{
+    const QString& folder = slot.item.resultsFolder;
+    for (CheckpointFile& checkpoint : CheckpointFile::readAll(folder)) {
+        const bool current = checkpoint.engine == slot.item.engine->name() &&
+                             checkpoint.fingerprint == slot.fingerprint &&
+                             static_cast<int>(checkpoint.seeds.size()) <= slot.item.engine->maxGroupSize() &&
+                             std::none_of(checkpoint.seeds.begin(), checkpoint.seeds.end(),
+                                          [&](quint64 seed) { return slot.used.count(seed) > 0; });
+        if (!current) {
+            CheckpointFile::remove(folder, checkpoint.seeds.front());
+            continue;
+        }
+        slot.used.insert(checkpoint.seeds.begin(), checkpoint.seeds.end());
+        slot.resumable.push_back(std::move(checkpoint));
+    }
+}
+
+int SweepRunner::resumableSeeds() const
+{
+    std::lock_guard lock(m_mutex);
+    int seeds = 0;
+    for (const auto& slot : m_slots)
+        for (const CheckpointFile& checkpoint : slot->resumable)
+            seeds += static_cast<int>(checkpoint.seeds.size());
+    return seeds;
+}
+
 SweepRunner::Outcome SweepRunner::outcome() const
 {
     std::lock_guard lock(m_mutex);
@@ -207,6 +246,7 @@ bool SweepRunner::claimExperiment(Slot& slot)
     slot.used.insert(recorded.begin(), recorded.end());
     std::erase_if(slot.listed, [&](quint64 seed) { return recorded.count(seed) > 0; });
     p.finished = slot.store.finishedCount();
+    loadCheckpoints(slot); // what the other process left unfinished (it was killed, or cancelled)
     return true;
 }
 
@@ -215,6 +255,25 @@ void SweepRunner::releaseIfDone(Slot& slot)
     const SweepProgress& p = slot.progress;
     if (p.running == 0 && (p.gaveUp || p.finished >= p.wanted))
         slot.lock.unlock();
+}
+
+// A checkpointed job of the slot, when one fits in what is still missing (one that does not is
+// dropped: fewer seeds are wanted now).
+std::optional<SweepRunner::Job> SweepRunner::resumeJob(Slot& slot, size_t index, int missing)
+{
+    while (!slot.resumable.empty()) {
+        CheckpointFile checkpoint = std::move(slot.resumable.front());
+        slot.resumable.pop_front();
+        if (static_cast<int>(checkpoint.seeds.size()) <= missing) {
+            std::erase_if(slot.listed, [&](quint64 seed) {
+                return std::find(checkpoint.seeds.begin(), checkpoint.seeds.end(), seed) !=
+                       checkpoint.seeds.end();
+            });
+            return Job{index, checkpoint.seeds, checkpoint.state};
+        }
+        CheckpointFile::remove(slot.item.resultsFolder, checkpoint.seeds.front());
+    }
+    return std::nullopt;
 }
 
 SweepRunner::Next SweepRunner::nextJob()
@@ -236,6 +295,11 @@ SweepRunner::Next SweepRunner::nextJob()
         if (missing <= 0) {
             releaseIfDone(slot);
             continue;
+        }
+        if (std::optional<Job> resumed = resumeJob(slot, i, missing)) {
+            p.running += static_cast<int>(resumed->seeds.size());
+            ++m_busyWorkers;
+            return {resumed, false};
         }
         // Share what is missing among the workers not busy yet, this one included.
         const int idle = std::max(1, m_activeWorkers - m_busyWorkers);
@@ -296,9 +360,28 @@ std::vector<SeedResult> SweepRunner::train(Slot& slot, const Job& job)
         control.onEpoch = [this, &slot](const EpochProgress& p) {
             m_callbacks.epochFinished(slot.item.experiment.name, p);
         };
+    control.resumeFrom = job.resumeFrom;
+    QElapsedTimer sinceCheckpoint;
+    sinceCheckpoint.start();
+    control.checkpointDue = [&] {
+        return sinceCheckpoint.elapsed() >= m_checkpointInterval.count();
+    };
+    control.checkpoint = [&](const QByteArray& state, int epoch) {
+        try {
+            CheckpointFile{slot.item.engine->name(), slot.fingerprint, job.seeds, epoch, state}.write(
+                slot.item.resultsFolder);
+        } catch (const StorageError& e) {
+            // Training goes on; only the protection against a kill is missing for now.
+            if (m_callbacks.problem)
+                m_callbacks.problem(e.message());
+        }
+        sinceCheckpoint.restart();
+    };
     try {
         return slot.item.engine->train(job.seeds, control);
     } catch (const std::exception& e) {
+        if (!job.resumeFrom.isEmpty()) // a checkpoint it could not continue from: not again
+            CheckpointFile::remove(slot.item.resultsFolder, job.seeds.front());
         // An error inside LibTorch ends these seeds, not the sweep.
         std::vector<SeedResult> failed(job.seeds.size());
         for (size_t i = 0; i < failed.size(); ++i) {
@@ -363,14 +446,20 @@ void SweepRunner::work()
             std::lock_guard lock(m_mutex);
             --m_busyWorkers;
         }
+        bool allStored = true;
         for (const SeedResult& result : results) {
             if (stop || result.status == SeedStatus::Cancelled) {
                 seedEnded(job->slot, nullptr);
                 stop = true;
+                allStored = false;
             } else if (!store(slot, job->slot, result)) {
                 stop = true;
+                allStored = false;
             }
         }
+        // Its seeds are stored: the checkpoint has served (a cancelled job keeps it to resume from).
+        if (allStored)
+            CheckpointFile::remove(slot.item.resultsFolder, job->seeds.front());
     }
     workerStopped();
 }

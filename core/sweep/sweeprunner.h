@@ -5,6 +5,7 @@
 #include "train/seedengine.h"
 #include "train/seedresult.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -60,8 +61,9 @@ struct SweepCallbacks
 // values from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
 // place; after max(3, wanted) failures an experiment gives up. One sweep per experiment at a time across
 // processes (ExperimentLock): an experiment another process is training waits, and once free is counted
-// again from its results folder, so two sweeps never store more seeds than wanted. Callbacks run on
-// worker threads and must not call back into the runner.
+// again from its results folder, so two sweeps never store more seeds than wanted. Running jobs save
+// checkpoints (CheckpointFile) about once a minute; a sweep resumes the checkpoints it finds. Callbacks run
+// on worker threads and must not call back into the runner.
 class SweepRunner
 {
 public:
@@ -82,6 +84,11 @@ public:
     // with another definition (StoredDefinition).
     void add(SweepItem item);
     void start(int jobs = defaultJobs());
+    // How often a running job saves a checkpoint (results/NAME/checkpoints/), at epoch boundaries;
+    // a killed sweep loses at most this much training. Before start().
+    void setCheckpointInterval(std::chrono::milliseconds interval) { m_checkpointInterval = interval; }
+    // Seeds that the added experiments' checkpoints will resume rather than train from the start.
+    int resumableSeeds() const;
 
     // Pause and cancel take effect before the next training step of every running seed.
     void pause();
@@ -101,6 +108,7 @@ public:
     static int defaultJobs();
     static quint64 freshSeed();
     static constexpr int kLockRetryMilliseconds = 500;
+    static constexpr std::chrono::milliseconds kDefaultCheckpointInterval{60000};
 
 private:
     struct Slot;
@@ -108,6 +116,7 @@ private:
     {
         size_t slot;
         std::vector<quint64> seeds;
+        QByteArray resumeFrom; // the engine's state from a checkpoint of these seeds
     };
 
     // What a worker does next: a job, wait for an experiment another process holds, or stop.
@@ -117,12 +126,14 @@ private:
         bool wait = false;
     };
     Next nextJob();
-    bool claimExperiment(Slot& slot); // under m_mutex
-    void releaseIfDone(Slot& slot);   // under m_mutex
+    bool claimExperiment(Slot& slot);                                    // under m_mutex
+    std::optional<Job> resumeJob(Slot& slot, size_t index, int missing); // under m_mutex
+    void releaseIfDone(Slot& slot);                                      // under m_mutex
     Slot& slotAt(size_t index);
     void work();
     void waitWhilePaused();
     std::vector<SeedResult> train(Slot& slot, const Job& job);
+    void loadCheckpoints(Slot& slot);
     bool store(Slot& slot, size_t index, const SeedResult& result); // false: the sweep must stop
     void seedEnded(size_t slot, const SeedResult* stored);
     void stopWithProblem(const QString& message);
@@ -135,6 +146,7 @@ private:
     std::condition_variable m_pauseChanged;
     std::condition_variable m_ended;
     std::atomic<bool> m_cancel{false};
+    std::chrono::milliseconds m_checkpointInterval = kDefaultCheckpointInterval;
     bool m_started = false;
     bool m_paused = false;
     QString m_problem;

@@ -9,7 +9,6 @@
 
 #include <ATen/Parallel.h>
 
-
 namespace seedscape {
 
 BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)

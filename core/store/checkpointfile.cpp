@@ -1,0 +1,97 @@
+#include "checkpointfile.h"
+
+#include "common/atomicfile.h"
+#include "common/fnv1a.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <nlohmann/json.hpp>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kFormat = 1;
+
+// The checkpoint in a file, or nothing with the reason when it is not a whole one of ours.
+std::optional<CheckpointFile> parse(const QByteArray& bytes, QString* problem)
+{
+    const qsizetype newline = bytes.indexOf('\n');
+    if (newline < 0) {
+        *problem = QStringLiteral("no header");
+        return std::nullopt;
+    }
+    const nlohmann::json header = nlohmann::json::parse(bytes.left(newline).toStdString(), nullptr, false);
+    if (header.is_discarded() || !header.is_object() || header.value("format", 0) != kFormat) {
+        *problem = QStringLiteral("not a checkpoint of this version");
+        return std::nullopt;
+    }
+    try {
+        CheckpointFile c;
+        c.engine = QString::fromStdString(header.at("engine").get<std::string>());
+        c.fingerprint = QString::fromStdString(header.at("fingerprint").get<std::string>());
+        c.seeds = header.at("seeds").get<std::vector<quint64>>();
+        c.epoch = header.at("epoch").get<int>();
+        c.state = bytes.mid(newline + 1);
+        if (c.seeds.empty() || c.state.size() != header.at("bytes").get<qsizetype>() ||
+            fnv1a64(c.state).toStdString() != header.at("fnv1a64").get<std::string>()) {
+            *problem = QStringLiteral("damaged (size or hash differs from its header)");
+            return std::nullopt;
+        }
+        return c;
+    } catch (const nlohmann::json::exception&) {
+        *problem = QStringLiteral("header fields missing or of the wrong type");
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+QString CheckpointFile::folder(const QString& resultsFolder)
+{
+    return QDir(resultsFolder).filePath(QStringLiteral("checkpoints"));
+}
+
+QString CheckpointFile::path(const QString& resultsFolder, quint64 firstSeed)
+{
+    return QDir(folder(resultsFolder)).filePath(QStringLiteral("%1.ckpt").arg(firstSeed));
+}
+
+void CheckpointFile::write(const QString& resultsFolder) const
+{
+    nlohmann::json header = {{"format", kFormat},
+                             {"engine", engine.toStdString()},
+                             {"fingerprint", fingerprint.toStdString()},
+                             {"seeds", seeds},
+                             {"epoch", epoch},
+                             {"bytes", state.size()},
+                             {"fnv1a64", fnv1a64(state).toStdString()}};
+    AtomicFile::write(path(resultsFolder, seeds.front()),
+                      QByteArray::fromStdString(header.dump()) + '\n' + state);
+}
+
+std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder, QStringList* problems)
+{
+    std::vector<CheckpointFile> all;
+    const QDir dir(folder(resultsFolder));
+    for (const QString& name : dir.entryList({QStringLiteral("*.ckpt")}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        QString problem = QStringLiteral("cannot be read");
+        std::optional<CheckpointFile> checkpoint;
+        if (file.open(QIODevice::ReadOnly))
+            checkpoint = parse(file.readAll(), &problem);
+        if (checkpoint)
+            all.push_back(std::move(*checkpoint));
+        else if (problems)
+            *problems << QStringLiteral("%1: %2").arg(file.fileName(), problem);
+    }
+    return all;
+}
+
+void CheckpointFile::remove(const QString& resultsFolder, quint64 firstSeed)
+{
+    QFile::remove(path(resultsFolder, firstSeed));
+}
+
+} // namespace seedscape

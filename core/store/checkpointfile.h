@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace seedscape {
+
+// results/NAME/checkpoints/FIRSTSEED.ckpt: the saved state of a running job (one seed, or a
+// batched group), so that a killed sweep resumes it instead of starting again. Written atomically
+// (at most once a minute by the sweep), removed once its seeds are stored. A header line (JSON:
+// engine, fingerprint, seeds, epoch, size and hash of the state) is followed by the engine's state.
+struct CheckpointFile
+{
+    QString engine;
+    QString fingerprint; // of the experiment definition it was trained with
+    std::vector<quint64> seeds;
+    int epoch = 0; // the last epoch the state has finished
+    QByteArray state;
+
+    static QString folder(const QString& resultsFolder);
+    static QString path(const QString& resultsFolder, quint64 firstSeed);
+
+    void write(const QString& resultsFolder) const; // atomic; throws StorageError
+    // Every checkpoint that reads back whole; damaged ones are named in problems and skipped.
+    static std::vector<CheckpointFile> readAll(const QString& resultsFolder, QStringList* problems = nullptr);
+    static void remove(const QString& resultsFolder, quint64 firstSeed);
+};
+
+} // namespace seedscape
