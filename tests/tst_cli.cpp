@@ -30,6 +30,10 @@ private Q_SLOTS:
     void interruptedRunSaysHowToContinue();
     void importThenStatsGivesTheGoldenValues();
     void statsOfATrainedSweep();
+    void statsWarnsOfDamagedSeedsAndRunReplacesThem();
+    void runRebuildsLabelsThatStatsReportsMissing();
+    void importRefusesStoredSeedsUnlessReplacing();
+    void failedSeedsRecordTheirProvenance();
 
 private:
     // A quick diabetes experiment in dir, with an absolute data path.
@@ -443,6 +447,154 @@ void TestCli::statsOfATrainedSweep()
     QCOMPARE(e["ensemble_size_curve"].size(), size_t(4));
     QCOMPARE(e["bootstrap"]["resamples"].get<int>(), 200);
     QVERIFY(e["val"]["ci95"][0].get<double>() < e["val"]["mean"].get<double>());
+}
+
+void TestCli::statsWarnsOfDamagedSeedsAndRunReplacesThem()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString results = workspace + QStringLiteral("/results/quick");
+    const QStringList runArgs = {QStringLiteral("run"),         writeExperiment(dir, 2),
+                                 QStringLiteral("--workspace"), workspace,
+                                 QStringLiteral("--seeds"),     QStringLiteral("3")};
+    QCOMPARE(run(runArgs).exitCode, 0);
+    const auto seeds = seedscape::ResultStore(results).load(false);
+    QCOMPARE(seeds.size(), size_t(3));
+    // One seed's predictions change on disk (a bit flip, a bad copy).
+    const QString bin = QStringLiteral("seed-%1.bin").arg(seeds[1].seed);
+    QFile f(results + QLatin1Char('/') + bin);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(16);
+    f.write("\x7f");
+    f.close();
+
+    const Result stats =
+        run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    QCOMPARE(stats.exitCode, 0);
+    QVERIFY2(stats.err.startsWith("warning: "), stats.err.constData());
+    QVERIFY2(stats.err.contains(QStringLiteral("%1: predictions file damaged").arg(bin).toUtf8()),
+             stats.err.constData());
+    QVERIFY2(stats.err.contains("a damaged seed of 'quick', left out"), stats.err.constData());
+    const auto e = nlohmann::json::parse(stats.out.toStdString())["experiments"][0];
+    QCOMPARE(e["val"]["n"].get<int>(), 2);
+    QCOMPARE(e["damaged_seeds"],
+             nlohmann::json::array({QStringLiteral("seed-%1.json").arg(seeds[1].seed).toStdString()}));
+
+    const Result repaired = run(runArgs);
+    QCOMPARE(repaired.exitCode, 0);
+    QVERIFY2(repaired.err.contains(QStringLiteral("quick: set aside damaged seed seed-%1.json in %2/damaged")
+                                       .arg(seeds[1].seed)
+                                       .arg(results)
+                                       .toUtf8()),
+             repaired.err.constData());
+    QVERIFY2(repaired.err.contains("training 1 seeds (2 already finished)"), repaired.err.constData());
+    QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
+    QVERIFY(QFile::exists(results + QStringLiteral("/damaged/") + bin));
+    const Result clean = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY2(clean.err.isEmpty(), clean.err.constData());
+}
+
+void TestCli::runRebuildsLabelsThatStatsReportsMissing()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString labels = workspace + QStringLiteral("/results/quick/labels.json");
+    const QStringList runArgs = {QStringLiteral("run"),         writeExperiment(dir, 2),
+                                 QStringLiteral("--workspace"), workspace,
+                                 QStringLiteral("--seeds"),     QStringLiteral("2")};
+    QCOMPARE(run(runArgs).exitCode, 0);
+    QFile original(labels);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray written = original.readAll();
+    original.close();
+    for (const QByteArray& damage : {QByteArray(), QByteArray("{\"format\": 1, \"task\"")}) {
+        QFile::remove(labels);
+        if (!damage.isEmpty()) {
+            QFile f(labels);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(damage);
+        }
+        const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+        QCOMPARE(stats.exitCode, 0);
+        QVERIFY2(
+            stats.err.contains("results/quick/labels.json is missing or damaged; run the experiment again "
+                               "to rebuild it"),
+            stats.err.constData());
+        // Nothing is missing, so nothing trains, and the labels come back all the same.
+        const Result again = run(runArgs);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.err.contains("already has 2 finished seeds"), again.err.constData());
+        QVERIFY2(again.err.contains("labels.json was missing or damaged; rebuilt it from the data"),
+                 again.err.constData());
+        QFile rebuilt(labels);
+        QVERIFY(rebuilt.open(QIODevice::ReadOnly));
+        QCOMPARE(rebuilt.readAll(), written);
+        const Result fixed = run(
+            {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        QVERIFY2(fixed.err.isEmpty(), fixed.err.constData());
+        QCOMPARE(nlohmann::json::parse(fixed.out.toStdString())["experiments"][0]["val"]["n"].get<int>(), 2);
+    }
+}
+
+void TestCli::importRefusesStoredSeedsUnlessReplacing()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
+    const QStringList args = {QStringLiteral("import"),
+                              QStringLiteral("--predictions"),
+                              golden + QStringLiteral("/predictions.csv"),
+                              QStringLiteral("--labels"),
+                              golden + QStringLiteral("/labels.csv"),
+                              QStringLiteral("--workspace"),
+                              dir.path(),
+                              QStringLiteral("--task"),
+                              QStringLiteral("binary"),
+                              QStringLiteral("--metric"),
+                              QStringLiteral("auc")};
+    QCOMPARE(run(args).exitCode, 0);
+    const Result again = run(args);
+    QCOMPARE(again.exitCode, 1);
+    QCOMPARE(again.err.count('\n'), 1);
+    QVERIFY2(again.err.contains("predictions.csv:2: column 'seed': experiment '"), again.err.constData());
+    QVERIFY2(again.err.contains("nothing was imported. Use --replace to replace stored seeds on purpose"),
+             again.err.constData());
+    const Result replaced = run(args + QStringList{QStringLiteral("--replace")});
+    QCOMPARE(replaced.exitCode, 0);
+    QVERIFY2(replaced.err.contains("imported 7 seeds of 2 experiments"), replaced.err.constData());
+}
+
+void TestCli::failedSeedsRecordTheirProvenance()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    // A learning rate that makes every seed diverge.
+    const QString path = dir.filePath(QStringLiteral("diverges.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"format": 1, "name": "diverges",
+        "dataset": {"path": "%1", "target": "progression"},
+        "model": {"hidden": [32]}, "training": {"epochs": 3, "lr": 1e30}})")
+                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/diabetes.csv"))
+                .toUtf8());
+    f.close();
+    for (const QString& engine : {QStringLiteral("batched"), QStringLiteral("per-seed")}) {
+        const QString ws = workspace + QLatin1Char('-') + engine;
+        const Result r =
+            run({QStringLiteral("run"), path, QStringLiteral("--workspace"), ws, QStringLiteral("--seeds"),
+                 QStringLiteral("1"), QStringLiteral("--engine"), engine});
+        QCOMPARE(r.exitCode, 1);
+        const auto stored = seedscape::ResultStore(ws + QStringLiteral("/results/diverges")).load(false);
+        QVERIFY(!stored.empty());
+        for (const auto& seed : stored) {
+            QCOMPARE(seed.status, seedscape::SeedStatus::Failed);
+            QCOMPARE(seed.engine, engine);
+            QCOMPARE(seed.experimentFingerprint.size(), 16);
+            QVERIFY(seed.startedAt.isValid());
+            QVERIFY(seed.versions.startsWith(QStringLiteral("seedscape ")));
+            QVERIFY(seed.streams.init != 0 || seed.streams.order != 0 || seed.streams.dropout != 0);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,17 +1,21 @@
 // Statistics against golden values computed independently with numpy and scipy
 // (tests/data/stats/make_golden.py), edge cases, sampling and bootstrap.
 #include "common/inputerror.h"
+#include "common/storageerror.h"
 #include "experiment/experimentnames.h"
 #include "stats/ensemblescorer.h"
 #include "stats/statisticsjson.h"
 #include "stats/studentt.h"
 #include "stats/workspacestatistics.h"
 #include "store/experimentresults.h"
+#include "store/labelsfile.h"
 #include "store/predictionimporter.h"
+#include "store/resultstore.h"
 #include "store/workspace.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -112,6 +116,10 @@ private Q_SLOTS:
     void importRejects_data();
     void importRejects();
     void importRefusesOtherLabelsForTheSameName();
+    void importRefusesStoredSeedsUnlessReplacing();
+    void importIsAllOrNothingWhenWritingFails();
+    void importNamesMustFitAFileNameInBytes();
+    void importFinishesOrRemovesStaleStaging();
 };
 
 void TestStatistics::goldenCases_data()
@@ -366,6 +374,133 @@ void TestStatistics::importRefusesOtherLabelsForTheSameName()
                              PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
                                                             dir.filePath(QStringLiteral("L2.csv")),
                                                             Task::Regression, Metric::MAE));
+}
+
+namespace {
+
+const QByteArray kLabels = "split,row,label\nval,0,1.5\ntest,0,2.5\n";
+
+// Imports predictions (header added) with kLabels as a regression scored by MAE.
+void importText(const Workspace& workspace, const QTemporaryDir& dir, const QByteArray& rows,
+                ImportWriter::StoredSeeds stored = ImportWriter::StoredSeeds::Refuse)
+{
+    writeFile(dir.filePath(QStringLiteral("L.csv")), kLabels);
+    writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\n" + rows);
+    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE,
+                                   stored);
+}
+
+QStringList stagingFolders(const Workspace& workspace)
+{
+    return QDir(workspace.path() + QStringLiteral("/results"))
+        .entryList({QStringLiteral(".import-*")}, QDir::Dirs | QDir::Hidden);
+}
+
+} // namespace
+
+void TestStatistics::importRefusesStoredSeedsUnlessReplacing()
+{
+    QTemporaryDir dir;
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    importText(workspace, dir, "b,1,val,0,1\nb,1,test,0,2\n");
+    const auto testPrediction = [&] {
+        return ResultStore(workspace.resultsFolder(QStringLiteral("b"))).find(1, true)->testPredictions.at(0);
+    };
+    QCOMPARE(testPrediction(), 2.0);
+    // A new experiment and a stored seed of another: nothing at all is imported.
+    try {
+        importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n");
+        QFAIL("a stored seed was silently replaced");
+    } catch (const InputError& e) {
+        QCOMPARE(e.message().replace(dir.path() + QLatin1Char('/'), QString()),
+                 QStringLiteral(
+                     "P.csv:4: column 'seed': experiment 'b' already has seed 1 (ws/results/b/seed-1.json); "
+                     "nothing was imported. Use --replace to replace stored seeds on purpose"));
+    }
+    QVERIFY(!QFileInfo::exists(workspace.resultsFolder(QStringLiteral("a"))));
+    QCOMPARE(testPrediction(), 2.0);
+    QVERIFY(stagingFolders(workspace).isEmpty());
+    // On purpose, it replaces.
+    importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n",
+               ImportWriter::StoredSeeds::Replace);
+    QCOMPARE(testPrediction(), 3.0);
+    QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("a"))).finishedCount(), 1);
+    QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("b"))).finishedCount(), 1);
+    QVERIFY(stagingFolders(workspace).isEmpty());
+}
+
+void TestStatistics::importIsAllOrNothingWhenWritingFails()
+{
+    QTemporaryDir dir;
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    // The second experiment cannot be written: its results folder is taken by a file.
+    QVERIFY(QDir().mkpath(workspace.path() + QStringLiteral("/results")));
+    writeFile(workspace.resultsFolder(QStringLiteral("b")), "in the way");
+    QVERIFY_THROWS_EXCEPTION(
+        StorageError, importText(workspace, dir, "a,1,val,0,1\na,1,test,0,2\nb,1,val,0,1\nb,1,test,0,2\n"));
+    QVERIFY(!QFileInfo::exists(workspace.resultsFolder(QStringLiteral("a"))));
+    QVERIFY(stagingFolders(workspace).isEmpty());
+}
+
+void TestStatistics::importNamesMustFitAFileNameInBytes()
+{
+    QTemporaryDir dir;
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    // 85 characters, 255 bytes: NAME.experiment.json would be 271 bytes.
+    const QString tooLong = QString(85, QChar(0x20AC));
+    try {
+        importText(
+            workspace, dir,
+            (tooLong + QStringLiteral(",1,val,0,1\n") + tooLong + QStringLiteral(",1,test,0,2\n")).toUtf8());
+        QFAIL("a name too long for a file name was imported");
+    } catch (const InputError& e) {
+        QCOMPARE(
+            e.message().replace(dir.path() + QLatin1Char('/'), QString()),
+            QStringLiteral("P.csv:2: column 'experiment': experiment name is 255 bytes long in UTF-8; file "
+                           "names allow at most 239 bytes for it (255 with the suffix .experiment.json)"));
+    }
+    QVERIFY(!QDir(workspace.path() + QStringLiteral("/results")).exists());
+    const QString fits = QString(79, QChar(0x20AC)); // 237 bytes
+    importText(workspace, dir,
+               (fits + QStringLiteral(",1,val,0,1\n") + fits + QStringLiteral(",1,test,0,2\n")).toUtf8());
+    QCOMPARE(ResultStore(workspace.resultsFolder(fits)).finishedCount(), 1);
+}
+
+void TestStatistics::importFinishesOrRemovesStaleStaging()
+{
+    QTemporaryDir dir;
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    const QString results = workspace.path() + QStringLiteral("/results");
+    ExperimentLabels labels;
+    labels.metric = Metric::MAE;
+    labels.validation = {1.5};
+    labels.test = {2.5};
+    SeedResult seed;
+    seed.seed = 3;
+    seed.metric = Metric::MAE;
+    seed.validationPredictions = {1};
+    seed.testPredictions = {2};
+    seed.startedAt = QDateTime::currentDateTimeUtc();
+    // What two killed imports left: one still writing (no mark), one that had committed.
+    for (const QString& staged : {QStringLiteral(".import-dead/experiments/half"),
+                                  QStringLiteral(".import-done/experiments/whole")}) {
+        LabelsFile::write(labels, results + QLatin1Char('/') + staged);
+        ResultStore(results + QLatin1Char('/') + staged).save(seed);
+    }
+    writeFile(results + QStringLiteral("/.import-done/complete"), "1\n");
+    QStringList problems;
+    QVERIFY(ExperimentResults::loadWorkspace(workspace.path(), &problems).empty()); // readers skip staging
+    QVERIFY(problems.isEmpty());
+
+    importText(workspace, dir, "a,1,val,0,1\na,1,test,0,2\n");
+    QVERIFY(stagingFolders(workspace).isEmpty());
+    const auto all = ExperimentResults::loadWorkspace(workspace.path(), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QCOMPARE(all.size(), size_t(2));
+    QCOMPARE(all[0].name, QStringLiteral("a"));
+    QCOMPARE(all[1].name, QStringLiteral("whole"));
+    QCOMPARE(all[1].seeds.size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

@@ -26,8 +26,10 @@ Commands:
   rerun --workspace DIR --experiment NAME --seed S
                                  train one recorded seed again and print {"seed","val","test"};
                                  exits 2 if it does not reproduce the recorded scores exactly
-  import --predictions P.csv --labels L.csv --workspace DIR --task TASK --metric METRIC
-                                 import predictions made elsewhere as experiments (docs/statistics.md)
+  import --predictions P.csv --labels L.csv --workspace DIR --task TASK --metric METRIC [--replace]
+                                 import predictions made elsewhere as experiments (docs/interfaces.md);
+                                 all or nothing. A seed the workspace has already is an error
+                                 unless --replace replaces it on purpose
   stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L]
         [--curve-subset-limit L] [--random-seed S]
                                  every statistic of every experiment: a table, or JSON

@@ -72,9 +72,11 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
 
 int importCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--predictions"), QStringLiteral("--labels"),
-                                    QStringLiteral("--workspace"), QStringLiteral("--task"),
-                                    QStringLiteral("--metric")});
+    const CliOptions options(args,
+                             {QStringLiteral("--predictions"), QStringLiteral("--labels"),
+                              QStringLiteral("--workspace"), QStringLiteral("--task"),
+                              QStringLiteral("--metric")},
+                             {QStringLiteral("--replace")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("import takes only options"));
     const QString taskWord = options.required(QStringLiteral("--task"));
@@ -91,9 +93,11 @@ int importCommand(const QStringList& args)
         throw UsageError(
             QStringLiteral("option --metric: %1 does not score a %2 task").arg(metricWord, taskWord));
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
-    const auto summary =
-        PredictionImporter::importInto(workspace, options.required(QStringLiteral("--predictions")),
-                                       options.required(QStringLiteral("--labels")), *task, *metric);
+    const auto summary = PredictionImporter::importInto(
+        workspace, options.required(QStringLiteral("--predictions")),
+        options.required(QStringLiteral("--labels")), *task, *metric,
+        options.flag(QStringLiteral("--replace")) ? ImportWriter::StoredSeeds::Replace
+                                                  : ImportWriter::StoredSeeds::Refuse);
     std::cerr << "imported " << summary.seeds << " seeds of " << summary.experiments.size()
               << " experiments (" << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
               << summary.validationRows << " validation and " << summary.testRows << " test rows"

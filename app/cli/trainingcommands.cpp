@@ -7,6 +7,9 @@
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
+#include "store/experimentlabels.h"
+#include "store/experimentlock.h"
+#include "store/labelsfile.h"
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
 #include "store/workspace.h"
@@ -101,6 +104,33 @@ private:
     QElapsedTimer m_sinceLastLine;
 };
 
+// Before counting what is stored: damaged seeds go aside, so that the sweep trains replacements,
+// and a missing or damaged labels.json is rebuilt from the data. Left to the other process while
+// it trains the experiment.
+void repairResults(const Experiment& e, const PreparedData& data, const QString& resultsFolder)
+{
+    if (!QFileInfo(resultsFolder).isDir())
+        return;
+    ExperimentLock lock(resultsFolder);
+    if (!lock.tryLock())
+        return;
+    const std::string name = e.name.toStdString();
+    const QString aside = resultsFolder + QLatin1Char('/') + ResultStore::damagedFolderName();
+    for (const DamagedSeed& d : ResultStore(resultsFolder).setAsideDamaged())
+        std::cerr << name << ": set aside damaged seed " << QFileInfo(d.file).fileName().toStdString()
+                  << " in " << aside.toStdString() << " (" << d.problem.toStdString() << ")" << std::endl;
+    try {
+        LabelsFile::read(resultsFolder);
+    } catch (const InputError& damaged) {
+        LabelsFile::write(ExperimentLabels::fromData(data, effectiveMetric(e.metric, data.dataset.task)),
+                          resultsFolder);
+        std::cerr << name << ": " << resultsFolder.toStdString() << "/"
+                  << LabelsFile::fileName().toStdString()
+                  << " was missing or damaged; rebuilt it from the data (" << damaged.message().toStdString()
+                  << ")" << std::endl;
+    }
+}
+
 } // namespace
 
 int runCommand(const QStringList& args)
@@ -132,6 +162,7 @@ int runCommand(const QStringList& args)
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
     StoredDefinition::checkComparable(e, resultsFolder); // before "already has N": a changed file is an error
+    repairResults(e, *data, resultsFolder);
     const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
     if (alreadyFinished >= wanted) {
         std::cerr << e.name.toStdString() << ": already has " << alreadyFinished << " finished seeds"

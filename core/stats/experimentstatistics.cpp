@@ -2,6 +2,8 @@
 
 #include "experiment/experimentnames.h"
 
+#include <QFileInfo>
+
 #include <cmath>
 #include <limits>
 #include <random>
@@ -72,6 +74,8 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     s.metric = results.labels.metric;
     s.higherIsBetter = seedscape::higherIsBetter(s.metric);
     s.failedSeeds = results.failedSeeds;
+    for (const DamagedSeed& d : results.damaged)
+        s.damagedSeeds << QFileInfo(d.file).fileName();
     std::vector<double> validation, test;
     for (const SeedResult& seed : results.seeds) {
         s.seeds.push_back({seed.seed, seed.validationScore, seed.testScore});

@@ -4,6 +4,8 @@
 #include "ensemblescorer.h"
 #include "spread.h"
 
+#include <QStringList>
+
 #include <optional>
 #include <vector>
 
@@ -42,6 +44,7 @@ struct ExperimentStatistics
     bool higherIsBetter = false;
     std::vector<SeedScore> seeds;
     int failedSeeds = 0;
+    QStringList damagedSeeds; // file names of the records left out as damaged, e.g. "seed-5.json"
     Spread validation, test;
     double ensembleValidation, ensembleTest; // all N seeds
     double gainValidation, gainTest;         // full ensemble − mean single seed; positive is better

@@ -63,6 +63,9 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
     json seeds = json::array();
     for (const auto& s : e.seeds)
         seeds.push_back({{"seed", s.seed}, {"val", number(s.validation)}, {"test", number(s.test)}});
+    json damaged = json::array();
+    for (const QString& file : e.damagedSeeds)
+        damaged.push_back(file.toStdString());
     json kEnsembles = json::object();
     for (int k : options.ks)
         kEnsembles[std::to_string(k)] = sizeJson(e.kEnsembles(k));
@@ -78,6 +81,7 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
                 {"higher_is_better", e.higherIsBetter},
                 {"seeds", seeds},
                 {"failed_seeds", e.failedSeeds},
+                {"damaged_seeds", damaged},
                 {"val", spreadJson(e.validation)},
                 {"test", spreadJson(e.test)},
                 {"ensemble", {{"val", number(e.ensembleValidation)}, {"test", number(e.ensembleTest)}}},

@@ -3,10 +3,22 @@
 #include "common/inputerror.h"
 #include "labelsfile.h"
 #include "resultstore.h"
+#include "seedresultfile.h"
 
 #include <QDir>
 
 namespace seedscape {
+
+namespace {
+
+QString labelsProblem(const QString& folder)
+{
+    return QStringLiteral("%1/%2 is missing or damaged; run the experiment again to rebuild it (or import "
+                          "its predictions again)")
+        .arg(folder, LabelsFile::fileName());
+}
+
+} // namespace
 
 ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QString& name)
 {
@@ -15,23 +27,28 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
     r.labels = LabelsFile::read(resultsFolder);
     const size_t validationCells = r.labels.validation.size() * r.labels.predictionColumns();
     const size_t testCells = r.labels.test.size() * r.labels.predictionColumns();
-    for (SeedResult& seed : ResultStore(resultsFolder).load(true, &r.problems)) {
+    for (SeedResult& seed : ResultStore(resultsFolder).read(true, &r.damaged)) {
         if (!seed.isFinished()) {
             ++r.failedSeeds;
         } else if (seed.validationPredictions.size() != validationCells ||
                    seed.testPredictions.size() != testCells) {
-            r.problems << QStringLiteral("%1/seed-%2.json: predictions do not match the labels (%3 and %4 "
-                                         "values, %5 and %6 expected)")
-                              .arg(resultsFolder)
-                              .arg(seed.seed)
-                              .arg(seed.validationPredictions.size())
-                              .arg(seed.testPredictions.size())
-                              .arg(validationCells)
-                              .arg(testCells);
+            r.damaged.push_back({resultsFolder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed),
+                                 QStringLiteral("%1/%2: predictions do not match the labels (%3 and %4 "
+                                                "values, %5 and %6 expected)")
+                                     .arg(resultsFolder, SeedResultFile::jsonName(seed.seed))
+                                     .arg(seed.validationPredictions.size())
+                                     .arg(seed.testPredictions.size())
+                                     .arg(validationCells)
+                                     .arg(testCells)});
         } else {
             r.seeds.push_back(std::move(seed));
         }
     }
+    for (const DamagedSeed& d : r.damaged)
+        r.problems << QStringLiteral(
+                          "%1; a damaged seed of '%2', left out (run the experiment again to set it "
+                          "aside and train another)")
+                          .arg(d.problem, name);
     return r;
 }
 
@@ -40,17 +57,22 @@ std::vector<ExperimentResults> ExperimentResults::loadWorkspace(const QString& w
 {
     std::vector<ExperimentResults> all;
     const QDir results(workspaceFolder + QStringLiteral("/results"));
+    // Hidden folders (an import's staging folder) are not experiments.
     for (const QString& name : results.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString folder = results.filePath(name);
-        if (!LabelsFile::exists(folder))
+        if (!LabelsFile::exists(folder)) {
+            // Nothing stored yet is nothing to show; stored seeds without their truth are.
+            if (problems && !QDir(folder).entryList({QStringLiteral("seed-*.json")}, QDir::Files).isEmpty())
+                *problems << labelsProblem(folder);
             continue;
+        }
         try {
             all.push_back(load(folder, name));
             if (problems)
                 *problems << all.back().problems;
         } catch (const InputError& e) {
             if (problems)
-                *problems << e.message();
+                *problems << QStringLiteral("%1 (%2)").arg(labelsProblem(folder), e.message());
         }
     }
     return all;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experimentlabels.h"
+#include "resultstore.h"
 #include "train/seedresult.h"
 
 #include <QStringList>
@@ -18,11 +19,13 @@ struct ExperimentResults
     ExperimentLabels labels;
     std::vector<SeedResult> seeds; // finished only, in the order they started
     int failedSeeds = 0;
-    QStringList problems; // damaged records that were left out
+    std::vector<DamagedSeed> damaged; // left out of seeds: unreadable, or predictions that do not fit
+    QStringList problems;             // one line per damaged seed, naming its file, for a warning
 
     // Throws InputError when the folder has no readable labels.json.
     static ExperimentResults load(const QString& resultsFolder, const QString& name);
-    // Every experiment under WORKSPACE/results that has labels, sorted by name.
+    // Every experiment under WORKSPACE/results that has labels, sorted by name. A folder with seeds
+    // but no readable labels.json is named in problems, never silently left out.
     static std::vector<ExperimentResults> loadWorkspace(const QString& workspaceFolder,
                                                         QStringList* problems = nullptr);
 };

@@ -1,16 +1,59 @@
 #include "importwriter.h"
 
 #include "common/inputerror.h"
+#include "common/storageerror.h"
+#include "experimentlock.h"
+#include "importstaging.h"
 #include "labelsfile.h"
 #include "metrics/metricscorer.h"
 #include "resultstore.h"
+#include "seedresultfile.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
 
 namespace seedscape {
 
-void ImportWriter::requireSameLabels(const Workspace& workspace, const ExperimentLabels& labels,
-                                     const std::vector<ImportedExperiment>& experiments)
+namespace {
+
+SeedResult importedResult(const ExperimentLabels& labels, const ImportedSeed& seed,
+                          const QDateTime& startedAt, const QString& source)
+{
+    SeedResult r;
+    r.seed = seed.seed;
+    r.metric = labels.metric;
+    r.predictionColumns = labels.predictionColumns();
+    r.validationPredictions = seed.validation;
+    r.testPredictions = seed.test;
+    r.validationScore =
+        MetricScorer::score(r.metric, labels.validation, r.validationPredictions, labels.classCount());
+    r.testScore = MetricScorer::score(r.metric, labels.test, r.testPredictions, labels.classCount());
+    r.startedAt = startedAt;
+    r.experimentFingerprint = QStringLiteral("imported");
+    r.versions = source;
+    r.engine = QStringLiteral("imported");
+    return r;
+}
+
+} // namespace
+
+void ImportWriter::requireFittingNames(const std::vector<ImportedExperiment>& experiments,
+                                       const QString& predictionsPath)
+{
+    for (const ImportedExperiment& experiment : experiments)
+        if (const auto problem = Workspace::nameProblem(experiment.name))
+            throw InputError(
+                {predictionsPath, experiment.seeds.front().firstLine, QStringLiteral("experiment")},
+                QStringLiteral("experiment name %1").arg(*problem));
+}
+
+void ImportWriter::requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
+                                     const std::vector<ImportedExperiment>& experiments,
+                                     const QString& predictionsPath, StoredSeeds storedSeeds)
 {
     for (const ImportedExperiment& experiment : experiments) {
         const QString folder = workspace.resultsFolder(experiment.name);
@@ -19,38 +62,69 @@ void ImportWriter::requireSameLabels(const Workspace& workspace, const Experimen
                              QStringLiteral("experiment '%1' already has results with other labels, task or "
                                             "metric; import under another name")
                                  .arg(experiment.name));
+        if (storedSeeds == StoredSeeds::Replace)
+            continue;
+        // Any record counts, a damaged one too: replacing it is the user's decision.
+        for (const ImportedSeed& seed : experiment.seeds)
+            if (QFileInfo::exists(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)))
+                throw InputError(
+                    {predictionsPath, seed.firstLine, QStringLiteral("seed")},
+                    QStringLiteral("experiment '%1' already has seed %2 (%3); nothing was imported. "
+                                   "Use --replace to replace stored seeds on purpose")
+                        .arg(experiment.name)
+                        .arg(seed.seed)
+                        .arg(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)));
     }
 }
 
 void ImportWriter::write(const Workspace& workspace, const ExperimentLabels& labels,
-                         const std::vector<ImportedExperiment>& experiments, const QString& sourceName)
+                         const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
+                         StoredSeeds storedSeeds)
 {
-    requireSameLabels(workspace, labels, experiments); // nothing is written before every check has passed
-    const int classes = labels.classCount();
+    // Nothing is written before every check has passed.
+    requireFittingNames(experiments, predictionsPath);
+    requireCompatible(workspace, labels, experiments, predictionsPath, storedSeeds);
+
+    ImportStaging staging(workspace.path());
     const QDateTime importedAt = QDateTime::currentDateTimeUtc();
-    const QString source = QStringLiteral("imported from %1").arg(sourceName);
+    const QString source = QStringLiteral("imported from %1").arg(QFileInfo(predictionsPath).fileName());
     for (const ImportedExperiment& experiment : experiments) {
-        const QString folder = workspace.resultsFolder(experiment.name);
+        const QString folder = staging.experimentFolder(experiment.name);
         LabelsFile::write(labels, folder);
         const ResultStore store(folder);
         int index = 0;
-        for (const ImportedSeed& seed : experiment.seeds) {
-            SeedResult r;
-            r.seed = seed.seed;
-            r.metric = labels.metric;
-            r.predictionColumns = labels.predictionColumns();
-            r.validationPredictions = seed.validation;
-            r.testPredictions = seed.test;
-            r.validationScore =
-                MetricScorer::score(r.metric, labels.validation, r.validationPredictions, classes);
-            r.testScore = MetricScorer::score(r.metric, labels.test, r.testPredictions, classes);
-            r.startedAt = importedAt.addMSecs(index++); // keeps the file's seed order
-            r.experimentFingerprint = QStringLiteral("imported");
-            r.versions = source;
-            r.engine = QStringLiteral("imported");
-            store.save(r);
-        }
+        for (const ImportedSeed& seed : experiment.seeds)
+            store.save(
+                importedResult(labels, seed, importedAt.addMSecs(index++), source)); // keeps the file's order
     }
+
+    // No sweep or other import may change these experiments while the seeds move in.
+    std::vector<std::unique_ptr<ExperimentLock>> locks;
+    QStringList created; // results folders that only the locks made: gone again if the import stops
+    try {
+        for (const ImportedExperiment& experiment : experiments) {
+            const QString folder = workspace.resultsFolder(experiment.name);
+            if (!QFileInfo::exists(folder))
+                created << folder;
+            locks.push_back(std::make_unique<ExperimentLock>(folder));
+            if (!locks.back()->tryLock())
+                throw StorageError(
+                    QStringLiteral("experiment '%1' is being trained or imported by another "
+                                   "process (%2); nothing was imported, try again when it ends")
+                        .arg(experiment.name, locks.back()->holder()));
+        }
+        requireCompatible(workspace, labels, experiments, predictionsPath, storedSeeds);
+    } catch (...) {
+        for (const QString& folder : created)
+            if (QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot) ==
+                QStringList{ExperimentLock::fileName()})
+                QFile::remove(folder + QLatin1Char('/') + ExperimentLock::fileName());
+        locks.clear();
+        for (const QString& folder : created)
+            QDir().rmdir(folder);
+        throw;
+    }
+    staging.commit();
 }
 
 } // namespace seedscape

@@ -9,18 +9,32 @@
 namespace seedscape {
 
 // Writes checked import predictions into a workspace: per experiment its labels file and one
-// result per seed, scored like a trained seed. An experiment that already has other labels stops
-// the import before anything is written.
+// result per seed, scored like a trained seed. All or nothing across every experiment: everything is
+// checked first (names that fit the file system, the same labels as stored ones, no stored seed
+// replaced unless asked), written to an ImportStaging folder, and moved into place only when all of
+// it is written and every experiment's lock is held.
 class ImportWriter
 {
 public:
-    // sourceName: the predictions file's name, recorded in each result.
+    // What an import does with an (experiment, seed) that the workspace has already.
+    enum class StoredSeeds
+    {
+        Refuse,
+        Replace
+    };
+
+    // predictionsPath: the predictions file, named in messages and (its file name) in each result.
     static void write(const Workspace& workspace, const ExperimentLabels& labels,
-                      const std::vector<ImportedExperiment>& experiments, const QString& sourceName);
+                      const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
+                      StoredSeeds storedSeeds);
 
 private:
-    static void requireSameLabels(const Workspace& workspace, const ExperimentLabels& labels,
-                                  const std::vector<ImportedExperiment>& experiments);
+    static void requireFittingNames(const std::vector<ImportedExperiment>& experiments,
+                                    const QString& predictionsPath);
+    // Labels and stored seeds; checked again once the experiments are locked.
+    static void requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
+                                  const std::vector<ImportedExperiment>& experiments,
+                                  const QString& predictionsPath, StoredSeeds storedSeeds);
 };
 
 } // namespace seedscape

@@ -6,14 +6,13 @@
 #include "importlabelsreader.h"
 #include "importwriter.h"
 
-#include <QFileInfo>
-
 namespace seedscape {
 
 PredictionImporter::Summary PredictionImporter::importInto(const Workspace& workspace,
                                                            const QString& predictionsPath,
                                                            const QString& labelsPath, Task task,
-                                                           Metric metric)
+                                                           Metric metric,
+                                                           ImportWriter::StoredSeeds storedSeeds)
 {
     if (task == Task::Auto)
         throw InputError({}, QStringLiteral("--task must be regression, binary or multiclass"));
@@ -28,7 +27,7 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
     const int classes = task == Task::Multiclass ? columns : task == Task::Binary ? 2 : 0;
     const ExperimentLabels labels = ImportLabelsReader::read(labelTable, task, metric, classes);
     const std::vector<ImportedExperiment> experiments = predictionsReader.read(labels, labelsPath);
-    ImportWriter::write(workspace, labels, experiments, QFileInfo(predictionsPath).fileName());
+    ImportWriter::write(workspace, labels, experiments, predictionTable.sourceFile, storedSeeds);
 
     Summary summary;
     summary.validationRows = static_cast<int>(labels.validation.size());

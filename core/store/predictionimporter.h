@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experiment/experiment.h"
+#include "importwriter.h"
 #include "workspace.h"
 
 #include <QStringList>
@@ -11,7 +12,8 @@ namespace seedscape {
 // workspace, one experiment per name in the predictions file, so that every statistic works for
 // models Seedscape did not train: ImportLabelsReader reads labels.csv, ImportPredictionsReader
 // reads predictions.csv, ImportWriter writes the results.
-// Every problem throws InputError naming the file, line and column; nothing is written then.
+// Every problem throws InputError naming the file, line and column; nothing is written then. An
+// (experiment, seed) the workspace has already is such a problem unless storedSeeds is Replace.
 class PredictionImporter
 {
 public:
@@ -23,7 +25,8 @@ public:
     };
 
     static Summary importInto(const Workspace& workspace, const QString& predictionsPath,
-                              const QString& labelsPath, Task task, Metric metric);
+                              const QString& labelsPath, Task task, Metric metric,
+                              ImportWriter::StoredSeeds storedSeeds = ImportWriter::StoredSeeds::Refuse);
 };
 
 } // namespace seedscape

@@ -1,6 +1,7 @@
 #include "resultstore.h"
 
 #include "common/inputerror.h"
+#include "common/storageerror.h"
 #include "seedresultfile.h"
 
 #include <QDir>
@@ -10,6 +11,27 @@
 
 namespace seedscape {
 
+namespace {
+
+QStringList recordNames(const QString& folder)
+{
+    return QDir(folder).entryList({QStringLiteral("seed-*.json")}, QDir::Files, QDir::Name);
+}
+
+void sortByStart(std::vector<SeedResult>& results)
+{
+    std::stable_sort(results.begin(), results.end(),
+                     [](const SeedResult& a, const SeedResult& b) { return a.startedAt < b.startedAt; });
+}
+
+void move(const QString& from, const QString& to)
+{
+    if (!QDir().rename(from, to))
+        throw StorageError(QStringLiteral("%1: cannot move it to %2").arg(from, to));
+}
+
+} // namespace
+
 ResultStore::ResultStore(QString folder) : m_folder(std::move(folder)) {}
 
 void ResultStore::save(const SeedResult& result) const
@@ -17,34 +39,67 @@ void ResultStore::save(const SeedResult& result) const
     SeedResultFile::write(result, m_folder);
 }
 
-std::vector<SeedResult> ResultStore::load(bool withPredictions, QStringList* problems) const
+std::vector<SeedResult> ResultStore::read(bool keepPredictions, std::vector<DamagedSeed>* damaged) const
 {
     std::vector<SeedResult> results;
     const QDir dir(m_folder);
-    for (const QString& name : dir.entryList({QStringLiteral("seed-*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString& name : recordNames(m_folder)) {
         try {
-            results.push_back(SeedResultFile::read(dir.filePath(name), withPredictions));
+            SeedResult r = SeedResultFile::read(dir.filePath(name), true);
+            if (!keepPredictions) {
+                r.validationPredictions = {};
+                r.testPredictions = {};
+            }
+            results.push_back(std::move(r));
+        } catch (const InputError& e) {
+            if (damaged)
+                damaged->push_back({dir.filePath(name), e.message()});
+        }
+    }
+    sortByStart(results);
+    return results;
+}
+
+std::vector<SeedResult> ResultStore::load(bool withPredictions, QStringList* problems) const
+{
+    if (withPredictions) {
+        std::vector<DamagedSeed> damaged;
+        std::vector<SeedResult> results = read(true, &damaged);
+        if (problems)
+            for (const DamagedSeed& d : damaged)
+                *problems << d.problem;
+        return results;
+    }
+    std::vector<SeedResult> results;
+    const QDir dir(m_folder);
+    for (const QString& name : recordNames(m_folder)) {
+        try {
+            results.push_back(SeedResultFile::read(dir.filePath(name), false));
         } catch (const InputError& e) {
             if (problems)
                 *problems << e.message();
         }
     }
-    std::stable_sort(results.begin(), results.end(),
-                     [](const SeedResult& a, const SeedResult& b) { return a.startedAt < b.startedAt; });
+    sortByStart(results);
     return results;
+}
+
+std::vector<SeedResult> ResultStore::usable() const
+{
+    return read(false, nullptr);
 }
 
 std::set<quint64> ResultStore::recordedSeeds() const
 {
     std::set<quint64> seeds;
-    for (const SeedResult& r : load(false))
+    for (const SeedResult& r : usable())
         seeds.insert(r.seed);
     return seeds;
 }
 
 int ResultStore::finishedCount() const
 {
-    const auto results = load(false);
+    const auto results = usable();
     return static_cast<int>(
         std::count_if(results.begin(), results.end(), [](const SeedResult& r) { return r.isFinished(); }));
 }
@@ -55,6 +110,44 @@ std::optional<SeedResult> ResultStore::find(quint64 seed, bool withPredictions) 
     if (!QFileInfo::exists(path))
         return std::nullopt;
     return SeedResultFile::read(path, withPredictions);
+}
+
+std::vector<DamagedSeed> ResultStore::damaged() const
+{
+    std::vector<DamagedSeed> damaged;
+    read(false, &damaged);
+    return damaged;
+}
+
+QString ResultStore::damagedFolderName()
+{
+    return QStringLiteral("damaged");
+}
+
+std::vector<DamagedSeed> ResultStore::setAsideDamaged() const
+{
+    const std::vector<DamagedSeed> found = damaged();
+    if (found.empty())
+        return found;
+    const QDir aside(m_folder + QLatin1Char('/') + damagedFolderName());
+    if (!QDir().mkpath(aside.path()))
+        throw StorageError(QStringLiteral("%1: cannot create the folder").arg(aside.path()));
+    for (const DamagedSeed& d : found) {
+        const QString base = QFileInfo(d.file).completeBaseName(); // seed-S
+        const QString bin =
+            QFileInfo(d.file).absolutePath() + QLatin1Char('/') + base + QStringLiteral(".bin");
+        // A seed set aside before keeps its files: this one gets a number.
+        QString target = base;
+        for (int n = 2;
+             aside.exists(target + QStringLiteral(".json")) || aside.exists(target + QStringLiteral(".bin"));
+             ++n)
+            target = QStringLiteral("%1-%2").arg(base).arg(n);
+        // The record first: once it is gone the seed is no longer stored; a .bin left behind is ignored.
+        move(d.file, aside.filePath(target + QStringLiteral(".json")));
+        if (QFileInfo::exists(bin))
+            move(bin, aside.filePath(target + QStringLiteral(".bin")));
+    }
+    return found;
 }
 
 } // namespace seedscape

@@ -4,10 +4,19 @@
 
 #include <QStringList>
 
+#include <optional>
 #include <set>
 #include <vector>
 
 namespace seedscape {
+
+// A stored seed that cannot be used: its record is unreadable, has fields of the wrong type or
+// names another seed, or its predictions file is missing or differs from the record's size and hash.
+struct DamagedSeed
+{
+    QString file;    // the record, results/NAME/seed-S.json
+    QString problem; // what is wrong, naming the file and field at fault
+};
 
 // The stored seeds of one experiment (a workspace's results/NAME folder). Safe to use from
 // several threads and processes at once: every seed is its own pair of atomically written files.
@@ -20,10 +29,24 @@ public:
     void save(const SeedResult& result) const;
 
     // Every readable seed record, sorted by start time; damaged ones are named in problems.
+    // Without predictions the .bin files are not read, so a damaged one goes unnoticed: use
+    // usable() or damaged() where that matters.
     std::vector<SeedResult> load(bool withPredictions, QStringList* problems = nullptr) const;
-    std::set<quint64> recordedSeeds() const; // finished and failed
-    int finishedCount() const;
+    // Finished and failed seeds whose records and predictions are intact, without predictions.
+    std::vector<SeedResult> usable() const;
+    std::set<quint64>
+    recordedSeeds() const;     // usable, finished and failed: a damaged seed may be trained again
+    int finishedCount() const; // usable finished seeds
     std::optional<SeedResult> find(quint64 seed, bool withPredictions) const;
+
+    // Every record checked with its predictions (the only way to find damage), sorted by start
+    // time; the damaged ones go to damaged when it is given.
+    std::vector<SeedResult> read(bool keepPredictions, std::vector<DamagedSeed>* damaged) const;
+    std::vector<DamagedSeed> damaged() const;
+    // Moves every damaged seed's files into the damaged/ folder beside them, where no reader looks,
+    // so that a sweep trains replacements; returns what it moved. Throws StorageError.
+    std::vector<DamagedSeed> setAsideDamaged() const;
+    static QString damagedFolderName();
 
 private:
     QString m_folder;

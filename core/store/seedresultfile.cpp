@@ -13,6 +13,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <optional>
 
 namespace seedscape {
 
@@ -52,11 +54,6 @@ ordered numberOrNull(double v)
     return std::isfinite(v) ? ordered(v) : ordered(nullptr);
 }
 
-double numberFrom(const json& v)
-{
-    return v.is_number() ? v.get<double>() : std::nan("");
-}
-
 QString statusName(SeedStatus s)
 {
     return s == SeedStatus::Finished ? QStringLiteral("finished")
@@ -77,58 +74,183 @@ json parseRecord(const QString& jsonPath)
     }
 }
 
-// Everything but the predictions; a missing key or wrong type throws json::exception.
-void readFields(const json& root, const QString& jsonPath, SeedResult& r)
+// A seed record's fields, read strictly: a missing field or one of the wrong type makes the seed
+// damaged, named by its field, never a silent default or null.
+class RecordReader
 {
-    if (root.at("format").get<int>() > SeedResultFile::kFormat)
-        throw InputError({jsonPath, 0, {}, QStringLiteral("format")},
-                         QStringLiteral("written by a newer Seedscape"));
-    r.seed = root.at("seed").get<quint64>();
-    const std::string status = root.at("status").get<std::string>();
-    r.status = status == "finished" ? SeedStatus::Finished
-               : status == "failed" ? SeedStatus::Failed
-                                    : SeedStatus::Cancelled;
-    if (r.status == SeedStatus::Failed) {
-        r.failureEpoch = root.at("failure").at("epoch").get<int>();
-        r.failureReason = QString::fromStdString(root.at("failure").at("reason").get<std::string>());
+public:
+    RecordReader(const json& root, const QString& path) : m_root(root), m_path(path) {}
+
+    [[noreturn]] void fail(const QString& field, const QString& problem) const
+    {
+        throw InputError({m_path, 0, {}, field}, problem);
     }
-    r.metric = names::parseMetric(QString::fromStdString(root.at("metric").get<std::string>()))
-                   .value_or(Metric::Auto);
-    r.validationScore = numberFrom(root.at("val"));
-    r.testScore = numberFrom(root.at("test"));
-    r.bestEpoch = root.at("best_epoch").get<int>();
-    r.epochsRun = root.at("epochs_run").get<int>();
-    for (const json& v : root.at("curve").at("train_loss"))
-        r.trainLoss.push_back(numberFrom(v));
-    for (const json& v : root.at("curve").at("val_score"))
-        r.validationCurve.push_back(numberFrom(v));
-    r.streams = {root.at("streams").at("init").get<quint64>(), root.at("streams").at("order").get<quint64>(),
-                 root.at("streams").at("dropout").get<quint64>()};
-    r.durationSeconds = root.at("duration_s").get<double>();
-    r.startedAt = QDateTime::fromString(QString::fromStdString(root.at("started_at").get<std::string>()),
-                                        Qt::ISODateWithMs);
-    r.experimentFingerprint = QString::fromStdString(root.at("experiment_fingerprint").get<std::string>());
-    r.versions = QString::fromStdString(root.at("versions").get<std::string>());
-    r.engine = QString::fromStdString(root.value("engine", std::string("per-seed")));
+
+    // A dotted path such as "curve.train_loss".
+    const json& at(const char* field) const
+    {
+        const json* value = &m_root;
+        QString walked;
+        for (const QString& key : QString::fromLatin1(field).split(QLatin1Char('.'))) {
+            if (!value->is_object())
+                fail(walked.isEmpty() ? QStringLiteral("(record)") : walked,
+                     QStringLiteral("must be an object"));
+            walked += (walked.isEmpty() ? QString() : QStringLiteral(".")) + key;
+            const auto found = value->find(key.toStdString());
+            if (found == value->end())
+                fail(walked, QStringLiteral("missing"));
+            value = &*found;
+        }
+        return *value;
+    }
+
+    QString typeName(const json& v) const { return QString::fromLatin1(v.type_name()); }
+
+    quint64 unsignedNumber(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_number_unsigned())
+            fail(QString::fromLatin1(field),
+                 QStringLiteral("must be a whole number of 0 or more, got %1").arg(typeName(v)));
+        return v.get<quint64>();
+    }
+
+    int count(const char* field) const
+    {
+        const quint64 v = unsignedNumber(field);
+        if (v > static_cast<quint64>(std::numeric_limits<int>::max()))
+            fail(QString::fromLatin1(field), QStringLiteral("%1 is too large").arg(v));
+        return static_cast<int>(v);
+    }
+
+    // A finite number, or null for an undefined one (JSON has no NaN).
+    double numberOrNull(const json& v, const QString& field) const
+    {
+        if (v.is_null())
+            return std::nan("");
+        if (!v.is_number())
+            fail(field, QStringLiteral("must be a number or null, got %1").arg(typeName(v)));
+        return v.get<double>();
+    }
+
+    double number(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_number())
+            fail(QString::fromLatin1(field), QStringLiteral("must be a number, got %1").arg(typeName(v)));
+        return v.get<double>();
+    }
+
+    std::vector<double> numbers(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_array())
+            fail(QString::fromLatin1(field),
+                 QStringLiteral("must be a list of numbers, got %1").arg(typeName(v)));
+        std::vector<double> values;
+        for (size_t i = 0; i < v.size(); ++i)
+            values.push_back(
+                numberOrNull(v[i], QStringLiteral("%1[%2]").arg(QString::fromLatin1(field)).arg(i)));
+        return values;
+    }
+
+    QString text(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_string())
+            fail(QString::fromLatin1(field), QStringLiteral("must be text, got %1").arg(typeName(v)));
+        return QString::fromStdString(v.get<std::string>());
+    }
+
+    bool has(const char* key) const { return m_root.is_object() && m_root.contains(key); }
+
+private:
+    const json& m_root;
+    const QString& m_path;
+};
+
+// The seed a record's file name promises: S of seed-S.json.
+std::optional<quint64> seedOfFileName(const QString& jsonPath)
+{
+    const QString name = QFileInfo(jsonPath).fileName();
+    if (!name.startsWith(QLatin1String("seed-")) || !name.endsWith(QLatin1String(".json")))
+        return std::nullopt;
+    bool ok = false;
+    const quint64 seed = name.mid(5, name.size() - 10).toULongLong(&ok);
+    return ok ? std::optional<quint64>(seed) : std::nullopt;
+}
+
+// Everything but the predictions.
+void readFields(const RecordReader& record, const QString& jsonPath, SeedResult& r)
+{
+    if (record.unsignedNumber("format") > static_cast<quint64>(SeedResultFile::kFormat))
+        record.fail(QStringLiteral("format"), QStringLiteral("written by a newer Seedscape"));
+    r.seed = record.unsignedNumber("seed");
+    if (seedOfFileName(jsonPath) != r.seed)
+        record.fail(QStringLiteral("seed"), QStringLiteral("is %1, which does not match the file name %2")
+                                                .arg(r.seed)
+                                                .arg(QFileInfo(jsonPath).fileName()));
+    const QString status = record.text("status");
+    if (status == QLatin1String("finished"))
+        r.status = SeedStatus::Finished;
+    else if (status == QLatin1String("failed"))
+        r.status = SeedStatus::Failed;
+    else if (status == QLatin1String("cancelled"))
+        r.status = SeedStatus::Cancelled;
+    else
+        record.fail(QStringLiteral("status"),
+                    QStringLiteral("'%1' is not finished, failed or cancelled").arg(status));
+    if (r.status == SeedStatus::Failed) {
+        r.failureEpoch = record.count("failure.epoch");
+        r.failureReason = record.text("failure.reason");
+    }
+    const QString metric = record.text("metric");
+    if (metric == QLatin1String("auto"))
+        r.metric = Metric::Auto;
+    else if (const auto parsed = names::parseMetric(metric))
+        r.metric = *parsed;
+    else
+        record.fail(QStringLiteral("metric"), QStringLiteral("unknown metric '%1'").arg(metric));
+    r.validationScore = record.numberOrNull(record.at("val"), QStringLiteral("val"));
+    r.testScore = record.numberOrNull(record.at("test"), QStringLiteral("test"));
+    r.bestEpoch = record.count("best_epoch");
+    r.epochsRun = record.count("epochs_run");
+    r.trainLoss = record.numbers("curve.train_loss");
+    r.validationCurve = record.numbers("curve.val_score");
+    r.streams = {record.unsignedNumber("streams.init"), record.unsignedNumber("streams.order"),
+                 record.unsignedNumber("streams.dropout")};
+    r.durationSeconds = record.number("duration_s");
+    // Empty: not known (a failure record written without one); anything else must be a date.
+    const QString startedAt = record.text("started_at");
+    r.startedAt = QDateTime::fromString(startedAt, Qt::ISODateWithMs);
+    if (!startedAt.isEmpty() && !r.startedAt.isValid())
+        record.fail(QStringLiteral("started_at"),
+                    QStringLiteral("'%1' is not a date and time").arg(startedAt));
+    r.experimentFingerprint = record.text("experiment_fingerprint");
+    r.versions = record.text("versions");
+    r.engine = record.has("engine") ? record.text("engine") : QStringLiteral("per-seed");
 }
 
 // The .bin the record's "predictions" names, checked against its size and hash.
-void readPredictions(const json& p, const QString& jsonPath, SeedResult& r)
+void readPredictions(const RecordReader& record, const QString& jsonPath, SeedResult& r)
 {
-    const QString binPath = QFileInfo(jsonPath).absolutePath() + QLatin1Char('/') +
-                            QString::fromStdString(p.at("file").get<std::string>());
+    const QString file = record.text("predictions.file");
+    if (file != SeedResultFile::binaryName(r.seed))
+        record.fail(QStringLiteral("predictions.file"),
+                    QStringLiteral("names %1, not %2").arg(file, SeedResultFile::binaryName(r.seed)));
+    const QString binPath = QFileInfo(jsonPath).absolutePath() + QLatin1Char('/') + file;
     QFile bin(binPath);
     if (!bin.open(QIODevice::ReadOnly))
         throw InputError({binPath}, QStringLiteral("predictions file missing"));
     const QByteArray bytes = bin.readAll();
     const QString hash = fnv1a64(bytes);
-    if (bytes.size() != p.at("bytes").get<qsizetype>() ||
-        hash.toStdString() != p.at("fnv1a64").get<std::string>())
+    if (static_cast<quint64>(bytes.size()) != record.unsignedNumber("predictions.bytes") ||
+        hash != record.text("predictions.fnv1a64"))
         throw InputError({binPath}, QStringLiteral("predictions file damaged (size or hash differs from %1)")
                                         .arg(QFileInfo(jsonPath).fileName()));
     const size_t columns = static_cast<size_t>(r.predictionColumns);
-    const size_t validationCount = p.at("val_rows").get<size_t>() * columns;
-    const size_t testCount = p.at("test_rows").get<size_t>() * columns;
+    const size_t validationCount = static_cast<size_t>(record.count("predictions.val_rows")) * columns;
+    const size_t testCount = static_cast<size_t>(record.count("predictions.test_rows")) * columns;
     if ((validationCount + testCount) * sizeof(double) != static_cast<size_t>(bytes.size()))
         throw InputError({binPath}, QStringLiteral("predictions file has the wrong size"));
     r.validationPredictions = unpackDoubles(bytes, 0, validationCount);
@@ -189,18 +311,15 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
 SeedResult SeedResultFile::read(const QString& jsonPath, bool withPredictions)
 {
     const json root = parseRecord(jsonPath);
+    const RecordReader record(root, jsonPath);
     SeedResult r;
-    try {
-        readFields(root, jsonPath, r);
-        if (r.isFinished()) {
-            const json& p = root.at("predictions");
-            r.predictionColumns = p.at("columns").get<int>();
-            if (withPredictions)
-                readPredictions(p, jsonPath, r);
-        }
-    } catch (const json::exception& e) {
-        throw InputError({jsonPath},
-                         QStringLiteral("incomplete seed record: %1").arg(QString::fromUtf8(e.what())));
+    readFields(record, jsonPath, r);
+    if (r.isFinished()) {
+        r.predictionColumns = record.count("predictions.columns");
+        if (r.predictionColumns < 1)
+            record.fail(QStringLiteral("predictions.columns"), QStringLiteral("must be 1 or more"));
+        if (withPredictions)
+            readPredictions(record, jsonPath, r);
     }
     return r;
 }

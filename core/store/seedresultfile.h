@@ -16,7 +16,9 @@ public:
 
     // Atomic: predictions first, then the JSON. Throws StorageError.
     static void write(const SeedResult& result, const QString& folder);
-    // Throws InputError naming the file and field when the record is damaged or incomplete.
+    // Throws InputError naming the file and field when the record is damaged or incomplete: a
+    // missing field, one of the wrong type, a seed that differs from the file name's, and with
+    // withPredictions a missing .bin or one whose size or hash differs from the record's.
     static SeedResult read(const QString& jsonPath, bool withPredictions);
 
     static constexpr int kFormat = 1;

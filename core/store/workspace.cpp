@@ -24,6 +24,20 @@ const QString& Workspace::experimentSuffix()
     return suffix;
 }
 
+std::optional<QString> Workspace::nameProblem(const QString& name)
+{
+    const qsizetype bytes = name.toUtf8().size();
+    const qsizetype limit = kMaxFileNameBytes - experimentSuffix().toUtf8().size();
+    if (bytes > limit)
+        return QStringLiteral("is %1 bytes long in UTF-8; file names allow at most %2 bytes for it (%3 "
+                              "with the suffix %4)")
+            .arg(bytes)
+            .arg(limit)
+            .arg(kMaxFileNameBytes)
+            .arg(experimentSuffix());
+    return std::nullopt;
+}
+
 QString Workspace::experimentFile(const QString& name) const
 {
     return m_folder + QLatin1Char('/') + name + experimentSuffix();

@@ -29,6 +29,11 @@ public:
     explicit Workspace(const QString& folder);
 
     static const QString& experimentSuffix();
+    // Why a name cannot be an experiment's file name here, e.g. "is 300 bytes long in UTF-8; …": the
+    // longest file name the workspace makes of it (NAME.experiment.json) must fit the 255 bytes
+    // file systems allow. Characters are ExperimentValidator::validateName's concern.
+    static std::optional<QString> nameProblem(const QString& name);
+    static constexpr int kMaxFileNameBytes = 255;
 
     QString path() const { return m_folder; }
     QString experimentFile(const QString& name) const;
