@@ -19,6 +19,7 @@ class TestCli : public QObject
 
 private Q_SLOTS:
     void checkPrintsWhatSeedscapeSees();
+    void checkAndRunRefuseAModelThatCannotFit();
     void userErrorsExitWithOneClearLine_data();
     void userErrorsExitWithOneClearLine();
     void sampleWritesAWorkspace();
@@ -79,6 +80,38 @@ void TestCli::checkPrintsWhatSeedscapeSees()
     QCOMPARE(j["higher_is_better"].get<bool>(), false);
 }
 
+void TestCli::checkAndRunRefuseAModelThatCannotFit()
+{
+    QTemporaryDir dir;
+    const QString experiment = writeExperiment(dir, 5);
+    const Result fits = run({QStringLiteral("check"), experiment});
+    QCOMPARE(fits.exitCode, 0);
+    const auto j = nlohmann::json::parse(fits.out.toStdString());
+    QCOMPARE(j["estimate"]["parameters"].get<double>(), 10.0 * 32 + 32 + 32 + 1);
+    QVERIFY(j["estimate"]["memory_bytes"].get<double>() > 0);
+    QVERIFY(j["warnings"].is_array());
+
+    QFile f(experiment);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray huge = f.readAll().replace("[32]", "[65536, 65536, 65536]");
+    f.close();
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(huge);
+    f.close();
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("check"), experiment},
+          QStringList{QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace}}) {
+        const Result r = run(args);
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("field 'model.hidden': the model cannot fit in memory: training needs about"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("8,590,852,097 parameters × 4 values"), r.err.constData());
+    }
+    QVERIFY(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false).empty());
+}
+
 void TestCli::userErrorsExitWithOneClearLine_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -98,6 +131,16 @@ void TestCli::userErrorsExitWithOneClearLine_data()
         << QByteArray(
                R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"},"training":{"lr":-1}})")
         << "e.json: field 'training.lr': must be greater than 0, got -1";
+    QTest::addRow("number overflow")
+        << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
+        << QByteArray(
+               R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"},"training":{"lr":1e999}})")
+        << "e.json:1: field 'training.lr': the number is too large";
+    QTest::addRow("duplicate key")
+        << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
+        << QByteArray("{\"format\":1,\"name\":\"e\",\n\"name\":\"f\",\"dataset\":{\"path\":\"d.csv\","
+                      "\"target\":\"y\"}}")
+        << "e.json:2: field 'name': the key \"name\" appears twice in one object; keep one";
     QTest::addRow("missing data") << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
                                   << QByteArray(
                                          R"({"format":1,"name":"e","dataset":{"path":"d.csv","target":"y"}})")

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void dropsMissingRowsAndSaysHowMany();
     void warnsAboutConstantFeature();
     void splitColumnIsNotAFeature();
+    void warnsAboutConstantRegressionTarget();
+    void warnsAboutClassesWithASingleRow();
 };
 
 void TestDatasetLoader::sampleDatasets_data()
@@ -138,6 +140,15 @@ void TestDatasetLoader::rejects_data()
                                  << "t.csv:1: no feature columns: the file has only the target";
     QTest::addRow("text regression") << QByteArray("a,y\n1,2.5\n2,high\n") << "y" << int(Task::Regression)
                                      << "t.csv:3: column 'y': regression needs a number, got 'high'";
+    const QByteArray longCell = "a,y\n1,2\n" + QByteArray(5000, 'z') + ",3\n";
+    QTest::addRow("long cell is cut")
+        << longCell << "y" << int(Task::Auto)
+        << QStringLiteral("t.csv:3: column 'a': not a number: '") + QString(79, QLatin1Char('z')) +
+               QChar(0x2026) + QStringLiteral("' (features must be numeric)");
+    QTest::addRow("long column name is cut")
+        << QByteArray("a,y\n1,2\n") << QString(300, QLatin1Char('t')) << int(Task::Auto)
+        << QStringLiteral("t.csv:1: column '") + QString(79, QLatin1Char('t')) + QChar(0x2026) +
+               QStringLiteral("': no such column; the header has: a, y");
     QTest::addRow("binary with 3 classes")
         << QByteArray("a,y\n1,0\n2,1\n3,2\n") << "y" << int(Task::Binary)
         << "t.csv: column 'y': the task is binary but the target has 3 classes";
@@ -191,6 +202,30 @@ void TestDatasetLoader::splitColumnIsNotAFeature()
         QCOMPARE(e.message(),
                  QStringLiteral("t.csv:3: column 'part': split value 'holdout' is not train, val or test"));
     }
+}
+
+void TestDatasetLoader::warnsAboutConstantRegressionTarget()
+{
+    const Dataset d = loadText("a,y\n1,4\n2,4\n3,4.0\n", QStringLiteral("y"), Task::Regression);
+    QCOMPARE(d.warnings,
+             QStringList({QStringLiteral("t.csv: column 'y': the regression target is constant (every row "
+                                         "is 4); there is nothing to learn and r2 is undefined")}));
+    QVERIFY(loadText("a,y\n1,4\n2,4\n3,5\n", QStringLiteral("y"), Task::Regression).warnings.isEmpty());
+}
+
+void TestDatasetLoader::warnsAboutClassesWithASingleRow()
+{
+    const Dataset one = loadText("a,y\n1,x\n2,x\n3,lone\n4,y\n5,y\n", QStringLiteral("y"));
+    QCOMPARE(one.warnings, QStringList({QStringLiteral(
+                               "t.csv: column 'y': class 'lone' has a single row (line 4); such a class "
+                               "falls in only one of training, validation and test, so it is never "
+                               "both learnt and scored")}));
+    const Dataset two = loadText("a,y\n1,0\n2,0\n3,1\n4,0\n5,2\n", QStringLiteral("y"), Task::Multiclass);
+    QCOMPARE(two.warnings.size(), 1);
+    QVERIFY2(two.warnings[0].startsWith(
+                 QStringLiteral("t.csv: column 'y': classes '1', '2' have a single row each (lines 4, 6);")),
+             qPrintable(two.warnings[0]));
+    QVERIFY(loadText("a,y\n1,x\n2,x\n3,y\n4,y\n", QStringLiteral("y")).warnings.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDatasetLoader)

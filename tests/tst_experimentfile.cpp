@@ -47,6 +47,9 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void invalidJsonNamesTheLine();
+    void duplicateKeyNamesItsLine();
+    void utf16FileIsNamedAsSuch_data();
+    void utf16FileIsNamedAsSuch();
     void validatorAgreesWithReader();
     void atomicWriteReplacesWholeFile();
     void unwritablePathIsAClearError();
@@ -193,6 +196,31 @@ void TestExperimentFile::rejects_data()
         "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\"");
     row("name with slash", R"(}, "name2": 1})",
         "f.json: field 'name2': unknown key (a typo, or a file from a newer Seedscape?)");
+    row("lr overflows a double", R"(}, "training": {"lr": 1e999}})",
+        "f.json:1: field 'training.lr': the number is too large (beyond ±1.8e308)");
+    row("negative overflow", R"(}, "training": {"weight_decay": -1e400}})",
+        "f.json:1: field 'training.weight_decay': the number is too large (beyond ±1.8e308)");
+    row("overflow in a list", R"(}, "model": {"hidden": [8, 1e999]}})",
+        "f.json:1: field 'model.hidden[1]': the number is too large (beyond ±1.8e308)");
+    row("lr beyond float32", R"(}, "training": {"lr": 1e308}})",
+        "f.json: field 'training.lr': 1e+308 is outside the float32 range the trainers use (1.2e-38 to "
+        "3.4e38)");
+    row("lr below float32", R"(}, "training": {"lr": 1e-45}})",
+        "f.json: field 'training.lr': 1e-45 is outside the float32 range the trainers use (1.2e-38 to "
+        "3.4e38)");
+    row("weight decay beyond float32", R"(}, "training": {"weight_decay": 1e39}})",
+        "f.json: field 'training.weight_decay': 1e+39 is outside the float32 range the trainers use (1.2e-38 "
+        "to 3.4e38)");
+    row("duplicate key", R"(}, "training": {"lr": 0.1, "lr": 0.2}})",
+        "f.json:1: field 'training.lr': the key \"lr\" appears twice in one object; keep one");
+    row("duplicate object", R"(}, "model": {}, "model": {}})",
+        "f.json:1: field 'model': the key \"model\" appears twice in one object; keep one");
+    QTest::addRow("long value is cut")
+        << QByteArray(
+               R"({"format": 1, "name": "m", "dataset": {"path": "d.csv", "target": "y"}, "device": "t)") +
+               QByteArray(200, 'u') + "\"}"
+        << QStringLiteral("f.json: field 'device': \"t") + QString(78, QLatin1Char('u')) + QChar(0x2026) +
+               QStringLiteral("\" is not one of \"cpu\", \"cuda\"");
     QTest::addRow("newer format")
         << QByteArray(R"({"format": 2, "name": "m", "dataset": {"path": "d.csv", "target": "y"}})")
         << "f.json: field 'format': format 2 is newer than this Seedscape reads (1); update Seedscape";
@@ -230,6 +258,52 @@ void TestExperimentFile::invalidJsonNamesTheLine()
     } catch (const InputError& e) {
         QCOMPARE(e.where().line, 4);
         QVERIFY2(e.message().startsWith(QStringLiteral("f.json:4: not valid JSON")), qPrintable(e.message()));
+    }
+}
+
+void TestExperimentFile::duplicateKeyNamesItsLine()
+{
+    try {
+        ExperimentReader::fromJson(
+            "{\n  \"format\": 1,\n  \"name\": \"m\",\n  \"dataset\": {\"path\": \"d.csv\",\n"
+            "    \"target\": \"y\",\n    \"target\": \"z\"}\n}",
+            QStringLiteral("f.json"));
+        QFAIL("a key given twice was accepted");
+    } catch (const InputError& e) {
+        QCOMPARE(e.where().line, 6);
+        QCOMPARE(e.where().field, QStringLiteral("dataset.target"));
+    }
+}
+
+void TestExperimentFile::utf16FileIsNamedAsSuch_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const QString json =
+        QStringLiteral(R"({"format": 1, "name": "m", "dataset": {"path": "d.csv", "target": "y"}})");
+    QByteArray le(reinterpret_cast<const char*>(json.utf16()), json.size() * 2);
+    QTest::addRow("little-endian with BOM")
+        << QByteArray("\xFF\xFE") + le << "f.json: the file is UTF-16 (little-endian); save it as UTF-8";
+    QTest::addRow("little-endian without BOM")
+        << le << "f.json: the file is UTF-16 (little-endian); save it as UTF-8";
+    QByteArray be;
+    for (qsizetype i = 0; i + 1 < le.size(); i += 2)
+        be += QByteArray() + le[i + 1] + le[i];
+    QTest::addRow("big-endian with BOM")
+        << QByteArray("\xFE\xFF") + be << "f.json: the file is UTF-16 (big-endian); save it as UTF-8";
+    QTest::addRow("NUL bytes") << QByteArray("{\"format\": 1\0\0\0}", 16)
+                               << "f.json: the file is not text (it holds NUL bytes); save it as UTF-8 text";
+}
+
+void TestExperimentFile::utf16FileIsNamedAsSuch()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    try {
+        ExperimentReader::fromJson(bytes, QStringLiteral("f.json"));
+        QFAIL("a file that is not UTF-8 was read");
+    } catch (const InputError& e) {
+        QCOMPARE(e.message(), message);
     }
 }
 

@@ -1,3 +1,4 @@
+#include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/datasetloader.h"
 #include "data/preparedata.h"
@@ -21,6 +22,9 @@ private Q_SLOTS:
     void constantColumnStaysFinite();
     void preparedDataScalesOnTrainOnly();
     void inverseRestoresOriginalUnits();
+    void overflowingVarianceIsFound();
+    void overflowingColumnIsAnErrorNamingIt_data();
+    void overflowingColumnIsAnErrorNamingIt();
 };
 
 void TestStandardizer::fitsOnChosenRowsOnly()
@@ -80,6 +84,49 @@ void TestStandardizer::inverseRestoresOriginalUnits()
     const Standardizer s = Standardizer::fit({151, 75, 141, 206}, 1, {0, 1, 2, 3});
     for (double v : {151.0, 75.0, 0.0, 500.0})
         QVERIFY(std::abs(s.inverseValue(s.transformValue(v, 0), 0) - v) < 1e-9);
+}
+
+void TestStandardizer::overflowingVarianceIsFound()
+{
+    // Squares of 1e200 overflow a double: the column would have been flattened to zeros.
+    const Standardizer s = Standardizer::fit({1, 1e200, 2, -1e200, 3, 3e200}, 2, {0, 1, 2});
+    QCOMPARE(s.overflowColumn(), 1);
+    QCOMPARE(Standardizer::fit({1, 1e150, 2, -1e150}, 2, {0, 1}).overflowColumn(), -1);
+    // A sum of 1e308s overflows the mean itself.
+    QCOMPARE(Standardizer::fit({1e308, 1e308, 1e308}, 1, {0, 1, 2}).overflowColumn(), 0);
+}
+
+void TestStandardizer::overflowingColumnIsAnErrorNamingIt_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("column");
+    QByteArray feature = "a,big,y\n", target = "a,b,y\n";
+    for (int i = 0; i < 10; ++i) {
+        feature += QByteArray::number(i) + "," + (i % 2 ? "-" : "") + QByteArray::number(i + 1) + "e200," +
+                   QByteArray::number(i % 3) + ".5\n";
+        target += QByteArray::number(i) + "," + QByteArray::number(i % 4) + "," + QByteArray::number(i + 1) +
+                  "e300\n";
+    }
+    QTest::addRow("feature") << feature << "big";
+    QTest::addRow("regression target") << target << "y";
+}
+
+void TestStandardizer::overflowingColumnIsAnErrorNamingIt()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, column);
+    DatasetSpec spec;
+    spec.target = QStringLiteral("y");
+    spec.task = Task::Regression;
+    try {
+        PreparedData::prepare(datasetFromCsvText(csv, spec), spec.split);
+        QFAIL("a column whose variance overflows was scaled");
+    } catch (const InputError& e) {
+        QCOMPARE(e.where().column, column);
+        QVERIFY2(e.problem().startsWith(QStringLiteral("values too large to standardise")),
+                 qPrintable(e.message()));
+        QVERIFY(e.where().line > 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStandardizer)

@@ -5,7 +5,9 @@
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
+#include "experiment/resourceestimate.h"
 #include "store/sampleworkspace.h"
+#include "sweep/sweeprunner.h"
 
 #include <QFileInfo>
 
@@ -38,6 +40,15 @@ int checkCommand(const QStringList& args)
     const PreparedData p = PreparedData::prepare(dataPath, e.dataset);
     const Dataset& d = p.dataset;
     const Metric metric = effectiveMetric(e.metric, d.task);
+    // The same refusal and warnings as run, so that check finds them before a sweep starts.
+    const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(p), e.seeds.count,
+                                    SweepRunner::defaultJobs());
+    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+    QStringList warnings = d.warnings;
+    if (const auto slow = estimate.durationWarning(file))
+        warnings << *slow;
+    for (const QString& warning : warnings)
+        std::cerr << "warning: " << warning.toStdString() << std::endl;
     const nlohmann::ordered_json out = {
         {"name", e.name.toStdString()},
         {"dataset",
@@ -56,6 +67,11 @@ int checkCommand(const QStringList& args)
           {"warnings", toJson(d.warnings)}}},
         {"metric", names::metric(metric).toStdString()},
         {"higher_is_better", higherIsBetter(metric)},
+        {"estimate",
+         {{"parameters", estimate.parameters()},
+          {"memory_bytes", estimate.memoryBytes()},
+          {"sweep_seconds", estimate.sweepSeconds()}}},
+        {"warnings", toJson(warnings)},
     };
     std::cout << out.dump(2) << std::endl;
     return 0;

@@ -7,6 +7,7 @@
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
+#include "experiment/resourceestimate.h"
 #include "store/experimentlabels.h"
 #include "store/experimentlock.h"
 #include "store/labelsfile.h"
@@ -169,6 +170,12 @@ int runCommand(const QStringList& args)
                   << std::endl;
         return 0;
     }
+    // Before any training: a model that cannot fit in memory is refused, an absurd length warned about.
+    const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished,
+                                    std::min(jobs, wanted - alreadyFinished));
+    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+    if (const auto slow = estimate.durationWarning(file))
+        std::cerr << "warning: " << slow->toStdString() << std::endl;
     std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
               << alreadyFinished << " already finished) on " << std::min(jobs, wanted - alreadyFinished)
               << " threads" << std::endl;

@@ -22,10 +22,20 @@ QString InputError::format(const InputLocation& where, const QString& problem)
         text += QLatin1String(": ");
     }
     if (!where.column.isEmpty())
-        text += QLatin1String("column '") + where.column + QLatin1String("': ");
+        text += QLatin1String("column '") + excerpt(where.column) + QLatin1String("': ");
     if (!where.field.isEmpty())
-        text += QLatin1String("field '") + where.field + QLatin1String("': ");
+        text += QLatin1String("field '") + excerpt(where.field) + QLatin1String("': ");
     return text + problem;
+}
+
+QString InputError::excerpt(const QString& text, int maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype cut = maxChars - 1;
+    if (text[cut - 1].isHighSurrogate()) // never split a character in two
+        --cut;
+    return text.left(cut) + QChar(0x2026);
 }
 
 } // namespace seedscape

@@ -28,6 +28,10 @@ public:
     QString message() const;
 
     static QString format(const InputLocation& where, const QString& problem);
+    // text as a message quotes it: cut to maxChars characters with "…", so that a 10,000-character
+    // cell or name keeps the message readable. format() cuts the column and field itself.
+    static QString excerpt(const QString& text, int maxChars = kExcerptChars);
+    static constexpr int kExcerptChars = 80;
 
 private:
     InputLocation m_where;

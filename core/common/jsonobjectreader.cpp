@@ -120,6 +120,11 @@ QString JsonObjectReader::typeName(const json& value)
     return QStringLiteral("null");
 }
 
+QString JsonObjectReader::excerpt(const QString& text)
+{
+    return InputError::excerpt(text);
+}
+
 QString JsonObjectReader::quoted(const QStringList& words)
 {
     return QLatin1Char('"') + words.join(QStringLiteral("\", \"")) + QLatin1Char('"');

@@ -38,7 +38,7 @@ public:
         const QString w = text(key, {});
         const auto value = parse(w);
         if (!value)
-            fail(field(key), QStringLiteral("\"%1\" is not one of %2").arg(w, quoted(allowed)));
+            fail(field(key), QStringLiteral("\"%1\" is not one of %2").arg(excerpt(w), quoted(allowed)));
         return *value;
     }
     double number(const char* key, double fallback);
@@ -51,6 +51,8 @@ public:
     // Fails on the first key that no read asked for.
     void finish() const;
 
+    // A user's text as messages quote it: cut to about 80 characters.
+    static QString excerpt(const QString& text);
     // How messages name a value's type: "a number", "a list", …
     static QString typeName(const json& value);
     // "a", "b", "c" with the quotes.

@@ -1,6 +1,7 @@
 #include "csvreader.h"
 
 #include "common/inputerror.h"
+#include "common/textencoding.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -190,11 +191,13 @@ CsvTable CsvReader::readPreview(const QString& path, int maxRows)
 {
     // A preview must stay quick on large files: 4 MiB holds far more than a screenful of rows.
     QByteArray bytes = readAll(path, 4 << 20);
+    TextEncoding::requireUtf8(bytes, path);
     return parseText(QString::fromUtf8(bytes), path, maxRows);
 }
 
 CsvTable CsvReader::parse(const QByteArray& bytes, const QString& sourceName)
 {
+    TextEncoding::requireUtf8(bytes, sourceName);
     return parseText(QString::fromUtf8(bytes), sourceName, -1);
 }
 

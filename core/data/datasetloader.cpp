@@ -39,6 +39,15 @@ std::optional<SplitPart> parseSplitPart(const QString& cell)
     return std::nullopt;
 }
 
+// The header as messages list it: a few hundred characters at most.
+QString headerList(const CsvTable& table)
+{
+    QStringList names;
+    for (const QString& name : table.header)
+        names << InputError::excerpt(name, 40);
+    return InputError::excerpt(names.join(QStringLiteral(", ")), 300);
+}
+
 // Maps class labels to indices 0..C-1 in sorted order: numerically when every label is a number.
 void encodeClasses(Dataset& data, const std::vector<QString>& cells)
 {
@@ -94,14 +103,14 @@ Columns findColumns(const CsvTable& table, const DatasetSpec& spec, QStringList*
     if (spec.target.isEmpty())
         throw InputError({file}, QStringLiteral("no target column given"));
     if (columns.target < 0)
-        throw InputError({file, 1, spec.target}, QStringLiteral("no such column; the header has: %1")
-                                                     .arg(table.header.join(QStringLiteral(", "))));
+        throw InputError({file, 1, spec.target},
+                         QStringLiteral("no such column; the header has: %1").arg(headerList(table)));
     if (spec.split.usesColumn()) {
         columns.split = table.columnIndex(spec.split.column);
         if (columns.split < 0)
-            throw InputError({file, 1, spec.split.column},
-                             QStringLiteral("split column not found; the header has: %1")
-                                 .arg(table.header.join(QStringLiteral(", "))));
+            throw InputError(
+                {file, 1, spec.split.column},
+                QStringLiteral("split column not found; the header has: %1").arg(headerList(table)));
         if (columns.split == columns.target)
             throw InputError({file, 1, spec.split.column},
                              QStringLiteral("the split column cannot be the target"));
@@ -127,18 +136,19 @@ void readRow(const CsvTable& table, int r, const DatasetSpec& spec, const Column
         double v = 0;
         if (!DatasetLoader::parseNumber(row[c], &v))
             throw InputError({file, line, table.header[c]},
-                             QStringLiteral("not a number: '%1' (features must be numeric)").arg(row[c]));
+                             QStringLiteral("not a number: '%1' (features must be numeric)")
+                                 .arg(InputError::excerpt(row[c])));
         if (!std::isfinite(v))
             throw InputError({file, line, table.header[c]},
-                             QStringLiteral("not a finite number: '%1'").arg(row[c]));
+                             QStringLiteral("not a finite number: '%1'").arg(InputError::excerpt(row[c])));
         data.features.push_back(v);
     }
     if (columns.split >= 0) {
         const auto part = parseSplitPart(row[columns.split]);
         if (!part)
-            throw InputError(
-                {file, line, spec.split.column},
-                QStringLiteral("split value '%1' is not train, val or test").arg(row[columns.split]));
+            throw InputError({file, line, spec.split.column},
+                             QStringLiteral("split value '%1' is not train, val or test")
+                                 .arg(InputError::excerpt(row[columns.split])));
         data.splitColumn.push_back(*part);
     }
     data.rowLines.push_back(line);
@@ -186,7 +196,8 @@ void decideTarget(Dataset& data, const std::vector<QString>& targetCells, const 
             if (!DatasetLoader::parseNumber(targetCells[i], &data.target[i]) ||
                 !std::isfinite(data.target[i]))
                 throw InputError({file, data.rowLines[i], spec.target},
-                                 QStringLiteral("regression needs a number, got '%1'").arg(targetCells[i]));
+                                 QStringLiteral("regression needs a number, got '%1'")
+                                     .arg(InputError::excerpt(targetCells[i])));
         }
         return;
     }
@@ -195,7 +206,7 @@ void decideTarget(Dataset& data, const std::vector<QString>& targetCells, const 
         throw InputError(
             {file, 0, spec.target},
             QStringLiteral("the target has a single class ('%1'); classification needs at least two")
-                .arg(data.classNames.value(0)));
+                .arg(InputError::excerpt(data.classNames.value(0))));
     if (spec.task == Task::Auto)
         data.task = data.classCount() == 2 ? Task::Binary : Task::Multiclass;
     else if (data.task == Task::Binary && data.classCount() != 2)
@@ -204,7 +215,51 @@ void decideTarget(Dataset& data, const std::vector<QString>& targetCells, const 
             QStringLiteral("the task is binary but the target has %1 classes").arg(data.classCount()));
 }
 
-// Warnings that do not stop loading: constant features and dropped rows.
+// A target that cannot teach anything useful: one value for every row of a regression, or
+// classes so rare that they appear in only one part of the split.
+void addTargetWarnings(Dataset& data)
+{
+    const QString& file = data.sourceFile;
+    if (data.task == Task::Regression) {
+        const bool constant = std::all_of(data.target.begin(), data.target.end(),
+                                          [&](double v) { return v == data.target.front(); });
+        if (constant)
+            data.warnings << InputError::format(
+                {file, 0, data.targetName},
+                QStringLiteral("the regression target is constant (every row is %1); there is nothing to "
+                               "learn and r2 is undefined")
+                    .arg(data.target.front()));
+        return;
+    }
+    std::vector<int> rowsOfClass(data.classCount(), 0), lineOfClass(data.classCount(), 0);
+    for (int r = 0; r < data.rowCount(); ++r) {
+        const int c = static_cast<int>(data.target[r]);
+        if (rowsOfClass[c]++ == 0)
+            lineOfClass[c] = data.rowLines[r];
+    }
+    QStringList single;
+    std::vector<int> lines;
+    for (int c = 0; c < data.classCount(); ++c)
+        if (rowsOfClass[c] == 1) {
+            single << QLatin1Char('\'') + InputError::excerpt(data.classNames[c]) + QLatin1Char('\'');
+            lines.push_back(lineOfClass[c]);
+        }
+    if (single.isEmpty())
+        return;
+    if (single.size() > 10)
+        single = single.mid(0, 10) << QStringLiteral("…");
+    const bool one = lines.size() == 1;
+    data.warnings << InputError::format(
+        {file, 0, data.targetName},
+        QStringLiteral(
+            "%1 %2 %3 (%4); such a class falls in only one of training, validation and test, so it "
+            "is never both learnt and scored")
+            .arg(one ? QStringLiteral("class") : QStringLiteral("classes"), single.join(QStringLiteral(", ")),
+                 one ? QStringLiteral("has a single row") : QStringLiteral("have a single row each"),
+                 (one ? QStringLiteral("line ") : QStringLiteral("lines ")) + joinLines(lines)));
+}
+
+// Warnings that do not stop loading: constant features, the target, and dropped rows.
 void addWarnings(Dataset& data, const std::vector<int>& droppedLines)
 {
     const QString& file = data.sourceFile;
@@ -218,6 +273,7 @@ void addWarnings(Dataset& data, const std::vector<int>& droppedLines)
                 {file, 0, data.featureNames[c]},
                 QStringLiteral("constant (every row is %1); it carries no information").arg(first));
     }
+    addTargetWarnings(data);
     data.droppedRows = static_cast<int>(droppedLines.size());
     if (data.droppedRows > 0)
         data.warnings << InputError::format({file},

@@ -25,6 +25,11 @@ Standardizer Standardizer::fit(const std::vector<double>& rowMajor, int columns,
         }
     for (int c = 0; c < columns; ++c) {
         const double sd = std::sqrt(squares[c] / n);
+        if (!std::isfinite(sd) || !std::isfinite(s.m_means[c])) {
+            if (s.m_overflowColumn < 0)
+                s.m_overflowColumn = c;
+            continue;
+        }
         // A constant column would divide by zero; leaving it unscaled keeps it at zero after centring.
         s.m_scales[c] = sd > 1e-12 * std::max(1.0, std::abs(s.m_means[c])) ? sd : 1.0;
     }

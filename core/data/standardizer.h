@@ -23,10 +23,14 @@ public:
     // The fitted sd, or 1 for a column that is constant on the fitted rows.
     const std::vector<double>& scales() const { return m_scales; }
     int columnCount() const { return static_cast<int>(m_means.size()); }
+    // The first column whose mean or variance overflows a double (values near 1e154 and beyond),
+    // so that it cannot be scaled; -1 when every column can. Such a column is left unscaled.
+    int overflowColumn() const { return m_overflowColumn; }
 
 private:
     std::vector<double> m_means;
     std::vector<double> m_scales;
+    int m_overflowColumn = -1;
 };
 
 } // namespace seedscape

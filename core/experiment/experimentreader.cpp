@@ -3,6 +3,7 @@
 #include "common/inputerror.h"
 #include "common/jsonobjectreader.h"
 #include "common/seednumber.h"
+#include "common/strictjsonparser.h"
 #include "experimentnames.h"
 #include "experimentvalidator.h"
 
@@ -11,7 +12,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <set>
 
 namespace seedscape {
@@ -58,8 +58,8 @@ void readModel(const json& object, ModelSpec& m, const QString& file)
     JsonObjectReader r(object, QStringLiteral("model"), file);
     const QString type = r.text("type", QStringLiteral("mlp"));
     if (type != QLatin1String("mlp"))
-        r.fail(r.field("type"),
-               QStringLiteral("\"%1\" is not a known model; the known one is \"mlp\"").arg(type));
+        r.fail(r.field("type"), QStringLiteral("\"%1\" is not a known model; the known one is \"mlp\"")
+                                    .arg(JsonObjectReader::excerpt(type)));
     if (r.find("hidden")) {
         m.hidden.clear();
         const json& hidden = r.list("hidden");
@@ -103,7 +103,8 @@ void readVary(JsonObjectReader& r, SeedSpec& s)
             r.fail(r.field("vary"),
                    QStringLiteral("%1 is not one of %2")
                        .arg(source.is_string()
-                                ? QLatin1Char('"') + QString::fromStdString(word) + QLatin1Char('"')
+                                ? QLatin1Char('"') + JsonObjectReader::excerpt(QString::fromStdString(word)) +
+                                      QLatin1Char('"')
                                 : JsonObjectReader::typeName(source),
                             JsonObjectReader::quoted(names::randomnessSources())));
         if (!seen.insert(word).second)
@@ -127,12 +128,6 @@ void readSeeds(const json& object, SeedSpec& s, const QString& file)
     r.finish();
 }
 
-int lineOfByte(const QByteArray& text, size_t byte)
-{
-    const qsizetype end = std::min<qsizetype>(static_cast<qsizetype>(byte), text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + end, '\n'));
-}
-
 } // namespace
 
 Experiment ExperimentReader::readFile(const QString& path)
@@ -147,13 +142,8 @@ Experiment ExperimentReader::readFile(const QString& path)
 
 Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& file)
 {
-    json root;
-    try {
-        root = json::parse(text.constBegin(), text.constEnd());
-    } catch (const json::parse_error& e) {
-        throw InputError({file, lineOfByte(text, e.byte)},
-                         QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what())));
-    }
+    // Duplicate keys, numbers beyond a double and UTF-16 files are errors naming line and field.
+    const json root = StrictJsonParser::parse(text, file);
 
     Experiment e;
     JsonObjectReader r(root, {}, file);

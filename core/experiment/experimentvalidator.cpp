@@ -4,6 +4,7 @@
 
 #include "common/numberformat.h"
 
+#include <cfloat>
 #include <cmath>
 #include <set>
 
@@ -72,11 +73,20 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
             QStringLiteral("must be at least 0 and below 1, got %1").arg(formatTypedNumber(e.model.dropout)));
 
     const TrainingSpec& t = e.training;
+    // The trainers compute in float32: a value beyond its range would become inf or 0 there.
+    const auto floatRange = [](double v) {
+        return QStringLiteral("%1 is outside the float32 range the trainers use (1.2e-38 to 3.4e38)")
+            .arg(formatTypedNumber(v));
+    };
     if (!(t.lr > 0) || !std::isfinite(t.lr))
         fail("training.lr", QStringLiteral("must be greater than 0, got %1").arg(formatTypedNumber(t.lr)));
+    else if (t.lr > FLT_MAX || t.lr < FLT_MIN)
+        fail("training.lr", floatRange(t.lr));
     if (!(t.weightDecay >= 0) || !std::isfinite(t.weightDecay))
         fail("training.weight_decay",
              QStringLiteral("must be 0 or more, got %1").arg(formatTypedNumber(t.weightDecay)));
+    else if (t.weightDecay > FLT_MAX || (t.weightDecay > 0 && t.weightDecay < FLT_MIN))
+        fail("training.weight_decay", floatRange(t.weightDecay));
     if (!(t.momentum >= 0 && t.momentum < 1))
         fail("training.momentum",
              QStringLiteral("must be at least 0 and below 1, got %1").arg(formatTypedNumber(t.momentum)));
