@@ -103,6 +103,17 @@ private:
     mutable std::vector<size_t> m_groups;
 };
 
+// An engine whose every call throws, like an error inside LibTorch.
+class ThrowingEngine : public ScriptedEngine
+{
+public:
+    ThrowingEngine() : ScriptedEngine(1, false) {}
+    std::vector<SeedResult> train(const std::vector<quint64>&, const TrainingControl&) const override
+    {
+        throw std::runtime_error("out of memory\nbacktrace…");
+    }
+};
+
 SweepItem scripted(const QString& folder, int wanted, std::shared_ptr<ScriptedEngine> engine)
 {
     const Experiment e = diabetes(1);
@@ -136,6 +147,7 @@ private Q_SLOTS:
     void stoppedSweepResumesItsCheckpoints_data();
     void stoppedSweepResumesItsCheckpoints();
     void staleCheckpointsAreDropped();
+    void engineErrorFailsTheSeedsWithTheirProvenance();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -570,6 +582,29 @@ void TestSweepRunner::staleCheckpointsAreDropped()
     runner.add(sweep);
     QCOMPARE(runner.resumableSeeds(), 0);
     QVERIFY(CheckpointFile::readAll(dir.path()).empty());
+}
+
+void TestSweepRunner::engineErrorFailsTheSeedsWithTheirProvenance()
+{
+    QTemporaryDir dir;
+    SweepRunner runner;
+    SweepItem sweep = scripted(dir.path(), 1, nullptr);
+    sweep.engine = std::make_shared<ThrowingEngine>();
+    runner.add(sweep);
+    runner.start(1);
+    runner.wait();
+    QVERIFY(runner.progress().front().gaveUp); // 3 failures, each replaced, then it gives up
+    const std::vector<SeedResult> failed = ResultStore(dir.path()).load(false);
+    QCOMPARE(failed.size(), size_t(3));
+    for (const SeedResult& r : failed) {
+        QCOMPARE(r.status, SeedStatus::Failed);
+        QCOMPARE(r.failureReason, QStringLiteral("training error: out of memory"));
+        QCOMPARE(r.engine, QStringLiteral("scripted"));
+        QCOMPARE(r.experimentFingerprint, experimentFingerprint(sweep.experiment));
+        QVERIFY(r.startedAt.isValid());
+        QCOMPARE(r.streams, StreamSeeds::derive(r.seed, sweep.experiment.seeds));
+        QVERIFY(r.versions.startsWith(QStringLiteral("seedscape ")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

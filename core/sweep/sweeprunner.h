@@ -1,9 +1,9 @@
 #pragma once
 
-#include "data/preparedata.h"
-#include "experiment/experiment.h"
-#include "train/seedengine.h"
+#include "sweepexperiment.h"
 #include "train/seedresult.h"
+
+#include <QElapsedTimer>
 
 #include <chrono>
 #include <condition_variable>
@@ -14,30 +14,6 @@
 #include <vector>
 
 namespace seedscape {
-
-// One experiment of a sweep: train seeds until resultsFolder holds `wanted` finished ones.
-struct SweepItem
-{
-    Experiment experiment;
-    std::shared_ptr<const PreparedData> data;
-    QString resultsFolder;
-    int wanted = 1;
-    // What trains its seeds; none: the automatic choice for the experiment (SeedEngine::create).
-    std::shared_ptr<const SeedEngine> engine;
-};
-
-// Progress of one experiment in a sweep.
-struct SweepProgress
-{
-    QString experiment;
-    int wanted = 0;
-    int finished = 0; // stored, including those from earlier runs
-    int failed = 0;   // in this sweep
-    int running = 0;
-    bool gaveUp = false; // too many seeds failed: see lastFailure
-    QString lastFailure;
-    QString waitingFor; // set while another process's sweep of this experiment holds it ("pid 12 on host")
-};
 
 // Called from the worker threads; a window forwards them through queued signals.
 struct SweepCallbacks
@@ -111,36 +87,34 @@ public:
     static constexpr std::chrono::milliseconds kDefaultCheckpointInterval{60000};
 
 private:
-    struct Slot;
     struct Job
     {
-        size_t slot;
+        size_t experiment; // index into m_experiments
         std::vector<quint64> seeds;
         QByteArray resumeFrom; // the engine's state from a checkpoint of these seeds
     };
-
     // What a worker does next: a job, wait for an experiment another process holds, or stop.
     struct Next
     {
         std::optional<Job> job;
         bool wait = false;
     };
+
     Next nextJob();
-    bool claimExperiment(Slot& slot);                                    // under m_mutex
-    std::optional<Job> resumeJob(Slot& slot, size_t index, int missing); // under m_mutex
-    void releaseIfDone(Slot& slot);                                      // under m_mutex
-    Slot& slotAt(size_t index);
+    bool claim(SweepExperiment& experiment); // under m_mutex; false: held elsewhere, or failed
+    SweepExperiment& experimentAt(size_t index);
     void work();
     void waitWhilePaused();
-    std::vector<SeedResult> train(Slot& slot, const Job& job);
-    void loadCheckpoints(Slot& slot);
-    bool store(Slot& slot, size_t index, const SeedResult& result); // false: the sweep must stop
-    void seedEnded(size_t slot, const SeedResult* stored);
+    std::vector<SeedResult> train(SweepExperiment& experiment, const Job& job);
+    TrainingControl controlFor(SweepExperiment& experiment, const Job& job, QElapsedTimer& sinceCheckpoint);
+    bool store(SweepExperiment& experiment, const SeedResult& result); // false: the sweep must stop
+    void seedEnded(SweepExperiment& experiment, const SeedResult* stored);
     void stopWithProblem(const QString& message);
+    void setProblem(const QString& message); // under m_mutex
     void workerStopped();
 
     SweepCallbacks m_callbacks;
-    std::vector<std::unique_ptr<Slot>> m_slots;
+    std::vector<std::unique_ptr<SweepExperiment>> m_experiments;
     std::vector<std::thread> m_workers;
     mutable std::mutex m_mutex;
     std::condition_variable m_pauseChanged;
