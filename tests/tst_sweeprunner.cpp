@@ -148,6 +148,7 @@ private Q_SLOTS:
     void stoppedSweepResumesItsCheckpoints();
     void staleCheckpointsAreDropped();
     void engineErrorFailsTheSeedsWithTheirProvenance();
+    void damagedSeedsAreSetAsideAndReplaced();
 };
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
@@ -605,6 +606,39 @@ void TestSweepRunner::engineErrorFailsTheSeedsWithTheirProvenance()
         QCOMPARE(r.streams, StreamSeeds::derive(r.seed, sweep.experiment.seeds));
         QVERIFY(r.versions.startsWith(QStringLiteral("seedscape ")));
     }
+}
+
+void TestSweepRunner::damagedSeedsAreSetAsideAndReplaced()
+{
+    QTemporaryDir dir;
+    {
+        SweepRunner first;
+        first.add(scripted(dir.path(), 3, std::make_shared<ScriptedEngine>(1, false)));
+        first.start(1);
+        first.wait();
+    }
+    // One seed's record is damaged (a score that is text).
+    const QStringList records = QDir(dir.path()).entryList({QStringLiteral("seed-*.json")});
+    QCOMPARE(records.size(), 3);
+    QFile record(QDir(dir.path()).filePath(records.front()));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QByteArray text = record.readAll();
+    record.close();
+    text.replace("\"val\":", "\"val\": \"high\", \"was\":");
+    QVERIFY(record.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    record.write(text);
+    record.close();
+    QCOMPARE(ResultStore(dir.path()).finishedCount(), 2);
+
+    auto engine = std::make_shared<ScriptedEngine>(1, false);
+    SweepRunner second;
+    second.add(scripted(dir.path(), 3, engine));
+    second.start(1);
+    second.wait();
+    QCOMPARE(engine->groups().size(), size_t(1)); // one replacement
+    QCOMPARE(ResultStore(dir.path()).finishedCount(), 3);
+    QVERIFY(QFile::exists(
+        QDir(dir.path()).filePath(ResultStore::damagedFolderName() + QLatin1Char('/') + records.front())));
 }
 
 QTEST_GUILESS_MAIN(TestSweepRunner)

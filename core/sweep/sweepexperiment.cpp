@@ -30,6 +30,8 @@ SweepExperiment::SweepExperiment(SweepItem item)
     LabelsFile::write(ExperimentLabels::fromData(*m_item.data, engine().metric()), m_item.resultsFolder);
     StoredDefinition::write(m_item.experiment, m_item.resultsFolder);
     const bool locked = m_lock.tryLock(); // now if free; else the workers wait for it
+    if (locked) // damaged seeds go aside (results/NAME/damaged/), so that replacements are trained
+        m_setAside = m_store.setAsideDamaged();
     m_used = m_store.recordedSeeds();
     if (locked) // another holder's checkpoints are its running seeds: only the holder may resume them
         loadCheckpoints();
@@ -53,6 +55,8 @@ bool SweepExperiment::claim(bool* startedWaiting)
         return false;
     }
     m_progress.waitingFor.clear();
+    const std::vector<DamagedSeed> damaged = m_store.setAsideDamaged();
+    m_setAside.insert(m_setAside.end(), damaged.begin(), damaged.end());
     const std::set<quint64> recorded = m_store.recordedSeeds();
     m_used.insert(recorded.begin(), recorded.end());
     std::erase_if(m_listed, [&](quint64 seed) { return recorded.count(seed) > 0; });

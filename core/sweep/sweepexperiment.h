@@ -56,6 +56,8 @@ public:
     SweepProgress& progress() { return m_progress; }
     const SweepProgress& progress() const { return m_progress; }
 
+    // Damaged seeds this sweep moved into results/NAME/damaged/ (it trains replacements).
+    const std::vector<DamagedSeed>& setAside() const { return m_setAside; }
     int missing() const { return m_progress.wanted - m_progress.finished - m_progress.running; }
     bool needsSeeds() const { return !m_progress.gaveUp && missing() > 0; }
     bool holdsLock() const { return m_lock.isLocked(); }
@@ -89,6 +91,7 @@ private:
     std::set<quint64> m_used;     // recorded, running or checkpointed
     std::deque<CheckpointFile> m_resumable;
     QString m_fingerprint;
+    std::vector<DamagedSeed> m_setAside;
     SweepProgress m_progress;
 };
 
