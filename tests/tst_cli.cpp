@@ -110,6 +110,8 @@ void TestCli::checkAndRunRefuseAModelThatCannotFit()
         QVERIFY2(r.err.contains("8,590,852,097 parameters × 4 values"), r.err.constData());
     }
     QVERIFY(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false).empty());
+    // Refused before the workspace changed: the corrected file does not clash with a stored copy.
+    QVERIFY(!QFile::exists(workspace + QStringLiteral("/quick.experiment.json")));
 }
 
 void TestCli::userErrorsExitWithOneClearLine_data()

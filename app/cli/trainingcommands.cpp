@@ -143,19 +143,28 @@ int runCommand(const QStringList& args)
         throw UsageError(QStringLiteral("run takes one experiment file"));
     const QString file = options.positional().front();
     const Experiment fromFile = ExperimentReader::readFile(file);
-    const Workspace workspace(options.required(QStringLiteral("--workspace")));
-    const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     const int wanted = static_cast<int>(
-        options.integer(QStringLiteral("--seeds"), e.seeds.count, 1, ExperimentValidator::kMaxSeeds));
+        options.integer(QStringLiteral("--seeds"), fromFile.seeds.count, 1, ExperimentValidator::kMaxSeeds));
     const int jobs =
         static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
+    // The data and the resource estimate before the workspace changes, so that a model refused for
+    // its size leaves no experiment behind that the corrected file would then clash with.
+    const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
+    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(dataPath, fromFile.dataset));
+    const ResourceEstimate estimate(fromFile, ResourceEstimate::shapeOf(*data), wanted,
+                                    std::min(jobs, wanted));
+    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+    const Workspace workspace(options.required(QStringLiteral("--workspace")));
+    const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
     const auto checkpointSeconds =
         options.integer(QStringLiteral("--checkpoint-seconds"),
                         SweepRunner::kDefaultCheckpointInterval.count() / 1000, 0, 86400);
 
-    auto data =
-        std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    // The same file unless the workspace already held this experiment with its data elsewhere.
+    if (QFileInfo(workspace.datasetPath(e)).canonicalFilePath() != QFileInfo(dataPath).canonicalFilePath())
+        data =
+            std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
     for (const QString& warning : data->dataset.warnings)
         std::cerr << "warning: " << warning.toStdString() << std::endl;
     if (e.device == Device::CUDA)
@@ -170,11 +179,11 @@ int runCommand(const QStringList& args)
                   << std::endl;
         return 0;
     }
-    // Before any training: a model that cannot fit in memory is refused, an absurd length warned about.
-    const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished,
-                                    std::min(jobs, wanted - alreadyFinished));
-    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
-    if (const auto slow = estimate.durationWarning(file))
+    // An absurd run length is worth a warning before training starts; the estimate counts the seeds
+    // still to train.
+    const ResourceEstimate remaining(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished,
+                                     std::min(jobs, wanted - alreadyFinished));
+    if (const auto slow = remaining.durationWarning(file))
         std::cerr << "warning: " << slow->toStdString() << std::endl;
     std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
               << alreadyFinished << " already finished) on " << std::min(jobs, wanted - alreadyFinished)
