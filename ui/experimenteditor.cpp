@@ -4,6 +4,7 @@
 #include "dataloader.h"
 
 #include "common/numberformat.h"
+#include "common/seednumber.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 
@@ -68,11 +69,45 @@ int clampToInt(qlonglong v)
         std::clamp<qlonglong>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
+// A titled group of labelled rows, each field as wide as the group allows.
+QGroupBox* formSection(const QString& title, const std::vector<std::pair<QString, QWidget*>>& rows)
+{
+    auto* box = new QGroupBox(title);
+    auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (const auto& [label, widget] : rows)
+        form->addRow(label, widget);
+    return box;
+}
+
 } // namespace
 
 ExperimentEditor::ExperimentEditor(QWidget* parent)
     : QWidget(parent), m_otherProblems(new QLabel), m_preview(new CsvPreviewModel(this)),
       m_previewView(new QTableView), m_dataSummary(new QLabel), m_loader(new DataLoader(this))
+{
+    connectLoader();
+    // The inputs first, then the form that lays them out, then the connections between them.
+    createDataFields();
+    createModelFields();
+    createTrainingFields();
+    createSeedFields();
+    QWidget* form = buildForm();
+    QWidget* data = buildPreview();
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(form);
+    splitter->addWidget(data);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connectFields();
+    setExperiment(Experiment{});
+}
+
+void ExperimentEditor::connectLoader()
 {
     connect(m_loader, &DataLoader::previewRead, this, [this](const QString& file, const CsvTable& table) {
         if (file == m_loadedFile) {
@@ -96,6 +131,10 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
                 if (m_checkedData && m_checkedData->file == file && m_checkedData->spec == spec)
                     showDataCheck(nullptr, message);
             });
+}
+
+void ExperimentEditor::createDataFields()
+{
     m_name = addLine(QStringLiteral("name"), tr("Also the file name: NAME.experiment.json"));
     m_path = addLine(QStringLiteral("dataset.path"),
                      tr("A CSV file, relative to the workspace folder or absolute"));
@@ -108,6 +147,10 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_test = addLine(QStringLiteral("dataset.split.test"), tr("Share of rows held out for the test score"));
     m_splitSeed =
         addLine(QStringLiteral("dataset.split.seed"), tr("Fixes the split; the same for every seed"));
+}
+
+void ExperimentEditor::createModelFields()
+{
     m_hidden = addLine(QStringLiteral("model.hidden"),
                        tr("Hidden layer widths, e.g. \"64, 64\"; empty for a linear model"));
     m_activation = addCombo(QStringLiteral("model.activation"), names::activations());
@@ -115,6 +158,10 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
         addLine(QStringLiteral("model.dropout"), tr("Probability of dropping a hidden unit, 0 to below 1"));
     m_layerNorm = new QCheckBox(tr("layer norm after each hidden layer"));
     m_layerNorm->setObjectName(QStringLiteral("model.layer_norm"));
+}
+
+void ExperimentEditor::createTrainingFields()
+{
     m_optimizer = addCombo(QStringLiteral("training.optimizer"), names::optimizers());
     m_lr = addLine(QStringLiteral("training.lr"), tr("Learning rate"));
     m_weightDecay = addLine(QStringLiteral("training.weight_decay"), tr("0 for none"));
@@ -124,6 +171,10 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_schedule = addCombo(QStringLiteral("training.schedule"), names::schedules());
     m_patience = addLine(QStringLiteral("training.early_stopping_patience"),
                          tr("Epochs without a better validation score before stopping; 0 for off"));
+}
+
+void ExperimentEditor::createSeedFields()
+{
     m_metric = addCombo(QStringLiteral("metric"), QStringList{QStringLiteral("auto")} + names::metrics());
     m_seedCount = addLine(QStringLiteral("seeds.count"), tr("How many seeds the sweep trains"));
     m_varyInit = new QCheckBox(tr("initial weights"));
@@ -135,30 +186,12 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_seedList =
         addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
     m_device = addCombo(QStringLiteral("device"), names::devices());
+}
 
-    auto* browse = new QPushButton(tr("Choose…"));
-    connect(browse, &QPushButton::clicked, this, &ExperimentEditor::browseDataset);
-    auto* pathRow = new QWidget;
-    auto* pathLayout = new QHBoxLayout(pathRow);
-    pathLayout->setContentsMargins(0, 0, 0, 0);
-    pathLayout->addWidget(m_path, 1);
-    pathLayout->addWidget(browse);
-
-    auto* vary = new QWidget;
-    auto* varyLayout = new QHBoxLayout(vary);
-    varyLayout->setContentsMargins(0, 0, 0, 0);
-    for (QCheckBox* box : {m_varyInit, m_varyOrder, m_varyDropout})
-        varyLayout->addWidget(box);
-    varyLayout->addStretch();
-
-    auto section = [](const QString& title, const std::vector<std::pair<QString, QWidget*>>& rows) {
-        auto* box = new QGroupBox(title);
-        auto* form = new QFormLayout(box);
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        for (const auto& [label, widget] : rows)
-            form->addRow(label, widget);
-        return box;
-    };
+QWidget* ExperimentEditor::buildForm()
+{
+    QWidget* pathRow = buildPathRow();
+    QWidget* vary = buildVaryRow();
     auto* form = new QWidget;
     auto* formLayout = new QVBoxLayout(form);
     m_otherProblems->setObjectName(QStringLiteral("otherProblems"));
@@ -166,8 +199,46 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     m_otherProblems->setWordWrap(true);
     formLayout->addWidget(m_otherProblems);
     formLayout->addWidget(
-        section(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
-    formLayout->addWidget(section(
+        formSection(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
+    formLayout->addWidget(dataSection(pathRow));
+    formLayout->addWidget(modelSection());
+    formLayout->addWidget(trainingSection());
+    formLayout->addWidget(seedSection(vary));
+    formLayout->addStretch();
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    return scroll;
+}
+
+QWidget* ExperimentEditor::buildPathRow()
+{
+    auto* browse = new QPushButton(tr("Choose…"));
+    connect(browse, &QPushButton::clicked, this, &ExperimentEditor::browseDataset);
+    auto* pathRow = new QWidget;
+    auto* pathLayout = new QHBoxLayout(pathRow);
+    pathLayout->setContentsMargins(0, 0, 0, 0);
+    pathLayout->addWidget(m_path, 1);
+    pathLayout->addWidget(browse);
+    return pathRow;
+}
+
+QWidget* ExperimentEditor::buildVaryRow()
+{
+    auto* vary = new QWidget;
+    auto* varyLayout = new QHBoxLayout(vary);
+    varyLayout->setContentsMargins(0, 0, 0, 0);
+    for (QCheckBox* box : {m_varyInit, m_varyOrder, m_varyDropout})
+        varyLayout->addWidget(box);
+    varyLayout->addStretch();
+    return vary;
+}
+
+QGroupBox* ExperimentEditor::dataSection(QWidget* pathRow)
+{
+    return formSection(
         tr("Data"),
         {{tr("CSV file"), withProblem(pathRow, QStringLiteral("dataset.path"))},
          {tr("Target"), withProblem(m_target, QStringLiteral("dataset.target"))},
@@ -176,36 +247,45 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
          {tr("Split by"), withProblem(m_splitColumn, QStringLiteral("dataset.split.column"))},
          {tr("Validation share"), withProblem(m_validation, QStringLiteral("dataset.split.validation"))},
          {tr("Test share"), withProblem(m_test, QStringLiteral("dataset.split.test"))},
-         {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}}));
-    formLayout->addWidget(
-        section(tr("Model"), {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
-                              {tr("Activation"), m_activation},
-                              {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
-                              {QString(), m_layerNorm}}));
-    formLayout->addWidget(
-        section(tr("Training"),
-                {{tr("Optimizer"), m_optimizer},
-                 {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
-                 {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
-                 {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
-                 {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
-                 {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
-                 {tr("Schedule"), m_schedule},
-                 {tr("Early stopping patience"),
-                  withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}}));
-    formLayout->addWidget(section(tr("Seeds and score"),
-                                  {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
-                                   {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
-                                   {tr("Seeds vary"), vary},
-                                   {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
-                                   {tr("Device"), m_device}}));
-    formLayout->addStretch();
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+         {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}});
+}
 
+QGroupBox* ExperimentEditor::modelSection()
+{
+    return formSection(tr("Model"),
+                       {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
+                        {tr("Activation"), m_activation},
+                        {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
+                        {QString(), m_layerNorm}});
+}
+
+QGroupBox* ExperimentEditor::trainingSection()
+{
+    return formSection(
+        tr("Training"),
+        {{tr("Optimizer"), m_optimizer},
+         {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
+         {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
+         {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
+         {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
+         {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
+         {tr("Schedule"), m_schedule},
+         {tr("Early stopping patience"),
+          withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}});
+}
+
+QGroupBox* ExperimentEditor::seedSection(QWidget* vary)
+{
+    return formSection(tr("Seeds and score"),
+                       {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
+                        {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
+                        {tr("Seeds vary"), vary},
+                        {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
+                        {tr("Device"), m_device}});
+}
+
+QWidget* ExperimentEditor::buildPreview()
+{
     m_previewView->setObjectName(QStringLiteral("editorPreview"));
     m_previewView->setModel(m_preview);
     m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -216,15 +296,11 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     dataLayout->setContentsMargins(0, 0, 0, 0);
     dataLayout->addWidget(m_dataSummary);
     dataLayout->addWidget(m_previewView, 1);
+    return data;
+}
 
-    auto* splitter = new QSplitter;
-    splitter->addWidget(scroll);
-    splitter->addWidget(data);
-    splitter->setStretchFactor(1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
+void ExperimentEditor::connectFields()
+{
     for (QLineEdit* edit : findChildren<QLineEdit*>())
         connect(edit, &QLineEdit::textEdited, this, &ExperimentEditor::revalidate);
     for (QComboBox* combo : findChildren<QComboBox*>())
@@ -242,8 +318,6 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
         for (QLineEdit* edit : {m_validation, m_test, m_splitSeed})
             edit->setEnabled(index <= 0);
     });
-
-    setExperiment(Experiment{});
 }
 
 QLineEdit* ExperimentEditor::addLine(const QString& field, const QString& toolTip)
@@ -494,14 +568,12 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
             e.dataset.split.validation = *v;
         if (auto v = readNumber(m_test, QStringLiteral("dataset.split.test"), problems))
             e.dataset.split.test = *v;
-        bool ok = false;
-        const quint64 seed = QLocale::c().toULongLong(m_splitSeed->text().trimmed(), &ok);
-        if (ok)
-            e.dataset.split.seed = seed;
+        if (const std::optional<quint64> seed = SeedNumber::parse(m_splitSeed->text()))
+            e.dataset.split.seed = *seed;
         else
             problems->push_back(
                 {QStringLiteral("dataset.split.seed"),
-                 QStringLiteral("must be a whole number of 0 or more, got \"%1\"").arg(m_splitSeed->text())});
+                 QStringLiteral("must be %1, got \"%2\"").arg(SeedNumber::range(), m_splitSeed->text())});
     }
     e.model.hidden.clear();
     for (const QString& word : words(m_hidden->text())) {
@@ -537,16 +609,13 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
     e.seeds.varyOrder = m_varyOrder->isChecked();
     e.seeds.varyDropout = m_varyDropout->isChecked();
     for (const QString& word : words(m_seedList->text())) {
-        bool ok = false;
-        const quint64 seed = QLocale::c().toULongLong(word, &ok);
-        if (!ok) {
-            problems->push_back(
-                {QStringLiteral("seeds.list"),
-                 QStringLiteral("a seed must be a whole number from 0 to 18446744073709551615, got \"%1\"")
-                     .arg(word)});
+        const std::optional<quint64> seed = SeedNumber::parse(word);
+        if (!seed) {
+            problems->push_back({QStringLiteral("seeds.list"),
+                                 QStringLiteral("%1, got \"%2\"").arg(SeedNumber::rule(), word)});
             break;
         }
-        e.seeds.list.push_back(seed);
+        e.seeds.list.push_back(*seed);
     }
     e.device = names::parseDevice(m_device->currentText()).value_or(Device::CPU);
     return e;

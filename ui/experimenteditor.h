@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -59,6 +60,22 @@ Q_SIGNALS:
     void changed(); // after every edit, with problems() up to date
 
 private:
+    // Building the form, in the constructor's order.
+    void connectLoader();
+    void createDataFields(); // the name and the dataset
+    void createModelFields();
+    void createTrainingFields();
+    void createSeedFields(); // metric, seeds and device
+    QWidget* buildForm();    // the scrolling form, one group per part of the file
+    QWidget* buildPathRow(); // the file's path and its "Choose…" button
+    QWidget* buildVaryRow(); // what the seeds vary
+    QGroupBox* dataSection(QWidget* pathRow);
+    QGroupBox* modelSection();
+    QGroupBox* trainingSection();
+    QGroupBox* seedSection(QWidget* vary);
+    QWidget* buildPreview(); // the data summary above the preview table
+    void connectFields();    // every edit revalidates; a few fields enable others
+
     QLineEdit* addLine(const QString& field, const QString& toolTip);
     QComboBox* addCombo(const QString& field, const QStringList& words);
     QWidget* withProblem(QWidget* input, const QString& field);

@@ -46,6 +46,15 @@ QCPScatterStyle styleOf(ScatterData::Kind kind, const QColor& colour)
     return {};
 }
 
+// A line through the whole plot: test = intercept + slope · validation.
+void addStraightLine(QCustomPlot* plot, double intercept, double slope, const QPen& pen)
+{
+    auto* line = new QCPItemStraightLine(plot);
+    line->point1->setCoords(0, intercept);
+    line->point2->setCoords(1, intercept + slope);
+    line->setPen(pen);
+}
+
 } // namespace
 
 ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
@@ -117,6 +126,25 @@ void ScatterPlotView::rebuild()
     m_drawn.clear();
     m_selection = nullptr;
 
+    labelAxes();
+    // Kinds are drawn in order, so full ensembles lie on top of every seed.
+    for (ScatterData::Kind kind :
+         {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble})
+        addMarkers(kind);
+    addExperimentLegend();
+    addKindLegend();
+    addReferenceLines();
+    addCorrelationText();
+    addSelectionGraph();
+    showSelection(); // a live update keeps what the user selected
+    if (m_userView && !m_data.series.empty())
+        m_plot->replot(); // and where the user zoomed to
+    else
+        resetView();
+}
+
+void ScatterPlotView::labelAxes()
+{
     const QString metric =
         m_data.metric == Metric::Auto ? QStringLiteral("score") : names::metric(m_data.metric).toUpper();
     const bool higher = m_data.higherIsBetter;
@@ -125,38 +153,48 @@ void ScatterPlotView::rebuild()
     // Lower-is-better metrics run right to left and top to bottom, so better is always up and right.
     m_plot->xAxis->setRangeReversed(!higher && !m_data.series.empty());
     m_plot->yAxis->setRangeReversed(!higher && !m_data.series.empty());
+}
 
+void ScatterPlotView::addMarkers(ScatterData::Kind kind)
+{
     // One graph per colour and marker kind, not per experiment: a replot's cost grows with the
-    // number of graphs, and 100 experiments share the 10 colours anyway. Kinds are drawn in order,
-    // so full ensembles lie on top of every seed.
+    // number of graphs, and 100 experiments share the 10 colours anyway.
     const size_t colours = std::min(kPaletteSize, m_data.series.size());
-    for (ScatterData::Kind kind :
-         {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble})
-        for (size_t c = 0; c < colours; ++c) {
-            Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, {}};
-            drawn.graph->setLineStyle(QCPGraph::lsNone);
-            drawn.graph->setScatterStyle(styleOf(kind, colourOf(static_cast<int>(c))));
-            for (size_t s = c; s < m_data.series.size(); s += kPaletteSize) {
-                const ScatterData::Series& series = m_data.series[s];
-                for (size_t i = 0; i < series.points.size(); ++i) {
-                    const ScatterData::Point& p = series.points[i];
-                    if (p.kind == kind && std::isfinite(p.validation) && std::isfinite(p.test))
-                        drawn.points.push_back({static_cast<int>(s), static_cast<int>(i)});
-                }
-            }
-            // QCPGraph finds the visible points by binary search over keys: they must be sorted.
-            std::stable_sort(drawn.points.begin(), drawn.points.end(), [this](const auto& a, const auto& b) {
-                return pointOf(a).validation < pointOf(b).validation;
-            });
-            QVector<double> x, y;
-            for (const auto& ref : drawn.points) {
-                x << pointOf(ref).validation;
-                y << pointOf(ref).test;
-            }
-            drawn.graph->setData(x, y, true);
-            m_drawn.push_back(std::move(drawn));
+    for (size_t c = 0; c < colours; ++c) {
+        Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, pointsOf(kind, c)};
+        drawn.graph->setLineStyle(QCPGraph::lsNone);
+        drawn.graph->setScatterStyle(styleOf(kind, colourOf(static_cast<int>(c))));
+        QVector<double> x, y;
+        for (const auto& ref : drawn.points) {
+            x << pointOf(ref).validation;
+            y << pointOf(ref).test;
         }
-    // Legend: one entry per experiment (the first few), drawn as its full-ensemble marker.
+        drawn.graph->setData(x, y, true);
+        m_drawn.push_back(std::move(drawn));
+    }
+}
+
+std::vector<std::pair<int, int>> ScatterPlotView::pointsOf(ScatterData::Kind kind, size_t colour) const
+{
+    std::vector<std::pair<int, int>> points;
+    for (size_t s = colour; s < m_data.series.size(); s += kPaletteSize) {
+        const ScatterData::Series& series = m_data.series[s];
+        for (size_t i = 0; i < series.points.size(); ++i) {
+            const ScatterData::Point& p = series.points[i];
+            if (p.kind == kind && std::isfinite(p.validation) && std::isfinite(p.test))
+                points.push_back({static_cast<int>(s), static_cast<int>(i)});
+        }
+    }
+    // QCPGraph finds the visible points by binary search over keys: they must be sorted.
+    std::stable_sort(points.begin(), points.end(), [this](const auto& a, const auto& b) {
+        return pointOf(a).validation < pointOf(b).validation;
+    });
+    return points;
+}
+
+void ScatterPlotView::addExperimentLegend()
+{
+    // One entry per experiment (the first few), drawn as its full-ensemble marker.
     for (size_t s = 0; s < m_data.series.size() && s < kLegendExperiments; ++s) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
@@ -173,7 +211,11 @@ void ScatterPlotView::rebuild()
         more->setLineStyle(QCPGraph::lsNone);
         more->addToLegend();
     }
-    // Legend entries for the three marker sizes, in grey.
+}
+
+void ScatterPlotView::addKindLegend()
+{
+    // The three marker sizes, in grey.
     const std::pair<ScatterData::Kind, QString> kinds[] = {
         {ScatterData::Kind::Seed, tr("single seed")},
         {ScatterData::Kind::KEnsemble,
@@ -187,28 +229,28 @@ void ScatterPlotView::rebuild()
         key->setName(label);
         key->addToLegend();
     }
+}
 
-    auto addLine = [&](double intercept, double slope, const QPen& pen) {
-        auto* line = new QCPItemStraightLine(m_plot);
-        line->point1->setCoords(0, intercept);
-        line->point2->setCoords(1, intercept + slope);
-        line->setPen(pen);
-        return line;
-    };
-    addLine(0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
+void ScatterPlotView::addReferenceLines()
+{
+    addStraightLine(m_plot, 0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
     if (std::isfinite(m_data.seedTrend.slope))
-        addLine(m_data.seedTrend.intercept, m_data.seedTrend.slope,
-                QPen(QColor(0x909090), 1.5, Qt::DashLine));
+        addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
+                        QPen(QColor(0x909090), 1.5, Qt::DashLine));
     if (std::isfinite(m_data.ensembleTrend.slope))
-        addLine(m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope, QPen(QColor(0x303030), 2));
+        addStraightLine(m_plot, m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope,
+                        QPen(QColor(0x303030), 2));
+}
 
+void ScatterPlotView::addCorrelationText()
+{
     auto* text = new QCPItemText(m_plot);
     text->setObjectName(QStringLiteral("correlations"));
     text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
     text->position->setType(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(0.02, 0.02);
     text->setTextAlignment(Qt::AlignLeft);
-    if (m_data.series.empty())
+    if (m_data.series.empty()) // an empty plot says how to fill it
         text->setText(tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                          "Each seed appears here as it finishes, with its ensembles."));
     else
@@ -220,16 +262,15 @@ void ScatterPlotView::rebuild()
                                formatNumber(m_data.ensembleTrend.correlation.spearman, 5)));
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setBrush(QColor(255, 255, 255, 210));
+}
 
+void ScatterPlotView::addSelectionGraph()
+{
     m_selection = m_plot->addGraph();
+    m_selection->setProperty("exportHidden", true); // a mark for the screen, not for a paper
     m_selection->setLineStyle(QCPGraph::lsNone);
     m_selection->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
-    showSelection(); // a live update keeps what the user selected
-    if (m_userView && !m_data.series.empty())
-        m_plot->replot(); // and where the user zoomed to
-    else
-        resetView();
 }
 
 void ScatterPlotView::resetView()

@@ -63,7 +63,14 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void rebuild();
+    void rebuild(); // the steps below, in drawing order
+    void labelAxes();
+    void addMarkers(ScatterData::Kind kind); // one graph per colour
+    void addExperimentLegend();              // legend entries for the first experiments
+    void addKindLegend();                    // legend entries for the three marker sizes
+    void addReferenceLines();                // y = x and the two trend lines
+    void addCorrelationText();               // or, with no data yet, how to get some
+    void addSelectionGraph();
     void showSelection();
 
     QCustomPlot* m_plot;
@@ -75,6 +82,8 @@ private:
         std::vector<std::pair<int, int>> points; // graph data index → (series, point index in it)
     };
     const ScatterData::Point& pointOf(const std::pair<int, int>& ref) const;
+    // The finite points of one kind drawn in one colour, sorted by validation score.
+    std::vector<std::pair<int, int>> pointsOf(ScatterData::Kind kind, size_t colour) const;
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
     bool m_stale = false;    // data changed since the last rebuild
