@@ -24,7 +24,7 @@ double ImportCell::number() const
     bool ok = false;
     const double v = QLocale::c().toDouble(text(), &ok);
     if (!ok || !std::isfinite(v))
-        fail(QStringLiteral("not a number: '%1'").arg(text()));
+        fail(QStringLiteral("not a number: '%1'").arg(InputError::excerpt(text())));
     return v;
 }
 
@@ -33,7 +33,7 @@ qint64 ImportCell::rowIndex() const
     bool ok = false;
     const qint64 v = text().toLongLong(&ok);
     if (!ok || v < 0)
-        fail(QStringLiteral("not a row number (0, 1, 2, …): '%1'").arg(text()));
+        fail(QStringLiteral("not a row number (0, 1, 2, …): '%1'").arg(InputError::excerpt(text())));
     return v;
 }
 
@@ -43,14 +43,14 @@ ImportPart ImportCell::part() const
         return ImportPart::Validation;
     if (text() == QLatin1String("test"))
         return ImportPart::Test;
-    fail(QStringLiteral("split '%1' is not val or test").arg(text()));
+    fail(QStringLiteral("split '%1' is not val or test").arg(InputError::excerpt(text())));
 }
 
 quint64 ImportCell::seed() const
 {
     const std::optional<quint64> seed = SeedNumber::parse(text());
     if (!seed)
-        fail(QStringLiteral("%1, got '%2'").arg(SeedNumber::rule(), text()));
+        fail(QStringLiteral("%1, got '%2'").arg(SeedNumber::rule(), InputError::excerpt(text())));
     return *seed;
 }
 
