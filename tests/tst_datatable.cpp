@@ -21,6 +21,7 @@ private Q_SLOTS:
     void scatterRowsNameEveryPoint();
     void learningCurvesAreLong();
     void reportEmbedsFiguresAndEscapesNames();
+    void reportComparesWithinGroupsOnly();
 };
 
 void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
@@ -102,13 +103,36 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     QVERIFY(!html.contains(QStringLiteral("<?xml")));
     QVERIFY(html.contains(QStringLiteral("<td>&lt;wide&gt; &amp; deep</td>")));
     QVERIFY(!html.contains(QStringLiteral("<wide>")));
-    // Lower RMSE is better: every seed of the first beats every seed of the second.
-    QVERIFY(html.contains(
-        QStringLiteral("<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td></tr>")));
+    // Lower RMSE is better: every seed of the first beats every seed of the second (2 × 2 seeds).
+    QVERIFY(html.contains(QStringLiteral(
+        "<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td><td>2 × 2</td></tr>")));
     QVERIFY(
         html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
     QVERIFY(html.contains(QStringLiteral("<td>2.5 ± 6.4 <small>[-3.853, 8.853]</small></td>")));
+}
+
+void TestDataTable::reportComparesWithinGroupsOnly()
+{
+    // Two experiments scored on different rows: two groups, each with its own picks, no comparison.
+    ExperimentLabels labels;
+    labels.validation = {1, 2, 3};
+    labels.test = {1, 2};
+    ExperimentStatistics a;
+    a.name = QStringLiteral("first");
+    a.seeds = {{1, 2.0, 2.5}, {2, 3.0, 3.5}};
+    a.group = ComparisonGroup::ofLabels(labels);
+    ExperimentStatistics b = a;
+    b.name = QStringLiteral("second");
+    labels.test = {5, 6};
+    b.group = ComparisonGroup::ofLabels(labels);
+    HtmlReport report;
+    report.statistics = WorkspaceStatistics::fromExperiments({a, b});
+    const QString html = QString::fromUtf8(report.toHtml());
+    QVERIFY(html.contains(QStringLiteral("use 2 different sets of rows")));
+    QCOMPARE(html.count(QStringLiteral("<h3 class=\"group\">")), 2);
+    QVERIFY(!html.contains(QStringLiteral("id=\"comparisons\"")));
+    QCOMPARE(html.count(QStringLiteral("Best full-ensemble validation score")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestDataTable)

@@ -286,7 +286,13 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(statsJsonFile.open(QIODevice::ReadOnly));
     const QJsonObject stats = QJsonDocument::fromJson(statsJsonFile.readAll()).object();
     QCOMPARE(stats.value(QStringLiteral("experiments")).toArray().size(), 2);
-    QCOMPARE(stats.value(QStringLiteral("comparisons")).toArray().size(), 2); // slow vs fast, fast vs slow
+    // slow and fast share data, target and split: one group, compared both ways.
+    const QJsonArray groups = stats.value(QStringLiteral("groups")).toArray();
+    QCOMPARE(groups.size(), 1);
+    const QJsonObject group = groups[0].toObject();
+    QCOMPARE(group.value(QStringLiteral("comparisons")).toArray().size(), 2);
+    const QJsonObject data = group.value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("data_hash")).toString().size(), 16); // the data file was hashed
     // Unchecked experiments stay out of it.
     ExperimentTableModel* model = window.experimentModel();
     QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("slow")), ExperimentTableModel::Name),

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void sampledSubsetsAreDistinct();
     void bootstrapIsReproducibleAndBracketsTheMean();
     void undefinedNumbersAreNull();
+    void correlationsNeedThreePointsAndIntervalsFour();
     void importRejects_data();
     void importRejects();
     void importRefusesOtherLabelsForTheSameName();
@@ -263,9 +264,37 @@ void TestStatistics::undefinedNumbersAreNull()
     QVERIFY(e["k_ensembles"]["3"]["val_mean"].is_null());
     QCOMPARE(e["ensemble"]["val"].get<double>(), e["seeds"][0]["val"].get<double>());
     QCOMPARE(e["ensemble_gain"]["val"].get<double>(), 0.0);
-    QVERIFY(j["across_experiments"]["seeds"]["kendall"].is_null());
-    QCOMPARE(j["pick"]["by_ensemble"].get<std::string>(), std::string("synthetic"));
+    QCOMPARE(j["groups"].size(), 1u);
+    QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["kendall"].is_null());
+    QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["ci95"].is_null());
+    QCOMPARE(j["groups"][0]["pick"]["by_ensemble"].get<std::string>(), std::string("synthetic"));
     QVERIFY(StatisticsJson::toJson(w, options).indexOf("nan") < 0);
+}
+
+void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
+{
+    // Any two points lie on a line: r = ±1 from them is noise, so none is reported.
+    const Correlation two = Correlation::of({1, 2}, {3, 1});
+    QCOMPARE(two.n, 2);
+    QVERIFY(std::isnan(two.pearson) && std::isnan(two.spearman) && std::isnan(two.kendall));
+    QCOMPARE(two.pearsonText(), QStringLiteral("r: too few points (n = 2)"));
+    const Correlation three = Correlation::of({1, 2, 3}, {1, 3, 2});
+    QCOMPARE(three.pearson, 0.5);
+    QVERIFY(std::isnan(three.pearsonCi95[0]));
+    QCOMPARE(three.pearsonText(), QStringLiteral("r = 0.5 (n = 3, too few for an interval)"));
+    // scipy: pearsonr gives r; the interval is tanh(atanh(r) ± 1.959964 / sqrt(n − 3)).
+    const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7}, y = {2, 1, 4, 3, 7, 5, 6};
+    const Correlation seven = Correlation::of(x, y);
+    const double r = seven.pearson;
+    QVERIFY(std::abs(r - 0.8214285714285714) < 1e-12);
+    QVERIFY(std::abs(seven.pearsonCi95[0] - std::tanh(std::atanh(r) - 1.959964 / 2)) < 1e-12);
+    QVERIFY(std::abs(seven.pearsonCi95[1] - std::tanh(std::atanh(r) + 1.959964 / 2)) < 1e-12);
+    QVERIFY(seven.spearmanCi95[0] < seven.spearman && seven.spearman < seven.spearmanCi95[1]);
+    QCOMPARE(seven.pearsonText(), QStringLiteral("r = 0.82 (95% 0.18–0.97, n = 7)"));
+    // r = 1 exactly: the degenerate interval [1, 1].
+    const Correlation line = Correlation::of({1, 2, 3, 4}, {2, 4, 6, 8});
+    QCOMPARE(line.pearsonCi95[0], 1.0);
+    QCOMPARE(line.pearsonCi95[1], 1.0);
 }
 
 void TestStatistics::importRejects_data()

@@ -31,39 +31,59 @@ QString padded(const QString& text, int width)
     return text.leftJustified(width, QLatin1Char(' '));
 }
 
-void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
+QString tableHeader(int k)
 {
-    const int k = options.ks.front();
-    QString out;
-    out += padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) +
+    return padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) +
            padded(QStringLiteral("seeds"), 7) + padded(QStringLiteral("val mean [95% CI]"), 28) +
            padded(QStringLiteral("val range"), 11) + padded(QStringLiteral("test mean"), 11) +
            padded(QStringLiteral("ens val"), 10) + padded(QStringLiteral("ens test"), 10) +
            padded(QStringLiteral("gain val"), 10) + padded(QStringLiteral("%1-ens val").arg(k), 11) +
            QStringLiteral("val/test r\n");
-    for (const ExperimentStatistics& e : w.experiments) {
-        const auto* kSummary = e.kEnsembles(k);
-        out += padded(e.name, 24) + padded(names::metric(e.metric), 9) +
-               padded(QString::number(e.seedCount()) +
-                          (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
-                      7) +
-               padded(QStringLiteral("%1 [%2, %3]")
-                          .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
-                      28) +
-               padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) +
-               padded(show(e.ensembleValidation), 10) + padded(show(e.ensembleTest), 10) +
-               padded(show(e.gainValidation), 10) +
-               padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) +
-               show(e.validationTest.pearson, 3) + QLatin1Char('\n');
-    }
-    if (w.acrossExperimentCount > 0) {
-        out += QStringLiteral("\nacross %1 experiments scored in %2: validation/test Pearson r of single "
-                              "seeds %3, of ensembles %4\n")
-                   .arg(w.acrossExperimentCount)
-                   .arg(names::metric(w.acrossMetric), show(w.acrossSeeds.pearson, 3),
-                        show(w.acrossEnsembles.pearson, 3));
+}
+
+QString tableRow(const ExperimentStatistics& e, int k)
+{
+    const auto* kSummary = e.kEnsembles(k);
+    return padded(e.name, 24) + padded(names::metric(e.metric), 9) +
+           padded(QString::number(e.seedCount()) +
+                      (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
+                  7) +
+           padded(QStringLiteral("%1 [%2, %3]")
+                      .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
+                  28) +
+           padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) +
+           padded(show(e.ensembleValidation), 10) + padded(show(e.ensembleTest), 10) +
+           padded(show(e.gainValidation), 10) +
+           padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) +
+           show(e.validationTest.pearson, 3) + QLatin1Char('\n');
+}
+
+// One block per comparison group: its experiments, then what holds only within it (correlations
+// across its experiments, P(A better than B), picks); nothing is compared across blocks.
+void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
+{
+    const int k = options.ks.front();
+    QString out;
+    for (size_t i = 0; i < w.groups.size(); ++i) {
+        const WorkspaceStatistics::Group& g = w.groups[i];
+        if (i > 0)
+            out += QLatin1Char('\n');
+        out +=
+            QStringLiteral("group %1 of %2 · %3\n").arg(i + 1).arg(w.groups.size()).arg(g.data.description());
+        out += tableHeader(k);
+        for (const ExperimentStatistics& e : w.experiments)
+            if (g.experiments.contains(e.name))
+                out += tableRow(e, k);
+        out += QStringLiteral("validation/test Pearson of single seeds: %1\n"
+                              "validation/test Pearson of full ensembles: %2\n")
+                   .arg(g.acrossSeeds.pearsonText(), g.acrossEnsembles.pearsonText());
+        for (const WorkspaceStatistics::Comparison& c : g.comparisons)
+            out += QStringLiteral("P(%1 better than %2) = %3 on validation, %4 on test (%5 × %6 seeds)\n")
+                       .arg(c.a, c.b, show(c.pBetterValidation, 2), show(c.pBetterTest, 2))
+                       .arg(c.seedsA)
+                       .arg(c.seedsB);
         out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n")
-                   .arg(w.pickByEnsemble, w.pickByStability);
+                   .arg(g.pickByEnsemble, g.pickByStability);
     }
     std::cout << out.toStdString();
 }

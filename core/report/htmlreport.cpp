@@ -58,24 +58,30 @@ QString head(const QString& title, const QString& workspace)
     return html;
 }
 
+// One list item per group: what it shares, its picks and its correlations across experiments.
 QString summary(const WorkspaceStatistics& w)
 {
     if (w.experiments.empty())
         return {};
-    QString html = QStringLiteral("<h2>Summary</h2>\n<ul>\n");
-    if (!w.pickByEnsemble.isEmpty())
-        html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
-                    .arg(escaped(w.pickByEnsemble));
-    if (!w.pickByStability.isEmpty())
-        html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
-                    .arg(escaped(w.pickByStability));
-    if (w.acrossExperimentCount > 0)
-        html += QStringLiteral("<li>Across %1 experiment(s) (%2): validation vs test Pearson r %3 for single "
-                               "seeds, %4 for full ensembles</li>\n")
-                    .arg(w.acrossExperimentCount)
-                    .arg(names::metric(w.acrossMetric), formatNumber(w.acrossSeeds.pearson, 3),
-                         formatNumber(w.acrossEnsembles.pearson, 3));
-    html += QStringLiteral("</ul>\n");
+    QString html = QStringLiteral("<h2>Summary</h2>\n");
+    if (w.groups.size() > 1)
+        html += QStringLiteral("<p>These experiments use %1 different sets of rows (data, target, split or "
+                               "metric); each is compared only within its own group.</p>\n")
+                    .arg(w.groups.size());
+    for (const WorkspaceStatistics::Group& g : w.groups) {
+        html += QStringLiteral("<h3 class=\"group\">%1</h3>\n<ul>\n")
+                    .arg(escaped(g.experiments.join(QStringLiteral(", "))));
+        html += QStringLiteral("<li>Data: %1</li>\n").arg(escaped(g.data.description()));
+        if (!g.pickByEnsemble.isEmpty())
+            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
+                        .arg(escaped(g.pickByEnsemble));
+        if (!g.pickByStability.isEmpty())
+            html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
+                        .arg(escaped(g.pickByStability));
+        html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")
+                    .arg(escaped(g.acrossSeeds.pearsonText()), escaped(g.acrossEnsembles.pearsonText()));
+        html += QStringLiteral("</ul>\n");
+    }
     return html;
 }
 
@@ -120,18 +126,28 @@ QString statisticsTable(const WorkspaceStatistics& w)
 
 QString comparisonTable(const WorkspaceStatistics& w)
 {
-    if (w.comparisons.empty())
+    bool any = false;
+    for (const WorkspaceStatistics::Group& g : w.groups)
+        any = any || !g.comparisons.empty();
+    if (!any)
         return {};
     QString html = QStringLiteral(
-        "<h2>Which experiment beats which</h2>\n<p>P(A better than B): the share of (seed of A, "
-        "seed of B) pairs where A's single seed scores better (ties count half).</p>\n"
-        "<table id=\"comparisons\">\n<tr><th>A</th><th>B</th><th>P validation</th>"
-        "<th>P test</th></tr>\n");
-    for (const WorkspaceStatistics::Comparison& c : w.comparisons)
-        html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
-                cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
-                QStringLiteral("</tr>\n");
-    html += QStringLiteral("</table>\n");
+        "<h2>Which experiment beats which</h2>\n<div id=\"comparisons\">\n<p>P(A better than B): the share "
+        "of (seed of A, seed of B) pairs where A's single seed scores better (ties count half), within "
+        "experiments scored on the same rows.</p>\n");
+    for (const WorkspaceStatistics::Group& g : w.groups) {
+        if (g.comparisons.empty())
+            continue;
+        html += QStringLiteral("<p>%1</p>\n<table class=\"comparisons\">\n<tr><th>A</th><th>B</th>"
+                               "<th>P validation</th><th>P test</th><th>Seeds (A × B)</th></tr>\n")
+                    .arg(escaped(g.data.description()));
+        for (const WorkspaceStatistics::Comparison& c : g.comparisons)
+            html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
+                    cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
+                    cell(QStringLiteral("%1 × %2").arg(c.seedsA).arg(c.seedsB)) + QStringLiteral("</tr>\n");
+        html += QStringLiteral("</table>\n");
+    }
+    html += QStringLiteral("</div>\n");
     return html;
 }
 

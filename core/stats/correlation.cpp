@@ -1,17 +1,13 @@
 #include "correlation.h"
 
+#include "common/numberformat.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
 namespace seedscape {
-
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-} // namespace
 
 double Correlation::pearsonOf(const std::vector<double>& x, const std::vector<double>& y)
 {
@@ -70,9 +66,51 @@ double Correlation::kendallTauB(const std::vector<double>& x, const std::vector<
     return denominator > 0 ? (concordant - discordant) / denominator : kNaN;
 }
 
+void Correlation::fisherInterval(double r, int n, double scale, double* out)
+{
+    out[0] = out[1] = kNaN;
+    if (n < 4 || !std::isfinite(r))
+        return;
+    if (std::abs(r) == 1.0) { // atanh(±1) is infinite: the interval degenerates to r itself
+        out[0] = out[1] = r;
+        return;
+    }
+    const double z = std::atanh(r);
+    const double half = 1.959964 * scale / std::sqrt(static_cast<double>(n) - 3.0);
+    out[0] = std::tanh(z - half);
+    out[1] = std::tanh(z + half);
+}
+
+QString Correlation::pearsonText() const
+{
+    if (n <= 2)
+        return QStringLiteral("r: too few points (n = %1)").arg(n);
+    if (!std::isfinite(pearson))
+        return QStringLiteral("r undefined, a constant score (n = %1)").arg(n);
+    if (!std::isfinite(pearsonCi95[0]))
+        return QStringLiteral("r = %1 (n = %2, too few for an interval)")
+            .arg(formatNumber(pearson, 2))
+            .arg(n);
+    // "−0.61–0.85" would read as a range of two negatives: a negative bound gets " to ".
+    const QString dash = pearsonCi95[0] < 0 ? QStringLiteral(" to ") : QStringLiteral("–");
+    return QStringLiteral("r = %1 (95% %2%3%4, n = %5)")
+        .arg(formatNumber(pearson, 2), formatNumber(pearsonCi95[0], 2), dash, formatNumber(pearsonCi95[1], 2))
+        .arg(n);
+}
+
 Correlation Correlation::of(const std::vector<double>& x, const std::vector<double>& y)
 {
-    return {pearsonOf(x, y), pearsonOf(averageRanks(x), averageRanks(y)), kendallTauB(x, y)};
+    Correlation c;
+    c.n = static_cast<int>(x.size());
+    // Any two points lie on a line: r = ±1 from two of them says nothing, so none is reported.
+    if (c.n > 2) {
+        c.pearson = pearsonOf(x, y);
+        c.spearman = pearsonOf(averageRanks(x), averageRanks(y));
+        c.kendall = kendallTauB(x, y);
+    }
+    fisherInterval(c.pearson, c.n, 1.0, c.pearsonCi95);
+    fisherInterval(c.spearman, c.n, 1.06, c.spearmanCi95);
+    return c;
 }
 
 } // namespace seedscape

@@ -1,19 +1,34 @@
 #pragma once
 
+#include <QString>
+
+#include <limits>
 #include <vector>
 
 namespace seedscape {
 
 // Pearson r, Spearman ρ and Kendall τ-b between two score lists (scipy.stats.pearsonr, spearmanr,
-// kendalltau). NaN where undefined: fewer than two pairs, or a constant list.
+// kendalltau), with the number of points and 95% intervals (docs/statistics.md). NaN where
+// undefined: two points or fewer (any line fits two), or a constant list; the intervals also
+// below four points.
 struct Correlation
 {
-    double pearson, spearman, kendall;
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+    double pearson = kNaN, spearman = kNaN, kendall = kNaN;
+    int n = 0;
+    double pearsonCi95[2] = {kNaN, kNaN};  // Fisher z: tanh(atanh(r) ± 1.959964 / sqrt(n − 3))
+    double spearmanCi95[2] = {kNaN, kNaN}; // the same with 1.06 / sqrt(n − 3) (Fieller et al., 1957)
+
+    // "r = 0.62 (95% 0.21–0.85, n = 12)"; says so where there are too few points for r or its interval.
+    QString pearsonText() const;
 
     static Correlation of(const std::vector<double>& x, const std::vector<double>& y);
     static double pearsonOf(const std::vector<double>& x, const std::vector<double>& y);
     static double kendallTauB(const std::vector<double>& x, const std::vector<double>& y);
     static std::vector<double> averageRanks(const std::vector<double>& v); // 1-based, ties averaged
+    // The interval tanh(atanh(r) ± z·scale / sqrt(n − 3)); NaN for n < 4 or an undefined r.
+    static void fisherInterval(double r, int n, double scale, double* out);
 };
 
 } // namespace seedscape

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "comparisongroup.h"
 #include "correlation.h"
 #include "ensemblescorer.h"
 #include "spread.h"
@@ -42,6 +43,7 @@ struct ExperimentStatistics
     Task task = Task::Regression;
     Metric metric = Metric::RMSE;
     bool higherIsBetter = false;
+    ComparisonGroup group; // the rows it is scored on: compared only with experiments of the same key
     std::vector<SeedScore> seeds;
     int failedSeeds = 0;
     QStringList damagedSeeds; // file names of the records left out as damaged, e.g. "seed-5.json"

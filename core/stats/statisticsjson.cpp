@@ -40,7 +40,65 @@ json spreadJson(const Spread& s)
 
 json correlationJson(const Correlation& c)
 {
-    return {{"pearson", number(c.pearson)}, {"spearman", number(c.spearman)}, {"kendall", number(c.kendall)}};
+    return {{"pearson", number(c.pearson)},
+            {"spearman", number(c.spearman)},
+            {"kendall", number(c.kendall)},
+            {"n", c.n},
+            {"ci95", std::isfinite(c.pearsonCi95[0]) ? pair(c.pearsonCi95) : json(nullptr)},
+            {"spearman_ci95", std::isfinite(c.spearmanCi95[0]) ? pair(c.spearmanCi95) : json(nullptr)}};
+}
+
+json textOrNull(const QString& s)
+{
+    return s.isEmpty() ? json(nullptr) : json(s.toStdString());
+}
+
+// What the experiments of a group share (docs/interfaces.md, "groups").
+json groupDataJson(const ComparisonGroup& g)
+{
+    json data = {{"key", textOrNull(g.key)},
+                 {"source", g.defined ? "definition" : "labels"},
+                 {"task", names::task(g.task).toStdString()},
+                 {"metric", names::metric(g.metric).toStdString()},
+                 {"labels_hash", textOrNull(g.labelsHash)},
+                 {"rows", {{"val", g.validationRows}, {"test", g.testRows}}}};
+    if (g.defined) {
+        data["file"] = g.dataPath.toStdString();
+        data["data_hash"] = textOrNull(g.dataHash);
+        data["target"] = g.target.toStdString();
+        data["missing"] = g.missing == MissingPolicy::Drop ? "drop" : "error";
+        data["split"] =
+            g.split.usesColumn()
+                ? json{{"column", g.split.column.toStdString()}}
+                : json{{"validation", g.split.validation}, {"test", g.split.test}, {"seed", g.split.seed}};
+    }
+    return data;
+}
+
+json groupJson(const WorkspaceStatistics::Group& g)
+{
+    json names = json::array();
+    for (const QString& e : g.experiments)
+        names.push_back(e.toStdString());
+    json comparisons = json::array();
+    for (const auto& c : g.comparisons)
+        comparisons.push_back({{"a", c.a.toStdString()},
+                               {"b", c.b.toStdString()},
+                               {"p_better_val", number(c.pBetterValidation)},
+                               {"p_better_test", number(c.pBetterTest)},
+                               {"n_a", c.seedsA},
+                               {"n_b", c.seedsB}});
+    return {
+        {"experiments", names},
+        {"data", groupDataJson(g.data)},
+        {"comparisons", comparisons},
+        {"across_experiments",
+         {{"metric", names::metric(g.data.metric).toStdString()},
+          {"experiments", g.experiments.size()},
+          {"seeds", correlationJson(g.acrossSeeds)},
+          {"ensembles", correlationJson(g.acrossEnsembles)}}},
+        {"pick",
+         {{"by_ensemble", textOrNull(g.pickByEnsemble)}, {"by_stability", textOrNull(g.pickByStability)}}}};
 }
 
 json sizeJson(const EnsembleScorer::SizeSummary* s)
@@ -107,32 +165,18 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
     json experiments = json::array();
     for (const ExperimentStatistics& e : w.experiments)
         experiments.push_back(experimentJson(e, options));
-    json comparisons = json::array();
-    for (const auto& c : w.comparisons)
-        comparisons.push_back({{"a", c.a.toStdString()},
-                               {"b", c.b.toStdString()},
-                               {"p_better_val", number(c.pBetterValidation)},
-                               {"p_better_test", number(c.pBetterTest)}});
-    const auto name = [](const QString& s) {
-        return s.isEmpty() ? json(nullptr) : json(s.toStdString());
-    };
-    json root = {
-        {"format", 1},
-        {"experiments", experiments},
-        {"comparisons", comparisons},
-        {"across_experiments",
-         {{"metric", w.acrossMetric == Metric::Auto ? json(nullptr)
-                                                    : json(names::metric(w.acrossMetric).toStdString())},
-          {"experiments", w.acrossExperimentCount},
-          {"seeds", correlationJson(w.acrossSeeds)},
-          {"ensembles", correlationJson(w.acrossEnsembles)}}},
-        {"pick", {{"by_ensemble", name(w.pickByEnsemble)}, {"by_stability", name(w.pickByStability)}}},
-        {"settings",
-         {{"k", options.ks},
-          {"subset_limit", options.subsetLimit},
-          {"curve_subset_limit", options.curveSubsetLimit},
-          {"bootstrap_resamples", options.bootstrapResamples},
-          {"random_seed", options.randomSeed}}}};
+    json groups = json::array();
+    for (const WorkspaceStatistics::Group& g : w.groups)
+        groups.push_back(groupJson(g));
+    json root = {{"format", 1},
+                 {"experiments", experiments},
+                 {"groups", groups},
+                 {"settings",
+                  {{"k", options.ks},
+                   {"subset_limit", options.subsetLimit},
+                   {"curve_subset_limit", options.curveSubsetLimit},
+                   {"bootstrap_resamples", options.bootstrapResamples},
+                   {"random_seed", options.randomSeed}}}};
     return QByteArray::fromStdString(root.dump(2) + "\n");
 }
 

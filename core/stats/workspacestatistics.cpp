@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <thread>
 
 namespace seedscape {
@@ -64,53 +63,72 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
 {
     WorkspaceStatistics w;
     w.experiments = std::move(experiments);
-    for (const ExperimentStatistics& a : w.experiments)
-        for (const ExperimentStatistics& b : w.experiments)
-            if (&a != &b && a.metric == b.metric)
-                w.comparisons.push_back(
+    std::vector<const ComparisonGroup*> keys;
+    std::vector<Metric> metrics;
+    for (const ExperimentStatistics& e : w.experiments) {
+        keys.push_back(&e.group);
+        metrics.push_back(e.metric);
+    }
+    for (const std::vector<size_t>& members : ComparisonGroup::partition(keys, metrics)) {
+        Group g;
+        g.data = w.experiments[members.front()].group;
+        if (g.data.key.isEmpty()) { // built in memory: grouped by metric, so name that much
+            g.data.task = w.experiments[members.front()].task;
+            g.data.metric = w.experiments[members.front()].metric;
+        }
+        for (size_t i : members)
+            g.experiments << w.experiments[i].name;
+        for (size_t i : members)
+            for (size_t j : members) {
+                if (i == j)
+                    continue;
+                const ExperimentStatistics& a = w.experiments[i];
+                const ExperimentStatistics& b = w.experiments[j];
+                g.comparisons.push_back(
                     {a.name, b.name,
                      probabilityBetter(scoresOf(a, true), scoresOf(b, true), a.higherIsBetter),
-                     probabilityBetter(scoresOf(a, false), scoresOf(b, false), a.higherIsBetter)});
+                     probabilityBetter(scoresOf(a, false), scoresOf(b, false), a.higherIsBetter),
+                     a.seedCount(), b.seedCount()});
+            }
 
-    // Scores of different metrics cannot be set against each other: compare within the metric
-    // most experiments share (the first such metric on a tie).
-    std::map<Metric, int> perMetric;
-    for (const ExperimentStatistics& e : w.experiments)
-        ++perMetric[e.metric];
-    for (const ExperimentStatistics& e : w.experiments)
-        if (w.acrossMetric == Metric::Auto || perMetric[e.metric] > perMetric[w.acrossMetric])
-            w.acrossMetric = e.metric;
-
-    std::vector<double> seedValidation, seedTest, ensembleValidation, ensembleTest;
-    const ExperimentStatistics* bestEnsemble = nullptr;
-    const ExperimentStatistics* mostStable = nullptr;
-    for (const ExperimentStatistics& e : w.experiments) {
-        if (e.metric != w.acrossMetric)
-            continue;
-        ++w.acrossExperimentCount;
-        for (const auto& seed : e.seeds) {
-            seedValidation.push_back(seed.validation);
-            seedTest.push_back(seed.test);
+        std::vector<double> seedValidation, seedTest, ensembleValidation, ensembleTest;
+        const ExperimentStatistics* bestEnsemble = nullptr;
+        const ExperimentStatistics* mostStable = nullptr;
+        for (size_t i : members) {
+            const ExperimentStatistics& e = w.experiments[i];
+            for (const auto& seed : e.seeds) {
+                seedValidation.push_back(seed.validation);
+                seedTest.push_back(seed.test);
+            }
+            ensembleValidation.push_back(e.ensembleValidation);
+            ensembleTest.push_back(e.ensembleTest);
+            const bool higher = e.higherIsBetter;
+            if (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
+                                         : e.ensembleValidation < bestEnsemble->ensembleValidation))
+                bestEnsemble = &e;
+            if (!mostStable || e.validation.range < mostStable->validation.range ||
+                (e.validation.range == mostStable->validation.range &&
+                 (higher ? e.validation.mean > mostStable->validation.mean
+                         : e.validation.mean < mostStable->validation.mean)))
+                mostStable = &e;
         }
-        ensembleValidation.push_back(e.ensembleValidation);
-        ensembleTest.push_back(e.ensembleTest);
-        const bool higher = e.higherIsBetter;
-        if (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
-                                     : e.ensembleValidation < bestEnsemble->ensembleValidation))
-            bestEnsemble = &e;
-        if (!mostStable || e.validation.range < mostStable->validation.range ||
-            (e.validation.range == mostStable->validation.range &&
-             (higher ? e.validation.mean > mostStable->validation.mean
-                     : e.validation.mean < mostStable->validation.mean)))
-            mostStable = &e;
+        g.acrossSeeds = Correlation::of(seedValidation, seedTest);
+        g.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest);
+        if (bestEnsemble)
+            g.pickByEnsemble = bestEnsemble->name;
+        if (mostStable)
+            g.pickByStability = mostStable->name;
+        w.groups.push_back(std::move(g));
     }
-    w.acrossSeeds = Correlation::of(seedValidation, seedTest);
-    w.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest);
-    if (bestEnsemble)
-        w.pickByEnsemble = bestEnsemble->name;
-    if (mostStable)
-        w.pickByStability = mostStable->name;
     return w;
+}
+
+const WorkspaceStatistics::Group* WorkspaceStatistics::groupOf(const QString& experiment) const
+{
+    for (const Group& g : groups)
+        if (g.experiments.contains(experiment))
+            return &g;
+    return nullptr;
 }
 
 } // namespace seedscape

@@ -4,29 +4,39 @@
 
 namespace seedscape {
 
-// The statistics of every experiment of a workspace and what compares them (docs/statistics.md).
+// The statistics of every experiment of a workspace and what compares them (docs/statistics.md):
+// comparisons, correlations across experiments and picks, each within one comparison group
+// (experiments scored on the same rows), never across groups.
 struct WorkspaceStatistics
 {
     struct Comparison
     {
         QString a, b;
         double pBetterValidation, pBetterTest; // P(A better than B)
+        int seedsA = 0, seedsB = 0;            // the seeds behind it: seedsA · seedsB pairs
+    };
+
+    // Experiments scored on the same rows and what is computed across them.
+    struct Group
+    {
+        ComparisonGroup data;                // what defines it (its first experiment's)
+        QStringList experiments;             // names, in the order of WorkspaceStatistics::experiments
+        std::vector<Comparison> comparisons; // every ordered pair of the group
+        Correlation acrossSeeds;             // every single seed's (validation, test)
+        Correlation acrossEnsembles;         // every experiment's full-ensemble (validation, test)
+        QString pickByEnsemble;              // best full-ensemble validation score
+        QString pickByStability;             // smallest single-seed validation range (ties: better mean)
     };
 
     std::vector<ExperimentStatistics> experiments;
-    std::vector<Comparison> comparisons; // every ordered pair sharing a metric
+    std::vector<Group> groups; // in the order of their first experiment; every experiment in one
 
-    // Across experiments: over the experiments of the metric most of them share.
-    Metric acrossMetric = Metric::Auto;
-    int acrossExperimentCount = 0;
-    Correlation acrossSeeds;     // every single seed's (validation, test)
-    Correlation acrossEnsembles; // every experiment's full-ensemble (validation, test)
-    QString pickByEnsemble;      // best full-ensemble validation score
-    QString pickByStability;     // smallest single-seed validation range (ties: better mean)
+    // The group an experiment belongs to; nullptr for an unknown name.
+    const Group* groupOf(const QString& experiment) const;
 
     static WorkspaceStatistics compute(const std::vector<ExperimentResults>& results,
                                        const StatisticsOptions& options);
-    // The comparisons, correlations and picks of experiments already computed.
+    // The groups, comparisons, correlations and picks of experiments already computed.
     static WorkspaceStatistics fromExperiments(std::vector<ExperimentStatistics> experiments);
     // P(a better than b) = mean over all pairs of 1 (better), ½ (equal) or 0.
     static double probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,

@@ -24,6 +24,7 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
 {
     ExperimentResults r;
     r.name = name;
+    r.folder = resultsFolder;
     r.labels = LabelsFile::read(resultsFolder);
     const size_t validationCells = r.labels.validation.size() * r.labels.predictionColumns();
     const size_t testCells = r.labels.test.size() * r.labels.predictionColumns();

@@ -16,6 +16,7 @@ namespace seedscape {
 struct ExperimentResults
 {
     QString name;
+    QString folder; // results/NAME as loaded; empty when built in memory
     ExperimentLabels labels;
     std::vector<SeedResult> seeds; // finished only, in the order they started
     int failedSeeds = 0;

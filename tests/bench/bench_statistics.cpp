@@ -76,9 +76,12 @@ int main(int argc, char* argv[])
         clock.start();
         const WorkspaceStatistics w = WorkspaceStatistics::compute(data, options);
         const double seconds = clock.nsecsElapsed() / 1e9;
+        size_t comparisons = 0;
+        for (const WorkspaceStatistics::Group& g : w.groups)
+            comparisons += g.comparisons.size();
         std::printf("  %-5s %7.2f s in all, %.3f s per experiment (%zu experiments, %zu comparisons)\n",
                     metric == Metric::RMSE ? "rmse" : "auc", seconds, seconds / experiments,
-                    w.experiments.size(), w.comparisons.size());
+                    w.experiments.size(), comparisons);
         if (metric == Metric::RMSE) {
             StatisticsOptions everyCore = options;
             everyCore.threads = 0;

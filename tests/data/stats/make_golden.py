@@ -70,12 +70,25 @@ def spread(v, higher):
             "expected_best": expected}
 
 
+def fisher_interval(r, n, scale):
+    """95% interval tanh(atanh(r) ± 1.959964·scale/sqrt(n − 3)); None below four points."""
+    if r is None or n < 4:
+        return None
+    if abs(r) == 1:
+        return [r, r]
+    half = 1.959964 * scale / math.sqrt(n - 3)
+    return [math.tanh(math.atanh(r) - half), math.tanh(math.atanh(r) + half)]
+
+
 def correlations(x, y):
+    # Two points always lie on a line: no correlation from n <= 2.
     def safe(f):
-        if len(x) < 2 or np.all(np.asarray(x) == x[0]) or np.all(np.asarray(y) == y[0]):
+        if len(x) <= 2 or np.all(np.asarray(x) == x[0]) or np.all(np.asarray(y) == y[0]):
             return None
         return float(f(x, y)[0])
-    return {"pearson": safe(stats.pearsonr), "spearman": safe(stats.spearmanr), "kendall": safe(stats.kendalltau)}
+    pearson, spearman = safe(stats.pearsonr), safe(stats.spearmanr)
+    return {"pearson": pearson, "spearman": spearman, "kendall": safe(stats.kendalltau), "n": len(x),
+            "ci95": fisher_interval(pearson, len(x), 1.0), "spearman_ci95": fisher_interval(spearman, len(x), 1.06)}
 
 
 def ensemble(metric, labels, preds, members):
@@ -142,18 +155,24 @@ def write_case(name, metric, task, labels, experiments, ks):
                     "val_test_correlation": correlations(val, test)})
     comparisons = [{"a": a["name"], "b": b["name"],
                     "p_better_val": p_better([s["val"] for s in a["seeds"]], [s["val"] for s in b["seeds"]], higher),
-                    "p_better_test": p_better([s["test"] for s in a["seeds"]], [s["test"] for s in b["seeds"]], higher)}
+                    "p_better_test": p_better([s["test"] for s in a["seeds"]], [s["test"] for s in b["seeds"]], higher),
+                    "n_a": len(a["seeds"]), "n_b": len(b["seeds"])}
                    for a in out for b in out if a is not b]
     seed_val = [s["val"] for e in out for s in e["seeds"]]
     seed_test = [s["test"] for e in out for s in e["seeds"]]
     best = (max if higher else min)(out, key=lambda e: e["ensemble"]["val"])
     stable = min(out, key=lambda e: (e["val"]["range"], -e["val"]["mean"] if higher else e["val"]["mean"]))
-    expected = {"experiments": out, "comparisons": comparisons,
-                "across_experiments": {"metric": metric, "experiments": len(out),
-                                       "seeds": correlations(seed_val, seed_test),
-                                       "ensembles": correlations([e["ensemble"]["val"] for e in out],
-                                                                 [e["ensemble"]["test"] for e in out])},
-                "pick": {"by_ensemble": best["name"], "by_stability": stable["name"]}}
+    # One set of labels: every experiment of a case is in one comparison group.
+    group = {"experiments": [e["name"] for e in out],
+             "data": {"source": "labels", "task": task, "metric": metric,
+                      "rows": {"val": len(labels["val"]), "test": len(labels["test"])}},
+             "comparisons": comparisons,
+             "across_experiments": {"metric": metric, "experiments": len(out),
+                                    "seeds": correlations(seed_val, seed_test),
+                                    "ensembles": correlations([e["ensemble"]["val"] for e in out],
+                                                              [e["ensemble"]["test"] for e in out])},
+             "pick": {"by_ensemble": best["name"], "by_stability": stable["name"]}}
+    expected = {"experiments": out, "groups": [group]}
     with open(os.path.join(folder, "case.json"), "w") as f:
         json.dump({"task": task, "metric": metric, "k": ks}, f)
         f.write("\n")
@@ -204,6 +223,11 @@ def main():
         return out
     write_case("multiclass_accuracy", "accuracy", "multiclass", ymc, {"m1": multiclass_seeds(5, 1), "m2": multiclass_seeds(4, 2)}, [3])
     write_case("multiclass_f1", "f1_macro", "multiclass", ymc, {"f1": multiclass_seeds(4, 5), "f2": multiclass_seeds(3, 6)}, [2])
+
+    # Six experiments of 3 to 5 seeds: correlations across experiments from enough points for a
+    # Fisher z interval (ensembles: n = 6; seeds: n = 24), and 30 comparisons.
+    write_case("regression_six_experiments", "rmse", "regression", labels,
+               {"e%d" % i: regression_seeds(3 + i % 3, 15 + 8 * i, 1000 + 10 * i) for i in range(6)}, [3])
 
 
 if __name__ == "__main__":
