@@ -3,6 +3,7 @@
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "plot/learningcurveview.h"
+#include "plot/qcustomplot_include.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "runqueueview.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void checkedExperimentsAreRememberedPerWorkspace();
     void seedsFromAnotherProcessAppearLive();
     void exportsWriteWhatTheWindowShows();
+    void scatterShowsTheSelectedExperimentsGroupOnly();
     void runFromTheWindowFillsThePlot();
     void cancelFromTheWindowKeepsTheWindowResponsive();
     void sweepThatFailsSaysWhy();
@@ -319,6 +321,44 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
+}
+
+void TestMainWindow::scatterShowsTheSelectedExperimentsGroupOnly()
+{
+    // Two regressions scored in RMSE on different data: never one scatter, one trend.
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString experiments[][3] = {
+        {QStringLiteral("diabetes"), QStringLiteral("diabetes.csv"), QStringLiteral("progression")},
+        {QStringLiteral("wine"), QStringLiteral("wine.csv"), QStringLiteral("alcohol")}};
+    for (const auto& [name, data, target] : experiments) {
+        const QString file = dir.filePath(name + QStringLiteral(".json"));
+        ExperimentBuilder(name).onSample(data, target).hidden({8}).epochs(2).seeds(3).writeTo(file);
+        QProcess cli;
+        cli.start(QStringLiteral(SEEDSCAPE_CLI),
+                  {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace));
+    window.show();
+    const auto shows = [&](const QString& name) {
+        const ScatterData& data = window.scatterView()->data();
+        return data.series.size() == 1 && data.series[0].experiment == name;
+    };
+    for (const auto& [name, data, target] : experiments) {
+        const QString other = name == experiments[0][0] ? experiments[1][0] : experiments[0][0];
+        window.selectExperiment(name);
+        QTRY_VERIFY_WITH_TIMEOUT(shows(name), 20000);
+        QCOMPARE(window.scatterView()->data().otherGroups, QStringList{other});
+        QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 3);
+        const auto* note =
+            window.scatterView()->plot()->findChild<QCPItemText*>(QStringLiteral("correlations"));
+        QVERIFY(note);
+        QVERIFY2(note->text().contains(QStringLiteral("1 checked experiment uses other data: ") + other),
+                 qPrintable(note->text()));
+    }
 }
 
 void TestMainWindow::runFromTheWindowFillsThePlot()

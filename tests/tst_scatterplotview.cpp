@@ -11,6 +11,7 @@
 #include "stats/scatterdata.h"
 #include "store/experimentresults.h"
 #include "store/predictionimporter.h"
+#include "store/storeddefinition.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void spreadAndEnsembleSizePlots();
     void manyMarkersAreStampedWhereThePointsAre();
     void spreadAsBoxPlotOfValidationOrTest();
+    void otherDataIsLeftOutAndNamed();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -264,6 +266,49 @@ void TestScatterPlotView::manyMarkersAreStampedWhereThePointsAre()
     const QPointF a = view.positionOf(data.series[0].points[0]),
                   b = view.positionOf(data.series[0].points[1]);
     QCOMPARE(image.pixelColor(((a + b) / 2).toPoint()), QColor(Qt::white));
+}
+
+void TestScatterPlotView::otherDataIsLeftOutAndNamed()
+{
+    // alpha and beta, as if trained on two different data files (same truth rows, same metric).
+    QTemporaryDir dir;
+    std::vector<ExperimentResults> results =
+        importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
+        AtomicFile::write(dir.filePath(name + QStringLiteral(".csv")), "x,y\n" + name.toUtf8() + ",1\n");
+        Experiment e;
+        e.name = name;
+        e.dataset.path = name + QStringLiteral(".csv");
+        e.dataset.target = QStringLiteral("y");
+        e.metric = Metric::RMSE;
+        StoredDefinition::write(e, dir.filePath(QStringLiteral("results/") + name));
+    }
+    results = ExperimentResults::loadWorkspace(dir.path());
+    QCOMPARE(results.size(), size_t(2));
+    // beta first, as when it is the selected experiment: alpha is left out and named.
+    const ScatterData data = ScatterData::build({&results[1], &results[0]}, 3, 1000, 0);
+    QCOMPARE(data.series.size(), size_t(1));
+    QCOMPARE(data.series[0].experiment, QStringLiteral("beta"));
+    QCOMPARE(data.otherGroups, QStringList{QStringLiteral("alpha")});
+    QCOMPARE(data.otherGroupsNote(), QStringLiteral("1 checked experiment uses other data: alpha"));
+    QCOMPARE(data.seedTrend.correlation.n, 4); // beta's seeds only
+    QCOMPARE(data.group.dataPath, QStringLiteral("beta.csv"));
+
+    ScatterPlotView view;
+    view.setData(data);
+    view.plot();
+    QCOMPARE(view.plottedPoints(ScatterData::Kind::Seed), 4);
+    auto* text = view.plot()->findChild<QCPItemText*>(QStringLiteral("correlations"));
+    QVERIFY(text);
+    QVERIFY2(text->text().contains(QStringLiteral("uses other data: alpha")), qPrintable(text->text()));
+    QVERIFY(text->text().contains(QStringLiteral("n = 4")));
+    QVERIFY(view.caption().contains(QStringLiteral("uses other data: alpha")));
+    // The same rows (one import): one scatter, nothing left out.
+    QTemporaryDir other;
+    const ScatterData same =
+        scatterOf(importCase(other, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE));
+    QCOMPARE(same.series.size(), size_t(2));
+    QVERIFY(same.otherGroups.isEmpty());
 }
 
 QTEST_MAIN(TestScatterPlotView)

@@ -88,7 +88,7 @@ MainWindow::MainWindow(QWidget* parent)
                 showExperiment(selectedRow());
                 showDefinition(selectedRow());
                 m_scatter->selectPoint(m_experiments->nameAt(selectedRow()), {});
-                m_watcher->refreshSoon(); // the plot follows the selected experiment's metric
+                m_watcher->refreshSoon(); // the scatter follows the selected experiment's group
             });
     connect(m_experiments, &ExperimentTableModel::visibilityChanged, this, [this] {
         // Which experiments the plots show is part of the workspace's state: kept for next time.

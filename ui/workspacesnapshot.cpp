@@ -21,7 +21,8 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
 {
     WorkspaceSnapshot snapshot;
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
-    // One plot holds one metric: the selected experiment goes first, so its metric is the one.
+    // The scatter holds one comparison group: the selected experiment goes first, so its group is
+    // the one (ScatterData leaves the others out and names them).
     std::vector<const ExperimentResults*> plotted;
     for (const ExperimentResults& r : results)
         if (r.name == selected && !r.seeds.empty() && !hidden.contains(r.name))

@@ -22,7 +22,7 @@ struct WorkspaceSnapshot
     std::vector<std::vector<double>> curves; // focus: validation score per epoch, per finished seed
     std::vector<SeedResult> seeds;           // focus: every stored seed, without predictions
 
-    // selected: the experiment whose metric the plots use (else the first with seeds);
+    // selected: the experiment whose comparison group the scatter shows (else the first with seeds);
     // hidden: experiments the plots leave out.
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
                                    const QSet<QString>& hidden);

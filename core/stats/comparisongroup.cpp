@@ -3,6 +3,7 @@
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
+#include "store/experimentresults.h"
 #include "store/storeddefinition.h"
 
 #include <QDateTime>
@@ -152,6 +153,11 @@ ComparisonGroup ComparisonGroup::ofResults(const QString& resultsFolder, const E
     } catch (const InputError&) {
         return ofLabels(labels); // an unreadable definition: the truth rows still say which rows
     }
+}
+
+ComparisonGroup ComparisonGroup::of(const ExperimentResults& results)
+{
+    return results.folder.isEmpty() ? ofLabels(results.labels) : ofResults(results.folder, results.labels);
 }
 
 QString ComparisonGroup::description() const

@@ -10,6 +10,8 @@
 
 namespace seedscape {
 
+struct ExperimentResults;
+
 // Experiments are compared only when they are scored on the same rows (docs/statistics.md,
 // "Comparison groups"). A trained experiment is known by its stored definition
 // (results/NAME/definition.json, what its seeds were trained with): the content hash of its data
@@ -41,6 +43,8 @@ struct ComparisonGroup
     // The group of stored results: reads resultsFolder/definition.json when there is one; a
     // relative data path is taken from the workspace folder (two levels above resultsFolder).
     static ComparisonGroup ofResults(const QString& resultsFolder, const ExperimentLabels& labels);
+    // The group of loaded results: by their folder when they have one, else by their labels.
+    static ComparisonGroup of(const ExperimentResults& results);
 
     // The FNV-1a hash of a file's bytes, read once per path, size and modification time; empty
     // when the file cannot be read. Safe from several threads.

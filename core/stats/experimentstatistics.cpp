@@ -73,8 +73,7 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     s.task = results.labels.task;
     s.metric = results.labels.metric;
     s.higherIsBetter = seedscape::higherIsBetter(s.metric);
-    s.group = results.folder.isEmpty() ? ComparisonGroup::ofLabels(results.labels)
-                                       : ComparisonGroup::ofResults(results.folder, results.labels);
+    s.group = ComparisonGroup::of(results);
     s.failedSeeds = results.failedSeeds;
     for (const DamagedSeed& d : results.damaged)
         s.damagedSeeds << QFileInfo(d.file).fileName();

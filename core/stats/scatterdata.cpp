@@ -44,13 +44,18 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
     data.k = k;
     data.subsetLimit = subsetLimit;
     std::vector<double> seedX, seedY, ensembleX, ensembleY;
+    bool first = true;
     for (const ExperimentResults* e : experiments) {
         if (e->seeds.empty())
             continue;
-        if (data.metric == Metric::Auto) {
+        ComparisonGroup group = ComparisonGroup::of(*e);
+        if (first) {
+            first = false;
             data.metric = e->labels.metric;
             data.higherIsBetter = seedscape::higherIsBetter(data.metric);
-        } else if (e->labels.metric != data.metric) {
+            data.group = std::move(group);
+        } else if (group.key != data.group.key) {
+            data.otherGroups << e->name; // other rows: one trend over both would mix data sets
             continue;
         }
         Series series;
@@ -88,6 +93,16 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
     data.seedTrend = trendOf(seedX, seedY);
     data.ensembleTrend = trendOf(ensembleX, ensembleY);
     return data;
+}
+
+QString ScatterData::otherGroupsNote() const
+{
+    if (otherGroups.isEmpty())
+        return {};
+    return QStringLiteral("%1 checked %2 other data: %3")
+        .arg(otherGroups.size())
+        .arg(otherGroups.size() == 1 ? QStringLiteral("experiment uses") : QStringLiteral("experiments use"),
+             otherGroups.join(QStringLiteral(", ")));
 }
 
 int ScatterData::count(Kind kind) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "comparisongroup.h"
 #include "correlation.h"
 #include "store/experimentresults.h"
 
@@ -9,7 +10,8 @@ namespace seedscape {
 
 // What the validation-vs-test scatter shows, independent of any plotting library: per experiment
 // its single seeds, its k-ensembles and its full ensemble; across experiments a least-squares
-// trend line and the correlations of single seeds and of ensembles.
+// trend line and the correlations of single seeds and of ensembles. One comparison group only
+// (experiments scored on the same rows): trends and correlations never mix data sets.
 struct ScatterData
 {
     enum class Kind
@@ -42,8 +44,14 @@ struct ScatterData
     bool kSampled = false; // some experiment has more k-subsets than subsetLimit: a random sample is drawn
     std::vector<Series> series;
     Trend seedTrend, ensembleTrend; // ensembles: k-ensembles and full ensembles together
+    ComparisonGroup group;          // the rows every plotted experiment is scored on
+    QStringList otherGroups;        // experiments with seeds left out: scored on other rows
 
-    // Experiments whose metric differs from the first one's are left out (one plot, one metric).
+    // "3 checked experiments use other data: a, b, c" (empty when none is left out).
+    QString otherGroupsNote() const;
+
+    // The comparison group of the first experiment with seeds is plotted; experiments of other
+    // groups are left out and named in otherGroups.
     static ScatterData build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit,
                              quint64 randomSeed);
     int count(Kind kind) const;

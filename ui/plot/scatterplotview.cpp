@@ -253,13 +253,16 @@ void ScatterPlotView::addCorrelationText()
     if (m_data.series.empty()) // an empty plot says how to fill it
         text->setText(tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                          "Each seed appears here as it finishes, with its ensembles."));
-    else
-        text->setText(tr("single seeds: Pearson r %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson r %3, "
+    else // n and the interval: a correlation of a few points says so (docs/statistics.md)
+        text->setText(tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson %3, "
                          "Spearman ρ %4 (solid trend)")
-                          .arg(formatNumber(m_data.seedTrend.correlation.pearson, 5),
-                               formatNumber(m_data.seedTrend.correlation.spearman, 5),
-                               formatNumber(m_data.ensembleTrend.correlation.pearson, 5),
-                               formatNumber(m_data.ensembleTrend.correlation.spearman, 5)));
+                          .arg(m_data.seedTrend.correlation.pearsonText(),
+                               formatNumber(m_data.seedTrend.correlation.spearman, 2),
+                               m_data.ensembleTrend.correlation.pearsonText(),
+                               formatNumber(m_data.ensembleTrend.correlation.spearman, 2)));
+    // Experiments scored on other rows are left out, never silently.
+    if (!m_data.otherGroups.isEmpty())
+        text->setText(text->text() + QLatin1Char('\n') + m_data.otherGroupsNote());
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setBrush(QColor(255, 255, 255, 210));
 }
@@ -409,8 +412,10 @@ QString ScatterPlotView::caption() const
     return tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
               "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
               "single seeds, solid trend of ensembles.")
-        .arg(names::metric(m_data.metric))
-        .arg(m_data.k);
+               .arg(names::metric(m_data.metric))
+               .arg(m_data.k) +
+           (m_data.otherGroups.isEmpty() ? QString()
+                                         : QLatin1Char(' ') + m_data.otherGroupsNote() + QLatin1Char('.'));
 }
 
 } // namespace seedscape
