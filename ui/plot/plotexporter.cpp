@@ -1,5 +1,7 @@
 #include "plotexporter.h"
 
+#include "svgtextoutliner.h"
+
 #include "common/atomicfile.h"
 
 #include <QBuffer>
@@ -10,8 +12,56 @@
 #include "qcustomplot_include.h"
 
 #include <cmath>
+#include <vector>
 
 namespace seedscape {
+
+namespace {
+
+// Vector files are laid out at the screen's 96 dpi whatever the chosen resolution: fonts (in
+// points), pens and markers keep their size relative to the plot, and only PNG pixels change.
+constexpr int kVectorDpi = 96;
+// White space around the whole plot, so no legend, label or tick touches the file's edge.
+constexpr int kBorder = 8;
+
+// A plot as exported: a border around it, and nothing marked exportHidden (the selection
+// ring, hover marks); the window's plot is put back as it was afterwards.
+class ExportState
+{
+public:
+    explicit ExportState(QCustomPlot* plot) : m_plot(plot), m_margins(plot->plotLayout()->margins())
+    {
+        m_plot->plotLayout()->setMargins(QMargins(kBorder, kBorder, kBorder, kBorder));
+        for (int i = 0; i < m_plot->plottableCount(); ++i)
+            hide(m_plot->plottable(i));
+        for (int i = 0; i < m_plot->itemCount(); ++i)
+            hide(m_plot->item(i));
+    }
+    ~ExportState()
+    {
+        m_plot->plotLayout()->setMargins(m_margins);
+        for (QCPLayerable* layerable : m_hidden)
+            layerable->setVisible(true);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    ExportState(const ExportState&) = delete;
+    ExportState& operator=(const ExportState&) = delete;
+
+private:
+    void hide(QCPLayerable* layerable)
+    {
+        if (layerable->visible() && layerable->property("exportHidden").toBool()) {
+            layerable->setVisible(false);
+            m_hidden.push_back(layerable);
+        }
+    }
+
+    QCustomPlot* m_plot;
+    QMargins m_margins;
+    std::vector<QCPLayerable*> m_hidden;
+};
+
+} // namespace
 
 std::optional<PlotExporter::Format> PlotExporter::formatOf(const QString& path)
 {
@@ -42,6 +92,7 @@ QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int
                                .arg(width)
                                .arg(height)
                                .arg(dpi));
+    const ExportState exportState(plot);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
@@ -61,21 +112,22 @@ QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int
         generator.setOutputDevice(&buffer);
         generator.setSize(QSize(width, height));
         generator.setViewBox(QRect(0, 0, width, height));
-        generator.setResolution(dpi);
+        generator.setResolution(kVectorDpi);
         generator.setTitle(QStringLiteral("Seedscape plot"));
         QCPPainter painter;
         painter.begin(&generator);
         painter.setMode(QCPPainter::pmVectorized); // true shapes, not bitmaps, in the drawing
         plot->toPainter(&painter, width, height);
         painter.end();
-        break;
+        buffer.close();
+        return SvgTextOutliner::outline(buffer.data());
     }
     case Format::Pdf: {
         QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("Seedscape"));
-        writer.setResolution(dpi);
+        writer.setResolution(kVectorDpi);
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setPageSize(QPageSize(QSizeF(width, height) * 72.0 / dpi, QPageSize::Point));
+        writer.setPageSize(QPageSize(QSizeF(width, height) * 72.0 / kVectorDpi, QPageSize::Point));
         QCPPainter painter;
         painter.begin(&writer);
         painter.setMode(QCPPainter::pmVectorized);

@@ -123,6 +123,9 @@ void StatisticsPlotView::drawSpread()
 {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     m_plot->xAxis->setTicker(ticker);
+    // Names are text: without the 'b' (beautiful powers) format QCustomPlot leaves "lr3e-4" alone
+    // instead of drawing it as lr3·10⁻⁴.
+    m_plot->xAxis->setNumberFormat(QStringLiteral("g"));
     m_plot->xAxis->setLabel(QString());
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
@@ -156,16 +159,20 @@ void StatisticsPlotView::drawSpread()
             QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
         ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
-    auto* legend = new QCPItemText(m_plot);
-    legend->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
-    legend->position->setType(QCPItemPosition::ptAxisRectRatio);
-    legend->position->setCoords(0.01, 0.01);
-    legend->setTextAlignment(Qt::AlignLeft);
-    legend->setText(
+    // The key sits in a row of its own under the plot: over the plot it would cover seeds.
+    if (!m_key) {
+        m_key = new QCPTextElement(m_plot);
+        m_key->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+        m_key->setFont(m_plot->xAxis->labelFont());
+        m_key->setMargins(QMargins(8, 4, 8, 0));
+        m_plot->plotLayout()->addElement(1, 0, m_key);
+    }
+    m_key->setText(
         m_style == Style::Box
-            ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond · ⊠ "
-                 "with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
-            : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble"));
+            ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond\n"
+                 "⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
+            : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed "
+                 "ensemble"));
 }
 
 void StatisticsPlotView::drawStrip(double x, const std::vector<double>& scores, const QColor& colour)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QCPTextElement;
 class QCustomPlot;
 
 namespace seedscape {
@@ -77,6 +78,7 @@ private:
     bool m_showTest = false;
     QComboBox* m_scoreChoice = nullptr;
     QComboBox* m_styleChoice = nullptr;
+    QCPTextElement* m_key = nullptr; // spread: what the marks mean, under the plot
 };
 
 } // namespace seedscape

@@ -1,0 +1,299 @@
+// Exported plots as a paper needs them: SVG and PDF the same at every dpi, nothing touching the
+// file's edge when rendered by other programs (rsvg-convert, pdftoppm), SVG text as outlines that
+// keep their words, experiment names as text on category axes, and no selection ring.
+#include "plot/learningcurveview.h"
+#include "plot/plotexporter.h"
+#include "plot/scatterplotview.h"
+#include "plot/statisticsplotview.h"
+
+#include "stats/scatterdata.h"
+#include "stats/workspacestatistics.h"
+#include "store/experimentresults.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include "plot/qcustomplot_include.h"
+
+#include <memory>
+
+using namespace seedscape;
+
+namespace {
+
+constexpr int kWidth = 640, kHeight = 480;
+constexpr int kDefaultWidth = 900, kDefaultHeight = 700;
+
+// Runs a tool; an empty result when it is missing or fails.
+QByteArray runTool(const QString& tool, const QStringList& args)
+{
+    QProcess p;
+    p.start(tool, args);
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return {};
+    return p.readAllStandardOutput();
+}
+
+// Pixels in the outermost two rows and columns that are not (nearly) white.
+int inkOnBorder(const QImage& image)
+{
+    int ink = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            if (x >= 2 && y >= 2 && x < image.width() - 2 && y < image.height() - 2)
+                continue;
+            const QColor c = image.pixelColor(x, y);
+            ink += c.alpha() > 10 && std::min({c.red(), c.green(), c.blue()}) < 245;
+        }
+    return ink;
+}
+
+int inkPixels(const QImage& image)
+{
+    int ink = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            ink += c.alpha() > 10 && std::min({c.red(), c.green(), c.blue()}) < 200;
+        }
+    return ink;
+}
+
+// Strongly red pixels: the selection ring's colour, used by no experiment.
+int redPixels(const QImage& image)
+{
+    int red = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            red += c.red() > 220 && c.green() < 40 && c.blue() < 40;
+        }
+    return red;
+}
+
+// The words of the outlined text runs, in document order.
+QStringList outlinedText(const QByteArray& svg, int* textElements = nullptr)
+{
+    QXmlStreamReader xml(svg);
+    QStringList words;
+    int texts = 0;
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement) {
+            texts += xml.name() == QLatin1String("text");
+            if (xml.name() == QLatin1String("path") &&
+                xml.attributes().hasAttribute(QLatin1String("aria-label")) &&
+                !xml.attributes().value(QLatin1String("d")).isEmpty())
+                words << xml.attributes().value(QLatin1String("aria-label")).toString();
+        }
+    if (textElements)
+        *textElements = texts;
+    return xml.hasError() ? QStringList{QStringLiteral("<parse error>")} : words;
+}
+
+} // namespace
+
+class TestPlotExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void vectorFilesIgnoreDpi_data();
+    void vectorFilesIgnoreDpi();
+    void nothingTouchesTheEdge_data();
+    void nothingTouchesTheEdge();
+    void svgTextIsOutlinedWords();
+    void categoryLabelsAreNames();
+    void selectionRingIsNotExported();
+
+private:
+    QCustomPlot* plotOf(const QString& kind);
+
+    QTemporaryDir m_dir;
+    std::vector<ExperimentResults> m_results;
+    std::unique_ptr<ScatterPlotView> m_scatter;
+    std::unique_ptr<StatisticsPlotView> m_strip, m_box, m_size;
+    std::unique_ptr<LearningCurveView> m_curves;
+};
+
+void TestPlotExporter::initTestCase()
+{
+    // Two experiments, one named like a number in scientific notation.
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    QFile source(golden + QStringLiteral("/predictions.csv"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray predictions = source.readAll();
+    predictions.replace("\nm2,", "\nlr3e-4,");
+    QFile renamed(m_dir.filePath(QStringLiteral("predictions.csv")));
+    QVERIFY(renamed.open(QIODevice::WriteOnly));
+    renamed.write(predictions);
+    renamed.close();
+    PredictionImporter::importInto(Workspace(m_dir.filePath(QStringLiteral("ws"))), renamed.fileName(),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
+    m_results = ExperimentResults::loadWorkspace(m_dir.filePath(QStringLiteral("ws")));
+    QCOMPARE(m_results.size(), size_t(2));
+
+    std::vector<const ExperimentResults*> pointers;
+    for (const ExperimentResults& r : m_results)
+        pointers.push_back(&r);
+    m_scatter = std::make_unique<ScatterPlotView>();
+    m_scatter->resize(kWidth, kHeight);
+    m_scatter->setData(ScatterData::build(pointers, 3, 200, 0));
+    const auto statistics = WorkspaceStatistics::compute(m_results, {}).experiments;
+    m_strip = std::make_unique<StatisticsPlotView>(StatisticsPlotView::Kind::Spread);
+    m_strip->setData(statistics);
+    m_box = std::make_unique<StatisticsPlotView>(StatisticsPlotView::Kind::Spread);
+    m_box->setStyle(StatisticsPlotView::Style::Box);
+    m_box->setShowTest(true);
+    m_box->setData(statistics);
+    m_size = std::make_unique<StatisticsPlotView>(StatisticsPlotView::Kind::EnsembleSize);
+    m_size->setData(statistics);
+    m_curves = std::make_unique<LearningCurveView>();
+    m_curves->setData(m_results.front().name, m_results.front().labels.metric,
+                      {{0.5, 0.6, 0.7}, {0.4, 0.6, 0.8}});
+}
+
+QCustomPlot* TestPlotExporter::plotOf(const QString& kind)
+{
+    if (kind == QLatin1String("scatter"))
+        return m_scatter->plot();
+    if (kind == QLatin1String("strip"))
+        return m_strip->plot();
+    if (kind == QLatin1String("box"))
+        return m_box->plot();
+    if (kind == QLatin1String("ensemble-size"))
+        return m_size->plot();
+    return m_curves->plot();
+}
+
+void TestPlotExporter::vectorFilesIgnoreDpi_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("format");
+    for (const char* kind : {"scatter", "box"}) {
+        QTest::addRow("%s svg", kind) << kind << int(PlotExporter::Format::Svg);
+        QTest::addRow("%s pdf", kind) << kind << int(PlotExporter::Format::Pdf);
+    }
+}
+
+void TestPlotExporter::vectorFilesIgnoreDpi()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, format);
+    const auto f = PlotExporter::Format(format);
+    const QByteArray at96 = PlotExporter::encode(plotOf(kind), f, kWidth, kHeight, 96, kind);
+    const QByteArray at300 = PlotExporter::encode(plotOf(kind), f, kWidth, kHeight, 300, kind);
+    if (f == PlotExporter::Format::Svg) {
+        QVERIFY(at96.contains("viewBox=\"0 0 640 480\""));
+        QCOMPARE(at300, at96); // every coordinate, font and pen the same
+        return;
+    }
+    // A PDF carries its creation time: compare the page and what it draws.
+    static const QRegularExpression mediaBox(QStringLiteral("/MediaBox \\[[^\\]]*\\]"));
+    const QString box96 = mediaBox.match(QString::fromLatin1(at96)).captured();
+    QCOMPARE(box96, QStringLiteral("/MediaBox [0 0 480.000000 360.000000]")); // 640 × 480 pixels at 96 dpi, in points
+    QCOMPARE(mediaBox.match(QString::fromLatin1(at300)).captured(), box96);
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+        QSKIP("pdftoppm (poppler-utils) is not installed: the drawings are not compared");
+    QImage images[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString path = m_dir.filePath(QStringLiteral("dpi%1.pdf").arg(i));
+        PlotExporter::save(plotOf(kind), path, kWidth, kHeight, i == 0 ? 96 : 300);
+        const QByteArray png =
+            runTool(QStringLiteral("pdftoppm"),
+                    {QStringLiteral("-r"), QStringLiteral("96"), QStringLiteral("-png"), path});
+        images[i] = QImage::fromData(png).convertToFormat(QImage::Format_RGB32);
+    }
+    QCOMPARE(images[0].size(), QSize(kWidth, kHeight));
+    QVERIFY(inkPixels(images[0]) > 1000);
+    QVERIFY(images[0] == images[1]);
+}
+
+void TestPlotExporter::nothingTouchesTheEdge_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("tool");
+    for (const char* kind : {"scatter", "strip", "box", "ensemble-size", "curves"}) {
+        QTest::addRow("%s svg", kind) << kind << "rsvg-convert";
+        QTest::addRow("%s pdf", kind) << kind << "pdftoppm";
+    }
+}
+
+void TestPlotExporter::nothingTouchesTheEdge()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, tool);
+    if (QStandardPaths::findExecutable(tool).isEmpty())
+        QSKIP(qPrintable(tool + QStringLiteral(" is not installed (librsvg2-bin, poppler-utils)")));
+    const bool svg = tool == QLatin1String("rsvg-convert");
+    const QString path = m_dir.filePath(kind + (svg ? QStringLiteral(".svg") : QStringLiteral(".pdf")));
+    // At the program's default size: a plot's captions are laid out for it.
+    PlotExporter::save(plotOf(kind), path, kDefaultWidth, kDefaultHeight, 300);
+    const QByteArray png =
+        svg ? runTool(tool,
+                      {QStringLiteral("--format=png"), QStringLiteral("--background-color=white"), path})
+            : runTool(tool, {QStringLiteral("-r"), QStringLiteral("96"), QStringLiteral("-png"), path});
+    const QImage image = QImage::fromData(png).convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(image.size(), QSize(kDefaultWidth, kDefaultHeight));
+    QVERIFY(inkPixels(image) > 1000); // drawn, not blank
+    QCOMPARE(inkOnBorder(image), 0);
+}
+
+void TestPlotExporter::svgTextIsOutlinedWords()
+{
+    int textElements = -1;
+    const QStringList words = outlinedText(
+        PlotExporter::encode(m_scatter->plot(), PlotExporter::Format::Svg, kWidth, kHeight, 96, {}),
+        &textElements);
+    QCOMPARE(textElements, 0); // no font needed to show it
+    QVERIFY(words.contains(QStringLiteral("m1")));
+    QVERIFY(words.contains(QStringLiteral("lr3e-4")));
+    QVERIFY(words.contains(QStringLiteral("validation ACCURACY (better →)")));
+}
+
+void TestPlotExporter::categoryLabelsAreNames()
+{
+    // The spread plot's category axis: the names as written, in the order of the experiments.
+    const QStringList words = outlinedText(
+        PlotExporter::encode(m_strip->plot(), PlotExporter::Format::Svg, kWidth, kHeight, 96, {}));
+    QVERIFY2(words.contains(QStringLiteral("lr3e-4")), qPrintable(words.join(QLatin1Char('|'))));
+    QVERIFY(words.contains(QStringLiteral("m1")));
+    QVERIFY(!words.contains(QStringLiteral("0.0003")));
+    const QString pdf = m_dir.filePath(QStringLiteral("names.pdf"));
+    PlotExporter::save(m_strip->plot(), pdf, kWidth, kHeight, 300);
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not read");
+    const QString text = QString::fromUtf8(runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
+    QVERIFY2(text.contains(QStringLiteral("lr3e-4")), qPrintable(text));
+}
+
+void TestPlotExporter::selectionRingIsNotExported()
+{
+    m_scatter->selectPoint(QStringLiteral("m1"), {});
+    QCOMPARE(m_scatter->selectedPoints(), 1);
+    // On screen the ring is there ...
+    QVERIFY(redPixels(m_scatter->plot()->toPixmap(kWidth, kHeight).toImage()) > 50);
+    // ... in every export it is not, and afterwards the screen still has it.
+    const QImage png = QImage::fromData(
+        PlotExporter::encode(m_scatter->plot(), PlotExporter::Format::Png, kWidth, kHeight, 96, {}));
+    QCOMPARE(png.size(), QSize(kWidth, kHeight));
+    QCOMPARE(redPixels(png), 0);
+    const QByteArray svg =
+        PlotExporter::encode(m_scatter->plot(), PlotExporter::Format::Svg, kWidth, kHeight, 96, {});
+    QVERIFY(!svg.contains("#ff0000"));
+    QCOMPARE(m_scatter->selectedPoints(), 1);
+    QVERIFY(redPixels(m_scatter->plot()->toPixmap(kWidth, kHeight).toImage()) > 50);
+    m_scatter->selectPoint({}, {});
+}
+
+QTEST_MAIN(TestPlotExporter)
+#include "tst_plotexporter.moc"
