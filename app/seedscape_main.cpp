@@ -1,10 +1,13 @@
 // The desktop app: `seedscape [WORKSPACE]`. With no folder it opens the last workspace, or on a
 // first start the sample workspace with an example experiment for each built-in dataset.
-// `seedscape --plot FILE --workspace DIR [--kind K] [--width W] [--height H] [--dpi D]` draws a
-// plot offscreen and exits: what `seedscape-cli plot` runs. `--run` starts training every
-// experiment as soon as the window opens (for demos and the end-to-end test).
+// `seedscape --plot FILE --workspace DIR [--experiment NAME] [--kind K] [--box] [--scores S]
+// [--width W] [--height H] [--dpi D]` draws a plot offscreen and exits: what `seedscape-cli plot`
+// runs; `seedscape --report FILE --workspace DIR [--experiment NAME]` writes the report likewise.
+// `--run` starts training every experiment as soon as the window opens (for demos and the
+// end-to-end test).
 #include "mainwindow.h"
 #include "plot/plotrenderer.h"
+#include "reportrenderer.h"
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
@@ -16,7 +19,8 @@
 
 namespace {
 
-int renderPlot(const QCommandLineParser& parser)
+// Draws a plot or writes the report, offscreen; exit 1 with a message on a user error.
+int renderFile(const QCommandLineParser& parser)
 {
     auto number = [&](const QString& name, int fallback) {
         bool ok = true;
@@ -27,11 +31,26 @@ int renderPlot(const QCommandLineParser& parser)
         return n;
     };
     try {
-        seedscape::PlotRenderer::render(
-            parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("kind")),
-            parser.value(QStringLiteral("plot")), number(QStringLiteral("width"), 900),
-            number(QStringLiteral("height"), 700), number(QStringLiteral("dpi"), 96),
-            number(QStringLiteral("k"), 3));
+        const QString workspace = parser.value(QStringLiteral("workspace"));
+        const QString experiment = parser.value(QStringLiteral("experiment"));
+        if (parser.isSet(QStringLiteral("report"))) {
+            seedscape::ReportRenderer::render(workspace, parser.value(QStringLiteral("report")), experiment);
+            return 0;
+        }
+        const QString scores = parser.value(QStringLiteral("scores"));
+        if (scores != QLatin1String("validation") && scores != QLatin1String("test"))
+            throw seedscape::InputError(
+                {}, QStringLiteral("--scores: '%1' is not validation or test").arg(scores));
+        seedscape::PlotRenderer::Options options;
+        options.kind = parser.value(QStringLiteral("kind"));
+        options.experiment = experiment;
+        options.box = parser.isSet(QStringLiteral("box"));
+        options.testScores = scores == QLatin1String("test");
+        options.width = number(QStringLiteral("width"), 900);
+        options.height = number(QStringLiteral("height"), 700);
+        options.dpi = number(QStringLiteral("dpi"), 96);
+        options.k = number(QStringLiteral("k"), 3);
+        seedscape::PlotRenderer::render(workspace, parser.value(QStringLiteral("plot")), options);
     } catch (const seedscape::InputError& e) {
         qCritical("seedscape: %s", qPrintable(e.message()));
         return 1;
@@ -48,7 +67,7 @@ int main(int argc, char* argv[])
 {
     // Drawing a plot to a file needs no display.
     for (int i = 1; i < argc; ++i)
-        if (qstrcmp(argv[i], "--plot") == 0)
+        if (qstrcmp(argv[i], "--plot") == 0 || qstrcmp(argv[i], "--report") == 0)
             qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Seedscape"));
@@ -64,9 +83,18 @@ int main(int argc, char* argv[])
     parser.addOptions(
         {{QStringLiteral("plot"), QStringLiteral("Draw a plot to FILE (.png, .svg, .pdf) and exit."),
           QStringLiteral("FILE")},
+         {QStringLiteral("report"),
+          QStringLiteral("Write the report to FILE (.html, or .pdf through printing) and exit."),
+          QStringLiteral("FILE")},
          {QStringLiteral("workspace"), QStringLiteral("The workspace to plot."), QStringLiteral("DIR")},
+         {QStringLiteral("experiment"),
+          QStringLiteral("Plot or report this experiment and those scored on the same rows."),
+          QStringLiteral("NAME")},
          {QStringLiteral("kind"), QStringLiteral("Plot kind: scatter, spread, ensemble-size or curves."),
           QStringLiteral("KIND"), QStringLiteral("scatter")},
+         {QStringLiteral("box"), QStringLiteral("Spread: a box plot instead of a strip of seeds.")},
+         {QStringLiteral("scores"), QStringLiteral("Spread: validation (default) or test scores."),
+          QStringLiteral("S"), QStringLiteral("validation")},
          {QStringLiteral("width"), QStringLiteral("Width in pixels (default 900)."), QStringLiteral("W")},
          {QStringLiteral("height"), QStringLiteral("Height in pixels (default 700)."), QStringLiteral("H")},
          {QStringLiteral("dpi"), QStringLiteral("Resolution of a PNG (default 96)."), QStringLiteral("D")},
@@ -75,8 +103,8 @@ int main(int argc, char* argv[])
          {QStringLiteral("run"),
           QStringLiteral("Start training every experiment of the workspace at once.")}});
     parser.process(app);
-    if (parser.isSet(QStringLiteral("plot")))
-        return renderPlot(parser);
+    if (parser.isSet(QStringLiteral("plot")) || parser.isSet(QStringLiteral("report")))
+        return renderFile(parser);
 
     QString folder = parser.positionalArguments().value(0);
     if (folder.isEmpty()) {

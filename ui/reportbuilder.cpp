@@ -9,24 +9,28 @@
 
 namespace seedscape {
 
-namespace {
-
-constexpr int kFigureWidth = 880, kFigureHeight = 520;
-
-} // namespace
-
 HtmlReport ReportBuilder::build(const QString& workspaceFolder, const ExperimentTableModel& experiments,
                                 const std::vector<PlotPage*>& pages, const QString& path)
+{
+    WorkspaceStatistics statistics = WorkspaceStatistics::fromExperiments(experiments.checkedStatistics());
+    std::vector<Experiment> definitions;
+    for (const ExperimentStatistics& e : statistics.experiments) {
+        const int row = experiments.rowOf(e.name);
+        if (row >= 0 && experiments.entry(row).experiment)
+            definitions.push_back(*experiments.entry(row).experiment);
+    }
+    return build(workspaceFolder, std::move(statistics), std::move(definitions), pages, path);
+}
+
+HtmlReport ReportBuilder::build(const QString& workspaceFolder, WorkspaceStatistics statistics,
+                                std::vector<Experiment> definitions, const std::vector<PlotPage*>& pages,
+                                const QString& path)
 {
     HtmlReport report;
     report.title = tr("Seedscape report: %1").arg(QFileInfo(workspaceFolder).fileName());
     report.workspace = workspaceFolder;
-    report.statistics = WorkspaceStatistics::fromExperiments(experiments.checkedStatistics());
-    for (const ExperimentStatistics& e : report.statistics.experiments) {
-        const int row = experiments.rowOf(e.name);
-        if (row >= 0 && experiments.entry(row).experiment)
-            report.definitions.push_back(*experiments.entry(row).experiment);
-    }
+    report.statistics = std::move(statistics);
+    report.definitions = std::move(definitions);
     for (PlotPage* page : pages)
         if (page->hasContent())
             report.figures.push_back(

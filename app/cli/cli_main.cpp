@@ -33,8 +33,15 @@ Commands:
   stats --workspace DIR [--k K[,K…]] [--json] [--bootstrap B] [--subset-limit L]
         [--curve-subset-limit L] [--random-seed S]
                                  every statistic of every experiment: a table, or JSON
-  plot --workspace DIR --out FILE [--kind scatter|spread|ensemble-size|curves] [--width W --height H] [--dpi D] [--k K]
-                                 draw a plot offscreen; the format follows FILE: .png, .svg, .pdf
+  plot --workspace DIR --out FILE [--experiment NAME] [--kind scatter|spread|ensemble-size|curves]
+       [--box] [--scores validation|test] [--width W --height H] [--dpi D] [--k K]
+                                 draw a plot offscreen of NAME and the experiments scored on the
+                                 same rows (default: the first with seeds); the format follows
+                                 FILE: .png, .svg, .pdf; D changes PNG pixels only. --box and
+                                 --scores: the spread as a box plot, of test scores
+  report --workspace DIR --out FILE [--experiment NAME]
+                                 write the report of NAME and the experiments scored on the same
+                                 rows: .html (one file, figures inline) or .pdf
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
 
@@ -72,6 +79,8 @@ int main(int argc, char* argv[])
             return cli::statsCommand(args);
         if (command == QLatin1String("plot"))
             return cli::plotCommand(args);
+        if (command == QLatin1String("report"))
+            return cli::reportCommand(args);
         if (command == QLatin1String("check"))
             return cli::checkCommand(args);
         if (command == QLatin1String("sample"))

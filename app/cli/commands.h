@@ -13,5 +13,6 @@ int rerunCommand(const QStringList& args);
 int importCommand(const QStringList& args);
 int statsCommand(const QStringList& args);
 int plotCommand(const QStringList& args);
+int reportCommand(const QStringList& args);
 
 } // namespace seedscape::cli

@@ -9,9 +9,10 @@
 #include "common/inputerror.h"
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
-#include "store/experimentresults.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace seedscape {
 
@@ -21,53 +22,81 @@ QStringList PlotRenderer::kinds()
             QStringLiteral("curves")};
 }
 
-void PlotRenderer::render(const QString& workspaceFolder, const QString& kind, const QString& outputPath,
-                          int width, int height, int dpi, int k)
+std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& workspaceFolder,
+                                                             const QString& experiment)
 {
     if (!QFileInfo(workspaceFolder).isDir())
         throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
-    if (!kinds().contains(kind))
+    std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    auto chosen = std::find_if(results.begin(), results.end(), [&](const ExperimentResults& r) {
+        return experiment.isEmpty() ? !r.seeds.empty() : r.name == experiment;
+    });
+    if (chosen == results.end() && !experiment.isEmpty())
+        throw InputError({workspaceFolder},
+                         QStringLiteral("no experiment named '%1' has results").arg(experiment));
+    if (chosen == results.end() || chosen->seeds.empty())
+        throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
+    // Only experiments scored on the same rows are comparable; labels hold those rows and the metric.
+    const ExperimentLabels labels = chosen->labels;
+    std::vector<ExperimentResults> group;
+    for (ExperimentResults& r : results)
+        if (r.labels == labels)
+            group.push_back(std::move(r));
+    return group;
+}
+
+std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults>& group,
+                                             const Options& options)
+{
+    if (options.kind == QLatin1String("scatter")) {
+        std::vector<const ExperimentResults*> pointers;
+        for (const ExperimentResults& r : group)
+            pointers.push_back(&r);
+        auto view = std::make_unique<ScatterPlotView>();
+        view->resize(options.width, options.height);
+        view->setData(ScatterData::build(pointers, options.k, 200, 0));
+        return view;
+    }
+    if (options.kind == QLatin1String("curves")) {
+        auto chosen = std::find_if(group.begin(), group.end(), [&](const ExperimentResults& r) {
+            return options.experiment.isEmpty() ? !r.seeds.empty() : r.name == options.experiment;
+        });
+        auto view = std::make_unique<LearningCurveView>();
+        view->resize(options.width, options.height);
+        if (chosen != group.end()) {
+            std::vector<std::vector<double>> curves;
+            for (const SeedResult& seed : chosen->seeds)
+                curves.push_back(seed.validationCurve);
+            view->setData(chosen->name, chosen->labels.metric, std::move(curves));
+        }
+        return view;
+    }
+    StatisticsOptions statisticsOptions;
+    statisticsOptions.ks = {options.k};
+    auto view = std::make_unique<StatisticsPlotView>(options.kind == QLatin1String("spread")
+                                                         ? StatisticsPlotView::Kind::Spread
+                                                         : StatisticsPlotView::Kind::EnsembleSize);
+    view->resize(options.width, options.height);
+    if (options.kind == QLatin1String("spread")) {
+        view->setStyle(options.box ? StatisticsPlotView::Style::Box : StatisticsPlotView::Style::Strip);
+        view->setShowTest(options.testScores);
+    }
+    view->setData(WorkspaceStatistics::compute(group, statisticsOptions).experiments);
+    return view;
+}
+
+void PlotRenderer::render(const QString& workspaceFolder, const QString& outputPath, const Options& options)
+{
+    if (!kinds().contains(options.kind))
         throw InputError({}, QStringLiteral("unknown plot kind '%1'; the kinds are: %2")
-                                 .arg(kind, kinds().join(QStringLiteral(", "))));
+                                 .arg(options.kind, kinds().join(QStringLiteral(", "))));
+    if ((options.box || options.testScores) && options.kind != QLatin1String("spread"))
+        throw InputError({}, QStringLiteral("--box and --scores apply to --kind spread only"));
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
-    const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
-    std::vector<const ExperimentResults*> pointers;
-    for (const ExperimentResults& r : results)
-        pointers.push_back(&r);
-    ScatterData data = ScatterData::build(pointers, k, 200, 0);
-    if (data.series.empty())
-        throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
-    if (kind == QLatin1String("scatter")) {
-        ScatterPlotView view;
-        view.resize(width, height);
-        view.setData(std::move(data));
-        PlotExporter::save(view.plot(), outputPath, width, height, dpi);
-        return;
-    }
-    if (kind == QLatin1String("curves")) { // the first experiment with seeds, by name
-        const ExperimentResults* first = pointers.front();
-        for (const ExperimentResults* r : pointers)
-            if (!r->seeds.empty()) {
-                first = r;
-                break;
-            }
-        std::vector<std::vector<double>> curves;
-        for (const SeedResult& seed : first->seeds)
-            curves.push_back(seed.validationCurve);
-        LearningCurveView view;
-        view.resize(width, height);
-        view.setData(first->name, first->labels.metric, std::move(curves));
-        PlotExporter::save(view.plot(), outputPath, width, height, dpi);
-        return;
-    }
-    StatisticsOptions options;
-    options.ks = {k};
-    StatisticsPlotView view(kind == QLatin1String("spread") ? StatisticsPlotView::Kind::Spread
-                                                            : StatisticsPlotView::Kind::EnsembleSize);
-    view.resize(width, height);
-    view.setData(WorkspaceStatistics::compute(results, options).experiments);
-    PlotExporter::save(view.plot(), outputPath, width, height, dpi);
+    const std::vector<ExperimentResults> group = comparableGroup(workspaceFolder, options.experiment);
+    const std::unique_ptr<PlotPage> page = view(group, options);
+    PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 }
 
 } // namespace seedscape

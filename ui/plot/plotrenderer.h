@@ -1,18 +1,44 @@
 #pragma once
 
+#include "store/experimentresults.h"
+
 #include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
 
 namespace seedscape {
+
+class PlotPage;
 
 // Draws a workspace's plot without a window and saves it: what `seedscape-cli plot` runs, with
 // the same view code as the window, so a file shows exactly what the screen would.
 class PlotRenderer
 {
 public:
-    // kind: "scatter" (validation vs test), "spread" (seed spread), "ensemble-size", or "curves"
-    // (learning curves of the first experiment with seeds). Throws InputError or StorageError.
-    static void render(const QString& workspaceFolder, const QString& kind, const QString& outputPath,
-                       int width, int height, int dpi = 96, int k = 3);
+    struct Options
+    {
+        // "scatter" (validation vs test), "spread" (seed spread), "ensemble-size", or "curves"
+        // (learning curves of the chosen experiment, or the first with seeds).
+        QString kind = QStringLiteral("scatter");
+        QString experiment;      // plot this experiment and those comparable with it
+        bool box = false;        // spread: a box plot instead of a strip of seeds
+        bool testScores = false; // spread: test scores instead of validation scores
+        int width = 900, height = 700, dpi = 96, k = 3;
+    };
+
+    // Throws InputError or StorageError.
+    static void render(const QString& workspaceFolder, const QString& outputPath, const Options& options);
+
+    // The experiments drawn together: the chosen one (by default the first with seeds) and those
+    // scored on the same rows by the same metric (equal labels), in the workspace's order.
+    // Throws InputError for an unknown name or a workspace without finished seeds.
+    static std::vector<ExperimentResults> comparableGroup(const QString& workspaceFolder,
+                                                          const QString& experiment);
+    // A view of one kind holding the group's data, drawn at options' size.
+    static std::unique_ptr<PlotPage> view(const std::vector<ExperimentResults>& group,
+                                          const Options& options);
 
     static QStringList kinds();
 };

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace seedscape {
+
+// Writes a workspace's report without a window: what `seedscape-cli report` runs. The figures
+// are the window's views drawn offscreen, the statistics those of the comparable experiments
+// (PlotRenderer::comparableGroup). .html: the one-file report; .pdf: the same document printed
+// by Qt, its figures as 192 dpi pictures.
+class ReportRenderer
+{
+public:
+    // experiment: the report covers it and the experiments comparable with it (empty: the first
+    // with seeds). Throws InputError or StorageError.
+    static void render(const QString& workspaceFolder, const QString& outputPath, const QString& experiment);
+};
+
+} // namespace seedscape
