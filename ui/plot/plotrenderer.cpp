@@ -7,6 +7,7 @@
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "stats/comparisongroup.h"
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
 
@@ -36,11 +37,12 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
                          QStringLiteral("no experiment named '%1' has results").arg(experiment));
     if (chosen == results.end() || chosen->seeds.empty())
         throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
-    // Only experiments scored on the same rows are comparable; labels hold those rows and the metric.
-    const ExperimentLabels labels = chosen->labels;
+    // Only experiments scored on the same rows are comparable: the chosen one's comparison group.
+    const QString key = ComparisonGroup::of(*chosen).key;
+    const Metric metric = chosen->labels.metric;
     std::vector<ExperimentResults> group;
     for (ExperimentResults& r : results)
-        if (r.labels == labels)
+        if (key.isEmpty() ? r.labels.metric == metric : ComparisonGroup::of(r).key == key)
             group.push_back(std::move(r));
     return group;
 }

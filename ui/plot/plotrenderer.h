@@ -31,8 +31,8 @@ public:
     // Throws InputError or StorageError.
     static void render(const QString& workspaceFolder, const QString& outputPath, const Options& options);
 
-    // The experiments drawn together: the chosen one (by default the first with seeds) and those
-    // scored on the same rows by the same metric (equal labels), in the workspace's order.
+    // The experiments drawn together: the chosen one (by default the first with seeds) and the
+    // others of its comparison group (scored on the same rows), in the workspace's order.
     // Throws InputError for an unknown name or a workspace without finished seeds.
     static std::vector<ExperimentResults> comparableGroup(const QString& workspaceFolder,
                                                           const QString& experiment);
