@@ -17,4 +17,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
     libqcustomplot-dev \
     nlohmann-json3-dev \
     xvfb xauth imagemagick fonts-dejavu-core \
+    librsvg2-bin poppler-utils chromium \
     python3-torch python3-numpy python3-scipy
