@@ -113,6 +113,15 @@ void TestComparisonGroup::definedExperimentsGroupByDataTargetAndSplit()
     QVERIFY2(one.description().contains(QStringLiteral("a.csv")) &&
                  one.description().contains(QStringLiteral("split 0.2/0.2 seed 42")),
              qPrintable(one.description()));
+    QVERIFY(one.key.startsWith(QStringLiteral("definition:")));
+    // The same definition scored on other truth rows (the file changed between runs): apart.
+    const QString oneFolder = dir.filePath(QStringLiteral("results/one"));
+    QVERIFY(ComparisonGroup::ofResults(oneFolder, regressionLabels(0.5)).key != one.key);
+    // A data file gone since: still grouped, and said so.
+    QVERIFY(QFile::remove(dir.filePath(QStringLiteral("a.csv"))));
+    const ComparisonGroup gone = ComparisonGroup::ofResults(oneFolder, labels);
+    QVERIFY(gone.dataHash.isEmpty());
+    QVERIFY(gone.description().contains(QStringLiteral("file not found")));
     // Results without a stored definition are known by their labels.
     const QString bare = dir.filePath(QStringLiteral("results/bare"));
     QDir().mkpath(bare);

@@ -1,5 +1,6 @@
 #include "comparisongroup.h"
 
+#include "common/fnv1a.h"
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
@@ -129,7 +130,7 @@ ComparisonGroup ComparisonGroup::ofDefinition(const DatasetSpec& dataset, const 
                                     .arg(QString::number(dataset.split.validation, 'g', 17),
                                          QString::number(dataset.split.test, 'g', 17))
                                     .arg(dataset.split.seed);
-    g.key =
+    const QString parts =
         QStringList{QStringLiteral("data:") + (g.dataHash.isEmpty() ? QStringLiteral("?") : g.dataHash),
                     g.target,
                     names::task(g.task),
@@ -138,6 +139,7 @@ ComparisonGroup ComparisonGroup::ofDefinition(const DatasetSpec& dataset, const 
                     names::metric(g.metric),
                     g.labelsHash}
             .join(QLatin1Char('\x1f'));
+    g.key = QStringLiteral("definition:") + fnv1a64(parts.toUtf8()); // short and stable in JSON
     return g;
 }
 
