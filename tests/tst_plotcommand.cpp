@@ -6,8 +6,10 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void reportHtml();
     void reportPdf();
     void reportErrors();
+    void reportInABrowser();
 
 private:
     int plot(const QStringList& args, QByteArray* err = nullptr);
@@ -264,6 +267,99 @@ void TestPlotCommand::reportErrors()
         1);
     QVERIFY2(err.contains("no such workspace folder"), err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("r.html"))));
+}
+
+namespace {
+
+// A screenshot of a page by headless Chromium, or a null image.
+QImage chromiumScreenshot(const QString& chromium, const QString& page, const QString& png, QSize size)
+{
+    QProcess p;
+    p.start(chromium,
+            {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+             QStringLiteral("--hide-scrollbars"), QStringLiteral("--screenshot=") + png,
+             QStringLiteral("--window-size=%1,%2").arg(size.width()).arg(size.height()),
+             QUrl::fromLocalFile(page).toString()});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        return {};
+    return QImage(png).convertToFormat(QImage::Format_RGB32);
+}
+
+int inkPixels(const QImage& image)
+{
+    int ink = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ink += qGray(image.pixel(x, y)) < 200;
+    return ink;
+}
+
+// The share of pixels whose grey level differs by more than a sixth of the scale: shapes, not
+// antialiasing (Chromium and rsvg-convert differ on 0.01% to 0.02% of a figure's pixels).
+double differingShare(const QImage& a, const QImage& b)
+{
+    int differing = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            differing += std::abs(qGray(a.pixel(x, y)) - qGray(b.pixel(x, y))) > 40;
+    return double(differing) / (a.width() * a.height());
+}
+
+} // namespace
+
+void TestPlotCommand::reportInABrowser()
+{
+    // Each figure of the HTML report, drawn by a real browser: not blank, and the same drawing
+    // as another SVG renderer makes of it (text is outlines, so no font can shift it).
+    const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+    if (chromium.isEmpty())
+        QSKIP("chromium is not installed: the report is not rendered in a browser");
+    const QString path = m_dir.filePath(QStringLiteral("browser.html"));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), m_dir.path(),
+                  QStringLiteral("--out"), path}),
+             0);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(f.readAll());
+    static const QRegularExpression svg(QStringLiteral("<svg\\b.*?</svg>"),
+                                        QRegularExpression::DotMatchesEverythingOption);
+    const QSize size(880, 520); // the report's figure size
+    int figures = 0;
+    for (auto it = svg.globalMatch(html); it.hasNext(); ++figures) {
+        const QString figure = it.next().captured();
+        const QString page = m_dir.filePath(QStringLiteral("figure%1.html").arg(figures));
+        QFile out(page);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0\">");
+        out.write(figure.toUtf8());
+        out.write("</body></html>");
+        out.close();
+        const QImage shot = chromiumScreenshot(
+            chromium, page, m_dir.filePath(QStringLiteral("figure%1.png").arg(figures)), size);
+        QCOMPARE(shot.size(), size);
+        if (figures < 3) // the learning curves of imported experiments are an empty frame
+            QVERIFY2(inkPixels(shot) > 3000, qPrintable(QStringLiteral("figure %1 is blank").arg(figures)));
+        if (QStandardPaths::findExecutable(QStringLiteral("rsvg-convert")).isEmpty())
+            continue;
+        const QString svgPath = m_dir.filePath(QStringLiteral("figure%1.svg").arg(figures));
+        QFile svgFile(svgPath);
+        QVERIFY(svgFile.open(QIODevice::WriteOnly));
+        svgFile.write(figure.toUtf8());
+        svgFile.close();
+        QProcess rsvg;
+        rsvg.start(QStringLiteral("rsvg-convert"),
+                   {QStringLiteral("--format=png"), QStringLiteral("--background-color=white"), svgPath});
+        QVERIFY(rsvg.waitForFinished(60000));
+        const QImage reference =
+            QImage::fromData(rsvg.readAllStandardOutput()).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(reference.size(), size);
+        const double share = differingShare(shot, reference);
+        QVERIFY2(share < 0.01,
+                 qPrintable(QStringLiteral("figure %1: %2% of pixels differ from rsvg-convert's")
+                                .arg(figures)
+                                .arg(share * 100)));
+    }
+    QCOMPARE(figures, 4);
 }
 
 QTEST_GUILESS_MAIN(TestPlotCommand)
