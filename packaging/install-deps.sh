@@ -18,4 +18,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
     nlohmann-json3-dev \
     xvfb xauth imagemagick fonts-dejavu-core \
     librsvg2-bin poppler-utils chromium \
+    clang-14 libclang-rt-14-dev \
     python3-torch python3-numpy python3-scipy
