@@ -113,6 +113,7 @@ private Q_SLOTS:
     void svgTextIsOutlinedWords();
     void categoryLabelsAreNames();
     void selectionRingIsNotExported();
+    void svgIsClippedLikeTheScreen();
 
 private:
     QCustomPlot* plotOf(const QString& kind);
@@ -200,7 +201,8 @@ void TestPlotExporter::vectorFilesIgnoreDpi()
     // A PDF carries its creation time: compare the page and what it draws.
     static const QRegularExpression mediaBox(QStringLiteral("/MediaBox \\[[^\\]]*\\]"));
     const QString box96 = mediaBox.match(QString::fromLatin1(at96)).captured();
-    QCOMPARE(box96, QStringLiteral("/MediaBox [0 0 480.000000 360.000000]")); // 640 × 480 pixels at 96 dpi, in points
+    QCOMPARE(box96, QStringLiteral(
+                        "/MediaBox [0 0 480.000000 360.000000]")); // 640 × 480 pixels at 96 dpi, in points
     QCOMPARE(mediaBox.match(QString::fromLatin1(at300)).captured(), box96);
     if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
         QSKIP("pdftoppm (poppler-utils) is not installed: the drawings are not compared");
@@ -293,6 +295,30 @@ void TestPlotExporter::selectionRingIsNotExported()
     QCOMPARE(m_scatter->selectedPoints(), 1);
     QVERIFY(redPixels(m_scatter->plot()->toPixmap(kWidth, kHeight).toImage()) > 50);
     m_scatter->selectPoint({}, {});
+}
+
+void TestPlotExporter::svgIsClippedLikeTheScreen()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("rsvg-convert")).isEmpty())
+        QSKIP("rsvg-convert (librsvg2-bin) is not installed");
+    // Zoomed in by hand: points outside the axes must stay out of the file as off the screen.
+    m_scatter->plot()->xAxis->setRange(0.75, 0.9);
+    m_scatter->plot()->yAxis->setRange(0.7, 0.88);
+    const QString path = m_dir.filePath(QStringLiteral("zoomed.svg"));
+    PlotExporter::save(m_scatter->plot(), path, kDefaultWidth, kDefaultHeight, 96);
+    const QImage rendered = QImage::fromData(runTool(QStringLiteral("rsvg-convert"),
+                                                     {QStringLiteral("--format=png"),
+                                                      QStringLiteral("--background-color=white"), path}))
+                                .convertToFormat(QImage::Format_RGB32);
+    m_scatter->resetView();
+    QCOMPARE(rendered.size(), QSize(kDefaultWidth, kDefaultHeight));
+    QVERIFY(inkPixels(rendered) > 1000);
+    // Two points lie beyond the zoomed axes: one left of the plot (it reached the file's edge),
+    // one right of it, in the legend's column below the legend (x 0.82–0.99, y 0.25–0.9 of the file).
+    QCOMPARE(inkOnBorder(rendered), 0);
+    QCOMPARE(inkPixels(rendered.copy(QRect(QPoint(kDefaultWidth * 82 / 100, kDefaultHeight / 4),
+                                           QPoint(kDefaultWidth - 10, kDefaultHeight * 9 / 10)))),
+             0);
 }
 
 QTEST_MAIN(TestPlotExporter)

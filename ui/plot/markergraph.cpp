@@ -16,7 +16,18 @@ void MarkerGraph::drawScatterPlot(QCPPainter* painter, const QVector<QPointF>& s
                                   const QCPScatterStyle& style) const
 {
     const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
-    if (vector || painter->transform().type() > QTransform::TxTranslate || scatters.size() < kFewMarkers ||
+    if (vector) {
+        // Qt's SVG writer ignores clipping: markers outside the axes (a zoomed view) would spill
+        // over the labels and legend, so only those whose centre is inside are drawn.
+        const QRectF inside = QRectF(clipRect()).adjusted(-0.5, -0.5, 0.5, 0.5);
+        QVector<QPointF> visible;
+        for (const QPointF& p : scatters)
+            if (inside.contains(p))
+                visible << p;
+        QCPGraph::drawScatterPlot(painter, visible, style);
+        return;
+    }
+    if (painter->transform().type() > QTransform::TxTranslate || scatters.size() < kFewMarkers ||
         style.shape() == QCPScatterStyle::ssNone || style.shape() == QCPScatterStyle::ssPixmap) {
         QCPGraph::drawScatterPlot(painter, scatters, style);
         return;
