@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -493,6 +494,24 @@ void TestCli::statsOfATrainedSweep()
     QCOMPARE(e["ensemble_size_curve"].size(), size_t(4));
     QCOMPARE(e["bootstrap"]["resamples"].get<int>(), 200);
     QVERIFY(e["val"]["ci95"][0].get<double>() < e["val"]["mean"].get<double>());
+
+    // The text table: every column starts where its header does, with space before it.
+    const Result table = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(table.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(table.out).split(QLatin1Char('\n'));
+    const qsizetype header = lines.indexOf(QRegularExpression(QStringLiteral("experiment .*"))); // whole line
+    QVERIFY(header >= 0 && header + 1 < lines.size());
+    const QString& row = lines[header + 1];
+    QVERIFY(row.startsWith(QStringLiteral("quick ")));
+    for (const QString& column :
+         {QStringLiteral("metric"), QStringLiteral("seeds"), QStringLiteral("val mean"),
+          QStringLiteral("val range"), QStringLiteral("test mean"), QStringLiteral("ens val"),
+          QStringLiteral("gain val"), QStringLiteral("val/test r")}) {
+        const qsizetype at = lines[header].indexOf(column);
+        QVERIFY2(at > 0 && at < row.size(), qPrintable(column));
+        QVERIFY2(row[at - 1] == QLatin1Char(' ') && row[at] != QLatin1Char(' '),
+                 qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
+    }
 }
 
 void TestCli::statsWarnsOfDamagedSeedsAndRunReplacesThem()

@@ -26,36 +26,49 @@ QString show(double v, int decimals = 4)
     return formatNumber(v, decimals + 1);
 }
 
-QString padded(const QString& text, int width)
+QStringList tableHeader(int k)
 {
-    return text.leftJustified(width, QLatin1Char(' '));
+    return {QStringLiteral("experiment"),        QStringLiteral("metric"),    QStringLiteral("seeds"),
+            QStringLiteral("val mean [95% CI]"), QStringLiteral("val range"), QStringLiteral("test mean"),
+            QStringLiteral("ens val"),           QStringLiteral("ens test"),  QStringLiteral("gain val"),
+            QStringLiteral("%1-ens val").arg(k), QStringLiteral("val/test r")};
 }
 
-QString tableHeader(int k)
-{
-    return padded(QStringLiteral("experiment"), 24) + padded(QStringLiteral("metric"), 9) +
-           padded(QStringLiteral("seeds"), 7) + padded(QStringLiteral("val mean [95% CI]"), 28) +
-           padded(QStringLiteral("val range"), 11) + padded(QStringLiteral("test mean"), 11) +
-           padded(QStringLiteral("ens val"), 10) + padded(QStringLiteral("ens test"), 10) +
-           padded(QStringLiteral("gain val"), 10) + padded(QStringLiteral("%1-ens val").arg(k), 11) +
-           QStringLiteral("val/test r\n");
-}
-
-QString tableRow(const ExperimentStatistics& e, int k)
+QStringList tableRow(const ExperimentStatistics& e, int k)
 {
     const auto* kSummary = e.kEnsembles(k);
-    return padded(e.name, 24) + padded(names::metric(e.metric), 9) +
-           padded(QString::number(e.seedCount()) +
-                      (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
-                  7) +
-           padded(QStringLiteral("%1 [%2, %3]")
-                      .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
-                  28) +
-           padded(show(e.validation.range), 11) + padded(show(e.test.mean), 11) +
-           padded(show(e.ensembleValidation), 10) + padded(show(e.ensembleTest), 10) +
-           padded(show(e.gainValidation), 10) +
-           padded(kSummary ? show(kSummary->validationMean) : QStringLiteral("—"), 11) +
-           show(e.validationTest.pearson, 3) + QLatin1Char('\n');
+    return {e.name,
+            names::metric(e.metric),
+            QString::number(e.seedCount()) +
+                (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
+            QStringLiteral("%1 [%2, %3]")
+                .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
+            show(e.validation.range),
+            show(e.test.mean),
+            show(e.ensembleValidation),
+            show(e.ensembleTest),
+            show(e.gainValidation),
+            kSummary ? show(kSummary->validationMean) : QStringLiteral("—"),
+            show(e.validationTest.pearson, 3)};
+}
+
+// Columns as wide as their widest cell, two spaces apart, so no number runs into the next.
+QString alignedTable(const std::vector<QStringList>& rows)
+{
+    std::vector<qsizetype> widths;
+    for (const QStringList& row : rows)
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            widths.resize(std::max<size_t>(widths.size(), static_cast<size_t>(c) + 1), 0);
+            widths[c] = std::max(widths[c], row[c].size());
+        }
+    QString out;
+    for (const QStringList& row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c)
+            line += c + 1 == row.size() ? row[c] : row[c].leftJustified(widths[c] + 2, QLatin1Char(' '));
+        out += line + QLatin1Char('\n');
+    }
+    return out;
 }
 
 // One block per comparison group: its experiments, then what holds only within it (correlations
@@ -70,10 +83,11 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
             out += QLatin1Char('\n');
         out +=
             QStringLiteral("group %1 of %2 · %3\n").arg(i + 1).arg(w.groups.size()).arg(g.data.description());
-        out += tableHeader(k);
+        std::vector<QStringList> rows = {tableHeader(k)};
         for (const ExperimentStatistics& e : w.experiments)
             if (g.experiments.contains(e.name))
-                out += tableRow(e, k);
+                rows.push_back(tableRow(e, k));
+        out += alignedTable(rows);
         out += QStringLiteral("validation/test Pearson of single seeds: %1\n"
                               "validation/test Pearson of full ensembles: %2\n")
                    .arg(g.acrossSeeds.pearsonText(), g.acrossEnsembles.pearsonText());
