@@ -17,6 +17,8 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void typedNumbersReadBackAsWritten();
+    void meanRoundedToItsInterval_data();
+    void meanRoundedToItsInterval();
 };
 
 void TestNumberFormat::formats_data()
@@ -53,6 +55,31 @@ void TestNumberFormat::typedNumbersReadBackAsWritten()
     QCOMPARE(formatTypedNumber(0.1 + 0.2), QStringLiteral("0.3")); // not 0.30000000000000004
     QCOMPARE(formatTypedNumber(3e-4), QStringLiteral("0.0003"));
     QCOMPARE(formatTypedNumber(std::nan("")), QStringLiteral("nan"));
+}
+
+void TestNumberFormat::meanRoundedToItsInterval_data()
+{
+    QTest::addColumn<double>("mean");
+    QTest::addColumn<double>("halfWidth");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("one decimal") << 71.525 << 1.615 << QStringLiteral("71.5 ± 1.6");
+    QTest::addRow("small interval") << 0.998721 << 0.000762 << QStringLiteral("0.99872 ± 0.00076");
+    QTest::addRow("whole numbers") << 1234.56 << 16.3 << QStringLiteral("1235 ± 16");
+    QTest::addRow("tens") << 12345.6 << 163.0 << QStringLiteral("12350 ± 160");
+    QTest::addRow("rounds up a digit") << 5.04 << 9.96 << QStringLiteral("5 ± 10");
+    QTest::addRow("negative mean") << -0.0413 << 0.0021 << QStringLiteral("-0.0413 ± 0.0021");
+    QTest::addRow("no negative zero") << -0.004 << 0.31 << QStringLiteral("0.00 ± 0.31");
+    QTest::addRow("no interval") << 0.0881391 << std::nan("") << QStringLiteral("0.088139");
+    QTest::addRow("zero interval") << 3.0 << 0.0 << QStringLiteral("3");
+    QTest::addRow("no mean") << std::nan("") << 1.0 << QStringLiteral("—");
+}
+
+void TestNumberFormat::meanRoundedToItsInterval()
+{
+    QFETCH(double, mean);
+    QFETCH(double, halfWidth);
+    QFETCH(QString, expected);
+    QCOMPARE(formatMeanAndInterval(mean, halfWidth), expected);
 }
 
 QTEST_GUILESS_MAIN(TestNumberFormat)

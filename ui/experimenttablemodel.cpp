@@ -1,5 +1,7 @@
 #include "experimenttablemodel.h"
 
+#include "common/numberformat.h"
+
 #include "experiment/experimentnames.h"
 
 #include <QFileInfo>
@@ -124,11 +126,7 @@ QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int c
             return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
         if (role == Qt::UserRole)
             return sortable(s->validation.mean);
-        return std::isfinite(s->validation.ciHigh)
-                   ? QStringLiteral("%1 ± %2").arg(
-                         show(s->validation.mean),
-                         QString::number(s->validation.ciHigh - s->validation.mean, 'g', 2))
-                   : show(s->validation.mean);
+        return formatMeanAndInterval(s->validation.mean, s->validation.ciHigh - s->validation.mean);
     case ValidationRange:
         return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.range : NAN))
                                     : QVariant(show(s ? s->validation.range : NAN));

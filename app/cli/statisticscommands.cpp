@@ -29,7 +29,7 @@ QString show(double v, int decimals = 4)
 QStringList tableHeader(int k)
 {
     return {QStringLiteral("experiment"),        QStringLiteral("metric"),    QStringLiteral("seeds"),
-            QStringLiteral("val mean [95% CI]"), QStringLiteral("val range"), QStringLiteral("test mean"),
+            QStringLiteral("val mean ± 95% t"),  QStringLiteral("val range"), QStringLiteral("test mean"),
             QStringLiteral("ens val"),           QStringLiteral("ens test"),  QStringLiteral("gain val"),
             QStringLiteral("%1-ens val").arg(k), QStringLiteral("val/test r")};
 }
@@ -41,8 +41,7 @@ QStringList tableRow(const ExperimentStatistics& e, int k)
             names::metric(e.metric),
             QString::number(e.seedCount()) +
                 (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
-            QStringLiteral("%1 [%2, %3]")
-                .arg(show(e.validation.mean), show(e.validation.ciLow), show(e.validation.ciHigh)),
+            formatMeanAndInterval(e.validation.mean, (e.validation.ciHigh - e.validation.ciLow) / 2),
             show(e.validation.range),
             show(e.test.mean),
             show(e.ensembleValidation),

@@ -21,4 +21,10 @@ QString formatNumber(double v, int significantDigits, NonFinite nonFinite = NonF
 // A value the user typed, given back in a field or a message: kTypedNumberDigits, nan and inf as written.
 QString formatTypedNumber(double v);
 
+// A mean with the half-width of its interval, "71.5 ± 1.6": the half-width to two significant
+// digits and the mean to the same decimal place, so no digit is shown that the interval says is
+// noise (docs/statistics.md). The mean alone (formatNumber, 5 digits) when the half-width is not
+// finite or not positive; "—" for an undefined mean.
+QString formatMeanAndInterval(double mean, double halfWidth);
+
 } // namespace seedscape

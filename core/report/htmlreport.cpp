@@ -31,13 +31,8 @@ QString embeddedSvg(const QByteArray& svg)
 
 QString meanWithInterval(const Spread& s)
 {
-    if (s.n == 0)
-        return QStringLiteral("—");
-    if (!std::isfinite(s.ciLow))
-        return formatNumber(s.mean, 4);
-    return QStringLiteral("%1 ± %2 <small>[%3, %4]</small>")
-        .arg(formatNumber(s.mean, 4), formatNumber((s.ciHigh - s.ciLow) / 2, 2), formatNumber(s.ciLow, 4),
-             formatNumber(s.ciHigh, 4));
+    // The interval's precision decides the mean's (docs/statistics.md), as in the window and `stats`.
+    return s.n == 0 ? QStringLiteral("—") : formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2);
 }
 
 QString head(const QString& title, const QString& workspace)
