@@ -87,6 +87,16 @@ void TestExperimentTableModel::rowsAndHeaders()
     QCOMPARE(m_model->index(1, ExperimentTableModel::Dataset).data().toString(),
              QStringLiteral("diabetes.csv → progression"));
     QCOMPARE(m_model->index(1, ExperimentTableModel::Task).data().toString(), QStringLiteral("regression"));
+    // An "auto" task reads as what the seeds were scored as, once there are statistics.
+    const int wine = m_model->rowOf(QStringLiteral("wine-mlp"));
+    QCOMPARE(m_model->index(wine, ExperimentTableModel::Task).data().toString(), QStringLiteral("auto"));
+    ExperimentStatistics scored = statisticsOf(QStringLiteral("wine-mlp"), {0.1, 0.2}, 0);
+    scored.task = seedscape::Task::Multiclass;
+    scored.metric = seedscape::Metric::LogLoss;
+    m_model->setStatistics({{QStringLiteral("wine-mlp"), scored}});
+    QCOMPARE(m_model->index(wine, ExperimentTableModel::Task).data().toString(),
+             QStringLiteral("multiclass"));
+    QCOMPARE(m_model->index(wine, ExperimentTableModel::Metric).data().toString(), QStringLiteral("logloss"));
     QCOMPARE(m_model->index(3, ExperimentTableModel::Dataset).data(Qt::ToolTipRole).toString(),
              m_model->entry(3).experiment->dataset.path);
     // Every column is named; rows are not.

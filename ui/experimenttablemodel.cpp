@@ -190,12 +190,17 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return e.name;
     case Dataset:
         return QStringLiteral("%1 → %2").arg(QFileInfo(e.dataset.path).fileName(), e.dataset.target);
-    case Task:
-        return names::task(e.dataset.task);
+    case Task: {
+        // What the seeds were scored as once any exist; before that, what the file says ("auto").
+        const auto it = m_statistics.find(e.name);
+        return names::task(it != m_statistics.end() ? it->second.task : e.dataset.task);
+    }
     case Model:
         return describeModel(e);
-    case Metric:
-        return names::metric(e.metric);
+    case Metric: {
+        const auto it = m_statistics.find(e.name);
+        return names::metric(it != m_statistics.end() ? it->second.metric : e.metric);
+    }
     }
     return {};
 }

@@ -146,8 +146,13 @@ QString comparisonTable(const WorkspaceStatistics& w)
     return html;
 }
 
-QString settingsRow(const Experiment& e)
+// The task the seeds were scored as (an "auto" in the file is resolved by the data), when known.
+QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>& statistics)
 {
+    Task task = e.dataset.task;
+    for (const ExperimentStatistics& s : statistics)
+        if (s.name == e.name)
+            task = s.task;
     QStringList vary;
     if (e.seeds.varyInit)
         vary << QStringLiteral("init");
@@ -163,12 +168,13 @@ QString settingsRow(const Experiment& e)
                                     .arg(e.dataset.split.seed);
     return QStringLiteral("<tr>") + cell(escaped(e.name)) +
            cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
-           cell(names::task(e.dataset.task)) + cell(split) + cell(escaped(describeModel(e))) +
+           cell(names::task(task)) + cell(split) + cell(escaped(describeModel(e))) +
            cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
            QStringLiteral("</tr>\n");
 }
 
-QString settingsTable(const std::vector<Experiment>& definitions)
+QString settingsTable(const std::vector<Experiment>& definitions,
+                      const std::vector<ExperimentStatistics>& statistics)
 {
     if (definitions.empty())
         return {};
@@ -176,7 +182,7 @@ QString settingsTable(const std::vector<Experiment>& definitions)
         QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
                        "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
     for (const Experiment& e : definitions)
-        html += settingsRow(e);
+        html += settingsRow(e, statistics);
     html += QStringLiteral("</table>\n");
     return html;
 }
@@ -190,7 +196,7 @@ QByteArray HtmlReport::toHtml() const
     html += figureSection(figures);
     html += statisticsTable(statistics);
     html += comparisonTable(statistics);
-    html += settingsTable(definitions);
+    html += settingsTable(definitions, statistics.experiments);
     if (!note.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>\n").arg(escaped(note));
     html += QStringLiteral("</body>\n</html>\n");
