@@ -35,8 +35,10 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
     if (chosen == results.end() && !experiment.isEmpty())
         throw InputError({workspaceFolder},
                          QStringLiteral("no experiment named '%1' has results").arg(experiment));
-    if (chosen == results.end() || chosen->seeds.empty())
+    if (chosen == results.end())
         throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
+    if (chosen->seeds.empty())
+        throw InputError({workspaceFolder}, QStringLiteral("'%1' has no finished seed yet").arg(experiment));
     // Only experiments scored on the same rows are comparable: the chosen one's comparison group.
     const QString key = ComparisonGroup::of(*chosen).key;
     const Metric metric = chosen->labels.metric;
