@@ -354,7 +354,7 @@ void TestMainWindow::scatterShowsTheSelectedExperimentsGroupOnly()
         QCOMPARE(window.scatterView()->data().otherGroups, QStringList{other});
         QCOMPARE(window.scatterView()->plottedPoints(ScatterData::Kind::Seed), 3);
         const auto* note =
-            window.scatterView()->plot()->findChild<QCPItemText*>(QStringLiteral("correlations"));
+            window.scatterView()->plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
         QVERIFY(note);
         QVERIFY2(note->text().contains(QStringLiteral("1 checked experiment uses other data: ") + other),
                  qPrintable(note->text()));

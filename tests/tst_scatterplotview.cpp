@@ -71,6 +71,8 @@ private Q_SLOTS:
     void manyMarkersAreStampedWhereThePointsAre();
     void spreadAsBoxPlotOfValidationOrTest();
     void otherDataIsLeftOutAndNamed();
+    void captionSitsOutsideThePlotArea();
+    void axesFitTheDataWithEqualScalesOnlyWhereTheyFit();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -298,7 +300,7 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     view.setData(data);
     view.plot();
     QCOMPARE(view.plottedPoints(ScatterData::Kind::Seed), 4);
-    auto* text = view.plot()->findChild<QCPItemText*>(QStringLiteral("correlations"));
+    auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
     QVERIFY(text);
     QVERIFY2(text->text().contains(QStringLiteral("uses other data: alpha")), qPrintable(text->text()));
     QVERIFY(text->text().contains(QStringLiteral("n = 4")));
@@ -309,6 +311,62 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
         scatterOf(importCase(other, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE));
     QCOMPARE(same.series.size(), size_t(2));
     QVERIFY(same.otherGroups.isEmpty());
+}
+
+void TestScatterPlotView::captionSitsOutsideThePlotArea()
+{
+    QTemporaryDir dir;
+    ScatterPlotView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setData(
+        scatterOf(importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE)));
+    view.plot()->replot();
+    auto* caption = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
+    QVERIFY(caption);
+    QVERIFY(caption->text().contains(QStringLiteral("Pearson")));
+    const QRect plotArea = view.plot()->axisRect()->rect();
+    QVERIFY(caption->outerRect().isValid());
+    QVERIFY2(!caption->outerRect().intersects(plotArea),
+             qPrintable(QStringLiteral("caption %1,%2 %3×%4 over the plot %5,%6 %7×%8")
+                            .arg(caption->outerRect().x())
+                            .arg(caption->outerRect().y())
+                            .arg(caption->outerRect().width())
+                            .arg(caption->outerRect().height())
+                            .arg(plotArea.x())
+                            .arg(plotArea.y())
+                            .arg(plotArea.width())
+                            .arg(plotArea.height())));
+    QVERIFY(caption->outerRect().bottom() <= plotArea.top());
+}
+
+void TestScatterPlotView::axesFitTheDataWithEqualScalesOnlyWhereTheyFit()
+{
+    auto scatter = [](std::vector<std::pair<double, double>> points) {
+        ScatterData data;
+        data.metric = Metric::AUC;
+        data.higherIsBetter = true;
+        ScatterData::Series series{QStringLiteral("a"), {}};
+        for (const auto& [validation, test] : points)
+            series.points.push_back({ScatterData::Kind::Seed, validation, test, {1}});
+        data.series.push_back(series);
+        return data;
+    };
+    ScatterPlotView view;
+    view.resize(800, 600);
+    // Validation and test over similar spans: one range, y = x the diagonal.
+    view.setData(scatter({{0.90, 0.91}, {0.95, 0.93}, {0.92, 0.96}}));
+    view.plot();
+    QVERIFY(view.hasEqualScales());
+    // Validation 0.995–1.0, test 0.975–0.99: a shared range would leave the validation points in a
+    // sliver of the width, so each axis fits its own data.
+    view.setData(scatter({{0.995, 0.975}, {1.0, 0.99}, {0.997, 0.98}}));
+    view.plot();
+    QVERIFY(!view.hasEqualScales());
+    const QCPRange x = view.plot()->xAxis->range(), y = view.plot()->yAxis->range();
+    QVERIFY(x.lower < 0.995 && x.upper > 1.0 && x.size() < 0.01);
+    QVERIFY(y.lower < 0.975 && y.upper > 0.99 && y.size() < 0.02);
 }
 
 QTEST_MAIN(TestScatterPlotView)

@@ -77,6 +77,14 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     side->addElement(0, 0, m_plot->legend);
     side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend at the top
     side->setRowStretchFactor(0, 0.001);
+    // Correlations and notes above the plot, never on top of its points.
+    m_caption = new QCPTextElement(m_plot);
+    m_caption->setObjectName(QStringLiteral("correlations"));
+    m_caption->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    m_caption->setFont(QFont(m_plot->font().family(), m_plot->font().pointSize()));
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_caption);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
         m_userView = false;
         resetView();
@@ -244,27 +252,21 @@ void ScatterPlotView::addReferenceLines()
 
 void ScatterPlotView::addCorrelationText()
 {
-    auto* text = new QCPItemText(m_plot);
-    text->setObjectName(QStringLiteral("correlations"));
-    text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
-    text->position->setType(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(0.02, 0.02);
-    text->setTextAlignment(Qt::AlignLeft);
+    QString text;
     if (m_data.series.empty()) // an empty plot says how to fill it
-        text->setText(tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
-                         "Each seed appears here as it finishes, with its ensembles."));
+        text = tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
+                  "Each seed appears here as it finishes, with its ensembles.");
     else // n and the interval: a correlation of a few points says so (docs/statistics.md)
-        text->setText(tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson %3, "
-                         "Spearman ρ %4 (solid trend)")
-                          .arg(m_data.seedTrend.correlation.pearsonText(),
-                               formatNumber(m_data.seedTrend.correlation.spearman, 2),
-                               m_data.ensembleTrend.correlation.pearsonText(),
-                               formatNumber(m_data.ensembleTrend.correlation.spearman, 2)));
+        text = tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson %3, "
+                  "Spearman ρ %4 (solid trend)")
+                   .arg(m_data.seedTrend.correlation.pearsonText(),
+                        formatNumber(m_data.seedTrend.correlation.spearman, 2),
+                        m_data.ensembleTrend.correlation.pearsonText(),
+                        formatNumber(m_data.ensembleTrend.correlation.spearman, 2));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
-        text->setText(text->text() + QLatin1Char('\n') + m_data.otherGroupsNote());
-    text->setPadding(QMargins(6, 4, 6, 4));
-    text->setBrush(QColor(255, 255, 255, 210));
+        text += QLatin1Char('\n') + m_data.otherGroupsNote();
+    m_caption->setText(text);
 }
 
 void ScatterPlotView::addSelectionGraph()
@@ -276,24 +278,43 @@ void ScatterPlotView::addSelectionGraph()
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
 }
 
+namespace {
+
+// The span [low, high] of values, widened by a margin so no marker sits on the frame.
+QCPRange paddedSpan(double low, double high)
+{
+    if (!std::isfinite(low))
+        return QCPRange(0, 1);
+    const double margin = std::max((high - low) * 0.06, 1e-9 * std::max(1.0, std::abs(high)));
+    return QCPRange(low - margin, high + margin);
+}
+
+} // namespace
+
 void ScatterPlotView::resetView()
 {
-    // One range for both axes, so that y = x is the diagonal and distances compare.
-    double low = std::numeric_limits<double>::infinity(), high = -low;
+    double xLow = std::numeric_limits<double>::infinity(), xHigh = -xLow, yLow = xLow, yHigh = -xLow;
     for (const ScatterData::Series& s : m_data.series)
         for (const ScatterData::Point& p : s.points)
             if (std::isfinite(p.validation) && std::isfinite(p.test)) {
-                low = std::min({low, p.validation, p.test});
-                high = std::max({high, p.validation, p.test});
+                xLow = std::min(xLow, p.validation);
+                xHigh = std::max(xHigh, p.validation);
+                yLow = std::min(yLow, p.test);
+                yHigh = std::max(yHigh, p.test);
             }
-    if (!std::isfinite(low)) {
-        low = 0;
-        high = 1;
-    }
-    const double margin = std::max((high - low) * 0.06, 1e-9 * std::max(1.0, std::abs(high)));
-    m_plot->xAxis->setRange(low - margin, high + margin);
-    m_plot->yAxis->setRange(low - margin, high + margin);
+    const QCPRange x = paddedSpan(xLow, xHigh), y = paddedSpan(yLow, yHigh);
+    // One range for both axes keeps y = x the diagonal, so distances compare; but only while each
+    // axis would still use at least half of it — else the data would sit in a corner of the plot.
+    const QCPRange both(std::min(x.lower, y.lower), std::max(x.upper, y.upper));
+    const bool equalScales = x.size() >= 0.5 * both.size() && y.size() >= 0.5 * both.size();
+    m_plot->xAxis->setRange(equalScales ? both : x);
+    m_plot->yAxis->setRange(equalScales ? both : y);
     m_plot->replot();
+}
+
+bool ScatterPlotView::hasEqualScales() const
+{
+    return m_plot->xAxis->range() == m_plot->yAxis->range();
 }
 
 int ScatterPlotView::plottedPoints(ScatterData::Kind kind)

@@ -7,6 +7,7 @@
 
 class QCustomPlot;
 class QCPGraph;
+class QCPTextElement;
 
 namespace seedscape {
 
@@ -51,7 +52,10 @@ public:
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
     int selectedPoints(); // points ringed now (0 or 1, more only for identical ensembles)
     const std::vector<quint64>& selectedSeeds() const { return m_selectedSeeds; } // empty: full ensemble
+    // Fits the axes to the data: one range for both while neither axis would use under half of it
+    // (y = x stays the diagonal), else each axis its own; y = x is drawn wherever it crosses.
     void resetView();
+    bool hasEqualScales() const;
 
     static QColor colourOf(int experimentIndex);
 
@@ -86,8 +90,9 @@ private:
     std::vector<std::pair<int, int>> pointsOf(ScatterData::Kind kind, size_t colour) const;
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
-    bool m_stale = false;    // data changed since the last rebuild
-    bool m_userView = false; // zoomed or panned by hand: live updates keep the view
+    QCPTextElement* m_caption; // correlations and notes, in a row of their own above the plot
+    bool m_stale = false;      // data changed since the last rebuild
+    bool m_userView = false;   // zoomed or panned by hand: live updates keep the view
     QString m_selectedExperiment;
     std::vector<quint64> m_selectedSeeds;
 };
