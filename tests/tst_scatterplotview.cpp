@@ -1,5 +1,7 @@
 // The validation-vs-test scatter, driven offscreen: one marker per seed and per ensemble,
 // orientation, hover, click, and every export format.
+#include "plot/experimentcolours.h"
+#include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
@@ -73,6 +75,8 @@ private Q_SLOTS:
     void otherDataIsLeftOutAndNamed();
     void captionSitsOutsideThePlotArea();
     void axesFitTheDataWithEqualScalesOnlyWhereTheyFit();
+    void eachExperimentKeepsItsColourInEveryView();
+    void ensembleSizeLegendAndCurvesKeepOffTheData();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -367,6 +371,141 @@ void TestScatterPlotView::axesFitTheDataWithEqualScalesOnlyWhereTheyFit()
     const QCPRange x = view.plot()->xAxis->range(), y = view.plot()->yAxis->range();
     QVERIFY(x.lower < 0.995 && x.upper > 1.0 && x.size() < 0.01);
     QVERIFY(y.lower < 0.975 && y.upper > 0.99 && y.size() < 0.02);
+}
+
+namespace {
+
+// The fill of the graph named after an experiment: the scatter's legend key, the spread's diamond.
+QColor markerColour(QCustomPlot* plot, const QString& experiment)
+{
+    for (int i = 0; i < plot->graphCount(); ++i)
+        if (plot->graph(i)->name() == experiment)
+            return plot->graph(i)->scatterStyle().brush().color();
+    return {};
+}
+
+} // namespace
+
+void TestScatterPlotView::eachExperimentKeepsItsColourInEveryView()
+{
+    // A workspace of three experiments; the colours follow the results folders' names.
+    QTemporaryDir dir;
+    const QStringList names = {QStringLiteral("c-wide"), QStringLiteral("a-base"), QStringLiteral("b-deep")};
+    for (const QString& name : names)
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/") + name));
+    const ExperimentColours colours = ExperimentColours::ofWorkspace(dir.path());
+    QCOMPARE(colours.of(QStringLiteral("a-base")), ExperimentColours::palette(0));
+    QCOMPARE(colours.of(QStringLiteral("c-wide")), ExperimentColours::palette(2));
+
+    auto scatterOfNames = [](const QStringList& plotted) {
+        ScatterData data;
+        data.metric = Metric::AUC;
+        data.higherIsBetter = true;
+        double v = 0.8;
+        for (const QString& name : plotted) {
+            data.series.push_back({name, {{ScatterData::Kind::FullEnsemble, v, v, {1, 2}}}});
+            v += 0.01;
+        }
+        return data;
+    };
+    auto statisticsOfNames = [](const QStringList& plotted) {
+        std::vector<ExperimentStatistics> experiments;
+        for (const QString& name : plotted) {
+            ExperimentStatistics e;
+            e.name = name;
+            e.metric = Metric::AUC;
+            e.higherIsBetter = true;
+            e.seeds = {{1, 0.8, 0.79}, {2, 0.82, 0.8}};
+            e.validation = Spread::of({0.8, 0.82}, true);
+            e.test = Spread::of({0.79, 0.8}, true);
+            e.ensembleValidation = 0.83;
+            e.ensembleTest = 0.81;
+            e.sizeCurve = {{1, 2, true, 0.81, 0.8, 0.82, 0.8, 0.8, 0.8},
+                           {2, 1, true, 0.83, 0.83, 0.83, 0.81, 0.81, 0.81}};
+            experiments.push_back(e);
+        }
+        return experiments;
+    };
+
+    ScatterPlotView scatter;
+    scatter.resize(700, 500);
+    scatter.setColours(colours);
+    StatisticsPlotView spread(StatisticsPlotView::Kind::Spread);
+    spread.resize(700, 500);
+    spread.setColours(colours);
+    const QColor wide = colours.of(QStringLiteral("c-wide")), deep = colours.of(QStringLiteral("b-deep"));
+    QVERIFY(wide != deep);
+
+    // All three checked, in the window's order (the selected one first).
+    scatter.setData(
+        scatterOfNames({QStringLiteral("a-base"), QStringLiteral("b-deep"), QStringLiteral("c-wide")}));
+    scatter.plot();
+    QCOMPARE(markerColour(scatter.plot(), QStringLiteral("c-wide")), wide);
+    QCOMPARE(markerColour(scatter.plot(), QStringLiteral("b-deep")), deep);
+    // a-base unchecked: the others keep their colours (by position they would each move up one).
+    scatter.setData(scatterOfNames({QStringLiteral("b-deep"), QStringLiteral("c-wide")}));
+    scatter.plot();
+    QCOMPARE(markerColour(scatter.plot(), QStringLiteral("c-wide")), wide);
+    QCOMPARE(markerColour(scatter.plot(), QStringLiteral("b-deep")), deep);
+    // c-wide selected, so listed first: still its colour. And its points are drawn in it.
+    scatter.setData(scatterOfNames({QStringLiteral("c-wide"), QStringLiteral("b-deep")}));
+    scatter.plot();
+    QCOMPARE(markerColour(scatter.plot(), QStringLiteral("c-wide")), wide);
+    bool drawnInWide = false;
+    for (int i = 0; i < scatter.plot()->graphCount(); ++i)
+        drawnInWide = drawnInWide || (scatter.plot()->graph(i)->name().isEmpty() &&
+                                      scatter.plot()->graph(i)->dataCount() == 1 &&
+                                      scatter.plot()->graph(i)->scatterStyle().brush().color() == wide &&
+                                      scatter.plot()->graph(i)->data()->begin()->key == 0.8);
+    QVERIFY(drawnInWide);
+
+    // The spread, the ensemble size and the learning curves agree with the scatter.
+    spread.setData(statisticsOfNames({QStringLiteral("c-wide")}));
+    QCOMPARE(markerColour(spread.plot(), QStringLiteral("c-wide")), wide);
+    spread.setData(statisticsOfNames({QStringLiteral("b-deep"), QStringLiteral("c-wide")}));
+    QCOMPARE(markerColour(spread.plot(), QStringLiteral("c-wide")), wide);
+    QCOMPARE(markerColour(spread.plot(), QStringLiteral("b-deep")), deep);
+    StatisticsPlotView sizes(StatisticsPlotView::Kind::EnsembleSize);
+    sizes.setColours(colours);
+    sizes.setData(statisticsOfNames({QStringLiteral("c-wide")}));
+    QColor line;
+    for (int i = 0; i < sizes.plot()->graphCount(); ++i)
+        if (sizes.plot()->graph(i)->name() == QLatin1String("c-wide"))
+            line = sizes.plot()->graph(i)->pen().color();
+    QCOMPARE(line, wide);
+    LearningCurveView curves;
+    curves.setColours(colours);
+    curves.setData(QStringLiteral("c-wide"), Metric::AUC, {{0.7, 0.8}, {0.72, 0.79}});
+    QCOMPARE(curves.plot()->graph(curves.plot()->graphCount() - 1)->pen().color(), wide.darker(130));
+}
+
+void TestScatterPlotView::ensembleSizeLegendAndCurvesKeepOffTheData()
+{
+    QTemporaryDir dir;
+    const auto results = importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    StatisticsPlotView sizes(StatisticsPlotView::Kind::EnsembleSize);
+    sizes.resize(800, 600);
+    sizes.setData(WorkspaceStatistics::compute(results, {}).experiments);
+    QCustomPlot* plot = sizes.plot();
+    plot->replot();
+    // The legend lies outside the axis rect, below it, so it can cover no curve.
+    const QRect area = plot->axisRect()->rect(), legend = plot->legend->outerRect();
+    QVERIFY(plot->legend->visible());
+    QVERIFY2(legend.top() >= plot->axisRect()->outerRect().bottom() && !legend.intersects(area),
+             qPrintable(QStringLiteral("legend %1,%2 %3×%4")
+                            .arg(legend.x())
+                            .arg(legend.y())
+                            .arg(legend.width())
+                            .arg(legend.height())));
+    // k runs 1..5 with room either side: no curve starts or ends on an axis.
+    QVERIFY(plot->xAxis->range().lower < 1 && plot->xAxis->range().upper > 5);
+
+    LearningCurveView curves;
+    curves.resize(800, 600);
+    curves.setData(QStringLiteral("e"), Metric::RMSE, {{3.0, 2.0, 1.5}, {2.8, 2.1, 1.4}});
+    const QCPRange x = curves.plot()->xAxis->range(), y = curves.plot()->yAxis->range();
+    QVERIFY(x.lower < 1 && x.upper > 3);
+    QVERIFY(y.lower < 1.4 && y.upper > 3.0);
 }
 
 QTEST_MAIN(TestScatterPlotView)

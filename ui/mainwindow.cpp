@@ -335,6 +335,12 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
 {
     m_seeds->setSeeds(snapshot.focus, std::move(snapshot.seeds));
+    // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
+    // experiment leaves the others' colours, and every view agrees.
+    m_learningCurves->setColours(snapshot.colours);
+    m_scatter->setColours(snapshot.colours);
+    m_spread->setColours(snapshot.colours);
+    m_ensembleSize->setColours(snapshot.colours);
     m_learningCurves->setData(snapshot.focus, snapshot.focusMetric, std::move(snapshot.curves));
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted);

@@ -77,13 +77,14 @@ void ReportRenderer::render(const QString& workspaceFolder, const QString& outpu
 
     std::vector<std::unique_ptr<PlotPage>> views;
     std::vector<PlotPage*> pages;
+    const ExperimentColours colours = ExperimentColours::ofWorkspace(workspaceFolder);
     for (const QString& kind : PlotRenderer::kinds()) {
         PlotRenderer::Options options;
         options.kind = kind;
         options.experiment = experiment;
         options.width = ReportBuilder::kFigureWidth;
         options.height = ReportBuilder::kFigureHeight;
-        views.push_back(PlotRenderer::view(group, options));
+        views.push_back(PlotRenderer::view(group, options, colours));
         pages.push_back(views.back().get());
     }
     // The statistics as the window computes them, so the numbers match what it shows.

@@ -21,6 +21,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
 {
     WorkspaceSnapshot snapshot;
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
     // The scatter holds one comparison group: the selected experiment goes first, so its group is
     // the one (ScatterData leaves the others out and names them).
     std::vector<const ExperimentResults*> plotted;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "plot/experimentcolours.h"
 #include "stats/experimentstatistics.h"
 #include "stats/scatterdata.h"
 #include "train/seedresult.h"
@@ -21,6 +22,7 @@ struct WorkspaceSnapshot
     Metric focusMetric = Metric::RMSE;
     std::vector<std::vector<double>> curves; // focus: validation score per epoch, per finished seed
     std::vector<SeedResult> seeds;           // focus: every stored seed, without predictions
+    ExperimentColours colours;               // every experiment's colour, the same in all views
 
     // selected: the experiment whose comparison group the scatter shows (else the first with seeds);
     // hidden: experiments the plots leave out.

@@ -17,10 +17,7 @@ LearningCurveView::LearningCurveView(QWidget* parent) : QWidget(parent), m_plot(
     layout->addWidget(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
-        m_plot->rescaleAxes();
-        m_plot->replot();
-    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { fitAxes(); });
 }
 
 void LearningCurveView::setData(const QString& experiment, Metric metric,
@@ -62,22 +59,37 @@ void LearningCurveView::setData(const QString& experiment, Metric metric,
     upper->setData(x, high, true);
     lower->setPen(Qt::NoPen);
     upper->setPen(Qt::NoPen);
-    upper->setBrush(QColor(31, 119, 180, 40));
+    const QColor colour = (m_colours.isEmpty() ? ExperimentColours({experiment}) : m_colours).of(experiment);
+    QColor band = colour, line = colour;
+    band.setAlpha(40);
+    line.setAlpha(90);
+    upper->setBrush(band);
     upper->setChannelFillGraph(lower);
     for (const auto& c : m_curves) {
         QCPGraph* seed = m_plot->addGraph();
-        seed->setPen(QPen(QColor(31, 119, 180, 90), 1));
+        seed->setPen(QPen(line, 1));
         for (size_t e = 0; e < c.size(); ++e)
             if (std::isfinite(c[e]))
                 seed->addData(static_cast<double>(e + 1), c[e]);
     }
     QCPGraph* average = m_plot->addGraph();
-    average->setPen(QPen(QColor(0x1f77b4).darker(130), 2.5));
+    average->setPen(QPen(colour.darker(130), 2.5));
     average->setData(x, mean, true);
     m_plot->xAxis->setLabel(tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr,
                                static_cast<int>(m_curves.size()))
                                 .arg(experiment));
+    fitAxes();
+}
+
+void LearningCurveView::fitAxes()
+{
+    // Fitted to the data with a margin all round, so no curve runs along an axis.
     m_plot->rescaleAxes();
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        const QCPRange r = axis->range();
+        const double pad = std::max(r.size() * 0.05, 1e-9 * std::max(1.0, std::abs(r.upper)));
+        axis->setRange(r.lower - pad, r.upper + pad);
+    }
     m_plot->replot();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experiment/experiment.h"
+#include "experimentcolours.h"
 #include "plotpage.h"
 
 #include <QWidget>
@@ -20,6 +21,8 @@ class LearningCurveView : public QWidget, public PlotPage
 public:
     explicit LearningCurveView(QWidget* parent = nullptr);
 
+    // The workspace's experiments, for the experiment's colour in every view (set before setData).
+    void setColours(ExperimentColours colours) { m_colours = std::move(colours); }
     void setData(const QString& experiment, Metric metric, std::vector<std::vector<double>> curves);
     QCustomPlot* plot() override { return m_plot; }
     QString name() const override { return QStringLiteral("curves"); }
@@ -34,7 +37,10 @@ public:
     const std::vector<double>& meanCurve() const { return m_mean; }
 
 private:
+    void fitAxes();
+
     QCustomPlot* m_plot;
+    ExperimentColours m_colours;
     QString m_experiment;
     std::vector<std::vector<double>> m_curves;
     std::vector<double> m_mean;

@@ -50,7 +50,7 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
 }
 
 std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults>& group,
-                                             const Options& options)
+                                             const Options& options, const ExperimentColours& colours)
 {
     if (options.kind == QLatin1String("scatter")) {
         std::vector<const ExperimentResults*> pointers;
@@ -58,6 +58,7 @@ std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults
             pointers.push_back(&r);
         auto view = std::make_unique<ScatterPlotView>();
         view->resize(options.width, options.height);
+        view->setColours(colours);
         view->setData(ScatterData::build(pointers, options.k, 200, 0));
         return view;
     }
@@ -67,6 +68,7 @@ std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults
         });
         auto view = std::make_unique<LearningCurveView>();
         view->resize(options.width, options.height);
+        view->setColours(colours);
         if (chosen != group.end()) {
             std::vector<std::vector<double>> curves;
             for (const SeedResult& seed : chosen->seeds)
@@ -81,6 +83,7 @@ std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults
                                                          ? StatisticsPlotView::Kind::Spread
                                                          : StatisticsPlotView::Kind::EnsembleSize);
     view->resize(options.width, options.height);
+    view->setColours(colours);
     if (options.kind == QLatin1String("spread")) {
         view->setStyle(options.box ? StatisticsPlotView::Style::Box : StatisticsPlotView::Style::Strip);
         view->setShowTest(options.testScores);
@@ -99,7 +102,8 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& outputP
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
     const std::vector<ExperimentResults> group = comparableGroup(workspaceFolder, options.experiment);
-    const std::unique_ptr<PlotPage> page = view(group, options);
+    const std::unique_ptr<PlotPage> page =
+        view(group, options, ExperimentColours::ofWorkspace(workspaceFolder));
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experimentcolours.h"
 #include "store/experimentresults.h"
 
 #include <QString>
@@ -36,9 +37,10 @@ public:
     // Throws InputError for an unknown name or a workspace without finished seeds.
     static std::vector<ExperimentResults> comparableGroup(const QString& workspaceFolder,
                                                           const QString& experiment);
-    // A view of one kind holding the group's data, drawn at options' size.
-    static std::unique_ptr<PlotPage> view(const std::vector<ExperimentResults>& group,
-                                          const Options& options);
+    // A view of one kind holding the group's data, drawn at options' size, each experiment in its
+    // colour among colours (ExperimentColours::ofWorkspace: the same as in the window).
+    static std::unique_ptr<PlotPage> view(const std::vector<ExperimentResults>& group, const Options& options,
+                                          const ExperimentColours& colours = {});
 
     static QStringList kinds();
 };

@@ -18,7 +18,6 @@ namespace {
 
 constexpr double kHitRadius = 7.0; // pixels
 constexpr size_t kLegendExperiments = 12;
-constexpr size_t kPaletteSize = 10; // colourOf repeats after this many experiments
 
 QString seedList(const std::vector<quint64>& seeds)
 {
@@ -97,13 +96,14 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     rebuild();
 }
 
-QColor ScatterPlotView::colourOf(int experimentIndex)
+ExperimentColours ScatterPlotView::colours() const
 {
-    // Tableau 10: distinct, colour-blind aware, and familiar from matplotlib.
-    static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
-                                     QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
-                                     QColor(0xbcbd22), QColor(0x17becf)};
-    return palette[experimentIndex % 10];
+    if (!m_colours.isEmpty())
+        return m_colours;
+    QStringList names;
+    for (const ScatterData::Series& s : m_data.series)
+        names << s.experiment;
+    return ExperimentColours(names);
 }
 
 void ScatterPlotView::setData(ScatterData data)
@@ -167,11 +167,13 @@ void ScatterPlotView::addMarkers(ScatterData::Kind kind)
 {
     // One graph per colour and marker kind, not per experiment: a replot's cost grows with the
     // number of graphs, and 100 experiments share the 10 colours anyway.
-    const size_t colours = std::min(kPaletteSize, m_data.series.size());
-    for (size_t c = 0; c < colours; ++c) {
-        Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, pointsOf(kind, c)};
+    for (int slot = 0; slot < ExperimentColours::kPaletteSize; ++slot) {
+        std::vector<std::pair<int, int>> points = pointsOf(kind, slot);
+        if (points.empty())
+            continue;
+        Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, std::move(points)};
         drawn.graph->setLineStyle(QCPGraph::lsNone);
-        drawn.graph->setScatterStyle(styleOf(kind, colourOf(static_cast<int>(c))));
+        drawn.graph->setScatterStyle(styleOf(kind, ExperimentColours::palette(slot)));
         QVector<double> x, y;
         for (const auto& ref : drawn.points) {
             x << pointOf(ref).validation;
@@ -182,11 +184,14 @@ void ScatterPlotView::addMarkers(ScatterData::Kind kind)
     }
 }
 
-std::vector<std::pair<int, int>> ScatterPlotView::pointsOf(ScatterData::Kind kind, size_t colour) const
+std::vector<std::pair<int, int>> ScatterPlotView::pointsOf(ScatterData::Kind kind, int slot) const
 {
+    const ExperimentColours palette = colours();
     std::vector<std::pair<int, int>> points;
-    for (size_t s = colour; s < m_data.series.size(); s += kPaletteSize) {
+    for (size_t s = 0; s < m_data.series.size(); ++s) {
         const ScatterData::Series& series = m_data.series[s];
+        if (palette.slotOf(series.experiment) != slot)
+            continue;
         for (size_t i = 0; i < series.points.size(); ++i) {
             const ScatterData::Point& p = series.points[i];
             if (p.kind == kind && std::isfinite(p.validation) && std::isfinite(p.test))
@@ -203,10 +208,12 @@ std::vector<std::pair<int, int>> ScatterPlotView::pointsOf(ScatterData::Kind kin
 void ScatterPlotView::addExperimentLegend()
 {
     // One entry per experiment (the first few), drawn as its full-ensemble marker.
+    const ExperimentColours palette = colours();
     for (size_t s = 0; s < m_data.series.size() && s < kLegendExperiments; ++s) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
-        key->setScatterStyle(styleOf(ScatterData::Kind::FullEnsemble, colourOf(static_cast<int>(s))));
+        key->setScatterStyle(
+            styleOf(ScatterData::Kind::FullEnsemble, palette.of(m_data.series[s].experiment)));
         key->setName(m_data.series[s].experiment);
         key->addToLegend();
     }

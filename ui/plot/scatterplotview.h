@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experimentcolours.h"
 #include "plotpage.h"
 #include "stats/scatterdata.h"
 
@@ -57,7 +58,10 @@ public:
     void resetView();
     bool hasEqualScales() const;
 
-    static QColor colourOf(int experimentIndex);
+    // The workspace's experiments, for one colour per experiment in every view. Without it the
+    // plotted experiments, sorted by name, decide.
+    void setColours(ExperimentColours colours) { m_colours = std::move(colours); }
+    QColor colourOf(const QString& experiment) const { return colours().of(experiment); }
 
 Q_SIGNALS:
     void pointClicked(const QString& experiment, const std::vector<quint64>& seeds);
@@ -87,7 +91,9 @@ private:
     };
     const ScatterData::Point& pointOf(const std::pair<int, int>& ref) const;
     // The finite points of one kind drawn in one colour, sorted by validation score.
-    std::vector<std::pair<int, int>> pointsOf(ScatterData::Kind kind, size_t colour) const;
+    std::vector<std::pair<int, int>> pointsOf(ScatterData::Kind kind, int slot) const;
+    ExperimentColours colours() const;
+    ExperimentColours m_colours;
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
     QCPTextElement* m_caption; // correlations and notes, in a row of their own above the plot

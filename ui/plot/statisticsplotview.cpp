@@ -1,7 +1,5 @@
 #include "statisticsplotview.h"
 
-#include "scatterplotview.h"
-
 #include "experiment/experimentnames.h"
 
 #include <QComboBox>
@@ -50,6 +48,16 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
     layout->addWidget(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setAutoAddPlottableToLegend(false); // only named curves get an entry
+    if (kind == Kind::EnsembleSize) {
+        // The legend gets a row of its own under the plot: inside it would cover the curves,
+        // which rise towards the top right where a legend usually sits.
+        m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+        m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+        m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+        m_plot->legend->setWrap(3);
+        m_plot->legend->setBorderPen(Qt::NoPen);
+        m_plot->legend->setMargins(QMargins(8, 2, 8, 2));
+    }
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     rebuild();
 }
@@ -61,6 +69,16 @@ void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
         if (m_experiments.empty() || e.metric == m_experiments.front().metric)
             m_experiments.push_back(std::move(e));
     refresh();
+}
+
+QColor StatisticsPlotView::colourOf(const QString& experiment) const
+{
+    if (!m_colours.isEmpty())
+        return m_colours.of(experiment);
+    QStringList names;
+    for (const ExperimentStatistics& e : m_experiments)
+        names << e.name;
+    return ExperimentColours(names).of(experiment);
 }
 
 void StatisticsPlotView::refresh()
@@ -116,6 +134,11 @@ void StatisticsPlotView::rebuild()
     m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
     if (m_kind == Kind::Spread)
         m_plot->xAxis->setRange(0.4, m_experiments.size() + 0.6);
+    else { // curves keep off the side axes too
+        const QCPRange x = m_plot->xAxis->range();
+        const double xPad = std::max(x.size() * 0.04, 0.3);
+        m_plot->xAxis->setRange(x.lower - xPad, x.upper + xPad);
+    }
     m_plot->replot();
 }
 
@@ -131,7 +154,7 @@ void StatisticsPlotView::drawSpread()
         const ExperimentStatistics& e = m_experiments[i];
         const double x = static_cast<double>(i + 1);
         ticker->addTick(x, e.name);
-        const QColor colour = ScatterPlotView::colourOf(static_cast<int>(i));
+        const QColor colour = colourOf(e.name);
         std::vector<double> scores;
         for (const ExperimentStatistics::SeedScore& s : e.seeds)
             scores.push_back(m_showTest ? s.test : s.validation);
@@ -157,6 +180,7 @@ void StatisticsPlotView::drawSpread()
         ensemble->setLineStyle(QCPGraph::lsNone);
         ensemble->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
+        ensemble->setName(e.name); // (not in a legend: the axis names the experiments)
         ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
     // The key sits in a row of its own under the plot: over the plot it would cover seeds.
@@ -249,11 +273,12 @@ void StatisticsPlotView::setShowTest(bool test)
 void StatisticsPlotView::drawEnsembleSize()
 {
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged)"));
+    m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, "
+                               "band: their min–max"));
     m_plot->legend->setVisible(!m_experiments.empty());
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
-        const QColor colour = ScatterPlotView::colourOf(static_cast<int>(i));
+        const QColor colour = colourOf(e.name);
         QCPGraph* low = m_plot->addGraph();
         QCPGraph* high = m_plot->addGraph();
         QCPGraph* mean = m_plot->addGraph();
@@ -271,7 +296,7 @@ void StatisticsPlotView::drawEnsembleSize()
         high->setChannelFillGraph(low);
         mean->setPen(QPen(colour, 2));
         mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
-        mean->setName(tr("%1 (band: min–max over k-ensembles)").arg(e.name));
+        mean->setName(e.name);
         if (i < kLegendExperiments)
             mean->addToLegend();
     }

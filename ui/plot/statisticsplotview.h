@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experimentcolours.h"
 #include "plotpage.h"
 #include "stats/experimentstatistics.h"
 
@@ -52,6 +53,10 @@ public:
     DataTable dataTable() const override;
     QString caption() const override;
     Kind kind() const { return m_kind; }
+    // The workspace's experiments, for one colour per experiment in every view. Without it the
+    // plotted experiments, sorted by name, decide.
+    void setColours(ExperimentColours colours) { m_colours = std::move(colours); }
+    QColor colourOf(const QString& experiment) const;
 
     // Seeds drawn as points (spread), or curve points drawn (ensemble size), over all experiments.
     int plottedPoints();
@@ -71,6 +76,7 @@ private:
     void drawBox(double x, const std::vector<double>& scores, const QColor& colour);
 
     Kind m_kind;
+    ExperimentColours m_colours;
     QCustomPlot* m_plot;
     std::vector<ExperimentStatistics> m_experiments;
     Style m_style = Style::Strip;
