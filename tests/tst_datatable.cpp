@@ -22,6 +22,7 @@ private Q_SLOTS:
     void learningCurvesAreLong();
     void reportEmbedsFiguresAndEscapesNames();
     void reportComparesWithinGroupsOnly();
+    void reportFiguresShrinkAndSayHowToReadThem();
 };
 
 void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
@@ -99,7 +100,8 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
          QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg width=\"10\"><rect/></svg>\n")});
     const QString html = QString::fromUtf8(report.toHtml());
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
-    QVERIFY(html.contains(QStringLiteral("<figure>\n<svg width=\"10\"><rect/></svg>")));
+    QVERIFY(
+        html.contains(QStringLiteral("<figure>\n<div class=\"plot\"><svg width=\"10\"><rect/></svg></div>")));
     QVERIFY(!html.contains(QStringLiteral("<?xml")));
     QVERIFY(html.contains(QStringLiteral("<td>&lt;wide&gt; &amp; deep</td>")));
     QVERIFY(!html.contains(QStringLiteral("<wide>")));
@@ -133,6 +135,39 @@ void TestDataTable::reportComparesWithinGroupsOnly()
     QCOMPARE(html.count(QStringLiteral("<h3 class=\"group\">")), 2);
     QVERIFY(!html.contains(QStringLiteral("id=\"comparisons\"")));
     QCOMPARE(html.count(QStringLiteral("Best full-ensemble validation score")), 2);
+}
+
+void TestDataTable::reportFiguresShrinkAndSayHowToReadThem()
+{
+    HtmlReport report;
+    const QStringList kinds = {QStringLiteral("scatter"), QStringLiteral("spread"),
+                               QStringLiteral("ensemble-size"), QStringLiteral("curves")};
+    for (const QString& kind : kinds)
+        report.figures.push_back({kind + QStringLiteral(" caption"),
+                                  QByteArray("<svg width=\"880\" height=\"520\" viewBox=\"0 0 880 520\"/>"),
+                                  kind});
+    report.figures.push_back({QStringLiteral("unknown kind"), QByteArray("<svg/>"), QString()});
+    const QString html = QString::fromUtf8(report.toHtml());
+    // A narrow window scales each figure down, keeping its proportions, instead of cutting it off.
+    QVERIFY(html.contains(QStringLiteral(".plot svg{display:block;max-width:100%;height:auto}")));
+    QCOMPARE(html.count(QStringLiteral("<div class=\"plot\"><svg")), 5);
+    // One "How to read this" under each known figure, after its caption and inside its <figure>.
+    QCOMPARE(html.count(QStringLiteral("<b>How to read this:</b>")), 4);
+    for (const QString& kind : kinds) {
+        const qsizetype caption = html.indexOf(kind + QStringLiteral(" caption</figcaption>"));
+        const qsizetype guide = html.indexOf(QStringLiteral("How to read this:"), caption);
+        QVERIFY2(caption >= 0 && guide > caption &&
+                     guide < html.indexOf(QStringLiteral("</figure>"), caption),
+                 qPrintable(kind));
+        QVERIFY(html.contains(HtmlReport::howToRead(kind).toHtmlEscaped()));
+    }
+    // Each says what its marks mean and which way is better.
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("scatter")).contains(QStringLiteral("up and to the right")));
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("scatter")).contains(QStringLiteral("y = x")));
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("spread")).contains(QStringLiteral("95% interval")));
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("ensemble-size")).contains(QStringLiteral("band")));
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("curves")).contains(QStringLiteral("Better is up")));
+    QVERIFY(HtmlReport::howToRead(QStringLiteral("other")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDataTable)

@@ -33,9 +33,10 @@ HtmlReport ReportBuilder::build(const QString& workspaceFolder, WorkspaceStatist
     report.definitions = std::move(definitions);
     for (PlotPage* page : pages)
         if (page->hasContent())
-            report.figures.push_back(
-                {page->caption(), PlotExporter::encode(page->plot(), PlotExporter::Format::Svg, kFigureWidth,
-                                                       kFigureHeight, 96, path)});
+            report.figures.push_back({page->caption(),
+                                      PlotExporter::encode(page->plot(), PlotExporter::Format::Svg,
+                                                           kFigureWidth, kFigureHeight, 96, path),
+                                      page->name()});
     report.note = tr("k-ensembles and the ensemble-size curve use at most %1 and %2 subsets per experiment "
                      "(all of them below that); `seedscape-cli stats` gives the full computation.")
                       .arg(WorkspaceSnapshot::statisticsOptions().subsetLimit)

@@ -26,7 +26,7 @@ QString embeddedSvg(const QByteArray& svg)
     // Inline SVG may not carry an XML declaration or a DOCTYPE.
     QString text = QString::fromUtf8(svg);
     const qsizetype start = text.indexOf(QStringLiteral("<svg"));
-    return start >= 0 ? text.mid(start) : QString();
+    return start >= 0 ? text.mid(start).trimmed() : QString();
 }
 
 QString meanWithInterval(const Spread& s)
@@ -45,7 +45,11 @@ QString head(const QString& title, const QString& workspace)
         "table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
         "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
         "th:first-child,td:first-child{text-align:left}\nth{background:#f0f0f0}\n"
-        "figure{margin:1.5em 0}\nfigcaption{color:#555;font-size:90%}\nsmall{color:#666}\n</style>\n");
+        "figure{margin:1.5em 0;max-width:100%}\nfigcaption{color:#555;font-size:90%}\nsmall{color:#666}\n"
+        // Figures shrink with a narrow window instead of running off it (the SVGs have a viewBox).
+        ".plot{max-width:100%}\n.plot svg{display:block;max-width:100%;height:auto}\n"
+        ".how-to-read{font-size:90%;color:#333;background:#f6f6f6;padding:.4em .7em;margin:.5em 0}\n"
+        "</style>\n");
     html += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(escaped(title));
     html += QStringLiteral("<p>Workspace <code>%1</code> · %2 · Seedscape %3</p>\n")
                 .arg(escaped(workspace), QDateTime::currentDateTime().toString(Qt::ISODate),
@@ -83,9 +87,15 @@ QString summary(const WorkspaceStatistics& w)
 QString figureSection(const std::vector<HtmlReport::Figure>& figures)
 {
     QString html;
-    for (const HtmlReport::Figure& f : figures)
-        html += QStringLiteral("<figure>\n%1\n<figcaption>%2</figcaption>\n</figure>\n")
+    for (const HtmlReport::Figure& f : figures) {
+        const QString guide = HtmlReport::howToRead(f.kind);
+        html += QStringLiteral("<figure>\n<div class=\"plot\">%1</div>\n<figcaption>%2</figcaption>\n")
                     .arg(embeddedSvg(f.svg), escaped(f.caption));
+        if (!guide.isEmpty())
+            html += QStringLiteral("<p class=\"how-to-read\"><b>How to read this:</b> %1</p>\n")
+                        .arg(escaped(guide));
+        html += QStringLiteral("</figure>\n");
+    }
     return html;
 }
 
@@ -188,6 +198,37 @@ QString settingsTable(const std::vector<Experiment>& definitions,
 }
 
 } // namespace
+
+QString HtmlReport::howToRead(const QString& kind)
+{
+    if (kind == QLatin1String("scatter"))
+        return QStringLiteral(
+            "each small dot is one seed, placed at its validation score (across) and its test score (up); "
+            "the medium rings are ensembles of k seeds and the large ringed disc is the ensemble of all "
+            "seeds; each colour is one experiment. Better is up and to the right, whatever the metric. "
+            "Points on the dotted y = x line score the same on validation and test. The dashed (single "
+            "seeds) and solid (ensembles) trend lines show whether a better validation score goes with a "
+            "better test score; the correlations above the plot give n and a 95% interval, and a wide "
+            "interval or a handful of points means the trend may be chance.");
+    if (kind == QLatin1String("spread"))
+        return QStringLiteral(
+            "each column is one experiment and its dots (or box) are the scores of its single seeds, so "
+            "the column's height is how much the seed alone moves the result. The crossed square with a "
+            "bar is the mean and its Student-t 95% interval: experiments whose intervals overlap widely "
+            "are not told apart by these seeds. The diamond is the ensemble of all seeds. Better is up.");
+    if (kind == QLatin1String("ensemble-size"))
+        return QStringLiteral(
+            "each line is one experiment: the mean score of ensembles of k of its seeds, from single "
+            "seeds (k = 1) to all of them; the shaded band runs from the worst to the best k-seed "
+            "ensemble. Where a line flattens, more seeds add little; a band that narrows means the "
+            "ensemble depends less on which seeds it holds. Better is up (and right: more seeds).");
+    if (kind == QLatin1String("curves"))
+        return QStringLiteral(
+            "each thin line is one seed's validation score after each epoch; the thick line is their "
+            "mean and the band their min–max. Seeds stopped early end sooner. A wide band means training "
+            "depends on the seed; a mean that turns down late shows overfitting. Better is up.");
+    return {};
+}
 
 QByteArray HtmlReport::toHtml() const
 {

@@ -19,6 +19,8 @@ public:
     {
         QString caption;
         QByteArray svg; // a whole SVG document; its XML prolog is dropped when embedded
+        // "scatter", "spread", "ensemble-size" or "curves": picks the "How to read this" under it
+        QString kind;
     };
 
     QString title;
@@ -29,6 +31,8 @@ public:
     QString note; // how the numbers were computed (e.g. the k-ensemble subset limit)
 
     QByteArray toHtml() const;
+    // A few sentences for a reader new to the figure of this kind (empty for an unknown kind).
+    static QString howToRead(const QString& kind);
 };
 
 } // namespace seedscape
