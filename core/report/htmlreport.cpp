@@ -41,7 +41,7 @@ QString head(const QString& title, const QString& workspace)
     html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     html += QStringLiteral("<title>%1</title>\n").arg(escaped(title));
     html += QStringLiteral(
-        "<style>\nbody{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}\n"
+        "<style>\nbody{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n"
         "table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
         "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
         "th:first-child,td:first-child{text-align:left}\nth{background:#f0f0f0}\n"
