@@ -2,6 +2,7 @@
 #include "csvpreviewmodel.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "plot/experimentcolours.h"
 #include "plot/learningcurveview.h"
 #include "plot/qcustomplot_include.h"
 #include "plot/scatterplotview.h"
@@ -321,6 +322,25 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
+
+    // slow keeps its colour (the workspace's second experiment by name) with fast unchecked, in
+    // the scatter and the spread alike; by its place among the plotted it would take fast's.
+    const auto drawnColour = [](QCustomPlot* plot, const QString& experiment) {
+        for (int i = 0; i < plot->graphCount(); ++i)
+            if (plot->graph(i)->name() == experiment)
+                return plot->graph(i)->scatterStyle().brush().color();
+        return QColor();
+    };
+    const QColor slow = ExperimentColours::palette(1);
+    QCOMPARE(drawnColour(window.scatterView()->plot(), QStringLiteral("slow")), slow);
+    QCOMPARE(drawnColour(window.spreadView()->plot(), QStringLiteral("slow")), slow);
+    QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("fast")), ExperimentTableModel::Name),
+                           Qt::Unchecked, Qt::CheckStateRole));
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->data().series.size(), size_t(1), 20000);
+    QCOMPARE(window.scatterView()->data().series[0].experiment, QStringLiteral("slow"));
+    QCOMPARE(window.spreadView()->data().size(), size_t(1));
+    QCOMPARE(drawnColour(window.scatterView()->plot(), QStringLiteral("slow")), slow);
+    QCOMPARE(drawnColour(window.spreadView()->plot(), QStringLiteral("slow")), slow);
 }
 
 void TestMainWindow::scatterShowsTheSelectedExperimentsGroupOnly()
