@@ -3,6 +3,7 @@
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "metrics/metricscorer.h"
+#include "support/checkpointcheck.h"
 #include "train/learningrateschedule.h"
 #include "train/seedtrainer.h"
 
@@ -283,75 +284,13 @@ void TestSeedTrainer::schedules()
 
 void TestSeedTrainer::resumedFromACheckpointEqualsUninterrupted_data()
 {
-    QTest::addColumn<int>("optimizer");
-    QTest::addColumn<double>("dropout");
-    QTest::addColumn<int>("patience");
-    QTest::addRow("adam, dropout, early stopping") << int(OptimizerKind::Adam) << 0.2 << 3;
-    QTest::addRow("sgd with momentum") << int(OptimizerKind::SGD) << 0.0 << 0;
-    QTest::addRow("adamw, dropout") << int(OptimizerKind::AdamW) << 0.3 << 0;
+    testsupport::addCheckpointRows();
 }
 
 void TestSeedTrainer::resumedFromACheckpointEqualsUninterrupted()
 {
-    QFETCH(int, optimizer);
-    QFETCH(double, dropout);
-    QFETCH(int, patience);
-    Experiment e = sample("diabetes.csv", "progression", 8);
-    e.model.hidden = {24};
-    e.model.dropout = dropout;
-    e.training.optimizer = OptimizerKind(optimizer);
-    e.training.momentum = 0.9;
-    e.training.lr = optimizer == int(OptimizerKind::SGD) ? 0.01 : 0.003;
-    e.training.schedule = Schedule::Cosine;
-    e.training.earlyStoppingPatience = patience;
-    const SeedTrainer trainer(e, prepare(e));
-    const std::vector<quint64> seeds = {44};
-    const std::vector<SeedResult> straight = trainer.train(seeds, {});
-
-    // The same run, checkpointed after every epoch; the state after epoch 3 is kept.
-    QByteArray afterEpoch3;
-    int checkpoints = 0;
-    TrainingControl recording;
-    recording.checkpointDue = [] {
-        return true;
-    };
-    recording.checkpoint = [&](const QByteArray& state, int epoch) {
-        ++checkpoints;
-        if (epoch == 3)
-            afterEpoch3 = state;
-    };
-    const std::vector<SeedResult> checkpointed = trainer.train(seeds, recording);
-    QVERIFY(checkpoints >= 3);
-    QVERIFY(!afterEpoch3.isEmpty());
-
-    TrainingControl resuming;
-    resuming.resumeFrom = afterEpoch3;
-    std::vector<int> epochsSeen;
-    resuming.onEpoch = [&](const EpochProgress& p) {
-        epochsSeen.push_back(p.epoch);
-    };
-    const std::vector<SeedResult> resumed = trainer.train(seeds, resuming);
-    QVERIFY(!epochsSeen.empty());
-    QCOMPARE(*std::min_element(epochsSeen.begin(), epochsSeen.end()), 4); // epochs 1-3 are not trained again
-    QCOMPARE(resumed.size(), straight.size());
-    for (size_t i = 0; i < straight.size(); ++i) {
-        for (const std::vector<SeedResult>* other : {&checkpointed, &resumed}) {
-            const SeedResult& r = (*other)[i];
-            QCOMPARE(r.status, straight[i].status);
-            QCOMPARE(r.validationScore, straight[i].validationScore);
-            QCOMPARE(r.testScore, straight[i].testScore);
-            QCOMPARE(r.validationPredictions, straight[i].validationPredictions);
-            QCOMPARE(r.testPredictions, straight[i].testPredictions);
-            QCOMPARE(r.trainLoss, straight[i].trainLoss);
-            QCOMPARE(r.validationCurve, straight[i].validationCurve);
-            QCOMPARE(r.bestEpoch, straight[i].bestEpoch);
-            QCOMPARE(r.epochsRun, straight[i].epochsRun);
-        }
-    }
-    // A checkpoint of other seeds is refused rather than trained from.
-    std::vector<quint64> others = seeds;
-    others.front() += 1000;
-    QVERIFY_THROWS_EXCEPTION(std::exception, trainer.train(others, resuming));
+    const Experiment e = testsupport::checkpointExperiment();
+    testsupport::verifyResumeIsExact(SeedTrainer(e, prepare(e)), {44});
 }
 
 QTEST_GUILESS_MAIN(TestSeedTrainer)
