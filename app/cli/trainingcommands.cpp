@@ -134,6 +134,52 @@ void repairResults(const Experiment& e, const PreparedData& data, const QString&
 
 } // namespace
 
+namespace {
+
+// Progress on stderr while the sweep runs.
+SweepCallbacks printingCallbacks(ProgressPrinter& printer)
+{
+    SweepCallbacks callbacks;
+    callbacks.epochFinished = [&printer](const QString& name, const EpochProgress& p) {
+        printer.epoch(name, p);
+    };
+    callbacks.seedEnded = [&printer](const QString& name, const SeedResult& r) {
+        printer.ended(name, r);
+    };
+    callbacks.problem = [&printer](const QString& message) {
+        printer.problem(message);
+    };
+    callbacks.waiting = [](const QString& name, const QString& holder) {
+        std::cerr << name.toStdString() << ": another sweep of this experiment is running ("
+                  << holder.toStdString()
+                  << "); waiting for it to end, then training only what is still missing" << std::endl;
+    };
+    return callbacks;
+}
+
+// How the sweep ended, on stderr: 0 when the experiment has its seeds, else 1 and what to do.
+int reportOutcome(const std::string& name, const SweepProgress& p, const QString& resultsFolder)
+{
+    if (p.finished >= p.wanted) {
+        std::cerr << name << ": " << p.finished << " finished seeds in " << resultsFolder.toStdString()
+                  << std::endl;
+        return 0;
+    }
+    if (g_interrupted)
+        std::cerr << name << ": interrupted; " << p.finished << " of " << p.wanted
+                  << " finished seeds are stored; run the same command again to continue" << std::endl;
+    else if (p.gaveUp)
+        std::cerr << name << ": gave up after " << p.failed
+                  << " failed seeds (last: " << p.lastFailure.toStdString() << "); " << p.finished << " of "
+                  << p.wanted << " finished" << std::endl;
+    else
+        std::cerr << name << ": stopped with " << p.finished << " of " << p.wanted << " finished seeds"
+                  << std::endl;
+    return kExitUserError;
+}
+
+} // namespace
+
 int runCommand(const QStringList& args)
 {
     const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"),
@@ -190,25 +236,9 @@ int runCommand(const QStringList& args)
               << " threads" << std::endl;
 
     ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
-    SweepCallbacks callbacks;
-    callbacks.epochFinished = [&](const QString& name, const EpochProgress& p) {
-        printer.epoch(name, p);
-    };
-    callbacks.seedEnded = [&](const QString& name, const SeedResult& r) {
-        printer.ended(name, r);
-    };
-    callbacks.problem = [&](const QString& message) {
-        printer.problem(message);
-    };
-    callbacks.waiting = [](const QString& name, const QString& holder) {
-        std::cerr << name.toStdString() << ": another sweep of this experiment is running ("
-                  << holder.toStdString()
-                  << "); waiting for it to end, then training only what is still missing" << std::endl;
-    };
-
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    SweepRunner runner(callbacks);
+    SweepRunner runner(printingCallbacks(printer));
     runner.setCheckpointInterval(std::chrono::seconds(checkpointSeconds));
     runner.add({e, data, resultsFolder, wanted, SeedEngine::create(e, data, engine)});
     if (const int resumed = runner.resumableSeeds(); resumed > 0)
@@ -220,23 +250,7 @@ int runCommand(const QStringList& args)
             runner.cancel(); // running seeds stop within one training step; finished ones are stored
     runner.wait();
 
-    const SweepProgress p = runner.progress().front();
-    if (p.finished >= wanted) {
-        std::cerr << e.name.toStdString() << ": " << p.finished << " finished seeds in "
-                  << resultsFolder.toStdString() << std::endl;
-        return 0;
-    }
-    if (g_interrupted)
-        std::cerr << e.name.toStdString() << ": interrupted; " << p.finished << " of " << wanted
-                  << " finished seeds are stored; run the same command again to continue" << std::endl;
-    else if (p.gaveUp)
-        std::cerr << e.name.toStdString() << ": gave up after " << p.failed
-                  << " failed seeds (last: " << p.lastFailure.toStdString() << "); " << p.finished << " of "
-                  << wanted << " finished" << std::endl;
-    else
-        std::cerr << e.name.toStdString() << ": stopped with " << p.finished << " of " << wanted
-                  << " finished seeds" << std::endl;
-    return kExitUserError;
+    return reportOutcome(e.name.toStdString(), runner.progress().front(), resultsFolder);
 }
 
 int rerunCommand(const QStringList& args)
