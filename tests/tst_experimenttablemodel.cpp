@@ -93,7 +93,11 @@ void TestExperimentTableModel::rowsAndHeaders()
     ExperimentStatistics scored = statisticsOf(QStringLiteral("wine-mlp"), {0.1, 0.2}, 0);
     scored.task = seedscape::Task::Multiclass;
     scored.metric = seedscape::Metric::LogLoss;
+    QSignalSpy resolved(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->setStatistics({{QStringLiteral("wine-mlp"), scored}});
+    QCOMPARE(resolved.count(), 1); // and the views repaint the Task and Metric columns
+    QVERIFY(resolved.front().at(0).toModelIndex().column() <= ExperimentTableModel::Task);
+    QVERIFY(resolved.front().at(1).toModelIndex().column() >= ExperimentTableModel::Metric);
     QCOMPARE(m_model->index(wine, ExperimentTableModel::Task).data().toString(),
              QStringLiteral("multiclass"));
     QCOMPARE(m_model->index(wine, ExperimentTableModel::Metric).data().toString(), QStringLiteral("logloss"));

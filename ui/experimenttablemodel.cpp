@@ -58,8 +58,9 @@ QString ExperimentTableModel::nameAt(int row) const
 void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics)
 {
     m_statistics = std::move(statistics);
+    // Every column: Task and Metric read the statistics too (an "auto" resolved by the seeds).
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Gain));
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 void ExperimentTableModel::setRunning(const QSet<QString>& experiments)
