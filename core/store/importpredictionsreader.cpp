@@ -66,7 +66,8 @@ void readValues(const CsvTable& table, int r, Task task, const std::vector<int>&
         const ImportCell value{table, r, predictionColumns[c]};
         const double v = value.number();
         if (task != Task::Regression && (v < 0 || v > 1))
-            value.fail(QStringLiteral("a probability must be between 0 and 1, got '%1'").arg(InputError::excerpt(value.text())));
+            value.fail(QStringLiteral("a probability must be between 0 and 1, got '%1'")
+                           .arg(InputError::excerpt(value.text())));
         values[c] = v;
         sum += v;
     }
