@@ -50,6 +50,20 @@ QString statusOf(const QWidget* root)
     return label ? label->text() : QString();
 }
 
+// A panel showing the sample workspace's wine-mlp once show() is called, its autosave timer fired
+// by the test alone.
+struct WinePanel
+{
+    TempWorkspace workspace{TempWorkspace::Contents::Sample};
+    SweepController sweeps;
+    DefinitionPanel panel{&sweeps};
+    ManualTimer autosave{&panel, kAutosaveTimer};
+    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
+    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
+
+    void show() { panel.showEntry(workspace.path(), &wine); }
+};
+
 } // namespace
 
 class TestDefinitionPanel : public QObject
@@ -77,16 +91,14 @@ void TestDefinitionPanel::initTestCase()
 
 void TestDefinitionPanel::invalidEditIsNeverWritten()
 {
-    TempWorkspace workspace(TempWorkspace::Contents::Sample);
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
+    WinePanel w;
+    DefinitionPanel& panel = w.panel;
+    ManualTimer& autosave = w.autosave;
+    const QString& file = w.file;
     QVERIFY(autosave.isValid());
     QSignalSpy saved(&panel, &DefinitionPanel::experimentSaved);
-    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
-    panel.showEntry(workspace.path(), &wine);
+    w.show();
     QTRY_VERIFY(panel.editor()->isValid());
-    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
     const QByteArray before = contentsOf(file);
     QVERIFY(!before.isEmpty());
 
@@ -114,19 +126,17 @@ void TestDefinitionPanel::invalidEditIsNeverWritten()
 
 void TestDefinitionPanel::validEditIsWrittenWhenTheTimerFires()
 {
-    TempWorkspace workspace(TempWorkspace::Contents::Sample);
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
+    WinePanel w;
+    DefinitionPanel& panel = w.panel;
+    ManualTimer& autosave = w.autosave;
+    const QString& file = w.file;
     QVERIFY(autosave.isValid());
     std::vector<Experiment> saved;
     connect(&panel, &DefinitionPanel::experimentSaved, this,
             [&](const Experiment& e) { saved.push_back(e); });
-    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
-    panel.showEntry(workspace.path(), &wine);
+    w.show();
     QTRY_VERIFY(panel.editor()->isValid());
     QVERIFY(panel.editor()->findChild<QLineEdit*>(QStringLiteral("name"))->isReadOnly());
-    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
     const int epochs = ExperimentReader::readFile(file).training.epochs;
 
     typeInto(panel.editor(), QStringLiteral("training.epochs"), QString::number(epochs + 7));
@@ -152,42 +162,38 @@ void TestDefinitionPanel::validEditIsWrittenWhenTheTimerFires()
 
 void TestDefinitionPanel::waitingEditIsSavedWhenAnotherExperimentIsShown()
 {
-    TempWorkspace workspace(TempWorkspace::Contents::Sample);
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
+    WinePanel w;
+    DefinitionPanel& panel = w.panel;
+    ManualTimer& autosave = w.autosave;
+    const QString& file = w.file;
     QVERIFY(autosave.isValid());
-    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
-    const WorkspaceEntry diabetes = entryOf(workspace.path(), QStringLiteral("diabetes-mlp"));
-    panel.showEntry(workspace.path(), &wine);
+    const WorkspaceEntry diabetes = entryOf(w.workspace.path(), QStringLiteral("diabetes-mlp"));
+    w.show();
     QTRY_VERIFY(panel.editor()->isValid());
-    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
     QVERIFY(ExperimentReader::readFile(file).training.batchSize != 64);
 
     typeInto(panel.editor(), QStringLiteral("training.batch_size"), QStringLiteral("64"));
     QVERIFY(autosave.isPending());
-    panel.showEntry(workspace.path(), &diabetes);
+    panel.showEntry(w.workspace.path(), &diabetes);
     QCOMPARE(ExperimentReader::readFile(file).training.batchSize, 64);
     QVERIFY(!autosave.isPending());
     QCOMPARE(panel.saved()->name, QStringLiteral("diabetes-mlp"));
     QTRY_COMPARE(panel.editor()->experiment()->name, QStringLiteral("diabetes-mlp"));
     // Nothing of the first leaked into the second.
-    QVERIFY(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("diabetes-mlp"))) ==
+    QVERIFY(ExperimentReader::readFile(w.workspace.experimentFile(QStringLiteral("diabetes-mlp"))) ==
             *diabetes.experiment);
 }
 
 void TestDefinitionPanel::waitingEditIsSavedOnSaveNow()
 {
-    TempWorkspace workspace(TempWorkspace::Contents::Sample);
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
+    WinePanel w;
+    DefinitionPanel& panel = w.panel;
+    ManualTimer& autosave = w.autosave;
+    const QString& file = w.file;
     QVERIFY(autosave.isValid());
     QSignalSpy saved(&panel, &DefinitionPanel::experimentSaved);
-    const WorkspaceEntry wine = entryOf(workspace.path(), QStringLiteral("wine-mlp"));
-    panel.showEntry(workspace.path(), &wine);
+    w.show();
     QTRY_VERIFY(panel.editor()->isValid());
-    const QString file = workspace.experimentFile(QStringLiteral("wine-mlp"));
 
     typeInto(panel.editor(), QStringLiteral("training.lr"), QStringLiteral("0.05"));
     QVERIFY(panel.hasWaitingEdit());
