@@ -77,6 +77,7 @@ private Q_SLOTS:
     void axesFitTheDataWithEqualScalesOnlyWhereTheyFit();
     void eachExperimentKeepsItsColourInEveryView();
     void ensembleSizeLegendAndCurvesKeepOffTheData();
+    void noTrendLineFromFewerThanThreePoints();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -509,4 +510,51 @@ void TestScatterPlotView::ensembleSizeLegendAndCurvesKeepOffTheData()
 }
 
 QTEST_MAIN(TestScatterPlotView)
+void TestScatterPlotView::noTrendLineFromFewerThanThreePoints()
+{
+    // Any line fits two points: like the correlation, no trend is drawn from fewer than three.
+    QTemporaryDir dir;
+    std::vector<ExperimentResults> results =
+        importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    QCOMPARE(results.size(), size_t(2));
+    const auto straightLines = [](ScatterPlotView& view) {
+        int lines = 0;
+        for (int i = 0; i < view.plot()->itemCount(); ++i)
+            lines += qobject_cast<QCPItemStraightLine*>(view.plot()->item(i)) != nullptr;
+        return lines;
+    };
+
+    // alpha with 2 seeds, beta with 1: three seeds give a seed trend, two full ensembles none.
+    results[0].seeds.resize(2);
+    results[1].seeds.resize(1);
+    ScatterData data = ScatterData::build({&results[0], &results[1]}, 3, 1000, 0);
+    QCOMPARE(data.count(ScatterData::Kind::KEnsemble), 0);
+    QCOMPARE(data.seedTrend.correlation.n, 3);
+    QVERIFY(data.seedTrend.isDefined());
+    QCOMPARE(data.ensembleTrend.correlation.n, 2);
+    QVERIFY(!data.ensembleTrend.isDefined());
+    QVERIFY(!std::isfinite(data.ensembleTrend.slope));
+    QVERIFY(!std::isfinite(data.ensembleTrend.correlation.pearson));
+    ScatterPlotView view;
+    view.setData(data);
+    QCOMPARE(straightLines(view), 2); // y = x and the seeds' trend
+    auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
+    QVERIFY(text);
+    QVERIFY2(text->text().contains(QStringLiteral("ensembles: Pearson r: too few points (n = 2)")),
+             qPrintable(text->text()));
+
+    // alpha alone with 2 seeds: no trend at all, only y = x.
+    data = ScatterData::build({&results[0]}, 3, 1000, 0);
+    QCOMPARE(data.seedTrend.correlation.n, 2);
+    QVERIFY(!data.seedTrend.isDefined());
+    view.setData(data);
+    QCOMPARE(straightLines(view), 1);
+
+    // A trend handed over with a slope but from two points is not drawn either.
+    data.seedTrend.slope = 1.0;
+    data.seedTrend.intercept = 0.0;
+    view.setData(data);
+    QCOMPARE(straightLines(view), 1);
+}
+
 #include "tst_scatterplotview.moc"

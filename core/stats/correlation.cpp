@@ -83,7 +83,7 @@ void Correlation::fisherInterval(double r, int n, double scale, double* out)
 
 QString Correlation::pearsonText() const
 {
-    if (n <= 2)
+    if (n < kMinPoints)
         return QStringLiteral("r: too few points (n = %1)").arg(n);
     if (!std::isfinite(pearson))
         return QStringLiteral("r undefined, a constant score (n = %1)").arg(n);
@@ -103,7 +103,7 @@ Correlation Correlation::of(const std::vector<double>& x, const std::vector<doub
     Correlation c;
     c.n = static_cast<int>(x.size());
     // Any two points lie on a line: r = ±1 from two of them says nothing, so none is reported.
-    if (c.n > 2) {
+    if (c.n >= kMinPoints) {
         c.pearson = pearsonOf(x, y);
         c.spearman = pearsonOf(averageRanks(x), averageRanks(y));
         c.kendall = kendallTauB(x, y);

@@ -14,6 +14,8 @@ namespace seedscape {
 struct Correlation
 {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    // Fewer points than this give no correlation and no trend line: any line fits two.
+    static constexpr int kMinPoints = 3;
 
     double pearson = kNaN, spearman = kNaN, kendall = kNaN;
     int n = 0;

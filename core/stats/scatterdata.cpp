@@ -14,7 +14,8 @@ ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<doubl
 {
     ScatterData::Trend trend{std::numeric_limits<double>::quiet_NaN(),
                              std::numeric_limits<double>::quiet_NaN(), Correlation::of(x, y)};
-    if (x.size() < 2)
+    // A line through two points is no trend, as r = ±1 from two is no correlation.
+    if (static_cast<int>(x.size()) < Correlation::kMinPoints)
         return trend;
     double mx = 0, my = 0;
     for (size_t i = 0; i < x.size(); ++i) {
@@ -36,6 +37,11 @@ ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<doubl
 }
 
 } // namespace
+
+bool ScatterData::Trend::isDefined() const
+{
+    return std::isfinite(slope) && std::isfinite(intercept) && correlation.n >= Correlation::kMinPoints;
+}
 
 ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k,
                                int subsetLimit, quint64 randomSeed)

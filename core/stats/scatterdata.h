@@ -33,8 +33,12 @@ struct ScatterData
     };
     struct Trend
     {
-        double intercept, slope; // test = intercept + slope · validation; NaN when undefined
+        // test = intercept + slope · validation; NaN when undefined: fewer than
+        // Correlation::kMinPoints points (the rule of the correlations), or one validation score.
+        double intercept, slope;
         Correlation correlation;
+        // A line worth drawing: defined, from at least Correlation::kMinPoints points.
+        bool isDefined() const;
     };
 
     Metric metric = Metric::Auto;

@@ -249,10 +249,10 @@ void ScatterPlotView::addKindLegend()
 void ScatterPlotView::addReferenceLines()
 {
     addStraightLine(m_plot, 0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
-    if (std::isfinite(m_data.seedTrend.slope))
+    if (m_data.seedTrend.isDefined()) // never a line through two points
         addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
                         QPen(QColor(0x909090), 1.5, Qt::DashLine));
-    if (std::isfinite(m_data.ensembleTrend.slope))
+    if (m_data.ensembleTrend.isDefined())
         addStraightLine(m_plot, m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope,
                         QPen(QColor(0x303030), 2));
 }
