@@ -23,6 +23,8 @@
 
 #include "plot/qcustomplot_include.h"
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 using namespace seedscape;
@@ -98,6 +100,60 @@ QStringList outlinedText(const QByteArray& svg, int* textElements = nullptr)
     return xml.hasError() ? QStringList{QStringLiteral("<parse error>")} : words;
 }
 
+// A horizontal line of an SVG, from x0 to x1 at y.
+struct HorizontalLine
+{
+    double x0, x1, y;
+};
+
+// The cosmetic (non-scaling) lines drawn with a stroke-dasharray: the grid. caps collects the
+// stroke-linecap of every dashed group.
+std::vector<HorizontalLine> dashedGridLines(const QByteArray& svg, int* dashedLines, QStringList* caps)
+{
+    QXmlStreamReader xml(svg);
+    std::vector<HorizontalLine> horizontal;
+    std::vector<bool> dashed{false}; // per open element: inside a dashed group
+    *dashedLines = 0;
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            dashed.pop_back();
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        const bool dashes = a.hasAttribute(QLatin1String("stroke-dasharray")) &&
+                            a.value(QLatin1String("stroke-dasharray")) != QLatin1String("none");
+        if (dashes)
+            *caps << a.value(QLatin1String("stroke-linecap")).toString();
+        dashed.push_back(dashed.back() || dashes);
+        if (!dashed.back() || xml.name() != QLatin1String("polyline") ||
+            a.value(QLatin1String("vector-effect")) != QLatin1String("non-scaling-stroke"))
+            continue;
+        ++*dashedLines;
+        const QStringList points =
+            a.value(QLatin1String("points")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (points.size() != 2)
+            continue;
+        const QStringList from = points[0].split(QLatin1Char(',')), to = points[1].split(QLatin1Char(','));
+        if (from.size() == 2 && to.size() == 2 && from[1] == to[1])
+            horizontal.push_back({std::min(from[0].toDouble(), to[0].toDouble()),
+                                  std::max(from[0].toDouble(), to[0].toDouble()), from[1].toDouble()});
+    }
+    return xml.hasError() ? std::vector<HorizontalLine>{} : horizontal;
+}
+
+// The share of white pixels along a line of a rendered image: about 2/3 for 1-on-2-off dots.
+double whiteAlong(const QImage& image, const HorizontalLine& line)
+{
+    const int y = static_cast<int>(std::floor(line.y)); // the row the 1-pixel line covers most
+    int white = 0, all = 0;
+    for (int x = static_cast<int>(std::ceil(line.x0)) + 2; x < static_cast<int>(line.x1) - 2; ++x, ++all) {
+        const QColor c = image.pixelColor(x, y);
+        white += std::min({c.red(), c.green(), c.blue()}) >= 250;
+    }
+    return all > 0 ? static_cast<double>(white) / all : 0.0;
+}
+
 } // namespace
 
 class TestPlotExporter : public QObject
@@ -114,6 +170,8 @@ private Q_SLOTS:
     void categoryLabelsAreNames();
     void selectionRingIsNotExported();
     void svgIsClippedLikeTheScreen();
+    void gridStaysDottedInSvg_data();
+    void gridStaysDottedInSvg();
 
 private:
     QCustomPlot* plotOf(const QString& kind);
@@ -319,6 +377,47 @@ void TestPlotExporter::svgIsClippedLikeTheScreen()
     QCOMPARE(inkPixels(rendered.copy(QRect(QPoint(kDefaultWidth * 82 / 100, kDefaultHeight / 4),
                                            QPoint(kDefaultWidth - 10, kDefaultHeight * 9 / 10)))),
              0);
+}
+
+void TestPlotExporter::gridStaysDottedInSvg_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char* kind : {"scatter", "strip", "ensemble-size", "curves"})
+        QTest::addRow("%s", kind) << kind;
+}
+
+void TestPlotExporter::gridStaysDottedInSvg()
+{
+    // The grid is dotted on screen; an SVG renderer must draw it dotted too, which square caps
+    // on its dashes (each dot grown by half the line's width at both ends) made nearly solid.
+    QFETCH(QString, kind);
+    const QString path = m_dir.filePath(kind + QStringLiteral("-grid.svg"));
+    PlotExporter::save(plotOf(kind), path, kDefaultWidth, kDefaultHeight, 96);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int dashedLines = 0;
+    QStringList caps;
+    const std::vector<HorizontalLine> grid = dashedGridLines(file.readAll(), &dashedLines, &caps);
+    QVERIFY2(dashedLines >= 4, qPrintable(QString::number(dashedLines))); // grid lines, dashed
+    QVERIFY(!grid.empty());
+
+    const bool canRender = !QStandardPaths::findExecutable(QStringLiteral("rsvg-convert")).isEmpty();
+    if (canRender) {
+        const QImage rendered = QImage::fromData(runTool(QStringLiteral("rsvg-convert"),
+                                                         {QStringLiteral("--format=png"),
+                                                          QStringLiteral("--background-color=white"), path}))
+                                    .convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(rendered.size(), QSize(kDefaultWidth, kDefaultHeight));
+        // Data may cross a grid line: the emptiest one shows the pattern (solid: about 1/3 white).
+        double mostWhite = 0;
+        for (const HorizontalLine& line : grid)
+            mostWhite = std::max(mostWhite, whiteAlong(rendered, line));
+        QVERIFY2(mostWhite > 0.5, qPrintable(QString::number(mostWhite)));
+    }
+    for (const QString& cap : caps) // what any renderer needs to draw dashes of the pattern's length
+        QCOMPARE(cap, QStringLiteral("butt"));
+    if (!canRender)
+        QSKIP("rsvg-convert (librsvg2-bin) is not installed: the drawn grid is not checked");
 }
 
 QTEST_MAIN(TestPlotExporter)

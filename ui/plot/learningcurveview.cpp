@@ -4,6 +4,7 @@
 
 #include <QVBoxLayout>
 
+#include "dashedpens.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -15,6 +16,7 @@ LearningCurveView::LearningCurveView(QWidget* parent) : QWidget(parent), m_plot(
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    DashedPens::flattenGrids(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { fitAxes(); });

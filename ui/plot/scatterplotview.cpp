@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include "dashedpens.h"
 #include "markergraph.h"
 #include "qcustomplot_include.h"
 
@@ -62,6 +63,7 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setObjectName(QStringLiteral("scatterPlot"));
+    DashedPens::flattenGrids(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
@@ -248,10 +250,10 @@ void ScatterPlotView::addKindLegend()
 
 void ScatterPlotView::addReferenceLines()
 {
-    addStraightLine(m_plot, 0, 1, QPen(QColor(0x707070), 1, Qt::DotLine)); // y = x
+    addStraightLine(m_plot, 0, 1, DashedPens::dotted(QColor(0x707070), 1)); // y = x
     if (m_data.seedTrend.isDefined()) // never a line through two points
         addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
-                        QPen(QColor(0x909090), 1.5, Qt::DashLine));
+                        DashedPens::dashed(QColor(0x909090), 1.5));
     if (m_data.ensembleTrend.isDefined())
         addStraightLine(m_plot, m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope,
                         QPen(QColor(0x303030), 2));

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "dashedpens.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -46,6 +47,7 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
         layout->addLayout(controls);
     }
     layout->addWidget(m_plot);
+    DashedPens::flattenGrids(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setAutoAddPlottableToLegend(false); // only named curves get an entry
     if (kind == Kind::EnsembleSize) {
