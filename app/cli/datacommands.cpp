@@ -37,19 +37,24 @@ int checkCommand(const QStringList& args)
     const QString file = options.positional().front();
     const Experiment e = ExperimentReader::readFile(file);
     const QString dataPath = e.dataset.resolvedPath(QFileInfo(file).absolutePath());
-    const PreparedData p = PreparedData::prepare(dataPath, e.dataset);
+    const PreparedData p = PreparedData::prepare(
+        dataPath, e.dataset, e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
     const Dataset& d = p.dataset;
     const Metric metric = effectiveMetric(e.metric, d.task);
-    // The same refusal and warnings as run, so that check finds them before a sweep starts.
-    const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(p), e.seeds.count,
-                                    SweepRunner::defaultJobs());
-    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+    // The same refusals and warnings as run, so that check finds them before a sweep starts.
     QStringList warnings = d.warnings;
-    if (const auto slow = estimate.durationWarning(file))
-        warnings << *slow;
+    if (e.isCommand()) {
+        e.model.command.requireRunnable(file);
+    } else {
+        const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(p), e.seeds.count,
+                                        SweepRunner::defaultJobs());
+        estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+        if (const auto slow = estimate.durationWarning(file))
+            warnings << *slow;
+    }
     for (const QString& warning : warnings)
         std::cerr << "warning: " << warning.toStdString() << std::endl;
-    const nlohmann::ordered_json out = {
+    nlohmann::ordered_json out = {
         {"name", e.name.toStdString()},
         {"dataset",
          {{"file", dataPath.toStdString()},
@@ -67,12 +72,15 @@ int checkCommand(const QStringList& args)
           {"warnings", toJson(d.warnings)}}},
         {"metric", names::metric(metric).toStdString()},
         {"higher_is_better", higherIsBetter(metric)},
-        {"estimate",
-         {{"parameters", estimate.parameters()},
-          {"memory_bytes", estimate.memoryBytes()},
-          {"sweep_seconds", estimate.sweepSeconds()}}},
         {"warnings", toJson(warnings)},
     };
+    if (!e.isCommand()) { // a command experiment's cost is its program's business
+        const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(p), e.seeds.count,
+                                        SweepRunner::defaultJobs());
+        out["estimate"] = {{"parameters", estimate.parameters()},
+                           {"memory_bytes", estimate.memoryBytes()},
+                           {"sweep_seconds", estimate.sweepSeconds()}};
+    }
     std::cout << out.dump(2) << std::endl;
     return 0;
 }

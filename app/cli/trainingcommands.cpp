@@ -86,8 +86,16 @@ public:
                       << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) [" << m_finished
                       << "/" << m_wanted << "]" << std::endl;
         } else {
-            std::cerr << " failed at epoch " << r.failureEpoch << ": " << r.failureReason.toStdString()
-                      << std::endl;
+            if (r.failureEpoch > 0)
+                std::cerr << " failed at epoch " << r.failureEpoch;
+            else
+                std::cerr << " failed";
+            std::cerr << ": " << r.failureReason.toStdString() << std::endl;
+            // A program's own words say most about why it failed; its log has the rest.
+            for (const QString& line : r.stderrTail.mid(std::max<qsizetype>(0, r.stderrTail.size() - 3)))
+                std::cerr << "    " << line.toStdString() << std::endl;
+            if (!r.logFile.isEmpty())
+                std::cerr << "    log: " << r.logFile.toStdString() << std::endl;
         }
     }
 
@@ -191,15 +199,21 @@ int runCommand(const QStringList& args)
     const Experiment fromFile = ExperimentReader::readFile(file);
     const int wanted = static_cast<int>(
         options.integer(QStringLiteral("--seeds"), fromFile.seeds.count, 1, ExperimentValidator::kMaxSeeds));
-    const int jobs =
-        static_cast<int>(options.integer(QStringLiteral("--jobs"), SweepRunner::defaultJobs(), 1, 1024));
+    // A command experiment runs `parallel` programs at once; --jobs can only lower that.
+    const int jobs = static_cast<int>(options.integer(
+        QStringLiteral("--jobs"),
+        fromFile.isCommand() ? fromFile.model.command.parallel : SweepRunner::defaultJobs(), 1, 1024));
+    const DatasetLoader::Use use =
+        fromFile.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features;
     // The data and the resource estimate before the workspace changes, so that a model refused for
     // its size leaves no experiment behind that the corrected file would then clash with.
     const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
-    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(dataPath, fromFile.dataset));
-    const ResourceEstimate estimate(fromFile, ResourceEstimate::shapeOf(*data), wanted,
-                                    std::min(jobs, wanted));
-    estimate.requireFits(ResourceEstimate::availableMemoryBytes(), file);
+    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(dataPath, fromFile.dataset, use));
+    if (fromFile.isCommand()) // a program that cannot run is refused before anything changes
+        fromFile.model.command.requireRunnable(file);
+    else
+        ResourceEstimate(fromFile, ResourceEstimate::shapeOf(*data), wanted, std::min(jobs, wanted))
+            .requireFits(ResourceEstimate::availableMemoryBytes(), file);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
@@ -209,11 +223,10 @@ int runCommand(const QStringList& args)
 
     // The same file unless the workspace already held this experiment with its data elsewhere.
     if (QFileInfo(workspace.datasetPath(e)).canonicalFilePath() != QFileInfo(dataPath).canonicalFilePath())
-        data =
-            std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+        data = std::make_shared<const PreparedData>(workspace.prepareData(e));
     for (const QString& warning : data->dataset.warnings)
         std::cerr << "warning: " << warning.toStdString() << std::endl;
-    if (e.device == Device::CUDA)
+    if (e.device == Device::CUDA && !e.isCommand())
         std::cerr << "warning: this build of LibTorch has no CUDA; training on the CPU" << std::endl;
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
@@ -226,25 +239,30 @@ int runCommand(const QStringList& args)
         return 0;
     }
     // An absurd run length is worth a warning before training starts; the estimate counts the seeds
-    // still to train.
-    const ResourceEstimate remaining(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished,
-                                     std::min(jobs, wanted - alreadyFinished));
-    if (const auto slow = remaining.durationWarning(file))
-        std::cerr << "warning: " << slow->toStdString() << std::endl;
+    // still to train (a command experiment's program is its own business).
+    const int workers = std::min(jobs, wanted - alreadyFinished);
+    if (!e.isCommand()) {
+        const ResourceEstimate remaining(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished, workers);
+        if (const auto slow = remaining.durationWarning(file))
+            std::cerr << "warning: " << slow->toStdString() << std::endl;
+    }
     std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
-              << alreadyFinished << " already finished) on " << std::min(jobs, wanted - alreadyFinished)
-              << " threads" << std::endl;
+              << alreadyFinished << " already finished) on " << workers
+              << (e.isCommand() ? " programs at once; logs in " + workspace.commandPlaces(e.name).runsFolder.toStdString() + "/SEED/log.txt"
+                                : std::string(" threads"))
+              << std::endl;
 
     ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     SweepRunner runner(printingCallbacks(printer));
     runner.setCheckpointInterval(std::chrono::seconds(checkpointSeconds));
-    runner.add({e, data, resultsFolder, wanted, SeedEngine::create(e, data, engine)});
+    runner.add({e, data, resultsFolder, wanted,
+                SeedEngine::create(e, data, engine, workspace.commandPlaces(e.name))});
     if (const int resumed = runner.resumableSeeds(); resumed > 0)
         std::cerr << e.name.toStdString() << ": resuming " << resumed
                   << " seeds from the checkpoints an earlier run left" << std::endl;
-    runner.start(std::min(jobs, wanted - alreadyFinished));
+    runner.start(workers);
     while (!runner.waitFor(100))
         if (g_interrupted && !runner.isCancelled())
             runner.cancel(); // running seeds stop within one training step; finished ones are stored
@@ -277,10 +295,12 @@ int rerunCommand(const QStringList& args)
             QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it")
                 .arg(seed));
 
-    auto data =
-        std::make_shared<const PreparedData>(PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+    auto data = std::make_shared<const PreparedData>(workspace.prepareData(e));
+    // A command seed runs its program again beside the recorded run, not over it.
+    CommandPlaces places = workspace.commandPlaces(name);
+    places.runsFolder = resultsFolder + QStringLiteral("/reruns");
     // The engine that trained it, so that the same numbers come out.
-    const SeedResult again = SeedEngine::named(recorded->engine, e, data)->train({seed}, {}).front();
+    const SeedResult again = SeedEngine::named(recorded->engine, e, data, places)->train({seed}, {}).front();
     const bool identical =
         again.status == recorded->status &&
         (again.isFinished()
@@ -295,6 +315,14 @@ int rerunCommand(const QStringList& args)
         {"status", again.isFinished() ? "finished" : "failed"},
         {"identical_to_recorded", identical}};
     std::cout << out.dump() << std::endl;
+    if (!identical && e.isCommand()) {
+        std::cerr << "seedscape-cli: your program gave other predictions for seed " << seed << " (recorded val "
+                  << recorded->validationScore << ", test " << recorded->testScore
+                  << "): some of its randomness does not come from SEEDSCAPE_SEED, or it ran on other "
+                     "hardware or library versions; this run's log: "
+                  << again.logFile.toStdString() << std::endl;
+        return kExitUserError;
+    }
     if (!identical) {
         std::cerr << "seedscape-cli: seed " << seed << " did not reproduce its recorded scores (recorded val "
                   << recorded->validationScore << ", test " << recorded->testScore << "; "

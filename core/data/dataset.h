@@ -28,6 +28,10 @@ struct Dataset
     QStringList classNames;             // class index → the label as written in the file
     std::vector<SplitPart> splitColumn; // filled only when the split comes from a column
     QStringList warnings;
+    // Loaded for the target only (DatasetLoader::Use::TargetOnly): the file's header and each
+    // kept row's cells as written, so that the split parts repeat them exactly.
+    QStringList header;
+    std::vector<QStringList> cells;
     int droppedRows = 0;
 
     int rowCount() const { return static_cast<int>(target.size()); }

@@ -95,7 +95,8 @@ struct RowCells
     std::vector<int> droppedLines;
 };
 
-Columns findColumns(const CsvTable& table, const DatasetSpec& spec, QStringList* featureNames)
+Columns findColumns(const CsvTable& table, const DatasetSpec& spec, DatasetLoader::Use use,
+                    QStringList* featureNames)
 {
     const QString& file = table.sourceFile;
     Columns columns;
@@ -115,6 +116,8 @@ Columns findColumns(const CsvTable& table, const DatasetSpec& spec, QStringList*
             throw InputError({file, 1, spec.split.column},
                              QStringLiteral("the split column cannot be the target"));
     }
+    if (use == DatasetLoader::Use::TargetOnly)
+        return columns;
     for (int c = 0; c < table.columnCount(); ++c) {
         if (c != columns.target && c != columns.split) {
             columns.features.push_back(c);
@@ -154,17 +157,24 @@ void readRow(const CsvTable& table, int r, const DatasetSpec& spec, const Column
     data.rowLines.push_back(line);
 }
 
-RowCells readRows(const CsvTable& table, const DatasetSpec& spec, const Columns& columns, Dataset& data)
+RowCells readRows(const CsvTable& table, const DatasetSpec& spec, DatasetLoader::Use use, const Columns& columns,
+                  Dataset& data)
 {
     RowCells cells;
     data.features.reserve(table.rows.size() * columns.features.size());
+    // Without features only the target and the split column must hold a value.
+    std::vector<int> checked = columns.features;
+    checked.push_back(columns.target);
+    if (columns.split >= 0)
+        checked.push_back(columns.split);
+    std::sort(checked.begin(), checked.end());
     for (int r = 0; r < table.rowCount(); ++r) {
         const QStringList& row = table.rows[r];
         const int line = table.rowLines[r];
         int missingColumn = -1;
-        for (int c = 0; c < table.columnCount() && missingColumn < 0; ++c)
-            if (DatasetLoader::isMissing(row[c]))
-                missingColumn = c;
+        for (size_t i = 0; i < checked.size() && missingColumn < 0; ++i)
+            if (DatasetLoader::isMissing(row[checked[i]]))
+                missingColumn = checked[i];
         if (missingColumn >= 0) {
             if (spec.missing == MissingPolicy::Error)
                 throw InputError(
@@ -174,6 +184,8 @@ RowCells readRows(const CsvTable& table, const DatasetSpec& spec, const Columns&
             continue;
         }
         readRow(table, r, spec, columns, data);
+        if (use == DatasetLoader::Use::TargetOnly)
+            data.cells.push_back(row);
         cells.target.push_back(row[columns.target]);
     }
     if (cells.target.empty())
@@ -318,18 +330,20 @@ Task DatasetLoader::inferTask(const std::vector<QString>& targetCells)
     return Task::Regression;
 }
 
-Dataset DatasetLoader::load(const QString& path, const DatasetSpec& spec)
+Dataset DatasetLoader::load(const QString& path, const DatasetSpec& spec, Use use)
 {
-    return fromTable(CsvReader::readFile(path), spec);
+    return fromTable(CsvReader::readFile(path), spec, use);
 }
 
-Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec)
+Dataset DatasetLoader::fromTable(const CsvTable& table, const DatasetSpec& spec, Use use)
 {
     Dataset data;
     data.sourceFile = table.sourceFile;
     data.targetName = spec.target;
-    const Columns columns = findColumns(table, spec, &data.featureNames);
-    const RowCells cells = readRows(table, spec, columns, data);
+    if (use == Use::TargetOnly)
+        data.header = table.header;
+    const Columns columns = findColumns(table, spec, use, &data.featureNames);
+    const RowCells cells = readRows(table, spec, use, columns, data);
     decideTarget(data, cells.target, spec);
     addWarnings(data, cells.droppedLines);
     return data;

@@ -10,9 +10,16 @@ namespace seedscape {
 class DatasetLoader
 {
 public:
+    enum class Use
+    {
+        Features,   // every other column is a numeric feature (the built-in MLP)
+        TargetOnly, // other columns may hold anything; their cells are kept as written (a command
+                    // experiment's program reads them from the split parts)
+    };
+
     // path is the resolved file to read; spec says target, task, missing-value policy and split.
-    static Dataset load(const QString& path, const DatasetSpec& spec);
-    static Dataset fromTable(const CsvTable& table, const DatasetSpec& spec);
+    static Dataset load(const QString& path, const DatasetSpec& spec, Use use = Use::Features);
+    static Dataset fromTable(const CsvTable& table, const DatasetSpec& spec, Use use = Use::Features);
 
     // The task a target column suggests: non-numeric labels or a few distinct whole numbers
     // (at most 20, and at most half the rows) mean classification; anything else regression.

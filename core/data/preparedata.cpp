@@ -31,9 +31,21 @@ InputError tooLargeToScale(const Dataset& data, const QString& column, const std
 
 } // namespace
 
-PreparedData PreparedData::prepare(const QString& resolvedPath, const DatasetSpec& spec)
+PreparedData PreparedData::prepare(const QString& resolvedPath, const DatasetSpec& spec, DatasetLoader::Use use)
 {
-    return prepare(DatasetLoader::load(resolvedPath, spec), spec.split);
+    Dataset dataset = DatasetLoader::load(resolvedPath, spec, use);
+    if (use == DatasetLoader::Use::TargetOnly)
+        return splitOnly(std::move(dataset), spec.split);
+    return prepare(std::move(dataset), spec.split);
+}
+
+PreparedData PreparedData::splitOnly(Dataset dataset, const SplitSpec& split)
+{
+    PreparedData p;
+    p.split = DataSplitter::split(dataset, split);
+    p.target = dataset.target;
+    p.dataset = std::move(dataset);
+    return p;
 }
 
 PreparedData PreparedData::prepare(Dataset dataset, const SplitSpec& split)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "datasetloader.h"
 #include "datasplitter.h"
 #include "standardizer.h"
 
@@ -20,8 +21,11 @@ struct PreparedData
     std::vector<double> target;               // standardised for regression; class index otherwise
 
     // Reads the file at resolvedPath and prepares it as spec says. Throws InputError.
-    static PreparedData prepare(const QString& resolvedPath, const DatasetSpec& spec);
+    // TargetOnly (a command experiment): the split alone, nothing standardised.
+    static PreparedData prepare(const QString& resolvedPath, const DatasetSpec& spec,
+                                DatasetLoader::Use use = DatasetLoader::Use::Features);
     static PreparedData prepare(Dataset dataset, const SplitSpec& split);
+    static PreparedData splitOnly(Dataset dataset, const SplitSpec& split);
 };
 
 } // namespace seedscape

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandspec.h"
 #include "data/datasetspec.h"
 
 #include <QString>
@@ -43,8 +44,16 @@ enum class Device
     CUDA
 };
 
+enum class ModelType
+{
+    Mlp,     // the built-in MLP, trained by Seedscape
+    Command, // the user's own program, run once per seed (CommandSpec)
+};
+
 struct ModelSpec
 {
+    ModelType type = ModelType::Mlp;
+    CommandSpec command;                // Command only
     std::vector<int> hidden = {64, 64}; // empty: a linear model
     Activation activation = Activation::ReLU;
     double dropout = 0.0;
@@ -93,6 +102,7 @@ struct Experiment
     SeedSpec seeds;
     Device device = Device::CPU;
 
+    bool isCommand() const { return model.type == ModelType::Command; }
     bool operator==(const Experiment&) const = default;
 };
 

@@ -13,6 +13,10 @@ QString experimentFingerprint(const Experiment& experiment)
     e.dataset.path = QStringLiteral("-");
     e.seeds.count = 1;
     e.seeds.list.clear();
+    // Where and how many at once a command runs does not change what a seed means.
+    e.model.command.workdir = QStringLiteral("-");
+    e.model.command.parallel = 1;
+    e.model.command.timeoutMinutes = 0;
     return fnv1a64(ExperimentWriter::toJson(e));
 }
 

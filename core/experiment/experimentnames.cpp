@@ -194,6 +194,8 @@ bool higherIsBetter(Metric metric)
 
 QString describeModel(const Experiment& e)
 {
+    if (e.isCommand())
+        return QStringLiteral("your program: ") + e.model.command.command.join(QLatin1Char(' '));
     QStringList widths;
     for (int w : e.model.hidden)
         widths << QString::number(w);

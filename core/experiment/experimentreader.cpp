@@ -53,13 +53,45 @@ void readDataset(const json& object, DatasetSpec& d, const QString& file)
     r.finish();
 }
 
+void readCommand(JsonObjectReader& r, CommandSpec& c)
+{
+    r.find("command", true);
+    const json& command = r.list("command");
+    for (size_t i = 0; i < command.size(); ++i) {
+        const QString where = r.field("command") + QStringLiteral("[%1]").arg(i);
+        if (!command[i].is_string())
+            r.fail(where, QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(command[i])));
+        c.command << QString::fromStdString(command[i].get<std::string>());
+    }
+    c.workdir = r.text("workdir", c.workdir);
+    c.parallel = r.integer("parallel", c.parallel);
+    c.timeoutMinutes = r.number("timeout_minutes", c.timeoutMinutes);
+}
+
 void readModel(const json& object, ModelSpec& m, const QString& file)
 {
     JsonObjectReader r(object, QStringLiteral("model"), file);
     const QString type = r.text("type", QStringLiteral("mlp"));
-    if (type != QLatin1String("mlp"))
-        r.fail(r.field("type"), QStringLiteral("\"%1\" is not a known model; the known one is \"mlp\"")
+    if (type == QLatin1String("command"))
+        m.type = ModelType::Command;
+    else if (type != QLatin1String("mlp"))
+        r.fail(r.field("type"), QStringLiteral("\"%1\" is not a known model; the known ones are \"mlp\" and "
+                                               "\"command\"")
                                     .arg(JsonObjectReader::excerpt(type)));
+    // The keys of the other kind of model are errors that say so, not just unknown keys.
+    const char* const mlpKeys[] = {"hidden", "activation", "dropout", "layer_norm"};
+    const char* const commandKeys[] = {"command", "workdir", "parallel", "timeout_minutes"};
+    for (const char* key : m.type == ModelType::Command ? mlpKeys : commandKeys)
+        if (object.contains(key))
+            r.fail(r.field(key), m.type == ModelType::Command
+                                     ? QStringLiteral("does not apply to a command model: your program "
+                                                      "defines the model")
+                                     : QStringLiteral("applies only to \"type\": \"command\""));
+    if (m.type == ModelType::Command) {
+        readCommand(r, m.command);
+        r.finish();
+        return;
+    }
     if (r.find("hidden")) {
         m.hidden.clear();
         const json& hidden = r.list("hidden");
@@ -161,11 +193,21 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
     readDataset(*r.find("dataset", true), e.dataset, file);
     if (const json* model = r.find("model"))
         readModel(*model, e.model, file);
-    if (const json* training = r.find("training"))
+    if (const json* training = r.find("training")) {
+        if (e.isCommand())
+            r.fail(QStringLiteral("training"),
+                   QStringLiteral("does not apply to a command experiment: your program trains the model "
+                                  "(give its settings as arguments in model.command)"));
         readTraining(*training, e.training, file);
+    }
     e.metric = r.word("metric", e.metric, names::parseMetric, names::metrics());
-    if (const json* seeds = r.find("seeds"))
+    if (const json* seeds = r.find("seeds")) {
+        if (e.isCommand() && seeds->is_object() && seeds->contains("vary"))
+            r.fail(QStringLiteral("seeds.vary"),
+                   QStringLiteral("does not apply to a command experiment: your program gets one seed "
+                                  "(SEEDSCAPE_SEED) and decides what it seeds"));
         readSeeds(*seeds, e.seeds, file);
+    }
     e.device = r.word("device", e.device, names::parseDevice, names::devices());
     r.finish();
 

@@ -22,6 +22,8 @@ class ExperimentValidator
 public:
     static std::vector<FieldProblem> validate(const Experiment& experiment);
     static std::optional<FieldProblem> validateName(const QString& name);
+    // A command model's rules (whether the program exists is checked where it runs).
+    static void validateCommand(const CommandSpec& command, std::vector<FieldProblem>& problems);
 
     static constexpr int kMaxSeeds = 100000;
     static constexpr int kMaxLayerWidth = 65536;

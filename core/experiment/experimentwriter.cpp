@@ -44,6 +44,21 @@ QByteArray ExperimentWriter::toJson(const Experiment& e)
                        {"task", str(names::task(e.dataset.task))},
                        {"missing", str(names::missing(e.dataset.missing))},
                        {"split", split}};
+    if (e.isCommand()) {
+        // Training and the randomness sources belong to the user's program: neither is written.
+        ordered command = ordered::array();
+        for (const QString& argument : e.model.command.command)
+            command.push_back(str(argument));
+        root["model"] = {{"type", "command"},
+                         {"command", command},
+                         {"workdir", str(e.model.command.workdir)},
+                         {"parallel", e.model.command.parallel},
+                         {"timeout_minutes", e.model.command.timeoutMinutes}};
+        if (e.metric != Metric::Auto)
+            root["metric"] = str(names::metric(e.metric));
+        root["seeds"] = {{"count", e.seeds.count}, {"list", e.seeds.list}};
+        return QByteArray::fromStdString(root.dump(2) + "\n");
+    }
     root["model"] = {{"type", "mlp"},
                      {"hidden", e.model.hidden},
                      {"activation", str(names::activation(e.model.activation))},

@@ -15,9 +15,17 @@ namespace {
 
 struct Columns
 {
-    int experiment, seed, split, row;
+    int experiment, seed, split, row; // experiment and seed -1: one seed's file (fixedSeed)
     const std::vector<int>& predictions;
+    quint64 fixedSeed = 0;
 };
+
+// How messages name a seed: "experiment 'a' seed 7", or "seed 7" in one seed's file.
+QString whose(const QString& name, quint64 seed)
+{
+    return name.isEmpty() ? QStringLiteral("seed %1").arg(seed)
+                          : QStringLiteral("experiment '%1' seed %2").arg(name).arg(seed);
+}
 
 // A seed's rows while the file is read: which line predicted each row, to catch twice and never.
 struct SeedRows
@@ -82,15 +90,24 @@ void readValues(const CsvTable& table, int r, Task task, const std::vector<int>&
 void readRow(const CsvTable& table, int r, Task task, const Columns& columns, const size_t rowCount[2],
              const QString& labelsPath, Grouped& grouped)
 {
-    const ImportCell nameCell{table, r, columns.experiment};
-    const QString name = nameCell.text();
-    if (const auto problem = ExperimentValidator::validateName(name))
-        nameCell.fail(QStringLiteral("experiment name %1").arg(problem->message));
-    const quint64 seed = ImportCell{table, r, columns.seed}.seed();
+    QString name;
+    quint64 seed = columns.fixedSeed;
+    if (columns.experiment >= 0) {
+        const ImportCell nameCell{table, r, columns.experiment};
+        name = nameCell.text();
+        if (const auto problem = ExperimentValidator::validateName(name))
+            nameCell.fail(QStringLiteral("experiment name %1").arg(problem->message));
+        seed = ImportCell{table, r, columns.seed}.seed();
+    }
     const ImportPart part = ImportCell{table, r, columns.split}.part();
     const int p = static_cast<int>(part);
     const ImportCell rowCell{table, r, columns.row};
     const qint64 row = rowCell.rowIndex();
+    if (static_cast<size_t>(row) >= rowCount[p] && labelsPath.isEmpty()) // one seed's file: the parts
+        rowCell.fail(QStringLiteral("%1 row %2 does not exist (%1.csv has rows 0 to %3)")
+                         .arg(ImportCell::partName(part))
+                         .arg(row)
+                         .arg(rowCount[p] - 1));
     if (static_cast<size_t>(row) >= rowCount[p])
         rowCell.fail(QStringLiteral("%1 row %2 has no label in %3 (it labels %1 rows 0 to %4)")
                          .arg(ImportCell::partName(part))
@@ -101,9 +118,8 @@ void readRow(const CsvTable& table, int r, Task task, const Columns& columns, co
     SeedRows& seedRows = seedRowsFor(grouped, name, seed, rowCell.line(), rowCount, width);
     int& seenOn = seedRows.lineOfRow[p][static_cast<size_t>(row)];
     if (seenOn != 0)
-        rowCell.fail(QStringLiteral("experiment '%1' seed %2 predicts %3 row %4 twice (first on line %5)")
-                         .arg(name)
-                         .arg(seed)
+        rowCell.fail(QStringLiteral("%1 predicts %2 row %3 twice (first on line %4)")
+                         .arg(whose(name, seed))
                          .arg(ImportCell::partName(part))
                          .arg(row)
                          .arg(seenOn));
@@ -121,10 +137,9 @@ void requireEveryRow(const Grouped& grouped, const size_t rowCount[2], const QSt
                 for (size_t row = 0; row < rowCount[p]; ++row)
                     if (rows.lineOfRow[p][row] == 0)
                         throw InputError({predictionsPath},
-                                         QStringLiteral("experiment '%1' seed %2 has no prediction for %3 "
-                                                        "row %4 (first seen on line %5)")
-                                             .arg(name)
-                                             .arg(seed)
+                                         QStringLiteral("%1 has no prediction for %2 row %3 (first seen on "
+                                                        "line %4)")
+                                             .arg(whose(name, seed))
                                              .arg(ImportCell::partName(part))
                                              .arg(row)
                                              .arg(rows.imported.firstLine));
@@ -177,6 +192,26 @@ std::vector<ImportedExperiment> ImportPredictionsReader::read(const ExperimentLa
             experiment.seeds.push_back(std::move(grouped.experiments[name][seed].imported));
     }
     return experiments;
+}
+
+ImportedSeed ImportPredictionsReader::readSeed(const ExperimentLabels& labels, quint64 seed) const
+{
+    const QString header = m_task == Task::Multiclass ? QStringLiteral("split,row,p_0,…")
+                                                      : QStringLiteral("split,row,prediction");
+    const Columns columns{-1,
+                          -1,
+                          ImportCell::requireColumn(m_table, QStringLiteral("split"), header),
+                          ImportCell::requireColumn(m_table, QStringLiteral("row"), header),
+                          m_predictionColumns,
+                          seed};
+    const size_t rowCount[2] = {labels.validation.size(), labels.test.size()};
+    Grouped grouped;
+    for (int r = 0; r < m_table.rowCount(); ++r)
+        readRow(m_table, r, m_task, columns, rowCount, {}, grouped);
+    if (grouped.experiments.empty())
+        throw InputError({m_table.sourceFile}, QStringLiteral("no predictions"));
+    requireEveryRow(grouped, rowCount, m_table.sourceFile);
+    return std::move(grouped.experiments.begin()->second.begin()->second.imported);
 }
 
 } // namespace seedscape

@@ -42,6 +42,9 @@ public:
     int columnCount() const { return static_cast<int>(m_predictionColumns.size()); }
     // The experiments in the order the file first names them.
     std::vector<ImportedExperiment> read(const ExperimentLabels& labels, const QString& labelsPath) const;
+    // One seed's predictions without experiment and seed columns, as a command experiment's
+    // program writes them: split,row,prediction (or split,row,p_0,…).
+    ImportedSeed readSeed(const ExperimentLabels& labels, quint64 seed) const;
 
     static constexpr double kProbabilitySumTolerance = 1e-6;
 

@@ -5,6 +5,7 @@
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
@@ -162,6 +163,21 @@ public:
         return QString::fromStdString(v.get<std::string>());
     }
 
+    QStringList texts(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_array())
+            fail(QString::fromLatin1(field), QStringLiteral("must be a list of texts, got %1").arg(typeName(v)));
+        QStringList values;
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (!v[i].is_string())
+                fail(QStringLiteral("%1[%2]").arg(QString::fromLatin1(field)).arg(i),
+                     QStringLiteral("must be text, got %1").arg(typeName(v[i])));
+            values << QString::fromStdString(v[i].get<std::string>());
+        }
+        return values;
+    }
+
     bool has(const char* key) const { return m_root.is_object() && m_root.contains(key); }
 
 private:
@@ -229,6 +245,10 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
     r.experimentFingerprint = record.text("experiment_fingerprint");
     r.versions = record.text("versions");
     r.engine = record.has("engine") ? record.text("engine") : QStringLiteral("per-seed");
+    if (record.has("log"))
+        r.logFile = QDir::cleanPath(QFileInfo(jsonPath).absoluteDir().absoluteFilePath(record.text("log")));
+    if (record.has("stderr_tail"))
+        r.stderrTail = record.texts("stderr_tail");
 }
 
 // The .bin the record's "predictions" names, checked against its size and hash.
@@ -304,6 +324,14 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
     root["experiment_fingerprint"] = r.experimentFingerprint.toStdString();
     root["versions"] = r.versions.toStdString();
     root["engine"] = r.engine.toStdString();
+    if (!r.logFile.isEmpty())
+        root["log"] = QDir(folder).relativeFilePath(r.logFile).toStdString();
+    if (!r.stderrTail.isEmpty()) {
+        ordered tail = ordered::array();
+        for (const QString& line : r.stderrTail)
+            tail.push_back(line.toStdString());
+        root["stderr_tail"] = tail;
+    }
     AtomicFile::write(folder + QLatin1Char('/') + jsonName(r.seed),
                       QByteArray::fromStdString(root.dump(1) + "\n"));
 }

@@ -97,6 +97,19 @@ QString Workspace::datasetPath(const Experiment& experiment) const
     return experiment.dataset.resolvedPath(m_folder);
 }
 
+CommandPlaces Workspace::commandPlaces(const QString& name) const
+{
+    const QString results = resultsFolder(name);
+    return {m_folder, results + QStringLiteral("/parts"), results + QStringLiteral("/runs")};
+}
+
+PreparedData Workspace::prepareData(const Experiment& experiment) const
+{
+    return PreparedData::prepare(datasetPath(experiment), experiment.dataset,
+                                 experiment.isCommand() ? DatasetLoader::Use::TargetOnly
+                                                        : DatasetLoader::Use::Features);
+}
+
 void Workspace::save(const Experiment& experiment) const
 {
     ExperimentWriter::writeFile(experiment, experimentFile(experiment.name));
@@ -108,6 +121,10 @@ Experiment Workspace::add(Experiment experiment, const QString& sourceFolder) co
         const QString absolute = experiment.dataset.resolvedPath(sourceFolder);
         experiment.dataset.path = QDir(m_folder).relativeFilePath(absolute);
     }
+    if (experiment.isCommand() && QDir::isRelativePath(experiment.model.command.workdir))
+        // The program's folder, found from the workspace as from the file.
+        experiment.model.command.workdir =
+            QDir(m_folder).relativeFilePath(experiment.model.command.resolvedWorkdir(sourceFolder));
     if (contains(experiment.name)) {
         const Experiment stored = this->experiment(experiment.name);
         Experiment comparable = experiment;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "command/commandplaces.h"
+#include "data/preparedata.h"
 #include "experiment/experiment.h"
 
 #include <QString>
@@ -46,6 +48,11 @@ public:
     // Throws InputError when the file is missing, invalid, or names another experiment.
     Experiment experiment(const QString& name) const;
     QString datasetPath(const Experiment& experiment) const;
+    // Where a command experiment's workdir is taken from and its split parts and runs go:
+    // results/NAME/parts/ and results/NAME/runs/SEED/.
+    CommandPlaces commandPlaces(const QString& name) const;
+    // Data as the experiment's engine needs it: for a command experiment the target alone.
+    PreparedData prepareData(const Experiment& experiment) const;
 
     // Atomic save of a definition that already has workspace-relative paths.
     void save(const Experiment& experiment) const;

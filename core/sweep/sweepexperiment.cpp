@@ -140,10 +140,9 @@ void SweepExperiment::seedEnded(const SeedResult* stored)
         ++m_progress.finished;
     } else if (stored) {
         ++m_progress.failed;
-        m_progress.lastFailure = QStringLiteral("seed %1: %2 at epoch %3")
-                                     .arg(stored->seed)
-                                     .arg(stored->failureReason)
-                                     .arg(stored->failureEpoch);
+        m_progress.lastFailure = QStringLiteral("seed %1: %2").arg(stored->seed).arg(stored->failureReason);
+        if (stored->failureEpoch > 0)
+            m_progress.lastFailure += QStringLiteral(" at epoch %1").arg(stored->failureEpoch);
         if (m_progress.failed >= failureLimit())
             m_progress.gaveUp = true;
     }

@@ -60,6 +60,12 @@ public:
     const std::vector<DamagedSeed>& setAside() const { return m_setAside; }
     int missing() const { return m_progress.wanted - m_progress.finished - m_progress.running; }
     bool needsSeeds() const { return !m_progress.gaveUp && missing() > 0; }
+    // As many jobs run as its engine allows at once (a command experiment's `parallel`).
+    bool atParallelLimit() const
+    {
+        const int jobs = engine().maxParallelJobs();
+        return jobs > 0 && m_progress.running >= jobs * engine().maxGroupSize();
+    }
     bool holdsLock() const { return m_lock.isLocked(); }
 
     // Takes the lock for this process. After another process held it, what that one stored is

@@ -26,7 +26,9 @@ int SweepRunner::defaultJobs()
 
 quint64 SweepRunner::freshSeed()
 {
-    return QRandomGenerator::system()->generate64();
+    // [1, 2^31 - 1]: every common library takes it (numpy's legacy seeding needs < 2^32), and
+    // people can read and type it.
+    return 1 + QRandomGenerator::system()->bounded(kMaxFreshSeed);
 }
 
 void SweepRunner::add(SweepItem item)
@@ -182,7 +184,7 @@ SweepRunner::Next SweepRunner::nextJob()
     bool waitForOthers = false;
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         SweepExperiment& experiment = *m_experiments[i];
-        if (!experiment.needsSeeds())
+        if (!experiment.needsSeeds() || experiment.atParallelLimit())
             continue;
         if (!experiment.holdsLock() && !claim(experiment)) {
             waitForOthers = waitForOthers || !m_cancel;
@@ -225,6 +227,9 @@ TrainingControl SweepRunner::controlFor(SweepExperiment& experiment, const Job& 
     control.cancel = &m_cancel;
     control.waitWhilePaused = [this] {
         waitWhilePaused();
+    };
+    control.paused = [this] {
+        return isPaused();
     };
     if (m_callbacks.epochFinished)
         control.onEpoch = [this, &experiment](const EpochProgress& p) {

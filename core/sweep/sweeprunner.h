@@ -33,8 +33,8 @@ struct SweepCallbacks
 // each), through each experiment's SeedEngine. An engine that takes groups gets the seeds still
 // wanted, shared out evenly over the workers that are free (at most its maxGroupSize). Every finished or
 // failed seed is written to its experiment's results folder the moment it ends, so a killed process loses
-// only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh 64-bit
-// values from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
+// only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh values
+// in [1, 2^31 - 1] from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
 // place; after max(3, wanted) failures an experiment gives up. One sweep per experiment at a time across
 // processes (ExperimentLock): an experiment another process is training waits, and once free is counted
 // again from its results folder, so two sweeps never store more seeds than wanted. Running jobs save
@@ -82,7 +82,8 @@ public:
     QString problem() const; // the first problem that stopped the sweep, if any
 
     static int defaultJobs();
-    static quint64 freshSeed();
+    static quint64 freshSeed(); // from the system's entropy, in [1, kMaxFreshSeed]
+    static constexpr quint32 kMaxFreshSeed = 0x7FFFFFFF;
     static constexpr int kLockRetryMilliseconds = 500;
     static constexpr std::chrono::milliseconds kDefaultCheckpointInterval{60000};
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "command/commandplaces.h"
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
 #include "seedresult.h"
@@ -29,17 +30,22 @@ public:
     virtual QString name() const = 0;
     // The most seeds one train() call takes (1: one seed per call).
     virtual int maxGroupSize() const = 0;
+    // The most train() calls that may run at once (0: as many as the sweep has workers).
+    virtual int maxParallelJobs() const { return 0; }
     virtual std::vector<SeedResult> train(const std::vector<quint64>& seeds,
                                           const TrainingControl& control) const = 0;
     // The metric its seeds are scored in.
     virtual Metric metric() const = 0;
 
-    // The engine `choice` stands for, for an experiment and its prepared data.
-    static std::unique_ptr<SeedEngine>
-    create(const Experiment& experiment, std::shared_ptr<const PreparedData> data, TrainingEngine choice);
+    // The engine `choice` stands for, for an experiment and its prepared data. A command experiment
+    // always gets CommandSeedEngine, which needs its places (and data prepared for the target only).
+    static std::unique_ptr<SeedEngine> create(const Experiment& experiment,
+                                              std::shared_ptr<const PreparedData> data, TrainingEngine choice,
+                                              const CommandPlaces& places = {});
     // The engine that recorded a seed under `name` (rerun); the per-seed engine for unknown names.
     static std::unique_ptr<SeedEngine> named(const QString& name, const Experiment& experiment,
-                                             std::shared_ptr<const PreparedData> data);
+                                             std::shared_ptr<const PreparedData> data,
+                                             const CommandPlaces& places = {});
 };
 
 } // namespace seedscape

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -24,6 +25,8 @@ struct SeedResult
     SeedStatus status = SeedStatus::Finished;
     QString failureReason; // failed only: why, e.g. "training loss became nan"
     int failureEpoch = 0;  // failed only: the 1-based epoch it happened in
+    QStringList stderrTail; // command seeds: the last lines their program wrote to stderr
+    QString logFile;        // command seeds: the program's output (absolute; stored relative to the results)
 
     Metric metric = Metric::RMSE;
     double validationScore = 0;
@@ -42,7 +45,7 @@ struct SeedResult
     QDateTime startedAt;
     QString experimentFingerprint;               // which definition produced it (see ExperimentFingerprint)
     QString versions;                            // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
-    QString engine = QStringLiteral("per-seed"); // which trainer made it: "per-seed" or "batched"
+    QString engine = QStringLiteral("per-seed"); // which engine made it: "per-seed", "batched" or "command"
 
     bool isFinished() const { return status == SeedStatus::Finished; }
 };

@@ -1,0 +1,65 @@
+#include "progressline.h"
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <cmath>
+#include <cstring>
+
+namespace seedscape {
+
+namespace {
+
+using nlohmann::json;
+
+// A key's value when it is there: a number (whole for the counts); a problem when it is not one.
+template <typename Value>
+bool readKey(const json& object, const char* key, std::optional<Value>& out, QString* problem)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return true;
+    if (!it->is_number()) {
+        *problem = QStringLiteral("\"%1\" must be a number").arg(QLatin1String(key));
+        return false;
+    }
+    const double v = it->get<double>();
+    if constexpr (std::is_same_v<Value, int>) {
+        if (v != std::floor(v) || v < 0 || v > INT_MAX) {
+            *problem = QStringLiteral("\"%1\" must be a whole number of 0 or more").arg(QLatin1String(key));
+            return false;
+        }
+        out = static_cast<int>(v);
+    } else {
+        out = v;
+    }
+    return true;
+}
+
+} // namespace
+
+bool ProgressLine::isProgressLine(const QByteArray& line)
+{
+    const size_t n = std::strlen(kPrefix);
+    return line.startsWith(kPrefix) && (line.size() == static_cast<qsizetype>(n) || line.at(n) == ' ' || line.at(n) == '\t');
+}
+
+std::optional<ProgressLine> ProgressLine::parse(const QByteArray& line, QString* problem)
+{
+    QByteArray text = line.mid(static_cast<qsizetype>(std::strlen(kPrefix))).trimmed();
+    // Python's json.dumps writes NaN and Infinity, which JSON lacks: read them as "no value".
+    text.replace("-Infinity", "null").replace("Infinity", "null").replace("NaN", "null");
+    const json object = json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
+    if (object.is_discarded() || !object.is_object()) {
+        *problem = QStringLiteral("not a JSON object after %1").arg(QLatin1String(kPrefix));
+        return std::nullopt;
+    }
+    ProgressLine p;
+    if (!readKey(object, "epoch", p.epoch, problem) || !readKey(object, "epochs", p.epochs, problem) ||
+        !readKey(object, "train_loss", p.trainLoss, problem) ||
+        !readKey(object, "val_score", p.validationScore, problem))
+        return std::nullopt;
+    return p;
+}
+
+} // namespace seedscape

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace seedscape {
+
+// A progress report a command experiment's program prints on stdout:
+//   @seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87}
+// Every key is optional; others are ignored, so programs can add their own.
+struct ProgressLine
+{
+    std::optional<int> epoch; // 1-based
+    std::optional<int> epochs;
+    std::optional<double> trainLoss;
+    std::optional<double> validationScore;
+
+    static constexpr const char* kPrefix = "@seedscape";
+
+    static bool isProgressLine(const QByteArray& line);
+    // The report of a line that isProgressLine; nullopt and *problem when its JSON is not one.
+    static std::optional<ProgressLine> parse(const QByteArray& line, QString* problem);
+};
+
+} // namespace seedscape
