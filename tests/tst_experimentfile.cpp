@@ -61,6 +61,7 @@ void TestExperimentFile::roundTrip_data()
     QTest::addRow("defaults") << 0;
     QTest::addRow("everything changed") << 1;
     QTest::addRow("split column, linear model") << 2;
+    QTest::addRow("command model") << 3;
 }
 
 void TestExperimentFile::roundTrip()
@@ -75,6 +76,14 @@ void TestExperimentFile::roundTrip()
     if (which == 2) {
         e.dataset.split.column = QStringLiteral("fold");
         e.model.hidden.clear();
+    }
+    if (which == 3) {
+        e.model.type = ModelType::Command;
+        e.model.command = {{QStringLiteral("python3"), QStringLiteral("train.py"), QStringLiteral("--seed={seed}")},
+                           QStringLiteral("../programs"),
+                           3,
+                           90.5};
+        e.seeds.list = {7, 2147483647};
     }
     const QByteArray text = ExperimentWriter::toJson(e);
     const Experiment back = ExperimentReader::fromJson(text, QStringLiteral("rt.json"));
@@ -102,12 +111,16 @@ void TestExperimentFile::examplesReadAndTheirDataLoads()
 {
     const QDir examples(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples"));
     const QStringList files = examples.entryList({QStringLiteral("*.json")}, QDir::Files);
-    QCOMPARE(files.size(), 4);
+    QCOMPARE(files.size(), 5);
     for (const QString& file : files) {
         const Experiment e = ExperimentReader::readFile(examples.filePath(file));
         QCOMPARE(e.name + QStringLiteral(".json"), file);
         // Relative paths are taken from the folder of the file they are written in.
-        const PreparedData p = PreparedData::prepare(e.dataset.resolvedPath(examples.path()), e.dataset);
+        const PreparedData p = PreparedData::prepare(
+            e.dataset.resolvedPath(examples.path()), e.dataset,
+            e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+        if (e.isCommand()) // its program is there and runnable
+            e.model.command.requireRunnable(examples.filePath(file));
         QVERIFY(p.dataset.rowCount() > 100);
         QVERIFY2(metricFitsTask(e.metric, p.dataset.task), qPrintable(file));
     }
@@ -174,8 +187,6 @@ void TestExperimentFile::rejects_data()
         "f.json: field 'model.hidden[0]': must be a whole number, got a string");
     row("layer norm text", R"(}, "model": {"layer_norm": "yes"}})",
         "f.json: field 'model.layer_norm': must be true or false, got a string");
-    row("unknown model", R"(}, "model": {"type": "cnn"}})",
-        "f.json: field 'model.type': \"cnn\" is not a known model; the known one is \"mlp\"");
     row("unknown activation", R"(}, "model": {"activation": "sigmoid"}})",
         "f.json: field 'model.activation': \"sigmoid\" is not one of \"relu\", \"gelu\", \"tanh\"");
     row("metric for other task", R"(, "task": "regression"}, "metric": "auc"})",
@@ -235,6 +246,33 @@ void TestExperimentFile::rejects_data()
         << QByteArray(R"({"format": 1, "name": "", "dataset": {"path": "d.csv", "target": "y"}})")
         << "f.json: field 'name': must not be empty";
     QTest::addRow("not an object") << QByteArray("[1, 2]") << "f.json: must be an object, got a list";
+    // Command models (docs/interfaces.md, "Command experiments").
+    row("command missing", R"(}, "model": {"type": "command"}})", "f.json: field 'model.command': is required");
+    row("command empty", R"(}, "model": {"type": "command", "command": []}})",
+        "f.json: field 'model.command': must name the program to run, e.g. [\"python3\", \"train.py\"]");
+    row("command not a list", R"(}, "model": {"type": "command", "command": "python3 train.py"}})",
+        "f.json: field 'model.command': must be a list, got a string");
+    row("command argument a number", R"(}, "model": {"type": "command", "command": ["train", 3]}})",
+        "f.json: field 'model.command[1]': must be a string, got a number");
+    row("unknown placeholder", R"(}, "model": {"type": "command", "command": ["train", "--epochs={epochs}"]}})",
+        "f.json: field 'model.command[1]': {epochs} is not a placeholder; the known ones are {seed}, {train}, "
+        "{val}, {test}, {output}");
+    row("training with a command", R"(}, "model": {"type": "command", "command": ["t"]}, "training": {"lr": 0.1}})",
+        "f.json: field 'training': does not apply to a command experiment: your program trains the model (give "
+        "its settings as arguments in model.command)");
+    row("vary with a command", R"(}, "model": {"type": "command", "command": ["t"]}, "seeds": {"vary": ["init"]}})",
+        "f.json: field 'seeds.vary': does not apply to a command experiment: your program gets one seed "
+        "(SEEDSCAPE_SEED) and decides what it seeds");
+    row("hidden with a command", R"(}, "model": {"type": "command", "command": ["t"], "hidden": [8]}})",
+        "f.json: field 'model.hidden': does not apply to a command model: your program defines the model");
+    row("command with an mlp", R"(}, "model": {"command": ["t"]}})",
+        "f.json: field 'model.command': applies only to \"type\": \"command\"");
+    row("parallel zero", R"(}, "model": {"type": "command", "command": ["t"], "parallel": 0}})",
+        "f.json: field 'model.parallel': must be between 1 and 256, got 0");
+    row("negative timeout", R"(}, "model": {"type": "command", "command": ["t"], "timeout_minutes": -1}})",
+        "f.json: field 'model.timeout_minutes': must be 0 (none) or more, got -1");
+    row("unknown model type", R"(}, "model": {"type": "cnn"}})",
+        "f.json: field 'model.type': \"cnn\" is not a known model; the known ones are \"mlp\" and \"command\"");
 }
 
 void TestExperimentFile::rejects()

@@ -17,6 +17,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <set>
 #include <thread>
 
 using namespace seedscape;
@@ -128,6 +129,7 @@ class TestSweepRunner : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void freshSeedsAreShortReadableNumbers();
     void trainsUntilWantedAndStoresEverySeed();
     void parallelSeedsEqualSeedsTrainedAlone_data();
     void parallelSeedsEqualSeedsTrainedAlone();
@@ -150,6 +152,24 @@ private Q_SLOTS:
     void engineErrorFailsTheSeedsWithTheirProvenance();
     void damagedSeedsAreSetAsideAndReplaced();
 };
+
+// docs/interfaces.md, "Seeds": [1, 2^31 - 1], the whole range used.
+void TestSweepRunner::freshSeedsAreShortReadableNumbers()
+{
+    quint64 lowest = ~0ULL, highest = 0;
+    std::set<quint64> distinct;
+    for (int i = 0; i < 20000; ++i) {
+        const quint64 seed = SweepRunner::freshSeed();
+        lowest = std::min(lowest, seed);
+        highest = std::max(highest, seed);
+        distinct.insert(seed);
+    }
+    QVERIFY(lowest >= 1);
+    QVERIFY(highest <= 2147483647ULL);
+    QVERIFY(highest > (1ULL << 30)); // not a narrower range by mistake
+    QVERIFY(lowest < (1ULL << 24));
+    QVERIFY(distinct.size() > 19900); // about 0.1 collisions are expected among 20000
+}
 
 void TestSweepRunner::trainsUntilWantedAndStoresEverySeed()
 {

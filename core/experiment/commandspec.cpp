@@ -77,7 +77,8 @@ QString CommandSpec::findProgram(const QString& program, const QString& workdir,
     for (const QString& folder : path)
         if (executable(folder + QLatin1Char('/') + program))
             return QDir::cleanPath(folder + QLatin1Char('/') + program);
-    *problem = QStringLiteral("no program \"%1\" on PATH (%2)").arg(program, path.join(QLatin1Char(':')));
+    *problem = QStringLiteral("no program \"%1\" on PATH (%2)")
+                   .arg(program, InputError::excerpt(path.join(QLatin1Char(':')), 160));
     return {};
 }
 

@@ -52,12 +52,12 @@ enum class ModelType
 
 struct ModelSpec
 {
-    ModelType type = ModelType::Mlp;
-    CommandSpec command;                // Command only
-    std::vector<int> hidden = {64, 64}; // empty: a linear model
+    std::vector<int> hidden = {64, 64}; // empty: a linear model (Mlp only, as the next three)
     Activation activation = Activation::ReLU;
     double dropout = 0.0;
     bool layerNorm = false;
+    ModelType type = ModelType::Mlp;
+    CommandSpec command; // Command only
 
     bool operator==(const ModelSpec&) const = default;
 };
