@@ -13,6 +13,7 @@
 
 #include "common/atomicfile.h"
 #include "stats/experimentstatistics.h"
+#include "store/experimentcolourfile.h"
 #include "store/experimentresults.h"
 
 #include "support/experimentbuilder.h"
@@ -220,6 +221,8 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
         QVERIFY(cli.waitForFinished(120000));
         QCOMPARE(cli.exitCode(), 0);
     }
+    // Colours remembered by an earlier session, not the names' order (fast 0, slow 1).
+    ExperimentColourFile::write(workspace, {{QStringLiteral("fast"), 7}, {QStringLiteral("slow"), 4}});
     MainWindow window;
     QVERIFY(window.openWorkspace(workspace));
     window.show();
@@ -322,16 +325,19 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
+    // The report's figures in the remembered colours too: slow purple (slot 4), never orange (slot 1).
+    QVERIFY(report.contains(ExperimentColours::palette(4).name()));
+    QVERIFY(!report.contains(ExperimentColours::palette(1).name()));
 
-    // slow keeps its colour (the workspace's second experiment by name) with fast unchecked, in
-    // the scatter and the spread alike; by its place among the plotted it would take fast's.
+    // slow keeps its remembered colour with fast unchecked, in the scatter and the spread alike; by
+    // its place among the plotted it would take fast's.
     const auto drawnColour = [](QCustomPlot* plot, const QString& experiment) {
         for (int i = 0; i < plot->graphCount(); ++i)
             if (plot->graph(i)->name() == experiment)
                 return plot->graph(i)->scatterStyle().brush().color();
         return QColor();
     };
-    const QColor slow = ExperimentColours::palette(1);
+    const QColor slow = ExperimentColours::palette(4);
     QCOMPARE(drawnColour(window.scatterView()->plot(), QStringLiteral("slow")), slow);
     QCOMPARE(drawnColour(window.spreadView()->plot(), QStringLiteral("slow")), slow);
     QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("fast")), ExperimentTableModel::Name),

@@ -11,11 +11,13 @@
 #include "common/atomicfile.h"
 #include "experiment/experimentnames.h"
 #include "stats/scatterdata.h"
+#include "store/experimentcolourfile.h"
 #include "store/experimentresults.h"
 #include "store/predictionimporter.h"
 #include "store/storeddefinition.h"
 #include "store/workspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void eachExperimentKeepsItsColourInEveryView();
     void ensembleSizeLegendAndCurvesKeepOffTheData();
     void noTrendLineFromFewerThanThreePoints();
+    void addingAnExperimentKeepsEveryColour();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -389,7 +392,7 @@ QColor markerColour(QCustomPlot* plot, const QString& experiment)
 
 void TestScatterPlotView::eachExperimentKeepsItsColourInEveryView()
 {
-    // A workspace of three experiments; the colours follow the results folders' names.
+    // A workspace of three experiments seen together for the first time: their names' order decides.
     QTemporaryDir dir;
     const QStringList names = {QStringLiteral("c-wide"), QStringLiteral("a-base"), QStringLiteral("b-deep")};
     for (const QString& name : names)
@@ -555,6 +558,47 @@ void TestScatterPlotView::noTrendLineFromFewerThanThreePoints()
     data.seedTrend.intercept = 0.0;
     view.setData(data);
     QCOMPARE(straightLines(view), 1);
+}
+
+void TestScatterPlotView::addingAnExperimentKeepsEveryColour()
+{
+    // "b" first, then "a", which sorts before it: b keeps its colour, in this session and the next.
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/b")));
+    const QColor b = ExperimentColours::ofWorkspace(dir.path()).of(QStringLiteral("b"));
+    QCOMPARE(b, ExperimentColours::palette(0));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/a")));
+    const ExperimentColours both = ExperimentColours::ofWorkspace(dir.path());
+    QCOMPARE(both.of(QStringLiteral("b")), b);
+    QCOMPARE(both.of(QStringLiteral("a")), ExperimentColours::palette(1));
+    // A restart reads them from the workspace: the same colours.
+    QCOMPARE(ExperimentColourFile::read(dir.path()),
+             (ExperimentColourFile::Slots{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 0}}));
+    const ExperimentColours reloaded = ExperimentColours::ofWorkspace(dir.path());
+    QCOMPARE(reloaded.of(QStringLiteral("b")), b);
+    QCOMPARE(reloaded.of(QStringLiteral("a")), ExperimentColours::palette(1));
+
+    // The scatter draws b in its colour with a plotted, alone, or a listed first.
+    ScatterData data;
+    data.metric = Metric::AUC;
+    data.higherIsBetter = true;
+    data.series.push_back({QStringLiteral("a"), {{ScatterData::Kind::FullEnsemble, 0.8, 0.8, {1, 2}}}});
+    data.series.push_back({QStringLiteral("b"), {{ScatterData::Kind::FullEnsemble, 0.9, 0.9, {1, 2}}}});
+    ScatterPlotView view;
+    view.setColours(reloaded);
+    view.setData(data);
+    QCOMPARE(markerColour(view.plot(), QStringLiteral("b")), b);
+    QCOMPARE(markerColour(view.plot(), QStringLiteral("a")), ExperimentColours::palette(1));
+
+    // A damaged file: the names' order again, rewritten so that it holds from now on.
+    QFile damaged(dir.filePath(ExperimentColourFile::fileName()));
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{\"format\": 1, \"slots\": ");
+    damaged.close();
+    const ExperimentColours fallback = ExperimentColours::ofWorkspace(dir.path());
+    QCOMPARE(fallback.of(QStringLiteral("a")), ExperimentColours::palette(0));
+    QCOMPARE(fallback.of(QStringLiteral("b")), ExperimentColours::palette(1));
+    QCOMPARE(ExperimentColourFile::read(dir.path()).size(), size_t(2));
 }
 
 #include "tst_scatterplotview.moc"

@@ -1,28 +1,32 @@
 #include "experimentcolours.h"
 
+#include "store/experimentcolourfile.h"
+
 #include <QDir>
 #include <QHash>
 
 namespace seedscape {
 
-ExperimentColours::ExperimentColours(QStringList experiments) : m_experiments(std::move(experiments))
+ExperimentColours::ExperimentColours(QStringList experiments)
+    : m_slots(ExperimentColourFile::assign({}, std::move(experiments), kPaletteSize))
 {
-    m_experiments.sort();
-    m_experiments.removeDuplicates();
 }
 
 ExperimentColours ExperimentColours::ofWorkspace(const QString& workspaceFolder)
 {
     // Hidden folders (an import's staging folder) are not experiments.
-    return ExperimentColours(QDir(workspaceFolder + QStringLiteral("/results"))
-                                 .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name));
+    const QStringList experiments = QDir(workspaceFolder + QStringLiteral("/results"))
+                                        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    ExperimentColours colours;
+    colours.m_slots = ExperimentColourFile::update(workspaceFolder, experiments, kPaletteSize);
+    return colours;
 }
 
 int ExperimentColours::slotOf(const QString& experiment) const
 {
-    const qsizetype index = m_experiments.indexOf(experiment);
-    if (index >= 0)
-        return static_cast<int>(index % kPaletteSize);
+    const auto found = m_slots.find(experiment);
+    if (found != m_slots.end())
+        return found->second;
     return static_cast<int>(qHash(experiment, 0) % kPaletteSize); // seed 0: the same in every run
 }
 

@@ -1,0 +1,164 @@
+// Each experiment's colour slot, remembered in WORKSPACE/colours.json: kept when others are added,
+// the same after a reload, new ones on the lowest free slot, a damaged file replaced.
+#include "common/atomicfile.h"
+#include "common/inputerror.h"
+#include "store/experimentcolourfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace seedscape;
+
+namespace {
+
+constexpr int kPalette = 10;
+using Slots = ExperimentColourFile::Slots;
+
+} // namespace
+
+class TestExperimentColourFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void addingAnExperimentKeepsEverySlot();
+    void newExperimentsTakeTheLowestFreeThenTheLeastUsedSlot();
+    void withNothingRememberedTheNamesOrderDecides();
+    void removedExperimentsFreeTheirSlot();
+    void damagedFileFallsBackToTheNamesOrderAndIsRewritten_data();
+    void damagedFileFallsBackToTheNamesOrderAndIsRewritten();
+    void readRefusesADamagedFile();
+    void fileIsWrittenOnlyWhenSomethingChanged();
+};
+
+void TestExperimentColourFile::addingAnExperimentKeepsEverySlot()
+{
+    QTemporaryDir dir;
+    QCOMPARE(ExperimentColourFile::update(dir.path(), {QStringLiteral("b")}, kPalette),
+             (Slots{{QStringLiteral("b"), 0}}));
+    // "a" sorts before "b": by the names' order alone it would take b's slot and move b.
+    const Slots both = ExperimentColourFile::update(dir.path(), {QStringLiteral("a"), QStringLiteral("b")}, kPalette);
+    QCOMPARE(both, (Slots{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 0}}));
+    // A restart reads the same from disk, and keeps it.
+    QCOMPARE(ExperimentColourFile::read(dir.path()), both);
+    QCOMPARE(ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("a")}, kPalette),
+             both);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("colours.json"))));
+}
+
+void TestExperimentColourFile::newExperimentsTakeTheLowestFreeThenTheLeastUsedSlot()
+{
+    // 0 and 2 taken: the next two take 1 and 3.
+    QCOMPARE(ExperimentColourFile::assign({{QStringLiteral("x"), 0}, {QStringLiteral("y"), 2}},
+                                          {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("n2"),
+                                           QStringLiteral("n1")},
+                                          kPalette),
+             (Slots{{QStringLiteral("x"), 0},
+                    {QStringLiteral("y"), 2},
+                    {QStringLiteral("n1"), 1},
+                    {QStringLiteral("n2"), 3}}));
+    // All ten taken, slot 0 twice: a new one takes the first of those used once.
+    Slots remembered;
+    QStringList names;
+    for (int i = 0; i < kPalette; ++i) {
+        remembered[QStringLiteral("e%1").arg(i)] = i;
+        names << QStringLiteral("e%1").arg(i);
+    }
+    remembered[QStringLiteral("twin")] = 0;
+    names << QStringLiteral("twin") << QStringLiteral("new");
+    const Slots slots = ExperimentColourFile::assign(remembered, names, kPalette);
+    QCOMPARE(slots.at(QStringLiteral("new")), 1);
+    QCOMPARE(slots.at(QStringLiteral("twin")), 0);
+    QCOMPARE(slots.at(QStringLiteral("e9")), 9);
+}
+
+void TestExperimentColourFile::withNothingRememberedTheNamesOrderDecides()
+{
+    QStringList names;
+    for (int i = 11; i >= 0; --i)
+        names << QStringLiteral("e%1").arg(i, 2, 10, QLatin1Char('0'));
+    const Slots slots = ExperimentColourFile::assign({}, names, kPalette);
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(slots.at(QStringLiteral("e%1").arg(i, 2, 10, QLatin1Char('0'))), i % kPalette);
+    // A slot outside the palette (a file from a larger palette) is chosen anew.
+    QCOMPARE(ExperimentColourFile::assign({{QStringLiteral("a"), 12}}, {QStringLiteral("a")}, kPalette),
+             (Slots{{QStringLiteral("a"), 0}}));
+}
+
+void TestExperimentColourFile::removedExperimentsFreeTheirSlot()
+{
+    QTemporaryDir dir;
+    ExperimentColourFile::update(dir.path(), {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                 kPalette);
+    // a's results are gone: b and c keep theirs, and the next new experiment takes a's.
+    QCOMPARE(ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("c")}, kPalette),
+             (Slots{{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
+    QCOMPARE(ExperimentColourFile::update(dir.path(),
+                                          {QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
+                                          kPalette)
+                 .at(QStringLiteral("d")),
+             0);
+}
+
+void TestExperimentColourFile::damagedFileFallsBackToTheNamesOrderAndIsRewritten_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addRow("empty") << QByteArray();
+    QTest::addRow("cut off") << QByteArray("{\"format\": 1, \"slots\": {\"b\": 0");
+    QTest::addRow("not an object") << QByteArray("[1, 2]");
+    QTest::addRow("slots a list") << QByteArray("{\"format\": 1, \"slots\": [0, 1]}");
+    QTest::addRow("slot a word") << QByteArray("{\"format\": 1, \"slots\": {\"b\": \"blue\"}}");
+    QTest::addRow("slot negative") << QByteArray("{\"format\": 1, \"slots\": {\"b\": -1}}");
+    QTest::addRow("slot fraction") << QByteArray("{\"format\": 1, \"slots\": {\"b\": 0.5}}");
+    QTest::addRow("no format") << QByteArray("{\"slots\": {\"b\": 0}}");
+    QTest::addRow("newer format") << QByteArray("{\"format\": 2, \"slots\": {\"b\": 0}}");
+    QTest::addRow("binary") << QByteArray("\x00\xff\xfe{", 4);
+}
+
+void TestExperimentColourFile::damagedFileFallsBackToTheNamesOrderAndIsRewritten()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    AtomicFile::write(dir.filePath(QStringLiteral("colours.json")), content);
+    const Slots slots =
+        ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("a")}, kPalette);
+    QCOMPARE(slots, (Slots{{QStringLiteral("a"), 0}, {QStringLiteral("b"), 1}}));
+    QCOMPARE(ExperimentColourFile::read(dir.path()), slots); // rewritten, readable again
+}
+
+void TestExperimentColourFile::readRefusesADamagedFile()
+{
+    QTemporaryDir dir;
+    QCOMPARE(ExperimentColourFile::read(dir.path()), Slots{}); // no file: nothing remembered
+    AtomicFile::write(dir.filePath(QStringLiteral("colours.json")), "{\"format\": 1, \"slots\": {\"b\": -1}}");
+    try {
+        ExperimentColourFile::read(dir.path());
+        QFAIL("a negative slot was read");
+    } catch (const InputError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("colours.json")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("slots.b")), qPrintable(e.message()));
+    }
+}
+
+void TestExperimentColourFile::fileIsWrittenOnlyWhenSomethingChanged()
+{
+    // The window computes colours on every refresh; it writes the file only for a new experiment.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("colours.json"));
+    ExperimentColourFile::update(dir.path(), {}, kPalette);
+    QVERIFY(!QFile::exists(path)); // no experiments, nothing to remember
+    ExperimentColourFile::update(dir.path(), {QStringLiteral("a")}, kPalette);
+    QVERIFY(QFile::exists(path));
+    // A file that is not the writer's own bytes but says the same is left alone.
+    const QByteArray same = "{\"format\": 1, \"slots\": {\"a\": 0}}";
+    AtomicFile::write(path, same);
+    ExperimentColourFile::update(dir.path(), {QStringLiteral("a")}, kPalette);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), same);
+}
+
+QTEST_GUILESS_MAIN(TestExperimentColourFile)
+#include "tst_experimentcolourfile.moc"
