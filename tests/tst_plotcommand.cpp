@@ -1,5 +1,6 @@
 // `seedscape-cli plot` and `seedscape-cli report` as a script would run them: offscreen, one file
 // per format.
+#include "store/experimentcolourfile.h"
 #include "store/predictionimporter.h"
 #include "store/workspace.h"
 
@@ -32,8 +33,10 @@ private Q_SLOTS:
     void userErrors();
     void reportHtml();
     void reportPdf();
+    void reportPdfKeepsTableRowsWholeAndRepeatsHeaders();
     void reportErrors();
     void reportInABrowser();
+    void plotAndReportUseTheRememberedColours();
 
 private:
     int plot(const QStringList& args, QByteArray* err = nullptr);
@@ -230,6 +233,43 @@ void TestPlotCommand::reportHtml()
     QVERIFY(html.contains(QStringLiteral("<td>m2</td>")));
 }
 
+namespace {
+
+// A tool's standard output; empty when it fails.
+QByteArray toolOutput(const QString& tool, const QStringList& args)
+{
+    QProcess p;
+    p.start(tool, args);
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return {};
+    return p.readAllStandardOutput();
+}
+
+// The text of each page of a PDF, as pdftotext lays it out (it ends every page with a form feed).
+QStringList pdfPages(const QString& path)
+{
+    QStringList pages = QString::fromUtf8(toolOutput(QStringLiteral("pdftotext"),
+                                                     {QStringLiteral("-layout"), path, QStringLiteral("-")}))
+                            .split(QLatin1Char('\f'));
+    pages.removeLast(); // after the last form feed
+    return pages;
+}
+
+// The pictures in a PDF, one line each in `pdfimages -list` after two lines of header.
+int pdfImages(const QString& path)
+{
+    const QByteArray list = toolOutput(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path});
+    return list.isEmpty() ? -1 : static_cast<int>(list.trimmed().count('\n')) - 1;
+}
+
+bool hasPoppler()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty() &&
+           !QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty();
+}
+
+} // namespace
+
 void TestPlotCommand::reportPdf()
 {
     const QString path = m_dir.filePath(QStringLiteral("report.pdf"));
@@ -240,16 +280,88 @@ void TestPlotCommand::reportPdf()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray pdf = f.readAll();
     QVERIFY(pdf.startsWith("%PDF-"));
-    QVERIFY(pdf.count("/Subtype /Image") >= 3); // the three figures as pictures
-    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not read");
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    QVERIFY(text.waitForFinished(60000));
-    const QString words = QString::fromUtf8(text.readAllStandardOutput());
-    QVERIFY2(words.contains(QStringLiteral("Seedscape report")), qPrintable(words));
-    QVERIFY(words.contains(QStringLiteral("Statistics")));
-    QVERIFY(words.contains(QStringLiteral("m2")));
+    QVERIFY(!pdf.contains("/Subtype /Image")); // the figures are vector shapes, not pictures
+    if (!hasPoppler())
+        QSKIP("pdftotext and pdfimages (poppler-utils) are not installed: the PDF is not read");
+    QCOMPARE(pdfImages(path), 0);
+    // The summary, a page for each of the four figures with its caption and how to read it, and
+    // the tables from a page of their own.
+    const QStringList pages = pdfPages(path);
+    QCOMPARE(pages.size(), 6);
+    QVERIFY2(pages[0].contains(QStringLiteral("Seedscape report")), qPrintable(pages[0]));
+    QVERIFY(pages[0].contains(QStringLiteral("Summary")));
+    const char* captions[] = {"Validation vs test", "Seed spread", "Ensemble size", "Learning curves"};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY2(pages[i + 1].contains(QLatin1String(captions[i])), qPrintable(pages[i + 1]));
+        QVERIFY(pages[i + 1].contains(QStringLiteral("How to read this")));
+    }
+    QVERIFY2(pages[5].contains(QStringLiteral("Statistics")), qPrintable(pages[5]));
+    QVERIFY(pages[5].contains(QStringLiteral("Validation")));
+    QVERIFY(pages[5].contains(QStringLiteral("m2")));
+    QVERIFY(pages[5].contains(QStringLiteral("0.9333"))); // m2's ensemble score
+    QVERIFY(pages[5].contains(QStringLiteral("Which experiment beats which")));
+}
+
+void TestPlotCommand::reportPdfKeepsTableRowsWholeAndRepeatsHeaders()
+{
+    if (!hasPoppler())
+        QSKIP("pdftotext and pdfimages (poppler-utils) are not installed: the PDF is not read");
+    // 25 copies of m1: the statistics table runs over two pages, the 600 comparisons over many.
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    QFile source(golden + QStringLiteral("/predictions.csv"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = source.readAll().split('\n');
+    QByteArray predictions = lines.front() + '\n';
+    for (int e = 1; e <= 25; ++e)
+        for (const QByteArray& line : lines)
+            if (line.startsWith("m1,"))
+                predictions += QStringLiteral("e%1").arg(e, 2, 10, QLatin1Char('0')).toUtf8() + line.mid(2) + '\n';
+    QTemporaryDir dir;
+    QFile copies(dir.filePath(QStringLiteral("predictions.csv")));
+    QVERIFY(copies.open(QIODevice::WriteOnly));
+    copies.write(predictions);
+    copies.close();
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    PredictionImporter::importInto(Workspace(workspace), copies.fileName(), golden + QStringLiteral("/labels.csv"),
+                                   Task::Multiclass, Metric::Accuracy);
+    const QString path = dir.filePath(QStringLiteral("report.pdf"));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"), path}), 0);
+    QCOMPARE(pdfImages(path), 0);
+
+    const QStringList pages = pdfPages(path);
+    static const QRegularExpression statisticsRow(QStringLiteral("^\\s*e\\d\\d\\s+accuracy\\s"),
+                                                  QRegularExpression::MultilineOption);
+    static const QRegularExpression comparisonRow(QStringLiteral("^\\s*e\\d\\d\\s+e\\d\\d\\s"),
+                                                  QRegularExpression::MultilineOption);
+    // A row's second line holds only what wrapped in its cells (the interval "0.12"), so a row
+    // split over two pages leaves a page with more first than second lines, or fewer.
+    static const QRegularExpression wrapped(QStringLiteral("^\\s*0\\.12\\s*$"), QRegularExpression::MultilineOption);
+    int statisticsPages = 0, comparisonPages = 0, rows = 0, comparisons = 0, wrappedLines = 0;
+    std::vector<std::pair<int, int>> perPage; // (rows, wrapped lines) on each page with rows
+    for (const QString& page : pages) {
+        const int pageRows = static_cast<int>(page.count(statisticsRow));
+        const int pageComparisons = static_cast<int>(page.count(comparisonRow));
+        if (pageRows > 0) {
+            ++statisticsPages;
+            QVERIFY2(page.contains(QStringLiteral("Metric")) && page.contains(QStringLiteral("IQM")),
+                     qPrintable(page)); // the header, repeated
+            perPage.push_back({pageRows, static_cast<int>(page.count(wrapped))});
+        }
+        if (pageComparisons > 0) {
+            ++comparisonPages;
+            QVERIFY2(page.contains(QStringLiteral("P validation")), qPrintable(page));
+        }
+        rows += pageRows;
+        comparisons += pageComparisons;
+        wrappedLines += static_cast<int>(page.count(wrapped));
+    }
+    QCOMPARE(rows, 25);
+    QCOMPARE(comparisons, 25 * 24);
+    QVERIFY2(statisticsPages >= 2, qPrintable(QString::number(statisticsPages)));
+    QVERIFY(comparisonPages >= 2);
+    QCOMPARE(wrappedLines % rows, 0); // every row alike
+    for (const auto& [pageRows, pageWrapped] : perPage)
+        QCOMPARE(pageWrapped, pageRows * (wrappedLines / rows));
 }
 
 void TestPlotCommand::reportErrors()
@@ -360,6 +472,31 @@ void TestPlotCommand::reportInABrowser()
                                 .arg(share * 100)));
     }
     QCOMPARE(figures, 4);
+}
+
+void TestPlotCommand::plotAndReportUseTheRememberedColours()
+{
+    // The window remembered m1 in slot 3 (red) and m2 in slot 5 (brown): plot and report agree.
+    ExperimentColourFile::write(m_dir.path(), {{QStringLiteral("m1"), 3}, {QStringLiteral("m2"), 5}});
+    const QByteArray red = "#d62728", brown = "#8c564b", blue = "#1f77b4", orange = "#ff7f0e";
+    const QString svg = m_dir.filePath(QStringLiteral("remembered.svg"));
+    QCOMPARE(plot({QStringLiteral("--out"), svg}), 0);
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray drawn = svgFile.readAll();
+    QVERIFY(drawn.contains(red) && drawn.contains(brown));
+    QVERIFY(!drawn.contains(blue) && !drawn.contains(orange)); // the names' order: slots 0 and 1
+    const QString html = m_dir.filePath(QStringLiteral("remembered.html"));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), m_dir.path(),
+                  QStringLiteral("--out"), html}),
+             0);
+    QFile htmlFile(html);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    const QByteArray report = htmlFile.readAll();
+    QVERIFY(report.contains(red) && report.contains(brown));
+    QVERIFY(!report.contains(blue) && !report.contains(orange));
+    QCOMPARE(ExperimentColourFile::read(m_dir.path()),
+             (ExperimentColourFile::Slots{{QStringLiteral("m1"), 3}, {QStringLiteral("m2"), 5}}));
 }
 
 QTEST_GUILESS_MAIN(TestPlotCommand)

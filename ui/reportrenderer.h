@@ -7,7 +7,7 @@ namespace seedscape {
 // Writes a workspace's report without a window: what `seedscape-cli report` runs. The figures
 // are the window's views drawn offscreen, the statistics those of the comparable experiments
 // (PlotRenderer::comparableGroup). .html: the one-file report; .pdf: the same document printed
-// by Qt, its figures as 192 dpi pictures.
+// by Qt (ReportPdfPrinter), its figures as vector shapes.
 class ReportRenderer
 {
 public:

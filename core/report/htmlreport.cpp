@@ -49,6 +49,8 @@ QString head(const QString& title, const QString& workspace)
         // Figures shrink with a narrow window instead of running off it (the SVGs have a viewBox).
         ".plot{max-width:100%}\n.plot svg{display:block;max-width:100%;height:auto}\n"
         ".how-to-read{font-size:90%;color:#333;background:#f6f6f6;padding:.4em .7em;margin:.5em 0}\n"
+        // Printed from a browser: a figure or a table row never split across pages.
+        "@media print{figure,tr{break-inside:avoid}thead{display:table-header-group}}\n"
         "</style>\n");
     html += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(escaped(title));
     html += QStringLiteral("<p>Workspace <code>%1</code> · %2 · Seedscape %3</p>\n")
@@ -119,13 +121,13 @@ QString statisticsRow(const ExperimentStatistics& e)
 QString statisticsTable(const WorkspaceStatistics& w)
 {
     QString html = QStringLiteral(
-        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<tr><th>Experiment</th><th>Metric</th>"
+        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<thead><tr><th>Experiment</th><th>Metric</th>"
         "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
         "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
-        "<th>k-ensemble val</th></tr>\n");
+        "<th>k-ensemble val</th></tr></thead>\n<tbody>\n");
     for (const ExperimentStatistics& e : w.experiments)
         html += statisticsRow(e);
-    html += QStringLiteral("</table>\n");
+    html += QStringLiteral("</tbody>\n</table>\n");
     return html;
 }
 
@@ -143,14 +145,15 @@ QString comparisonTable(const WorkspaceStatistics& w)
     for (const WorkspaceStatistics::Group& g : w.groups) {
         if (g.comparisons.empty())
             continue;
-        html += QStringLiteral("<p>%1</p>\n<table class=\"comparisons\">\n<tr><th>A</th><th>B</th>"
-                               "<th>P validation</th><th>P test</th><th>Seeds (A × B)</th></tr>\n")
+        html += QStringLiteral("<p>%1</p>\n<table class=\"comparisons\">\n<thead><tr><th>A</th><th>B</th>"
+                               "<th>P validation</th><th>P test</th><th>Seeds (A × B)</th></tr></thead>\n"
+                               "<tbody>\n")
                     .arg(escaped(g.data.description()));
         for (const WorkspaceStatistics::Comparison& c : g.comparisons)
             html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
                     cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
                     cell(QStringLiteral("%1 × %2").arg(c.seedsA).arg(c.seedsB)) + QStringLiteral("</tr>\n");
-        html += QStringLiteral("</table>\n");
+        html += QStringLiteral("</tbody>\n</table>\n");
     }
     html += QStringLiteral("</div>\n");
     return html;
@@ -189,11 +192,12 @@ QString settingsTable(const std::vector<Experiment>& definitions,
     if (definitions.empty())
         return {};
     QString html =
-        QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<tr><th>Experiment</th><th>Data</th>"
-                       "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr>\n");
+        QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th>Experiment</th><th>Data</th>"
+                       "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr></thead>\n"
+                       "<tbody>\n");
     for (const Experiment& e : definitions)
         html += settingsRow(e, statistics);
-    html += QStringLiteral("</table>\n");
+    html += QStringLiteral("</tbody>\n</table>\n");
     return html;
 }
 
