@@ -26,6 +26,7 @@ private Q_SLOTS:
     void rowHeadersAreFileLines();
     void targetCanMoveWithoutAReset();
     void clearEmpties();
+    void textIsAlignedLeft();
 };
 
 void TestCsvPreviewModel::emptyUntilATableIsSet()
@@ -52,7 +53,8 @@ void TestCsvPreviewModel::previewsASampleFile()
     // Cells are the file's text as written.
     QCOMPARE(model.index(0, 0).data().toString(), table.rows[0][0]);
     QCOMPARE(model.index(49, 13).data().toString(), table.rows[49][13]);
-    QVERIFY(model.index(0, 0).data(Qt::TextAlignmentRole).isValid());
+    QCOMPARE(model.index(0, 0).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::AlignRight | Qt::AlignVCenter); // a number
     QVERIFY(!model.index(0, 0).data(Qt::EditRole).isValid());
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("alcohol\nnumber"));
     QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
@@ -132,6 +134,18 @@ void TestCsvPreviewModel::clearEmpties()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), 0);
     QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
+}
+
+void TestCsvPreviewModel::textIsAlignedLeft()
+{
+    // A command experiment's data: a path column beside a number.
+    CsvPreviewModel model;
+    model.setTable(CsvReader::parse("photo,weight\nimg/1.png,3.5\nimg/2.png,4\n", QStringLiteral("t.csv")),
+                   QStringLiteral("weight"));
+    QCOMPARE(model.index(0, 0).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::AlignLeft | Qt::AlignVCenter);
+    QCOMPARE(model.index(1, 1).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+             Qt::AlignRight | Qt::AlignVCenter);
 }
 
 QTEST_MAIN(TestCsvPreviewModel)

@@ -1,6 +1,7 @@
 // The experiment editor as a user drives it: typing into fields, invalid values refused with the
 // file reader's messages, new experiments and variants saved into the workspace. The Definition
 // tab's autosave is DefinitionPanel's (tst_definitionpanel).
+#include "commandmodelform.h"
 #include "csvpreviewmodel.h"
 #include "experimentdialog.h"
 #include "experimenteditor.h"
@@ -16,10 +17,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -37,6 +41,10 @@ private Q_SLOTS:
     void dataProblemsAreNamed();
     void takenNameIsRefused();
     void duplicateAsVariantChangesOneThing();
+    void commandLineSplitsAndJoinsLikeAShell_data();
+    void commandLineSplitsAndJoinsLikeAShell();
+    void yourProgramIsCheckedAndSavedAsACommandExperiment();
+    void commandExperimentShowsItsCommandLine();
 };
 
 void TestExperimentEditor::initTestCase()
@@ -51,7 +59,7 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     MainWindow window;
     QVERIFY(window.openWorkspace(dir.path()));
     window.show();
-    QCOMPARE(window.experimentModel()->rowCount(), 4);
+    QCOMPARE(window.experimentModel()->rowCount(), 5); // four MLPs and the example CNN (digits-cnn)
 
     ExperimentDialog* dialog = window.openExperimentDialog(false);
     QVERIFY(dialog);
@@ -103,7 +111,7 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     QCOMPARE(saved.dataset.split.test, 0.25);
     QCOMPARE(saved.model.hidden, (std::vector<int>{32, 16}));
     QCOMPARE(saved.dataset.target, QStringLiteral("benign")); // the selected experiment's data
-    QCOMPARE(window.experimentModel()->rowCount(), 5);
+    QCOMPARE(window.experimentModel()->rowCount(), 6);
     QCOMPARE(window.experimentModel()->nameAt(window.experimentModel()->rowOf(QStringLiteral("wide-lr"))),
              QStringLiteral("wide-lr"));
     QTRY_VERIFY(window.definitionEditor()->experiment());
@@ -212,7 +220,185 @@ void TestExperimentEditor::duplicateAsVariantChangesOneThing()
     variant.model.activation = original.model.activation;
     variant.name = original.name;
     QVERIFY(variant == original); // everything else as it was
-    QCOMPARE(window.experimentModel()->rowCount(), 5);
+    QCOMPARE(window.experimentModel()->rowCount(), 6);
+}
+
+void TestExperimentEditor::commandLineSplitsAndJoinsLikeAShell_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("joined");
+    QTest::addRow("plain") << QStringLiteral("python3  train.py --lr 3e-4")
+                           << QStringList{QStringLiteral("python3"), QStringLiteral("train.py"),
+                                          QStringLiteral("--lr"), QStringLiteral("3e-4")}
+                           << QStringLiteral("python3 train.py --lr 3e-4");
+    QTest::addRow("spaces quoted") << QStringLiteral("python3 \"my train.py\" --name \"run 1\"")
+                                   << QStringList{QStringLiteral("python3"), QStringLiteral("my train.py"),
+                                                  QStringLiteral("--name"), QStringLiteral("run 1")}
+                                   << QStringLiteral("python3 \"my train.py\" --name \"run 1\"");
+    QTest::addRow("placeholders") << QStringLiteral("./train --seed {seed} --out {output}")
+                                  << QStringList{QStringLiteral("./train"), QStringLiteral("--seed"),
+                                                 QStringLiteral("{seed}"), QStringLiteral("--out"),
+                                                 QStringLiteral("{output}")}
+                                  << QStringLiteral("./train --seed {seed} --out {output}");
+    // Three quotes are one literal quote (QProcess::splitCommand), inside quotes or not.
+    QTest::addRow("quotes") << QStringLiteral("echo \"say \"\"\"hi\"\"\"\"")
+                            << QStringList{QStringLiteral("echo"), QStringLiteral("say \"hi\"")}
+                            << QStringLiteral("echo \"say \"\"\"hi\"\"\"\"");
+    QTest::addRow("tab and quote at the ends") << QStringLiteral("a \"\"\"\"x\ty\"\"\"\"")
+                                               << QStringList{QStringLiteral("a"), QStringLiteral("\"x\ty\"")}
+                                               << QStringLiteral("a \"\"\"\"x\ty\"\"\"\"");
+}
+
+void TestExperimentEditor::commandLineSplitsAndJoinsLikeAShell()
+{
+    QFETCH(QString, line);
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, joined);
+    QCOMPARE(CommandModelForm::splitCommand(line), arguments);
+    QCOMPARE(CommandModelForm::joinCommand(arguments), joined);
+    QCOMPARE(CommandModelForm::splitCommand(CommandModelForm::joinCommand(arguments)), arguments);
+}
+
+void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    // Data a built-in model cannot use (a text column), and a folder for the program.
+    QFile csv(QDir(dir.path()).filePath(QStringLiteral("photos.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("photo,label\n");
+    for (int i = 0; i < 40; ++i)
+        csv.write(QStringLiteral("img/%1.png,%2\n")
+                      .arg(i)
+                      .arg(i % 2 ? QStringLiteral("cat") : QStringLiteral("dog"))
+                      .toUtf8());
+    csv.close();
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("scripts")));
+    QFile script(QDir(dir.path()).filePath(QStringLiteral("scripts/train.sh")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n");
+    script.close();
+
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    ExperimentDialog* dialog = window.openExperimentDialog(false);
+    ExperimentEditor* editor = dialog->editor();
+    QPushButton* create = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    auto* path = editor->findChild<QLineEdit*>(QStringLiteral("dataset.path"));
+    path->setText(QStringLiteral("photos.csv"));
+    Q_EMIT path->editingFinished();
+    // The built-in model needs numbers: the text column is a problem for it.
+    QTRY_VERIFY2(!fieldProblem(editor, QStringLiteral("dataset.path")).isEmpty(), "the MLP refuses text");
+
+    // Your program: its fields instead of the MLP's, training's and the seed sources'.
+    auto* type = editor->findChild<QComboBox*>(QStringLiteral("model.type"));
+    QCOMPARE(type->itemText(1), QStringLiteral("Your program"));
+    type->setCurrentIndex(1);
+    const auto shown = [editor](const QString& field) {
+        return editor->findChild<QWidget*>(field)->isVisibleTo(editor);
+    };
+    for (const char* field : {"model.command", "model.workdir", "model.parallel", "model.timeout_minutes"})
+        QVERIFY2(shown(QLatin1String(field)), field);
+    for (const char* field : {"model.hidden", "model.activation", "model.dropout", "training.lr",
+                              "training.epochs", "seeds.vary.init", "device"})
+        QVERIFY2(!shown(QLatin1String(field)), field);
+    // Now only the target is read: the text column is the program's.
+    QTRY_VERIFY2(fieldProblem(editor, QStringLiteral("dataset.path")).isEmpty(),
+                 qPrintable(fieldProblem(editor, QStringLiteral("dataset.path"))));
+
+    // The command is checked as typed: the validator's rules, and whether the program can run.
+    QCOMPARE(fieldProblem(editor, QStringLiteral("model.command")),
+             QStringLiteral("model.command: must name the program to run, e.g. [\"python3\", \"train.py\"]"));
+    typeInto(editor, QStringLiteral("model.command"), QStringLiteral("no-such-trainer-xyz train.py"));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.command"))
+                 .startsWith(QStringLiteral("model.command: no program \"no-such-trainer-xyz\" on PATH")),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.command"))));
+    QVERIFY(!create->isEnabled());
+    typeInto(editor, QStringLiteral("model.command"), QStringLiteral("./train.sh --epochs {epochs}"));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.command"))
+                 .contains(QStringLiteral("{epochs} is not a placeholder")),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.command"))));
+    typeInto(editor, QStringLiteral("model.command"),
+             QStringLiteral("./train.sh --seed {seed} --name \"run 1\""));
+    // The program is looked for in the working folder, which must exist.
+    typeInto(editor, QStringLiteral("model.workdir"), QStringLiteral("nowhere"));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.workdir")).contains(QStringLiteral("does not exist")),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.workdir"))));
+    // The picker's folder, inside the workspace, is kept relative.
+    editor->commandForm()->setFolderChooser([&](QWidget*, const QString& start) {
+        [&] {
+            QCOMPARE(start, QDir(dir.path()).filePath(QStringLiteral("nowhere")));
+        }();
+        return QDir(dir.path()).filePath(QStringLiteral("scripts"));
+    });
+    editor->findChild<QPushButton*>(QStringLiteral("model.workdir.choose"))->click();
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("model.workdir"))->text(),
+             QStringLiteral("scripts"));
+    QVERIFY(fieldProblem(editor, QStringLiteral("model.workdir")).isEmpty());
+    QVERIFY2(
+        fieldProblem(editor, QStringLiteral("model.command")).contains(QStringLiteral("is not executable")),
+        qPrintable(fieldProblem(editor, QStringLiteral("model.command"))));
+    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    typeInto(editor, QStringLiteral("model.command"),
+             QStringLiteral("./train.sh --seed {seed} --name \"run 1\""));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.command")).isEmpty(),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.command"))));
+    editor->findChild<QSpinBox*>(QStringLiteral("model.parallel"))->setValue(3);
+    QCOMPARE(editor->findChild<QSpinBox*>(QStringLiteral("model.parallel"))->maximum(),
+             CommandSpec::kMaxParallel);
+    editor->findChild<QDoubleSpinBox*>(QStringLiteral("model.timeout_minutes"))->setValue(1.5);
+    typeInto(editor, QStringLiteral("name"), QStringLiteral("photos-cmd"));
+    QTRY_VERIFY2(editor->isValid(),
+                 qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
+    QVERIFY(create->isEnabled());
+    QTest::mouseClick(create, Qt::LeftButton);
+
+    // Saved through the experiment writer as model.type command, read back the same.
+    const QString file = dir.experimentFile(QStringLiteral("photos-cmd"));
+    const Experiment saved = ExperimentReader::readFile(file);
+    QVERIFY(saved.isCommand());
+    QCOMPARE(saved.model.command.command,
+             (QStringList{QStringLiteral("./train.sh"), QStringLiteral("--seed"), QStringLiteral("{seed}"),
+                          QStringLiteral("--name"), QStringLiteral("run 1")}));
+    QCOMPARE(saved.model.command.workdir, QStringLiteral("scripts"));
+    QCOMPARE(saved.model.command.parallel, 3);
+    QCOMPARE(saved.model.command.timeoutMinutes, 1.5);
+    QCOMPARE(saved.dataset.target, QStringLiteral("label"));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray json = written.readAll();
+    QVERIFY(json.contains("\"type\": \"command\""));
+    QVERIFY(!json.contains("\"training\""));
+}
+
+void TestExperimentEditor::commandExperimentShowsItsCommandLine()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    ExperimentEditor editor;
+    editor.setWorkspace(dir.path(), {});
+    Experiment e = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
+    e.model = {}; // as the reader leaves a command experiment: the built-in model's defaults
+    e.model.type = ModelType::Command;
+    e.model.command.command = {QStringLiteral("/bin/sh"), QStringLiteral("my script.sh"),
+                               QStringLiteral("{seed}")};
+    e.model.command.parallel = 2;
+    e.training = {};
+    e.seeds.varyInit = e.seeds.varyOrder = e.seeds.varyDropout = true;
+    e.device = Device::CPU;
+    editor.setExperiment(e);
+    QCOMPARE(editor.findChild<QComboBox*>(QStringLiteral("model.type"))->currentIndex(), 1);
+    QCOMPARE(editor.findChild<QLineEdit*>(QStringLiteral("model.command"))->text(),
+             QStringLiteral("/bin/sh \"my script.sh\" {seed}"));
+    QCOMPARE(editor.findChild<QSpinBox*>(QStringLiteral("model.parallel"))->value(), 2);
+    QTRY_VERIFY2(editor.isValid(),
+                 qPrintable(editor.problems().empty() ? QString() : editor.problems()[0].message));
+    QVERIFY(*editor.experiment() == e); // nothing changed by showing it
+    // Back to the built-in model: its fields again, and the experiment is an MLP one.
+    editor.findChild<QComboBox*>(QStringLiteral("model.type"))->setCurrentIndex(0);
+    QVERIFY(editor.findChild<QWidget*>(QStringLiteral("training.lr"))->isVisibleTo(&editor));
+    QVERIFY(!editor.findChild<QWidget*>(QStringLiteral("model.command"))->isVisibleTo(&editor));
+    QTRY_VERIFY(editor.isValid());
+    QVERIFY(!editor.experiment()->isCommand());
 }
 
 QTEST_MAIN(TestExperimentEditor)

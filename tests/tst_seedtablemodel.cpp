@@ -48,6 +48,7 @@ private Q_SLOTS:
     void rowsAndHeaders();
     void finishedSeedShowsItsScores();
     void failedSeedShowsWhy();
+    void failedProgramShowsItsStderrTail();
     void sortRoleIsNumeric();
     void newSeedsResetTheModel();
 
@@ -81,10 +82,10 @@ void TestSeedTableModel::rowsAndHeaders()
     QCOMPARE(m_model->rowOf(1234567890123ULL), 1);
     QCOMPARE(m_model->rowOf(11), -1);
     QCOMPARE(m_model->seedAt(2).seed, quint64(10));
-    const QStringList headers = {QStringLiteral("Seed"),       QStringLiteral("Status"),
-                                 QStringLiteral("Validation"), QStringLiteral("Test"),
-                                 QStringLiteral("Best epoch"), QStringLiteral("Epochs"),
-                                 QStringLiteral("Time (s)"),   QStringLiteral("Engine")};
+    const QStringList headers = {
+        QStringLiteral("Seed"),     QStringLiteral("Status"),     QStringLiteral("Validation"),
+        QStringLiteral("Test"),     QStringLiteral("Best epoch"), QStringLiteral("Epochs"),
+        QStringLiteral("Time (s)"), QStringLiteral("Engine"),     QStringLiteral("Why it failed")};
     QCOMPARE(headers.size(), int(SeedTableModel::ColumnCount));
     for (int column = 0; column < SeedTableModel::ColumnCount; ++column)
         QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), headers[column]);
@@ -129,6 +130,30 @@ void TestSeedTableModel::failedSeedShowsWhy()
     QCOMPARE(cell(SeedTableModel::Test).toString(), QStringLiteral("—"));
     QCOMPARE(cell(SeedTableModel::Epochs).toInt(), 3);
     QCOMPARE(cell(SeedTableModel::Engine).toString(), QStringLiteral("per-seed"));
+    QCOMPARE(cell(SeedTableModel::Reason).toString(), QStringLiteral("training loss became nan"));
+    QVERIFY(!cell(SeedTableModel::Reason, Qt::TextAlignmentRole).isValid());
+    QVERIFY(m_model->index(0, SeedTableModel::Reason).data().toString().isEmpty()); // finished
+}
+
+void TestSeedTableModel::failedProgramShowsItsStderrTail()
+{
+    // A command seed that failed before its program reported an epoch, with 20 lines of stderr.
+    SeedResult s = failed(77, 0);
+    s.engine = QStringLiteral("command");
+    s.failureReason = QStringLiteral("the program exited with code 3");
+    for (int i = 0; i < 20; ++i)
+        s.stderrTail << QStringLiteral("line %1").arg(i);
+    m_model->setSeeds(QStringLiteral("cnn"), {s});
+    const QModelIndex status = m_model->index(0, SeedTableModel::Status);
+    QCOMPARE(status.data().toString(), QStringLiteral("failed"));
+    // The tooltip: the reason, then the last few lines of stderr, the last one last.
+    const QString tip = status.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("the program exited with code 3\n")), qPrintable(tip));
+    QVERIFY(tip.endsWith(QStringLiteral("line 19")));
+    QVERIFY(tip.contains(QStringLiteral("line %1").arg(20 - SeedTableModel::kToolTipStderrLines)));
+    QVERIFY(!tip.contains(QStringLiteral("line %1\n").arg(19 - SeedTableModel::kToolTipStderrLines)));
+    QCOMPARE(m_model->index(0, SeedTableModel::Reason).data().toString(),
+             QStringLiteral("the program exited with code 3"));
 }
 
 void TestSeedTableModel::sortRoleIsNumeric()

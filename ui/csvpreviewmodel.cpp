@@ -46,8 +46,12 @@ QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const
         return {};
     if (role == Qt::DisplayRole)
         return m_table.rows[static_cast<size_t>(index.row())][index.column()];
-    if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole) // numbers line up on the right, words read from the left
+        return QVariant::fromValue(
+            (m_profiles[static_cast<size_t>(index.column())].kind == ColumnProfile::Kind::Text
+                 ? Qt::AlignLeft
+                 : Qt::AlignRight) |
+            Qt::AlignVCenter);
     return {};
 }
 

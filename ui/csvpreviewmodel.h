@@ -8,7 +8,8 @@
 namespace seedscape {
 
 // The first rows of a CSV file as a table, for looking at data before training on it. Each
-// column header says what the column holds (number, whole number, text; missing cells).
+// column header says what the column holds (number, whole number, text; missing cells); numbers
+// are aligned right, text (a command experiment's sentences or file paths) left.
 class CsvPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT

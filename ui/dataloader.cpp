@@ -63,11 +63,11 @@ void DataLoader::readPreview(const QString& file, int rows)
         });
 }
 
-void DataLoader::prepare(const QString& file, const DatasetSpec& spec)
+void DataLoader::prepare(const QString& file, const DatasetSpec& spec, DatasetLoader::Use use)
 {
     const int request = ++m_prepareRequest;
     runAway<std::shared_ptr<const PreparedData>>(
-        this, [file, spec] { return PreparedDataCache::shared().get(file, spec); },
+        this, [file, spec, use] { return PreparedDataCache::shared().get(file, spec, use); },
         [file, spec, request](DataLoader* self, std::shared_ptr<const PreparedData> data,
                               const std::optional<QString>& error) {
             if (request != self->m_prepareRequest)

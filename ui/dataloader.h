@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/csvtable.h"
+#include "data/datasetloader.h"
 #include "data/datasetspec.h"
 
 #include <QObject>
@@ -23,7 +24,9 @@ public:
     explicit DataLoader(QObject* parent = nullptr);
 
     void readPreview(const QString& file, int rows);
-    void prepare(const QString& file, const DatasetSpec& spec);
+    // use: TargetOnly for a command experiment, whose other columns may hold anything.
+    void prepare(const QString& file, const DatasetSpec& spec,
+                 DatasetLoader::Use use = DatasetLoader::Use::Features);
     void cancel(); // requests in flight go unanswered
 
 Q_SIGNALS:

@@ -25,10 +25,14 @@ QString inRed(const QString& text)
 QString describe(const PreparedData& p, const Experiment& e)
 {
     const Dataset& d = p.dataset;
-    QString text = DatasetPanel::tr("<b>%1</b> — %2 rows, %3 features, target <i>%4</i>, task <b>%5</b>")
+    // A command experiment's program reads the other columns itself: they are not features here.
+    const QString columns = e.isCommand() ? DatasetPanel::tr("%1 other columns for your program")
+                                                .arg(std::max(0, static_cast<int>(d.header.size()) - 1))
+                                          : DatasetPanel::tr("%1 features").arg(d.featureCount());
+    QString text = DatasetPanel::tr("<b>%1</b> — %2 rows, %3, target <i>%4</i>, task <b>%5</b>")
                        .arg(d.sourceFile.toHtmlEscaped())
                        .arg(d.rowCount())
-                       .arg(d.featureCount())
+                       .arg(columns.toHtmlEscaped())
                        .arg(d.targetName.toHtmlEscaped(), names::task(d.task));
     if (isClassification(d.task))
         text +=
@@ -99,7 +103,8 @@ void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntr
     const Experiment& e = *entry->experiment;
     m_file = e.dataset.resolvedPath(workspaceFolder);
     m_summary->setText(tr("Reading %1…").arg(m_file.toHtmlEscaped()));
-    m_loader->prepare(m_file, e.dataset);
+    m_loader->prepare(m_file, e.dataset,
+                      e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
 }
 
 void DatasetPanel::showPrepared(std::shared_ptr<const PreparedData> data)

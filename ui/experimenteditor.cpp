@@ -1,5 +1,6 @@
 #include "experimenteditor.h"
 
+#include "commandmodelform.h"
 #include "csvpreviewmodel.h"
 #include "dataloader.h"
 
@@ -151,6 +152,11 @@ void ExperimentEditor::createDataFields()
 
 void ExperimentEditor::createModelFields()
 {
+    m_modelType = addCombo(QStringLiteral("model.type"), {tr("Built-in MLP"), tr("Your program")});
+    m_modelType->setToolTip(tr("Your program: your own training script runs once per seed; Seedscape "
+                               "gives it the split and the seed and scores its predictions"));
+    m_commandForm = new CommandModelForm(
+        this, [this](QWidget* input, const QString& field) { return withProblem(input, field); });
     m_hidden = addLine(QStringLiteral("model.hidden"),
                        tr("Hidden layer widths, e.g. \"64, 64\"; empty for a linear model"));
     m_activation = addCombo(QStringLiteral("model.activation"), names::activations());
@@ -252,16 +258,22 @@ QGroupBox* ExperimentEditor::dataSection(QWidget* pathRow)
 
 QGroupBox* ExperimentEditor::modelSection()
 {
-    return formSection(tr("Model"),
-                       {{tr("Hidden layers"), withProblem(m_hidden, QStringLiteral("model.hidden"))},
-                        {tr("Activation"), m_activation},
-                        {tr("Dropout"), withProblem(m_dropout, QStringLiteral("model.dropout"))},
-                        {QString(), m_layerNorm}});
+    m_mlpRows = {withProblem(m_hidden, QStringLiteral("model.hidden")), m_activation,
+                 withProblem(m_dropout, QStringLiteral("model.dropout")), m_layerNorm};
+    std::vector<std::pair<QString, QWidget*>> rows = {{tr("Model"), m_modelType},
+                                                      {tr("Hidden layers"), m_mlpRows[0]},
+                                                      {tr("Activation"), m_mlpRows[1]},
+                                                      {tr("Dropout"), m_mlpRows[2]},
+                                                      {QString(), m_mlpRows[3]}};
+    rows.insert(rows.end(), m_commandForm->rows().begin(), m_commandForm->rows().end());
+    QGroupBox* box = formSection(tr("Model"), rows);
+    m_modelForm = qobject_cast<QFormLayout*>(box->layout());
+    return box;
 }
 
 QGroupBox* ExperimentEditor::trainingSection()
 {
-    return formSection(
+    m_trainingBox = formSection(
         tr("Training"),
         {{tr("Optimizer"), m_optimizer},
          {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
@@ -272,16 +284,33 @@ QGroupBox* ExperimentEditor::trainingSection()
          {tr("Schedule"), m_schedule},
          {tr("Early stopping patience"),
           withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}});
+    return m_trainingBox;
 }
 
 QGroupBox* ExperimentEditor::seedSection(QWidget* vary)
 {
-    return formSection(tr("Seeds and score"),
-                       {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
-                        {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
-                        {tr("Seeds vary"), vary},
-                        {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
-                        {tr("Device"), m_device}});
+    m_varyRow = vary;
+    QGroupBox* box = formSection(tr("Seeds and score"),
+                                 {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
+                                  {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
+                                  {tr("Seeds vary"), vary},
+                                  {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
+                                  {tr("Device"), m_device}});
+    m_seedForm = qobject_cast<QFormLayout*>(box->layout());
+    return box;
+}
+
+// Your program owns its model, its training, what its seed varies and its device.
+void ExperimentEditor::showModelType()
+{
+    const bool program = m_modelType->currentIndex() == 1;
+    for (QWidget* row : m_mlpRows)
+        m_modelForm->setRowVisible(row, !program);
+    for (const auto& [label, row] : m_commandForm->rows())
+        m_modelForm->setRowVisible(row, program);
+    m_trainingBox->setVisible(!program);
+    m_seedForm->setRowVisible(m_varyRow, !program);
+    m_seedForm->setRowVisible(m_device, !program);
 }
 
 QWidget* ExperimentEditor::buildPreview()
@@ -314,6 +343,8 @@ void ExperimentEditor::connectFields()
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
         m_momentum->setEnabled(m_optimizer->currentText() == names::optimizer(OptimizerKind::SGD));
     });
+    connect(m_commandForm, &CommandModelForm::edited, this, &ExperimentEditor::revalidate);
+    connect(m_modelType, &QComboBox::currentIndexChanged, this, &ExperimentEditor::showModelType);
     connect(m_splitColumn, &QComboBox::currentIndexChanged, this, [this](int index) {
         for (QLineEdit* edit : {m_validation, m_test, m_splitSeed})
             edit->setEnabled(index <= 0);
@@ -358,6 +389,7 @@ void ExperimentEditor::setWorkspace(const QString& folder, const QStringList& ta
     // No reading here: setExperiment, which every caller calls next, reads the data once.
     m_workspace = folder;
     m_takenNames = takenNames;
+    m_commandForm->setBaseFolder(folder); // experiment files live in the workspace folder
     m_loadedFile.clear();
     m_checkedData.reset();
 }
@@ -386,6 +418,9 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     };
     m_name->setText(e.name);
     m_path->setText(e.dataset.path);
+    m_modelType->setCurrentIndex(e.isCommand() ? 1 : 0);
+    showModelType();
+    m_commandForm->setCommand(e.model.command);
     m_missing->setCurrentText(names::missing(e.dataset.missing));
     m_validation->setText(formatTypedNumber(e.dataset.split.validation));
     m_test->setText(formatTypedNumber(e.dataset.split.test));
@@ -503,7 +538,7 @@ void ExperimentEditor::checkData()
 {
     const Experiment e = readForm(nullptr);
     const QString file = e.dataset.resolvedPath(m_workspace);
-    const DataCheck check{file, e.dataset, QFileInfo(file).lastModified()};
+    const DataCheck check{file, e.dataset, e.isCommand(), QFileInfo(file).lastModified()};
     if (check == m_checkedData)
         return;
     m_checkedData = check;
@@ -524,7 +559,8 @@ void ExperimentEditor::checkData()
         return;
     m_dataPending = true;
     m_dataSummary->setText(tr("Reading the data…"));
-    m_loader->prepare(file, e.dataset);
+    m_loader->prepare(file, e.dataset,
+                      check.targetOnly ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
 }
 
 void ExperimentEditor::showDataCheck(const PreparedData* prepared, const QString& problem)
@@ -533,9 +569,13 @@ void ExperimentEditor::showDataCheck(const PreparedData* prepared, const QString
     m_dataSummary->clear();
     if (prepared) {
         m_inferredTask = prepared->dataset.task;
-        m_dataSummary->setText(tr("%1 rows, %2 features, task %3; split %4 / %5 / %6 rows")
+        // Your program reads the other columns itself: Seedscape reads only the target.
+        const bool targetOnly = m_checkedData && m_checkedData->targetOnly;
+        const QString columns = targetOnly ? tr("the target read for your program")
+                                           : tr("%1 features").arg(prepared->dataset.featureCount());
+        m_dataSummary->setText(tr("%1 rows, %2, task %3; split %4 / %5 / %6 rows")
                                    .arg(prepared->dataset.rowCount())
-                                   .arg(prepared->dataset.featureCount())
+                                   .arg(columns)
                                    .arg(names::task(prepared->dataset.task))
                                    .arg(prepared->split.train.size())
                                    .arg(prepared->split.validation.size())
@@ -575,39 +615,49 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
                 {QStringLiteral("dataset.split.seed"),
                  QStringLiteral("must be %1, got \"%2\"").arg(SeedNumber::range(), m_splitSeed->text())});
     }
-    e.model.hidden.clear();
-    for (const QString& word : words(m_hidden->text())) {
-        const auto width = readWhole(word, QStringLiteral("model.hidden"), problems);
-        if (!width)
-            break;
-        e.model.hidden.push_back(clampToInt(*width));
+    // A command experiment keeps the built-in model's and training's defaults: the file has neither.
+    if (m_modelType->currentIndex() == 1) {
+        e.model.type = ModelType::Command;
+        e.model.command = m_commandForm->read();
+    } else {
+        e.model.hidden.clear();
+        for (const QString& word : words(m_hidden->text())) {
+            const auto width = readWhole(word, QStringLiteral("model.hidden"), problems);
+            if (!width)
+                break;
+            e.model.hidden.push_back(clampToInt(*width));
+        }
+        e.model.activation = names::parseActivation(m_activation->currentText()).value_or(Activation::ReLU);
+        if (auto v = readNumber(m_dropout, QStringLiteral("model.dropout"), problems))
+            e.model.dropout = *v;
+        e.model.layerNorm = m_layerNorm->isChecked();
+        e.training.optimizer =
+            names::parseOptimizer(m_optimizer->currentText()).value_or(OptimizerKind::Adam);
+        if (auto v = readNumber(m_lr, QStringLiteral("training.lr"), problems))
+            e.training.lr = *v;
+        if (auto v = readNumber(m_weightDecay, QStringLiteral("training.weight_decay"), problems))
+            e.training.weightDecay = *v;
+        if (auto v = readNumber(m_momentum, QStringLiteral("training.momentum"), problems))
+            e.training.momentum = *v;
+        if (auto v = readWhole(m_batchSize->text(), QStringLiteral("training.batch_size"), problems))
+            e.training.batchSize = clampToInt(*v);
+        if (auto v = readWhole(m_epochs->text(), QStringLiteral("training.epochs"), problems))
+            e.training.epochs = clampToInt(*v);
+        e.training.schedule = names::parseSchedule(m_schedule->currentText()).value_or(Schedule::None);
+        if (auto v =
+                readWhole(m_patience->text(), QStringLiteral("training.early_stopping_patience"), problems))
+            e.training.earlyStoppingPatience = clampToInt(*v);
     }
-    e.model.activation = names::parseActivation(m_activation->currentText()).value_or(Activation::ReLU);
-    if (auto v = readNumber(m_dropout, QStringLiteral("model.dropout"), problems))
-        e.model.dropout = *v;
-    e.model.layerNorm = m_layerNorm->isChecked();
-    e.training.optimizer = names::parseOptimizer(m_optimizer->currentText()).value_or(OptimizerKind::Adam);
-    if (auto v = readNumber(m_lr, QStringLiteral("training.lr"), problems))
-        e.training.lr = *v;
-    if (auto v = readNumber(m_weightDecay, QStringLiteral("training.weight_decay"), problems))
-        e.training.weightDecay = *v;
-    if (auto v = readNumber(m_momentum, QStringLiteral("training.momentum"), problems))
-        e.training.momentum = *v;
-    if (auto v = readWhole(m_batchSize->text(), QStringLiteral("training.batch_size"), problems))
-        e.training.batchSize = clampToInt(*v);
-    if (auto v = readWhole(m_epochs->text(), QStringLiteral("training.epochs"), problems))
-        e.training.epochs = clampToInt(*v);
-    e.training.schedule = names::parseSchedule(m_schedule->currentText()).value_or(Schedule::None);
-    if (auto v = readWhole(m_patience->text(), QStringLiteral("training.early_stopping_patience"), problems))
-        e.training.earlyStoppingPatience = clampToInt(*v);
     e.metric = m_metric->currentIndex() == 0
                    ? Metric::Auto
                    : names::parseMetric(m_metric->currentText()).value_or(Metric::Auto);
     if (auto v = readWhole(m_seedCount->text(), QStringLiteral("seeds.count"), problems))
         e.seeds.count = clampToInt(*v);
-    e.seeds.varyInit = m_varyInit->isChecked();
-    e.seeds.varyOrder = m_varyOrder->isChecked();
-    e.seeds.varyDropout = m_varyDropout->isChecked();
+    if (!e.isCommand()) { // your program decides what its one seed varies
+        e.seeds.varyInit = m_varyInit->isChecked();
+        e.seeds.varyOrder = m_varyOrder->isChecked();
+        e.seeds.varyDropout = m_varyDropout->isChecked();
+    }
     for (const QString& word : words(m_seedList->text())) {
         const std::optional<quint64> seed = SeedNumber::parse(word);
         if (!seed) {
@@ -617,7 +667,8 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
         }
         e.seeds.list.push_back(*seed);
     }
-    e.device = names::parseDevice(m_device->currentText()).value_or(Device::CPU);
+    if (!e.isCommand())
+        e.device = names::parseDevice(m_device->currentText()).value_or(Device::CPU);
     return e;
 }
 
@@ -638,6 +689,9 @@ void ExperimentEditor::revalidate()
     for (FieldProblem& p : ExperimentValidator::validate(e))
         if (!alreadyNamed(p.field))
             problems.push_back(std::move(p));
+    if (e.isCommand() && !alreadyNamed(QStringLiteral("model.command")))
+        if (auto p = m_commandForm->runnableProblem(e.model.command))
+            problems.push_back(*p);
     if (!alreadyNamed(QStringLiteral("name")) && m_takenNames.contains(e.name))
         problems.push_back(
             {QStringLiteral("name"),
@@ -675,6 +729,8 @@ void ExperimentEditor::showProblems()
         QString field = p.field;
         if (field == QStringLiteral("dataset.split"))
             field = QStringLiteral("dataset.split.test");
+        if (field.startsWith(QStringLiteral("model.command["))) // one argument of the command line
+            field = QStringLiteral("model.command");
         QLabel* label = m_problemLabels.value(field);
         const QString text = QStringLiteral("%1: %2").arg(p.field, p.message);
         if (!label) {

@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -19,6 +20,7 @@ class QTableView;
 
 namespace seedscape {
 
+class CommandModelForm;
 class CsvPreviewModel;
 class DataLoader;
 struct CsvTable;
@@ -30,6 +32,8 @@ struct PreparedData;
 // first rows with the detected type of each column; the task drop-down names the inferred task.
 // The file is read on a pool thread (DataLoader): until its answer arrives the form is not valid
 // (isCheckingData()), and the columns, preview and data problems follow a moment later.
+// Model → "Your program" (a command experiment, CommandModelForm) hides the built-in model's,
+// training and seed-source fields and checks that the program can run.
 // Each input's objectName is its path in the file ("training.lr"), its message label's that path
 // plus ".problem", so tests and scripts can find them.
 class ExperimentEditor : public QWidget
@@ -55,6 +59,7 @@ public:
     // The task DatasetLoader infers for the chosen target (Task::Auto when the data cannot load).
     Task inferredTask() const { return m_inferredTask; }
     CsvPreviewModel* previewModel() const { return m_preview; }
+    CommandModelForm* commandForm() const { return m_commandForm; }
 
 Q_SIGNALS:
     void changed(); // after every edit, with problems() up to date
@@ -75,6 +80,7 @@ private:
     QGroupBox* seedSection(QWidget* vary);
     QWidget* buildPreview(); // the data summary above the preview table
     void connectFields();    // every edit revalidates; a few fields enable others
+    void showModelType();    // the fields of the chosen model, the others hidden
 
     QLineEdit* addLine(const QString& field, const QString& toolTip);
     QComboBox* addCombo(const QString& field, const QStringList& words);
@@ -107,6 +113,13 @@ private:
     QLineEdit* m_validation;
     QLineEdit* m_test;
     QLineEdit* m_splitSeed;
+    QComboBox* m_modelType; // item 0: the built-in MLP, 1: your program
+    CommandModelForm* m_commandForm;
+    QFormLayout* m_modelForm = nullptr;
+    QFormLayout* m_seedForm = nullptr;
+    QGroupBox* m_trainingBox = nullptr;
+    std::vector<QWidget*> m_mlpRows; // fields of the Model section that only the MLP has
+    QWidget* m_varyRow = nullptr;
     QLineEdit* m_hidden;
     QComboBox* m_activation;
     QLineEdit* m_dropout;
@@ -138,6 +151,7 @@ private:
     {
         QString file;
         DatasetSpec spec;
+        bool targetOnly = false; // a command experiment's data: the target alone is read
         QDateTime modified;
         bool operator==(const DataCheck&) const = default;
     };

@@ -9,6 +9,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "seedspanel.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
 #include "sweepstatus.h"
@@ -43,8 +44,7 @@ QString hiddenKey(const QString& workspace)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
-      m_sortedExperiments(new QSortFilterProxyModel(this)), m_seeds(new SeedTableModel(this)),
-      m_sortedSeeds(new QSortFilterProxyModel(this)), m_seedView(new QTableView),
+      m_sortedExperiments(new QSortFilterProxyModel(this)), m_seedsPanel(new SeedsPanel),
       m_experimentView(new QTableView), m_tabs(new QTabWidget), m_scatter(new ScatterPlotView),
       m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
@@ -119,25 +119,15 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_spread, tr("Seed spread"));
     m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
     m_tabs->addTab(m_learningCurves, tr("Learning curves"));
-    m_sortedSeeds->setSourceModel(m_seeds);
-    m_sortedSeeds->setSortRole(Qt::UserRole);
-    m_seedView->setObjectName(QStringLiteral("seedView"));
-    m_seedView->setModel(m_sortedSeeds);
-    m_seedView->setSortingEnabled(true);
-    m_seedView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_seedView->verticalHeader()->hide();
-    m_seedView->horizontalHeader()->setStretchLastSection(true);
-    m_tabs->addTab(m_seedView, tr("Seeds"));
+    m_seedsPanel->setObjectName(QStringLiteral("seedsPanel"));
+    m_tabs->addTab(m_seedsPanel, tr("Seeds"));
     m_tabs->addTab(m_definition, tr("Definition"));
     m_tabs->addTab(m_data, tr("Data"));
     connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
-    connect(m_seedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (!current.isValid())
-                    return;
-                const SeedResult& seed = m_seeds->seedAt(m_sortedSeeds->mapToSource(current).row());
-                m_scatter->selectPoint(m_seeds->experiment(), {seed.seed});
-            });
+    connect(m_seedsPanel, &SeedsPanel::seedChosen, this,
+            [this](quint64 seed) { m_scatter->selectPoint(seedModel()->experiment(), {seed}); });
+    connect(m_seedsPanel, &SeedsPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
 }
 
 void MainWindow::buildMenus()
@@ -195,11 +185,8 @@ void MainWindow::selectPoint(const QString& experiment, const std::vector<quint6
             if (m_experimentView->currentIndex().row() != index.row())
                 m_experimentView->selectRow(index.row());
         }
-    if (seeds.size() == 1 && m_seeds->experiment() == experiment) {
-        const int row = m_seeds->rowOf(seeds.front());
-        if (row >= 0)
-            m_seedView->selectRow(m_sortedSeeds->mapFromSource(m_seeds->index(row, 0)).row());
-    }
+    if (seeds.size() == 1 && seedModel()->experiment() == experiment)
+        m_seedsPanel->selectSeed(seeds.front());
     m_scatter->selectPoint(experiment, seeds);
 }
 
@@ -334,7 +321,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
 {
-    m_seeds->setSeeds(snapshot.focus, std::move(snapshot.seeds));
+    m_seedsPanel->setSeeds(snapshot.focus, std::move(snapshot.seeds));
     // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
     // experiment leaves the others' colours, and every view agrees.
     m_learningCurves->setColours(snapshot.colours);
@@ -382,6 +369,11 @@ bool MainWindow::exportStatistics(const QString& path)
 bool MainWindow::exportReport(const QString& path)
 {
     return m_exports->exportReport(path);
+}
+
+SeedTableModel* MainWindow::seedModel() const
+{
+    return m_seedsPanel->model();
 }
 
 RunQueueView* MainWindow::runQueue() const

@@ -23,6 +23,7 @@ class ExportActions;
 class PlotPage;
 class ScatterPlotView;
 class SeedTableModel;
+class SeedsPanel;
 class StatisticsPlotView;
 class LearningCurveView;
 class RunQueueView;
@@ -48,7 +49,9 @@ public:
     ExperimentTableModel* experimentModel() const { return m_experiments; }
     // The Data tab: filled from a pool thread a moment after an experiment is selected.
     CsvPreviewModel* previewModel() const;
-    SeedTableModel* seedModel() const { return m_seeds; }
+    SeedTableModel* seedModel() const;
+    // The Seeds tab: the seed table and the current seed's reason, stderr lines and log.
+    SeedsPanel* seedsPanel() const { return m_seedsPanel; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
     StatisticsPlotView* spreadView() const { return m_spread; }
@@ -96,9 +99,7 @@ private:
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
     QSortFilterProxyModel* m_sortedExperiments;
-    SeedTableModel* m_seeds;
-    QSortFilterProxyModel* m_sortedSeeds;
-    QTableView* m_seedView;
+    SeedsPanel* m_seedsPanel;
     QTableView* m_experimentView;
     QTabWidget* m_tabs;
     ScatterPlotView* m_scatter;

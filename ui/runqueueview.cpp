@@ -50,6 +50,18 @@ void setBar(QTreeWidgetItem* item, int value, int maximum, const QString& text)
     item->setText(Progress, text);
 }
 
+// A program that gives no epoch total shows that it runs, and its epoch, but no share done: an
+// empty bar, never a made-up percentage.
+QString seedText(const SweepController::RunningSeed& running)
+{
+    if (running.epochs > 0)
+        return RunQueueView::tr("epoch %1 of %2").arg(running.epoch).arg(running.epochs);
+    if (!running.program)
+        return RunQueueView::tr("preparing");
+    return running.epoch > 0 ? RunQueueView::tr("running · epoch %1").arg(running.epoch)
+                             : RunQueueView::tr("running");
+}
+
 RunQueueView::Bar barOf(const QTreeWidgetItem* item)
 {
     return {item->data(Progress, kValueRole).toInt(), item->data(Progress, kMaximumRole).toInt(),
@@ -115,9 +127,7 @@ void RunQueueView::update(const SweepController& sweeps)
             item = new QTreeWidgetItem(parent->second, {tr("seed %1").arg(seed)});
         m_seeds.erase(seed);
         seeds[seed] = item;
-        setBar(item, running.epoch, running.epochs,
-               running.epochs > 0 ? tr("epoch %1 of %2").arg(running.epoch).arg(running.epochs)
-                                  : tr("preparing"));
+        setBar(item, running.epochs > 0 ? running.epoch : 0, running.epochs, seedText(running));
     }
     for (auto& [seed, item] : m_seeds)
         delete item;

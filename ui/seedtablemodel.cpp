@@ -1,5 +1,6 @@
 #include "seedtablemodel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace seedscape {
@@ -38,9 +39,16 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         return {};
     const SeedResult& s = m_seeds[static_cast<size_t>(index.row())];
     const bool numeric = role == Qt::UserRole;
-    if (role == Qt::ToolTipRole && !s.isFinished())
-        return s.failureReason;
-    if (role == Qt::TextAlignmentRole && index.column() != Status && index.column() != Engine)
+    if (role == Qt::ToolTipRole && !s.isFinished()) {
+        if (s.stderrTail.isEmpty())
+            return s.failureReason;
+        // A program's own last words usually say more than its exit code.
+        const QStringList last =
+            s.stderrTail.mid(std::max<qsizetype>(0, s.stderrTail.size() - kToolTipStderrLines));
+        return tr("%1\n\nLast lines of stderr:\n%2").arg(s.failureReason, last.join(QLatin1Char('\n')));
+    }
+    const bool words = index.column() == Status || index.column() == Engine || index.column() == Reason;
+    if (role == Qt::TextAlignmentRole && !words)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && !numeric)
         return {};
@@ -53,7 +61,10 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Seed:
         return numeric ? QVariant(s.seed) : QVariant(QString::number(s.seed));
     case Status:
-        return s.isFinished() ? tr("finished") : tr("failed at epoch %1").arg(s.failureEpoch);
+        if (s.isFinished())
+            return tr("finished");
+        // A program can fail before it reports any epoch.
+        return s.failureEpoch > 0 ? tr("failed at epoch %1").arg(s.failureEpoch) : tr("failed");
     case Validation:
         return score(s.validationScore);
     case Test:
@@ -66,6 +77,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         return numeric ? QVariant(s.durationSeconds) : QVariant(QString::number(s.durationSeconds, 'f', 2));
     case Engine:
         return s.engine;
+    case Reason:
+        return s.isFinished() ? QString() : s.failureReason;
     }
     return {};
 }
@@ -91,6 +104,8 @@ QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Time (s)");
     case Engine:
         return tr("Engine");
+    case Reason:
+        return tr("Why it failed");
     }
     return {};
 }

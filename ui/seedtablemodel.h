@@ -9,7 +9,7 @@
 namespace seedscape {
 
 // The stored seeds of one experiment, one row each: seed, status, scores, best epoch, epochs,
-// time and engine. A failed seed shows its reason.
+// time, engine and, for a failed seed, why (its tooltip adds a command seed's last stderr lines).
 class SeedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,6 +25,7 @@ public:
         Epochs,
         Seconds,
         Engine,
+        Reason,
         ColumnCount
     };
 
@@ -34,6 +35,8 @@ public:
     const QString& experiment() const { return m_experiment; }
     int rowOf(quint64 seed) const; // -1 when absent
     const SeedResult& seedAt(int row) const { return m_seeds[static_cast<size_t>(row)]; }
+    // The lines of stderr a tooltip shows: the last few, the seed's detail area shows all it kept.
+    static constexpr int kToolTipStderrLines = 8;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

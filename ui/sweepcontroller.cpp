@@ -6,10 +6,12 @@
 #include "store/resultstore.h"
 #include "store/workspace.h"
 #include "sweep/sweeprunner.h"
+#include "train/seedengine.h"
 
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,6 +22,9 @@ struct SweepController::Prepared
     std::unique_ptr<SweepRunner> runner;
     std::vector<QueuedExperiment> queue;
     int finished = 0, wanted = 0;
+    // Workers: one per core, or as many as a command experiment runs programs at once (its
+    // workers only wait for their programs).
+    int jobs = SweepRunner::defaultJobs();
     QString problem; // set when the data or the results folders could not be read or written
 };
 
@@ -67,6 +72,10 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
     m_pauseRequested = false;
     m_running.clear();
     m_queue.clear();
+    m_programs.clear();
+    for (const Experiment& e : experiments)
+        if (e.isCommand())
+            m_programs.insert(e.name);
     m_finished = m_wanted = m_endedThisSweep = 0;
     prepare(workspaceFolder, experiments);
     Q_EMIT progressChanged();
@@ -85,14 +94,20 @@ void SweepController::prepare(const QString& workspaceFolder, const std::vector<
             for (const Experiment& e : experiments) {
                 if (m_cancelRequested)
                     break;
-                auto data = std::make_shared<const PreparedData>(
-                    PreparedData::prepare(workspace.datasetPath(e), e.dataset));
+                // A command experiment's data is read for its target only, and its engine needs
+                // the workspace's places for the split parts and the runs (it writes the parts).
+                auto data = std::make_shared<const PreparedData>(workspace.prepareData(e));
+                std::shared_ptr<const SeedEngine> engine;
+                if (e.isCommand())
+                    engine = SeedEngine::create(e, data, TrainingEngine::Automatic,
+                                                workspace.commandPlaces(e.name));
                 const QString results = workspace.resultsFolder(e.name);
                 const int stored = std::min(ResultStore(results).finishedCount(), e.seeds.count);
                 prepared->finished += stored;
                 prepared->wanted += e.seeds.count;
                 prepared->queue.push_back({e.name, stored, e.seeds.count});
-                prepared->runner->add({e, std::move(data), results, e.seeds.count});
+                prepared->jobs = std::max(prepared->jobs, engine ? engine->maxParallelJobs() : 0);
+                prepared->runner->add({e, std::move(data), results, e.seeds.count, std::move(engine)});
             }
         } catch (const InputError& e) {
             prepared->problem = e.message();
@@ -121,7 +136,7 @@ void SweepController::startPrepared(const std::shared_ptr<Prepared>& prepared)
     m_clock.start();
     if (m_pauseRequested)
         m_runner->pause();
-    m_runner->start(SweepRunner::defaultJobs());
+    m_runner->start(prepared->jobs);
     Q_EMIT progressChanged();
 }
 
@@ -134,7 +149,7 @@ SweepCallbacks SweepController::makeCallbacks()
         QMetaObject::invokeMethod(
             self,
             [self, experiment, seed] {
-                self->m_running[seed] = {experiment, seed, 0, 0};
+                self->m_running[seed] = {experiment, seed, 0, 0, self->m_programs.count(experiment) > 0};
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);
@@ -143,7 +158,12 @@ SweepCallbacks SweepController::makeCallbacks()
         QMetaObject::invokeMethod(
             self,
             [self, experiment, p] {
-                self->m_running[p.seed] = {experiment, p.seed, p.epoch, p.epochs};
+                // A program that gives no total is reported with epochs = epoch: a total is known
+                // only once it was larger than the epoch (a built-in engine always knows it).
+                RunningSeed& r = self->m_running[p.seed];
+                const bool program = self->m_programs.count(experiment) > 0;
+                const bool totalKnown = !program || p.epochs > p.epoch || r.epochs > 0;
+                r = {experiment, p.seed, p.epoch, totalKnown ? p.epochs : 0, program};
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);

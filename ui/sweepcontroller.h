@@ -8,6 +8,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 class QThread;
@@ -29,7 +30,9 @@ public:
     {
         QString experiment;
         quint64 seed = 0;
+        // epochs 0 after an epoch: a command experiment's program that has not said how many it runs.
         int epoch = 0, epochs = 0;
+        bool program = false; // a command experiment's seed: the user's program runs it
     };
 
     // An experiment of the sweep: its finished seeds (stored before the sweep included) of wanted.
@@ -86,6 +89,7 @@ private:
     bool m_active = false; // from start() until sweepEnded
     std::map<quint64, RunningSeed> m_running;
     std::vector<QueuedExperiment> m_queue;
+    std::set<QString> m_programs; // the command experiments of the sweep
     int m_finished = 0, m_wanted = 0, m_endedThisSweep = 0;
     QElapsedTimer m_clock;
 };

@@ -15,11 +15,11 @@ PreparedDataCache& PreparedDataCache::shared()
 }
 
 std::shared_ptr<const PreparedData> PreparedDataCache::get(const QString& resolvedPath,
-                                                           const DatasetSpec& spec)
+                                                           const DatasetSpec& spec, DatasetLoader::Use use)
 {
     const QFileInfo file(resolvedPath);
     if (!file.isFile()) // nothing to key on: prepare says what is wrong
-        return std::make_shared<const PreparedData>(PreparedData::prepare(resolvedPath, spec));
+        return std::make_shared<const PreparedData>(PreparedData::prepare(resolvedPath, spec, use));
     const qint64 size = file.size();
     const QDateTime modified = file.lastModified();
 
@@ -29,18 +29,20 @@ std::shared_ptr<const PreparedData> PreparedDataCache::get(const QString& resolv
     {
         const std::lock_guard lock(m_mutex);
         const auto found = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry& e) {
-            return e.path == resolvedPath && e.size == size && e.modified == modified && e.spec == spec;
+            return e.path == resolvedPath && e.size == size && e.modified == modified && e.spec == spec &&
+                   e.use == use;
         });
         if (found != m_entries.end()) {
             future = found->data;
             std::rotate(m_entries.begin(), found, found + 1); // most recently used first
         } else {
             // An older version of the same file and settings is of no more use.
-            std::erase_if(m_entries,
-                          [&](const Entry& e) { return e.path == resolvedPath && e.spec == spec; });
+            std::erase_if(m_entries, [&](const Entry& e) {
+                return e.path == resolvedPath && e.spec == spec && e.use == use;
+            });
             future = promise.get_future().share();
             reading = ++m_lastId;
-            m_entries.push_front({reading, resolvedPath, size, modified, spec, future});
+            m_entries.push_front({reading, resolvedPath, size, modified, spec, use, future});
             if (m_entries.size() > m_capacity)
                 m_entries.pop_back();
             ++m_reads;
@@ -49,7 +51,7 @@ std::shared_ptr<const PreparedData> PreparedDataCache::get(const QString& resolv
     if (reading != 0) {
         try {
             promise.set_value(
-                std::make_shared<const PreparedData>(PreparedData::prepare(resolvedPath, spec)));
+                std::make_shared<const PreparedData>(PreparedData::prepare(resolvedPath, spec, use)));
         } catch (...) {
             {
                 const std::lock_guard lock(m_mutex);

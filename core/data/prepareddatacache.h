@@ -19,9 +19,10 @@ class PreparedDataCache
 public:
     explicit PreparedDataCache(int capacity = 8);
 
-    // The data at resolvedPath prepared as spec says: from the cache while the file keeps its size
-    // and modification time, else read and prepared. Throws InputError (failures are not kept).
-    std::shared_ptr<const PreparedData> get(const QString& resolvedPath, const DatasetSpec& spec);
+    // The data at resolvedPath prepared as spec and use say: from the cache while the file keeps its
+    // size and modification time, else read and prepared. Throws InputError (failures are not kept).
+    std::shared_ptr<const PreparedData> get(const QString& resolvedPath, const DatasetSpec& spec,
+                                            DatasetLoader::Use use = DatasetLoader::Use::Features);
     int reads() const; // how many times a file was read and prepared
 
     // The cache the window's views share.
@@ -35,6 +36,7 @@ private:
         qint64 size = 0;
         QDateTime modified;
         DatasetSpec spec;
+        DatasetLoader::Use use = DatasetLoader::Use::Features;
         std::shared_future<std::shared_ptr<const PreparedData>> data;
     };
 

@@ -1,0 +1,141 @@
+#include "commandmodelform.h"
+
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include <algorithm>
+
+namespace seedscape {
+
+namespace {
+
+constexpr double kMaxTimeoutMinutes = 7 * 24 * 60; // a week; 0 is none
+
+} // namespace
+
+CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProblem)
+    : QObject(owner), m_owner(owner), m_command(new QLineEdit(owner)), m_workdir(new QLineEdit(owner)),
+      m_parallel(new QSpinBox(owner)), m_timeout(new QDoubleSpinBox(owner)),
+      m_chooseFolder([](QWidget* parent, const QString& start) {
+          return QFileDialog::getExistingDirectory(parent, tr("Choose the working folder"), start);
+      })
+{
+    m_command->setObjectName(QStringLiteral("model.command"));
+    m_command->setPlaceholderText(QStringLiteral("python3 train.py --lr 3e-4"));
+    m_command->setToolTip(
+        tr("Your program and its arguments, split as a shell would (quote arguments with spaces) but "
+           "run without one. {seed}, {train}, {val}, {test} and {output} are replaced for each seed; "
+           "the same values are in SEEDSCAPE_SEED and the other SEEDSCAPE_ variables."));
+    m_workdir->setObjectName(QStringLiteral("model.workdir"));
+    m_workdir->setPlaceholderText(tr("the workspace folder"));
+    m_workdir->setToolTip(tr("Where your program starts: relative to the workspace folder, or absolute"));
+    m_parallel->setObjectName(QStringLiteral("model.parallel"));
+    m_parallel->setRange(1, CommandSpec::kMaxParallel);
+    m_parallel->setToolTip(
+        tr("Seeds whose programs run at once; 1 lets one program use every core or the GPU"));
+    m_timeout->setObjectName(QStringLiteral("model.timeout_minutes"));
+    m_timeout->setRange(0, kMaxTimeoutMinutes);
+    m_timeout->setDecimals(1);
+    m_timeout->setSuffix(tr(" min"));
+    m_timeout->setSpecialValueText(tr("none"));
+    m_timeout->setToolTip(
+        tr("A seed whose program runs longer is stopped and counted as failed; 0 for none"));
+
+    auto* browse = new QPushButton(tr("Choose…"), owner);
+    browse->setObjectName(QStringLiteral("model.workdir.choose"));
+    connect(browse, &QPushButton::clicked, this, &CommandModelForm::chooseWorkdir);
+    auto* workdirRow = new QWidget(owner);
+    auto* workdirLayout = new QHBoxLayout(workdirRow);
+    workdirLayout->setContentsMargins(0, 0, 0, 0);
+    workdirLayout->addWidget(m_workdir, 1);
+    workdirLayout->addWidget(browse);
+
+    m_rows = {{tr("Command line"), withProblem(m_command, QStringLiteral("model.command"))},
+              {tr("Working folder"), withProblem(workdirRow, QStringLiteral("model.workdir"))},
+              {tr("Seeds at once"), withProblem(m_parallel, QStringLiteral("model.parallel"))},
+              {tr("Timeout per seed"), withProblem(m_timeout, QStringLiteral("model.timeout_minutes"))}};
+
+    for (QLineEdit* edit : {m_command, m_workdir})
+        connect(edit, &QLineEdit::textEdited, this, &CommandModelForm::edited);
+    // setCommand blocks the spin boxes' signals: what arrives here is an edit.
+    connect(m_parallel, &QSpinBox::valueChanged, this, &CommandModelForm::edited);
+    connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &CommandModelForm::edited);
+}
+
+void CommandModelForm::setCommand(const CommandSpec& command)
+{
+    const QSignalBlocker blockParallel(m_parallel), blockTimeout(m_timeout);
+    m_command->setText(joinCommand(command.command));
+    m_command->setCursorPosition(0); // a long command line shows its program, not its last argument
+    m_workdir->setText(command.workdir);
+    m_parallel->setValue(command.parallel);
+    m_timeout->setValue(command.timeoutMinutes);
+}
+
+CommandSpec CommandModelForm::read() const
+{
+    CommandSpec c;
+    c.command = splitCommand(m_command->text());
+    c.workdir = m_workdir->text().trimmed();
+    c.parallel = m_parallel->value();
+    c.timeoutMinutes = m_timeout->value();
+    return c;
+}
+
+std::optional<FieldProblem> CommandModelForm::runnableProblem(const CommandSpec& command) const
+{
+    const QString folder = command.resolvedWorkdir(m_base);
+    if (!QFileInfo(folder).isDir())
+        return FieldProblem{QStringLiteral("model.workdir"),
+                            QStringLiteral("the working folder %1 does not exist").arg(folder)};
+    if (command.command.isEmpty() || command.command.front().trimmed().isEmpty())
+        return std::nullopt;
+    QString problem;
+    if (CommandSpec::findProgram(command.command.front(), folder, &problem).isEmpty())
+        return FieldProblem{QStringLiteral("model.command"), problem};
+    return std::nullopt;
+}
+
+void CommandModelForm::chooseWorkdir()
+{
+    const QString start = read().resolvedWorkdir(m_base);
+    const QString folder = m_chooseFolder(m_owner, start);
+    if (folder.isEmpty())
+        return;
+    // Inside the workspace the path is kept relative, so the workspace can move as a whole.
+    const QString relative = QDir(m_base).relativeFilePath(folder);
+    m_workdir->setText(m_base.isEmpty() || relative.startsWith(QStringLiteral("..")) ? folder
+                       : relative == QStringLiteral(".")                             ? QString()
+                                                                                     : relative);
+    Q_EMIT edited();
+}
+
+QString CommandModelForm::joinCommand(const QStringList& arguments)
+{
+    QStringList quoted;
+    for (const QString& argument : arguments) {
+        const bool plain = !argument.isEmpty() && std::none_of(argument.begin(), argument.end(), [](QChar c) {
+            return c.isSpace() || c == QLatin1Char('"');
+        });
+        // splitCommand reads three quotes as one literal quote, inside quotes or not.
+        quoted << (plain ? argument
+                         : QLatin1Char('"') +
+                               QString(argument).replace(QStringLiteral("\""), QStringLiteral("\"\"\"")) +
+                               QLatin1Char('"'));
+    }
+    return quoted.join(QLatin1Char(' '));
+}
+
+QStringList CommandModelForm::splitCommand(const QString& line)
+{
+    return QProcess::splitCommand(line);
+}
+
+} // namespace seedscape
