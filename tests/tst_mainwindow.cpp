@@ -87,7 +87,7 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(window.openWorkspace(dir.path()));
     window.show();
-    QCOMPARE(window.experimentModel()->rowCount(), 4);
+    QCOMPARE(window.experimentModel()->rowCount(), 5); // four MLPs and the example CNN (digits-cnn)
     QCOMPARE(window.experimentModel()->index(0, ExperimentTableModel::Name).data().toString(),
              QStringLiteral("breast-cancer-mlp"));
     QCOMPARE(window.experimentModel()->index(1, ExperimentTableModel::Seeds).data().toString(),
