@@ -19,4 +19,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
     xvfb xauth imagemagick fonts-dejavu-core \
     librsvg2-bin poppler-utils chromium \
     clang-14 libclang-rt-14-dev \
-    python3-torch python3-numpy python3-scipy
+    python3-torch python3-numpy python3-scipy \
+    slurmctld slurmd slurm-client munge

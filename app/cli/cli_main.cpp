@@ -6,6 +6,7 @@
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "slurm/slurmerror.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,16 @@ Commands:
                                  rows: .html (one file, figures inline) or .pdf
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
+  submit EXPERIMENT.json --workspace DIR [--seeds N] [--partition P] [--time T] [--cpus-per-task C]
+         [--gpus-per-task G] [--max-parallel M] [--seeds-per-task K] [--sbatch-arg ARG]...
+                                 draw the seeds still missing and submit them to Slurm as one job
+                                 array (the workspace must be on a file system the nodes share);
+                                 prints the job id
+  jobs --workspace DIR [--json]  the submitted jobs and each task's state
+  cancel-job --workspace DIR --job ID
+                                 cancel a submitted job; finished seeds stay
+  slurm-task --workspace DIR --job-folder F [--task I]
+                                 what an array task runs (the batch script calls it)
 
 Options:
   -h, --help                     show this help
@@ -85,6 +96,14 @@ int main(int argc, char* argv[])
             return cli::checkCommand(args);
         if (command == QLatin1String("sample"))
             return cli::sampleCommand(args);
+        if (command == QLatin1String("submit"))
+            return cli::submitCommand(args);
+        if (command == QLatin1String("jobs"))
+            return cli::jobsCommand(args);
+        if (command == QLatin1String("cancel-job"))
+            return cli::cancelJobCommand(args);
+        if (command == QLatin1String("slurm-task"))
+            return cli::slurmTaskCommand(args);
         throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
     } catch (const cli::UsageError& e) {
         std::cerr << "seedscape-cli: " << e.what() << std::endl;
@@ -93,6 +112,9 @@ int main(int argc, char* argv[])
         std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
         return cli::kExitUserError;
     } catch (const StorageError& e) {
+        std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
+        return cli::kExitUserError;
+    } catch (const SlurmError& e) {
         std::cerr << "seedscape-cli: " << e.message().toStdString() << std::endl;
         return cli::kExitUserError;
     } catch (const std::exception& e) {

@@ -4,7 +4,8 @@
 
 namespace seedscape::cli {
 
-CliOptions::CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags)
+CliOptions::CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags,
+                       const QStringList& repeatable)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -16,6 +17,19 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
             m_flags << arg;
             continue;
         }
+        // A repeatable option passes its value on verbatim, even one that starts with "--"
+        // (--sbatch-arg --begin=now), also written as --sbatch-arg=--begin=now.
+        const QString name = arg.section(QLatin1Char('='), 0, 0);
+        if (repeatable.contains(name)) {
+            if (arg.contains(QLatin1Char('=')))
+                m_values << arg.section(QLatin1Char('='), 1);
+            else if (i + 1 < args.size())
+                m_values << args[++i];
+            else
+                throw UsageError(QStringLiteral("option %1 needs a value").arg(arg));
+            m_names << name;
+            continue;
+        }
         if (!known.contains(arg))
             throw UsageError(QStringLiteral("unknown option %1").arg(arg));
         if (i + 1 >= args.size() || args[i + 1].startsWith(QStringLiteral("--")))
@@ -25,6 +39,15 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
         m_names << arg;
         m_values << args[++i];
     }
+}
+
+QStringList CliOptions::values(const QString& option) const
+{
+    QStringList all;
+    for (qsizetype i = 0; i < m_names.size(); ++i)
+        if (m_names[i] == option)
+            all << m_values[i];
+    return all;
 }
 
 QString CliOptions::value(const QString& option) const

@@ -20,12 +20,15 @@ public:
 class CliOptions
 {
 public:
-    // Throws UsageError for an option not in known or flags, or one of known without a value.
-    CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags = {});
+    // Throws UsageError for an option not in known, flags or repeatable, or one without a value.
+    // Options of repeatable may be given many times (values()).
+    CliOptions(const QStringList& args, const QStringList& known, const QStringList& flags = {},
+               const QStringList& repeatable = {});
 
     bool flag(const QString& name) const { return m_flags.contains(name); }
 
     QString value(const QString& option) const;
+    QStringList values(const QString& option) const; // every value of a repeatable option, in order
     QString required(const QString& option) const;
     // A whole number in [minimum, maximum], or fallback when the option is absent.
     qint64 integer(const QString& option, qint64 fallback, qint64 minimum, qint64 maximum) const;

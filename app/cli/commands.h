@@ -14,5 +14,9 @@ int importCommand(const QStringList& args);
 int statsCommand(const QStringList& args);
 int plotCommand(const QStringList& args);
 int reportCommand(const QStringList& args);
+int submitCommand(const QStringList& args);
+int jobsCommand(const QStringList& args);
+int cancelJobCommand(const QStringList& args);
+int slurmTaskCommand(const QStringList& args);
 
 } // namespace seedscape::cli

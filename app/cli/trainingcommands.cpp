@@ -70,8 +70,10 @@ public:
         if (m_sinceLastLine.elapsed() < 5000)
             return;
         m_sinceLastLine.restart();
-        std::cerr << experiment.toStdString() << ": seed " << p.seed << " at epoch " << p.epoch << "/"
-                  << p.epochs << ", val " << m_metric << " " << p.validationScore << std::endl;
+        std::cerr << experiment.toStdString() << ": seed " << p.seed << " at epoch " << p.epoch;
+        if (p.epochs > 0) // a command experiment's program may not say how many there will be
+            std::cerr << "/" << p.epochs;
+        std::cerr << ", val " << m_metric << " " << p.validationScore << std::endl;
     }
 
     void ended(const QString& experiment, const SeedResult& r)

@@ -71,7 +71,7 @@ private:
             m_result.validationCurve[static_cast<size_t>(epoch - 1)] = *p.validationScore;
         m_result.lastEpoch = std::max(m_result.lastEpoch, epoch);
         if (m_control.onEpoch)
-            m_control.onEpoch({m_seed, epoch, std::max(m_epochs, epoch), p.trainLoss.value_or(nan),
+            m_control.onEpoch({m_seed, epoch, m_epochs, p.trainLoss.value_or(nan), // epochs 0: not said
                                p.validationScore.value_or(nan)});
     }
 

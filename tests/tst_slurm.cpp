@@ -1,0 +1,338 @@
+// Sweeps on a real one-node Slurm cluster (tests/slurm/localcluster.sh: munged, slurmctld, slurmd
+// started for this test and stopped after it): submit, jobs, cancel-job and the array tasks, through
+// the real seedscape-cli. No mocks of Slurm. Skipped where Slurm's daemons are not installed.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+const QString kCli = QStringLiteral(SEEDSCAPE_CLI);
+const QString kPython = QStringLiteral(SEEDSCAPE_PYTHON);
+const QString kTrainer = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/command/fake_trainer.py");
+const QString kCluster = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/slurm/localcluster.sh");
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Result runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env = {})
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(program, args);
+    Result r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+Result cli(const QStringList& args, const QProcessEnvironment& env = {})
+{
+    return runProgram(kCli, args, env);
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject readJson(const QString& path)
+{
+    return QJsonDocument::fromJson(readAll(path)).object();
+}
+
+int storedSeeds(const QString& results, const QString& status = QStringLiteral("finished"))
+{
+    int n = 0;
+    for (const QString& name : QDir(results).entryList({QStringLiteral("seed-*.json")}, QDir::Files))
+        n += readJson(results + QLatin1Char('/') + name).value(QStringLiteral("status")).toString() == status;
+    return n;
+}
+
+template <typename Condition>
+bool waitUntil(Condition condition, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QTest::qWait(200);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestSlurm : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root{QDir::homePath() + QStringLiteral("/.cache/seedscape-tst_slurm-XXXXXX")};
+    QString m_clusterDir;
+    bool m_started = false;
+
+    QString workspace() const { return m_root.filePath(QStringLiteral("ws")); }
+
+    // The jobs of the workspace, as `jobs --json` tells them.
+    QJsonArray jobs()
+    {
+        const Result r = cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace(), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("jobs")).toArray();
+    }
+    QJsonObject job(const QString& id)
+    {
+        for (const QJsonValue& j : jobs())
+            if (j.toObject().value(QStringLiteral("job_id")).toString() == id)
+                return j.toObject();
+        return {};
+    }
+    bool jobEnded(const QString& id)
+    {
+        const QString state = job(id).value(QStringLiteral("state")).toString();
+        return !state.isEmpty() && state != QLatin1String("pending") && state != QLatin1String("running");
+    }
+
+    // An experiment file: a quick built-in MLP, or fake_trainer.py with extra arguments.
+    QString writeExperiment(const QString& name, const QStringList& trainerArgs = {}, bool command = false)
+    {
+        QJsonObject e{{QStringLiteral("format"), 1},
+                      {QStringLiteral("name"), name},
+                      {QStringLiteral("dataset"),
+                       QJsonObject{{QStringLiteral("path"), QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv")},
+                                   {QStringLiteral("target"), QStringLiteral("cultivar")}}},
+                      {QStringLiteral("metric"), QStringLiteral("accuracy")}};
+        if (command) {
+            QJsonArray argv{kPython, kTrainer};
+            for (const QString& a : trainerArgs)
+                argv << a;
+            e[QStringLiteral("model")] = QJsonObject{{QStringLiteral("type"), QStringLiteral("command")},
+                                                     {QStringLiteral("command"), argv}};
+        } else {
+            e[QStringLiteral("model")] = QJsonObject{{QStringLiteral("hidden"), QJsonArray{16}}};
+            e[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), 10}};
+        }
+        const QString path = m_root.filePath(name + QStringLiteral(".json"));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(QJsonDocument(e).toJson());
+        return path;
+    }
+
+    // What the queue and the workspace say, for a failure's message.
+    QString diagnosis()
+    {
+        return QString::fromUtf8(runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
+                                 cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out);
+    }
+
+    QString submit(const QStringList& args)
+    {
+        const Result r = cli(QStringList{QStringLiteral("submit")} + args);
+        if (r.exitCode != 0)
+            qWarning("submit failed: %s", r.err.constData());
+        return QString::fromUtf8(r.out).trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_root.isValid());
+        m_clusterDir = m_root.filePath(QStringLiteral("cluster"));
+        const Result r = runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("start"), m_clusterDir});
+        if (r.exitCode == 3)
+            QSKIP(qPrintable(QStringLiteral("Slurm is not installed: ") + QString::fromUtf8(r.err).trimmed()));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        m_started = true;
+        qputenv("SLURM_CONF", QString::fromUtf8(r.out).trimmed().toUtf8());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_started)
+            runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("stop"), m_clusterDir});
+    }
+
+    void builtInAndCommandExperimentsRunAsJobArrays()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        const QString mlp = submit({writeExperiment(QStringLiteral("wine-mlp")), QStringLiteral("--workspace"),
+                                    workspace(), QStringLiteral("--seeds"), QStringLiteral("6"),
+                                    QStringLiteral("--seeds-per-task"), QStringLiteral("3")});
+        const QString command = submit({writeExperiment(QStringLiteral("wine-cmd"), {QStringLiteral("--epochs"), QStringLiteral("2")}, true),
+                                        QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"),
+                                        QStringLiteral("3")});
+        QVERIFY(!mlp.isEmpty() && !command.isEmpty());
+        QVERIFY(waitUntil([&] { return jobEnded(mlp) && jobEnded(command); }, 180000));
+        qInfo("9 seeds in 5 tasks, submit to last seed: %.1f s", clock.elapsed() / 1000.0);
+        QCOMPARE(storedSeeds(workspace() + QStringLiteral("/results/wine-mlp")), 6);
+        QCOMPARE(storedSeeds(workspace() + QStringLiteral("/results/wine-cmd")), 3);
+        // jobs --json agrees with the workspace.
+        const QJsonObject m = job(mlp), c = job(command);
+        QCOMPARE(m.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+        QCOMPARE(m.value(QStringLiteral("engine")).toString(), QStringLiteral("batched"));
+        QCOMPARE(m.value(QStringLiteral("tasks")).toArray().size(), 2); // 3 seeds per task
+        QCOMPARE(c.value(QStringLiteral("tasks")).toArray().size(), 3); // a command seed per task
+        for (const QJsonObject& j : {m, c})
+            for (const QJsonValue& t : j.value(QStringLiteral("tasks")).toArray()) {
+                QCOMPARE(t.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+                QCOMPARE(t.toObject().value(QStringLiteral("finished_seeds")).toInt(),
+                         t.toObject().value(QStringLiteral("seeds")).toArray().size());
+            }
+        // Nothing is missing now: a second submit submits nothing.
+        const Result again = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("wine-mlp")),
+                                  QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("6")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.trimmed().isEmpty());
+        QVERIFY(again.err.contains("nothing to submit"));
+    }
+
+    void aCancelledTaskLosesOnlyItsSeedAndARequeuedOneTrainsNoSeedTwice()
+    {
+        const QString file = writeExperiment(QStringLiteral("slow-cmd"),
+                                             {QStringLiteral("--epochs"), QStringLiteral("15"),
+                                              QStringLiteral("--epoch-seconds"), QStringLiteral("0.2")},
+                                             true);
+        const QString results = workspace() + QStringLiteral("/results/slow-cmd");
+        // Task 0: two seeds one after the other; task 1: two more.
+        const QString id = submit({file, QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"),
+                                   QStringLiteral("4"), QStringLiteral("--seeds-per-task"), QStringLiteral("2")});
+        QVERIFY(!id.isEmpty());
+        const QJsonArray tasks = job(id).value(QStringLiteral("tasks")).toArray();
+        QCOMPARE(tasks.size(), 2);
+        const auto seedsOf = [&](int task) {
+            QList<quint64> seeds;
+            for (const QJsonValue& s : tasks[task].toObject().value(QStringLiteral("seeds")).toArray())
+                seeds << static_cast<quint64>(s.toDouble());
+            return seeds;
+        };
+        const auto stored = [&](quint64 seed) { return QFile::exists(results + QStringLiteral("/seed-%1.json").arg(seed)); };
+        // Task 0 stored its first seed and trains its second: scancel it.
+        QVERIFY(waitUntil([&] { return stored(seedsOf(0)[0]); }, 60000));
+        QVERIFY(!stored(seedsOf(0)[1]));
+        // Task 1 stored its first seed: requeue it (ended, then queued again by Slurm).
+        QVERIFY(waitUntil([&] { return stored(seedsOf(1)[0]); }, 60000));
+        const QByteArray firstRecord = readAll(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0]));
+        QCOMPARE(runProgram(QStringLiteral("scancel"), {id + QStringLiteral("_0")}).exitCode, 0);
+        QCOMPARE(runProgram(QStringLiteral("scontrol"), {QStringLiteral("requeue"), id + QStringLiteral("_1")}).exitCode, 0);
+        // Slurm holds a requeued task for two minutes: once it is back in the queue, start it now.
+        QVERIFY(waitUntil([&] {
+            return runProgram(QStringLiteral("squeue"), {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
+                                                         id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
+                       .out.trimmed() == "PENDING";
+        }, 30000));
+        QCOMPARE(runProgram(QStringLiteral("scontrol"), {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),
+                                                         QStringLiteral("StartTime=now")})
+                     .exitCode,
+                 0);
+        QVERIFY2(waitUntil([&] { return jobEnded(id); }, 120000), qPrintable(diagnosis()));
+
+        const QJsonArray after = job(id).value(QStringLiteral("tasks")).toArray();
+        QCOMPARE(after[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(after[1].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+        QVERIFY(stored(seedsOf(0)[0]));  // the finished seed stays
+        QVERIFY(!stored(seedsOf(0)[1])); // the running one is lost, never half-stored
+        QVERIFY(stored(seedsOf(1)[1]));
+        // The requeued task skipped its stored seed: the same record, byte for byte.
+        QCOMPARE(readAll(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0])), firstRecord);
+        const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() + QStringLiteral("/task-1.json"));
+        QCOMPARE(record.value(QStringLiteral("restarts")).toInt(), 1);
+        QCOMPARE(record.value(QStringLiteral("skipped_seeds")).toInt(), 1);
+        QCOMPARE(storedSeeds(results), 3);
+
+        // Submitting again draws only the missing seed.
+        const QString more = submit({file, QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("4")});
+        QVERIFY(!more.isEmpty());
+        QCOMPARE(job(more).value(QStringLiteral("seeds")).toInt(), 1);
+        QVERIFY(waitUntil([&] { return jobEnded(more); }, 60000));
+        QCOMPARE(storedSeeds(results), 4);
+    }
+
+    void cancelJobCancelsAPendingJob()
+    {
+        const QString id = submit({writeExperiment(QStringLiteral("later")), QStringLiteral("--workspace"), workspace(),
+                                   QStringLiteral("--seeds"), QStringLiteral("2"), QStringLiteral("--sbatch-arg"),
+                                   QStringLiteral("--begin=now+1hour")});
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(job(id).value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+        // Pending seeds count as on their way: a second submit adds none.
+        const Result twice = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("later")), QStringLiteral("--workspace"),
+                                  workspace(), QStringLiteral("--seeds"), QStringLiteral("2")});
+        QVERIFY(twice.err.contains("nothing to submit"));
+        const Result r = cli({QStringLiteral("cancel-job"), QStringLiteral("--workspace"), workspace(), QStringLiteral("--job"), id});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(waitUntil([&] { return jobEnded(id); }, 30000));
+        const QJsonObject j = job(id);
+        QCOMPARE(j.value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(j.value(QStringLiteral("tasks")).toArray()[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("cancelled before it started"));
+        QCOMPARE(storedSeeds(workspace() + QStringLiteral("/results/later")), 0);
+        const Result unknown = cli({QStringLiteral("cancel-job"), QStringLiteral("--workspace"), workspace(),
+                                    QStringLiteral("--job"), QStringLiteral("999999")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("no submitted job 999999"));
+    }
+
+    void clearErrors_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("unknown partition") << QStringList{QStringLiteral("--partition"), QStringLiteral("nope")}
+                                           << "the cluster has no partition \"nope\"; it has: debug, remote";
+        QTest::addRow("sbatch's rejection") << QStringList{QStringLiteral("--sbatch-arg"), QStringLiteral("--mem=999999999")}
+                                            << "sbatch refused the job: ";
+        QTest::addRow("workspace the nodes cannot see")
+            << QStringList{QStringLiteral("--partition"), QStringLiteral("remote"), QStringLiteral("--workspace"),
+                           QStringLiteral("/tmp/seedscape-tst_slurm-local")}
+            << "is on /tmp, which only this machine sees, but the tasks run on ghost-host";
+    }
+
+    void clearErrors()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, message);
+        QStringList args{QStringLiteral("submit"), writeExperiment(QStringLiteral("refused")), QStringLiteral("--seeds"),
+                         QStringLiteral("2")};
+        if (!extra.contains(QStringLiteral("--workspace")))
+            args << QStringLiteral("--workspace") << workspace();
+        const Result r = cli(args + extra);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("seedscape-cli: ") && r.err.contains(message.toUtf8()), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one line
+        QVERIFY(!QFileInfo::exists(workspace() + QStringLiteral("/results/refused/slurm")) ||
+                QDir(workspace() + QStringLiteral("/results/refused/slurm")).isEmpty()); // nothing half-submitted
+        QDir(QStringLiteral("/tmp/seedscape-tst_slurm-local")).removeRecursively();
+    }
+
+    void withoutSbatchSubmitSaysWhatIsMissing()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), m_root.filePath(QStringLiteral("empty-bin")));
+        const QString ws = m_root.filePath(QStringLiteral("ws-no-slurm"));
+        const Result r = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("nowhere")), QStringLiteral("--workspace"), ws},
+                             env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("sbatch is not on PATH"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(ws)); // nothing changed
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlurm)
+#include "tst_slurm.moc"
