@@ -177,7 +177,8 @@ void TestCli::sampleWritesAWorkspace()
     QTemporaryDir dir;
     const Result r = run({QStringLiteral("sample"), QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.experiment.json")}).size(), 4);
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.experiment.json")}).size(), 5);
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("programs/train_cnn.py"))).isExecutable());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("datasets/diabetes.csv"))));
     const Result check =
         run({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});

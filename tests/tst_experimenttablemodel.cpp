@@ -73,17 +73,17 @@ void TestExperimentTableModel::cleanup()
 
 void TestExperimentTableModel::rowsAndHeaders()
 {
-    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->rowCount(), 5);
     QCOMPARE(m_model->columnCount(), int(ExperimentTableModel::ColumnCount));
     const QStringList names = {QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
-                               QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")};
-    for (int row = 0; row < 4; ++row) {
+                               QStringLiteral("digits-cnn"), QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")};
+    for (int row = 0; row < 5; ++row) {
         QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data().toString(), names[row]);
         QCOMPARE(m_model->nameAt(row), names[row]);
         QCOMPARE(m_model->rowOf(names[row]), row);
     }
     QCOMPARE(m_model->rowOf(QStringLiteral("absent")), -1);
-    QCOMPARE(m_model->nameAt(4), QString());
+    QCOMPARE(m_model->nameAt(5), QString());
     QCOMPARE(m_model->index(1, ExperimentTableModel::Dataset).data().toString(),
              QStringLiteral("diabetes.csv → progression"));
     QCOMPARE(m_model->index(1, ExperimentTableModel::Task).data().toString(), QStringLiteral("regression"));
@@ -176,12 +176,14 @@ void TestExperimentTableModel::sortRoleOrdersUndefinedLast()
     sorted.sort(ExperimentTableModel::ValidationMean, Qt::AscendingOrder);
     QCOMPARE(sorted.index(0, ExperimentTableModel::Name).data().toString(), QStringLiteral("wine-mlp"));
     QCOMPARE(sorted.index(1, ExperimentTableModel::Name).data().toString(), QStringLiteral("diabetes-mlp"));
-    // The two without statistics come after, in either order.
+    // The three without statistics come after, in any order.
     const QSet<QString> unscored = {sorted.index(2, ExperimentTableModel::Name).data().toString(),
-                                    sorted.index(3, ExperimentTableModel::Name).data().toString()};
-    QCOMPARE(unscored, (QSet<QString>{QStringLiteral("breast-cancer-mlp"), QStringLiteral("digits-mlp")}));
+                                    sorted.index(3, ExperimentTableModel::Name).data().toString(),
+                                    sorted.index(4, ExperimentTableModel::Name).data().toString()};
+    QCOMPARE(unscored, (QSet<QString>{QStringLiteral("breast-cancer-mlp"), QStringLiteral("digits-cnn"),
+                                      QStringLiteral("digits-mlp")}));
     sorted.sort(ExperimentTableModel::ValidationMean, Qt::DescendingOrder);
-    QCOMPARE(sorted.index(2, ExperimentTableModel::Name).data().toString(), QStringLiteral("diabetes-mlp"));
+    QCOMPARE(sorted.index(3, ExperimentTableModel::Name).data().toString(), QStringLiteral("diabetes-mlp"));
     sorted.sort(ExperimentTableModel::Gain, Qt::AscendingOrder);
     QCOMPARE(sorted.index(0, ExperimentTableModel::Gain).data(Qt::UserRole).toDouble(),
              std::numeric_limits<double>::max());
@@ -226,15 +228,15 @@ void TestExperimentTableModel::sameFilesUpdateInPlace()
     entries.pop_back(); // a file went away: the rows are rebuilt
     m_model->setEntries(entries);
     QCOMPARE(resets.count(), 1);
-    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->rowCount(), 4);
 }
 
 void TestExperimentTableModel::unreadableFileShowsItsError()
 {
     AtomicFile::write(m_workspace->experimentFile(QStringLiteral("worse")), "{\"format\": 7}");
     m_model->setEntries(Workspace(m_workspace->path()).scan());
-    QCOMPARE(m_model->rowCount(), 5);
-    const int row = 4; // sorted by file name
+    QCOMPARE(m_model->rowCount(), 6);
+    const int row = 5; // sorted by file name
     const QString error = m_model->index(row, ExperimentTableModel::Dataset).data().toString();
     QVERIFY2(error.contains(QStringLiteral("format 7 is newer")), qPrintable(error));
     QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data().toString(),

@@ -3,6 +3,7 @@
 #include "data/preparedata.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentwriter.h"
+#include "experiment/commandspec.h"
 #include "store/sampleworkspace.h"
 #include "store/workspace.h"
 
@@ -137,21 +138,30 @@ void TestWorkspace::nameMustMatchFileName()
 void TestWorkspace::sampleWorkspaceIsReadyToRun()
 {
     QTemporaryDir root;
-    QCOMPARE(SampleWorkspace::create(root.path()), 4);
+    QCOMPARE(SampleWorkspace::create(root.path()), 5);
     const Workspace ws(root.path());
     QCOMPARE(ws.experimentNames(),
              QStringList({QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
-                          QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
+                          QStringLiteral("digits-cnn"), QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
     for (const QString& name : ws.experimentNames()) {
         const Experiment e = ws.experiment(name);
         QVERIFY(e.dataset.path.startsWith(QStringLiteral("datasets/")));
-        QVERIFY(PreparedData::prepare(ws.datasetPath(e), e.dataset).split.test.size() > 10);
+        QVERIFY(ws.prepareData(e).split.test.size() > 10);
     }
+    // The example of your own program: its script in programs/, runnable from the workspace.
+    const Experiment cnn = ws.experiment(QStringLiteral("digits-cnn"));
+    QVERIFY(cnn.isCommand());
+    QCOMPARE(cnn.model.command.workdir, QStringLiteral("programs"));
+    QString problem;
+    QVERIFY2(!CommandSpec::findProgram(cnn.model.command.command.front(), cnn.model.command.resolvedWorkdir(ws.path()),
+                                       &problem)
+                  .isEmpty(),
+             qPrintable(problem));
     // A second call keeps what the user changed.
     Experiment changed = ws.experiment(QStringLiteral("wine-mlp"));
     changed.training.epochs = 3;
     ws.save(changed);
-    QCOMPARE(SampleWorkspace::create(root.path()), 4);
+    QCOMPARE(SampleWorkspace::create(root.path()), 5);
     QCOMPARE(ws.experiment(QStringLiteral("wine-mlp")).training.epochs, 3);
 }
 
