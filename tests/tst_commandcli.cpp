@@ -1,5 +1,7 @@
 // Command experiments through the real seedscape-cli: run, rerun, check, Ctrl-C, SIGKILL, and the
 // shipped example CNN (resources/examples/train_cnn.py).
+#include "support/processprobe.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,51 +16,19 @@
 
 #include <csignal>
 
+using namespace seedscape::testsupport;
+
 namespace {
 
 const QString kCli = QStringLiteral(SEEDSCAPE_CLI);
 const QString kPython = QStringLiteral(SEEDSCAPE_PYTHON);
 const QString kTrainer = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/command/fake_trainer.py");
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool processAlive(qint64 pid)
-{
-    const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
-    const qsizetype close = stat.lastIndexOf(')');
-    return close > 0 && stat.mid(close + 2, 1) != "Z"; // a zombie has ended
-}
-
-QList<qint64> pidsIn(const QString& folder)
-{
-    QList<qint64> pids;
-    for (const QString& name : QDir(folder).entryList(QDir::Files))
-        pids << name.toLongLong();
-    return pids;
-}
-
-template <typename Condition>
-bool waitUntil(Condition condition, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QTest::qWait(50);
-    }
-    return true;
-}
-
 int recordsIn(const QString& resultsFolder, const QString& status)
 {
     int n = 0;
     for (const QString& name : QDir(resultsFolder).entryList({QStringLiteral("seed-*.json")}, QDir::Files))
-        n += QJsonDocument::fromJson(readAll(resultsFolder + QLatin1Char('/') + name))
+        n += QJsonDocument::fromJson(fileContents(resultsFolder + QLatin1Char('/') + name))
                  .object()
                  .value(QStringLiteral("status"))
                  .toString() == status;
@@ -197,8 +167,8 @@ private Q_SLOTS:
                     2);
         QProcess cli;
         cli.start(kCli, setup.runArgs(4));
-        QVERIFY(waitUntil([&] { return pidsIn(setup.pidDir()).size() == 2; }, 30000));
-        const QList<qint64> pids = pidsIn(setup.pidDir());
+        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 30000));
+        const QList<qint64> pids = pidFilesIn(setup.pidDir());
         for (qint64 pid : pids)
             QVERIFY(processAlive(pid));
         ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
@@ -215,12 +185,12 @@ private Q_SLOTS:
         QProcess cli;
         cli.start(kCli, setup.runArgs(5));
         QVERIFY(waitUntil([&] { return recordsIn(setup.results(), QStringLiteral("finished")) >= 1; }, 30000));
-        QVERIFY(waitUntil([&] { return pidsIn(setup.pidDir()).size() >= 2; }, 30000));
+        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() >= 2; }, 30000));
         ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
         QVERIFY(cli.waitForFinished(15000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(cli.readAllStandardError().contains("interrupted"));
-        for (qint64 pid : pidsIn(setup.pidDir()))
+        for (qint64 pid : pidFilesIn(setup.pidDir()))
             QVERIFY(!processAlive(pid));
         const int kept = recordsIn(setup.results(), QStringLiteral("finished"));
         QVERIFY(kept >= 1 && kept < 5);
@@ -240,7 +210,7 @@ private Q_SLOTS:
             QSKIP("Debian's python3-torch is not installed");
         QTemporaryDir dir;
         const QString examples = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples");
-        QJsonObject e = QJsonDocument::fromJson(readAll(examples + QStringLiteral("/digits-cnn.json"))).object();
+        QJsonObject e = QJsonDocument::fromJson(fileContents(examples + QStringLiteral("/digits-cnn.json"))).object();
         QJsonObject dataset = e.value(QStringLiteral("dataset")).toObject();
         dataset[QStringLiteral("path")] = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv");
         e[QStringLiteral("dataset")] = dataset;

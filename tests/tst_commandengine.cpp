@@ -9,6 +9,7 @@
 #include "store/resultstore.h"
 #include "store/workspace.h"
 #include "sweep/sweeprunner.h"
+#include "support/processprobe.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,6 +28,7 @@
 #include <csignal>
 
 using namespace seedscape;
+using namespace seedscape::testsupport;
 
 namespace {
 
@@ -47,54 +49,9 @@ QByteArray animalsCsv()
     return csv;
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QJsonObject readJson(const QString& path)
 {
-    return QJsonDocument::fromJson(readAll(path)).object();
-}
-
-bool processAlive(qint64 pid)
-{
-    // A zombie (state Z) has ended; it only waits to be reaped.
-    const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (stat.isEmpty())
-        return false;
-    const qsizetype close = stat.lastIndexOf(')');
-    return close > 0 && stat.mid(close + 2, 1) != "Z";
-}
-
-char processState(qint64 pid)
-{
-    const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
-    const qsizetype close = stat.lastIndexOf(')');
-    return close > 0 ? stat.at(close + 2) : '?';
-}
-
-QList<qint64> pidsIn(const QString& folder)
-{
-    QList<qint64> pids;
-    for (const QString& name : QDir(folder).entryList(QDir::Files))
-        pids << name.toLongLong();
-    return pids;
-}
-
-// Polls until condition holds or ms pass.
-template <typename Condition>
-bool waitUntil(Condition condition, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
+    return QJsonDocument::fromJson(fileContents(path)).object();
 }
 
 // A workspace with the animals data and one command experiment running fake_trainer.py.
@@ -183,8 +140,8 @@ std::vector<SeedResult> withStatus(const std::vector<SeedResult>& results, SeedS
 int mostAtOnce(const QString& pidDir)
 {
     std::vector<std::pair<double, int>> events;
-    for (qint64 pid : pidsIn(pidDir)) {
-        const QList<QByteArray> lines = readAll(pidDir + QLatin1Char('/') + QString::number(pid)).split('\n');
+    for (qint64 pid : pidFilesIn(pidDir)) {
+        const QList<QByteArray> lines = fileContents(pidDir + QLatin1Char('/') + QString::number(pid)).split('\n');
         events.push_back({lines.at(0).split(' ').at(1).toDouble(), +1});
         events.push_back({lines.at(1).toDouble(), -1});
     }
@@ -212,7 +169,7 @@ private Q_SLOTS:
     {
         CommandSetup setup({});
         const auto engine = setup.engine();
-        const QList<QByteArray> val = readAll(engine->parts().validation).split('\n');
+        const QList<QByteArray> val = fileContents(engine->parts().validation).split('\n');
         QCOMPARE(val.front(), QByteArray("name,photo,weight,animal"));
         // Text, commas and quotes come back as written, quoted as CSV needs.
         QVERIFY2(val.at(1).startsWith("\"pet ") && val.at(1).contains(", \"\"the "), val.at(1).constData());
@@ -270,7 +227,7 @@ private Q_SLOTS:
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_VAL")).toString(), setup.engine()->parts().validation);
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_OUTPUT")).toString(), output);
             // stdout goes to the log, progress lines do not.
-            const QByteArray logText = readAll(r.logFile);
+            const QByteArray logText = fileContents(r.logFile);
             QVERIFY(logText.contains("training seed " + QByteArray::number(r.seed)));
             QVERIFY(logText.contains("epoch 3 done"));
             QVERIFY(!logText.contains("@seedscape"));
@@ -291,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(f.failureReason, QStringLiteral("the program exited with code 3"));
         QCOMPARE(f.stderrTail.size(), 20);
         QCOMPARE(f.stderrTail.last(), QStringLiteral("RuntimeError: planted failure for seed %1").arg(f.seed));
-        QVERIFY(readAll(f.logFile).contains("traceback line 0")); // the log has every line
+        QVERIFY(fileContents(f.logFile).contains("traceback line 0")); // the log has every line
     }
 
     void badPredictionsFailTheSeed_data()
@@ -326,8 +283,8 @@ private Q_SLOTS:
         const auto results = setup.stored();
         QCOMPARE(withStatus(results, SeedStatus::Failed).size(), size_t(3));
         QCOMPARE(results.front().failureReason, QStringLiteral("timed out after 0.01 minutes"));
-        QCOMPARE(pidsIn(setup.pidDir()).size(), 3);
-        for (qint64 pid : pidsIn(setup.pidDir()))
+        QCOMPARE(pidFilesIn(setup.pidDir()).size(), 3);
+        for (qint64 pid : pidFilesIn(setup.pidDir()))
             QVERIFY(!processAlive(pid));
     }
 
@@ -339,12 +296,12 @@ private Q_SLOTS:
         SweepRunner runner;
         runner.add(setup.item(4));
         runner.start(2);
-        QVERIFY(waitUntil([&] { return pidsIn(setup.pidDir()).size() == 2; }, 20000));
+        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 20000));
         runner.cancel();
         QVERIFY(runner.waitFor(10000));
         QCOMPARE(runner.outcome(), SweepRunner::Outcome::Cancelled);
         QVERIFY(setup.stored().empty()); // a half-done seed is never counted
-        for (qint64 pid : pidsIn(setup.pidDir()))
+        for (qint64 pid : pidFilesIn(setup.pidDir()))
             QVERIFY(waitUntil([pid] { return !processAlive(pid); }, 5000));
     }
 
@@ -356,8 +313,8 @@ private Q_SLOTS:
         SweepRunner runner;
         runner.add(setup.item(1));
         runner.start(1);
-        QVERIFY(waitUntil([&] { return pidsIn(setup.pidDir()).size() == 1; }, 20000));
-        const qint64 pid = pidsIn(setup.pidDir()).front();
+        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 1; }, 20000));
+        const qint64 pid = pidFilesIn(setup.pidDir()).front();
         runner.pause();
         QVERIFY(waitUntil([pid] { return processState(pid) == 'T'; }, 5000));
         QTest::qWait(300);

@@ -1,6 +1,8 @@
 // Sweeps on a real one-node Slurm cluster (tests/slurm/localcluster.sh: munged, slurmctld, slurmd
 // started for this test and stopped after it): submit, jobs, cancel-job and the array tasks, through
 // the real seedscape-cli. No mocks of Slurm. Skipped where Slurm's daemons are not installed.
+#include "support/processprobe.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+using namespace seedscape::testsupport;
 
 namespace {
 
@@ -45,15 +49,9 @@ Result cli(const QStringList& args, const QProcessEnvironment& env = {})
     return runProgram(kCli, args, env);
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QJsonObject readJson(const QString& path)
 {
-    return QJsonDocument::fromJson(readAll(path)).object();
+    return QJsonDocument::fromJson(fileContents(path)).object();
 }
 
 int storedSeeds(const QString& results, const QString& status = QStringLiteral("finished"))
@@ -62,19 +60,6 @@ int storedSeeds(const QString& results, const QString& status = QStringLiteral("
     for (const QString& name : QDir(results).entryList({QStringLiteral("seed-*.json")}, QDir::Files))
         n += readJson(results + QLatin1Char('/') + name).value(QStringLiteral("status")).toString() == status;
     return n;
-}
-
-template <typename Condition>
-bool waitUntil(Condition condition, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QTest::qWait(200);
-    }
-    return true;
 }
 
 } // namespace
@@ -229,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(!stored(seedsOf(0)[1]));
         // Task 1 stored its first seed: requeue it (ended, then queued again by Slurm).
         QVERIFY(waitUntil([&] { return stored(seedsOf(1)[0]); }, 60000));
-        const QByteArray firstRecord = readAll(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0]));
+        const QByteArray firstRecord = fileContents(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0]));
         QCOMPARE(runProgram(QStringLiteral("scancel"), {id + QStringLiteral("_0")}).exitCode, 0);
         QCOMPARE(runProgram(QStringLiteral("scontrol"), {QStringLiteral("requeue"), id + QStringLiteral("_1")}).exitCode, 0);
         // Slurm holds a requeued task for two minutes: once it is back in the queue, start it now.
@@ -251,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(!stored(seedsOf(0)[1])); // the running one is lost, never half-stored
         QVERIFY(stored(seedsOf(1)[1]));
         // The requeued task skipped its stored seed: the same record, byte for byte.
-        QCOMPARE(readAll(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0])), firstRecord);
+        QCOMPARE(fileContents(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0])), firstRecord);
         const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() + QStringLiteral("/task-1.json"));
         QCOMPARE(record.value(QStringLiteral("restarts")).toInt(), 1);
         QCOMPARE(record.value(QStringLiteral("skipped_seeds")).toInt(), 1);
