@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 
 namespace {
@@ -73,6 +74,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Seedscape"));
     QApplication::setOrganizationName(QStringLiteral("Seedscape"));
     QApplication::setApplicationVersion(QStringLiteral(SEEDSCAPE_VERSION));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.seedscape.Seedscape"))); // hicolor theme
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

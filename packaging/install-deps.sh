@@ -20,4 +20,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
     librsvg2-bin poppler-utils chromium \
     clang-14 libclang-rt-14-dev \
     python3-torch python3-numpy python3-scipy \
-    slurmctld slurmd slurm-client munge
+    slurmctld slurmd slurm-client munge \
+    help2man desktop-file-utils lintian
