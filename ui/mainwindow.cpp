@@ -9,8 +9,12 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "runqueueview.h"
 #include "seedspanel.h"
 #include "seedtablemodel.h"
+#include "slurmcontroller.h"
+#include "slurmjobsview.h"
+#include "slurmsubmitdialog.h"
 #include "sweepcontroller.h"
 #include "sweepstatus.h"
 #include "workspacemenu.h"
@@ -18,10 +22,12 @@
 #include "workspacewatcher.h"
 
 #include "common/storageerror.h"
+#include "slurm/slurmclient.h"
 
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -58,7 +64,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_data(new DatasetPanel), m_definition(new DefinitionPanel(m_sweeps)),
       m_workspaceMenu(new WorkspaceMenu(this)),
       m_exports(
-          new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this))
+          new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this)),
+      m_slurm(new SlurmController(this))
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -104,6 +111,18 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_exports, &ExportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
+
+    connect(m_slurm, &SlurmController::jobsChanged, this, &MainWindow::showSlurmJobs);
+    connect(m_slurm, &SlurmController::seedsArrived, m_watcher, &WorkspaceWatcher::refreshSoon);
+    connect(m_slurm, &SlurmController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(m_slurm, &SlurmController::submitted, this, [this](const QString&, const QString& message) {
+        m_revealJobs = true;
+        statusBar()->showMessage(message);
+    });
+    connect(m_slurm, &SlurmController::submitFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not submitted: %1").arg(message));
+    });
 
     connect(m_sweeps, &SweepController::seedEnded, m_watcher, &WorkspaceWatcher::refreshSoon);
     connect(m_sweeps, &SweepController::sweepEnded, m_watcher, &WorkspaceWatcher::refreshNow);
@@ -164,6 +183,48 @@ void MainWindow::buildMenus()
     for (QAction* action : {run, runAll, pause, cancel})
         toolbar->addAction(action);
     m_sweepStatus->setActions(run, runAll, pause, cancel);
+    runs->addSeparator();
+    // Enabled with or without Slurm: without it, it says what is missing.
+    QAction* submit = runs->addAction(tr("Submit to &Slurm…"), this, [this] { openSlurmDialog(); });
+    submit->setObjectName(QStringLiteral("submitToSlurm"));
+    connect(runQueue()->slurmJobs(), &SlurmJobsView::cancelRequested, m_slurm, &SlurmController::cancelJob);
+}
+
+SlurmSubmitDialog* MainWindow::openSlurmDialog()
+{
+    QString missing;
+    if (!SlurmClient::available(&missing)) {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Submit to Slurm"),
+                                    tr("Submitting to Slurm needs Slurm's commands on this machine."),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("slurmMissing"));
+        box->setInformativeText(missing + QLatin1Char('.'));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    const int row = selectedRow();
+    const WorkspaceEntry* entry = entryAt(row);
+    if (m_workspacePath.isEmpty() || !entry || !entry->experiment) {
+        statusBar()->showMessage(tr("Select an experiment that can be read to submit it to Slurm."));
+        return nullptr;
+    }
+    m_definition->saveNow(); // what is submitted is the definition as shown
+    auto* dialog =
+        new SlurmSubmitDialog(m_slurm, entry->experiment->name, entry->experiment->seeds.count, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showSlurmJobs()
+{
+    runQueue()->setSlurmJobs(m_slurm->jobs(), m_slurm->queueProblem(), m_slurm->cancelling());
+    const bool onTheirWay =
+        std::any_of(m_slurm->jobs().begin(), m_slurm->jobs().end(),
+                    [](const SlurmJobStatus::Job& j) { return !SlurmController::hasEnded(j); });
+    if (onTheirWay && std::exchange(m_revealJobs, false))
+        m_sweepStatus->showRuns();
 }
 
 const WorkspaceEntry* MainWindow::entryAt(int row) const
@@ -227,6 +288,8 @@ bool MainWindow::openWorkspace(const QString& folder)
     m_exports->setWorkspace(m_workspacePath);
     m_watcher->watch(m_workspacePath);
     m_watcher->refreshNow();
+    m_revealJobs = true; // jobs submitted earlier and still on their way
+    m_slurm->setWorkspace(m_workspacePath);
     if (m_experiments->rowCount() > 0)
         m_experimentView->selectRow(0);
     else

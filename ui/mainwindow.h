@@ -24,6 +24,8 @@ class PlotPage;
 class ScatterPlotView;
 class SeedTableModel;
 class SeedsPanel;
+class SlurmController;
+class SlurmSubmitDialog;
 class StatisticsPlotView;
 class LearningCurveView;
 class RunQueueView;
@@ -59,6 +61,12 @@ public:
     LearningCurveView* learningCurveView() const { return m_learningCurves; }
     SweepController* sweeps() const { return m_sweeps; }
     RunQueueView* runQueue() const;
+    // Submits to Slurm and polls the workspace's jobs (the Runs panel lists them).
+    SlurmController* slurm() const { return m_slurm; }
+    // Run → Submit to Slurm…: opens the dialog for the selected experiment without waiting for it.
+    // nullptr when there is none, or when Slurm's commands are missing: then a message box (opened,
+    // not waited for) says what is missing.
+    SlurmSubmitDialog* openSlurmDialog();
     // The Definition tab: the selected experiment's settings, saved as they are edited.
     ExperimentEditor* definitionEditor() const;
     // Opens the New experiment (or, with variant, the Duplicate as variant) dialog without
@@ -95,6 +103,7 @@ private:
     const WorkspaceEntry* entryAt(int row) const; // nullptr for no row
     // A click on a plotted point: select its experiment, and its seed when it is one.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
+    void showSlurmJobs();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
@@ -113,6 +122,8 @@ private:
     DefinitionPanel* m_definition;
     WorkspaceMenu* m_workspaceMenu;
     ExportActions* m_exports;
+    SlurmController* m_slurm;
+    bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed
 };
 
 } // namespace seedscape

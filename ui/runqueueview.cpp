@@ -1,12 +1,11 @@
 #include "runqueueview.h"
 
-#include "progressstrip.h"
+#include "progressbardelegate.h"
+#include "slurmjobsview.h"
 #include "sweepcontroller.h"
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
-#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -20,34 +19,10 @@ enum Column
     Progress,
     ColumnCount
 };
-constexpr int kValueRole = Qt::UserRole;
-constexpr int kMaximumRole = Qt::UserRole + 1;
-
-// Paints the Progress column as a progress bar.
-class ProgressBarDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        ProgressStrip::paint(painter, option.rect.adjusted(1, 1, -1, -1), index.data(kValueRole).toInt(),
-                             index.data(kMaximumRole).toInt(), index.data(Qt::DisplayRole).toString(),
-                             option.palette);
-    }
-
-    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        const QSize text = QStyledItemDelegate::sizeHint(option, index);
-        return {text.width(), std::max(text.height() + 6, 22)}; // a bar needs a little more than a line
-    }
-};
 
 void setBar(QTreeWidgetItem* item, int value, int maximum, const QString& text)
 {
-    item->setData(Progress, kValueRole, value);
-    item->setData(Progress, kMaximumRole, maximum);
-    item->setText(Progress, text);
+    ProgressBarDelegate::setBar(item, Progress, value, maximum, text);
 }
 
 // A program that gives no epoch total shows that it runs, and its epoch, but no share done: an
@@ -64,13 +39,14 @@ QString seedText(const SweepController::RunningSeed& running)
 
 RunQueueView::Bar barOf(const QTreeWidgetItem* item)
 {
-    return {item->data(Progress, kValueRole).toInt(), item->data(Progress, kMaximumRole).toInt(),
-            item->text(Progress)};
+    return {item->data(Progress, ProgressBarDelegate::kValueRole).toInt(),
+            item->data(Progress, ProgressBarDelegate::kMaximumRole).toInt(), item->text(Progress)};
 }
 
 } // namespace
 
-RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeWidget), m_problem(new QLabel)
+RunQueueView::RunQueueView(QWidget* parent)
+    : QWidget(parent), m_tree(new QTreeWidget), m_problem(new QLabel), m_slurmJobs(new SlurmJobsView)
 {
     m_problem->setObjectName(QStringLiteral("runProblem"));
     m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -92,6 +68,24 @@ RunQueueView::RunQueueView(QWidget* parent) : QWidget(parent), m_tree(new QTreeW
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_problem);
     layout->addWidget(m_tree);
+    layout->addWidget(m_slurmJobs);
+    showSections();
+}
+
+void RunQueueView::setSlurmJobs(const std::vector<SlurmJobStatus::Job>& jobs, const QString& queueProblem,
+                                const QSet<QString>& cancelling)
+{
+    m_slurmJobs->setJobs(jobs, queueProblem, cancelling);
+    showSections();
+}
+
+void RunQueueView::showSections()
+{
+    // Each list only when it has rows, the sweep's also when neither has: an empty panel still
+    // says what it is for.
+    const bool jobs = m_slurmJobs->jobCount() > 0;
+    m_slurmJobs->setVisible(jobs);
+    m_tree->setVisible(!jobs || m_tree->topLevelItemCount() > 0);
 }
 
 void RunQueueView::update(const SweepController& sweeps)
@@ -132,6 +126,7 @@ void RunQueueView::update(const SweepController& sweeps)
     for (auto& [seed, item] : m_seeds)
         delete item;
     m_seeds = std::move(seeds);
+    showSections();
 }
 
 std::optional<RunQueueView::Bar> RunQueueView::experimentBar(const QString& experiment) const

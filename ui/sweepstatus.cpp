@@ -66,6 +66,11 @@ void SweepStatus::setActions(QAction* run, QAction* runAll, QAction* pause, QAct
     update();
 }
 
+void SweepStatus::showRuns()
+{
+    m_dock->show();
+}
+
 void SweepStatus::sweepEnded(bool cancelled)
 {
     // A sweep that stopped on a problem has said so already; its end must not call it cancelled.

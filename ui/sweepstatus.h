@@ -28,7 +28,8 @@ public:
     // Run and Run all are enabled between sweeps, Pause (or Resume) and Cancel during one.
     void setActions(QAction* run, QAction* runAll, QAction* pause, QAction* cancel);
     RunQueueView* runQueue() const { return m_runQueue; }
-    void update(); // now, not at the next tick
+    void update();   // now, not at the next tick
+    void showRuns(); // the Runs dock, for Slurm jobs that are on their way
 
 private:
     void sweepEnded(bool cancelled);
