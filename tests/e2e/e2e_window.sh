@@ -4,6 +4,8 @@
 #   e2e_window.sh SEEDSCAPE SEEDSCAPE_CLI OUTPUT_DIR
 set -euo pipefail
 app=$1 cli=$2 out=$3
+# The window must draw on Xvfb's screen, whatever platform the caller's environment asks for.
+unset QT_QPA_PLATFORM
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
