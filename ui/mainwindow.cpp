@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "csvpreviewmodel.h"
 #include "datasetpanel.h"
 #include "definitionpanel.h"
 #include "experimentdialog.h"
 #include "experimenttablemodel.h"
 #include "exportactions.h"
+#include "gettingstarteddialog.h"
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
@@ -17,6 +19,7 @@
 #include "slurmsubmitdialog.h"
 #include "sweepcontroller.h"
 #include "sweepstatus.h"
+#include "windowmemory.h"
 #include "workspacemenu.h"
 #include "workspacesnapshot.h"
 #include "workspacewatcher.h"
@@ -25,6 +28,7 @@
 #include "slurm/slurmclient.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -51,8 +55,8 @@ QString hiddenKey(const QString& workspace)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
       m_sortedExperiments(new QSortFilterProxyModel(this)), m_seedsPanel(new SeedsPanel),
-      m_experimentView(new QTableView), m_tabs(new QTabWidget), m_scatter(new ScatterPlotView),
-      m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
+      m_experimentView(new QTableView), m_tabs(new QTabWidget), m_splitter(new QSplitter(Qt::Vertical)),
+      m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView),
       m_watcher(new WorkspaceWatcher(
@@ -65,7 +69,11 @@ MainWindow::MainWindow(QWidget* parent)
       m_workspaceMenu(new WorkspaceMenu(this)),
       m_exports(
           new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this)),
-      m_slurm(new SlurmController(this))
+      m_slurm(new SlurmController(this)), m_confirmCancel([this](const QString& question) {
+          return QMessageBox::question(this, tr("Cancel the sweep"), question,
+                                       QMessageBox::Yes | QMessageBox::No,
+                                       QMessageBox::No) == QMessageBox::Yes;
+      })
 {
     setWindowTitle(tr("Seedscape"));
     m_experimentView->setObjectName(QStringLiteral("experimentView"));
@@ -80,11 +88,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_experimentView->verticalHeader()->hide();
     buildTabs();
 
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_experimentView);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    m_splitter->setObjectName(QStringLiteral("tableAndTabs"));
+    m_splitter->addWidget(m_experimentView);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
 
     // Seeds written by a sweep (here or by seedscape-cli in another process) show up live.
     connect(m_watcher, &WorkspaceWatcher::experimentFilesChanged, this, &MainWindow::rescanExperiments);
@@ -177,9 +185,15 @@ void MainWindow::buildMenus()
                                    [this] { runExperiments(selectedRow()); });
     QAction* runAll = runs->addAction(tr("Run &all experiments"), QKeySequence(tr("Ctrl+Shift+R")), this,
                                       [this] { runExperiments(-1); });
-    QAction* pause = runs->addAction(
-        tr("&Pause"), this, [this] { m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause(); });
-    QAction* cancel = runs->addAction(tr("&Cancel"), m_sweeps, &SweepController::cancel);
+    QAction* pause = runs->addAction(tr("&Pause"), this, [this] {
+        if (m_sweeps->isRunning())
+            m_sweeps->isPaused() ? m_sweeps->resume() : m_sweeps->pause();
+        else if (m_sweepStatus->canRunAgain())
+            runAgain();
+    });
+    pause->setObjectName(QStringLiteral("pauseAction"));
+    QAction* cancel = runs->addAction(tr("&Cancel"), this, &MainWindow::cancelSweep);
+    cancel->setObjectName(QStringLiteral("cancelAction"));
     for (QAction* action : {run, runAll, pause, cancel})
         toolbar->addAction(action);
     m_sweepStatus->setActions(run, runAll, pause, cancel);
@@ -188,6 +202,109 @@ void MainWindow::buildMenus()
     QAction* submit = runs->addAction(tr("Submit to &Slurm…"), this, [this] { openSlurmDialog(); });
     submit->setObjectName(QStringLiteral("submitToSlurm"));
     connect(runQueue()->slurmJobs(), &SlurmJobsView::cancelRequested, m_slurm, &SlurmController::cancelJob);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showRuns = runsDock()->toggleViewAction();
+    showRuns->setText(tr("&Runs panel"));
+    showRuns->setObjectName(QStringLiteral("showRunsPanel"));
+    view->addAction(showRuns);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Getting started"), this, [this] { openGettingStarted(); });
+    help->addAction(tr("&About Seedscape"), this, [this] { openAbout(); });
+}
+
+void MainWindow::setCancelConfirmation(std::function<bool(const QString&)> confirm)
+{
+    m_confirmCancel = std::move(confirm);
+}
+
+void MainWindow::cancelSweep()
+{
+    if (!m_sweeps->isRunning())
+        return;
+    const int running = static_cast<int>(m_sweeps->runningSeeds().size());
+    // Seeds still being prepared lose nothing; training ones lose their epochs so far.
+    if (running > 0 &&
+        !m_confirmCancel(tr("End the %n seed(s) training now? Their epochs so far are lost; every "
+                            "finished seed is kept, and Run again trains the missing ones.",
+                            nullptr, running)))
+        return;
+    m_sweeps->cancel();
+}
+
+bool MainWindow::runAgain()
+{
+    // The same experiments by name, read as they are now: the sweep trains the seeds still missing.
+    std::vector<Experiment> chosen;
+    for (const SweepController::QueuedExperiment& queued : m_sweeps->queue()) {
+        const int row = m_experiments->rowOf(queued.name);
+        if (row >= 0 && m_experiments->entry(row).experiment)
+            chosen.push_back(*m_experiments->entry(row).experiment);
+    }
+    QString error;
+    if (chosen.empty())
+        error = tr("The experiments of the cancelled sweep are no longer in the workspace.");
+    else if (m_sweeps->start(m_workspacePath, chosen, &error)) {
+        m_sweepStatus->update(); // the actions and the Runs dock at once, before the first seed
+        return true;
+    }
+    statusBar()->showMessage(error);
+    return false;
+}
+
+QDockWidget* MainWindow::runsDock() const
+{
+    return m_sweepStatus->runsDock();
+}
+
+QDialog* MainWindow::openAbout()
+{
+    auto* dialog = new AboutDialog(m_workspacePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog* MainWindow::openGettingStarted()
+{
+    auto* dialog = new GettingStartedDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::saveWorkspaceState() const
+{
+    if (m_workspacePath.isEmpty())
+        return;
+    WindowMemory memory;
+    memory.geometry = saveGeometry();
+    memory.docks = saveState();
+    memory.splitter = m_splitter->saveState();
+    memory.columns = m_experimentView->horizontalHeader()->saveState();
+    memory.experiment = m_experiments->nameAt(selectedRow());
+    memory.tab = m_tabs->currentIndex();
+    memory.save(m_workspacePath);
+}
+
+void MainWindow::restoreWorkspaceState()
+{
+    const WindowMemory memory = WindowMemory::load(m_workspacePath);
+    if (!memory.geometry.isEmpty())
+        restoreGeometry(memory.geometry);
+    if (!memory.docks.isEmpty())
+        restoreState(memory.docks);
+    m_sweepStatus->hideRunsIfIdle(); // the dock as it was left, unless nothing runs now
+    if (!memory.splitter.isEmpty())
+        m_splitter->restoreState(memory.splitter);
+    if (!memory.columns.isEmpty())
+        m_experimentView->horizontalHeader()->restoreState(memory.columns);
+    if (memory.tab >= 0 && memory.tab < m_tabs->count())
+        m_tabs->setCurrentIndex(memory.tab);
+    // An unreadable file's row has no name: an empty one matches it, not "none saved".
+    if (!memory.experiment.isEmpty() && m_experiments->rowOf(memory.experiment) >= 0)
+        selectExperiment(memory.experiment);
 }
 
 SlurmSubmitDialog* MainWindow::openSlurmDialog()
@@ -223,6 +340,7 @@ void MainWindow::showSlurmJobs()
     const bool onTheirWay =
         std::any_of(m_slurm->jobs().begin(), m_slurm->jobs().end(),
                     [](const SlurmJobStatus::Job& j) { return !SlurmController::hasEnded(j); });
+    m_sweepStatus->setSlurmActive(onTheirWay);
     if (onTheirWay && std::exchange(m_revealJobs, false))
         m_sweepStatus->showRuns();
 }
@@ -260,8 +378,10 @@ bool MainWindow::runExperiments(int row)
     QString error;
     if (chosen.empty())
         error = tr("Choose an experiment that can be read.");
-    else if (m_sweeps->start(m_workspacePath, chosen, &error))
+    else if (m_sweeps->start(m_workspacePath, chosen, &error)) {
+        m_sweepStatus->update(); // the actions and the Runs dock at once, before the first seed
         return true;
+    }
     statusBar()->showMessage(error);
     return false;
 }
@@ -271,6 +391,7 @@ bool MainWindow::openWorkspace(const QString& folder)
     try {
         const Workspace workspace(folder);
         m_definition->saveNow(); // the last edit in the old workspace is kept
+        saveWorkspaceState();    // and how its window looked
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
@@ -290,10 +411,12 @@ bool MainWindow::openWorkspace(const QString& folder)
     m_watcher->refreshNow();
     m_revealJobs = true; // jobs submitted earlier and still on their way
     m_slurm->setWorkspace(m_workspacePath);
+    m_sweepStatus->forgetRunAgain(); // the cancelled sweep was another workspace's
     if (m_experiments->rowCount() > 0)
         m_experimentView->selectRow(0);
     else
         showExperiment(-1);
+    restoreWorkspaceState();
     return true;
 }
 
@@ -379,6 +502,7 @@ bool MainWindow::addExperiment(const Experiment& experiment)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_definition->saveNow(); // nothing typed is lost by closing the window
+    saveWorkspaceState();
     QMainWindow::closeEvent(event);
 }
 

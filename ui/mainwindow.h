@@ -4,10 +4,14 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
+class QDialog;
+class QDockWidget;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 
@@ -79,6 +83,17 @@ public:
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
     bool runExperiments(int row);
+    // Run → Cancel: asks first when seeds are training (see setCancelConfirmation), then cancels.
+    void cancelSweep();
+    // Asks whether to end the running seeds; true cancels. By default a message box; tests replace it.
+    void setCancelConfirmation(std::function<bool(const QString& question)> confirm);
+    // After a cancelled sweep: trains the same experiments again, until each has its seeds.
+    bool runAgain();
+    // The Runs panel: shown while something runs, hidden when nothing does; View → Runs panel.
+    QDockWidget* runsDock() const;
+    // Help → About and Help → Getting started, opened without waiting for them.
+    QDialog* openAbout();
+    QDialog* openGettingStarted();
     // The page of the current tab (the scatter on tabs without a plot), and its name.
     PlotPage* currentPage() const;
     QString currentPlotName() const; // scatter, spread, ensemble-size or curves
@@ -104,6 +119,9 @@ private:
     // A click on a plotted point: select its experiment, and its seed when it is one.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
     void showSlurmJobs();
+    // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
+    void saveWorkspaceState() const;
+    void restoreWorkspaceState();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
@@ -111,6 +129,7 @@ private:
     SeedsPanel* m_seedsPanel;
     QTableView* m_experimentView;
     QTabWidget* m_tabs;
+    QSplitter* m_splitter;
     ScatterPlotView* m_scatter;
     StatisticsPlotView* m_spread;
     StatisticsPlotView* m_ensembleSize;
@@ -123,6 +142,7 @@ private:
     WorkspaceMenu* m_workspaceMenu;
     ExportActions* m_exports;
     SlurmController* m_slurm;
+    std::function<bool(const QString&)> m_confirmCancel;
     bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed
 };
 

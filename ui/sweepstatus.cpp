@@ -71,18 +71,42 @@ void SweepStatus::showRuns()
     m_dock->show();
 }
 
+void SweepStatus::setSlurmActive(bool active)
+{
+    if (std::exchange(m_slurmActive, active) && !active)
+        hideRunsIfIdle();
+}
+
+void SweepStatus::forgetRunAgain()
+{
+    m_canRunAgain = false;
+    update();
+}
+
+void SweepStatus::hideRunsIfIdle()
+{
+    if (!m_sweeps->isRunning() && !m_slurmActive)
+        m_dock->hide();
+}
+
 void SweepStatus::sweepEnded(bool cancelled)
 {
+    m_canRunAgain = cancelled;
     // A sweep that stopped on a problem has said so already; its end must not call it cancelled.
-    if (std::exchange(m_problem, QString()).isEmpty())
+    // Its dock stays: the problem is written there to be read.
+    if (std::exchange(m_problem, QString()).isEmpty()) {
         m_window->statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
                                                      : tr("Sweep finished."));
+        hideRunsIfIdle();
+    }
     update();
 }
 
 void SweepStatus::update()
 {
     const bool running = m_sweeps->isRunning();
+    if (running)
+        m_canRunAgain = false;
     QSet<QString> runningExperiments;
     for (const auto& [seed, r] : m_sweeps->runningSeeds())
         runningExperiments.insert(r.experiment);
@@ -90,9 +114,11 @@ void SweepStatus::update()
     if (m_run) {
         m_run->setEnabled(!running);
         m_runAll->setEnabled(!running);
-        m_pause->setEnabled(running);
+        // After a cancel, a disabled Resume would offer nothing: Run again trains the missing seeds.
+        m_pause->setEnabled(running || m_canRunAgain);
         m_cancel->setEnabled(running);
-        m_pause->setText(m_sweeps->isPaused() ? tr("Resume") : tr("Pause"));
+        m_pause->setText(running ? (m_sweeps->isPaused() ? tr("Resume") : tr("Pause"))
+                                 : (m_canRunAgain ? tr("Run again") : tr("Pause")));
     }
     m_progress->setVisible(running);
     m_runQueue->update(*m_sweeps);

@@ -17,7 +17,8 @@ class SweepController;
 
 // What the window shows of a sweep: progress and time left in the status bar (redrawn at most
 // every 40 ms, however fast epochs end), each seed in the Runs dock, the running experiments in
-// the table, the run actions' states, and how the sweep ended.
+// the table, the run actions' states, and how the sweep ended. The Runs dock shows itself when a
+// sweep starts and hides itself once nothing runs here or on Slurm; the View menu shows it on demand.
 class SweepStatus : public QObject
 {
     Q_OBJECT
@@ -25,11 +26,19 @@ class SweepStatus : public QObject
 public:
     SweepStatus(SweepController* sweeps, ExperimentTableModel* experiments, QMainWindow* window);
 
-    // Run and Run all are enabled between sweeps, Pause (or Resume) and Cancel during one.
+    // Run and Run all are enabled between sweeps, Pause (or Resume) and Cancel during one; after a
+    // cancelled sweep the pause action reads Run again.
     void setActions(QAction* run, QAction* runAll, QAction* pause, QAction* cancel);
     RunQueueView* runQueue() const { return m_runQueue; }
+    QDockWidget* runsDock() const { return m_dock; }
     void update();   // now, not at the next tick
     void showRuns(); // the Runs dock, for Slurm jobs that are on their way
+    // Whether Slurm jobs of the workspace are pending or running: when the last one ends and no
+    // sweep runs, the dock hides.
+    void setSlurmActive(bool active);
+    bool canRunAgain() const { return m_canRunAgain; } // the last sweep was cancelled
+    void forgetRunAgain();                             // another workspace: nothing to run again
+    void hideRunsIfIdle();
 
 private:
     void sweepEnded(bool cancelled);
@@ -47,6 +56,8 @@ private:
     QAction* m_pause = nullptr;
     QAction* m_cancel = nullptr;
     QString m_problem; // why the running sweep stopped, once it said so
+    bool m_slurmActive = false;
+    bool m_canRunAgain = false;
 };
 
 } // namespace seedscape

@@ -1,0 +1,124 @@
+// The window's run controls around a sweep: the Runs panel shows itself while something runs and
+// hides when nothing does; Cancel asks before ending seeds; after a cancel, Run again.
+#include "mainwindow.h"
+#include "runqueueview.h"
+#include "sweepcontroller.h"
+
+#include "support/experimentbuilder.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+class TestSweepActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runsPanelFollowsTheSweep();
+    void cancelAsksFirstThenOffersRunAgain();
+
+private:
+    static QString quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds);
+};
+
+QString TestSweepActions::quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds)
+{
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({16})
+        .epochs(epochs)
+        .seeds(seeds)
+        .saveIn(workspace);
+    return workspace;
+}
+
+void TestSweepActions::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
+    QSettings().clear();
+}
+
+void TestSweepActions::runsPanelFollowsTheSweep()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(quickWorkspace(dir, 3, 2)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* dock = window.runsDock();
+    QVERIFY(!dock->isVisible()); // nothing runs
+    QAction* toggle = window.findChild<QAction*>(QStringLiteral("showRunsPanel"));
+    QVERIFY(toggle);
+    toggle->trigger(); // View → Runs panel, on demand
+    QVERIFY(dock->isVisible());
+    toggle->trigger();
+    QVERIFY(!dock->isVisible());
+
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(-1));
+    QVERIFY(dock->isVisible()); // a sweep shows it as it starts
+    QVERIFY(ended.wait(60000));
+    QCOMPARE(ended.first().at(0).toBool(), false);
+    QVERIFY(!dock->isVisible()); // and hides it once it is over
+}
+
+void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(quickWorkspace(dir, 100000, 3)));
+    QStringList questions;
+    bool answer = false;
+    window.setCancelConfirmation([&](const QString& question) {
+        questions << question;
+        return answer;
+    });
+    QAction* pause = window.findChild<QAction*>(QStringLiteral("pauseAction"));
+    QAction* cancel = window.findChild<QAction*>(QStringLiteral("cancelAction"));
+    QVERIFY(pause && cancel);
+    QCOMPARE(pause->text(), QStringLiteral("Pause"));
+    QVERIFY(!pause->isEnabled());
+
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(-1));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty(), 30000);
+    cancel->trigger(); // answered No: the seeds go on
+    QCOMPARE(questions.size(), 1);
+    QVERIFY2(questions.first().contains(QStringLiteral("training")), qPrintable(questions.first()));
+    QTest::qWait(200);
+    QVERIFY(window.sweeps()->isRunning());
+    QVERIFY(ended.isEmpty());
+
+    answer = true;
+    cancel->trigger();
+    QCOMPARE(questions.size(), 2);
+    QVERIFY(ended.wait(30000));
+    QCOMPARE(ended.first().at(0).toBool(), true);
+    // Not a disabled Resume: Run again, for the same experiments.
+    QCOMPARE(pause->text(), QStringLiteral("Run again"));
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+
+    pause->trigger();
+    QVERIFY(window.sweeps()->isRunning());
+    QCOMPARE(pause->text(), QStringLiteral("Pause"));
+    QTRY_COMPARE(window.sweeps()->queue().size(), std::size_t{1}); // once its data is read
+    QCOMPARE(window.sweeps()->queue().front().name, QStringLiteral("quick"));
+    QCOMPARE(window.sweeps()->queue().front().wanted, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty(), 30000);
+    cancel->trigger();
+    QCOMPARE(questions.size(), 3);
+    QVERIFY(ended.wait(30000));
+}
+
+QTEST_MAIN(TestSweepActions)
+#include "tst_sweepactions.moc"

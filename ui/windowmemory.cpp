@@ -1,0 +1,43 @@
+#include "windowmemory.h"
+
+#include <QSettings>
+
+namespace seedscape {
+
+namespace {
+
+QString settingsGroup(const QString& workspace)
+{
+    return QStringLiteral("workspaces/window/") +
+           QString::fromLatin1(workspace.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+} // namespace
+
+WindowMemory WindowMemory::load(const QString& workspace)
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup(workspace));
+    WindowMemory memory;
+    memory.geometry = settings.value(QStringLiteral("geometry")).toByteArray();
+    memory.docks = settings.value(QStringLiteral("docks")).toByteArray();
+    memory.splitter = settings.value(QStringLiteral("splitter")).toByteArray();
+    memory.columns = settings.value(QStringLiteral("columns")).toByteArray();
+    memory.experiment = settings.value(QStringLiteral("experiment")).toString();
+    memory.tab = settings.value(QStringLiteral("tab"), -1).toInt();
+    return memory;
+}
+
+void WindowMemory::save(const QString& workspace) const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup(workspace));
+    settings.setValue(QStringLiteral("geometry"), geometry);
+    settings.setValue(QStringLiteral("docks"), docks);
+    settings.setValue(QStringLiteral("splitter"), splitter);
+    settings.setValue(QStringLiteral("columns"), columns);
+    settings.setValue(QStringLiteral("experiment"), experiment);
+    settings.setValue(QStringLiteral("tab"), tab);
+}
+
+} // namespace seedscape
