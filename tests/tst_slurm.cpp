@@ -69,7 +69,8 @@ class TestSlurm : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_root{QDir::homePath() + QStringLiteral("/.cache/seedscape-tst_slurm-XXXXXX")};
+    // In the system temporary folder: the test cluster's node is this machine, so it sees it.
+    QTemporaryDir m_root;
     QString m_clusterDir;
     bool m_started = false;
 

@@ -69,7 +69,8 @@ class TestSlurmWindow : public QObject
 
 private:
     // Not on /tmp: where a cluster's nodes are other machines, /tmp is refused.
-    QTemporaryDir m_root{QDir::homePath() + QStringLiteral("/.cache/seedscape-tst_slurmwindow-XXXXXX")};
+    // In the system temporary folder: the test cluster's node is this machine, so it sees it.
+    QTemporaryDir m_root;
     QString m_clusterDir;
     QString m_skip; // why the cluster tests are skipped
     bool m_started = false;
