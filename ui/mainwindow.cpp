@@ -133,6 +133,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     connect(m_sweeps, &SweepController::seedEnded, m_watcher, &WorkspaceWatcher::refreshSoon);
+    // Running seeds' learning curves grow epoch by epoch, before the seed is stored.
+    connect(m_sweeps, &SweepController::epochEnded, m_learningCurves, &LearningCurveView::addEpoch);
+    connect(m_sweeps, &SweepController::seedEnded, m_learningCurves, &LearningCurveView::endSeed);
     connect(m_sweeps, &SweepController::sweepEnded, m_watcher, &WorkspaceWatcher::refreshNow);
     buildMenus();
     resize(1240, 760);
@@ -515,7 +518,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_scatter->setColours(snapshot.colours);
     m_spread->setColours(snapshot.colours);
     m_ensembleSize->setColours(snapshot.colours);
-    m_learningCurves->setData(snapshot.focus, snapshot.focusMetric, std::move(snapshot.curves));
+    m_learningCurves->setData(std::move(snapshot.curves));
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted);
     m_ensembleSize->setData(std::move(snapshot.plotted));

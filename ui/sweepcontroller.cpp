@@ -164,6 +164,7 @@ SweepCallbacks SweepController::makeCallbacks()
                 const bool program = self->m_programs.count(experiment) > 0;
                 const bool totalKnown = !program || p.epochs > p.epoch || r.epochs > 0;
                 r = {experiment, p.seed, p.epoch, totalKnown ? p.epochs : 0, program};
+                Q_EMIT self->epochEnded(experiment, p.seed, p.epoch, p.validationScore);
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);

@@ -1,5 +1,6 @@
 #include "workspacesnapshot.h"
 
+#include "stats/comparisongroup.h"
 #include "stats/workspacestatistics.h"
 #include "store/experimentresults.h"
 #include "store/resultstore.h"
@@ -52,10 +53,29 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         if (r.name == focus) {
             snapshot.focus = r.name;
             snapshot.focusMetric = r.labels.metric;
-            for (const SeedResult& seed : r.seeds)
-                snapshot.curves.push_back(seed.validationCurve);
             snapshot.seeds = ResultStore(workspaceFolder + QStringLiteral("/results/") + r.name).load(false);
         }
+    // Curves on one axis only when scored alike: the focus's comparison group, as in the scatter.
+    const auto focused = std::find_if(results.begin(), results.end(),
+                                      [&](const ExperimentResults& r) { return r.name == snapshot.focus; });
+    if (focused != results.end()) {
+        const QString key = ComparisonGroup::of(*focused).key;
+        const auto curvesOf = [](const ExperimentResults& r) {
+            LearningCurves c;
+            c.experiment = r.name;
+            c.metric = r.labels.metric;
+            for (const SeedResult& seed : r.seeds) {
+                c.seeds.push_back(seed.seed);
+                c.curves.push_back(seed.validationCurve);
+            }
+            return c;
+        };
+        snapshot.curves.push_back(curvesOf(*focused));
+        for (const ExperimentResults* r : plotted)
+            if (r->name != focused->name && r->labels.metric == focused->labels.metric &&
+                (key.isEmpty() || ComparisonGroup::of(*r).key == key))
+                snapshot.curves.push_back(curvesOf(*r));
+    }
     return snapshot;
 }
 

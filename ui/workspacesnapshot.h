@@ -2,6 +2,7 @@
 
 #include "plot/experimentcolours.h"
 #include "stats/experimentstatistics.h"
+#include "stats/learningcurves.h"
 #include "stats/scatterdata.h"
 #include "train/seedresult.h"
 
@@ -20,9 +21,10 @@ struct WorkspaceSnapshot
     std::vector<ExperimentStatistics> plotted;          // the plotted ones, in the scatter's order
     QString focus;                                      // the experiment of the curves and the seed table
     Metric focusMetric = Metric::RMSE;
-    std::vector<std::vector<double>> curves; // focus: validation score per epoch, per finished seed
-    std::vector<SeedResult> seeds;           // focus: every stored seed, without predictions
-    ExperimentColours colours;               // every experiment's colour, the same in all views
+    // Learning curves: the focus first, then the plotted experiments of its comparison group.
+    std::vector<LearningCurves> curves;
+    std::vector<SeedResult> seeds; // focus: every stored seed, without predictions
+    ExperimentColours colours;     // every experiment's colour, the same in all views
 
     // selected: the experiment whose comparison group the scatter shows (else the first with seeds);
     // hidden: experiments the plots leave out.

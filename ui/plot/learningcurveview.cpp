@@ -1,7 +1,13 @@
 #include "learningcurveview.h"
 
 #include "experiment/experimentnames.h"
+#include "stats/curvesmoother.h"
 
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "dashedpens.h"
@@ -11,76 +17,289 @@
 
 namespace seedscape {
 
-LearningCurveView::LearningCurveView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+namespace {
+
+constexpr int kReplotMs = 40; // live epochs arriving together are drawn once
+
+// Adds one curve's finite points (and, on a log axis, only its positive ones) to a graph;
+// a left-out point becomes a gap. Returns the points left out for being ≤ 0.
+int addPoints(QCPGraph* graph, const std::vector<double>& values, bool logY)
 {
+    int leftOut = 0;
+    QVector<double> x, y;
+    for (size_t e = 0; e < values.size(); ++e) {
+        const double v = values[e];
+        if (!std::isfinite(v))
+            continue;
+        x << static_cast<double>(e + 1);
+        if (logY && v <= 0) {
+            ++leftOut;
+            y << qQNaN(); // QCustomPlot breaks the line at NaN
+        } else {
+            y << v;
+        }
+    }
+    graph->setData(x, y, true);
+    return leftOut;
+}
+
+} // namespace
+
+LearningCurveView::LearningCurveView(QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_smoothing(new QDoubleSpinBox(this)),
+      m_logY(new QCheckBox(tr("Log scale (y)"), this))
+{
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(6, 4, 6, 0);
+    auto* smoothingLabel = new QLabel(tr("Smoothing:"), this);
+    m_smoothing->setObjectName(QStringLiteral("curveSmoothing"));
+    m_smoothing->setRange(0.0, 0.95);
+    m_smoothing->setSingleStep(0.05);
+    m_smoothing->setDecimals(2);
+    m_smoothing->setSpecialValueText(tr("off"));
+    m_smoothing->setToolTip(tr("Exponential moving average of each seed's curve: each epoch's "
+                               "point is w × the previous point + (1 − w) × its score."));
+    smoothingLabel->setBuddy(m_smoothing);
+    m_logY->setObjectName(QStringLiteral("curveLogY"));
+    m_logY->setToolTip(tr("Scores ≤ 0 cannot be drawn on a log scale and are left out."));
+    controls->addWidget(smoothingLabel);
+    controls->addWidget(m_smoothing);
+    controls->addSpacing(12);
+    controls->addWidget(m_logY);
+    controls->addStretch();
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(controls);
     layout->addWidget(m_plot);
     DashedPens::flattenGrids(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { fitAxes(); });
+    m_plot->legend->setVisible(false);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+        m_userRange = false;
+        fitAxes();
+    });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_userRange = true; });
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
+    connect(m_smoothing, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
+    connect(m_logY, &QCheckBox::toggled, this, [this] {
+        m_userRange = false; // the old range means nothing on the other scale
+        rebuild();
+    });
 }
 
 void LearningCurveView::setData(const QString& experiment, Metric metric,
                                 std::vector<std::vector<double>> curves)
 {
-    m_experiment = experiment;
-    m_curves = std::move(curves);
-    m_plot->clearGraphs();
-    const bool higher = higherIsBetter(metric);
-    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(names::metric(metric).toUpper()));
-    m_plot->yAxis->setRangeReversed(!higher);
+    LearningCurves set;
+    set.experiment = experiment;
+    set.metric = metric;
+    set.curves = std::move(curves);
+    std::vector<LearningCurves> sets;
+    sets.push_back(std::move(set));
+    setData(std::move(sets));
+}
 
-    size_t epochs = 0;
-    for (const auto& c : m_curves)
-        epochs = std::max(epochs, c.size());
-    m_mean.assign(epochs, 0.0);
-    QVector<double> x, mean, low, high;
-    for (size_t e = 0; e < epochs; ++e) {
-        double sum = 0, lo = INFINITY, hi = -INFINITY;
-        int n = 0;
-        for (const auto& c : m_curves)
-            if (e < c.size() && std::isfinite(c[e])) {
-                sum += c[e];
-                lo = std::min(lo, c[e]);
-                hi = std::max(hi, c[e]);
-                ++n;
-            }
-        if (n == 0)
-            continue;
-        m_mean[e] = sum / n;
-        x << static_cast<double>(e + 1);
-        mean << m_mean[e];
-        low << lo;
-        high << hi;
+void LearningCurveView::setData(std::vector<LearningCurves> experiments)
+{
+    const QString first = experiments.empty() ? QString() : experiments.front().experiment;
+    if (first != m_experiment)
+        m_userRange = false;
+    m_experiment = first;
+    m_sets = std::move(experiments);
+    for (const SeedKey& key : m_ended)
+        m_live.erase(key);
+    m_ended.clear();
+    rebuild();
+}
+
+void LearningCurveView::addEpoch(const QString& experiment, quint64 seed, int epoch, double validationScore)
+{
+    if (epoch < 1)
+        return;
+    std::vector<double>& curve = m_live[{experiment, seed}];
+    if (curve.size() < static_cast<size_t>(epoch))
+        curve.resize(static_cast<size_t>(epoch), NAN);
+    curve[static_cast<size_t>(epoch - 1)] = validationScore;
+    scheduleReplot();
+}
+
+void LearningCurveView::endSeed(const QString& experiment, quint64 seed)
+{
+    if (m_live.count({experiment, seed}))
+        m_ended.insert({experiment, seed});
+}
+
+void LearningCurveView::setSmoothing(double weight)
+{
+    m_smoothing->setValue(weight);
+}
+
+double LearningCurveView::smoothing() const
+{
+    return m_smoothing->value();
+}
+
+void LearningCurveView::setLogY(bool on)
+{
+    m_logY->setChecked(on);
+}
+
+bool LearningCurveView::logY() const
+{
+    return m_logY->isChecked();
+}
+
+void LearningCurveView::scheduleReplot()
+{
+    if (m_dirty)
+        return;
+    m_dirty = true;
+    QTimer::singleShot(kReplotMs, this, [this] {
+        if (m_dirty)
+            rebuild();
+    });
+}
+
+QCustomPlot* LearningCurveView::plot()
+{
+    if (m_dirty)
+        rebuild();
+    return m_plot;
+}
+
+void LearningCurveView::rebuild()
+{
+    m_dirty = false;
+    m_plot->clearGraphs();
+    m_meanGraphs.clear();
+    m_liveGraphs.clear();
+    m_mean.clear();
+    m_leftOut = 0;
+    const bool logY = m_logY->isChecked();
+    const double weight = m_smoothing->value();
+    const Metric metric = m_sets.empty() ? Metric::RMSE : m_sets.front().metric;
+    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(names::metric(metric).toUpper()));
+    m_plot->yAxis->setRangeReversed(!higherIsBetter(metric));
+    // QCustomPlot fits a log axis on the side of zero its range is on: make that the positive side.
+    if (logY && m_plot->yAxis->range().lower <= 0)
+        m_plot->yAxis->setRange(1e-6, 1);
+    m_plot->yAxis->setScaleType(logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logY)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+
+    const ExperimentColours fallback = [&] {
+        QStringList names;
+        for (const LearningCurves& set : m_sets)
+            names << set.experiment;
+        return ExperimentColours(names);
+    }();
+    const ExperimentColours& colours = m_colours.isEmpty() ? fallback : m_colours;
+    m_plot->legend->clearItems();
+    for (const LearningCurves& set : m_sets) {
+        std::vector<std::vector<double>> smoothed;
+        size_t epochs = 0;
+        for (const auto& c : set.curves) {
+            smoothed.push_back(CurveSmoother::smooth(c, weight));
+            epochs = std::max(epochs, c.size());
+        }
+        // Mean and band at each epoch over the seeds that reached it; NaN where none did.
+        std::vector<double> mean(epochs, NAN), low(epochs, NAN), high(epochs, NAN), rawMean(epochs, NAN);
+        for (size_t e = 0; e < epochs; ++e) {
+            double sum = 0, rawSum = 0, lo = INFINITY, hi = -INFINITY;
+            int n = 0;
+            for (size_t s = 0; s < smoothed.size(); ++s)
+                if (e < smoothed[s].size() && std::isfinite(smoothed[s][e])) {
+                    sum += smoothed[s][e];
+                    rawSum += set.curves[s][e];
+                    lo = std::min(lo, smoothed[s][e]);
+                    hi = std::max(hi, smoothed[s][e]);
+                    ++n;
+                }
+            if (n == 0)
+                continue;
+            mean[e] = sum / n;
+            rawMean[e] = rawSum / n;
+            low[e] = lo;
+            high[e] = hi;
+        }
+        if (&set == &m_sets.front())
+            m_mean = rawMean;
+
+        const QColor colour = colours.of(set.experiment);
+        QColor band = colour, line = colour;
+        band.setAlpha(m_sets.size() > 1 ? 25 : 40);
+        line.setAlpha(m_sets.size() > 1 ? 70 : 90);
+        QCPGraph* lower = m_plot->addGraph();
+        QCPGraph* upper = m_plot->addGraph();
+        addPoints(lower, low, logY);
+        addPoints(upper, high, logY);
+        for (QCPGraph* g : {lower, upper}) {
+            g->setPen(Qt::NoPen);
+            g->removeFromLegend();
+        }
+        upper->setBrush(band);
+        upper->setChannelFillGraph(lower);
+        for (const auto& c : smoothed) {
+            QCPGraph* seed = m_plot->addGraph();
+            seed->setPen(QPen(line, 1));
+            seed->removeFromLegend();
+            m_leftOut += addPoints(seed, c, logY);
+        }
+        QCPGraph* average = m_plot->addGraph();
+        const auto training = std::count_if(m_live.begin(), m_live.end(), [&](const auto& live) {
+            return live.first.first == set.experiment && !m_ended.count(live.first);
+        });
+        QString name = tr("%1 (%n seed(s)", nullptr, static_cast<int>(set.curves.size())).arg(set.experiment);
+        if (training > 0)
+            name += tr(", %n training", nullptr, static_cast<int>(training));
+        average->setName(name + QLatin1Char(')'));
+        average->setPen(QPen(colour.darker(130), 2.5));
+        addPoints(average, mean, logY);
+        m_meanGraphs[set.experiment] = average;
     }
-    QCPGraph* lower = m_plot->addGraph();
-    QCPGraph* upper = m_plot->addGraph();
-    lower->setData(x, low, true);
-    upper->setData(x, high, true);
-    lower->setPen(Qt::NoPen);
-    upper->setPen(Qt::NoPen);
-    const QColor colour = (m_colours.isEmpty() ? ExperimentColours({experiment}) : m_colours).of(experiment);
-    QColor band = colour, line = colour;
-    band.setAlpha(40);
-    line.setAlpha(90);
-    upper->setBrush(band);
-    upper->setChannelFillGraph(lower);
-    for (const auto& c : m_curves) {
-        QCPGraph* seed = m_plot->addGraph();
-        seed->setPen(QPen(line, 1));
-        for (size_t e = 0; e < c.size(); ++e)
-            if (std::isfinite(c[e]))
-                seed->addData(static_cast<double>(e + 1), c[e]);
+    // Seeds still training, after the stored ones so they are drawn on top.
+    int live = 0;
+    for (const auto& [key, curve] : m_live) {
+        const bool shown = std::any_of(m_sets.begin(), m_sets.end(),
+                                       [&](const LearningCurves& s) { return s.experiment == key.first; });
+        if (!shown)
+            continue; // another comparison group, or unchecked
+        QCPGraph* graph = m_plot->addGraph();
+        QPen pen(colours.of(key.first), 1.5, Qt::DashLine);
+        graph->setPen(pen);
+        graph->removeFromLegend();
+        m_leftOut += addPoints(graph, CurveSmoother::smooth(curve, weight), logY);
+        m_liveGraphs[key] = graph;
+        ++live;
     }
-    QCPGraph* average = m_plot->addGraph();
-    average->setPen(QPen(colour.darker(130), 2.5));
-    average->setData(x, mean, true);
-    m_plot->xAxis->setLabel(tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr,
-                               static_cast<int>(m_curves.size()))
-                                .arg(experiment));
-    fitAxes();
+    m_plot->legend->setVisible(m_sets.size() > 1);
+
+    QString label;
+    if (m_sets.size() == 1)
+        label = tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr, seedLines())
+                    .arg(m_experiment);
+    else if (!m_sets.empty())
+        label = tr("epoch — %n experiment(s): each seed (thin), mean (thick) and min–max band", nullptr,
+                   static_cast<int>(m_sets.size()));
+    else
+        label = tr("epoch");
+    if (live > 0)
+        label += tr("; %n seed(s) training (dashed)", nullptr, live);
+    if (weight > 0)
+        label += tr("; smoothed (EMA %1)").arg(weight, 0, 'f', 2);
+    if (m_leftOut > 0)
+        label += tr("; %n score(s) ≤ 0 left out of the log scale", nullptr, m_leftOut);
+    m_plot->xAxis->setLabel(label);
+    if (m_userRange)
+        m_plot->replot();
+    else
+        fitAxes();
 }
 
 void LearningCurveView::fitAxes()
@@ -89,22 +308,68 @@ void LearningCurveView::fitAxes()
     m_plot->rescaleAxes();
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         const QCPRange r = axis->range();
+        if (axis->scaleType() == QCPAxis::stLogarithmic && r.lower > 0) {
+            const double factor = std::pow(r.upper / r.lower, 0.05);
+            axis->setRange(r.lower / std::max(factor, 1.01), r.upper * std::max(factor, 1.01));
+            continue;
+        }
         const double pad = std::max(r.size() * 0.05, 1e-9 * std::max(1.0, std::abs(r.upper)));
         axis->setRange(r.lower - pad, r.upper + pad);
     }
     m_plot->replot();
 }
 
+bool LearningCurveView::hasContent() const
+{
+    return std::any_of(m_sets.begin(), m_sets.end(),
+                       [](const LearningCurves& s) { return !s.curves.empty(); });
+}
+
+int LearningCurveView::seedLines() const
+{
+    return static_cast<int>(curves().size());
+}
+
+const std::vector<std::vector<double>>& LearningCurveView::curves() const
+{
+    static const std::vector<std::vector<double>> none;
+    return m_sets.empty() ? none : m_sets.front().curves;
+}
+
+QCPGraph* LearningCurveView::meanGraph(const QString& experiment) const
+{
+    const auto found = m_meanGraphs.find(experiment);
+    return found == m_meanGraphs.end() ? nullptr : found->second;
+}
+
+QCPGraph* LearningCurveView::liveGraph(const QString& experiment, quint64 seed) const
+{
+    const auto found = m_liveGraphs.find({experiment, seed});
+    return found == m_liveGraphs.end() ? nullptr : found->second;
+}
+
 DataTable LearningCurveView::dataTable() const
 {
-    return DataTable::learningCurves(m_experiment, m_curves);
+    DataTable table;
+    for (const LearningCurves& s : m_sets) {
+        DataTable one = DataTable::learningCurves(s.experiment, s.curves);
+        table.columns = one.columns;
+        for (auto& row : one.rows)
+            table.rows.push_back(std::move(row));
+    }
+    if (table.columns.isEmpty())
+        table = DataTable::learningCurves(m_experiment, {});
+    return table;
 }
 
 QString LearningCurveView::caption() const
 {
-    return tr("Learning curves of %1: validation score per epoch of every seed, their mean "
-              "and min–max band.")
-        .arg(m_experiment);
+    QStringList names;
+    for (const LearningCurves& s : m_sets)
+        names << s.experiment;
+    return tr("Learning curves of %1: validation score per epoch of every seed, each experiment's "
+              "mean and min–max band.")
+        .arg(names.join(QStringLiteral(", ")));
 }
 
 } // namespace seedscape
