@@ -1,6 +1,7 @@
 // Sweeps on a real one-node Slurm cluster (tests/slurm/localcluster.sh: munged, slurmctld, slurmd
 // started for this test and stopped after it): submit, jobs, cancel-job and the array tasks, through
 // the real seedscape-cli. No mocks of Slurm. Skipped where Slurm's daemons are not installed.
+#include "support/localslurmcluster.h"
 #include "support/processprobe.h"
 
 #include <QDir>
@@ -14,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+
 using namespace seedscape::testsupport;
 
 namespace {
@@ -21,7 +24,6 @@ namespace {
 const QString kCli = QStringLiteral(SEEDSCAPE_CLI);
 const QString kPython = QStringLiteral(SEEDSCAPE_PYTHON);
 const QString kTrainer = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/command/fake_trainer.py");
-const QString kCluster = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/slurm/localcluster.sh");
 
 struct Result
 {
@@ -71,8 +73,7 @@ class TestSlurm : public QObject
 private:
     // In the system temporary folder: the test cluster's node is this machine, so it sees it.
     QTemporaryDir m_root;
-    QString m_clusterDir;
-    bool m_started = false;
+    std::unique_ptr<LocalSlurmCluster> m_cluster;
 
     QString workspace() const { return m_root.filePath(QStringLiteral("ws")); }
 
@@ -140,20 +141,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_root.isValid());
-        m_clusterDir = m_root.filePath(QStringLiteral("cluster"));
-        const Result r = runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("start"), m_clusterDir});
-        if (r.exitCode == 3)
-            QSKIP(qPrintable(QStringLiteral("Slurm is not installed: ") + QString::fromUtf8(r.err).trimmed()));
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        m_started = true;
-        qputenv("SLURM_CONF", QString::fromUtf8(r.out).trimmed().toUtf8());
+        m_cluster = std::make_unique<LocalSlurmCluster>(m_root.filePath(QStringLiteral("cluster")));
+        if (m_cluster->state() == LocalSlurmCluster::State::NotInstalled)
+            QSKIP(qPrintable(m_cluster->problem()));
+        QVERIFY2(m_cluster->state() == LocalSlurmCluster::State::Running, qPrintable(m_cluster->problem()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_started)
-            runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("stop"), m_clusterDir});
-    }
+    void cleanupTestCase() { m_cluster.reset(); } // stops every daemon
 
     void builtInAndCommandExperimentsRunAsJobArrays()
     {

@@ -12,6 +12,7 @@
 
 #include "slurm/slurmjob.h"
 
+#include "support/localslurmcluster.h"
 #include "support/experimentbuilder.h"
 
 #include <QAction>
@@ -28,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+
 #include <set>
 
 using namespace seedscape;
@@ -35,7 +38,6 @@ using namespace seedscape::testsupport;
 
 namespace {
 
-const QString kCluster = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/slurm/localcluster.sh");
 
 struct Result
 {
@@ -71,9 +73,7 @@ private:
     // Not on /tmp: where a cluster's nodes are other machines, /tmp is refused.
     // In the system temporary folder: the test cluster's node is this machine, so it sees it.
     QTemporaryDir m_root;
-    QString m_clusterDir;
-    QString m_skip; // why the cluster tests are skipped
-    bool m_started = false;
+    std::unique_ptr<LocalSlurmCluster> m_cluster;
 
     // A workspace with a quick built-in experiment.
     QString workspace(const QString& name, const QString& experiment, int seeds)
@@ -132,28 +132,17 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
         QSettings().clear();
         QVERIFY(m_root.isValid());
-        m_clusterDir = m_root.filePath(QStringLiteral("cluster"));
-        const Result r =
-            runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("start"), m_clusterDir});
-        if (r.exitCode == 3) {
-            m_skip = QStringLiteral("Slurm is not installed: ") + QString::fromUtf8(r.err).trimmed();
-            return;
-        }
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        m_started = true;
-        qputenv("SLURM_CONF", QString::fromUtf8(r.out).trimmed().toUtf8());
+        m_cluster = std::make_unique<LocalSlurmCluster>(m_root.filePath(QStringLiteral("cluster")));
+        if (m_cluster->state() != LocalSlurmCluster::State::NotInstalled) // the no-Slurm test runs anyway
+            QVERIFY2(m_cluster->state() == LocalSlurmCluster::State::Running, qPrintable(m_cluster->problem()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_started)
-            runProgram(QStringLiteral("bash"), {kCluster, QStringLiteral("stop"), m_clusterDir});
-    }
+    void cleanupTestCase() { m_cluster.reset(); } // stops every daemon
 
     void submittedJobShowsItsTasksAndItsSeedsReachThePlots()
     {
-        if (!m_started)
-            QSKIP(qPrintable(m_skip));
+        if (m_cluster->state() != LocalSlurmCluster::State::Running)
+            QSKIP(qPrintable(m_cluster->problem()));
         MainWindow window;
         QVERIFY(open(window, workspace(QStringLiteral("ws-run"), QStringLiteral("quick"), 4)));
         // A workspace without jobs is asked once, then left alone.
@@ -217,8 +206,8 @@ private Q_SLOTS:
 
     void cancelJobCancelsAPendingJob()
     {
-        if (!m_started)
-            QSKIP(qPrintable(m_skip));
+        if (m_cluster->state() != LocalSlurmCluster::State::Running)
+            QSKIP(qPrintable(m_cluster->problem()));
         const QString folder = workspace(QStringLiteral("ws-later"), QStringLiteral("later"), 2);
         MainWindow window;
         QVERIFY(open(window, folder));
@@ -273,8 +262,8 @@ private Q_SLOTS:
 
     void aRefusedSubmissionSaysWhyInTheDialog()
     {
-        if (!m_started)
-            QSKIP(qPrintable(m_skip));
+        if (m_cluster->state() != LocalSlurmCluster::State::Running)
+            QSKIP(qPrintable(m_cluster->problem()));
         const QString folder = workspace(QStringLiteral("ws-refused"), QStringLiteral("refused"), 2);
         MainWindow window;
         QVERIFY(open(window, folder));

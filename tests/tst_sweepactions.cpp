@@ -31,14 +31,7 @@ private:
 
 QString TestSweepActions::quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds)
 {
-    const QString workspace = dir.filePath(QStringLiteral("ws"));
-    ExperimentBuilder(QStringLiteral("quick"))
-        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
-        .hidden({16})
-        .epochs(epochs)
-        .seeds(seeds)
-        .saveIn(workspace);
-    return workspace;
+    return quickDiabetesWorkspace(dir.filePath(QStringLiteral("ws")), epochs, seeds);
 }
 
 void TestSweepActions::initTestCase()

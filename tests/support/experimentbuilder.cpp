@@ -62,4 +62,15 @@ QString ExperimentBuilder::saveIn(const QString& workspaceFolder) const
     return workspace.experimentFile(m_experiment.name);
 }
 
+QString quickDiabetesWorkspace(const QString& workspaceFolder, int epochs, int seeds)
+{
+    ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({16})
+        .epochs(epochs)
+        .seeds(seeds)
+        .saveIn(workspaceFolder);
+    return workspaceFolder;
+}
+
 } // namespace seedscape::testsupport

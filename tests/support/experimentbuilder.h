@@ -36,4 +36,8 @@ private:
     Experiment m_experiment;
 };
 
+// A workspace in workspaceFolder with one quick experiment, "quick": diabetes, one hidden layer of
+// 16, the given epochs and seed count. Returns the folder.
+QString quickDiabetesWorkspace(const QString& workspaceFolder, int epochs, int seeds);
+
 } // namespace seedscape::testsupport
