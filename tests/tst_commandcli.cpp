@@ -45,7 +45,11 @@ public:
         data.open(QIODevice::WriteOnly);
         data.write("label,size,shape\n");
         for (int i = 0; i < 45; ++i)
-            data.write(QStringLiteral("\"item %1\",%2,%3\n").arg(i).arg(i * 0.5).arg(QStringLiteral("abc")[i % 3]).toUtf8());
+            data.write(QStringLiteral("\"item %1\",%2,%3\n")
+                           .arg(i)
+                           .arg(i * 0.5)
+                           .arg(QStringLiteral("abc")[i % 3])
+                           .toUtf8());
         data.close();
         QDir(m_dir.path()).mkpath(QStringLiteral("pids"));
         QJsonArray argv;
@@ -54,8 +58,8 @@ public:
         const QJsonObject experiment{
             {QStringLiteral("format"), 1},
             {QStringLiteral("name"), QStringLiteral("shapes-cmd")},
-            {QStringLiteral("dataset"),
-             QJsonObject{{QStringLiteral("path"), QStringLiteral("shapes.csv")}, {QStringLiteral("target"), QStringLiteral("shape")}}},
+            {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("path"), QStringLiteral("shapes.csv")},
+                                                    {QStringLiteral("target"), QStringLiteral("shape")}}},
             {QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("command")},
                                                   {QStringLiteral("command"), argv},
                                                   {QStringLiteral("parallel"), parallel}}},
@@ -71,8 +75,8 @@ public:
     QString pidDir() const { return m_dir.filePath(QStringLiteral("pids")); }
     QStringList runArgs(int seeds) const
     {
-        return {QStringLiteral("run"), experimentFile(), QStringLiteral("--workspace"), workspace(),
-                QStringLiteral("--seeds"), QString::number(seeds)};
+        return {QStringLiteral("run"), experimentFile(),          QStringLiteral("--workspace"),
+                workspace(),           QStringLiteral("--seeds"), QString::number(seeds)};
     }
 
 private:
@@ -143,7 +147,8 @@ private Q_SLOTS:
         Setup setup({QStringLiteral("no-such-trainer-seedscape")});
         const Result r = run(setup.runArgs(2));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("field 'model.command[0]': no program \"no-such-trainer-seedscape\" on PATH"), r.err.constData());
+        QVERIFY2(r.err.contains("field 'model.command[0]': no program \"no-such-trainer-seedscape\" on PATH"),
+                 r.err.constData());
         QVERIFY(!QFile::exists(setup.workspace() + QStringLiteral("/shapes-cmd.experiment.json")));
         const Result check = run({QStringLiteral("check"), setup.experimentFile()});
         QCOMPARE(check.exitCode, 1);
@@ -184,7 +189,8 @@ private Q_SLOTS:
                      QStringLiteral("PIDS")});
         QProcess cli;
         cli.start(kCli, setup.runArgs(5));
-        QVERIFY(waitUntil([&] { return recordsIn(setup.results(), QStringLiteral("finished")) >= 1; }, 30000));
+        QVERIFY(
+            waitUntil([&] { return recordsIn(setup.results(), QStringLiteral("finished")) >= 1; }, 30000));
         QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() >= 2; }, 30000));
         ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
         QVERIFY(cli.waitForFinished(15000));
@@ -197,7 +203,8 @@ private Q_SLOTS:
         // The same command again trains only what is missing.
         const Result again = run(setup.runArgs(5));
         QVERIFY2(again.exitCode == 0, again.err.constData());
-        QVERIFY(again.err.contains(QStringLiteral("training %1 seeds (%2 already finished)").arg(5 - kept).arg(kept).toUtf8()));
+        QVERIFY(again.err.contains(
+            QStringLiteral("training %1 seeds (%2 already finished)").arg(5 - kept).arg(kept).toUtf8()));
         QCOMPARE(recordsIn(setup.results(), QStringLiteral("finished")), 5);
     }
 
@@ -210,25 +217,28 @@ private Q_SLOTS:
             QSKIP("Debian's python3-torch is not installed");
         QTemporaryDir dir;
         const QString examples = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples");
-        QJsonObject e = QJsonDocument::fromJson(fileContents(examples + QStringLiteral("/digits-cnn.json"))).object();
+        QJsonObject e =
+            QJsonDocument::fromJson(fileContents(examples + QStringLiteral("/digits-cnn.json"))).object();
         QJsonObject dataset = e.value(QStringLiteral("dataset")).toObject();
-        dataset[QStringLiteral("path")] = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv");
+        dataset[QStringLiteral("path")] =
+            QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/digits.csv");
         e[QStringLiteral("dataset")] = dataset;
         QJsonObject model = e.value(QStringLiteral("model")).toObject();
         model[QStringLiteral("workdir")] = examples;
-        model[QStringLiteral("command")] =
-            QJsonArray{kPython, QStringLiteral("train_cnn.py"), QStringLiteral("--epochs"), QStringLiteral("2")};
+        model[QStringLiteral("command")] = QJsonArray{kPython, QStringLiteral("train_cnn.py"),
+                                                      QStringLiteral("--epochs"), QStringLiteral("2")};
         e[QStringLiteral("model")] = model;
         QFile file(dir.filePath(QStringLiteral("digits-cnn.json")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QJsonDocument(e).toJson());
         file.close();
-        const Result r = run({QStringLiteral("run"), file.fileName(), QStringLiteral("--workspace"),
-                              dir.filePath(QStringLiteral("ws")), QStringLiteral("--seeds"), QStringLiteral("2")},
-                             300000);
+        const Result r =
+            run({QStringLiteral("run"), file.fileName(), QStringLiteral("--workspace"),
+                 dir.filePath(QStringLiteral("ws")), QStringLiteral("--seeds"), QStringLiteral("2")},
+                300000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws")),
-                                  QStringLiteral("--json")});
+        const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"),
+                                  dir.filePath(QStringLiteral("ws")), QStringLiteral("--json")});
         const auto j = nlohmann::json::parse(stats.out.toStdString());
         QCOMPARE(j["experiments"][0]["seeds"].size(), size_t(2));
         // Two epochs of a small CNN already read many digits (chance is 0.1).

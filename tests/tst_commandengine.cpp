@@ -8,8 +8,8 @@
 #include "store/experimentlabels.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
-#include "sweep/sweeprunner.h"
 #include "support/processprobe.h"
+#include "sweep/sweeprunner.h"
 
 #include <QDir>
 #include <QFile>
@@ -84,7 +84,8 @@ public:
 
     std::shared_ptr<CommandSeedEngine> engine(int graceMs = 500) const
     {
-        auto e = std::make_shared<CommandSeedEngine>(experiment, data_, workspace->commandPlaces(experiment.name));
+        auto e =
+            std::make_shared<CommandSeedEngine>(experiment, data_, workspace->commandPlaces(experiment.name));
         e->setGraceMilliseconds(graceMs);
         return e;
     }
@@ -141,7 +142,8 @@ int mostAtOnce(const QString& pidDir)
 {
     std::vector<std::pair<double, int>> events;
     for (qint64 pid : pidFilesIn(pidDir)) {
-        const QList<QByteArray> lines = fileContents(pidDir + QLatin1Char('/') + QString::number(pid)).split('\n');
+        const QList<QByteArray> lines =
+            fileContents(pidDir + QLatin1Char('/') + QString::number(pid)).split('\n');
         events.push_back({lines.at(0).split(' ').at(1).toDouble(), +1});
         events.push_back({lines.at(1).toDouble(), -1});
     }
@@ -189,8 +191,9 @@ private Q_SLOTS:
 
     void sweepRunsParallelProgramsWithLiveProgress()
     {
-        CommandSetup setup({QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--epoch-seconds"),
-                            QStringLiteral("0.3"), QStringLiteral("--pid-dir"), QString()},
+        CommandSetup setup({QStringLiteral("--epochs"), QStringLiteral("3"),
+                            QStringLiteral("--epoch-seconds"), QStringLiteral("0.3"),
+                            QStringLiteral("--pid-dir"), QString()},
                            2);
         setup.experiment.model.command.command.last() = setup.pidDir();
         SweepLog log;
@@ -224,7 +227,8 @@ private Q_SLOTS:
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_CLASSES")).toString(), QStringLiteral("3"));
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_TARGET")).toString(), QStringLiteral("animal"));
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_METRIC")).toString(), QStringLiteral("accuracy"));
-            QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_VAL")).toString(), setup.engine()->parts().validation);
+            QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_VAL")).toString(),
+                     setup.engine()->parts().validation);
             QCOMPARE(env.value(QStringLiteral("SEEDSCAPE_OUTPUT")).toString(), output);
             // stdout goes to the log, progress lines do not.
             const QByteArray logText = fileContents(r.logFile);
@@ -236,8 +240,8 @@ private Q_SLOTS:
 
     void plantedFailureIsRecordedAndReplaced()
     {
-        CommandSetup setup({QStringLiteral("--mode"), QStringLiteral("fail-once"), QStringLiteral("--marker-dir"),
-                            QString()});
+        CommandSetup setup({QStringLiteral("--mode"), QStringLiteral("fail-once"),
+                            QStringLiteral("--marker-dir"), QString()});
         setup.experiment.model.command.command.last() = setup.markerDir();
         QCOMPARE(runSweep(setup, 2, 1), SweepRunner::Outcome::Completed);
         const auto results = setup.stored();
@@ -247,7 +251,8 @@ private Q_SLOTS:
         const SeedResult& f = failed.front();
         QCOMPARE(f.failureReason, QStringLiteral("the program exited with code 3"));
         QCOMPARE(f.stderrTail.size(), 20);
-        QCOMPARE(f.stderrTail.last(), QStringLiteral("RuntimeError: planted failure for seed %1").arg(f.seed));
+        QCOMPARE(f.stderrTail.last(),
+                 QStringLiteral("RuntimeError: planted failure for seed %1").arg(f.seed));
         QVERIFY(fileContents(f.logFile).contains("traceback line 0")); // the log has every line
     }
 
@@ -255,10 +260,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("missing row") << "missing-row" << "has no prediction for val row 3";
-        QTest::newRow("NaN") << "nan" << "not a number: 'nan'";
-        QTest::newRow("probability 1.3") << "prob-too-high" << "a probability must be between 0 and 1, got '1.3'";
-        QTest::newRow("no file") << "no-predictions" << "wrote no";
+        QTest::newRow("missing row") << "missing-row"
+                                     << "has no prediction for val row 3";
+        QTest::newRow("NaN") << "nan"
+                             << "not a number: 'nan'";
+        QTest::newRow("probability 1.3") << "prob-too-high"
+                                         << "a probability must be between 0 and 1, got '1.3'";
+        QTest::newRow("no file") << "no-predictions"
+                                 << "wrote no";
     }
 
     void badPredictionsFailTheSeed()
@@ -276,8 +285,9 @@ private Q_SLOTS:
 
     void timeoutEndsTheProgramAndFailsTheSeed()
     {
-        CommandSetup setup({QStringLiteral("--mode"), QStringLiteral("sleep"), QStringLiteral("--pid-dir"), QString()},
-                           1, 0.01);
+        CommandSetup setup(
+            {QStringLiteral("--mode"), QStringLiteral("sleep"), QStringLiteral("--pid-dir"), QString()}, 1,
+            0.01);
         setup.experiment.model.command.command.last() = setup.pidDir();
         QCOMPARE(runSweep(setup, 1, 1), SweepRunner::Outcome::Completed);
         const auto results = setup.stored();
@@ -290,8 +300,8 @@ private Q_SLOTS:
 
     void cancelEndsEveryProgramAndStoresNothing()
     {
-        CommandSetup setup({QStringLiteral("--mode"), QStringLiteral("sleep"), QStringLiteral("--pid-dir"), QString()},
-                           2);
+        CommandSetup setup(
+            {QStringLiteral("--mode"), QStringLiteral("sleep"), QStringLiteral("--pid-dir"), QString()}, 2);
         setup.experiment.model.command.command.last() = setup.pidDir();
         SweepRunner runner;
         runner.add(setup.item(4));
@@ -307,8 +317,9 @@ private Q_SLOTS:
 
     void pauseStopsTheProgramAndResumeContinuesIt()
     {
-        CommandSetup setup({QStringLiteral("--epochs"), QStringLiteral("15"), QStringLiteral("--epoch-seconds"),
-                            QStringLiteral("0.1"), QStringLiteral("--pid-dir"), QString()});
+        CommandSetup setup({QStringLiteral("--epochs"), QStringLiteral("15"),
+                            QStringLiteral("--epoch-seconds"), QStringLiteral("0.1"),
+                            QStringLiteral("--pid-dir"), QString()});
         setup.experiment.model.command.command.last() = setup.pidDir();
         SweepRunner runner;
         runner.add(setup.item(1));
@@ -329,8 +340,8 @@ private Q_SLOTS:
     void placeholdersAreReplaced()
     {
         // The program exits 5 when {seed} or {output} differ from its environment.
-        CommandSetup setup({QStringLiteral("--seed-arg"), QStringLiteral("{seed}"), QStringLiteral("--output-arg"),
-                            QStringLiteral("{output}")});
+        CommandSetup setup({QStringLiteral("--seed-arg"), QStringLiteral("{seed}"),
+                            QStringLiteral("--output-arg"), QStringLiteral("{output}")});
         QCOMPARE(runSweep(setup, 2, 1), SweepRunner::Outcome::Completed);
         QCOMPARE(withStatus(setup.stored(), SeedStatus::Finished).size(), size_t(2));
     }
@@ -342,8 +353,8 @@ private Q_SLOTS:
         QCOMPARE(runSweep(setup, 1, 1), SweepRunner::Outcome::Completed);
         const auto results = setup.stored();
         QCOMPARE(results.size(), size_t(3));
-        QVERIFY2(results.front().failureReason.startsWith(
-                     QStringLiteral("cannot run the program: no program \"no-such-program-seedscape\" on PATH")),
+        QVERIFY2(results.front().failureReason.startsWith(QStringLiteral(
+                     "cannot run the program: no program \"no-such-program-seedscape\" on PATH")),
                  qPrintable(results.front().failureReason));
     }
 
@@ -365,17 +376,19 @@ private Q_SLOTS:
     void childProcessReportsExitCodeSignalAndLines()
     {
         const auto run = [](const QStringList& args) {
-            auto process = std::make_unique<ChildProcess>(
-                ChildProcess::Spec{QStringLiteral("/bin/sh"), args, QDir::tempPath(), {QStringLiteral("PATH=/usr/bin:/bin")}});
+            auto process = std::make_unique<ChildProcess>(ChildProcess::Spec{
+                QStringLiteral("/bin/sh"), args, QDir::tempPath(), {QStringLiteral("PATH=/usr/bin:/bin")}});
             QStringList lines;
             while (!process->hasEnded())
                 process->poll(100, [&](ChildProcess::Stream s, const QByteArray& line) {
-                    lines << (s == ChildProcess::Stream::Out ? QStringLiteral("out:") : QStringLiteral("err:")) +
+                    lines << (s == ChildProcess::Stream::Out ? QStringLiteral("out:")
+                                                             : QStringLiteral("err:")) +
                                  QString::fromUtf8(line);
                 });
             return std::make_pair(std::move(process), lines);
         };
-        const auto [exited, lines] = run({QStringLiteral("-c"), QStringLiteral("echo one; echo two >&2; printf three; exit 4")});
+        const auto [exited, lines] =
+            run({QStringLiteral("-c"), QStringLiteral("echo one; echo two >&2; printf three; exit 4")});
         QCOMPARE(exited->exitCode(), 4);
         QCOMPARE(exited->endDescription(), QStringLiteral("exited with code 4"));
         QVERIFY(lines.contains(QStringLiteral("out:one")));

@@ -39,7 +39,8 @@ void TestExperimentColourFile::addingAnExperimentKeepsEverySlot()
     QCOMPARE(ExperimentColourFile::update(dir.path(), {QStringLiteral("b")}, kPalette),
              (Slots{{QStringLiteral("b"), 0}}));
     // "a" sorts before "b": by the names' order alone it would take b's slot and move b.
-    const Slots both = ExperimentColourFile::update(dir.path(), {QStringLiteral("a"), QStringLiteral("b")}, kPalette);
+    const Slots both =
+        ExperimentColourFile::update(dir.path(), {QStringLiteral("a"), QStringLiteral("b")}, kPalette);
     QCOMPARE(both, (Slots{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 0}}));
     // A restart reads the same from disk, and keeps it.
     QCOMPARE(ExperimentColourFile::read(dir.path()), both);
@@ -51,10 +52,10 @@ void TestExperimentColourFile::addingAnExperimentKeepsEverySlot()
 void TestExperimentColourFile::newExperimentsTakeTheLowestFreeThenTheLeastUsedSlot()
 {
     // 0 and 2 taken: the next two take 1 and 3.
-    QCOMPARE(ExperimentColourFile::assign({{QStringLiteral("x"), 0}, {QStringLiteral("y"), 2}},
-                                          {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("n2"),
-                                           QStringLiteral("n1")},
-                                          kPalette),
+    QCOMPARE(ExperimentColourFile::assign(
+                 {{QStringLiteral("x"), 0}, {QStringLiteral("y"), 2}},
+                 {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("n2"), QStringLiteral("n1")},
+                 kPalette),
              (Slots{{QStringLiteral("x"), 0},
                     {QStringLiteral("y"), 2},
                     {QStringLiteral("n1"), 1},
@@ -95,9 +96,8 @@ void TestExperimentColourFile::removedExperimentsFreeTheirSlot()
     // a's results are gone: b and c keep theirs, and the next new experiment takes a's.
     QCOMPARE(ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("c")}, kPalette),
              (Slots{{QStringLiteral("b"), 1}, {QStringLiteral("c"), 2}}));
-    QCOMPARE(ExperimentColourFile::update(dir.path(),
-                                          {QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
-                                          kPalette)
+    QCOMPARE(ExperimentColourFile::update(
+                 dir.path(), {QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, kPalette)
                  .at(QStringLiteral("d")),
              0);
 }
@@ -132,7 +132,8 @@ void TestExperimentColourFile::readRefusesADamagedFile()
 {
     QTemporaryDir dir;
     QCOMPARE(ExperimentColourFile::read(dir.path()), Slots{}); // no file: nothing remembered
-    AtomicFile::write(dir.filePath(QStringLiteral("colours.json")), "{\"format\": 1, \"slots\": {\"b\": -1}}");
+    AtomicFile::write(dir.filePath(QStringLiteral("colours.json")),
+                      "{\"format\": 1, \"slots\": {\"b\": -1}}");
     try {
         ExperimentColourFile::read(dir.path());
         QFAIL("a negative slot was read");

@@ -79,10 +79,11 @@ void TestExperimentFile::roundTrip()
     }
     if (which == 3) {
         e.model.type = ModelType::Command;
-        e.model.command = {{QStringLiteral("python3"), QStringLiteral("train.py"), QStringLiteral("--seed={seed}")},
-                           QStringLiteral("../programs"),
-                           3,
-                           90.5};
+        e.model.command = {
+            {QStringLiteral("python3"), QStringLiteral("train.py"), QStringLiteral("--seed={seed}")},
+            QStringLiteral("../programs"),
+            3,
+            90.5};
         e.seeds.list = {7, 2147483647};
     }
     const QByteArray text = ExperimentWriter::toJson(e);
@@ -116,9 +117,9 @@ void TestExperimentFile::examplesReadAndTheirDataLoads()
         const Experiment e = ExperimentReader::readFile(examples.filePath(file));
         QCOMPARE(e.name + QStringLiteral(".json"), file);
         // Relative paths are taken from the folder of the file they are written in.
-        const PreparedData p = PreparedData::prepare(
-            e.dataset.resolvedPath(examples.path()), e.dataset,
-            e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+        const PreparedData p = PreparedData::prepare(e.dataset.resolvedPath(examples.path()), e.dataset,
+                                                     e.isCommand() ? DatasetLoader::Use::TargetOnly
+                                                                   : DatasetLoader::Use::Features);
         if (e.isCommand()) // its program is there and runnable
             e.model.command.requireRunnable(examples.filePath(file));
         QVERIFY(p.dataset.rowCount() > 100);
@@ -247,20 +248,26 @@ void TestExperimentFile::rejects_data()
         << "f.json: field 'name': must not be empty";
     QTest::addRow("not an object") << QByteArray("[1, 2]") << "f.json: must be an object, got a list";
     // Command models (docs/interfaces.md, "Command experiments").
-    row("command missing", R"(}, "model": {"type": "command"}})", "f.json: field 'model.command': is required");
+    row("command missing", R"(}, "model": {"type": "command"}})",
+        "f.json: field 'model.command': is required");
     row("command empty", R"(}, "model": {"type": "command", "command": []}})",
         "f.json: field 'model.command': must name the program to run, e.g. [\"python3\", \"train.py\"]");
     row("command not a list", R"(}, "model": {"type": "command", "command": "python3 train.py"}})",
         "f.json: field 'model.command': must be a list, got a string");
     row("command argument a number", R"(}, "model": {"type": "command", "command": ["train", 3]}})",
         "f.json: field 'model.command[1]': must be a string, got a number");
-    row("unknown placeholder", R"(}, "model": {"type": "command", "command": ["train", "--epochs={epochs}"]}})",
-        "f.json: field 'model.command[1]': {epochs} is not a placeholder; the known ones are {seed}, {train}, "
+    row("unknown placeholder",
+        R"(}, "model": {"type": "command", "command": ["train", "--epochs={epochs}"]}})",
+        "f.json: field 'model.command[1]': {epochs} is not a placeholder; the known ones are {seed}, "
+        "{train}, "
         "{val}, {test}, {output}");
-    row("training with a command", R"(}, "model": {"type": "command", "command": ["t"]}, "training": {"lr": 0.1}})",
-        "f.json: field 'training': does not apply to a command experiment: your program trains the model (give "
+    row("training with a command",
+        R"(}, "model": {"type": "command", "command": ["t"]}, "training": {"lr": 0.1}})",
+        "f.json: field 'training': does not apply to a command experiment: your program trains the model "
+        "(give "
         "its settings as arguments in model.command)");
-    row("vary with a command", R"(}, "model": {"type": "command", "command": ["t"]}, "seeds": {"vary": ["init"]}})",
+    row("vary with a command",
+        R"(}, "model": {"type": "command", "command": ["t"]}, "seeds": {"vary": ["init"]}})",
         "f.json: field 'seeds.vary': does not apply to a command experiment: your program gets one seed "
         "(SEEDSCAPE_SEED) and decides what it seeds");
     row("hidden with a command", R"(}, "model": {"type": "command", "command": ["t"], "hidden": [8]}})",
@@ -272,7 +279,8 @@ void TestExperimentFile::rejects_data()
     row("negative timeout", R"(}, "model": {"type": "command", "command": ["t"], "timeout_minutes": -1}})",
         "f.json: field 'model.timeout_minutes': must be 0 (none) or more, got -1");
     row("unknown model type", R"(}, "model": {"type": "cnn"}})",
-        "f.json: field 'model.type': \"cnn\" is not a known model; the known ones are \"mlp\" and \"command\"");
+        "f.json: field 'model.type': \"cnn\" is not a known model; the known ones are \"mlp\" and "
+        "\"command\"");
 }
 
 void TestExperimentFile::rejects()

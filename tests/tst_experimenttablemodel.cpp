@@ -76,7 +76,8 @@ void TestExperimentTableModel::rowsAndHeaders()
     QCOMPARE(m_model->rowCount(), 5);
     QCOMPARE(m_model->columnCount(), int(ExperimentTableModel::ColumnCount));
     const QStringList names = {QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
-                               QStringLiteral("digits-cnn"), QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")};
+                               QStringLiteral("digits-cnn"), QStringLiteral("digits-mlp"),
+                               QStringLiteral("wine-mlp")};
     for (int row = 0; row < 5; ++row) {
         QCOMPARE(m_model->index(row, ExperimentTableModel::Name).data().toString(), names[row]);
         QCOMPARE(m_model->nameAt(row), names[row]);

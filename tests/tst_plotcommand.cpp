@@ -315,17 +315,21 @@ void TestPlotCommand::reportPdfKeepsTableRowsWholeAndRepeatsHeaders()
     for (int e = 1; e <= 25; ++e)
         for (const QByteArray& line : lines)
             if (line.startsWith("m1,"))
-                predictions += QStringLiteral("e%1").arg(e, 2, 10, QLatin1Char('0')).toUtf8() + line.mid(2) + '\n';
+                predictions +=
+                    QStringLiteral("e%1").arg(e, 2, 10, QLatin1Char('0')).toUtf8() + line.mid(2) + '\n';
     QTemporaryDir dir;
     QFile copies(dir.filePath(QStringLiteral("predictions.csv")));
     QVERIFY(copies.open(QIODevice::WriteOnly));
     copies.write(predictions);
     copies.close();
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    PredictionImporter::importInto(Workspace(workspace), copies.fileName(), golden + QStringLiteral("/labels.csv"),
-                                   Task::Multiclass, Metric::Accuracy);
+    PredictionImporter::importInto(Workspace(workspace), copies.fileName(),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
     const QString path = dir.filePath(QStringLiteral("report.pdf"));
-    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"), path}), 0);
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"),
+                  path}),
+             0);
     QCOMPARE(pdfImages(path), 0);
 
     const QStringList pages = pdfPages(path);
@@ -335,7 +339,8 @@ void TestPlotCommand::reportPdfKeepsTableRowsWholeAndRepeatsHeaders()
                                                   QRegularExpression::MultilineOption);
     // A row's second line holds only what wrapped in its cells (the interval "0.12"), so a row
     // split over two pages leaves a page with more first than second lines, or fewer.
-    static const QRegularExpression wrapped(QStringLiteral("^\\s*0\\.12\\s*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression wrapped(QStringLiteral("^\\s*0\\.12\\s*$"),
+                                            QRegularExpression::MultilineOption);
     int statisticsPages = 0, comparisonPages = 0, rows = 0, comparisons = 0, wrappedLines = 0;
     std::vector<std::pair<int, int>> perPage; // (rows, wrapped lines) on each page with rows
     for (const QString& page : pages) {

@@ -80,7 +80,8 @@ private:
     // The jobs of the workspace, as `jobs --json` tells them.
     QJsonArray jobs()
     {
-        const Result r = cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace(), QStringLiteral("--json")});
+        const Result r = cli(
+            {QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace(), QStringLiteral("--json")});
         return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("jobs")).toArray();
     }
     QJsonObject job(const QString& id)
@@ -102,7 +103,8 @@ private:
         QJsonObject e{{QStringLiteral("format"), 1},
                       {QStringLiteral("name"), name},
                       {QStringLiteral("dataset"),
-                       QJsonObject{{QStringLiteral("path"), QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv")},
+                       QJsonObject{{QStringLiteral("path"),
+                                    QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv")},
                                    {QStringLiteral("target"), QStringLiteral("cultivar")}}},
                       {QStringLiteral("metric"), QStringLiteral("accuracy")}};
         if (command) {
@@ -125,8 +127,9 @@ private:
     // What the queue and the workspace say, for a failure's message.
     QString diagnosis()
     {
-        return QString::fromUtf8(runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
-                                 cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out);
+        return QString::fromUtf8(
+            runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
+            cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out);
     }
 
     QString submit(const QStringList& args)
@@ -153,12 +156,14 @@ private Q_SLOTS:
     {
         QElapsedTimer clock;
         clock.start();
-        const QString mlp = submit({writeExperiment(QStringLiteral("wine-mlp")), QStringLiteral("--workspace"),
-                                    workspace(), QStringLiteral("--seeds"), QStringLiteral("6"),
-                                    QStringLiteral("--seeds-per-task"), QStringLiteral("3")});
-        const QString command = submit({writeExperiment(QStringLiteral("wine-cmd"), {QStringLiteral("--epochs"), QStringLiteral("2")}, true),
-                                        QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"),
-                                        QStringLiteral("3")});
+        const QString mlp =
+            submit({writeExperiment(QStringLiteral("wine-mlp")), QStringLiteral("--workspace"), workspace(),
+                    QStringLiteral("--seeds"), QStringLiteral("6"), QStringLiteral("--seeds-per-task"),
+                    QStringLiteral("3")});
+        const QString command = submit(
+            {writeExperiment(QStringLiteral("wine-cmd"), {QStringLiteral("--epochs"), QStringLiteral("2")},
+                             true),
+             QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("3")});
         QVERIFY(!mlp.isEmpty() && !command.isEmpty());
         QVERIFY(waitUntil([&] { return jobEnded(mlp) && jobEnded(command); }, 180000));
         qInfo("9 seeds in 5 tasks, submit to last seed: %.1f s", clock.elapsed() / 1000.0);
@@ -177,8 +182,9 @@ private Q_SLOTS:
                          t.toObject().value(QStringLiteral("seeds")).toArray().size());
             }
         // Nothing is missing now: a second submit submits nothing.
-        const Result again = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("wine-mlp")),
-                                  QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("6")});
+        const Result again =
+            cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("wine-mlp")),
+                 QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("6")});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.trimmed().isEmpty());
         QVERIFY(again.err.contains("nothing to submit"));
@@ -192,8 +198,9 @@ private Q_SLOTS:
                                              true);
         const QString results = workspace() + QStringLiteral("/results/slow-cmd");
         // Task 0: two seeds one after the other; task 1: two more.
-        const QString id = submit({file, QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"),
-                                   QStringLiteral("4"), QStringLiteral("--seeds-per-task"), QStringLiteral("2")});
+        const QString id =
+            submit({file, QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"),
+                    QStringLiteral("4"), QStringLiteral("--seeds-per-task"), QStringLiteral("2")});
         QVERIFY(!id.isEmpty());
         const QJsonArray tasks = job(id).value(QStringLiteral("tasks")).toArray();
         QCOMPARE(tasks.size(), 2);
@@ -203,23 +210,33 @@ private Q_SLOTS:
                 seeds << static_cast<quint64>(s.toDouble());
             return seeds;
         };
-        const auto stored = [&](quint64 seed) { return QFile::exists(results + QStringLiteral("/seed-%1.json").arg(seed)); };
+        const auto stored = [&](quint64 seed) {
+            return QFile::exists(results + QStringLiteral("/seed-%1.json").arg(seed));
+        };
         // Task 0 stored its first seed and trains its second: scancel it.
         QVERIFY(waitUntil([&] { return stored(seedsOf(0)[0]); }, 60000));
         QVERIFY(!stored(seedsOf(0)[1]));
         // Task 1 stored its first seed: requeue it (ended, then queued again by Slurm).
         QVERIFY(waitUntil([&] { return stored(seedsOf(1)[0]); }, 60000));
-        const QByteArray firstRecord = fileContents(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0]));
+        const QByteArray firstRecord =
+            fileContents(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0]));
         QCOMPARE(runProgram(QStringLiteral("scancel"), {id + QStringLiteral("_0")}).exitCode, 0);
-        QCOMPARE(runProgram(QStringLiteral("scontrol"), {QStringLiteral("requeue"), id + QStringLiteral("_1")}).exitCode, 0);
+        QCOMPARE(
+            runProgram(QStringLiteral("scontrol"), {QStringLiteral("requeue"), id + QStringLiteral("_1")})
+                .exitCode,
+            0);
         // Slurm holds a requeued task for two minutes: once it is back in the queue, start it now.
-        QVERIFY(waitUntil([&] {
-            return runProgram(QStringLiteral("squeue"), {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
-                                                         id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
-                       .out.trimmed() == "PENDING";
-        }, 30000));
-        QCOMPARE(runProgram(QStringLiteral("scontrol"), {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),
-                                                         QStringLiteral("StartTime=now")})
+        QVERIFY(waitUntil(
+            [&] {
+                return runProgram(QStringLiteral("squeue"),
+                                  {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
+                                   id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
+                           .out.trimmed() == "PENDING";
+            },
+            30000));
+        QCOMPARE(runProgram(QStringLiteral("scontrol"),
+                            {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),
+                             QStringLiteral("StartTime=now")})
                      .exitCode,
                  0);
         QVERIFY2(waitUntil([&] { return jobEnded(id); }, 120000), qPrintable(diagnosis()));
@@ -232,13 +249,15 @@ private Q_SLOTS:
         QVERIFY(stored(seedsOf(1)[1]));
         // The requeued task skipped its stored seed: the same record, byte for byte.
         QCOMPARE(fileContents(results + QStringLiteral("/seed-%1.json").arg(seedsOf(1)[0])), firstRecord);
-        const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() + QStringLiteral("/task-1.json"));
+        const QJsonObject record =
+            readJson(job(id).value(QStringLiteral("folder")).toString() + QStringLiteral("/task-1.json"));
         QCOMPARE(record.value(QStringLiteral("restarts")).toInt(), 1);
         QCOMPARE(record.value(QStringLiteral("skipped_seeds")).toInt(), 1);
         QCOMPARE(storedSeeds(results), 3);
 
         // Submitting again draws only the missing seed.
-        const QString more = submit({file, QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("4")});
+        const QString more = submit({file, QStringLiteral("--workspace"), workspace(),
+                                     QStringLiteral("--seeds"), QStringLiteral("4")});
         QVERIFY(!more.isEmpty());
         QCOMPARE(job(more).value(QStringLiteral("seeds")).toInt(), 1);
         QVERIFY(waitUntil([&] { return jobEnded(more); }, 60000));
@@ -247,21 +266,27 @@ private Q_SLOTS:
 
     void cancelJobCancelsAPendingJob()
     {
-        const QString id = submit({writeExperiment(QStringLiteral("later")), QStringLiteral("--workspace"), workspace(),
-                                   QStringLiteral("--seeds"), QStringLiteral("2"), QStringLiteral("--sbatch-arg"),
-                                   QStringLiteral("--begin=now+1hour")});
+        const QString id = submit({writeExperiment(QStringLiteral("later")), QStringLiteral("--workspace"),
+                                   workspace(), QStringLiteral("--seeds"), QStringLiteral("2"),
+                                   QStringLiteral("--sbatch-arg"), QStringLiteral("--begin=now+1hour")});
         QVERIFY(!id.isEmpty());
         QCOMPARE(job(id).value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
         // Pending seeds count as on their way: a second submit adds none.
-        const Result twice = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("later")), QStringLiteral("--workspace"),
-                                  workspace(), QStringLiteral("--seeds"), QStringLiteral("2")});
+        const Result twice =
+            cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("later")),
+                 QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("2")});
         QVERIFY(twice.err.contains("nothing to submit"));
-        const Result r = cli({QStringLiteral("cancel-job"), QStringLiteral("--workspace"), workspace(), QStringLiteral("--job"), id});
+        const Result r = cli({QStringLiteral("cancel-job"), QStringLiteral("--workspace"), workspace(),
+                              QStringLiteral("--job"), id});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(waitUntil([&] { return jobEnded(id); }, 30000));
         const QJsonObject j = job(id);
         QCOMPARE(j.value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
-        QCOMPARE(j.value(QStringLiteral("tasks")).toArray()[0].toObject().value(QStringLiteral("reason")).toString(),
+        QCOMPARE(j.value(QStringLiteral("tasks"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("reason"))
+                     .toString(),
                  QStringLiteral("cancelled before it started"));
         QCOMPARE(storedSeeds(workspace() + QStringLiteral("/results/later")), 0);
         const Result unknown = cli({QStringLiteral("cancel-job"), QStringLiteral("--workspace"), workspace(),
@@ -274,13 +299,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("message");
-        QTest::addRow("unknown partition") << QStringList{QStringLiteral("--partition"), QStringLiteral("nope")}
-                                           << "the cluster has no partition \"nope\"; it has: debug, remote";
-        QTest::addRow("sbatch's rejection") << QStringList{QStringLiteral("--sbatch-arg"), QStringLiteral("--mem=999999999")}
-                                            << "sbatch refused the job: ";
+        QTest::addRow("unknown partition")
+            << QStringList{QStringLiteral("--partition"), QStringLiteral("nope")}
+            << "the cluster has no partition \"nope\"; it has: debug, remote";
+        QTest::addRow("sbatch's rejection")
+            << QStringList{QStringLiteral("--sbatch-arg"), QStringLiteral("--mem=999999999")}
+            << "sbatch refused the job: ";
         QTest::addRow("workspace the nodes cannot see")
-            << QStringList{QStringLiteral("--partition"), QStringLiteral("remote"), QStringLiteral("--workspace"),
-                           QStringLiteral("/tmp/seedscape-tst_slurm-local")}
+            << QStringList{QStringLiteral("--partition"), QStringLiteral("remote"),
+                           QStringLiteral("--workspace"), QStringLiteral("/tmp/seedscape-tst_slurm-local")}
             << "is on /tmp, which only this machine sees, but the tasks run on ghost-host";
     }
 
@@ -288,16 +315,17 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, extra);
         QFETCH(QString, message);
-        QStringList args{QStringLiteral("submit"), writeExperiment(QStringLiteral("refused")), QStringLiteral("--seeds"),
-                         QStringLiteral("2")};
+        QStringList args{QStringLiteral("submit"), writeExperiment(QStringLiteral("refused")),
+                         QStringLiteral("--seeds"), QStringLiteral("2")};
         if (!extra.contains(QStringLiteral("--workspace")))
             args << QStringLiteral("--workspace") << workspace();
         const Result r = cli(args + extra);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.startsWith("seedscape-cli: ") && r.err.contains(message.toUtf8()), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1); // one line
-        QVERIFY(!QFileInfo::exists(workspace() + QStringLiteral("/results/refused/slurm")) ||
-                QDir(workspace() + QStringLiteral("/results/refused/slurm")).isEmpty()); // nothing half-submitted
+        QVERIFY(
+            !QFileInfo::exists(workspace() + QStringLiteral("/results/refused/slurm")) ||
+            QDir(workspace() + QStringLiteral("/results/refused/slurm")).isEmpty()); // nothing half-submitted
         QDir(QStringLiteral("/tmp/seedscape-tst_slurm-local")).removeRecursively();
     }
 
@@ -306,7 +334,8 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PATH"), m_root.filePath(QStringLiteral("empty-bin")));
         const QString ws = m_root.filePath(QStringLiteral("ws-no-slurm"));
-        const Result r = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("nowhere")), QStringLiteral("--workspace"), ws},
+        const Result r = cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("nowhere")),
+                              QStringLiteral("--workspace"), ws},
                              env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("sbatch is not on PATH"), r.err.constData());

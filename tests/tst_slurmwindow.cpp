@@ -12,8 +12,8 @@
 
 #include "slurm/slurmjob.h"
 
-#include "support/localslurmcluster.h"
 #include "support/experimentbuilder.h"
+#include "support/localslurmcluster.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -37,7 +37,6 @@ using namespace seedscape;
 using namespace seedscape::testsupport;
 
 namespace {
-
 
 struct Result
 {
@@ -134,7 +133,8 @@ private Q_SLOTS:
         QVERIFY(m_root.isValid());
         m_cluster = std::make_unique<LocalSlurmCluster>(m_root.filePath(QStringLiteral("cluster")));
         if (m_cluster->state() != LocalSlurmCluster::State::NotInstalled) // the no-Slurm test runs anyway
-            QVERIFY2(m_cluster->state() == LocalSlurmCluster::State::Running, qPrintable(m_cluster->problem()));
+            QVERIFY2(m_cluster->state() == LocalSlurmCluster::State::Running,
+                     qPrintable(m_cluster->problem()));
     }
 
     void cleanupTestCase() { m_cluster.reset(); } // stops every daemon

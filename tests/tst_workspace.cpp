@@ -1,9 +1,9 @@
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/preparedata.h"
+#include "experiment/commandspec.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentwriter.h"
-#include "experiment/commandspec.h"
 #include "store/sampleworkspace.h"
 #include "store/workspace.h"
 
@@ -140,9 +140,9 @@ void TestWorkspace::sampleWorkspaceIsReadyToRun()
     QTemporaryDir root;
     QCOMPARE(SampleWorkspace::create(root.path()), 5);
     const Workspace ws(root.path());
-    QCOMPARE(ws.experimentNames(),
-             QStringList({QStringLiteral("breast-cancer-mlp"), QStringLiteral("diabetes-mlp"),
-                          QStringLiteral("digits-cnn"), QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
+    QCOMPARE(ws.experimentNames(), QStringList({QStringLiteral("breast-cancer-mlp"),
+                                                QStringLiteral("diabetes-mlp"), QStringLiteral("digits-cnn"),
+                                                QStringLiteral("digits-mlp"), QStringLiteral("wine-mlp")}));
     for (const QString& name : ws.experimentNames()) {
         const Experiment e = ws.experiment(name);
         QVERIFY(e.dataset.path.startsWith(QStringLiteral("datasets/")));
@@ -153,8 +153,8 @@ void TestWorkspace::sampleWorkspaceIsReadyToRun()
     QVERIFY(cnn.isCommand());
     QCOMPARE(cnn.model.command.workdir, QStringLiteral("programs"));
     QString problem;
-    QVERIFY2(!CommandSpec::findProgram(cnn.model.command.command.front(), cnn.model.command.resolvedWorkdir(ws.path()),
-                                       &problem)
+    QVERIFY2(!CommandSpec::findProgram(cnn.model.command.command.front(),
+                                       cnn.model.command.resolvedWorkdir(ws.path()), &problem)
                   .isEmpty(),
              qPrintable(problem));
     // A second call keeps what the user changed.

@@ -48,7 +48,8 @@ public:
         return {image.width(), image.height()};
     }
 
-    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) override
+    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int,
+                    const QTextFormat& format) override
     {
         const QString name = format.toImageFormat().name();
         const int index = name.startsWith(kFigurePrefix) ? name.mid(kFigurePrefix.size()).toInt() : -1;
@@ -85,7 +86,8 @@ QString printableHtml(const HtmlReport& report)
         .replace(QStringLiteral("</figure>"), QStringLiteral("</div>"))
         .replace(QStringLiteral("<figcaption>"), QStringLiteral("<p>"))
         .replace(QStringLiteral("</figcaption>"), QStringLiteral("</p>"))
-        .replace(QStringLiteral("<table"), QStringLiteral("<table width=\"100%\"")); // else it shrinks to the words
+        .replace(QStringLiteral("<table"),
+                 QStringLiteral("<table width=\"100%\"")); // else it shrinks to the words
 }
 
 bool isFigure(const QTextBlock& block)

@@ -52,7 +52,8 @@ void ReportRenderer::render(const QString& workspaceFolder, const QString& outpu
         }
     const HtmlReport report = ReportBuilder::build(workspaceFolder, std::move(statistics),
                                                    std::move(definitions), pages, outputPath);
-    AtomicFile::write(outputPath, suffix == QLatin1String("html") ? report.toHtml() : ReportPdfPrinter::print(report));
+    AtomicFile::write(outputPath,
+                      suffix == QLatin1String("html") ? report.toHtml() : ReportPdfPrinter::print(report));
 }
 
 } // namespace seedscape

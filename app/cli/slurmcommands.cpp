@@ -54,10 +54,10 @@ QString thisCli()
 int submitCommand(const QStringList& args)
 {
     const CliOptions options(args,
-                             {QStringLiteral("--workspace"), QStringLiteral("--seeds"), QStringLiteral("--partition"),
-                              QStringLiteral("--time"), QStringLiteral("--cpus-per-task"),
-                              QStringLiteral("--gpus-per-task"), QStringLiteral("--max-parallel"),
-                              QStringLiteral("--seeds-per-task")},
+                             {QStringLiteral("--workspace"), QStringLiteral("--seeds"),
+                              QStringLiteral("--partition"), QStringLiteral("--time"),
+                              QStringLiteral("--cpus-per-task"), QStringLiteral("--gpus-per-task"),
+                              QStringLiteral("--max-parallel"), QStringLiteral("--seeds-per-task")},
                              {}, {QStringLiteral("--sbatch-arg")});
     if (options.positional().size() != 1)
         throw UsageError(QStringLiteral("submit takes one experiment file"));
@@ -91,9 +91,10 @@ int submitCommand(const QStringList& args)
                   << p.inFlight << " in jobs still queued or running make " << wanted << std::endl;
         return 0;
     }
-    std::cerr << e.name.toStdString() << ": submitted " << job->seedCount() << " seeds as job " << job->jobId.toStdString()
-              << " (" << job->tasks.size() << " array tasks, " << job->tasks.front().size()
-              << " seeds per task); files in " << job->folder.toStdString() << std::endl;
+    std::cerr << e.name.toStdString() << ": submitted " << job->seedCount() << " seeds as job "
+              << job->jobId.toStdString() << " (" << job->tasks.size() << " array tasks, "
+              << job->tasks.front().size() << " seeds per task); files in " << job->folder.toStdString()
+              << std::endl;
     std::cout << job->jobId.toStdString() << std::endl;
     return 0;
 }
@@ -120,14 +121,15 @@ int jobsCommand(const QStringList& args)
                                  {"reason", t.reason.toStdString()},
                                  {"finished_seeds", t.finishedSeeds},
                                  {"failed_seeds", t.failedSeeds}});
-            out["jobs"].push_back({{"job_id", j.job.jobId.toStdString()},
-                                   {"experiment", j.job.experiment.toStdString()},
-                                   {"state", j.state().toStdString()},
-                                   {"submitted_at", j.job.submittedAt.toString(Qt::ISODateWithMs).toStdString()},
-                                   {"folder", j.job.folder.toStdString()},
-                                   {"engine", j.job.engine.toStdString()},
-                                   {"seeds", j.job.seedCount()},
-                                   {"tasks", tasks}});
+            out["jobs"].push_back(
+                {{"job_id", j.job.jobId.toStdString()},
+                 {"experiment", j.job.experiment.toStdString()},
+                 {"state", j.state().toStdString()},
+                 {"submitted_at", j.job.submittedAt.toString(Qt::ISODateWithMs).toStdString()},
+                 {"folder", j.job.folder.toStdString()},
+                 {"engine", j.job.engine.toStdString()},
+                 {"seeds", j.job.seedCount()},
+                 {"tasks", tasks}});
         }
         std::cout << out.dump(2) << std::endl;
         return 0;
@@ -135,19 +137,22 @@ int jobsCommand(const QStringList& args)
     if (jobs.empty())
         std::cout << "no Slurm jobs in " << workspace.path().toStdString() << std::endl;
     for (const SlurmJobStatus::Job& j : jobs) {
-        std::cout << "job " << j.job.jobId.toStdString() << "  " << j.job.experiment.toStdString() << "  "
-                  << j.state().toStdString() << "  submitted "
-                  << j.job.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString() << "  "
-                  << j.job.seedCount() << " seeds in " << j.tasks.size() << " tasks:";
+        std::cout
+            << "job " << j.job.jobId.toStdString() << "  " << j.job.experiment.toStdString() << "  "
+            << j.state().toStdString() << "  submitted "
+            << j.job.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()
+            << "  " << j.job.seedCount() << " seeds in " << j.tasks.size() << " tasks:";
         for (const char* s : {"pending", "running", "finished", "failed", "cancelled", "unknown"})
             if (const int n = j.count(QString::fromLatin1(s)))
                 std::cout << " " << n << " " << s;
         std::cout << std::endl;
         for (const SlurmJobStatus::Task& t : j.tasks)
-            if (!t.reason.isEmpty() || (t.state != QLatin1String("finished") && t.state != QLatin1String("pending")))
+            if (!t.reason.isEmpty() ||
+                (t.state != QLatin1String("finished") && t.state != QLatin1String("pending")))
                 std::cout << "  task " << t.task << ": " << t.state.toStdString()
-                          << (t.reason.isEmpty() ? std::string() : " (" + t.reason.toStdString() + ")") << ", "
-                          << t.finishedSeeds << "/" << t.seeds.size() << " seeds finished" << std::endl;
+                          << (t.reason.isEmpty() ? std::string() : " (" + t.reason.toStdString() + ")")
+                          << ", " << t.finishedSeeds << "/" << t.seeds.size() << " seeds finished"
+                          << std::endl;
     }
     return 0;
 }
@@ -168,12 +173,15 @@ int cancelJobCommand(const QStringList& args)
                       << "; its finished seeds stay in the workspace" << std::endl;
             return 0;
         }
-    throw InputError({workspace.path()}, QStringLiteral("the workspace has no submitted job %1 (see seedscape-cli jobs)").arg(id));
+    throw InputError(
+        {workspace.path()},
+        QStringLiteral("the workspace has no submitted job %1 (see seedscape-cli jobs)").arg(id));
 }
 
 int slurmTaskCommand(const QStringList& args)
 {
-    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--job-folder"), QStringLiteral("--task")});
+    const CliOptions options(
+        args, {QStringLiteral("--workspace"), QStringLiteral("--job-folder"), QStringLiteral("--task")});
     const Workspace workspace = existingWorkspace(options);
     const int task = static_cast<int>(options.integer(
         QStringLiteral("--task"), qEnvironmentVariableIntValue("SLURM_ARRAY_TASK_ID"), 0, 10000000));
@@ -182,7 +190,8 @@ int slurmTaskCommand(const QStringList& args)
     std::signal(SIGINT, onSlurmSignal);
     SlurmTaskRunner runner(workspace, options.required(QStringLiteral("--job-folder")), task);
     const int code = runner.run(g_stopTask, [](const SeedResult& r) {
-        std::cerr << "seed " << r.seed << (r.isFinished() ? " finished" : " failed: " + r.failureReason.toStdString())
+        std::cerr << "seed " << r.seed
+                  << (r.isFinished() ? " finished" : " failed: " + r.failureReason.toStdString())
                   << std::endl;
     });
     const SlurmTaskRecord& record = runner.record();

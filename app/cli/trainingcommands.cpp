@@ -244,14 +244,17 @@ int runCommand(const QStringList& args)
     // still to train (a command experiment's program is its own business).
     const int workers = std::min(jobs, wanted - alreadyFinished);
     if (!e.isCommand()) {
-        const ResourceEstimate remaining(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished, workers);
+        const ResourceEstimate remaining(e, ResourceEstimate::shapeOf(*data), wanted - alreadyFinished,
+                                         workers);
         if (const auto slow = remaining.durationWarning(file))
             std::cerr << "warning: " << slow->toStdString() << std::endl;
     }
     std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
               << alreadyFinished << " already finished) on " << workers
-              << (e.isCommand() ? " programs at once; logs in " + workspace.commandPlaces(e.name).runsFolder.toStdString() + "/SEED/log.txt"
-                                : std::string(" threads"))
+              << (e.isCommand()
+                      ? " programs at once; logs in " +
+                            workspace.commandPlaces(e.name).runsFolder.toStdString() + "/SEED/log.txt"
+                      : std::string(" threads"))
               << std::endl;
 
     ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
@@ -318,8 +321,8 @@ int rerunCommand(const QStringList& args)
         {"identical_to_recorded", identical}};
     std::cout << out.dump() << std::endl;
     if (!identical && e.isCommand()) {
-        std::cerr << "seedscape-cli: your program gave other predictions for seed " << seed << " (recorded val "
-                  << recorded->validationScore << ", test " << recorded->testScore
+        std::cerr << "seedscape-cli: your program gave other predictions for seed " << seed
+                  << " (recorded val " << recorded->validationScore << ", test " << recorded->testScore
                   << "): some of its randomness does not come from SEEDSCAPE_SEED, or it ran on other "
                      "hardware or library versions; this run's log: "
                   << again.logFile.toStdString() << std::endl;

@@ -22,10 +22,10 @@ namespace seedscape {
 namespace {
 
 // The supervisor's reports on its status pipe: a kind and a number, 5 bytes.
-constexpr char kExecOk = 'X';     // the program started
-constexpr char kExecFailed = 'E'; // errno of execve
+constexpr char kExecOk = 'X';      // the program started
+constexpr char kExecFailed = 'E';  // errno of execve
 constexpr char kChdirFailed = 'C'; // errno of chdir
-constexpr char kEnded = 'S';      // the program's wait status
+constexpr char kEnded = 'S';       // the program's wait status
 
 volatile std::sig_atomic_t g_terminateAsked = 0;
 volatile std::sig_atomic_t g_graceOver = 0;
@@ -247,9 +247,10 @@ ChildProcess::ChildProcess(const Spec& spec)
         m_ended = true;
         closeAll({m_fds[0], m_fds[1], m_statusFd});
         m_fds[0] = m_fds[1] = m_statusFd = -1;
-        const std::string what = !reported                   ? std::string("the process ended before it started")
-                                 : message[0] == kChdirFailed ? "cannot enter " + workdir + ": " + std::strerror(error)
-                                                              : "cannot run " + program + ": " + std::strerror(error);
+        const std::string what = !reported ? std::string("the process ended before it started")
+                                 : message[0] == kChdirFailed
+                                     ? "cannot enter " + workdir + ": " + std::strerror(error)
+                                     : "cannot run " + program + ": " + std::strerror(error);
         throw std::runtime_error(what);
     }
 }

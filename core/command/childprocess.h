@@ -19,8 +19,8 @@ class ChildProcess
 public:
     struct Spec
     {
-        QString program;         // the executable's path (CommandSpec::findProgram)
-        QStringList arguments;   // without the program
+        QString program;       // the executable's path (CommandSpec::findProgram)
+        QStringList arguments; // without the program
         QString workdir;
         QStringList environment; // the whole environment, "NAME=value"
     };

@@ -29,8 +29,8 @@ Metric metricOf(const Experiment& e, const PreparedData& data)
 CommandSeedEngine::CommandSeedEngine(const Experiment& experiment, std::shared_ptr<const PreparedData> data,
                                      CommandPlaces places)
     : m_experiment(experiment), m_data(std::move(data)), m_places(std::move(places)),
-      m_parts(SplitPartsWriter::write(*m_data, m_places.partsFolder)), m_metric(metricOf(experiment, *m_data)),
-      m_labels(ExperimentLabels::fromData(*m_data, m_metric)),
+      m_parts(SplitPartsWriter::write(*m_data, m_places.partsFolder)),
+      m_metric(metricOf(experiment, *m_data)), m_labels(ExperimentLabels::fromData(*m_data, m_metric)),
       m_assembler(experiment, m_metric, engineName(),
                   {&m_labels.validation, &m_labels.test, m_labels.predictionColumns()}),
       m_graceMs(ChildProcess::kGraceMilliseconds)
@@ -71,11 +71,14 @@ QStringList CommandSeedEngine::environment(quint64 seed, const QString& outputFo
     env.insert(QStringLiteral("SEEDSCAPE_TEST"), m_parts.test);
     env.insert(QStringLiteral("SEEDSCAPE_TARGET"), d.targetName);
     env.insert(QStringLiteral("SEEDSCAPE_TASK"), names::task(d.task));
-    env.insert(QStringLiteral("SEEDSCAPE_CLASSES"), QString::number(isClassification(d.task) ? d.classCount() : 0));
+    env.insert(QStringLiteral("SEEDSCAPE_CLASSES"),
+               QString::number(isClassification(d.task) ? d.classCount() : 0));
     // Class c of the p_c columns is the c-th of these names (sorted: as numbers when all are numbers).
     if (isClassification(d.task))
-        env.insert(QStringLiteral("SEEDSCAPE_CLASS_NAMES"),
-                   QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.classNames)).toJson(QJsonDocument::Compact)));
+        env.insert(
+            QStringLiteral("SEEDSCAPE_CLASS_NAMES"),
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(d.classNames)).toJson(QJsonDocument::Compact)));
     env.insert(QStringLiteral("SEEDSCAPE_METRIC"), names::metric(m_metric));
     env.insert(QStringLiteral("SEEDSCAPE_OUTPUT"), outputFolder);
     // Progress lines must arrive while the program runs: Python buffers a piped stdout otherwise.
@@ -98,7 +101,9 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
     SeedResult r = m_assembler.begin(seed);
     QElapsedTimer clock;
     clock.start();
-    const auto seconds = [&clock] { return clock.elapsed() / 1000.0; };
+    const auto seconds = [&clock] {
+        return clock.elapsed() / 1000.0;
+    };
     if (control.cancelled()) {
         r.status = SeedStatus::Cancelled;
         return r;
@@ -125,7 +130,8 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
     const QStringList arguments = m_experiment.model.command.expanded(values).mid(1);
     const ChildProcess::Spec spec{executable, arguments, workdir(), environment(seed, output)};
     const auto timeoutMs = static_cast<qint64>(m_experiment.model.command.timeoutMinutes * 60000.0);
-    const SeedProgramRun::Result run = SeedProgramRun::run(spec, r.logFile, timeoutMs, seed, control, m_graceMs);
+    const SeedProgramRun::Result run =
+        SeedProgramRun::run(spec, r.logFile, timeoutMs, seed, control, m_graceMs);
 
     r.trainLoss = run.trainLoss;
     r.validationCurve = run.validationCurve;
@@ -140,16 +146,17 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
         SeedResultAssembler::fail(r, 0, run.description, seconds());
         return r;
     case SeedProgramRun::End::TimedOut:
-        SeedResultAssembler::fail(r, run.lastEpoch,
-                                  QStringLiteral("timed out after %1 minutes")
-                                      .arg(m_experiment.model.command.timeoutMinutes),
-                                  seconds());
+        SeedResultAssembler::fail(
+            r, run.lastEpoch,
+            QStringLiteral("timed out after %1 minutes").arg(m_experiment.model.command.timeoutMinutes),
+            seconds());
         return r;
     case SeedProgramRun::End::Exited:
         break;
     }
     if (!run.succeeded()) {
-        SeedResultAssembler::fail(r, run.lastEpoch, QStringLiteral("the program %1").arg(run.description), seconds());
+        SeedResultAssembler::fail(r, run.lastEpoch, QStringLiteral("the program %1").arg(run.description),
+                                  seconds());
         return r;
     }
     score(r, output + QStringLiteral("/predictions.csv"), seconds());
@@ -171,15 +178,17 @@ void CommandSeedEngine::score(SeedResult& r, const QString& predictionsFile, dou
         const CsvTable table = CsvReader::readFile(predictionsFile);
         const ImportPredictionsReader reader(table, m_data->dataset.task);
         if (reader.columnCount() != m_labels.predictionColumns())
-            throw InputError({predictionsFile, 1},
-                             QStringLiteral("has %1 probability columns; the target has %2 classes (p_0 to p_%3)")
-                                 .arg(reader.columnCount())
-                                 .arg(m_labels.predictionColumns())
-                                 .arg(m_labels.predictionColumns() - 1));
+            throw InputError(
+                {predictionsFile, 1},
+                QStringLiteral("has %1 probability columns; the target has %2 classes (p_0 to p_%3)")
+                    .arg(reader.columnCount())
+                    .arg(m_labels.predictionColumns())
+                    .arg(m_labels.predictionColumns() - 1));
         ImportedSeed predicted = reader.readSeed(m_labels, r.seed);
         m_assembler.finish(r, std::move(predicted.validation), std::move(predicted.test), seconds);
     } catch (const InputError& e) {
-        SeedResultAssembler::fail(r, r.epochsRun, QStringLiteral("bad predictions: %1").arg(e.message()), seconds);
+        SeedResultAssembler::fail(r, r.epochsRun, QStringLiteral("bad predictions: %1").arg(e.message()),
+                                  seconds);
     }
 }
 

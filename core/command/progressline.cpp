@@ -41,7 +41,8 @@ bool readKey(const json& object, const char* key, std::optional<Value>& out, QSt
 bool ProgressLine::isProgressLine(const QByteArray& line)
 {
     const size_t n = std::strlen(kPrefix);
-    return line.startsWith(kPrefix) && (line.size() == static_cast<qsizetype>(n) || line.at(n) == ' ' || line.at(n) == '\t');
+    return line.startsWith(kPrefix) &&
+           (line.size() == static_cast<qsizetype>(n) || line.at(n) == ' ' || line.at(n) == '\t');
 }
 
 std::optional<ProgressLine> ProgressLine::parse(const QByteArray& line, QString* problem)

@@ -157,8 +157,8 @@ void readRow(const CsvTable& table, int r, const DatasetSpec& spec, const Column
     data.rowLines.push_back(line);
 }
 
-RowCells readRows(const CsvTable& table, const DatasetSpec& spec, DatasetLoader::Use use, const Columns& columns,
-                  Dataset& data)
+RowCells readRows(const CsvTable& table, const DatasetSpec& spec, DatasetLoader::Use use,
+                  const Columns& columns, Dataset& data)
 {
     RowCells cells;
     data.features.reserve(table.rows.size() * columns.features.size());

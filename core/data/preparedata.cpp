@@ -31,7 +31,8 @@ InputError tooLargeToScale(const Dataset& data, const QString& column, const std
 
 } // namespace
 
-PreparedData PreparedData::prepare(const QString& resolvedPath, const DatasetSpec& spec, DatasetLoader::Use use)
+PreparedData PreparedData::prepare(const QString& resolvedPath, const DatasetSpec& spec,
+                                   DatasetLoader::Use use)
 {
     Dataset dataset = DatasetLoader::load(resolvedPath, spec, use);
     if (use == DatasetLoader::Use::TargetOnly)

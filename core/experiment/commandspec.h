@@ -12,9 +12,9 @@ namespace seedscape {
 // (docs/interfaces.md, "Command experiments").
 struct CommandSpec
 {
-    QStringList command; // the program and its arguments, no shell; may hold placeholders
-    QString workdir;     // relative to the experiment file's folder; empty: that folder
-    int parallel = 1;    // seeds running at once
+    QStringList command;       // the program and its arguments, no shell; may hold placeholders
+    QString workdir;           // relative to the experiment file's folder; empty: that folder
+    int parallel = 1;          // seeds running at once
     double timeoutMinutes = 0; // 0: none
 
     static constexpr int kMaxParallel = 256;

@@ -60,7 +60,8 @@ void readCommand(JsonObjectReader& r, CommandSpec& c)
     for (size_t i = 0; i < command.size(); ++i) {
         const QString where = r.field("command") + QStringLiteral("[%1]").arg(i);
         if (!command[i].is_string())
-            r.fail(where, QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(command[i])));
+            r.fail(where,
+                   QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(command[i])));
         c.command << QString::fromStdString(command[i].get<std::string>());
     }
     c.workdir = r.text("workdir", c.workdir);

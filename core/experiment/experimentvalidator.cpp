@@ -32,22 +32,26 @@ std::optional<FieldProblem> ExperimentValidator::validateName(const QString& nam
 void ExperimentValidator::validateCommand(const CommandSpec& c, std::vector<FieldProblem>& problems)
 {
     if (c.command.isEmpty() || c.command.front().trimmed().isEmpty())
-        problems.push_back({QStringLiteral("model.command"),
-                            QStringLiteral("must name the program to run, e.g. [\"python3\", \"train.py\"]")});
+        problems.push_back(
+            {QStringLiteral("model.command"),
+             QStringLiteral("must name the program to run, e.g. [\"python3\", \"train.py\"]")});
     for (qsizetype i = 0; i < c.command.size(); ++i)
         if (const auto unknown = CommandSpec::unknownPlaceholder(c.command[i])) {
-            problems.push_back({QStringLiteral("model.command[%1]").arg(i),
-                                QStringLiteral("%1 is not a placeholder; the known ones are {%2}")
-                                    .arg(*unknown, CommandSpec::placeholders().join(QStringLiteral("}, {")))});
+            problems.push_back(
+                {QStringLiteral("model.command[%1]").arg(i),
+                 QStringLiteral("%1 is not a placeholder; the known ones are {%2}")
+                     .arg(*unknown, CommandSpec::placeholders().join(QStringLiteral("}, {")))});
             break;
         }
     if (c.parallel < 1 || c.parallel > CommandSpec::kMaxParallel)
-        problems.push_back({QStringLiteral("model.parallel"), QStringLiteral("must be between 1 and %1, got %2")
-                                                                  .arg(CommandSpec::kMaxParallel)
-                                                                  .arg(c.parallel)});
+        problems.push_back(
+            {QStringLiteral("model.parallel"), QStringLiteral("must be between 1 and %1, got %2")
+                                                   .arg(CommandSpec::kMaxParallel)
+                                                   .arg(c.parallel)});
     if (!(c.timeoutMinutes >= 0) || !std::isfinite(c.timeoutMinutes))
-        problems.push_back({QStringLiteral("model.timeout_minutes"),
-                            QStringLiteral("must be 0 (none) or more, got %1").arg(formatTypedNumber(c.timeoutMinutes))});
+        problems.push_back(
+            {QStringLiteral("model.timeout_minutes"),
+             QStringLiteral("must be 0 (none) or more, got %1").arg(formatTypedNumber(c.timeoutMinutes))});
 }
 
 std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)

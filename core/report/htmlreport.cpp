@@ -191,10 +191,10 @@ QString settingsTable(const std::vector<Experiment>& definitions,
 {
     if (definitions.empty())
         return {};
-    QString html =
-        QStringLiteral("<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th>Experiment</th><th>Data</th>"
-                       "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr></thead>\n"
-                       "<tbody>\n");
+    QString html = QStringLiteral(
+        "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th>Experiment</th><th>Data</th>"
+        "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr></thead>\n"
+        "<tbody>\n");
     for (const Experiment& e : definitions)
         html += settingsRow(e, statistics);
     html += QStringLiteral("</tbody>\n</table>\n");

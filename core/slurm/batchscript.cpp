@@ -25,16 +25,18 @@ QString BatchScript::text(const SlurmJob& job, const QString& workspaceFolder)
     QString array = QStringLiteral("0-%1").arg(job.tasks.size() - 1);
     if (o.maxParallel > 0)
         array += QStringLiteral("%%1").arg(o.maxParallel);
-    QStringList lines{QStringLiteral("#!/bin/sh"),
-                      QStringLiteral("# Seedscape: %1 seeds of experiment \"%2\" in %3 array tasks (seeds per task: "
-                                     "job.json beside this script).")
-                          .arg(job.seedCount())
-                          .arg(job.experiment)
-                          .arg(job.tasks.size()),
-                      QStringLiteral("#SBATCH --job-name=%1").arg(shellQuoted(QStringLiteral("seedscape:") + job.experiment)),
-                      QStringLiteral("#SBATCH --array=%1").arg(array),
-                      // A task ended by preemption or a node failure comes back and skips what it stored.
-                      QStringLiteral("#SBATCH --requeue")};
+    QStringList lines{
+        QStringLiteral("#!/bin/sh"),
+        QStringLiteral("# Seedscape: %1 seeds of experiment \"%2\" in %3 array tasks (seeds per task: "
+                       "job.json beside this script).")
+            .arg(job.seedCount())
+            .arg(job.experiment)
+            .arg(job.tasks.size()),
+        QStringLiteral("#SBATCH --job-name=%1")
+            .arg(shellQuoted(QStringLiteral("seedscape:") + job.experiment)),
+        QStringLiteral("#SBATCH --array=%1").arg(array),
+        // A task ended by preemption or a node failure comes back and skips what it stored.
+        QStringLiteral("#SBATCH --requeue")};
     if (!o.partition.isEmpty())
         lines << QStringLiteral("#SBATCH --partition=%1").arg(o.partition);
     if (!o.time.isEmpty())

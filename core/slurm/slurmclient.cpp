@@ -33,7 +33,8 @@ SlurmClient::Output SlurmClient::run(const QString& program, const QStringList& 
     if (!process.waitForFinished(kTimeoutMilliseconds)) {
         process.kill();
         process.waitForFinished();
-        output.err = QStringLiteral("%1 did not answer within %2 s").arg(program).arg(kTimeoutMilliseconds / 1000);
+        output.err =
+            QStringLiteral("%1 did not answer within %2 s").arg(program).arg(kTimeoutMilliseconds / 1000);
         return output;
     }
     output.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -47,10 +48,11 @@ bool SlurmClient::available(QString* missing)
     for (const char* tool : {"sbatch", "squeue", "scancel", "sinfo"})
         if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()) {
             if (missing)
-                *missing = QStringLiteral("%1 is not on PATH: submitting needs Slurm's client commands (Debian: "
-                                          "slurm-client) installed and configured for your cluster on this "
-                                          "machine")
-                               .arg(QLatin1String(tool));
+                *missing =
+                    QStringLiteral("%1 is not on PATH: submitting needs Slurm's client commands (Debian: "
+                                   "slurm-client) installed and configured for your cluster on this "
+                                   "machine")
+                        .arg(QLatin1String(tool));
             return false;
         }
     return true;
@@ -61,7 +63,8 @@ QString SlurmClient::submit(const QString& script, const QStringList& sbatchArgs
     QString missing;
     if (!available(&missing))
         throw SlurmError(missing);
-    const Output o = run(QStringLiteral("sbatch"), QStringList{QStringLiteral("--parsable")} + sbatchArgs + QStringList{script});
+    const Output o = run(QStringLiteral("sbatch"),
+                         QStringList{QStringLiteral("--parsable")} + sbatchArgs + QStringList{script});
     if (!o.ran)
         throw SlurmError(QStringLiteral("sbatch could not be started"));
     if (o.exitCode != 0)
@@ -77,10 +80,12 @@ QString SlurmClient::submit(const QString& script, const QStringList& sbatchArgs
 
 QStringList SlurmClient::partitions()
 {
-    const Output o = run(QStringLiteral("sinfo"), {QStringLiteral("-h"), QStringLiteral("-o"), QStringLiteral("%P")});
+    const Output o =
+        run(QStringLiteral("sinfo"), {QStringLiteral("-h"), QStringLiteral("-o"), QStringLiteral("%P")});
     if (!o.ran || o.exitCode != 0)
-        throw SlurmError(QStringLiteral("sinfo failed, so the cluster cannot be asked about its partitions: %1")
-                             .arg(firstProblem(o.err)));
+        throw SlurmError(
+            QStringLiteral("sinfo failed, so the cluster cannot be asked about its partitions: %1")
+                .arg(firstProblem(o.err)));
     QStringList names;
     for (const QString& line : o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         QString name = line.trimmed();
@@ -108,15 +113,15 @@ QStringList SlurmClient::nodeHosts(const QString& partition)
 }
 
 std::optional<std::map<QString, SlurmClient::QueuedTask>> SlurmClient::queue(const QStringList& jobIds,
-                                                                            QString* problem)
+                                                                             QString* problem)
 {
     std::map<QString, QueuedTask> tasks;
     if (jobIds.isEmpty())
         return tasks;
     // -r: one line per array task, pending ones included; %i is JOBID_TASK.
-    const Output o = run(QStringLiteral("squeue"), {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
-                                                    jobIds.join(QLatin1Char(',')), QStringLiteral("-o"),
-                                                    QStringLiteral("%i|%T|%r")});
+    const Output o = run(QStringLiteral("squeue"),
+                         {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
+                          jobIds.join(QLatin1Char(',')), QStringLiteral("-o"), QStringLiteral("%i|%T|%r")});
     // squeue fails for job ids it has forgotten (finished long ago): that is an empty queue.
     if (!o.ran || (o.exitCode != 0 && !o.err.contains(QLatin1String("Invalid job id")))) {
         *problem = o.ran ? firstProblem(o.err) : QStringLiteral("squeue could not be started");

@@ -70,13 +70,17 @@ void SlurmJob::write() const
     ordered sbatchArgs = ordered::array();
     for (const QString& a : options.sbatchArgs)
         sbatchArgs.push_back(str(a));
-    root["options"] = {{"partition", str(options.partition)},     {"time", str(options.time)},
-                       {"cpus_per_task", options.cpusPerTask},     {"gpus_per_task", options.gpusPerTask},
-                       {"max_parallel", options.maxParallel},      {"seeds_per_task", options.seedsPerTask},
+    root["options"] = {{"partition", str(options.partition)},
+                       {"time", str(options.time)},
+                       {"cpus_per_task", options.cpusPerTask},
+                       {"gpus_per_task", options.gpusPerTask},
+                       {"max_parallel", options.maxParallel},
+                       {"seeds_per_task", options.seedsPerTask},
                        {"sbatch_args", sbatchArgs}};
     root["cli"] = str(cli);
     root["submitted_at"] = str(submittedAt.toString(Qt::ISODateWithMs));
-    root["cancelled_at"] = cancelledAt.isValid() ? ordered(str(cancelledAt.toString(Qt::ISODateWithMs))) : ordered(nullptr);
+    root["cancelled_at"] =
+        cancelledAt.isValid() ? ordered(str(cancelledAt.toString(Qt::ISODateWithMs))) : ordered(nullptr);
     AtomicFile::write(folder + QStringLiteral("/job.json"), QByteArray::fromStdString(root.dump(1) + "\n"));
 }
 
@@ -104,11 +108,13 @@ SlurmJob SlurmJob::read(const QString& folder)
     for (size_t i = 0; i < tasks->size(); ++i) {
         const json& seeds = (*tasks)[i];
         if (!seeds.is_array())
-            throw InputError({path, 0, {}, QStringLiteral("tasks[%1]").arg(i)}, QStringLiteral("must be a list of seeds"));
+            throw InputError({path, 0, {}, QStringLiteral("tasks[%1]").arg(i)},
+                             QStringLiteral("must be a list of seeds"));
         std::vector<quint64>& out = job.tasks.emplace_back();
         for (const json& seed : seeds) {
             if (!seed.is_number_unsigned())
-                throw InputError({path, 0, {}, QStringLiteral("tasks[%1]").arg(i)}, QStringLiteral("must hold seeds"));
+                throw InputError({path, 0, {}, QStringLiteral("tasks[%1]").arg(i)},
+                                 QStringLiteral("must hold seeds"));
             out.push_back(seed.get<quint64>());
         }
     }
@@ -152,7 +158,8 @@ std::vector<SlurmJob> SlurmJob::readAll(const QString& workspaceFolder, QStringL
 QString SlurmJob::newSubmissionName()
 {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QLatin1Char('-') +
-           QString::number(QRandomGenerator::system()->generate() & 0xFFFFFF, 16).rightJustified(6, QLatin1Char('0'));
+           QString::number(QRandomGenerator::system()->generate() & 0xFFFFFF, 16)
+               .rightJustified(6, QLatin1Char('0'));
 }
 
 } // namespace seedscape

@@ -11,12 +11,12 @@ namespace seedscape {
 // What the user asked Slurm for (seedscape-cli submit's options, the window's dialog).
 struct SlurmOptions
 {
-    QString partition;     // empty: the cluster's default
-    QString time;          // Slurm's format, e.g. "2:00:00"; empty: the partition's default
-    int cpusPerTask = 0;   // 0: Slurm's default
-    int gpusPerTask = 0;   // 0: none asked for
-    int maxParallel = 0;   // array tasks running at once; 0: no limit
-    int seedsPerTask = 0;  // 0: chosen by SlurmSubmitter::seedsPerTask
+    QString partition;      // empty: the cluster's default
+    QString time;           // Slurm's format, e.g. "2:00:00"; empty: the partition's default
+    int cpusPerTask = 0;    // 0: Slurm's default
+    int gpusPerTask = 0;    // 0: none asked for
+    int maxParallel = 0;    // array tasks running at once; 0: no limit
+    int seedsPerTask = 0;   // 0: chosen by SlurmSubmitter::seedsPerTask
     QStringList sbatchArgs; // passed to sbatch as they are
 
     bool operator==(const SlurmOptions&) const = default;
@@ -30,14 +30,14 @@ struct SlurmJob
 {
     static constexpr int kFormat = 1;
 
-    QString folder;     // the submission folder (not stored: where it was read from)
-    QString jobId;      // Slurm's job id; empty until sbatch accepted the job
+    QString folder; // the submission folder (not stored: where it was read from)
+    QString jobId;  // Slurm's job id; empty until sbatch accepted the job
     QString experiment;
     QString fingerprint; // of the definition the seeds are for
     QString engine;      // the engine the tasks train with ("batched", "per-seed", "command")
     std::vector<std::vector<quint64>> tasks; // seeds of array task 0, 1, …
     SlurmOptions options;
-    QString cli;         // the seedscape-cli the tasks run
+    QString cli; // the seedscape-cli the tasks run
     QDateTime submittedAt;
     QDateTime cancelledAt; // set by cancel-job
 

@@ -31,7 +31,8 @@ QString slurmsVerdict(const SlurmJob& job, int task)
 
 int SlurmJobStatus::Job::count(const QString& state) const
 {
-    return static_cast<int>(std::count_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.state == state; }));
+    return static_cast<int>(
+        std::count_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.state == state; }));
 }
 
 QString SlurmJobStatus::Job::state() const
@@ -57,7 +58,8 @@ SlurmJobStatus::Task SlurmJobStatus::taskState(const SlurmJob& job, int task,
         const auto queued = queue->find(QStringLiteral("%1_%2").arg(job.jobId).arg(task));
         if (queued != queue->end()) {
             const QString s = queued->second.state;
-            if (s == QLatin1String("PENDING") || s == QLatin1String("REQUEUED") || s == QLatin1String("CONFIGURING")) {
+            if (s == QLatin1String("PENDING") || s == QLatin1String("REQUEUED") ||
+                s == QLatin1String("CONFIGURING")) {
                 t.state = QStringLiteral("pending");
                 t.reason = queued->second.reason == QLatin1String("None") ? QString() : queued->second.reason;
             } else {
@@ -75,7 +77,8 @@ SlurmJobStatus::Task SlurmJobStatus::taskState(const SlurmJob& job, int task,
         t.reason = record->reason;
         if (verdict == QLatin1String("time limit") && t.state == QLatin1String("cancelled")) {
             t.state = QStringLiteral("failed");
-            t.reason = QStringLiteral("reached its time limit (--time) after %1 seeds").arg(t.finishedSeeds + t.failedSeeds);
+            t.reason = QStringLiteral("reached its time limit (--time) after %1 seeds")
+                           .arg(t.finishedSeeds + t.failedSeeds);
         }
         return t;
     }
@@ -93,12 +96,14 @@ SlurmJobStatus::Task SlurmJobStatus::taskState(const SlurmJob& job, int task,
         t.reason = QStringLiteral("preempted");
     } else if (job.cancelledAt.isValid() || verdict == QLatin1String("cancelled")) {
         t.state = QStringLiteral("cancelled");
-        t.reason = record ? QStringLiteral("cancelled while running") : QStringLiteral("cancelled before it started");
+        t.reason = record ? QStringLiteral("cancelled while running")
+                          : QStringLiteral("cancelled before it started");
     } else if (t.finishedSeeds == static_cast<int>(t.seeds.size())) {
         t.state = QStringLiteral("finished");
     } else if (record) {
         t.state = QStringLiteral("failed");
-        t.reason = QStringLiteral("ended without a word on %1 (killed, or its node failed)").arg(record->host);
+        t.reason =
+            QStringLiteral("ended without a word on %1 (killed, or its node failed)").arg(record->host);
     } else {
         t.state = QStringLiteral("cancelled");
         t.reason = QStringLiteral("left the queue without starting");

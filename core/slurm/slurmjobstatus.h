@@ -38,7 +38,8 @@ public:
     // could not be asked (tasks without an end record are then "unknown").
     static std::vector<Job> of(const QString& workspaceFolder, QString* queueProblem);
     // One task from what is known about it (exposed for tests).
-    static Task taskState(const SlurmJob& job, int task, const std::map<QString, SlurmClient::QueuedTask>* queue);
+    static Task taskState(const SlurmJob& job, int task,
+                          const std::map<QString, SlurmClient::QueuedTask>* queue);
 };
 
 } // namespace seedscape

@@ -36,7 +36,8 @@ QString localOnlyPlace(const QString& path)
         existing = QFileInfo(existing.absolutePath());
     const QString canonical = existing.canonicalFilePath();
     for (const char* local : {"/tmp", "/var/tmp", "/dev/shm", "/run"})
-        if (canonical == QLatin1String(local) || canonical.startsWith(QLatin1String(local) + QLatin1Char('/')))
+        if (canonical == QLatin1String(local) ||
+            canonical.startsWith(QLatin1String(local) + QLatin1Char('/')))
             return QString::fromLatin1(local);
     struct statfs fs;
     if (statfs(QFile::encodeName(canonical).constData(), &fs) == 0 &&
@@ -70,12 +71,14 @@ void SlurmSubmitter::requireVisibleToNodes(const QString& path, const QString& w
             others << host;
     if (others.isEmpty()) // every node is this machine: it sees its own folders
         return;
-    throw SlurmError(QStringLiteral("%1 %2 is on %3, which only this machine sees, but the tasks run on %4; put it "
-                                    "on a file system every node mounts at the same path (your home or project "
-                                    "folder on NFS, Lustre, GPFS or BeeGFS) and check with: srun%5 ls %2")
-                         .arg(what, QFileInfo(path).absoluteFilePath(), place,
-                              others.mid(0, 5).join(QStringLiteral(", ")) + (others.size() > 5 ? QStringLiteral(", …") : QString()),
-                              partition.isEmpty() ? QString() : QStringLiteral(" -p ") + partition));
+    throw SlurmError(
+        QStringLiteral("%1 %2 is on %3, which only this machine sees, but the tasks run on %4; put it "
+                       "on a file system every node mounts at the same path (your home or project "
+                       "folder on NFS, Lustre, GPFS or BeeGFS) and check with: srun%5 ls %2")
+            .arg(what, QFileInfo(path).absoluteFilePath(), place,
+                 others.mid(0, 5).join(QStringLiteral(", ")) +
+                     (others.size() > 5 ? QStringLiteral(", …") : QString()),
+                 partition.isEmpty() ? QString() : QStringLiteral(" -p ") + partition));
 }
 
 std::set<quint64> SlurmSubmitter::seedsInFlight() const
@@ -93,7 +96,8 @@ std::set<quint64> SlurmSubmitter::seedsInFlight() const
     QString problem;
     const auto queue = SlurmClient::queue(ids, &problem);
     if (!queue)
-        throw SlurmError(QStringLiteral("squeue failed, so the seeds of earlier jobs cannot be counted: %1").arg(problem));
+        throw SlurmError(
+            QStringLiteral("squeue failed, so the seeds of earlier jobs cannot be counted: %1").arg(problem));
     for (const SlurmJob& job : jobs)
         for (size_t t = 0; t < job.tasks.size(); ++t)
             if (queue->count(QStringLiteral("%1_%2").arg(job.jobId).arg(t)))
@@ -122,7 +126,8 @@ int SlurmSubmitter::seedsPerTask(const SeedEngine& engine, const SlurmOptions& o
     return group > 1 ? std::min(kBatchedSeedsPerTask, group) : 1;
 }
 
-void SlurmSubmitter::requireReady(const QString& workspaceFolder, const SlurmOptions& options, const QString& cli)
+void SlurmSubmitter::requireReady(const QString& workspaceFolder, const SlurmOptions& options,
+                                  const QString& cli)
 {
     QString missing;
     if (!SlurmClient::available(&missing))
@@ -137,7 +142,8 @@ void SlurmSubmitter::requireReady(const QString& workspaceFolder, const SlurmOpt
     requireVisibleToNodes(cli, QStringLiteral("seedscape-cli"), options.partition);
 }
 
-std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& options, const QString& cli) const
+std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& options,
+                                               const QString& cli) const
 {
     requireReady(m_workspace.path(), options, cli);
 
@@ -183,15 +189,17 @@ std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& o
     job.submittedAt = QDateTime::currentDateTimeUtc();
     const int perTask = seedsPerTask(*m_engine, options);
     for (size_t i = 0; i < seeds.size(); i += static_cast<size_t>(perTask))
-        job.tasks.emplace_back(seeds.begin() + static_cast<qsizetype>(i),
-                               seeds.begin() + static_cast<qsizetype>(std::min(seeds.size(), i + static_cast<size_t>(perTask))));
+        job.tasks.emplace_back(
+            seeds.begin() + static_cast<qsizetype>(i),
+            seeds.begin() + static_cast<qsizetype>(std::min(seeds.size(), i + static_cast<size_t>(perTask))));
     if (!QDir().mkpath(job.folder))
         throw StorageError(QStringLiteral("%1: cannot create the submission folder").arg(job.folder));
     try {
         job.write();
         AtomicFile::write(job.scriptFile(), BatchScript::text(job, m_workspace.path()).toUtf8());
         QFile(job.scriptFile()).setPermissions(QFile::permissions(job.scriptFile()) | QFile::ExeOwner);
-        job.jobId = SlurmClient::submit(job.scriptFile(), QStringList{BatchScript::outputArgument(job)} + options.sbatchArgs);
+        job.jobId = SlurmClient::submit(job.scriptFile(),
+                                        QStringList{BatchScript::outputArgument(job)} + options.sbatchArgs);
     } catch (...) {
         QDir(job.folder).removeRecursively(); // nothing was submitted: nothing to remember
         throw;

@@ -31,7 +31,8 @@ public:
         int toSubmit = 0;
     };
 
-    SlurmSubmitter(const Workspace& workspace, const Experiment& experiment, std::shared_ptr<const PreparedData> data,
+    SlurmSubmitter(const Workspace& workspace, const Experiment& experiment,
+                   std::shared_ptr<const PreparedData> data,
                    TrainingEngine engine = TrainingEngine::Automatic);
 
     Plan plan(int wanted) const;

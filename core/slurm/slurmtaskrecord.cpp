@@ -34,8 +34,9 @@ std::optional<SlurmTaskRecord> SlurmTaskRecord::read(const QString& file)
     if (!root.is_object() || !root.contains("state") || !root["state"].is_string())
         return std::nullopt;
     const auto text = [&](const char* key) {
-        return root.contains(key) && root[key].is_string() ? QString::fromStdString(root[key].get<std::string>())
-                                                           : QString();
+        return root.contains(key) && root[key].is_string()
+                   ? QString::fromStdString(root[key].get<std::string>())
+                   : QString();
     };
     const auto number = [&](const char* key) {
         return root.contains(key) && root[key].is_number_integer() ? root[key].get<qint64>() : 0;

@@ -14,7 +14,7 @@ namespace seedscape {
 struct SlurmTaskRecord
 {
     int task = 0;
-    QString state; // running, finished, failed, cancelled
+    QString state;  // running, finished, failed, cancelled
     QString reason; // failed or cancelled: why
     QString host;
     qint64 pid = 0;
@@ -25,7 +25,7 @@ struct SlurmTaskRecord
     QDateTime startedAt;
     QDateTime endedAt;
 
-    void write(const QString& file) const; // atomic; throws StorageError
+    void write(const QString& file) const;                           // atomic; throws StorageError
     static std::optional<SlurmTaskRecord> read(const QString& file); // nullopt: missing or unreadable
 };
 

@@ -35,7 +35,8 @@ void SlurmTaskRunner::finish(const QString& state, const QString& reason)
     m_record.write(m_job.taskRecordFile(m_task));
 }
 
-int SlurmTaskRunner::run(const std::atomic<bool>& cancel, const std::function<void(const SeedResult&)>& seedEnded)
+int SlurmTaskRunner::run(const std::atomic<bool>& cancel,
+                         const std::function<void(const SeedResult&)>& seedEnded)
 {
     m_record.state = QStringLiteral("running");
     m_record.write(m_job.taskRecordFile(m_task));
@@ -71,7 +72,8 @@ int SlurmTaskRunner::run(const std::atomic<bool>& cancel, const std::function<vo
         QString lastFailure;
         for (size_t i = 0; i < seeds.size() && !cancel; i += group) {
             const std::vector<quint64> part(seeds.begin() + static_cast<qsizetype>(i),
-                                            seeds.begin() + static_cast<qsizetype>(std::min(seeds.size(), i + group)));
+                                            seeds.begin() +
+                                                static_cast<qsizetype>(std::min(seeds.size(), i + group)));
             for (const SeedResult& r : engine->train(part, control)) {
                 if (r.status == SeedStatus::Cancelled)
                     continue;

@@ -167,7 +167,8 @@ public:
     {
         const json& v = at(field);
         if (!v.is_array())
-            fail(QString::fromLatin1(field), QStringLiteral("must be a list of texts, got %1").arg(typeName(v)));
+            fail(QString::fromLatin1(field),
+                 QStringLiteral("must be a list of texts, got %1").arg(typeName(v)));
         QStringList values;
         for (size_t i = 0; i < v.size(); ++i) {
             if (!v[i].is_string())

@@ -34,10 +34,10 @@ struct SweepCallbacks
 // wanted, shared out evenly over the workers that are free (at most its maxGroupSize). Every finished or
 // failed seed is written to its experiment's results folder the moment it ends, so a killed process loses
 // only the seeds that were running. Seeds come from the experiment's seeds.list first, then fresh values
-// in [1, 2^31 - 1] from the operating system's entropy. A seed that fails (diverges) is recorded and another takes its
-// place; after max(3, wanted) failures an experiment gives up. One sweep per experiment at a time across
-// processes (ExperimentLock): an experiment another process is training waits, and once free is counted
-// again from its results folder, so two sweeps never store more seeds than wanted. Running jobs save
+// in [1, 2^31 - 1] from the operating system's entropy. A seed that fails (diverges) is recorded and another
+// takes its place; after max(3, wanted) failures an experiment gives up. One sweep per experiment at a time
+// across processes (ExperimentLock): an experiment another process is training waits, and once free is
+// counted again from its results folder, so two sweeps never store more seeds than wanted. Running jobs save
 // checkpoints (CheckpointFile) about once a minute; a sweep resumes the checkpoints it finds. Callbacks run
 // on worker threads and must not call back into the runner.
 class SweepRunner

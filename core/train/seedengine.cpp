@@ -28,10 +28,9 @@ std::unique_ptr<SeedEngine> SeedEngine::named(const QString& name, const Experim
                                               std::shared_ptr<const PreparedData> data,
                                               const CommandPlaces& places)
 {
-    return create(experiment, std::move(data),
-                  name == BatchedSeedTrainer::engineName() ? TrainingEngine::Batched
-                                                           : TrainingEngine::PerSeed,
-                  places);
+    return create(
+        experiment, std::move(data),
+        name == BatchedSeedTrainer::engineName() ? TrainingEngine::Batched : TrainingEngine::PerSeed, places);
 }
 
 } // namespace seedscape

@@ -23,8 +23,8 @@ struct SeedResult
 {
     quint64 seed = 0;
     SeedStatus status = SeedStatus::Finished;
-    QString failureReason; // failed only: why, e.g. "training loss became nan"
-    int failureEpoch = 0;  // failed only: the 1-based epoch it happened in
+    QString failureReason;  // failed only: why, e.g. "training loss became nan"
+    int failureEpoch = 0;   // failed only: the 1-based epoch it happened in
     QStringList stderrTail; // command seeds: the last lines their program wrote to stderr
     QString logFile;        // command seeds: the program's output (absolute; stored relative to the results)
 

@@ -22,7 +22,7 @@ struct TrainingControl
 {
     const std::atomic<bool>* cancel = nullptr; // checked before every training step
     std::function<void()> waitWhilePaused;     // called before every training step; blocks while paused
-    std::function<bool()> paused;              // for engines that cannot block: a program they run is stopped instead
+    std::function<bool()> paused; // for engines that cannot block: a program they run is stopped instead
     std::function<void(const EpochProgress&)> onEpoch;
 
     // Checkpoints, so that a killed sweep loses at most the work since the last one. At each epoch

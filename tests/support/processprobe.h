@@ -21,8 +21,7 @@ QList<qint64> pidFilesIn(const QString& folder);
 QByteArray fileContents(const QString& path);
 
 // Polls condition, running the event loop between tries, until it holds or ms pass.
-template <typename Condition>
-bool waitUntil(Condition condition, int ms, int pollMs = 50)
+template <typename Condition> bool waitUntil(Condition condition, int ms, int pollMs = 50)
 {
     QElapsedTimer timer;
     timer.start();

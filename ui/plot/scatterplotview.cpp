@@ -251,7 +251,7 @@ void ScatterPlotView::addKindLegend()
 void ScatterPlotView::addReferenceLines()
 {
     addStraightLine(m_plot, 0, 1, DashedPens::dotted(QColor(0x707070), 1)); // y = x
-    if (m_data.seedTrend.isDefined()) // never a line through two points
+    if (m_data.seedTrend.isDefined())                                       // never a line through two points
         addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
                         DashedPens::dashed(QColor(0x909090), 1.5));
     if (m_data.ensembleTrend.isDefined())
