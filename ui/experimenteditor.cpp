@@ -372,7 +372,10 @@ QWidget* ExperimentEditor::withProblem(QWidget* input, const QString& field)
     auto* label = new QLabel;
     label->setObjectName(field + QStringLiteral(".problem"));
     label->setStyleSheet(QStringLiteral("color: #b00020"));
-    label->setWordWrap(true);
+    // No word wrap: in Qt 6.4 a word-wrapped (height-for-width) label shown or hidden inside a
+    // QFormLayout row makes QFormLayout::setGeometry write past its row data (valgrind), which
+    // corrupted the heap and crashed the editor now and then. A long problem widens the form instead.
+    label->setWordWrap(false);
     label->setVisible(false);
     m_problemLabels.insert(field, label);
     auto* box = new QWidget;
