@@ -25,26 +25,7 @@ const QString kCli = QStringLiteral(SEEDSCAPE_CLI);
 const QString kPython = QStringLiteral(SEEDSCAPE_PYTHON);
 const QString kTrainer = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/tests/command/fake_trainer.py");
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Result runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env = {})
-{
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(program, args);
-    Result r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using Result = ProgramOutput;
 
 Result cli(const QStringList& args, const QProcessEnvironment& env = {})
 {

@@ -14,6 +14,7 @@
 
 #include "support/experimentbuilder.h"
 #include "support/localslurmcluster.h"
+#include "support/processprobe.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -38,24 +39,7 @@ using namespace seedscape::testsupport;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Result runProgram(const QString& program, const QStringList& args)
-{
-    QProcess p;
-    p.start(program, args);
-    Result r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using Result = ProgramOutput;
 
 QAction* submitAction(const MainWindow& window)
 {

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 
 namespace seedscape::testsupport {
 
@@ -31,6 +32,21 @@ QList<qint64> pidFilesIn(const QString& folder)
     for (const QString& name : QDir(folder).entryList(QDir::Files))
         pids << name.toLongLong();
     return pids;
+}
+
+ProgramOutput runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env)
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(program, args);
+    ProgramOutput r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 } // namespace seedscape::testsupport

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
+#include <QStringList>
 #include <QElapsedTimer>
 #include <QList>
 #include <QString>
@@ -19,6 +21,15 @@ char processState(qint64 pid);
 QList<qint64> pidFilesIn(const QString& folder);
 // A file's bytes; empty when it cannot be read.
 QByteArray fileContents(const QString& path);
+
+// What a program the test ran said: its exit code (-1: it crashed or did not end in time).
+struct ProgramOutput
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+// Runs a program to its end (at most two minutes), in env when one is given.
+ProgramOutput runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env = {});
 
 // Polls condition, running the event loop between tries, until it holds or ms pass.
 template <typename Condition> bool waitUntil(Condition condition, int ms, int pollMs = 50)
