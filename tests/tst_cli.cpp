@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <map>
 
@@ -330,9 +331,13 @@ void TestCli::killedRunResumesItsRunningSeedsFromCheckpoints()
     child.start(QStringLiteral(SEEDSCAPE_CLI), args);
     QVERIFY(child.waitForStarted());
     // Two groups of two seeds, checkpointed at every epoch: kill once both are a few epochs in.
-    QTRY_VERIFY_WITH_TIMEOUT(seedscape::CheckpointFile::readAll(results).size() == 2 &&
-                                 seedscape::CheckpointFile::readAll(results).back().epoch >= 3,
-                             60000);
+    const auto bothGroupsAreFewEpochsIn = [&results] {
+        const auto checkpoints = seedscape::CheckpointFile::readAll(results);
+        return checkpoints.size() == 2 &&
+               std::all_of(checkpoints.begin(), checkpoints.end(),
+                           [](const auto& checkpoint) { return checkpoint.epoch >= 3; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(bothGroupsAreFewEpochsIn(), 60000);
     ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
     QVERIFY(child.waitForFinished());
     QCOMPARE(seedscape::ResultStore(results).finishedCount(), 0);
