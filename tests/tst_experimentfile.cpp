@@ -1,6 +1,7 @@
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "data/preparedata.h"
+#include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void utf16FileIsNamedAsSuch();
     void validatorAgreesWithReader();
     void atomicWriteReplacesWholeFile();
+    void tagsAndNotesNeverChangeWhatASeedMeans();
     void unwritablePathIsAClearError();
 };
 
@@ -62,6 +64,7 @@ void TestExperimentFile::roundTrip_data()
     QTest::addRow("everything changed") << 1;
     QTest::addRow("split column, linear model") << 2;
     QTest::addRow("command model") << 3;
+    QTest::addRow("tags and notes") << 4;
 }
 
 void TestExperimentFile::roundTrip()
@@ -85,6 +88,10 @@ void TestExperimentFile::roundTrip()
             3,
             90.5};
         e.seeds.list = {7, 2147483647};
+    }
+    if (which == 4) {
+        e.tags = {QStringLiteral("baseline"), QStringLiteral("lr sweep"), QStringLiteral("ünïcode")};
+        e.notes = QStringLiteral("Second try: \"lower lr\".\nLine two.");
     }
     const QByteArray text = ExperimentWriter::toJson(e);
     const Experiment back = ExperimentReader::fromJson(text, QStringLiteral("rt.json"));
@@ -125,6 +132,19 @@ void TestExperimentFile::examplesReadAndTheirDataLoads()
         QVERIFY(p.dataset.rowCount() > 100);
         QVERIFY2(metricFitsTask(e.metric, p.dataset.task), qPrintable(file));
     }
+}
+
+void TestExperimentFile::tagsAndNotesNeverChangeWhatASeedMeans()
+{
+    Experiment e = everythingChanged();
+    const QString before = experimentFingerprint(e);
+    const QByteArray fileBefore = ExperimentWriter::toJson(e);
+    QVERIFY(!fileBefore.contains("\"tags\"") && !fileBefore.contains("\"notes\"")); // old files stay as they are
+    e.tags = {QStringLiteral("tuned")};
+    e.notes = QStringLiteral("why this one");
+    QCOMPARE(experimentFingerprint(e), before);
+    e.training.lr *= 2;
+    QVERIFY(experimentFingerprint(e) != before); // while a real change still does
 }
 
 void TestExperimentFile::rejects_data()
@@ -278,6 +298,14 @@ void TestExperimentFile::rejects_data()
         "f.json: field 'model.parallel': must be between 1 and 256, got 0");
     row("negative timeout", R"(}, "model": {"type": "command", "command": ["t"], "timeout_minutes": -1}})",
         "f.json: field 'model.timeout_minutes': must be 0 (none) or more, got -1");
+    row("tags not a list", R"(}, "tags": "a"})", "f.json: field 'tags': must be a list, got a string");
+    row("tag not text", R"(}, "tags": ["a", 3]})", "f.json: field 'tags[1]': must be a string, got a number");
+    row("tag twice", R"(}, "tags": ["a", "b", "a"]})", "f.json: field 'tags[2]': \"a\" is given twice");
+    row("tag with a comma", R"(}, "tags": ["a,b"]})",
+        "f.json: field 'tags[0]': must not contain commas or control characters");
+    row("empty tag", R"(}, "tags": [" "]})",
+        "f.json: field 'tags[0]': must be a word or words without spaces around them");
+    row("notes not text", R"(}, "notes": ["x"]})", "f.json: field 'notes': must be a string, got a list");
     row("unknown model type", R"(}, "model": {"type": "cnn"}})",
         "f.json: field 'model.type': \"cnn\" is not a known model; the known ones are \"mlp\" and "
         "\"command\"");

@@ -4,6 +4,7 @@
 #include "data/datasetspec.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -101,6 +102,9 @@ struct Experiment
     Metric metric = Metric::Auto; // Auto: follows the task (rmse, auc, accuracy)
     SeedSpec seeds;
     Device device = Device::CPU;
+    // The user's own words about the experiment: they never change what a seed means.
+    QStringList tags; // short labels to filter by, each unique, no commas
+    QString notes;    // free text
 
     bool isCommand() const { return model.type == ModelType::Command; }
     bool operator==(const Experiment&) const = default;

@@ -13,6 +13,8 @@ QString experimentFingerprint(const Experiment& experiment)
     e.dataset.path = QStringLiteral("-");
     e.seeds.count = 1;
     e.seeds.list.clear();
+    e.tags.clear();
+    e.notes.clear();
     // Where and how many at once a command runs does not change what a seed means.
     e.model.command.workdir = QStringLiteral("-");
     e.model.command.parallel = 1;

@@ -210,6 +210,14 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
         readSeeds(*seeds, e.seeds, file);
     }
     e.device = r.word("device", e.device, names::parseDevice, names::devices());
+    const json& tags = r.list("tags");
+    for (size_t i = 0; i < tags.size(); ++i) {
+        if (!tags[i].is_string())
+            r.fail(r.field("tags") + QStringLiteral("[%1]").arg(i),
+                   QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(tags[i])));
+        e.tags.push_back(QString::fromStdString(tags[i].get<std::string>()));
+    }
+    e.notes = r.text("notes", {});
     r.finish();
 
     const std::vector<FieldProblem> problems = ExperimentValidator::validate(e);

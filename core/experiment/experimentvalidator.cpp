@@ -4,6 +4,7 @@
 
 #include "common/numberformat.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <set>
@@ -136,7 +137,30 @@ std::vector<FieldProblem> ExperimentValidator::validate(const Experiment& e)
     std::set<quint64> distinct(e.seeds.list.begin(), e.seeds.list.end());
     if (distinct.size() != e.seeds.list.size())
         fail("seeds.list", QStringLiteral("lists a seed twice"));
+    validateTags(e.tags, problems);
     return problems;
+}
+
+void ExperimentValidator::validateTags(const QStringList& tags, std::vector<FieldProblem>& problems)
+{
+    for (qsizetype i = 0; i < tags.size(); ++i) {
+        const QString field = QStringLiteral("tags[%1]").arg(i);
+        const QString& tag = tags[i];
+        if (tag.trimmed().isEmpty() || tag != tag.trimmed())
+            problems.push_back({field, QStringLiteral("must be a word or words without spaces around them")});
+        else if (tag.size() > kMaxTagLength)
+            problems.push_back({field, QStringLiteral("is longer than %1 characters").arg(kMaxTagLength)});
+        // The window and `stats` show tags joined by commas: a comma inside one would read as two.
+        else if (tag.contains(QLatin1Char(',')) || std::any_of(tag.begin(), tag.end(), [](QChar c) {
+                     return c.category() == QChar::Other_Control;
+                 }))
+            problems.push_back({field, QStringLiteral("must not contain commas or control characters")});
+        else if (tags.indexOf(tag) < i)
+            problems.push_back({field, QStringLiteral("\"%1\" is given twice").arg(tag)});
+        else
+            continue;
+        return; // one problem per list is enough to find it
+    }
 }
 
 } // namespace seedscape

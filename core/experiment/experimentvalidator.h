@@ -24,10 +24,13 @@ public:
     static std::optional<FieldProblem> validateName(const QString& name);
     // A command model's rules (whether the program exists is checked where it runs).
     static void validateCommand(const CommandSpec& command, std::vector<FieldProblem>& problems);
+    // Tags: non-empty, trimmed, unique, without commas (they are shown joined by commas).
+    static void validateTags(const QStringList& tags, std::vector<FieldProblem>& problems);
 
     static constexpr int kMaxSeeds = 100000;
     static constexpr int kMaxLayerWidth = 65536;
     static constexpr int kMaxLayers = 64;
+    static constexpr int kMaxTagLength = 40;
 };
 
 } // namespace seedscape

@@ -16,6 +16,19 @@ std::string str(const QString& s)
     return s.toStdString();
 }
 
+// Left out when empty, so files written before tags and notes existed stay byte for byte the same.
+void writeNotes(const Experiment& e, ordered& root)
+{
+    if (!e.tags.isEmpty()) {
+        ordered tags = ordered::array();
+        for (const QString& tag : e.tags)
+            tags.push_back(str(tag));
+        root["tags"] = tags;
+    }
+    if (!e.notes.isEmpty())
+        root["notes"] = str(e.notes);
+}
+
 } // namespace
 
 QByteArray ExperimentWriter::toJson(const Experiment& e)
@@ -57,6 +70,7 @@ QByteArray ExperimentWriter::toJson(const Experiment& e)
         if (e.metric != Metric::Auto)
             root["metric"] = str(names::metric(e.metric));
         root["seeds"] = {{"count", e.seeds.count}, {"list", e.seeds.list}};
+        writeNotes(e, root);
         return QByteArray::fromStdString(root.dump(2) + "\n");
     }
     root["model"] = {{"type", "mlp"},
@@ -76,6 +90,7 @@ QByteArray ExperimentWriter::toJson(const Experiment& e)
         root["metric"] = str(names::metric(e.metric));
     root["seeds"] = {{"count", e.seeds.count}, {"vary", vary}, {"list", e.seeds.list}};
     root["device"] = str(names::device(e.device));
+    writeNotes(e, root);
     return QByteArray::fromStdString(root.dump(2) + "\n");
 }
 

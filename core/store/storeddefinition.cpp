@@ -22,7 +22,8 @@ using json = nlohmann::json;
 // Fields that do not change what a seed computes (see experimentFingerprint).
 bool outsideFingerprint(const std::string& path)
 {
-    return path == "name" || path == "dataset.path" || path == "seeds.count" || path == "seeds.list";
+    return path == "name" || path == "dataset.path" || path == "seeds.count" || path == "seeds.list" ||
+           path == "tags" || path == "notes";
 }
 
 void flatten(const json& value, const std::string& path, std::map<std::string, std::string>& out)

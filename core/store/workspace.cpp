@@ -129,6 +129,8 @@ Experiment Workspace::add(Experiment experiment, const QString& sourceFolder) co
         const Experiment stored = this->experiment(experiment.name);
         Experiment comparable = experiment;
         comparable.seeds.count = stored.seeds.count;
+        comparable.tags = stored.tags; // the user's words about it do not make it another experiment
+        comparable.notes = stored.notes;
         if (!(comparable == stored))
             throw InputError({experimentFile(experiment.name)},
                              QStringLiteral("the workspace already has a different experiment named \"%1\"; "

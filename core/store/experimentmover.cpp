@@ -1,0 +1,124 @@
+#include "experimentmover.h"
+
+#include "common/inputerror.h"
+#include "common/storageerror.h"
+#include "experiment/experimentvalidator.h"
+#include "experimentcolourfile.h"
+#include "experimentlock.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace seedscape {
+
+namespace {
+
+void moveOrThrow(const QString& from, const QString& to)
+{
+    if (!QDir().rename(from, to))
+        throw StorageError(
+            QStringLiteral("%1: cannot move it to %2 (check the folder's permissions)").arg(from, to));
+}
+
+} // namespace
+
+ExperimentMover::ExperimentMover(const Workspace& workspace) : m_workspace(workspace) {}
+
+QString ExperimentMover::deletedFolderName()
+{
+    return QStringLiteral("deleted");
+}
+
+void ExperimentMover::requireNoSweep(const QString& name) const
+{
+    if (!QFileInfo(m_workspace.resultsFolder(name)).isDir())
+        return;
+    ExperimentLock lock(m_workspace.resultsFolder(name));
+    if (!lock.tryLock()) {
+        const QString holder = lock.holder();
+        throw StorageError(
+            QStringLiteral("%1: a sweep of this experiment is running%2; cancel it first")
+                .arg(name, holder.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(holder)));
+    }
+}
+
+void ExperimentMover::rename(const QString& name, const QString& newName) const
+{
+    if (newName == name)
+        return;
+    if (const auto problem = ExperimentValidator::validateName(newName))
+        throw StorageError(QStringLiteral("The new name %1").arg(problem->message));
+    if (const auto problem = Workspace::nameProblem(newName))
+        throw StorageError(QStringLiteral("The new name %1").arg(*problem));
+    // Two names that differ only in case are one file on some file systems: refused everywhere.
+    for (const QString& other : m_workspace.experimentNames())
+        if (other != name && other.compare(newName, Qt::CaseInsensitive) == 0)
+            throw StorageError(
+                QStringLiteral("The workspace already has an experiment named %1.").arg(other));
+    if (QFileInfo::exists(m_workspace.experimentFile(newName)) ||
+        QFileInfo::exists(m_workspace.resultsFolder(newName)))
+        throw StorageError(QStringLiteral("%1 already exists; choose another name or move it away first")
+                               .arg(QFileInfo::exists(m_workspace.experimentFile(newName))
+                                        ? m_workspace.experimentFile(newName)
+                                        : m_workspace.resultsFolder(newName)));
+    Experiment experiment;
+    try {
+        experiment = m_workspace.experiment(name);
+    } catch (const InputError& e) {
+        throw StorageError(QStringLiteral("Cannot rename %1: %2").arg(name, e.message()));
+    }
+    requireNoSweep(name);
+
+    experiment.name = newName;
+    m_workspace.save(experiment);
+    const QString results = m_workspace.resultsFolder(name);
+    if (QFileInfo(results).isDir())
+        moveOrThrow(results, m_workspace.resultsFolder(newName));
+    if (!QFile::remove(m_workspace.experimentFile(name)))
+        throw StorageError(QStringLiteral("%1: cannot remove the old file; the experiment and its results "
+                                          "are now %2, remove the old file by hand")
+                               .arg(m_workspace.experimentFile(name), newName));
+    carryColour(name, newName);
+}
+
+void ExperimentMover::carryColour(const QString& name, const QString& newName) const
+{
+    // The renamed experiment keeps its colour in every view; a damaged colours file is left to
+    // the next update, which replaces it.
+    try {
+        ExperimentColourFile::Slots slots = ExperimentColourFile::read(m_workspace.path());
+        const auto it = slots.find(name);
+        if (it == slots.end())
+            return;
+        const int slot = it->second;
+        slots.erase(it);
+        slots[newName] = slot;
+        ExperimentColourFile::write(m_workspace.path(), slots);
+    } catch (const InputError&) {
+    }
+}
+
+QString ExperimentMover::moveToDeleted(const QString& name) const
+{
+    const QString file = m_workspace.experimentFile(name);
+    if (!QFileInfo::exists(file))
+        throw StorageError(QStringLiteral("%1: no such experiment file").arg(file));
+    requireNoSweep(name);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    QString target = QStringLiteral("%1/%2/%3-%4").arg(m_workspace.path(), deletedFolderName(), name, stamp);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target =
+            QStringLiteral("%1/%2/%3-%4-%5").arg(m_workspace.path(), deletedFolderName(), name, stamp).arg(n);
+    if (!QDir().mkpath(target + QStringLiteral("/results")))
+        throw StorageError(QStringLiteral("%1: cannot create the folder").arg(target));
+    moveOrThrow(file, target + QLatin1Char('/') + QFileInfo(file).fileName());
+    const QString results = m_workspace.resultsFolder(name);
+    if (QFileInfo(results).isDir())
+        moveOrThrow(results, target + QStringLiteral("/results/") + name);
+    return target;
+}
+
+} // namespace seedscape

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+namespace seedscape {
+
+class Workspace;
+
+// Renames and deletes experiments with everything stored for them. Neither ever loses a seed:
+// a rename writes the new file, moves results/OLD to results/NEW in one rename(2) and only then
+// removes the old file (a crash in between leaves both files, the results under one of them); a
+// delete moves the file and the results into WORKSPACE/deleted/, from where they can be put back.
+// Both refuse while a sweep of the experiment holds its lock. Errors throw StorageError, naming
+// what to do.
+class ExperimentMover
+{
+public:
+    explicit ExperimentMover(const Workspace& workspace);
+
+    void rename(const QString& name, const QString& newName) const;
+    // Returns the folder the experiment was moved to: deleted/NAME-yyyyMMdd-hhmmss.
+    QString moveToDeleted(const QString& name) const;
+
+    static QString deletedFolderName(); // "deleted"
+
+private:
+    void requireNoSweep(const QString& name) const;
+    void carryColour(const QString& name, const QString& newName) const;
+
+    const Workspace& m_workspace;
+};
+
+} // namespace seedscape
