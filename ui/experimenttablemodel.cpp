@@ -110,9 +110,11 @@ QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int c
     };
     switch (column) {
     case Status: {
+        // "failed" when every seed tried so far failed: "not run" would hide that it was.
         const QString status = m_running.contains(e.name)  ? tr("running")
                                : finished >= e.seeds.count ? tr("done")
                                : finished > 0              ? tr("partial")
+                               : s && s->failedSeeds > 0   ? tr("failed")
                                                            : tr("not run");
         return status;
     }
@@ -173,6 +175,8 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     const Experiment& e = *entry.experiment;
     if (role == Qt::ToolTipRole && index.column() == Dataset)
         return e.dataset.path;
+    if (role == Qt::ToolTipRole && index.column() == Name && !e.notes.isEmpty())
+        return e.notes; // the Notes tab's text, at a glance
     if (role == Qt::ToolTipRole && index.column() == ValidationMean)
         return tr("mean validation score of single seeds ± half-width of the Student-t 95% interval");
     if (role == Qt::ToolTipRole && index.column() == Gain)
@@ -191,6 +195,8 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return e.name;
     case Dataset:
         return QStringLiteral("%1 → %2").arg(QFileInfo(e.dataset.path).fileName(), e.dataset.target);
+    case Tags:
+        return e.tags.join(QStringLiteral(", "));
     case Task: {
         // What the seeds were scored as once any exist; before that, what the file says ("auto").
         const auto it = m_statistics.find(e.name);
@@ -208,7 +214,11 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole)
+        return headerToolTip(section);
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name:
@@ -235,6 +245,50 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Ensemble test");
     case Gain:
         return tr("Ensemble gain");
+    case Tags:
+        return tr("Tags");
+    }
+    return {};
+}
+
+QString ExperimentTableModel::headerToolTip(int section)
+{
+    // How each number is computed, in the words of docs/statistics.md.
+    switch (section) {
+    case Name:
+        return tr("The experiment's name; its check box says whether the plots show it.");
+    case Status:
+        return tr("running, done (every seed asked for is stored), partial, failed (no seed finished, "
+                  "some failed) or not run.");
+    case Seeds:
+        return tr("Finished seeds of the seeds asked for (seeds.count), and how many failed.");
+    case ValidationMean:
+        return tr("Mean validation score of the single seeds ± the half-width of the Student-t 95% "
+                  "interval of the mean: t(0.975, N − 1) · std / √N, std with N − 1. The interval is "
+                  "rounded to two significant digits, the mean to the same decimal place.");
+    case ValidationRange:
+        return tr("Best minus worst validation score of the single seeds (max − min): the spread the "
+                  "seed alone causes.");
+    case EnsembleValidation:
+        return tr("Validation score of the ensemble of all finished seeds: the metric of the mean of "
+                  "their predictions (values, probabilities or probability rows).");
+    case EnsembleTest:
+        return tr("Test score of the ensemble of all finished seeds, computed as the validation one.");
+    case Gain:
+        return tr("Ensemble gain on validation: the all-seed ensemble's score minus the mean single-seed "
+                  "score, signed so that positive is better (for a lower-is-better metric, mean − "
+                  "ensemble).");
+    case Metric:
+        return tr("The metric the seeds are scored with; \"auto\" resolves to the task's default (rmse, "
+                  "auc or accuracy) once seeds exist.");
+    case Task:
+        return tr("Regression, binary or multiclass: given in the file or detected from the target.");
+    case Model:
+        return tr("The model (hidden layers, or your program) and its training settings.");
+    case Dataset:
+        return tr("The data file and the target column; the path is the cell's tooltip.");
+    case Tags:
+        return tr("The experiment's tags (Notes tab); filter by one with #tag.");
     }
     return {};
 }

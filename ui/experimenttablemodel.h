@@ -32,6 +32,7 @@ public:
         Task,
         Model,
         Dataset,
+        Tags,
         ColumnCount
     };
 
@@ -62,6 +63,8 @@ Q_SIGNALS:
     void visibilityChanged();
 
 private:
+    // What a column's header tooltip says: how its number is computed.
+    static QString headerToolTip(int section);
     QVariant statisticsData(const WorkspaceEntry& entry, int column, int role) const;
 
     std::vector<WorkspaceEntry> m_entries;

@@ -5,15 +5,20 @@
 #include "datasetpanel.h"
 #include "definitionpanel.h"
 #include "experimentdialog.h"
+#include "experimentfileactions.h"
+#include "experimentfiltermodel.h"
+#include "experimentlistpanel.h"
 #include "experimenttablemodel.h"
 #include "exportactions.h"
 #include "gettingstarteddialog.h"
+#include "notespanel.h"
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "runqueueview.h"
 #include "seedspanel.h"
 #include "seedtablemodel.h"
+#include "settingsdiffdialog.h"
 #include "slurmcontroller.h"
 #include "slurmjobsview.h"
 #include "slurmsubmitdialog.h"
@@ -28,8 +33,12 @@
 #include "slurm/slurmclient.h"
 
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -39,6 +48,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUrl>
 
 namespace seedscape {
 
@@ -54,9 +64,10 @@ QString hiddenKey(const QString& workspace)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
-      m_sortedExperiments(new QSortFilterProxyModel(this)), m_seedsPanel(new SeedsPanel),
-      m_experimentView(new QTableView), m_tabs(new QTabWidget), m_splitter(new QSplitter(Qt::Vertical)),
-      m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
+      m_list(new ExperimentListPanel(m_experiments)), m_sortedExperiments(m_list->filterModel()),
+      m_seedsPanel(new SeedsPanel), m_experimentView(m_list->view()), m_tabs(new QTabWidget),
+      m_splitter(new QSplitter(Qt::Vertical)), m_scatter(new ScatterPlotView),
+      m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView),
       m_watcher(new WorkspaceWatcher(
@@ -65,7 +76,8 @@ MainWindow::MainWindow(QWidget* parent)
           },
           this)),
       m_sweeps(new SweepController(this)), m_sweepStatus(new SweepStatus(m_sweeps, m_experiments, this)),
-      m_data(new DatasetPanel), m_definition(new DefinitionPanel(m_sweeps)),
+      m_data(new DatasetPanel), m_definition(new DefinitionPanel(m_sweeps)), m_notes(new NotesPanel),
+      m_fileActions(new ExperimentFileActions(this, [this](const QString& name) { return busyWith(name); })),
       m_workspaceMenu(new WorkspaceMenu(this)),
       m_exports(
           new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this)),
@@ -76,20 +88,10 @@ MainWindow::MainWindow(QWidget* parent)
       })
 {
     setWindowTitle(tr("Seedscape"));
-    m_experimentView->setObjectName(QStringLiteral("experimentView"));
-    m_sortedExperiments->setSourceModel(m_experiments);
-    m_sortedExperiments->setSortRole(Qt::UserRole); // numbers sort as numbers
-    m_experimentView->setModel(m_sortedExperiments);
-    m_experimentView->setSortingEnabled(true);
-    m_experimentView->sortByColumn(ExperimentTableModel::Name, Qt::AscendingOrder);
-    m_experimentView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_experimentView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_experimentView->setWordWrap(false);
-    m_experimentView->verticalHeader()->hide();
     buildTabs();
 
     m_splitter->setObjectName(QStringLiteral("tableAndTabs"));
-    m_splitter->addWidget(m_experimentView);
+    m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
@@ -102,14 +104,12 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QModelIndex&) {
                 showExperiment(selectedRow());
                 showDefinition(selectedRow());
+                m_notes->showEntry(m_workspacePath, entryAt(selectedRow()));
                 m_scatter->selectPoint(m_experiments->nameAt(selectedRow()), {});
                 m_watcher->refreshSoon(); // the scatter follows the selected experiment's group
             });
     connect(m_experiments, &ExperimentTableModel::visibilityChanged, this, [this] {
-        // Which experiments the plots show is part of the workspace's state: kept for next time.
-        if (!m_workspacePath.isEmpty())
-            QSettings().setValue(hiddenKey(m_workspacePath),
-                                 QStringList(m_experiments->hidden().begin(), m_experiments->hidden().end()));
+        saveHidden();
         m_watcher->refreshSoon();
     });
     connect(m_definition, &DefinitionPanel::experimentSaved, this, [this] {
@@ -117,6 +117,13 @@ MainWindow::MainWindow(QWidget* parent)
         showExperiment(selectedRow());
         m_watcher->refreshSoon();
     });
+    // Notes and the definition live in one file: a waiting definition edit is saved first.
+    connect(m_notes, &NotesPanel::aboutToSave, m_definition, &DefinitionPanel::saveNow);
+    connect(m_notes, &NotesPanel::saved, this, &MainWindow::rescanExperiments, Qt::QueuedConnection);
+    connect(m_fileActions, &ExperimentFileActions::renamed, this, &MainWindow::experimentRenamed);
+    connect(m_fileActions, &ExperimentFileActions::deleted, this, &MainWindow::rescanExperiments);
+    connect(m_fileActions, &ExperimentFileActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
     connect(m_exports, &ExportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
 
@@ -152,6 +159,8 @@ void MainWindow::buildTabs()
     m_seedsPanel->setObjectName(QStringLiteral("seedsPanel"));
     m_tabs->addTab(m_seedsPanel, tr("Seeds"));
     m_tabs->addTab(m_definition, tr("Definition"));
+    m_notes->setObjectName(QStringLiteral("notesPanel"));
+    m_tabs->addTab(m_notes, tr("Notes"));
     m_tabs->addTab(m_data, tr("Data"));
     connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
     connect(m_seedsPanel, &SeedsPanel::seedChosen, this,
@@ -175,12 +184,6 @@ void MainWindow::buildMenus()
     exports->addAction(tr("&Statistics table (CSV, JSON)…"), m_exports, &ExportActions::chooseStatisticsFile);
     exports->addAction(tr("&Report (HTML)…"), m_exports, &ExportActions::chooseReportFile);
     QMenu* experiments = menuBar()->addMenu(tr("&Experiment"));
-    experiments->addAction(tr("&New experiment…"), QKeySequence::New, this,
-                           [this] { openExperimentDialog(false); });
-    experiments->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
-                           [this] { openExperimentDialog(true); });
-    experiments->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentWidget(m_definition); });
-
     QMenu* runs = menuBar()->addMenu(tr("&Run"));
     QToolBar* toolbar = addToolBar(tr("Runs"));
     toolbar->setObjectName(QStringLiteral("runToolBar"));
@@ -204,9 +207,13 @@ void MainWindow::buildMenus()
     // Enabled with or without Slurm: without it, it says what is missing.
     QAction* submit = runs->addAction(tr("Submit to &Slurm…"), this, [this] { openSlurmDialog(); });
     submit->setObjectName(QStringLiteral("submitToSlurm"));
+    buildExperimentActions(experiments);
     connect(runQueue()->slurmJobs(), &SlurmJobsView::cancelRequested, m_slurm, &SlurmController::cancelJob);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* filter = view->addAction(tr("&Filter experiments"), QKeySequence::Find, m_list,
+                                      &ExperimentListPanel::focusFilter);
+    filter->setObjectName(QStringLiteral("filterExperiments"));
     QAction* showRuns = runsDock()->toggleViewAction();
     showRuns->setText(tr("&Runs panel"));
     showRuns->setObjectName(QStringLiteral("showRunsPanel"));
@@ -215,6 +222,121 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { openGettingStarted(); });
     help->addAction(tr("&About Seedscape"), this, [this] { openAbout(); });
+}
+
+void MainWindow::buildExperimentActions(QMenu* menu)
+{
+    QAction* create = menu->addAction(tr("&New experiment…"), QKeySequence::New, this,
+                                      [this] { openExperimentDialog(false); });
+    QAction* variant = menu->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
+                                       [this] { openExperimentDialog(true); });
+    menu->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentWidget(m_definition); });
+    QAction* notes = menu->addAction(tr("Edit &notes and tags"), this, [this] {
+        m_tabs->setCurrentWidget(m_notes);
+        m_notes->tagsEdit()->setFocus();
+    });
+    QAction* compare = menu->addAction(tr("&Compare settings…"), this, [this] { openSettingsDiff(); });
+    compare->setObjectName(QStringLiteral("compareSettings"));
+    menu->addSeparator();
+    QAction* rename =
+        menu->addAction(tr("&Rename…"), this, [this] { m_fileActions->askRename(selectedExperiment()); });
+    rename->setObjectName(QStringLiteral("renameExperiment"));
+    rename->setShortcut(Qt::Key_F2);
+    QAction* remove = menu->addAction(tr("De&lete…"), this, [this] {
+        const auto found = m_experiments->statistics().find(selectedExperiment());
+        m_fileActions->askDelete(selectedExperiment(),
+                                 found == m_experiments->statistics().end() ? 0 : found->second.seedCount());
+    });
+    remove->setObjectName(QStringLiteral("deleteExperiment"));
+    // Delete only from the table: in a text field the key deletes text.
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    m_experimentView->addAction(remove);
+    QAction* reveal =
+        menu->addAction(tr("Show in &folder"), this, [this] { revealFolder(selectedExperiment()); });
+    reveal->setObjectName(QStringLiteral("revealExperiment"));
+    QAction* run = new QAction(tr("&Run"), this);
+    connect(run, &QAction::triggered, this, [this] { runExperiments(selectedRow()); });
+    m_list->setContextActions(
+        {run, variant, notes, compare, nullptr, rename, remove, reveal, nullptr, create});
+}
+
+QString MainWindow::selectedExperiment() const
+{
+    return m_experiments->nameAt(selectedRow());
+}
+
+QString MainWindow::busyWith(const QString& experiment) const
+{
+    if (m_sweeps->involves(experiment))
+        return tr("%1 is in the running sweep; cancel it first.").arg(experiment);
+    for (const SlurmJobStatus::Job& job : m_slurm->jobs())
+        if (job.job.experiment == experiment && !SlurmController::hasEnded(job))
+            return tr("Slurm job %1 is still training %2's seeds; wait for it or cancel it first.")
+                .arg(job.job.jobId, experiment);
+    return {};
+}
+
+void MainWindow::experimentRenamed(const QString& oldName, const QString& newName)
+{
+    if (m_experiments->hidden().contains(oldName)) { // an unchecked experiment stays unchecked
+        QSet<QString> hidden = m_experiments->hidden();
+        hidden.remove(oldName);
+        hidden.insert(newName);
+        m_experiments->setHidden(hidden);
+        saveHidden();
+    }
+    const bool wasSelected = selectedExperiment() == oldName;
+    rescanExperiments();
+    if (wasSelected)
+        selectExperiment(newName);
+}
+
+void MainWindow::saveHidden()
+{
+    // Which experiments the plots show is part of the workspace's state: kept for next time.
+    if (!m_workspacePath.isEmpty())
+        QSettings().setValue(hiddenKey(m_workspacePath),
+                             QStringList(m_experiments->hidden().begin(), m_experiments->hidden().end()));
+}
+
+void MainWindow::revealFolder(const QString& experiment)
+{
+    if (m_workspacePath.isEmpty())
+        return;
+    // The results folder once seeds exist; the workspace (where its file is) before.
+    const QString results = Workspace(m_workspacePath).resultsFolder(experiment);
+    const QString folder = !experiment.isEmpty() && QFileInfo(results).isDir() ? results : m_workspacePath;
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        statusBar()->showMessage(tr("No file manager opened %1.").arg(folder));
+}
+
+QDialog* MainWindow::openSettingsDiff()
+{
+    std::vector<Experiment> all;
+    QStringList chosen;
+    for (int row = 0; row < m_experiments->rowCount(); ++row)
+        if (const auto& experiment = m_experiments->entry(row).experiment) {
+            all.push_back(*experiment);
+            if (!m_experiments->hidden().contains(experiment->name))
+                chosen << experiment->name;
+        }
+    if (all.size() < 2) {
+        statusBar()->showMessage(tr("Comparing settings needs two experiments that can be read."));
+        return nullptr;
+    }
+    // The checked ones, or with fewer than two checked the selected one and the next.
+    if (chosen.size() < 2) {
+        chosen = {selectedExperiment().isEmpty() ? all[0].name : selectedExperiment()};
+        for (const Experiment& e : all)
+            if (chosen.size() < 2 && e.name != chosen.front())
+                chosen << e.name;
+    }
+    auto* dialog = new SettingsDiffDialog(all, chosen, this);
+    dialog->setObjectName(QStringLiteral("settingsDiff"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::setCancelConfirmation(std::function<bool(const QString&)> confirm)
@@ -394,10 +516,12 @@ bool MainWindow::openWorkspace(const QString& folder)
     try {
         const Workspace workspace(folder);
         m_definition->saveNow(); // the last edit in the old workspace is kept
-        saveWorkspaceState();    // and how its window looked
+        m_notes->saveNow();
+        saveWorkspaceState(); // and how its window looked
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
+        m_fileActions->setWorkspace(m_workspacePath);
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
         m_experimentView->resizeColumnsToContents();
@@ -434,7 +558,15 @@ void MainWindow::rescanExperiments()
         statusBar()->showMessage(e.message());
         return;
     }
+    QStringList tags;
+    for (int r = 0; r < m_experiments->rowCount(); ++r)
+        if (const auto& experiment = m_experiments->entry(r).experiment)
+            tags << experiment->tags;
+    tags.removeDuplicates();
+    tags.sort(Qt::CaseInsensitive);
+    m_notes->setKnownTags(tags);
     const int row = m_experiments->rowOf(selected);
+    m_notes->showEntry(m_workspacePath, entryAt(row)); // changed elsewhere, unless being typed
     if (row >= 0 && row != selectedRow())
         selectExperiment(selected); // the rows were rebuilt: select the same experiment again
     else if (row >= 0 && !m_definition->hasWaitingEdit() &&
@@ -505,6 +637,7 @@ bool MainWindow::addExperiment(const Experiment& experiment)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_definition->saveNow(); // nothing typed is lost by closing the window
+    m_notes->saveNow();
     saveWorkspaceState();
     QMainWindow::closeEvent(event);
 }

@@ -10,6 +10,7 @@
 
 class QDialog;
 class QDockWidget;
+class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
@@ -22,6 +23,8 @@ class DatasetPanel;
 class DefinitionPanel;
 class ExperimentDialog;
 class ExperimentEditor;
+class ExperimentFileActions;
+class ExperimentListPanel;
 class ExperimentTableModel;
 class ExportActions;
 class PlotPage;
@@ -32,6 +35,7 @@ class SlurmController;
 class SlurmSubmitDialog;
 class StatisticsPlotView;
 class LearningCurveView;
+class NotesPanel;
 class RunQueueView;
 class SweepController;
 class SweepStatus;
@@ -53,6 +57,12 @@ public:
     QString workspacePath() const { return m_workspacePath; }
 
     ExperimentTableModel* experimentModel() const { return m_experiments; }
+    // The filter box, the table and its context menu.
+    ExperimentListPanel* experimentList() const { return m_list; }
+    // The Notes tab: the selected experiment's tags and notes.
+    NotesPanel* notesPanel() const { return m_notes; }
+    // Rename… and Delete… (their questions can be answered by tests).
+    ExperimentFileActions* fileActions() const { return m_fileActions; }
     // The Data tab: filled from a pool thread a moment after an experiment is selected.
     CsvPreviewModel* previewModel() const;
     SeedTableModel* seedModel() const;
@@ -80,6 +90,10 @@ public:
     // status bar) if it cannot.
     bool addExperiment(const Experiment& experiment);
     void selectExperiment(const QString& name);
+    QString selectedExperiment() const;
+    // Experiment → Compare settings…: the checked experiments side by side, opened without
+    // waiting for it.
+    QDialog* openSettingsDiff();
     // Trains the experiment at a table row (or every readable experiment, for -1) until it has its
     // seeds.count finished seeds. Returns false, with the reason in the status bar, if it cannot.
     bool runExperiments(int row);
@@ -119,12 +133,19 @@ private:
     // A click on a plotted point: select its experiment, and its seed when it is one.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
     void showSlurmJobs();
+    void buildExperimentActions(QMenu* menu);
+    // Why the experiment's files cannot move now (a sweep here or a Slurm job uses them), or "".
+    QString busyWith(const QString& experiment) const;
+    void experimentRenamed(const QString& oldName, const QString& newName);
+    void revealFolder(const QString& experiment);
+    void saveHidden();
     // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
     void saveWorkspaceState() const;
     void restoreWorkspaceState();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
+    ExperimentListPanel* m_list;
     QSortFilterProxyModel* m_sortedExperiments;
     SeedsPanel* m_seedsPanel;
     QTableView* m_experimentView;
@@ -139,6 +160,8 @@ private:
     SweepStatus* m_sweepStatus;
     DatasetPanel* m_data;
     DefinitionPanel* m_definition;
+    NotesPanel* m_notes;
+    ExperimentFileActions* m_fileActions;
     WorkspaceMenu* m_workspaceMenu;
     ExportActions* m_exports;
     SlurmController* m_slurm;

@@ -73,6 +73,9 @@ bool SweepController::start(const QString& workspaceFolder, const std::vector<Ex
     m_running.clear();
     m_queue.clear();
     m_programs.clear();
+    m_names.clear();
+    for (const Experiment& e : experiments)
+        m_names.insert(e.name);
     for (const Experiment& e : experiments)
         if (e.isCommand())
             m_programs.insert(e.name);

@@ -3,6 +3,7 @@
 #include "experiment/experiment.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QObject>
 
 #include <atomic>
@@ -62,6 +63,8 @@ public:
     const std::map<quint64, RunningSeed>& runningSeeds() const { return m_running; }
     // The experiments of the current (or last) sweep, in the order given.
     const std::vector<QueuedExperiment>& queue() const { return m_queue; }
+    // Whether the running sweep trains this experiment (also while its data is still being read).
+    bool involves(const QString& experiment) const { return m_active && m_names.contains(experiment); }
     // Seconds left at the pace so far (NaN before the first seed ends).
     double secondsLeft() const;
 
@@ -91,6 +94,7 @@ private:
     bool m_active = false; // from start() until sweepEnded
     std::map<quint64, RunningSeed> m_running;
     std::vector<QueuedExperiment> m_queue;
+    QSet<QString> m_names; // of the experiments given to start()
     std::set<QString> m_programs; // the command experiments of the sweep
     int m_finished = 0, m_wanted = 0, m_endedThisSweep = 0;
     QElapsedTimer m_clock;

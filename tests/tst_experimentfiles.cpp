@@ -1,0 +1,203 @@
+// The window's side of an experiment's own files: notes and tags saved into the experiment file
+// (and kept by the Definition tab's saves), rename carrying the results, delete moving them aside,
+// both refused while a sweep uses the experiment.
+#include "experimenteditor.h"
+#include "experimentfileactions.h"
+#include "experimenttablemodel.h"
+#include "mainwindow.h"
+#include "notespanel.h"
+#include "sweepcontroller.h"
+
+#include "experiment/experimentreader.h"
+#include "store/resultstore.h"
+#include "store/workspace.h"
+#include "support/experimentbuilder.h"
+#include "support/formdriver.h"
+#include "support/tempworkspace.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+class TestExperimentFiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void notesAndTagsRoundTripThroughTheFile();
+    void definitionSavesKeepTheNotes();
+    void renameCarriesResultsSelectionAndCheckBox();
+    void deleteAsksThenMovesAside();
+    void runningExperimentIsNeitherRenamedNorDeleted();
+
+private:
+    static QString statusOf(MainWindow& window) { return window.statusBar()->currentMessage(); }
+};
+
+void TestExperimentFiles::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
+    QSettings().clear();
+}
+
+void TestExperimentFiles::notesAndTagsRoundTripThroughTheFile()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(ws.path()));
+        window.selectExperiment(QStringLiteral("wine-mlp"));
+        NotesPanel* notes = window.notesPanel();
+        ManualTimer autosave(notes, QStringLiteral("notesAutosave"));
+        QVERIFY(autosave.isValid());
+        QTest::keyClicks(notes->tagsEdit(), QStringLiteral("baseline, for paper,, baseline"));
+        QTest::keyClicks(notes->notesEdit(), QStringLiteral("Wider layers next."));
+        QVERIFY(autosave.fire());
+        const Experiment stored = Workspace(ws.path()).experiment(QStringLiteral("wine-mlp"));
+        QCOMPARE(stored.tags, QStringList({QStringLiteral("baseline"), QStringLiteral("for paper")}));
+        QCOMPARE(stored.notes, QStringLiteral("Wider layers next."));
+        // The table shows the tags once the file is read again.
+        const int row = window.experimentModel()->rowOf(QStringLiteral("wine-mlp"));
+        QTRY_COMPARE(window.experimentModel()->index(row, ExperimentTableModel::Tags).data().toString(),
+                     QStringLiteral("baseline, for paper"));
+        QCOMPARE(
+            window.experimentModel()->index(row, ExperimentTableModel::Name).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Wider layers next."));
+        // Still typing: the text is left as typed while the file is read again.
+        QTest::keyClicks(notes->tagsEdit(), QStringLiteral(", "));
+        QVERIFY(autosave.fire());
+        QTest::qWait(50); // the queued re-read
+        QCOMPARE(notes->tagsEdit()->text(), QStringLiteral("baseline, for paper,, baseline, "));
+        // A tag the file cannot hold is not saved, and says why.
+        notes->tagsEdit()->setText(QString(50, QLatin1Char('x')));
+        QTest::keyClicks(notes->tagsEdit(), QStringLiteral("y"));
+        QVERIFY(autosave.fire());
+        QVERIFY2(notes->status().contains(QStringLiteral("Not saved: a tag is longer than 40 characters")),
+                 qPrintable(notes->status()));
+        QCOMPARE(Workspace(ws.path()).experiment(QStringLiteral("wine-mlp")).tags.size(), 2);
+    }
+    MainWindow again; // a restart shows them
+    QVERIFY(again.openWorkspace(ws.path()));
+    again.selectExperiment(QStringLiteral("wine-mlp"));
+    QCOMPARE(again.notesPanel()->tagsEdit()->text(), QStringLiteral("baseline, for paper"));
+    QCOMPARE(again.notesPanel()->notesEdit()->toPlainText(), QStringLiteral("Wider layers next."));
+}
+
+void TestExperimentFiles::definitionSavesKeepTheNotes()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.selectExperiment(QStringLiteral("diabetes-mlp"));
+    ManualTimer notesSave(window.notesPanel(), QStringLiteral("notesAutosave"));
+    QTest::keyClicks(window.notesPanel()->notesEdit(), QStringLiteral("keep me"));
+    QVERIFY(notesSave.fire());
+    QTRY_VERIFY(window.definitionEditor()->experiment() &&
+                window.definitionEditor()->experiment()->notes == QStringLiteral("keep me"));
+    // An edit in the Definition tab writes the whole file: the notes stay.
+    ManualTimer definitionSave(&window, QStringLiteral("autosaveTimer"));
+    QVERIFY(definitionSave.isValid());
+    typeInto(window.definitionEditor(), QStringLiteral("seeds.count"), QStringLiteral("7"));
+    QVERIFY(definitionSave.fire());
+    const Experiment stored = Workspace(ws.path()).experiment(QStringLiteral("diabetes-mlp"));
+    QCOMPARE(stored.seeds.count, 7);
+    QCOMPARE(stored.notes, QStringLiteral("keep me"));
+}
+
+void TestExperimentFiles::renameCarriesResultsSelectionAndCheckBox()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    const QString seeds = ws.path() + QStringLiteral("/results/wine-mlp/seeds");
+    QVERIFY(QDir().mkpath(seeds));
+    QFile marker(seeds + QStringLiteral("/marker"));
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.close();
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.selectExperiment(QStringLiteral("wine-mlp"));
+    window.experimentModel()->setHidden({QStringLiteral("wine-mlp")}); // unchecked: plots leave it out
+    QString asked;
+    window.fileActions()->setQuestions(
+        [&asked](const QString& title, const QString& current) {
+            asked = title + QStringLiteral(" / ") + current;
+            return std::optional<QString>(QStringLiteral("wine-renamed"));
+        },
+        [](const QString&, const QString&) { return true; });
+    QVERIFY(window.fileActions()->askRename(window.selectedExperiment()));
+    QCOMPARE(asked, QStringLiteral("Rename wine-mlp / wine-mlp"));
+    QCOMPARE(window.selectedExperiment(), QStringLiteral("wine-renamed"));
+    QVERIFY(window.experimentModel()->hidden().contains(QStringLiteral("wine-renamed")));
+    QVERIFY(!window.experimentModel()->hidden().contains(QStringLiteral("wine-mlp")));
+    QCOMPARE(window.experimentModel()->rowOf(QStringLiteral("wine-mlp")), -1);
+    QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/results/wine-renamed/seeds/marker")));
+    QVERIFY(statusOf(window).startsWith(QStringLiteral("Renamed wine-mlp to wine-renamed")));
+
+    // A taken name is refused with the reason, nothing moves.
+    window.fileActions()->setQuestions(
+        [](const QString&, const QString&) { return std::optional<QString>(QStringLiteral("digits-mlp")); },
+        [](const QString&, const QString&) { return true; });
+    QVERIFY(!window.fileActions()->askRename(QStringLiteral("wine-renamed")));
+    QCOMPARE(statusOf(window),
+             QStringLiteral("Not renamed: The workspace already has an experiment named digits-mlp."));
+    QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/results/wine-renamed/seeds/marker")));
+}
+
+void TestExperimentFiles::deleteAsksThenMovesAside()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    const int before = window.experimentModel()->rowCount();
+    QString question;
+    bool answer = false;
+    window.fileActions()->setQuestions([](const QString&, const QString&) { return std::nullopt; },
+                                       [&](const QString&, const QString& text) {
+                                           question = text;
+                                           return answer;
+                                       });
+    QVERIFY(!window.fileActions()->askDelete(QStringLiteral("wine-mlp"), 3)); // the user says No
+    QVERIFY(
+        question.startsWith(QStringLiteral("Delete wine-mlp and its 3 stored seed(s)? They are moved to ")));
+    QCOMPARE(window.experimentModel()->rowCount(), before);
+    answer = true;
+    QVERIFY(window.fileActions()->askDelete(QStringLiteral("wine-mlp"), 3));
+    QCOMPARE(window.experimentModel()->rowCount(), before - 1);
+    QCOMPARE(window.experimentModel()->rowOf(QStringLiteral("wine-mlp")), -1);
+    const QStringList aside =
+        QDir(ws.path() + QStringLiteral("/deleted")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/deleted/") + aside.front() +
+                              QStringLiteral("/wine-mlp.experiment.json")));
+}
+
+void TestExperimentFiles::runningExperimentIsNeitherRenamedNorDeleted()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QVERIFY(window.openWorkspace(quickDiabetesWorkspace(dir.filePath(QStringLiteral("ws")), 5000, 2)));
+    window.setCancelConfirmation([](const QString&) { return true; });
+    window.fileActions()->setQuestions(
+        [](const QString&, const QString&) { return std::optional<QString>(QStringLiteral("other")); },
+        [](const QString&, const QString&) { return true; });
+    QVERIFY(window.runExperiments(0));
+    QVERIFY(!window.fileActions()->askRename(QStringLiteral("quick")));
+    QCOMPARE(statusOf(window), QStringLiteral("quick is in the running sweep; cancel it first."));
+    QVERIFY(!window.fileActions()->askDelete(QStringLiteral("quick"), 0));
+    QVERIFY(window.experimentModel()->rowOf(QStringLiteral("quick")) >= 0);
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    window.cancelSweep();
+    QVERIFY(ended.wait(60000));
+    QVERIFY(window.fileActions()->askRename(QStringLiteral("quick"))); // free once the sweep ended
+    QVERIFY(window.experimentModel()->rowOf(QStringLiteral("other")) >= 0);
+}
+
+QTEST_MAIN(TestExperimentFiles)
+#include "tst_experimentfiles.moc"

@@ -1,0 +1,185 @@
+// The experiments table as a user works with many experiments: the filter box (Ctrl+F, words,
+// #tags, Escape), the context menu's actions and the header tooltips.
+#include "experimentfiltermodel.h"
+#include "experimentlistpanel.h"
+#include "experimenttablemodel.h"
+#include "mainwindow.h"
+
+#include "support/experimentbuilder.h"
+#include "support/tempworkspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+class TestExperimentList : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void filterKeepsRowsWithEveryWord_data();
+    void filterKeepsRowsWithEveryWord();
+    void ctrlFFocusesTheFilterAndEscapeClearsIt();
+    void contextMenuActsOnTheRowUnderTheMouse();
+    void everyHeaderSaysHowItsNumberIsComputed();
+
+private:
+    static std::vector<WorkspaceEntry> entries();
+    static QStringList shownNames(const QAbstractItemModel& model);
+};
+
+void TestExperimentList::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
+    QSettings().clear();
+}
+
+std::vector<WorkspaceEntry> TestExperimentList::entries()
+{
+    auto make = [](const QString& name, const QString& data, const QString& target, QStringList tags,
+                   std::vector<int> hidden) {
+        Experiment e = ExperimentBuilder(name).onSample(data, target).hidden(std::move(hidden));
+        e.tags = std::move(tags);
+        return WorkspaceEntry{QStringLiteral("/ws/%1.experiment.json").arg(name), e, {}};
+    };
+    std::vector<WorkspaceEntry> all = {
+        make(QStringLiteral("wine-small"), QStringLiteral("wine.csv"), QStringLiteral("class"),
+             {QStringLiteral("baseline")}, {8}),
+        make(QStringLiteral("wine-wide"), QStringLiteral("wine.csv"), QStringLiteral("class"),
+             {QStringLiteral("paper"), QStringLiteral("baselines")}, {256, 256}),
+        make(QStringLiteral("diabetes-mlp"), QStringLiteral("diabetes.csv"), QStringLiteral("progression"),
+             {QStringLiteral("Baseline")}, {64}),
+    };
+    all.push_back({QStringLiteral("/ws/broken.experiment.json"), std::nullopt,
+                   QStringLiteral("broken.experiment.json: line 2: bad JSON")});
+    return all;
+}
+
+QStringList TestExperimentList::shownNames(const QAbstractItemModel& model)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row, ExperimentTableModel::Name).data().toString();
+    return names;
+}
+
+void TestExperimentList::filterKeepsRowsWithEveryWord_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("shown");
+    // An unreadable file has no name to sort by: its row comes last.
+    QTest::addRow("nothing") << QString()
+                             << QStringList{QStringLiteral("diabetes-mlp"), QStringLiteral("wine-small"),
+                                            QStringLiteral("wine-wide"), QStringLiteral("broken.experiment.json")};
+    QTest::addRow("name, any case") << QStringLiteral("WINE")
+                                    << QStringList{QStringLiteral("wine-small"), QStringLiteral("wine-wide")};
+    QTest::addRow("two words, both") << QStringLiteral("wine 256")
+                                     << QStringList{QStringLiteral("wine-wide")};
+    QTest::addRow("data file") << QStringLiteral("diabetes.csv")
+                               << QStringList{QStringLiteral("diabetes-mlp")};
+    QTest::addRow("target") << QStringLiteral("progression") << QStringList{QStringLiteral("diabetes-mlp")};
+    QTest::addRow("tag as a word") << QStringLiteral("paper") << QStringList{QStringLiteral("wine-wide")};
+    // #baseline is exactly that tag (any case), not "baselines".
+    QTest::addRow("#tag") << QStringLiteral("#baseline")
+                          << QStringList{QStringLiteral("diabetes-mlp"), QStringLiteral("wine-small")};
+    QTest::addRow("error text of a broken file")
+        << QStringLiteral("JSON") << QStringList{QStringLiteral("broken.experiment.json")};
+    QTest::addRow("no match") << QStringLiteral("wine #nope") << QStringList{};
+}
+
+void TestExperimentList::filterKeepsRowsWithEveryWord()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, shown);
+    ExperimentTableModel experiments;
+    experiments.setEntries(entries());
+    ExperimentListPanel panel(&experiments);
+    QAbstractItemModelTester tester(panel.filterModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTest::keyClicks(panel.filterEdit(), filter);
+    QCOMPARE(shownNames(*panel.filterModel()), shown); // sorted by name, as the table starts
+    auto* count = panel.findChild<QLabel*>(QStringLiteral("experimentFilterCount"));
+    QCOMPARE(count->isVisibleTo(&panel), !filter.isEmpty());
+    QCOMPARE(count->text(), QStringLiteral("%1 of 4").arg(shown.size()));
+}
+
+void TestExperimentList::ctrlFFocusesTheFilterAndEscapeClearsIt()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QLineEdit* filter = window.experimentList()->filterEdit();
+    QTableView* view = window.experimentList()->view();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClicks(filter, QStringLiteral("wine"));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(window.selectedExperiment(), QStringLiteral("wine-mlp")); // the row kept is selected
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(view->model()->rowCount(), window.experimentModel()->rowCount());
+    QTRY_VERIFY(view->hasFocus());
+}
+
+void TestExperimentList::contextMenuActsOnTheRowUnderTheMouse()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView* view = window.experimentList()->view();
+    QCOMPARE(window.selectedExperiment(), QStringLiteral("breast-cancer-mlp"));
+    const QRect third = view->visualRect(view->model()->index(2, ExperimentTableModel::Seeds));
+    std::unique_ptr<QMenu> menu(window.experimentList()->contextMenuAt(third.center()));
+    QCOMPARE(window.selectedExperiment(), view->model()->index(2, 0).data().toString());
+    QStringList texts;
+    for (QAction* action : menu->actions())
+        if (!action->isSeparator())
+            texts << action->text().remove(QLatin1Char('&'));
+    QCOMPARE(texts, QStringList({QStringLiteral("Run"), QStringLiteral("Duplicate as variant…"),
+                                 QStringLiteral("Edit notes and tags"), QStringLiteral("Compare settings…"),
+                                 QStringLiteral("Rename…"), QStringLiteral("Delete…"),
+                                 QStringLiteral("Show in folder"), QStringLiteral("New experiment…")}));
+    // Its Compare settings opens the side-by-side view with two experiments in it.
+    for (QAction* action : menu->actions())
+        if (action->objectName() == QStringLiteral("compareSettings"))
+            action->trigger();
+    QTRY_VERIFY(window.findChild<QDialog*>(QStringLiteral("settingsDiff")));
+}
+
+void TestExperimentList::everyHeaderSaysHowItsNumberIsComputed()
+{
+    ExperimentTableModel experiments;
+    QSet<QString> seen;
+    for (int column = 0; column < ExperimentTableModel::ColumnCount; ++column) {
+        const QString tip = experiments.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.size() > 30, qPrintable(QStringLiteral("column %1: \"%2\"").arg(column).arg(tip)));
+        QVERIFY(!seen.contains(tip));
+        seen.insert(tip);
+    }
+    QVERIFY(experiments.headerData(ExperimentTableModel::ValidationMean, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("t(0.975, N − 1)")));
+    QVERIFY(experiments.headerData(ExperimentTableModel::Gain, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("positive is better")));
+}
+
+QTEST_MAIN(TestExperimentList)
+#include "tst_experimentlist.moc"

@@ -1,0 +1,100 @@
+#include "experimentfileactions.h"
+
+#include "common/storageerror.h"
+#include "store/experimentmover.h"
+#include "store/workspace.h"
+
+#include <QDir>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QWidget>
+
+namespace seedscape {
+
+ExperimentFileActions::ExperimentFileActions(QWidget* window, BusyCheck busy)
+    : QObject(window), m_window(window), m_busy(std::move(busy))
+{
+    m_askName = [this](const QString& title, const QString& current) -> std::optional<QString> {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(m_window, title, tr("New name:"), QLineEdit::Normal, current, &ok);
+        return ok ? std::optional<QString>(name) : std::nullopt;
+    };
+    m_confirm = [this](const QString& title, const QString& question) {
+        return QMessageBox::question(m_window, title, question, QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) == QMessageBox::Yes;
+    };
+}
+
+void ExperimentFileActions::setQuestions(AskName askName, Confirm confirm)
+{
+    m_askName = std::move(askName);
+    m_confirm = std::move(confirm);
+}
+
+bool ExperimentFileActions::refuseWhenBusy(const QString& experiment)
+{
+    const QString busy = m_busy ? m_busy(experiment) : QString();
+    if (!busy.isEmpty())
+        Q_EMIT message(busy);
+    return !busy.isEmpty();
+}
+
+bool ExperimentFileActions::askRename(const QString& experiment)
+{
+    if (experiment.isEmpty() || refuseWhenBusy(experiment))
+        return false;
+    const std::optional<QString> name = m_askName(tr("Rename %1").arg(experiment), experiment);
+    if (!name || name->trimmed() == experiment)
+        return false;
+    return rename(experiment, name->trimmed());
+}
+
+bool ExperimentFileActions::askDelete(const QString& experiment, int storedSeeds)
+{
+    if (experiment.isEmpty() || refuseWhenBusy(experiment))
+        return false;
+    const QString deleted = QDir(m_workspace).filePath(ExperimentMover::deletedFolderName());
+    const QString question =
+        storedSeeds > 0 ? tr("Delete %1 and its %n stored seed(s)? They are moved to %2, from where you "
+                             "can move them back.",
+                             nullptr, storedSeeds)
+                              .arg(experiment, deleted)
+                        : tr("Delete %1? Its file is moved to %2.").arg(experiment, deleted);
+    if (!m_confirm(tr("Delete %1").arg(experiment), question))
+        return false;
+    return moveToDeleted(experiment);
+}
+
+bool ExperimentFileActions::rename(const QString& experiment, const QString& newName)
+{
+    if (refuseWhenBusy(experiment))
+        return false;
+    try {
+        ExperimentMover(Workspace(m_workspace)).rename(experiment, newName);
+    } catch (const StorageError& e) {
+        Q_EMIT message(tr("Not renamed: %1").arg(e.message()));
+        return false;
+    }
+    Q_EMIT renamed(experiment, newName);
+    Q_EMIT message(tr("Renamed %1 to %2, with its results.").arg(experiment, newName));
+    return true;
+}
+
+bool ExperimentFileActions::moveToDeleted(const QString& experiment)
+{
+    if (refuseWhenBusy(experiment))
+        return false;
+    QString aside;
+    try {
+        aside = ExperimentMover(Workspace(m_workspace)).moveToDeleted(experiment);
+    } catch (const StorageError& e) {
+        Q_EMIT message(tr("Not deleted: %1").arg(e.message()));
+        return false;
+    }
+    Q_EMIT deleted(experiment);
+    Q_EMIT message(tr("Deleted %1: its file and results are in %2.").arg(experiment, aside));
+    return true;
+}
+
+} // namespace seedscape

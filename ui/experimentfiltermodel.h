@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace seedscape {
+
+// The experiments table as shown: sorted by the column's Qt::UserRole (numbers as numbers) and
+// filtered by the words of the filter box. A row stays when every word is found, ignoring case, in
+// its name, data, model or tags; a word that starts with '#' must be one of its tags (#baseline).
+class ExperimentFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit ExperimentFilterModel(QObject* parent = nullptr);
+
+    void setFilterText(const QString& text);
+    QString filterText() const { return m_text; }
+    bool isFiltering() const { return !m_words.isEmpty(); }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    QString m_text;
+    QStringList m_words;
+};
+
+} // namespace seedscape
