@@ -57,6 +57,7 @@ private Q_SLOTS:
     void learnsLikeThePerSeedEngine();
     void divergingSeedIsMaskedOutWithoutTouchingOthers();
     void earlyStoppingPerSeed();
+    void patienceLongerThanTheRunStillRestoresTheBestEpoch();
     void cancelTakesEffectWithinOneStep();
     void resumedFromACheckpointEqualsUninterrupted_data();
     void resumedFromACheckpointEqualsUninterrupted();
@@ -208,6 +209,25 @@ void TestBatchedSeedTrainer::earlyStoppingPerSeed()
         QCOMPARE(alone.validationPredictions, r.validationPredictions);
     }
     QVERIFY(stops.size() > 1); // each seed stopped on its own epoch
+}
+
+// A new experiment's patience is at least 10, so a short run never stops early: every seed must
+// still be scored with its best validation epoch, not its last.
+void TestBatchedSeedTrainer::patienceLongerThanTheRunStillRestoresTheBestEpoch()
+{
+    Experiment e = sample("diabetes.csv", "progression", 40);
+    e.training.lr = 0.01; // overfits within the 40 epochs
+    e.training.earlyStoppingPatience = 100;
+    const std::vector<SeedResult> group = BatchedSeedTrainer(e, prepare(e)).train(seedsFrom(50, 4));
+    for (const SeedResult& r : group) {
+        QVERIFY(r.isFinished());
+        QCOMPARE(r.epochsRun, 40);
+        const double best = *std::min_element(r.validationCurve.begin(), r.validationCurve.end());
+        QVERIFY2(r.bestEpoch < 40, "the run must overfit for this test to mean something");
+        QCOMPARE(r.validationCurve[r.bestEpoch - 1], best);
+        QVERIFY(std::abs(r.validationScore - best) < 1e-4 * best);
+        QVERIFY(r.validationCurve.back() > best * 1.01); // the last epoch's weights would score worse
+    }
 }
 
 void TestBatchedSeedTrainer::cancelTakesEffectWithinOneStep()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void dataProblemsAreNamed();
     void takenNameIsRefused();
     void duplicateAsVariantChangesOneThing();
+    void newExperimentStopsEarlyWithAPatienceForItsEpochs();
     void commandLineSplitsAndJoinsLikeAShell_data();
     void commandLineSplitsAndJoinsLikeAShell();
     void yourProgramIsCheckedAndSavedAsACommandExperiment();
@@ -111,6 +112,7 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     QCOMPARE(saved.dataset.split.test, 0.25);
     QCOMPARE(saved.model.hidden, (std::vector<int>{32, 16}));
     QCOMPARE(saved.dataset.target, QStringLiteral("benign")); // the selected experiment's data
+    QVERIFY(saved.training.earlyStoppingPatience > 0);        // a new experiment stops early
     QCOMPARE(window.experimentModel()->rowCount(), 6);
     QCOMPARE(window.experimentModel()->nameAt(window.experimentModel()->rowOf(QStringLiteral("wide-lr"))),
              QStringLiteral("wide-lr"));
@@ -221,6 +223,57 @@ void TestExperimentEditor::duplicateAsVariantChangesOneThing()
     variant.name = original.name;
     QVERIFY(variant == original); // everything else as it was
     QCOMPARE(window.experimentModel()->rowCount(), 6);
+}
+
+void TestExperimentEditor::newExperimentStopsEarlyWithAPatienceForItsEpochs()
+{
+    // A tenth of the epochs, at least 10.
+    QCOMPARE(ExperimentDialog::suggestedPatience(5), 10);
+    QCOMPARE(ExperimentDialog::suggestedPatience(200), 20);
+    QCOMPARE(ExperimentDialog::suggestedPatience(555), 55);
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    Experiment wine = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
+    wine.training.earlyStoppingPatience = 0;
+    const QStringList taken = {QStringLiteral("wine-mlp")};
+    // New: early stopping on, for the default epochs; a variant copies its source, off included.
+    const Experiment fresh = ExperimentDialog::startFrom(&wine, false, taken);
+    QCOMPARE(fresh.training.epochs, TrainingSpec().epochs);
+    QCOMPARE(fresh.training.earlyStoppingPatience,
+             ExperimentDialog::suggestedPatience(fresh.training.epochs));
+    QCOMPARE(ExperimentDialog::startFrom(nullptr, false, {}).training.earlyStoppingPatience, 20);
+    QCOMPARE(ExperimentDialog::startFrom(&wine, true, taken).training.earlyStoppingPatience, 0);
+
+    // While the patience is the suggested one it follows the epochs the user types.
+    ExperimentDialog dialog(QStringLiteral("New experiment"), dir.path(), taken, fresh);
+    dialog.setPatienceFollowsEpochs(true);
+    ExperimentEditor* editor = dialog.editor();
+    const auto patience = [editor] {
+        return editor->findChild<QLineEdit*>(QStringLiteral("training.early_stopping_patience"))->text();
+    };
+    QCOMPARE(patience(), QStringLiteral("20"));
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("400"));
+    QCOMPARE(patience(), QStringLiteral("40"));
+    QTRY_VERIFY(editor->isValid());
+    QCOMPARE(editor->experiment()->training.earlyStoppingPatience, 40); // the form was read again
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("x"));
+    QCOMPARE(patience(), QStringLiteral("40")); // waits for a number
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("30"));
+    QCOMPARE(patience(), QStringLiteral("10"));
+    // A patience the user typed is theirs.
+    typeInto(editor, QStringLiteral("training.early_stopping_patience"), QStringLiteral("7"));
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("300"));
+    QCOMPARE(patience(), QStringLiteral("7"));
+    QTRY_VERIFY(editor->isValid());
+    QCOMPARE(editor->experiment()->training.epochs, 300);
+    QCOMPARE(editor->experiment()->training.earlyStoppingPatience, 7);
+
+    // Without following (a variant), changing the epochs changes only the epochs.
+    ExperimentDialog variant(QStringLiteral("Duplicate as variant"), dir.path(), taken,
+                             ExperimentDialog::startFrom(&fresh, true, taken));
+    typeInto(variant.editor(), QStringLiteral("training.epochs"), QStringLiteral("400"));
+    QCOMPARE(
+        variant.editor()->findChild<QLineEdit*>(QStringLiteral("training.early_stopping_patience"))->text(),
+        QStringLiteral("20"));
 }
 
 void TestExperimentEditor::commandLineSplitsAndJoinsLikeAShell_data()

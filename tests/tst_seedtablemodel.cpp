@@ -49,6 +49,7 @@ private Q_SLOTS:
     void finishedSeedShowsItsScores();
     void failedSeedShowsWhy();
     void failedProgramShowsItsStderrTail();
+    void commandSeedHasNoEpochUsed();
     void sortRoleIsNumeric();
     void newSeedsResetTheModel();
 
@@ -84,13 +85,16 @@ void TestSeedTableModel::rowsAndHeaders()
     QCOMPARE(m_model->seedAt(2).seed, quint64(10));
     const QStringList headers = {
         QStringLiteral("Seed"),     QStringLiteral("Status"),     QStringLiteral("Validation"),
-        QStringLiteral("Test"),     QStringLiteral("Best epoch"), QStringLiteral("Epochs"),
+        QStringLiteral("Test"),     QStringLiteral("Epoch used"), QStringLiteral("Epochs"),
         QStringLiteral("Time (s)"), QStringLiteral("Engine"),     QStringLiteral("Why it failed")};
     QCOMPARE(headers.size(), int(SeedTableModel::ColumnCount));
     for (int column = 0; column < SeedTableModel::ColumnCount; ++column)
         QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), headers[column]);
     QVERIFY(!m_model->headerData(0, Qt::Vertical).isValid());
     QVERIFY(!m_model->headerData(0, Qt::Horizontal, Qt::ToolTipRole).isValid());
+    QCOMPARE(m_model->headerData(SeedTableModel::EpochUsed, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("The epoch whose weights gave this seed's scores (early stopping restores "
+                            "the best validation epoch)"));
 }
 
 void TestSeedTableModel::finishedSeedShowsItsScores()
@@ -104,7 +108,12 @@ void TestSeedTableModel::finishedSeedShowsItsScores()
     QCOMPARE(cell(SeedTableModel::Validation).toString(), QStringLiteral("0.75"));
     QCOMPARE(cell(SeedTableModel::Validation, Qt::UserRole).toDouble(), 0.75);
     QCOMPARE(cell(SeedTableModel::Test).toString(), QStringLiteral("0.5"));
-    QCOMPARE(cell(SeedTableModel::BestEpoch).toInt(), 11);
+    // The epoch whose weights gave the scores, of those it ran; it sorts by the epoch.
+    QCOMPARE(cell(SeedTableModel::EpochUsed).toString(), QStringLiteral("11 of 12"));
+    QCOMPARE(cell(SeedTableModel::EpochUsed, Qt::UserRole).toInt(), 11);
+    QCOMPARE(cell(SeedTableModel::EpochUsed, Qt::ToolTipRole).toString(),
+             SeedTableModel::epochUsedExplanation());
+    QVERIFY(cell(SeedTableModel::EpochUsed, Qt::TextAlignmentRole).isValid());
     QCOMPARE(cell(SeedTableModel::Epochs).toInt(), 12);
     QCOMPARE(cell(SeedTableModel::Seconds).toString(), QStringLiteral("0.33"));
     QCOMPARE(cell(SeedTableModel::Seconds, Qt::UserRole).toDouble(), 1.0 / 3.0);
@@ -128,6 +137,8 @@ void TestSeedTableModel::failedSeedShowsWhy()
     QCOMPARE(cell(SeedTableModel::Validation).toString(), QStringLiteral("—"));
     QVERIFY(!cell(SeedTableModel::Validation, Qt::UserRole).isValid());
     QCOMPARE(cell(SeedTableModel::Test).toString(), QStringLiteral("—"));
+    QCOMPARE(cell(SeedTableModel::EpochUsed).toString(), QStringLiteral("—")); // no weights scored
+    QVERIFY(!cell(SeedTableModel::EpochUsed, Qt::UserRole).isValid());
     QCOMPARE(cell(SeedTableModel::Epochs).toInt(), 3);
     QCOMPARE(cell(SeedTableModel::Engine).toString(), QStringLiteral("per-seed"));
     QCOMPARE(cell(SeedTableModel::Reason).toString(), QStringLiteral("training loss became nan"));
@@ -156,6 +167,27 @@ void TestSeedTableModel::failedProgramShowsItsStderrTail()
              QStringLiteral("the program exited with code 3"));
 }
 
+void TestSeedTableModel::commandSeedHasNoEpochUsed()
+{
+    // A finished command seed records its program's last epoch, but the program chose its weights.
+    SeedResult program = finished(5, 0.9, 0.8, 15);
+    program.engine = QStringLiteral("command");
+    program.bestEpoch = 15;
+    SeedResult imported = finished(6, 0.9, 0.8, 0);
+    imported.engine = QStringLiteral("imported");
+    imported.bestEpoch = 0;
+    m_model->setSeeds(QStringLiteral("cnn"), {program, imported});
+    const QModelIndex programCell = m_model->index(0, SeedTableModel::EpochUsed);
+    QCOMPARE(programCell.data().toString(), QStringLiteral("—"));
+    QVERIFY(!programCell.data(Qt::UserRole).isValid());
+    QCOMPARE(programCell.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Your program chose which weights it predicted with"));
+    QCOMPARE(m_model->index(0, SeedTableModel::Epochs).data().toInt(), 15);
+    const QModelIndex importedCell = m_model->index(1, SeedTableModel::EpochUsed);
+    QCOMPARE(importedCell.data().toString(), QStringLiteral("—"));
+    QVERIFY(importedCell.data(Qt::ToolTipRole).toString() != SeedTableModel::epochUsedExplanation());
+}
+
 void TestSeedTableModel::sortRoleIsNumeric()
 {
     QSortFilterProxyModel sorted;
@@ -171,6 +203,10 @@ void TestSeedTableModel::sortRoleIsNumeric()
     QCOMPARE(sorted.index(0, SeedTableModel::Seed).data().toString(), QStringLiteral("10"));
     QCOMPARE(sorted.index(1, SeedTableModel::Seed).data().toString(), QStringLiteral("9"));
     QCOMPARE(sorted.index(2, SeedTableModel::Seed).data().toString(), QStringLiteral("1234567890123"));
+    // By the epoch used (7 of 8 before 11 of 12), not by its text.
+    sorted.sort(SeedTableModel::EpochUsed, Qt::AscendingOrder);
+    QCOMPARE(sorted.index(0, SeedTableModel::Seed).data().toString(), QStringLiteral("10"));
+    QCOMPARE(sorted.index(1, SeedTableModel::Seed).data().toString(), QStringLiteral("9"));
 }
 
 void TestSeedTableModel::newSeedsResetTheModel()

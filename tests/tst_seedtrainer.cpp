@@ -61,6 +61,7 @@ private Q_SLOTS:
     void resumedFromACheckpointEqualsUninterrupted_data();
     void resumedFromACheckpointEqualsUninterrupted();
     void earlyStoppingRestoresTheBestEpoch();
+    void patienceLongerThanTheRunStillRestoresTheBestEpoch();
     void everyModelOptionTrains_data();
     void everyModelOptionTrains();
     void schedules();
@@ -208,6 +209,23 @@ void TestSeedTrainer::earlyStoppingRestoresTheBestEpoch()
     QCOMPARE(r.validationCurve[r.bestEpoch - 1], best);
     QVERIFY(std::abs(r.validationScore - best) <
             1e-4 * best); // the restored weights give the best epoch's score
+}
+
+// A new experiment's patience is at least 10, so a short run never stops early: it must still be
+// scored with its best validation epoch, not its last.
+void TestSeedTrainer::patienceLongerThanTheRunStillRestoresTheBestEpoch()
+{
+    Experiment e = sample("diabetes.csv", "progression", 40);
+    e.training.lr = 0.01; // overfits within the 40 epochs
+    e.training.earlyStoppingPatience = 100;
+    const SeedResult r = SeedTrainer(e, prepare(e)).train(21);
+    QVERIFY(r.isFinished());
+    QCOMPARE(r.epochsRun, 40);
+    const double best = *std::min_element(r.validationCurve.begin(), r.validationCurve.end());
+    QVERIFY2(r.bestEpoch < 40, "the run must overfit for this test to mean something");
+    QCOMPARE(r.validationCurve[r.bestEpoch - 1], best);
+    QVERIFY(std::abs(r.validationScore - best) < 1e-4 * best);
+    QVERIFY(r.validationCurve.back() > best * 1.01); // the last epoch's weights would score worse
 }
 
 void TestSeedTrainer::everyModelOptionTrains_data()

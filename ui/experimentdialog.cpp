@@ -3,15 +3,21 @@
 #include "experimenteditor.h"
 
 #include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace seedscape {
 
 ExperimentDialog::ExperimentDialog(const QString& title, const QString& workspaceFolder,
                                    const QStringList& takenNames, const Experiment& start, QWidget* parent)
     : QDialog(parent), m_editor(new ExperimentEditor),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)),
+      m_epochs(m_editor->findChild<QLineEdit*>(QStringLiteral("training.epochs"))),
+      m_patience(m_editor->findChild<QLineEdit*>(QStringLiteral("training.early_stopping_patience"))),
+      m_patienceEpochs(start.training.epochs)
 {
     setWindowTitle(title);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
@@ -24,7 +30,26 @@ ExperimentDialog::ExperimentDialog(const QString& title, const QString& workspac
             [this] { m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_editor->isValid()); });
     m_editor->setWorkspace(workspaceFolder, takenNames);
     m_editor->setExperiment(start);
+    // After the editor's own connection, so the form is read again once the patience follows.
+    connect(m_epochs, &QLineEdit::textEdited, this, &ExperimentDialog::followEpochs);
     resize(1050, 720);
+}
+
+void ExperimentDialog::followEpochs(const QString& epochsText)
+{
+    bool number = false;
+    const int epochs = epochsText.trimmed().toInt(&number);
+    if (!m_patienceFollowsEpochs || !number || epochs < 1)
+        return; // the editor names the problem; the patience waits for a valid number
+    // A patience the user chose is theirs to keep.
+    if (m_patience->text().trimmed() != QString::number(suggestedPatience(m_patienceEpochs)))
+        return;
+    m_patienceEpochs = epochs;
+    const QString suggested = QString::number(suggestedPatience(epochs));
+    if (m_patience->text() == suggested)
+        return;
+    m_patience->setText(suggested);
+    m_editor->recheck();
 }
 
 Experiment ExperimentDialog::experiment() const
@@ -56,7 +81,18 @@ Experiment ExperimentDialog::startFrom(const Experiment* selected, bool variant,
     while (takenNames.contains(QStringLiteral("experiment-%1").arg(n)))
         ++n;
     start.name = QStringLiteral("experiment-%1").arg(n);
+    // Good practice from the start: stop once validation stops improving and keep the best epoch's
+    // weights. Files without the field keep meaning "off" (their fingerprints must not change).
+    start.training.earlyStoppingPatience = suggestedPatience(start.training.epochs);
     return start;
+}
+
+int ExperimentDialog::suggestedPatience(int epochs)
+{
+    // A tenth of the run, so a slow, long run is not cut off while it still creeps down, but at
+    // least 10: a validation score wobbles for a few epochs on a small validation set, and a
+    // patience at or above the epochs still restores the best epoch without stopping early.
+    return std::max(10, epochs / 10);
 }
 
 } // namespace seedscape

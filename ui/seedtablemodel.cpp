@@ -47,6 +47,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
             s.stderrTail.mid(std::max<qsizetype>(0, s.stderrTail.size() - kToolTipStderrLines));
         return tr("%1\n\nLast lines of stderr:\n%2").arg(s.failureReason, last.join(QLatin1Char('\n')));
     }
+    if (role == Qt::ToolTipRole && index.column() == EpochUsed)
+        return epochUsedToolTip(s);
     const bool words = index.column() == Status || index.column() == Engine || index.column() == Reason;
     if (role == Qt::TextAlignmentRole && !words)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -69,8 +71,10 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         return score(s.validationScore);
     case Test:
         return score(s.testScore);
-    case BestEpoch:
-        return s.bestEpoch;
+    case EpochUsed:
+        if (!hasEpochUsed(s))
+            return numeric ? QVariant() : QVariant(QStringLiteral("—"));
+        return numeric ? QVariant(s.bestEpoch) : QVariant(tr("%1 of %2").arg(s.bestEpoch).arg(s.epochsRun));
     case Epochs:
         return s.epochsRun;
     case Seconds:
@@ -83,8 +87,32 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
+bool SeedTableModel::hasEpochUsed(const SeedResult& s)
+{
+    // A command seed's program chooses the weights it predicts with (CommandSeedEngine records its
+    // last epoch), and imported predictions have no epoch: Seedscape cannot say which was used.
+    return s.isFinished() && s.bestEpoch > 0 && s.engine != QStringLiteral("command");
+}
+
+QString SeedTableModel::epochUsedToolTip(const SeedResult& s)
+{
+    if (s.engine == QStringLiteral("command"))
+        return tr("Your program chose which weights it predicted with");
+    if (!hasEpochUsed(s))
+        return tr("No epoch is known for this seed's predictions"); // e.g. imported ones
+    return epochUsedExplanation();
+}
+
+QString SeedTableModel::epochUsedExplanation()
+{
+    return tr("The epoch whose weights gave this seed's scores (early stopping restores the best "
+              "validation epoch)");
+}
+
 QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == EpochUsed)
+        return epochUsedExplanation();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -96,8 +124,8 @@ QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Validation");
     case Test:
         return tr("Test");
-    case BestEpoch:
-        return tr("Best epoch");
+    case EpochUsed:
+        return tr("Epoch used");
     case Epochs:
         return tr("Epochs");
     case Seconds:
