@@ -1,6 +1,9 @@
 // The window's run controls around a sweep: the Runs panel shows itself while something runs and
 // hides when nothing does; Cancel asks before ending seeds; after a cancel, Run again.
+#include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "plot/learningcurveview.h"
+#include "seedtablemodel.h"
 #include "runqueueview.h"
 #include "sweepcontroller.h"
 
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void runsPanelFollowsTheSweep();
     void cancelAsksFirstThenOffersRunAgain();
+    void plotsFollowTheSelectionDuringASweep();
 
 private:
     static QString quickWorkspace(const QTemporaryDir& dir, int epochs, int seeds);
@@ -110,6 +114,40 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
     QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty(), 30000);
     cancel->trigger();
     QCOMPARE(questions.size(), 3);
+    QVERIFY(ended.wait(30000));
+}
+
+void TestSweepActions::plotsFollowTheSelectionDuringASweep()
+{
+    QTemporaryDir dir;
+    const QString folder = quickWorkspace(dir, 2, 2);
+    ExperimentBuilder(QStringLiteral("slow"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({16})
+        .epochs(100000)
+        .seeds(2)
+        .saveIn(folder);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(folder));
+    window.setCancelConfirmation([](const QString&) { return true; });
+    window.selectExperiment(QStringLiteral("slow"));
+    QVERIFY(window.runExperiments(-1));
+    // While "slow" trains, "quick" ends: selecting it shows its seeds and curves, not slow's.
+    QTRY_VERIFY_WITH_TIMEOUT(window.experimentModel()->statistics().count(QStringLiteral("quick")) &&
+                                 window.experimentModel()->statistics().at(QStringLiteral("quick")).seedCount() == 2,
+                             60000);
+    QVERIFY(window.sweeps()->isRunning());
+    window.selectExperiment(QStringLiteral("quick"));
+    QTRY_COMPARE(window.seedModel()->experiment(), QStringLiteral("quick"));
+    QTRY_COMPARE(window.learningCurveView()->experiment(), QStringLiteral("quick"));
+    QCOMPARE(window.seedModel()->rowCount(), 2);
+    QCOMPARE(window.learningCurveView()->seedLines(), 2);
+    // Epochs of the running experiment keep arriving; the plots stay on the selected one.
+    QTest::qWait(300);
+    QCOMPARE(window.learningCurveView()->experiment(), QStringLiteral("quick"));
+    QCOMPARE(window.seedModel()->experiment(), QStringLiteral("quick"));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    window.cancelSweep();
     QVERIFY(ended.wait(30000));
 }
 

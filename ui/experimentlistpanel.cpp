@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -74,6 +75,14 @@ void ExperimentListPanel::focusFilter()
 {
     m_filterEdit->setFocus(Qt::ShortcutFocusReason);
     m_filterEdit->selectAll();
+}
+
+int ExperimentListPanel::heightForRows(int rows) const
+{
+    const int row = m_view->verticalHeader()->defaultSectionSize();
+    return m_filterEdit->sizeHint().height() + layout()->spacing() +
+           m_view->horizontalHeader()->sizeHint().height() + rows * row +
+           m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() + 2;
 }
 
 void ExperimentListPanel::setContextActions(QList<QAction*> actions)

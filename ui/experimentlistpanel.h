@@ -27,6 +27,9 @@ public:
     ExperimentFilterModel* filterModel() const { return m_filter; }
     QLineEdit* filterEdit() const { return m_filterEdit; }
     void focusFilter();
+    // The panel's height that shows this many rows without scrolling (with the filter box, the
+    // header and a horizontal scroll bar).
+    int heightForRows(int rows) const;
     // The actions of the table's context menu; each acts on the selected experiment.
     void setContextActions(QList<QAction*> actions);
     // The context menu for a position in the table's viewport: the row there is selected first.

@@ -3,8 +3,11 @@
 #include "common/numberformat.h"
 
 #include "experiment/experimentnames.h"
+#include "plot/plottheme.h"
 
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
 #include <cmath>
@@ -169,7 +172,7 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         if (role == Qt::ToolTipRole)
             return entry.error;
         if (role == Qt::ForegroundRole)
-            return QVariant::fromValue(Qt::GlobalColor::darkRed);
+            return PlotTheme::problemText(QGuiApplication::palette()); // reads on dark palettes too
         return {};
     }
     const Experiment& e = *entry.experiment;

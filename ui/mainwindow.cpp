@@ -15,6 +15,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "plotcontextmenu.h"
 #include "runqueueview.h"
 #include "seedspanel.h"
 #include "seedtablemodel.h"
@@ -123,6 +124,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_fileActions, &ExperimentFileActions::renamed, this, &MainWindow::experimentRenamed);
     connect(m_fileActions, &ExperimentFileActions::deleted, this, &MainWindow::rescanExperiments);
     connect(m_fileActions, &ExperimentFileActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    auto* plotMenu = new PlotContextMenu(m_exports, this);
+    for (PlotPage* page :
+         std::initializer_list<PlotPage*>{m_scatter, m_spread, m_ensembleSize, m_learningCurves})
+        plotMenu->attach(page);
+    connect(plotMenu, &PlotContextMenu::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
     connect(m_exports, &ExportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
@@ -421,8 +428,17 @@ void MainWindow::restoreWorkspaceState()
     if (!memory.docks.isEmpty())
         restoreState(memory.docks);
     m_sweepStatus->hideRunsIfIdle(); // the dock as it was left, unless nothing runs now
-    if (!memory.splitter.isEmpty())
+    if (!memory.splitter.isEmpty()) {
         m_splitter->restoreState(memory.splitter);
+    } else {
+        // First time here: the table shows up to 10 experiments, but never more than 40% of the
+        // window; the plots get the rest. (Before the window is laid out, estimate the splitter
+        // from the window: setSizes keeps the proportion.)
+        const int total = m_splitter->height() > 100 ? m_splitter->height() : height() - 100;
+        const int table =
+            std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), 10)), total * 2 / 5);
+        m_splitter->setSizes({table, std::max(1, total - table)});
+    }
     if (!memory.columns.isEmpty())
         m_experimentView->horizontalHeader()->restoreState(memory.columns);
     if (memory.tab >= 0 && memory.tab < m_tabs->count())
@@ -609,6 +625,8 @@ ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
         variant ? tr("Duplicate as variant") : tr("New experiment"), m_workspacePath, taken,
         ExperimentDialog::startFrom(selected ? &*selected : nullptr, variant, taken), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!variant) // a new experiment's suggested patience follows its epochs; a variant changes one thing
+        dialog->setPatienceFollowsEpochs(true);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { addExperiment(dialog->experiment()); });
     dialog->open();
     return dialog;

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "dashedpens.h"
+#include "plottheme.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -78,17 +79,25 @@ LearningCurveView::LearningCurveView(QWidget* parent)
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->legend->setVisible(false);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
-        m_userRange = false;
-        fitAxes();
-    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &LearningCurveView::resetView);
     connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_userRange = true; });
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
+    PlotTheme::fromPalette(palette()).apply(m_plot);
     connect(m_smoothing, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
     connect(m_logY, &QCheckBox::toggled, this, [this] {
         m_userRange = false; // the old range means nothing on the other scale
         rebuild();
     });
+}
+
+void LearningCurveView::changeEvent(QEvent* event)
+{
+    // The palette changed (the system switched between light and dark): recolour, keep the zoom.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        PlotTheme::fromPalette(palette()).apply(m_plot);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
 }
 
 void LearningCurveView::setData(const QString& experiment, Metric metric,
@@ -259,7 +268,9 @@ void LearningCurveView::rebuild()
         if (training > 0)
             name += tr(", %n training", nullptr, static_cast<int>(training));
         average->setName(name + QLatin1Char(')'));
-        average->setPen(QPen(colour.darker(130), 2.5));
+        // Darker than the seeds' lines on a light plot, lighter on a dark one: the mean stands out.
+        average->setPen(QPen(PlotTheme::fromPalette(palette()).shade(colour, 130), 2.5));
+        PlotTheme::markShade(average, colour, 130);
         addPoints(average, mean, logY);
         m_meanGraphs[set.experiment] = average;
     }
@@ -296,10 +307,17 @@ void LearningCurveView::rebuild()
     if (m_leftOut > 0)
         label += tr("; %n score(s) ≤ 0 left out of the log scale", nullptr, m_leftOut);
     m_plot->xAxis->setLabel(label);
+    PlotTheme::fromPalette(palette()).apply(m_plot);
     if (m_userRange)
         m_plot->replot();
     else
         fitAxes();
+}
+
+void LearningCurveView::resetView()
+{
+    m_userRange = false;
+    fitAxes();
 }
 
 void LearningCurveView::fitAxes()

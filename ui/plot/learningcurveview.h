@@ -48,6 +48,9 @@ public:
     int pointsLeftOut() const { return m_leftOut; } // on the log scale, the scores ≤ 0 not drawn
 
     QCustomPlot* plot() override;
+    // Back to the range fitted to the curves after a zoom or pan (as a double click does).
+    void resetView() override;
+    bool canResetView() const override { return true; }
     QString name() const override { return QStringLiteral("curves"); }
     QWidget* widget() override { return this; }
     DataTable dataTable() const override; // the stored scores as they are, unsmoothed
@@ -69,6 +72,9 @@ public Q_SLOTS:
     void addEpoch(const QString& experiment, quint64 seed, int epoch, double validationScore);
     // A seed has ended: its live curve goes at the next setData, which holds it if it was stored.
     void endSeed(const QString& experiment, quint64 seed);
+
+protected:
+    void changeEvent(QEvent* event) override; // follows the palette: dark or light
 
 private:
     void rebuild();

@@ -1,5 +1,6 @@
 #include "plotexporter.h"
 
+#include "plottheme.h"
 #include "svgtextoutliner.h"
 
 #include "common/atomicfile.h"
@@ -24,13 +25,16 @@ constexpr int kVectorDpi = 96;
 // White space around the whole plot, so no legend, label or tick touches the file's edge.
 constexpr int kBorder = 8;
 
-// A plot as exported: a border around it, and nothing marked exportHidden (the selection
-// ring, hover marks); the window's plot is put back as it was afterwards.
+// A plot as exported: light colours (files are for papers, whatever the screen's palette), a
+// border around it, and nothing marked exportHidden (the selection ring, hover marks); the
+// window's plot is put back as it was afterwards, in its screen colours.
 class ExportState
 {
 public:
-    explicit ExportState(QCustomPlot* plot) : m_plot(plot), m_margins(plot->plotLayout()->margins())
+    explicit ExportState(QCustomPlot* plot)
+        : m_plot(plot), m_margins(plot->plotLayout()->margins()), m_screenTheme(PlotTheme::appliedTo(plot))
     {
+        PlotTheme::light().apply(m_plot);
         m_plot->plotLayout()->setMargins(QMargins(kBorder, kBorder, kBorder, kBorder));
         for (int i = 0; i < m_plot->plottableCount(); ++i)
             hide(m_plot->plottable(i));
@@ -42,6 +46,7 @@ public:
         m_plot->plotLayout()->setMargins(m_margins);
         for (QCPLayerable* layerable : m_hidden)
             layerable->setVisible(true);
+        m_screenTheme.apply(m_plot);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
     ExportState(const ExportState&) = delete;
@@ -58,6 +63,7 @@ private:
 
     QCustomPlot* m_plot;
     QMargins m_margins;
+    PlotTheme m_screenTheme;
     std::vector<QCPLayerable*> m_hidden;
 };
 

@@ -9,8 +9,9 @@ class QCustomPlot;
 
 namespace seedscape {
 
-// Saves a plot exactly as drawn, at a chosen size: PNG (pixels, at a resolution in dpi), SVG or
-// PDF (vector, the same whatever the dpi; SVG text as outlines). A white border keeps every label
+// Saves a plot as drawn, at a chosen size: PNG (pixels, at a resolution in dpi), SVG or
+// PDF (vector, the same whatever the dpi; SVG text as outlines). Files are for papers: always in
+// the light theme (PlotTheme::light), whatever the screen's palette. A white border keeps every label
 // off the edge; plottables and items with the property exportHidden (the selection ring) are left
 // out. Every save is atomic; failures throw StorageError naming the file.
 class PlotExporter

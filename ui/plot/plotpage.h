@@ -22,6 +22,9 @@ public:
     virtual DataTable dataTable() const = 0; // the numbers behind the plot
     virtual QString caption() const = 0;     // what the plot shows, for the report
     virtual bool hasContent() const { return true; } // the report leaves out empty pages
+    // Plots the user can zoom and drag go back to the view fitted to their data.
+    virtual bool canResetView() const { return false; }
+    virtual void resetView() {}
 };
 
 } // namespace seedscape

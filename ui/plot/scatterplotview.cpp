@@ -9,6 +9,7 @@
 
 #include "dashedpens.h"
 #include "markergraph.h"
+#include "plottheme.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -30,29 +31,38 @@ QString seedList(const std::vector<quint64>& seeds)
     return words.join(QStringLiteral(", "));
 }
 
-QCPScatterStyle styleOf(ScatterData::Kind kind, const QColor& colour)
+// A graph's markers of one kind in an experiment's colour. Outlines set off from the fill are
+// tagged for the theme: the ensembles' rings turn light on a dark plot (PlotTheme::apply).
+void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour)
 {
     QColor fill = colour;
     switch (kind) {
     case ScatterData::Kind::Seed:
         fill.setAlpha(150);
-        return QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 5);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 5));
+        break;
     case ScatterData::Kind::KEnsemble:
         fill.setAlpha(90);
-        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour.darker(120), 1.0), fill, 9);
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour.darker(120), 1.0), fill, 9));
+        PlotTheme::markShade(graph, colour, 120);
+        break;
     case ScatterData::Kind::FullEnsemble: // (ssDisc fills with the pen's colour; ssCircle with the brush)
-        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16);
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16));
+        PlotTheme::mark(graph, PlotTheme::Ink::Text);
+        break;
     }
-    return {};
 }
 
-// A line through the whole plot: test = intercept + slope · validation.
-void addStraightLine(QCustomPlot* plot, double intercept, double slope, const QPen& pen)
+// A line through the whole plot: test = intercept + slope · validation, in a theme's ink.
+void addStraightLine(QCustomPlot* plot, double intercept, double slope, const QPen& pen, PlotTheme::Ink ink)
 {
     auto* line = new QCPItemStraightLine(plot);
     line->point1->setCoords(0, intercept);
     line->point2->setCoords(1, intercept + slope);
     line->setPen(pen);
+    PlotTheme::mark(line, ink);
 }
 
 } // namespace
@@ -86,10 +96,7 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_caption);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
-        m_userView = false;
-        resetView();
-    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &ScatterPlotView::resetView);
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userView = true; });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         if (event->buttons() & Qt::LeftButton)
@@ -128,6 +135,16 @@ void ScatterPlotView::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
 }
 
+void ScatterPlotView::changeEvent(QEvent* event)
+{
+    // The palette changed (the system switched between light and dark): recolour, keep the rest.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        PlotTheme::fromPalette(palette()).apply(m_plot);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
+}
+
 void ScatterPlotView::rebuild()
 {
     m_stale = false;
@@ -147,6 +164,7 @@ void ScatterPlotView::rebuild()
     addCorrelationText();
     addSelectionGraph();
     showSelection(); // a live update keeps what the user selected
+    PlotTheme::fromPalette(palette()).apply(m_plot);
     if (m_userView && !m_data.series.empty())
         m_plot->replot(); // and where the user zoomed to
     else
@@ -175,7 +193,7 @@ void ScatterPlotView::addMarkers(ScatterData::Kind kind)
             continue;
         Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, std::move(points)};
         drawn.graph->setLineStyle(QCPGraph::lsNone);
-        drawn.graph->setScatterStyle(styleOf(kind, ExperimentColours::palette(slot)));
+        setMarkers(drawn.graph, kind, ExperimentColours::palette(slot));
         QVector<double> x, y;
         for (const auto& ref : drawn.points) {
             x << pointOf(ref).validation;
@@ -214,8 +232,7 @@ void ScatterPlotView::addExperimentLegend()
     for (size_t s = 0; s < m_data.series.size() && s < kLegendExperiments; ++s) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
-        key->setScatterStyle(
-            styleOf(ScatterData::Kind::FullEnsemble, palette.of(m_data.series[s].experiment)));
+        setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(m_data.series[s].experiment));
         key->setName(m_data.series[s].experiment);
         key->addToLegend();
     }
@@ -232,7 +249,7 @@ void ScatterPlotView::addExperimentLegend()
 
 void ScatterPlotView::addKindLegend()
 {
-    // The three marker sizes, in grey.
+    // The three marker sizes, in a mid grey that reads on light and dark plots alike.
     const std::pair<ScatterData::Kind, QString> kinds[] = {
         {ScatterData::Kind::Seed, tr("single seed")},
         {ScatterData::Kind::KEnsemble,
@@ -242,7 +259,7 @@ void ScatterPlotView::addKindLegend()
     for (const auto& [kind, label] : kinds) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
-        key->setScatterStyle(styleOf(kind, QColor(0x909090)));
+        setMarkers(key, kind, QColor(0x909090));
         key->setName(label);
         key->addToLegend();
     }
@@ -250,13 +267,15 @@ void ScatterPlotView::addKindLegend()
 
 void ScatterPlotView::addReferenceLines()
 {
-    addStraightLine(m_plot, 0, 1, DashedPens::dotted(QColor(0x707070), 1)); // y = x
-    if (m_data.seedTrend.isDefined())                                       // never a line through two points
+    using Ink = PlotTheme::Ink;
+    const PlotTheme theme = PlotTheme::fromPalette(palette());
+    addStraightLine(m_plot, 0, 1, DashedPens::dotted(theme.ink(Ink::Muted), 1), Ink::Muted); // y = x
+    if (m_data.seedTrend.isDefined()) // never a line through two points
         addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
-                        DashedPens::dashed(QColor(0x909090), 1.5));
+                        DashedPens::dashed(theme.ink(Ink::Faint), 1.5), Ink::Faint);
     if (m_data.ensembleTrend.isDefined())
         addStraightLine(m_plot, m_data.ensembleTrend.intercept, m_data.ensembleTrend.slope,
-                        QPen(QColor(0x303030), 2));
+                        QPen(theme.ink(Ink::Strong), 2), Ink::Strong);
 }
 
 void ScatterPlotView::addCorrelationText()
@@ -283,8 +302,10 @@ void ScatterPlotView::addSelectionGraph()
     m_selection = m_plot->addGraph();
     m_selection->setProperty("exportHidden", true); // a mark for the screen, not for a paper
     m_selection->setLineStyle(QCPGraph::lsNone);
+    const QColor ring = PlotTheme::fromPalette(palette()).ink(PlotTheme::Ink::Selection);
     m_selection->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 22));
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(ring, 2.5), Qt::NoBrush, 22));
+    PlotTheme::mark(m_selection, PlotTheme::Ink::Selection);
 }
 
 namespace {
@@ -302,6 +323,7 @@ QCPRange paddedSpan(double low, double high)
 
 void ScatterPlotView::resetView()
 {
+    m_userView = false;
     double xLow = std::numeric_limits<double>::infinity(), xHigh = -xLow, yLow = xLow, yHigh = -xLow;
     for (const ScatterData::Series& s : m_data.series)
         for (const ScatterData::Point& p : s.points)

@@ -55,7 +55,9 @@ public:
     const std::vector<quint64>& selectedSeeds() const { return m_selectedSeeds; } // empty: full ensemble
     // Fits the axes to the data: one range for both while neither axis would use under half of it
     // (y = x stays the diagonal), else each axis its own; y = x is drawn wherever it crosses.
-    void resetView();
+    // A view zoomed or panned by hand is given up for the fitted one (as a double click does).
+    void resetView() override;
+    bool canResetView() const override { return true; }
     bool hasEqualScales() const;
 
     // The workspace's experiments, for one colour per experiment in every view. Without it the
@@ -69,6 +71,7 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override; // follows the palette: dark or light
 
 private:
     void rebuild(); // the steps below, in drawing order

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "dashedpens.h"
+#include "plottheme.h"
 #include "qcustomplot_include.h"
 
 #include <cmath>
@@ -112,6 +113,16 @@ int StatisticsPlotView::plottedPoints()
     return n;
 }
 
+void StatisticsPlotView::changeEvent(QEvent* event)
+{
+    // The palette changed (the system switched between light and dark): recolour, keep the zoom.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        PlotTheme::fromPalette(palette()).apply(m_plot);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
+}
+
 void StatisticsPlotView::rebuild()
 {
     m_stale = false;
@@ -141,6 +152,7 @@ void StatisticsPlotView::rebuild()
         const double xPad = std::max(x.size() * 0.04, 0.3);
         m_plot->xAxis->setRange(x.lower - xPad, x.upper + xPad);
     }
+    PlotTheme::fromPalette(palette()).apply(m_plot);
     m_plot->replot();
 }
 
@@ -152,6 +164,7 @@ void StatisticsPlotView::drawSpread()
     // instead of drawing it as lr3·10⁻⁴.
     m_plot->xAxis->setNumberFormat(QStringLiteral("g"));
     m_plot->xAxis->setLabel(QString());
+    const QColor ink = PlotTheme::fromPalette(palette()).text();
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
         const double x = static_cast<double>(i + 1);
@@ -166,22 +179,25 @@ void StatisticsPlotView::drawSpread()
         else
             drawStrip(x, scores, colour);
 
+        // The mean, its interval and the ensemble's outline in the theme's text colour.
         QCPGraph* mean = m_plot->addGraph();
         mean->setLineStyle(QCPGraph::lsNone);
         mean->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(Qt::black, 1.5), Qt::NoBrush, 11));
+            QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(ink, 1.5), Qt::NoBrush, 11));
+        PlotTheme::mark(mean, PlotTheme::Ink::Text);
         mean->addData(x + kStripWidth / 2 + 0.12, spread.mean);
         if (std::isfinite(spread.ciLow)) {
             auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             interval->setDataPlottable(mean);
-            interval->setPen(QPen(Qt::black, 1.5));
+            interval->setPen(QPen(ink, 1.5));
+            PlotTheme::mark(interval, PlotTheme::Ink::Text);
             interval->setData(QVector<double>{spread.mean - spread.ciLow},
                               QVector<double>{spread.ciHigh - spread.mean});
         }
         QCPGraph* ensemble = m_plot->addGraph();
         ensemble->setLineStyle(QCPGraph::lsNone);
-        ensemble->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
+        ensemble->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(ink, 1.5), colour, 14));
+        PlotTheme::mark(ensemble, PlotTheme::Ink::Text);
         ensemble->setName(e.name); // (not in a legend: the axis names the experiments)
         ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
@@ -239,8 +255,10 @@ void StatisticsPlotView::drawBox(double x, const std::vector<double>& scores, co
     QColor fill = colour;
     fill.setAlpha(110);
     box->setBrush(fill);
+    // The outline a shade of the fill, median and whiskers in the text colour (PlotTheme::apply).
     box->setPen(QPen(colour.darker(140), 1.3));
     box->setMedianPen(QPen(Qt::black, 2));
+    PlotTheme::markShade(box, colour, 140);
     box->setWidth(kStripWidth);
     box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
     box->addData(x, low, q1, median, q3, high, outliers);

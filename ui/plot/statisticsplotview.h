@@ -66,6 +66,7 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override; // follows the palette: dark or light
 
 private:
     void refresh(); // now when visible, else when next shown
