@@ -3,6 +3,7 @@
 #include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
 #include "plot/plottheme.h"
+#include "problemtext.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 #include "reportpdfprinter.h"
@@ -20,6 +21,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QtTest>
 
 #include "plot/qcustomplot_include.h"
@@ -337,6 +339,13 @@ void TestPlotTheme::problemTextReadsOnBoth()
     const QColor onDark = PlotTheme::problemText(darkPalette());
     QVERIFY(onDark.lightness() > darkPalette().color(QPalette::Base).lightness() + 80);
     QVERIFY(onDark.red() > onDark.green() + 40); // still red
+    // The window's problem labels (ProblemText) use it: the dark red on a dark window is gone.
+    QLabel label;
+    label.setPalette(darkPalette());
+    QCOMPARE(ProblemText::styleSheet(&label), QStringLiteral("color: %1").arg(onDark.name()));
+    QVERIFY(ProblemText::html(QStringLiteral("a < b"), &label).contains(QStringLiteral("a &lt; b")));
+    label.setPalette(m_light);
+    QVERIFY(ProblemText::html(QStringLiteral("x"), &label).contains(QColor(Qt::darkRed).name()));
 }
 
 QTEST_MAIN(TestPlotTheme)

@@ -2,6 +2,7 @@
 
 #include "csvpreviewmodel.h"
 #include "dataloader.h"
+#include "problemtext.h"
 
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
@@ -16,11 +17,6 @@ namespace seedscape {
 namespace {
 
 constexpr int kPreviewRows = 50;
-
-QString inRed(const QString& text)
-{
-    return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped());
-}
 
 QString describe(const PreparedData& p, const Experiment& e)
 {
@@ -116,7 +112,7 @@ void DatasetPanel::showPrepared(std::shared_ptr<const PreparedData> data)
 void DatasetPanel::showError(const QString& message)
 {
     m_preview->clear();
-    m_summary->setText(inRed(message));
+    m_summary->setText(ProblemText::html(message, m_summary));
 }
 
 } // namespace seedscape

@@ -3,6 +3,7 @@
 #include "common/inputerror.h"
 #include "common/storageerror.h"
 #include "experiment/experimentvalidator.h"
+#include "problemtext.h"
 #include "store/workspace.h"
 
 #include <QCompleter>
@@ -121,8 +122,7 @@ void NotesPanel::save()
     std::vector<FieldProblem> problems;
     ExperimentValidator::validateTags(tags, problems);
     if (!problems.empty()) {
-        m_status->setText(tr("<span style='color:#b00020'>Not saved: a tag %1.</span>")
-                              .arg(problems.front().message.toHtmlEscaped()));
+        m_status->setText(ProblemText::html(tr("Not saved: a tag %1.").arg(problems.front().message), this));
         return;
     }
     Q_EMIT aboutToSave(m_experiment);
@@ -138,12 +138,10 @@ void NotesPanel::save()
         experiment.notes = m_notes->toPlainText();
         workspace.save(experiment);
     } catch (const InputError& e) {
-        m_status->setText(
-            tr("<span style='color:#b00020'>Not saved: %1</span>").arg(e.message().toHtmlEscaped()));
+        m_status->setText(ProblemText::html(tr("Not saved: %1").arg(e.message()), this));
         return;
     } catch (const StorageError& e) {
-        m_status->setText(
-            tr("<span style='color:#b00020'>Not saved: %1</span>").arg(e.message().toHtmlEscaped()));
+        m_status->setText(ProblemText::html(tr("Not saved: %1").arg(e.message()), this));
         return;
     }
     m_status->setText(

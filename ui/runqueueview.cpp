@@ -1,5 +1,6 @@
 #include "runqueueview.h"
 
+#include "problemtext.h"
 #include "progressbardelegate.h"
 #include "slurmjobsview.h"
 #include "sweepcontroller.h"
@@ -49,7 +50,7 @@ RunQueueView::RunQueueView(QWidget* parent)
     : QWidget(parent), m_tree(new QTreeWidget), m_problem(new QLabel), m_slurmJobs(new SlurmJobsView)
 {
     m_problem->setObjectName(QStringLiteral("runProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problem->setStyleSheet(ProblemText::styleSheet(m_problem));
     m_problem->setWordWrap(true);
     m_problem->setVisible(false);
     m_tree->setObjectName(QStringLiteral("runQueue"));

@@ -1,5 +1,6 @@
 #include "slurmjobsview.h"
 
+#include "problemtext.h"
 #include "progressbardelegate.h"
 #include "slurmcontroller.h"
 
@@ -126,7 +127,7 @@ SlurmJobsView::SlurmJobsView(QWidget* parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_problem->setObjectName(QStringLiteral("slurmProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problem->setStyleSheet(ProblemText::styleSheet(m_problem));
     m_problem->setWordWrap(true);
     m_problem->setVisible(false);
     m_cancel->setObjectName(QStringLiteral("cancelSlurmJob"));

@@ -1,5 +1,6 @@
 #include "slurmsubmitdialog.h"
 
+#include "problemtext.h"
 #include "slurmcontroller.h"
 
 #include "experiment/experimentvalidator.h"
@@ -224,7 +225,7 @@ bool SlurmSubmitDialog::submit()
 
 void SlurmSubmitDialog::setNote(const QString& text, bool problem)
 {
-    m_note->setStyleSheet(problem ? QStringLiteral("color: #b00020") : QString());
+    m_note->setStyleSheet(problem ? ProblemText::styleSheet(m_note) : QString());
     m_note->setText(text);
 }
 
