@@ -220,7 +220,18 @@ private Q_SLOTS:
                              QStringLiteral("StartTime=now")})
                      .exitCode,
                  0);
-        QVERIFY2(waitUntil([&] { return jobEnded(id); }, 120000), qPrintable(diagnosis()));
+        // Until the requeued task runs, its record still holds the first run's end (cancelled); under
+        // load squeue can miss it for a moment between requeue and start. Wait for its second end.
+        const auto taskState = [&](int task) {
+            return job(id)
+                .value(QStringLiteral("tasks"))
+                .toArray()[task]
+                .toObject()
+                .value(QStringLiteral("state"))
+                .toString();
+        };
+        QVERIFY2(waitUntil([&] { return jobEnded(id) && taskState(1) == QLatin1String("finished"); }, 120000),
+                 qPrintable(diagnosis()));
 
         const QJsonArray after = job(id).value(QStringLiteral("tasks")).toArray();
         QCOMPARE(after[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
