@@ -35,7 +35,7 @@ struct ScatterData
     {
         // test = intercept + slope · validation; NaN when undefined: fewer than
         // Correlation::kMinPoints points (the rule of the correlations), or one validation score.
-        double intercept, slope;
+        double intercept = Correlation::kNaN, slope = Correlation::kNaN;
         Correlation correlation;
         // A line worth drawing: defined, from at least Correlation::kMinPoints points.
         bool isDefined() const;
