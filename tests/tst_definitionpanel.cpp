@@ -19,8 +19,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace seedscape;
@@ -64,6 +66,42 @@ struct WinePanel
     void show() { panel.showEntry(workspace.path(), &wine); }
 };
 
+// A panel showing "quick" (diabetes, lr 0.001), which has one stored seed, once counted.
+struct StoredSeedPanel
+{
+    TempWorkspace workspace;
+    const QString file = ExperimentBuilder(QStringLiteral("quick"))
+                             .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+                             .hidden({8})
+                             .epochs(2)
+                             .seeds(2)
+                             .saveIn(workspace.path());
+    SweepController sweeps;
+    DefinitionPanel panel{&sweeps};
+    ManualTimer autosave{&panel, kAutosaveTimer};
+
+    StoredSeedPanel()
+    {
+        SeedResult stored;
+        stored.seed = 1;
+        stored.epochsRun = 2;
+        stored.bestEpoch = 2;
+        ResultStore(resultsFolder()).save(stored);
+        const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
+        panel.showEntry(workspace.path(), &quick);
+    }
+    QString resultsFolder() const
+    {
+        return Workspace(workspace.path()).resultsFolder(QStringLiteral("quick"));
+    }
+    QWidget* bar() const { return panel.findChild<QWidget*>(QStringLiteral("variantBar")); }
+    QPushButton* button(const QString& name) const { return panel.findChild<QPushButton*>(name); }
+    QString lrField() const
+    {
+        return panel.editor()->findChild<QLineEdit*>(QStringLiteral("training.lr"))->text();
+    }
+};
+
 } // namespace
 
 class TestDefinitionPanel : public QObject
@@ -78,6 +116,9 @@ private Q_SLOTS:
     void waitingEditIsSavedOnSaveNow();
     void storedSeedsRefuseNewSettingsButSaveTheSeedCount();
     void noExperimentDisablesTheEditor();
+    void incomparableEditOffersAVariant();
+    void discardPutsTheSavedSettingsBack();
+    void variantWaitsForTheFormsOwnProblems();
     // Through the window: the table and status follow the panel.
     void definitionTabAutosavesValidEdits();
     void storedSeedsAllowOnlyComparableEdits();
@@ -236,10 +277,9 @@ void TestDefinitionPanel::storedSeedsRefuseNewSettingsButSaveTheSeedCount()
     QCOMPARE(editor->problems().size(), size_t(1));
     QCOMPARE(editor->problems()[0].field, QStringLiteral("results"));
     // The panel counts the stored seeds off the GUI thread; the message names them once counted.
-    QTRY_VERIFY2(editor->problems().size() == 1 &&
-                     editor->problems()[0].message.startsWith(QStringLiteral("1 stored seed")),
+    QTRY_VERIFY2(editor->problems().size() == 1 && editor->problems()[0].message.startsWith(QStringLiteral(
+                                                       "This change makes the stored seed incomparable")),
                  qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
-    QVERIFY(editor->problems()[0].message.contains(QStringLiteral("Duplicate as variant")));
     QVERIFY(!autosave.isPending());
     autosave.fire();
     panel.saveNow();
@@ -280,6 +320,99 @@ void TestDefinitionPanel::noExperimentDisablesTheEditor()
     panel.showEntry(workspace.path(), nullptr);
     QVERIFY(!panel.editor()->isEnabled());
     QVERIFY(!panel.saved());
+}
+
+void TestDefinitionPanel::incomparableEditOffersAVariant()
+{
+    StoredSeedPanel w;
+    ExperimentEditor* editor = w.panel.editor();
+    QSignalSpy created(&w.panel, &DefinitionPanel::variantCreated);
+    QTRY_VERIFY(editor->isValid());
+    QVERIFY(w.bar()->isHidden());
+    const QByteArray before = contentsOf(w.file);
+
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QVERIFY(!w.bar()->isHidden());
+    QPushButton* make = w.button(QStringLiteral("makeVariant"));
+    QCOMPARE(make->text(), QStringLiteral("Make a variant with this change"));
+    QTRY_VERIFY(make->isEnabled()); // once the stored seeds are counted
+    auto* message = w.panel.findChild<QLabel*>(QStringLiteral("variantMessage"));
+    QVERIFY2(message->text().startsWith(QStringLiteral("This change makes the stored seed incomparable")),
+             qPrintable(message->text()));
+    // Shown in the bar, not again above the form.
+    QVERIFY(editor->findChild<QLabel*>(QStringLiteral("otherProblems"))->isHidden());
+    QVERIFY(!w.autosave.isPending());
+
+    QTest::mouseClick(make, Qt::LeftButton);
+    QCOMPARE(created.count(), 1);
+    QCOMPARE(created[0][0].toString(), QStringLiteral("quick-variant"));
+    const Experiment variant =
+        ExperimentReader::readFile(w.workspace.experimentFile(QStringLiteral("quick-variant")));
+    QCOMPARE(variant.name, QStringLiteral("quick-variant"));
+    QCOMPARE(variant.training.lr, 0.01);
+    QCOMPARE(variant.model.hidden, std::vector<int>{8});
+    // The original: its file byte for byte, its seed, and the form showing it again.
+    QCOMPARE(contentsOf(w.file), before);
+    QCOMPARE(ResultStore(w.resultsFolder()).recordedSeeds().size(), size_t(1));
+    QCOMPARE(w.lrField(), QStringLiteral("0.001"));
+    QVERIFY(w.bar()->isHidden());
+    QTRY_VERIFY(editor->isValid());
+    QCOMPARE(editor->experiment()->name, QStringLiteral("quick"));
+    w.autosave.fire();
+    QCOMPARE(contentsOf(w.file), before);
+
+    // A second variant takes the next free name.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.1"));
+    QTRY_VERIFY(make->isEnabled());
+    QTest::mouseClick(make, Qt::LeftButton);
+    QCOMPARE(created.count(), 2);
+    QCOMPARE(created[1][0].toString(), QStringLiteral("quick-variant-2"));
+    QCOMPARE(
+        ExperimentReader::readFile(w.workspace.experimentFile(QStringLiteral("quick-variant-2"))).training.lr,
+        0.1);
+    QCOMPARE(
+        ExperimentReader::readFile(w.workspace.experimentFile(QStringLiteral("quick-variant"))).training.lr,
+        0.01);
+}
+
+void TestDefinitionPanel::discardPutsTheSavedSettingsBack()
+{
+    StoredSeedPanel w;
+    ExperimentEditor* editor = w.panel.editor();
+    QSignalSpy created(&w.panel, &DefinitionPanel::variantCreated);
+    QTRY_VERIFY(editor->isValid());
+    const QByteArray before = contentsOf(w.file);
+
+    typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("9"));
+    QVERIFY(!w.bar()->isHidden());
+    QTest::mouseClick(w.button(QStringLiteral("discardChange")), Qt::LeftButton);
+    QVERIFY(w.bar()->isHidden());
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("training.epochs"))->text(), QStringLiteral("2"));
+    QTRY_VERIFY(editor->isValid());
+    QVERIFY(!w.autosave.fire());
+    QCOMPARE(contentsOf(w.file), before);
+    QCOMPARE(created.count(), 0);
+    QCOMPARE(Workspace(w.workspace.path()).experimentNames(), QStringList{QStringLiteral("quick")});
+}
+
+void TestDefinitionPanel::variantWaitsForTheFormsOwnProblems()
+{
+    StoredSeedPanel w;
+    ExperimentEditor* editor = w.panel.editor();
+    QTRY_VERIFY(editor->isValid());
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QPushButton* make = w.button(QStringLiteral("makeVariant"));
+    QTRY_VERIFY(make->isEnabled());
+
+    // An invalid value as well: no variant of it until it is fixed.
+    typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("0"));
+    QVERIFY(!w.bar()->isHidden());
+    QVERIFY(!make->isEnabled());
+    QVERIFY2(statusOf(&w.panel).contains(QStringLiteral("Not saved: 1 problem")),
+             qPrintable(statusOf(&w.panel)));
+    typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("16"));
+    QVERIFY(make->isEnabled());
+    QVERIFY2(statusOf(&w.panel).contains(QStringLiteral("make a variant")), qPrintable(statusOf(&w.panel)));
 }
 
 void TestDefinitionPanel::definitionTabAutosavesValidEdits()
@@ -345,7 +478,10 @@ void TestDefinitionPanel::storedSeedsAllowOnlyComparableEdits()
     QVERIFY(!editor->isValid());
     QCOMPARE(editor->problems().size(), size_t(1));
     QCOMPARE(editor->problems()[0].field, QStringLiteral("results"));
-    QVERIFY(editor->problems()[0].message.contains(QStringLiteral("Duplicate as variant")));
+    QVERIFY2(editor->problems()[0].message.startsWith(QStringLiteral("This change makes the 2 stored seeds "
+                                                                     "incomparable")),
+             qPrintable(editor->problems()[0].message));
+    QVERIFY(!window.findChild<QWidget*>(QStringLiteral("variantBar"))->isHidden());
     QVERIFY(!autosave.fire());
     QCOMPARE(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick"))).training.lr, 1e-3);
     // More seeds keep them comparable: saved.
@@ -357,6 +493,21 @@ void TestDefinitionPanel::storedSeedsAllowOnlyComparableEdits()
                  6);
     QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Seeds).data().toString(),
                  QStringLiteral("2/6"));
+    // Make a variant with this change: the window selects the new experiment, the original keeps
+    // its seeds and its settings.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    auto* make = window.findChild<QPushButton*>(QStringLiteral("makeVariant"));
+    QTRY_VERIFY(make->isEnabled());
+    QTest::mouseClick(make, Qt::LeftButton);
+    QTRY_COMPARE(window.selectedExperiment(), QStringLiteral("quick-variant"));
+    QCOMPARE(
+        ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick-variant"))).training.lr,
+        0.01);
+    // The form shows it once its data is checked (on a pool thread).
+    QTRY_VERIFY(editor->experiment() && editor->experiment()->training.lr == 0.01);
+    QCOMPARE(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick"))).training.lr, 1e-3);
+    QVERIFY(window.statusBar()->currentMessage().startsWith(
+        QStringLiteral("Created quick-variant with your change")));
 }
 
 QTEST_MAIN(TestDefinitionPanel)

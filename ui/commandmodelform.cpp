@@ -1,5 +1,7 @@
 #include "commandmodelform.h"
 
+#include "rememberedfolder.h"
+
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -57,10 +59,13 @@ CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProble
     workdirLayout->addWidget(m_workdir, 1);
     workdirLayout->addWidget(browse);
 
-    m_rows = {{tr("Command line"), withProblem(m_command, QStringLiteral("model.command"))},
-              {tr("Working folder"), withProblem(workdirRow, QStringLiteral("model.workdir"))},
-              {tr("Seeds at once"), withProblem(m_parallel, QStringLiteral("model.parallel"))},
-              {tr("Timeout per seed"), withProblem(m_timeout, QStringLiteral("model.timeout_minutes"))}};
+    const auto row = [&](const QString& label, const QString& field, QWidget* input) {
+        return FormRow{label, field, withProblem(input, field)};
+    };
+    m_rows = {row(tr("Command line"), QStringLiteral("model.command"), m_command),
+              row(tr("Working folder"), QStringLiteral("model.workdir"), workdirRow),
+              row(tr("Seeds at once"), QStringLiteral("model.parallel"), m_parallel),
+              row(tr("Timeout per seed"), QStringLiteral("model.timeout_minutes"), m_timeout)};
 
     for (QLineEdit* edit : {m_command, m_workdir})
         connect(edit, &QLineEdit::textEdited, this, &CommandModelForm::edited);
@@ -105,10 +110,11 @@ std::optional<FieldProblem> CommandModelForm::runnableProblem(const CommandSpec&
 
 void CommandModelForm::chooseWorkdir()
 {
-    const QString start = read().resolvedWorkdir(m_base);
-    const QString folder = m_chooseFolder(m_owner, start);
+    const RememberedFolder remembered(RememberedFolder::workdirKey());
+    const QString folder = m_chooseFolder(m_owner, remembered.startIn(read().resolvedWorkdir(m_base)));
     if (folder.isEmpty())
         return;
+    remembered.remember(folder);
     // Inside the workspace the path is kept relative, so the workspace can move as a whole.
     const QString relative = QDir(m_base).relativeFilePath(folder);
     m_workdir->setText(m_base.isEmpty() || relative.startsWith(QStringLiteral("..")) ? folder

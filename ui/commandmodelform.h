@@ -2,12 +2,12 @@
 
 #include "experiment/commandspec.h"
 #include "experiment/experimentvalidator.h"
+#include "formfields.h"
 
 #include <QObject>
 
 #include <functional>
 #include <optional>
-#include <utility>
 #include <vector>
 
 class QDoubleSpinBox;
@@ -34,8 +34,8 @@ public:
 
     CommandModelForm(QWidget* owner, const WithProblem& withProblem);
 
-    // The rows to lay out: label and field (wrapped with its problem label).
-    const std::vector<std::pair<QString, QWidget*>>& rows() const { return m_rows; }
+    // The rows to lay out: label, field path and input (wrapped with its problem label).
+    const std::vector<FormRow>& rows() const { return m_rows; }
     // Where a relative working folder starts: the experiment file's folder, i.e. the workspace.
     void setBaseFolder(const QString& folder) { m_base = folder; }
     void setCommand(const CommandSpec& command);
@@ -45,7 +45,9 @@ public:
     std::optional<FieldProblem> runnableProblem(const CommandSpec& command) const;
 
     void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
-    void chooseWorkdir(); // the picker; inside the base folder the path is kept relative
+    // The picker, opening in the folder chosen last (RememberedFolder); inside the base folder the
+    // path is kept relative.
+    void chooseWorkdir();
 
     // One line that splitCommand turns back into arguments: those with spaces or quotes quoted.
     static QString joinCommand(const QStringList& arguments);
@@ -61,7 +63,7 @@ private:
     QLineEdit* m_workdir;
     QSpinBox* m_parallel;
     QDoubleSpinBox* m_timeout;
-    std::vector<std::pair<QString, QWidget*>> m_rows;
+    std::vector<FormRow> m_rows;
     FolderChooser m_chooseFolder;
 };
 

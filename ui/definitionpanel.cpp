@@ -1,6 +1,8 @@
 #include "definitionpanel.h"
 
+#include "experimentdialog.h"
 #include "experimenteditor.h"
+#include "problemtext.h"
 #include "sweepcontroller.h"
 
 #include "common/atomicfile.h"
@@ -10,8 +12,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,22 +29,19 @@ namespace {
 
 constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every key
 
-QString inRed(const QString& text)
-{
-    return QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped());
-}
-
 } // namespace
 
 DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     : QWidget(parent), m_sweeps(sweeps), m_editor(new ExperimentEditor), m_status(new QLabel),
-      m_autosave(new QTimer(this))
+      m_variantBar(new QFrame), m_variantMessage(new QLabel),
+      m_makeVariant(new QPushButton(tr("Make a variant with this change"))), m_autosave(new QTimer(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_status->setObjectName(QStringLiteral("definitionStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    layout->addWidget(buildVariantBar());
     layout->addWidget(m_editor, 1);
     m_editor->setNameEditable(false); // the name is the file's and the results folder's
     m_editor->setExtraRule([this](const Experiment& e) { return keepsStoredSeedsComparable(e); });
@@ -50,16 +52,40 @@ DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     connect(m_editor, &ExperimentEditor::changed, this, &DefinitionPanel::edited);
     // A seed that ends is stored (or not): counted now, and again from the folder.
     connect(m_sweeps, &SweepController::seedEnded, this,
-            [this](const QString& experiment, quint64, bool finished) {
+            [this](const QString& experiment, quint64 seed, bool finished) {
                 if (!m_saved || experiment != m_saved->name)
                     return;
+                // Seeds by number, not a count: a count read from the folder may already hold this
+                // seed, and adding it again would say 3 stored seeds where there are 2.
                 if (finished && m_storedSeeds)
-                    ++*m_storedSeeds;
-                const std::optional<int> known = m_storedSeeds;
+                    m_storedSeeds->insert(seed);
+                const std::optional<std::set<quint64>> known = m_storedSeeds;
                 countStoredSeeds();
-                m_storedSeeds = known; // the count only grows during a sweep: the last one holds meanwhile
+                m_storedSeeds = known; // the seeds only grow during a sweep: the last ones hold meanwhile
             });
     showEntry({}, nullptr);
+}
+
+QWidget* DefinitionPanel::buildVariantBar()
+{
+    QFrame* frame = m_variantBar;
+    frame->setObjectName(QStringLiteral("variantBar"));
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setStyleSheet(QStringLiteral("#variantBar { background: #fff4d6; }"));
+    m_variantMessage->setObjectName(QStringLiteral("variantMessage"));
+    m_variantMessage->setWordWrap(true); // a plain box layout: safe, unlike a QFormLayout row
+    m_makeVariant->setObjectName(QStringLiteral("makeVariant"));
+    auto* discard = new QPushButton(tr("Discard change"));
+    discard->setObjectName(QStringLiteral("discardChange"));
+    discard->setToolTip(tr("Puts the settings back as the experiment's file holds them"));
+    auto* layout = new QHBoxLayout(frame);
+    layout->addWidget(m_variantMessage, 1);
+    layout->addWidget(m_makeVariant);
+    layout->addWidget(discard);
+    connect(m_makeVariant, &QPushButton::clicked, this, &DefinitionPanel::makeVariant);
+    connect(discard, &QPushButton::clicked, this, &DefinitionPanel::discardChange);
+    frame->setVisible(false);
+    return frame;
 }
 
 std::optional<FieldProblem> DefinitionPanel::keepsStoredSeedsComparable(const Experiment& e) const
@@ -68,17 +94,21 @@ std::optional<FieldProblem> DefinitionPanel::keepsStoredSeedsComparable(const Ex
         return std::nullopt;
     const QString name = m_saved->name;
     if (!m_storedSeeds) // counted in a moment: nothing is saved until then
-        return FieldProblem{QStringLiteral("results"), tr("counting the stored seeds…")};
-    const int stored = *m_storedSeeds;
+        return FieldProblem{
+            QStringLiteral("results"),
+            tr("Counting the stored seeds, to know whether this change keeps them comparable…")};
+    const int stored = static_cast<int>(m_storedSeeds->size());
     const bool training = std::any_of(m_sweeps->runningSeeds().begin(), m_sweeps->runningSeeds().end(),
                                       [&](const auto& running) { return running.second.experiment == name; });
     if (stored == 0 && !training)
         return std::nullopt;
+    const QString seeds = stored == 0   ? tr("the seeds training now")
+                          : stored == 1 ? tr("the stored seed")
+                                        : tr("the %1 stored seeds").arg(stored);
     return FieldProblem{QStringLiteral("results"),
-                        tr("%n stored seed(s) were trained with the saved settings, so only the seed count "
-                           "can change here. To try other settings, use Experiment ▸ Duplicate as variant "
-                           "(Ctrl+D).",
-                           nullptr, stored)};
+                        tr("This change makes %1 incomparable (trained with the saved settings). Only "
+                           "the seed count and seed list can change here.")
+                            .arg(seeds)};
 }
 
 void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntry* shown)
@@ -90,7 +120,7 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     if (!entry || !entry->experiment) {
         m_saved.reset();
         m_editor->setEnabled(false);
-        m_status->setText(entry ? inRed(entry->error) : tr("No experiment selected."));
+        m_status->setText(entry ? ProblemText::html(entry->error, m_status) : tr("No experiment selected."));
         return;
     }
     m_saved = entry->experiment;
@@ -106,10 +136,9 @@ void DefinitionPanel::countStoredSeeds()
     const int count = ++m_count;
     QPointer<DefinitionPanel> self(this);
     QThreadPool::globalInstance()->start([self, count, workspace = m_workspace, name = m_saved->name] {
-        int stored = 0;
+        std::set<quint64> stored;
         try {
-            stored = static_cast<int>(
-                ResultStore(Workspace(workspace).resultsFolder(name)).recordedSeeds().size());
+            stored = ResultStore(Workspace(workspace).resultsFolder(name)).recordedSeeds();
         } catch (const StorageError&) {
             // An unreadable workspace saves nothing anyway; save() says why.
         }
@@ -141,15 +170,21 @@ void DefinitionPanel::saveNow()
 void DefinitionPanel::edited()
 {
     const std::optional<Experiment> edited = m_editor->experiment();
+    showVariantBar();
     if (!m_saved)
         return;
+    // The bar says what the comparability rule found; the red marks in the form, the rest.
+    const int marked = static_cast<int>(m_editor->problems().size()) - (m_editor->extraProblem() ? 1 : 0);
     if (m_editor->isCheckingData()) {
         m_autosave->stop(); // saved once the data is known to load
         m_status->setText(tr("Checking the data…"));
+    } else if (!edited && marked == 0) {
+        m_autosave->stop();
+        m_status->setText(tr("Not saved: make a variant with this change, or discard it."));
     } else if (!edited) {
         m_autosave->stop();
-        m_status->setText(tr("<span style='color:#b00020'>Not saved: %n problem(s), marked in red.</span>",
-                             nullptr, static_cast<int>(m_editor->problems().size())));
+        m_status->setText(
+            ProblemText::html(tr("Not saved: %n problem(s), marked in red.", nullptr, marked), m_status));
     } else if (*edited == *m_saved) {
         m_autosave->stop();
         m_status->setText(tr("Saved. Changes are saved as you type."));
@@ -167,13 +202,65 @@ void DefinitionPanel::save()
     try {
         Workspace(m_workspace).save(*edited);
     } catch (const StorageError& e) {
-        m_status->setText(inRed(e.message()));
+        m_status->setText(ProblemText::html(e.message(), m_status));
         return;
     }
     m_saved = edited;
     m_status->setText(tr("Saved at %1. Changes are saved as you type.")
                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
     Q_EMIT experimentSaved(*edited);
+}
+
+void DefinitionPanel::showVariantBar()
+{
+    const std::optional<FieldProblem>& problem = m_editor->extraProblem();
+    m_variantBar->setVisible(m_saved && problem);
+    if (!m_saved || !problem)
+        return;
+    m_variantMessage->setText(problem->message);
+    // Not while the seeds are counted, nor while the form has problems of its own.
+    const bool ready = m_storedSeeds && m_editor->experimentDespiteExtraRule();
+    m_makeVariant->setEnabled(ready);
+    if (ready)
+        m_makeVariant->setToolTip(tr("Saves the edited settings as a new experiment; this one keeps its "
+                                     "settings and its stored seeds"));
+    else
+        m_makeVariant->setToolTip(m_storedSeeds ? tr("Fix the problems marked in red first")
+                                                : tr("Counting the stored seeds…"));
+}
+
+void DefinitionPanel::makeVariant()
+{
+    const std::optional<Experiment> edited = m_editor->experimentDespiteExtraRule();
+    if (!edited || !m_saved)
+        return;
+    Experiment variant = *edited;
+    try {
+        const Workspace workspace(m_workspace);
+        QStringList taken = workspace.experimentNames();
+        variant.name = ExperimentDialog::variantName(m_saved->name, taken);
+        while (workspace.contains(variant.name)) { // an unreadable file holds the name: never replaced
+            taken << variant.name;
+            variant.name = ExperimentDialog::variantName(m_saved->name, taken);
+        }
+        if (const std::optional<QString> problem = Workspace::nameProblem(variant.name))
+            throw StorageError(QStringLiteral("%1: %2").arg(variant.name, *problem));
+        workspace.save(variant);
+    } catch (const StorageError& e) {
+        m_status->setText(ProblemText::html(tr("The variant was not made: %1").arg(e.message()), m_status));
+        return;
+    }
+    const Experiment original = *m_saved;
+    m_editor->setExperiment(original); // the shown experiment, as its file still holds it
+    m_status->setText(tr("Made %1 with this change; %2 keeps its settings and stored seeds.")
+                          .arg(variant.name, original.name));
+    Q_EMIT variantCreated(variant.name);
+}
+
+void DefinitionPanel::discardChange()
+{
+    if (m_saved)
+        m_editor->setExperiment(*m_saved);
 }
 
 } // namespace seedscape

@@ -5,8 +5,11 @@
 #include <QWidget>
 
 #include <optional>
+#include <set>
 
+class QFrame;
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace seedscape {
@@ -18,7 +21,9 @@ struct WorkspaceEntry;
 // The Definition tab: the selected experiment in the editor, each valid change saved a moment
 // after typing stops (invalid ones never). Over an experiment with stored or running seeds only
 // changes that keep its fingerprint (seed count, seed list, data path) are saved, so a results
-// folder never mixes two definitions; anything else asks for a variant.
+// folder never mixes two definitions. Any other change shows a bar ("This change makes the 3
+// stored seeds incomparable") offering to make a variant with it (a new experiment file holding
+// the edited definition, the shown one put back as its file is) or to discard it.
 class DefinitionPanel : public QWidget
 {
     Q_OBJECT
@@ -38,21 +43,31 @@ public:
 
 Q_SIGNALS:
     void experimentSaved(const Experiment& experiment);
+    // "Make a variant with this change" saved the edited definition as the new experiment name
+    // (NAME-variant, …); the shown one is unchanged. The window selects the new one.
+    void variantCreated(const QString& name);
 
 private:
+    QWidget* buildVariantBar();
     std::optional<FieldProblem> keepsStoredSeedsComparable(const Experiment& edited) const;
     void countStoredSeeds(); // on a pool thread: the results folder is not read here
     void edited();
     void save();
+    void showVariantBar(); // when the edit breaks the stored seeds' comparability
+    void makeVariant();
+    void discardChange();
 
     const SweepController* m_sweeps;
     QString m_workspace;
     ExperimentEditor* m_editor;
     QLabel* m_status;
+    QFrame* m_variantBar;
+    QLabel* m_variantMessage;
+    QPushButton* m_makeVariant;
     QTimer* m_autosave;
     std::optional<Experiment> m_saved;
-    std::optional<int> m_storedSeeds; // of the shown experiment; unknown until counted
-    int m_count = 0;                  // the newest count wins
+    std::optional<std::set<quint64>> m_storedSeeds; // of the shown experiment; unknown until read
+    int m_count = 0;                                // the newest count wins
 };
 
 } // namespace seedscape

@@ -3,6 +3,8 @@
 #include "commandmodelform.h"
 #include "csvpreviewmodel.h"
 #include "dataloader.h"
+#include "datasetpicker.h"
+#include "formfields.h"
 
 #include "common/numberformat.h"
 #include "common/seednumber.h"
@@ -11,8 +13,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -24,8 +26,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -70,22 +74,12 @@ int clampToInt(qlonglong v)
         std::clamp<qlonglong>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
-// A titled group of labelled rows, each field as wide as the group allows.
-QGroupBox* formSection(const QString& title, const std::vector<std::pair<QString, QWidget*>>& rows)
-{
-    auto* box = new QGroupBox(title);
-    auto* form = new QFormLayout(box);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (const auto& [label, widget] : rows)
-        form->addRow(label, widget);
-    return box;
-}
-
 } // namespace
 
 ExperimentEditor::ExperimentEditor(QWidget* parent)
-    : QWidget(parent), m_otherProblems(new QLabel), m_preview(new CsvPreviewModel(this)),
-      m_previewView(new QTableView), m_dataSummary(new QLabel), m_loader(new DataLoader(this))
+    : QWidget(parent), m_fields(new FormFields(this)), m_datasetPicker(new DatasetPicker(this)),
+      m_preview(new CsvPreviewModel(this)), m_previewView(new QTableView), m_dataSummary(new QLabel),
+      m_loader(new DataLoader(this))
 {
     connectLoader();
     // The inputs first, then the form that lays them out, then the connections between them.
@@ -96,13 +90,13 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     QWidget* form = buildForm();
     QWidget* data = buildPreview();
 
-    auto* splitter = new QSplitter;
-    splitter->addWidget(form);
-    splitter->addWidget(data);
-    splitter->setStretchFactor(1, 1);
+    m_splitter = new QSplitter;
+    m_splitter->addWidget(form);
+    m_splitter->addWidget(data);
+    m_splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connectFields();
     setExperiment(Experiment{});
@@ -200,28 +194,28 @@ QWidget* ExperimentEditor::buildForm()
     QWidget* vary = buildVaryRow();
     auto* form = new QWidget;
     auto* formLayout = new QVBoxLayout(form);
-    m_otherProblems->setObjectName(QStringLiteral("otherProblems"));
-    m_otherProblems->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_otherProblems->setWordWrap(true);
-    formLayout->addWidget(m_otherProblems);
-    formLayout->addWidget(
-        formSection(tr("Experiment"), {{tr("Name"), withProblem(m_name, QStringLiteral("name"))}}));
+    formLayout->addWidget(m_fields->otherProblems());
+    formLayout->addWidget(m_fields->section(
+        tr("Experiment"),
+        {{tr("Name"), QStringLiteral("name"), withProblem(m_name, QStringLiteral("name"))}}));
     formLayout->addWidget(dataSection(pathRow));
     formLayout->addWidget(modelSection());
     formLayout->addWidget(trainingSection());
     formLayout->addWidget(seedSection(vary));
     formLayout->addStretch();
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
-    return scroll;
+    m_scroll = new QScrollArea;
+    m_scroll->setObjectName(QStringLiteral("editorForm"));
+    m_scroll->setWidget(form);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    return m_scroll;
 }
 
 QWidget* ExperimentEditor::buildPathRow()
 {
     auto* browse = new QPushButton(tr("Choose…"));
+    browse->setObjectName(QStringLiteral("dataset.path.choose"));
     connect(browse, &QPushButton::clicked, this, &ExperimentEditor::browseDataset);
     auto* pathRow = new QWidget;
     auto* pathLayout = new QHBoxLayout(pathRow);
@@ -242,60 +236,65 @@ QWidget* ExperimentEditor::buildVaryRow()
     return vary;
 }
 
+FormRow ExperimentEditor::checkedRow(const QString& label, const QString& field, QWidget* input)
+{
+    return {label, field, withProblem(input, field)};
+}
+
 QGroupBox* ExperimentEditor::dataSection(QWidget* pathRow)
 {
-    return formSection(
+    return m_fields->section(
         tr("Data"),
-        {{tr("CSV file"), withProblem(pathRow, QStringLiteral("dataset.path"))},
-         {tr("Target"), withProblem(m_target, QStringLiteral("dataset.target"))},
-         {tr("Task"), withProblem(m_task, QStringLiteral("dataset.task"))},
-         {tr("Missing values"), withProblem(m_missing, QStringLiteral("dataset.missing"))},
-         {tr("Split by"), withProblem(m_splitColumn, QStringLiteral("dataset.split.column"))},
-         {tr("Validation share"), withProblem(m_validation, QStringLiteral("dataset.split.validation"))},
-         {tr("Test share"), withProblem(m_test, QStringLiteral("dataset.split.test"))},
-         {tr("Split seed"), withProblem(m_splitSeed, QStringLiteral("dataset.split.seed"))}});
+        {checkedRow(tr("CSV file"), QStringLiteral("dataset.path"), pathRow),
+         checkedRow(tr("Target"), QStringLiteral("dataset.target"), m_target),
+         checkedRow(tr("Task"), QStringLiteral("dataset.task"), m_task),
+         checkedRow(tr("Missing values"), QStringLiteral("dataset.missing"), m_missing),
+         checkedRow(tr("Split by"), QStringLiteral("dataset.split.column"), m_splitColumn),
+         checkedRow(tr("Validation fraction"), QStringLiteral("dataset.split.validation"), m_validation),
+         checkedRow(tr("Test fraction"), QStringLiteral("dataset.split.test"), m_test),
+         checkedRow(tr("Split seed"), QStringLiteral("dataset.split.seed"), m_splitSeed)});
 }
 
 QGroupBox* ExperimentEditor::modelSection()
 {
-    m_mlpRows = {withProblem(m_hidden, QStringLiteral("model.hidden")), m_activation,
-                 withProblem(m_dropout, QStringLiteral("model.dropout")), m_layerNorm};
-    std::vector<std::pair<QString, QWidget*>> rows = {{tr("Model"), m_modelType},
-                                                      {tr("Hidden layers"), m_mlpRows[0]},
-                                                      {tr("Activation"), m_mlpRows[1]},
-                                                      {tr("Dropout"), m_mlpRows[2]},
-                                                      {QString(), m_mlpRows[3]}};
+    std::vector<FormRow> rows = {{tr("Model"), QStringLiteral("model.type"), m_modelType},
+                                 checkedRow(tr("Hidden layers"), QStringLiteral("model.hidden"), m_hidden),
+                                 {tr("Activation"), QStringLiteral("model.activation"), m_activation},
+                                 checkedRow(tr("Dropout"), QStringLiteral("model.dropout"), m_dropout),
+                                 {QString(), QStringLiteral("model.layer_norm"), m_layerNorm}};
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        m_mlpRows.push_back(rows[i].input); // the fields of the Model section that only the MLP has
     rows.insert(rows.end(), m_commandForm->rows().begin(), m_commandForm->rows().end());
-    QGroupBox* box = formSection(tr("Model"), rows);
+    QGroupBox* box = m_fields->section(tr("Model"), rows);
     m_modelForm = qobject_cast<QFormLayout*>(box->layout());
     return box;
 }
 
 QGroupBox* ExperimentEditor::trainingSection()
 {
-    m_trainingBox = formSection(
+    m_trainingBox = m_fields->section(
         tr("Training"),
-        {{tr("Optimizer"), m_optimizer},
-         {tr("Learning rate"), withProblem(m_lr, QStringLiteral("training.lr"))},
-         {tr("Weight decay"), withProblem(m_weightDecay, QStringLiteral("training.weight_decay"))},
-         {tr("Momentum"), withProblem(m_momentum, QStringLiteral("training.momentum"))},
-         {tr("Batch size"), withProblem(m_batchSize, QStringLiteral("training.batch_size"))},
-         {tr("Epochs"), withProblem(m_epochs, QStringLiteral("training.epochs"))},
-         {tr("Schedule"), m_schedule},
-         {tr("Early stopping patience"),
-          withProblem(m_patience, QStringLiteral("training.early_stopping_patience"))}});
+        {{tr("Optimizer"), QStringLiteral("training.optimizer"), m_optimizer},
+         checkedRow(tr("Learning rate"), QStringLiteral("training.lr"), m_lr),
+         checkedRow(tr("Weight decay"), QStringLiteral("training.weight_decay"), m_weightDecay),
+         checkedRow(tr("Momentum"), QStringLiteral("training.momentum"), m_momentum),
+         checkedRow(tr("Batch size"), QStringLiteral("training.batch_size"), m_batchSize),
+         checkedRow(tr("Epochs"), QStringLiteral("training.epochs"), m_epochs),
+         {tr("Schedule"), QStringLiteral("training.schedule"), m_schedule},
+         checkedRow(tr("Early stopping patience"), QStringLiteral("training.early_stopping_patience"),
+                    m_patience)});
     return m_trainingBox;
 }
 
 QGroupBox* ExperimentEditor::seedSection(QWidget* vary)
 {
     m_varyRow = vary;
-    QGroupBox* box = formSection(tr("Seeds and score"),
-                                 {{tr("Metric"), withProblem(m_metric, QStringLiteral("metric"))},
-                                  {tr("Seeds"), withProblem(m_seedCount, QStringLiteral("seeds.count"))},
-                                  {tr("Seeds vary"), vary},
-                                  {tr("Seed list"), withProblem(m_seedList, QStringLiteral("seeds.list"))},
-                                  {tr("Device"), m_device}});
+    QGroupBox* box = m_fields->section(tr("Seeds and score"),
+                                       {checkedRow(tr("Metric"), QStringLiteral("metric"), m_metric),
+                                        checkedRow(tr("Seeds"), QStringLiteral("seeds.count"), m_seedCount),
+                                        {tr("Seeds vary"), QStringLiteral("seeds.vary"), vary},
+                                        checkedRow(tr("Seed list"), QStringLiteral("seeds.list"), m_seedList),
+                                        {tr("Device"), QStringLiteral("device"), m_device}});
     m_seedForm = qobject_cast<QFormLayout*>(box->layout());
     return box;
 }
@@ -306,8 +305,8 @@ void ExperimentEditor::showModelType()
     const bool program = m_modelType->currentIndex() == 1;
     for (QWidget* row : m_mlpRows)
         m_modelForm->setRowVisible(row, !program);
-    for (const auto& [label, row] : m_commandForm->rows())
-        m_modelForm->setRowVisible(row, program);
+    for (const FormRow& row : m_commandForm->rows())
+        m_modelForm->setRowVisible(row.input, program);
     m_trainingBox->setVisible(!program);
     m_seedForm->setRowVisible(m_varyRow, !program);
     m_seedForm->setRowVisible(m_device, !program);
@@ -369,22 +368,7 @@ QComboBox* ExperimentEditor::addCombo(const QString& field, const QStringList& w
 
 QWidget* ExperimentEditor::withProblem(QWidget* input, const QString& field)
 {
-    auto* label = new QLabel;
-    label->setObjectName(field + QStringLiteral(".problem"));
-    label->setStyleSheet(QStringLiteral("color: #b00020"));
-    // No word wrap: in Qt 6.4 a word-wrapped (height-for-width) label shown or hidden inside a
-    // QFormLayout row makes QFormLayout::setGeometry write past its row data (valgrind), which
-    // corrupted the heap and crashed the editor now and then. A long problem widens the form instead.
-    label->setWordWrap(false);
-    label->setVisible(false);
-    m_problemLabels.insert(field, label);
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(1);
-    layout->addWidget(input);
-    layout->addWidget(label);
-    return box;
+    return m_fields->withProblem(input, field);
 }
 
 void ExperimentEditor::setWorkspace(const QString& folder, const QStringList& takenNames)
@@ -416,6 +400,8 @@ void ExperimentEditor::recheck()
 void ExperimentEditor::setExperiment(const Experiment& e)
 {
     m_filling = true;
+    m_tags = e.tags;
+    m_notes = e.notes;
     auto choose = [](QComboBox* combo, const QString& word) {
         combo->setCurrentIndex(std::max(0, combo->findText(word)));
     };
@@ -471,20 +457,16 @@ void ExperimentEditor::setExperiment(const Experiment& e)
         e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
     m_filling = false;
     m_checkedData.reset();
+    m_revealAllProblems = true; // a newly shown experiment scrolls to its first problem
     revalidate();
 }
 
 void ExperimentEditor::browseDataset()
 {
-    const QString start =
-        m_path->text().isEmpty() ? m_workspace : DatasetSpec{m_path->text()}.resolvedPath(m_workspace);
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a CSV file"), start,
-                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (file.isEmpty())
+    const QString path = m_datasetPicker->choose(m_workspace, m_path->text());
+    if (path.isEmpty())
         return;
-    // Inside the workspace the path is kept relative, so the workspace can move as a whole.
-    const QString relative = QDir(m_workspace).relativeFilePath(file);
-    m_path->setText(m_workspace.isEmpty() || relative.startsWith(QStringLiteral("..")) ? file : relative);
+    m_path->setText(path);
     reloadData();
     revalidate();
 }
@@ -598,6 +580,8 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
         problems = &ignored;
     Experiment e;
     e.name = m_name->text();
+    e.tags = m_tags;
+    e.notes = m_notes;
     e.dataset.path = m_path->text().trimmed();
     e.dataset.target = m_target->currentText();
     e.dataset.task = m_task->currentIndex() == 0
@@ -706,9 +690,9 @@ void ExperimentEditor::revalidate()
     });
     if (m_dataProblem && (dataSettingsValid || m_dataFileMissing))
         problems.push_back(*m_dataProblem);
-    if (m_extraRule)
-        if (auto p = m_extraRule(e))
-            problems.push_back(*p);
+    m_extraProblem = m_extraRule ? m_extraRule(e) : std::nullopt;
+    if (m_extraProblem)
+        problems.push_back(*m_extraProblem); // last: the form shows the others, its owner this one
     m_current = e;
     m_problems = std::move(problems);
     showProblems();
@@ -720,31 +704,38 @@ std::optional<Experiment> ExperimentEditor::experiment() const
     return isValid() ? m_current : std::nullopt;
 }
 
+std::optional<Experiment> ExperimentEditor::experimentDespiteExtraRule() const
+{
+    const std::size_t others = m_problems.size() - (m_extraProblem ? 1 : 0);
+    return others == 0 && !m_dataPending ? m_current : std::nullopt;
+}
+
 void ExperimentEditor::showProblems()
 {
-    for (QLabel* label : m_problemLabels) {
-        label->clear();
-        label->setVisible(false);
-    }
-    QStringList other;
-    for (const FieldProblem& p : m_problems) {
-        // A rule about two fields ("dataset.split") shows under the field it ends with.
-        QString field = p.field;
-        if (field == QStringLiteral("dataset.split"))
-            field = QStringLiteral("dataset.split.test");
-        if (field.startsWith(QStringLiteral("model.command["))) // one argument of the command line
-            field = QStringLiteral("model.command");
-        QLabel* label = m_problemLabels.value(field);
-        const QString text = QStringLiteral("%1: %2").arg(p.field, p.message);
-        if (!label) {
-            other << text;
-            continue;
-        }
-        label->setText(label->text().isEmpty() ? text : label->text() + QLatin1Char('\n') + text);
-        label->setVisible(true);
-    }
-    m_otherProblems->setText(other.join(QLatin1Char('\n')));
-    m_otherProblems->setVisible(!other.isEmpty());
+    const QSet<QString> before = m_revealAllProblems ? QSet<QString>() : m_fields->fieldsWithProblems();
+    m_revealAllProblems = false;
+    // The extra rule's problem is its owner's to show (the Definition tab's variant bar).
+    m_fields->show({m_problems.begin(), m_problems.end() - (m_extraProblem ? 1 : 0)});
+    // Only problems that just appeared are scrolled to: one already shown further up must not pull
+    // the form away from the field being typed in.
+    const QSet<QString> appeared = m_fields->fieldsWithProblems() - before;
+    if (appeared.isEmpty())
+        return;
+    // Once the labels just shown have their place in the layout.
+    QTimer::singleShot(0, this, [this, appeared] { revealFirstProblem(appeared); });
+}
+
+void ExperimentEditor::revealFirstProblem(const QSet<QString>& fields)
+{
+    QWidget* problem = m_fields->firstProblem(fields);
+    if (!problem)
+        return;
+    // A form pane dragged shut in the splitter opens again, so the problem can be seen.
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() == 2 && sizes[0] == 0)
+        m_splitter->setSizes({m_scroll->minimumWidth(), std::max(0, sizes[1] - m_scroll->minimumWidth())});
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the rows' final places
+    m_scroll->ensureWidgetVisible(problem);
 }
 
 } // namespace seedscape

@@ -4,7 +4,7 @@
 #include "experiment/experimentvalidator.h"
 
 #include <QDateTime>
-#include <QMap>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -16,6 +16,8 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
+class QSplitter;
 class QTableView;
 
 namespace seedscape {
@@ -23,6 +25,9 @@ namespace seedscape {
 class CommandModelForm;
 class CsvPreviewModel;
 class DataLoader;
+class DatasetPicker;
+class FormFields;
+struct FormRow;
 struct CsvTable;
 struct PreparedData;
 
@@ -35,7 +40,9 @@ struct PreparedData;
 // Model → "Your program" (a command experiment, CommandModelForm) hides the built-in model's,
 // training and seed-source fields and checks that the program can run.
 // Each input's objectName is its path in the file ("training.lr"), its message label's that path
-// plus ".problem", so tests and scripts can find them.
+// plus ".problem", so tests and scripts can find them. Each row's label says what the field is in
+// words ("Learning rate") with the path as its tooltip (FormFields). When problems appear, after an
+// edit or when an experiment is shown, the form scrolls to the first of them.
 class ExperimentEditor : public QWidget
 {
     Q_OBJECT
@@ -47,12 +54,17 @@ public:
     void setWorkspace(const QString& folder, const QStringList& takenNames);
     void setExperiment(const Experiment& experiment);
     void setNameEditable(bool editable);
-    // A further rule of whoever uses the editor (e.g. "stored seeds belong to other settings").
+    // A further rule of whoever uses the editor (e.g. "stored seeds belong to other settings"). Its
+    // problem counts in problems() and isValid() but the form does not show it: the rule's owner does.
     void setExtraRule(std::function<std::optional<FieldProblem>(const Experiment&)> rule);
     void recheck(); // the extra rule's answer may have changed
 
     // The experiment in the form, when it has no problems.
     std::optional<Experiment> experiment() const;
+    // The experiment in the form when the extra rule's problem is its only one (and the data is checked).
+    std::optional<Experiment> experimentDespiteExtraRule() const;
+    // The extra rule's answer for the form as it is.
+    const std::optional<FieldProblem>& extraProblem() const { return m_extraProblem; }
     const std::vector<FieldProblem>& problems() const { return m_problems; }
     bool isValid() const { return m_problems.empty() && !m_dataPending; }
     bool isCheckingData() const { return m_dataPending; } // the data is being read
@@ -60,6 +72,7 @@ public:
     Task inferredTask() const { return m_inferredTask; }
     CsvPreviewModel* previewModel() const { return m_preview; }
     CommandModelForm* commandForm() const { return m_commandForm; }
+    DatasetPicker* datasetPicker() const { return m_datasetPicker; }
 
 Q_SIGNALS:
     void changed(); // after every edit, with problems() up to date
@@ -74,6 +87,7 @@ private:
     QWidget* buildForm();    // the scrolling form, one group per part of the file
     QWidget* buildPathRow(); // the file's path and its "Choose…" button
     QWidget* buildVaryRow(); // what the seeds vary
+    FormRow checkedRow(const QString& label, const QString& field, QWidget* input);
     QGroupBox* dataSection(QWidget* pathRow);
     QGroupBox* modelSection();
     QGroupBox* trainingSection();
@@ -93,16 +107,24 @@ private:
     void revalidate();
     Experiment readForm(std::vector<FieldProblem>* problems) const;
     void showProblems();
+    void revealFirstProblem(const QSet<QString>& fields); // scrolls the form to it
 
     QString m_workspace;
     QStringList m_takenNames;
     std::function<std::optional<FieldProblem>(const Experiment&)> m_extraRule;
     bool m_filling = false; // setExperiment in progress: one revalidation at its end
     std::optional<Experiment> m_current;
-    std::vector<FieldProblem> m_problems;
+    // Not fields of the form (the Notes tab edits them): kept as given, so a save keeps them.
+    QStringList m_tags;
+    QString m_notes;
+    std::vector<FieldProblem> m_problems; // the extra rule's, if any, last
+    std::optional<FieldProblem> m_extraProblem;
+    bool m_revealAllProblems = false; // an experiment was just shown: its first problem is scrolled to
 
-    QMap<QString, QLabel*> m_problemLabels; // field path → its message label
-    QLabel* m_otherProblems;
+    FormFields* m_fields;
+    DatasetPicker* m_datasetPicker;
+    QSplitter* m_splitter = nullptr;
+    QScrollArea* m_scroll = nullptr;
 
     QLineEdit* m_name;
     QLineEdit* m_path;

@@ -1,5 +1,7 @@
 #include "exportactions.h"
 
+#include "rememberedfolder.h"
+
 #include "experimenttablemodel.h"
 #include "plot/exportplotdialog.h"
 #include "plot/plotexporter.h"
@@ -99,20 +101,32 @@ void ExportActions::warnIfFailed(bool ok)
         QMessageBox::warning(m_window, tr("Export"), m_lastMessage);
 }
 
+QString ExportActions::suggestedPath(const QString& fileName) const
+{
+    // Where the last export went (reports and figures usually gather in one folder), else the workspace.
+    return RememberedFolder(exportFolderKey()).startIn(m_workspace) + QLatin1Char('/') + fileName;
+}
+
+QString ExportActions::exportFolderKey()
+{
+    return QStringLiteral("dialogs/exportFolder");
+}
+
 void ExportActions::choosePlotFile(PlotPage* page)
 {
-    ExportPlotDialog dialog(m_workspace + QStringLiteral("/%1.png").arg(page->name()), page->plot()->size(),
-                            m_window);
+    ExportPlotDialog dialog(suggestedPath(page->name() + QStringLiteral(".png")), page->plot()->size(), m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
+    RememberedFolder(exportFolderKey()).remember(dialog.path());
     warnIfFailed(exportPlot(page, dialog.path(), dialog.size(), dialog.dpi()));
 }
 
 void ExportActions::choosePlotDataFile(const PlotPage* page)
 {
     const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export the plot's data"),
-        m_workspace + QStringLiteral("/%1-data.csv").arg(page->name()), tr("CSV (*.csv);;JSON (*.json)"));
+        m_window, tr("Export the plot's data"), suggestedPath(page->name() + QStringLiteral("-data.csv")),
+        tr("CSV (*.csv);;JSON (*.json)"));
+    RememberedFolder(exportFolderKey()).remember(path);
     if (!path.isEmpty())
         warnIfFailed(exportPlotData(page, path));
 }
@@ -120,8 +134,9 @@ void ExportActions::choosePlotDataFile(const PlotPage* page)
 void ExportActions::chooseStatisticsFile()
 {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the statistics table"),
-                                                      m_workspace + QStringLiteral("/statistics.csv"),
+                                                      suggestedPath(QStringLiteral("statistics.csv")),
                                                       tr("CSV (*.csv);;JSON (*.json)"));
+    RememberedFolder(exportFolderKey()).remember(path);
     if (!path.isEmpty())
         warnIfFailed(exportStatistics(path));
 }
@@ -129,7 +144,8 @@ void ExportActions::chooseStatisticsFile()
 void ExportActions::chooseReportFile()
 {
     const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export a report"), m_workspace + QStringLiteral("/report.html"), tr("HTML (*.html)"));
+        m_window, tr("Export a report"), suggestedPath(QStringLiteral("report.html")), tr("HTML (*.html)"));
+    RememberedFolder(exportFolderKey()).remember(path);
     if (!path.isEmpty())
         warnIfFailed(exportReport(path));
 }

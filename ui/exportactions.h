@@ -45,6 +45,9 @@ Q_SIGNALS:
     void message(const QString& text);
 
 private:
+    // fileName in the folder the last export went to (kept across sessions), else in the workspace.
+    QString suggestedPath(const QString& fileName) const;
+    static QString exportFolderKey();
     bool write(const QString& path, const QByteArray& bytes);
     bool saved(const QString& path);
     bool failed(const QString& reason);

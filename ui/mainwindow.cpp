@@ -113,6 +113,14 @@ MainWindow::MainWindow(QWidget* parent)
         saveHidden();
         m_watcher->refreshSoon();
     });
+    // "Make a variant with this change" saved a new experiment: show it as New experiment does.
+    connect(m_definition, &DefinitionPanel::variantCreated, this, [this](const QString& name) {
+        rescanExperiments();
+        selectExperiment(name);
+        statusBar()->showMessage(tr("Created %1 with your change; the stored seeds stay with the original. "
+                                    "Press Run (Ctrl+R) to train its seeds.")
+                                     .arg(name));
+    });
     connect(m_definition, &DefinitionPanel::experimentSaved, this, [this] {
         rescanExperiments();
         showExperiment(selectedRow());

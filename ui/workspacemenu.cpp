@@ -1,5 +1,7 @@
 #include "workspacemenu.h"
 
+#include "rememberedfolder.h"
+
 #include "common/storageerror.h"
 #include "store/sampleworkspace.h"
 
@@ -56,8 +58,12 @@ void WorkspaceMenu::rebuildRecent()
 
 void WorkspaceMenu::chooseExisting()
 {
+    // Beside the workspace open now, or where a workspace was last chosen.
+    const RememberedFolder remembered(QStringLiteral("dialogs/workspaceFolder"));
+    const QString start = m_current.isEmpty() ? remembered.startIn(QDir::homePath()) : m_current;
     const QString folder =
-        QFileDialog::getExistingDirectory(m_window, tr("Open or create a workspace folder"), m_current);
+        QFileDialog::getExistingDirectory(m_window, tr("Open or create a workspace folder"), start);
+    remembered.remember(folder);
     if (!folder.isEmpty())
         Q_EMIT openRequested(folder);
 }
@@ -76,12 +82,14 @@ void WorkspaceMenu::openSample()
 
 void WorkspaceMenu::chooseNew()
 {
-    const QString folder =
-        QFileDialog::getSaveFileName(m_window, tr("New workspace: name its folder"),
-                                     QDir::homePath() + QStringLiteral("/seedscape-workspace"), QString(),
-                                     nullptr, QFileDialog::ShowDirsOnly);
+    const RememberedFolder remembered(QStringLiteral("dialogs/newWorkspaceFolder"));
+    const QString folder = QFileDialog::getSaveFileName(
+        m_window, tr("New workspace: name its folder"),
+        remembered.startIn(QDir::homePath()) + QStringLiteral("/seedscape-workspace"), QString(), nullptr,
+        QFileDialog::ShowDirsOnly);
     if (folder.isEmpty())
         return;
+    remembered.remember(QFileInfo(folder).absolutePath());
     if (QFileInfo(folder).exists() && !QDir(folder).isEmpty()) {
         QMessageBox::warning(
             m_window, tr("New workspace"),

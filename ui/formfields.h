@@ -1,0 +1,60 @@
+#pragma once
+
+#include "experiment/experimentvalidator.h"
+
+#include <QMap>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+class QGroupBox;
+class QLabel;
+class QWidget;
+
+namespace seedscape {
+
+// One row of the experiment form: its human label ("Learning rate"), the field's path in the
+// experiment file ("training.lr", the label's tooltip) and the input, wrapped with its problem label.
+struct FormRow
+{
+    QString label;
+    QString field;
+    QWidget* input;
+};
+
+// The labelled rows of the experiment editor and the problems under them: each row's label says
+// what the field is in words and shows its path in the file as a tooltip; each problem shows in
+// red under its own field (a problem no field shows goes to otherProblems(), above the form).
+// The label named "FIELD.label", the message label "FIELD.problem", so tests can find them.
+class FormFields : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FormFields(QObject* parent);
+
+    // The input with its (hidden until needed) problem label under it.
+    QWidget* withProblem(QWidget* input, const QString& field);
+    // A titled group of rows, each field as wide as the group allows; rows come top to bottom.
+    QGroupBox* section(const QString& title, const std::vector<FormRow>& rows);
+    QLabel* otherProblems() const { return m_otherProblems; }
+
+    // Shows each problem under its field, with the field's path in front of the message.
+    void show(const std::vector<FieldProblem>& problems);
+    // The fields that show a problem now; "" stands for otherProblems().
+    QSet<QString> fieldsWithProblems() const;
+    // The topmost shown problem among fields (all when empty), top to bottom as the form is laid
+    // out: the row holding the input and its message, or otherProblems(); nullptr when none shows.
+    QWidget* firstProblem(const QSet<QString>& fields = {}) const;
+
+private:
+    static QString shownUnder(const QString& problemField); // the field whose label shows it
+
+    QLabel* m_otherProblems;
+    QMap<QString, QLabel*> m_problemLabels; // field path → its message label
+    QStringList m_order;                    // the fields of the rows, top to bottom
+};
+
+} // namespace seedscape
