@@ -33,6 +33,7 @@ private Q_SLOTS:
     void ctrlFFocusesTheFilterAndEscapeClearsIt();
     void contextMenuActsOnTheRowUnderTheMouse();
     void everyHeaderSaysHowItsNumberIsComputed();
+    void firstOpenShowsEveryExperiment();
 
 private:
     static std::vector<WorkspaceEntry> entries();
@@ -81,7 +82,8 @@ void TestExperimentList::filterKeepsRowsWithEveryWord_data()
     // An unreadable file has no name to sort by: its row comes last.
     QTest::addRow("nothing") << QString()
                              << QStringList{QStringLiteral("diabetes-mlp"), QStringLiteral("wine-small"),
-                                            QStringLiteral("wine-wide"), QStringLiteral("broken.experiment.json")};
+                                            QStringLiteral("wine-wide"),
+                                            QStringLiteral("broken.experiment.json")};
     QTest::addRow("name, any case") << QStringLiteral("WINE")
                                     << QStringList{QStringLiteral("wine-small"), QStringLiteral("wine-wide")};
     QTest::addRow("two words, both") << QStringLiteral("wine 256")
@@ -179,6 +181,29 @@ void TestExperimentList::everyHeaderSaysHowItsNumberIsComputed()
     QVERIFY(experiments.headerData(ExperimentTableModel::Gain, Qt::Horizontal, Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("positive is better")));
+}
+
+void TestExperimentList::firstOpenShowsEveryExperiment()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.resize(1200, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Nothing remembered for this workspace: the table is as tall as its five rows need.
+    const int rows = window.experimentModel()->rowCount();
+    QCOMPARE(rows, 5);
+    QTRY_VERIFY(window.experimentList()->height() >= window.experimentList()->heightForRows(rows) - 1);
+    QTableView* view = window.experimentList()->view();
+    const QRect last = view->visualRect(view->model()->index(rows - 1, 0));
+    QVERIFY(view->viewport()->rect().contains(last)); // the last row is shown whole, no scrolling
+    QVERIFY(window.experimentList()->height() <= window.height() / 2); // and the plots keep the most
+    // A window made taller later (the platform's geometry, the user) keeps fitting, up to 40%.
+    window.resize(1200, 400);
+    QTRY_VERIFY(window.experimentList()->height() <= 400 * 2 / 5);
+    window.resize(1200, 1000);
+    QTRY_VERIFY(window.experimentList()->height() >= window.experimentList()->heightForRows(rows) - 1);
 }
 
 QTEST_MAIN(TestExperimentList)

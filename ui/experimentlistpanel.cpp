@@ -79,7 +79,8 @@ void ExperimentListPanel::focusFilter()
 
 int ExperimentListPanel::heightForRows(int rows) const
 {
-    const int row = m_view->verticalHeader()->defaultSectionSize();
+    const int row = m_view->model()->rowCount() > 0 ? m_view->rowHeight(0)
+                                                    : m_view->verticalHeader()->defaultSectionSize();
     return m_filterEdit->sizeHint().height() + layout()->spacing() +
            m_view->horizontalHeader()->sizeHint().height() + rows * row +
            m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() + 2;

@@ -48,6 +48,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildTabs();
 
     m_splitter->setObjectName(QStringLiteral("tableAndTabs"));
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_fitTable = false; }); // the user's choice
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
@@ -437,15 +439,14 @@ void MainWindow::restoreWorkspaceState()
         restoreState(memory.docks);
     m_sweepStatus->hideRunsIfIdle(); // the dock as it was left, unless nothing runs now
     if (!memory.splitter.isEmpty()) {
+        m_fitTable = false;
         m_splitter->restoreState(memory.splitter);
     } else {
-        // First time here: the table shows up to 10 experiments, but never more than 40% of the
-        // window; the plots get the rest. (Before the window is laid out, estimate the splitter
-        // from the window: setSizes keeps the proportion.)
-        const int total = m_splitter->height() > 100 ? m_splitter->height() : height() - 100;
-        const int table =
-            std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), 10)), total * 2 / 5);
-        m_splitter->setSizes({table, std::max(1, total - table)});
+        // Until the user drags the splitter, the table keeps fitting its rows as the window is
+        // shown and resized (the splitter has its real height only then).
+        m_fitTable = true;
+        if (isVisible())
+            fitTableToRows();
     }
     if (!memory.columns.isEmpty())
         m_experimentView->horizontalHeader()->restoreState(memory.columns);
@@ -658,6 +659,32 @@ bool MainWindow::addExperiment(const Experiment& experiment)
     selectExperiment(experiment.name);
     statusBar()->showMessage(tr("Created %1. Press Run (Ctrl+R) to train its seeds.").arg(experiment.name));
     return true;
+}
+
+void MainWindow::fitTableToRows()
+{
+    if (!m_fitTable)
+        return;
+    // First time in a workspace: the table shows up to 10 experiments without scrolling, but never
+    // takes more than 40% of the height; the plots get the rest.
+    const int total = m_splitter->height();
+    const int rows = std::min(m_experiments->rowCount(), 10);
+    const int table = std::min(m_list->heightForRows(rows), total * 2 / 5);
+    m_splitter->setSizes({table, std::max(1, total - table)});
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_fitTable)
+        QTimer::singleShot(0, this, &MainWindow::fitTableToRows); // after the first layout
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_fitTable && isVisible())
+        QTimer::singleShot(0, this, &MainWindow::fitTableToRows); // once the splitter has its new height
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

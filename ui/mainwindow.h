@@ -120,6 +120,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildTabs();
@@ -142,6 +144,7 @@ private:
     // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
     void saveWorkspaceState() const;
     void restoreWorkspaceState();
+    void fitTableToRows();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
@@ -166,6 +169,7 @@ private:
     ExportActions* m_exports;
     SlurmController* m_slurm;
     std::function<bool(const QString&)> m_confirmCancel;
+    bool m_fitTable = false;   // the table fits its rows until the user moves the splitter
     bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed
 };
 
