@@ -2,14 +2,20 @@
 # Makes the README's screenshot: the window itself (no screen margins), on a small study of
 # diabetes variants (six experiments scored on the same rows, so the scatter compares them) beside
 # two other sample experiments, every experiment trained with 8 seeds.
-#   docs/make-screenshot.sh BUILD_DIR OUT.png [WIDTHxHEIGHT]
-# Needs xvfb-run and ImageMagick's import. The workspace lives in /tmp/seedscape-demo/diabetes-study,
-# the path the status bar shows.
+#   docs/make-screenshot.sh BUILD_DIR OUT.png [WIDTHxHEIGHT] [WORKSPACE]
+# Needs xvfb-run and ImageMagick's import. The workspace (made anew; the status bar shows its path)
+# is ~/diabetes-study unless given.
 set -euo pipefail
-build=$1 out=$2 size=${3:-1440x1000}
-ws=/tmp/seedscape-demo/diabetes-study
-rm -rf /tmp/seedscape-demo
+build=$1 out=$2 size=${3:-1440x1000} ws=${4:-$HOME/diabetes-study}
+# Only a workspace this script made is replaced: never a folder of yours.
+if [ -e "$ws" ]; then
+    [ -f "$ws/.made-by-make-screenshot" ] || { echo "$ws exists; name another workspace" >&2; exit 1; }
+    rm -rf "$ws"
+fi
+demo=$(mktemp -d)
+trap 'rm -rf "$demo"' EXIT
 "$build/app/seedscape-cli" sample --workspace "$ws" 2>/dev/null
+touch "$ws/.made-by-make-screenshot"
 rm -f "$ws/breast-cancer-mlp.experiment.json" "$ws/digits-cnn.experiment.json"
 # Variants of diabetes-mlp, each changing one thing, with their notes and tags.
 /usr/bin/python3 - "$ws" <<'PY'
@@ -39,7 +45,7 @@ for f in "$ws"/*.experiment.json; do
     "$build/app/seedscape-cli" run "$f" --workspace "$ws" --seeds 8 >/dev/null 2>&1
     sed -i -E 's/"count": [0-9]+/"count": 8/' "$f" # done, not partial
 done
-home=/tmp/seedscape-demo/home
+home=$demo/home
 mkdir -p "$home"
 w=${size%x*} h=${size#*x}
 # The window fills Xvfb's screen exactly, so the screen grab is the window and nothing else.
