@@ -66,16 +66,22 @@ struct WinePanel
     void show() { panel.showEntry(workspace.path(), &wine); }
 };
 
+// "quick": diabetes, one hidden layer of 8, 2 epochs, 2 seeds; returns its file.
+QString saveQuick(const QString& workspaceFolder)
+{
+    return ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({8})
+        .epochs(2)
+        .seeds(2)
+        .saveIn(workspaceFolder);
+}
+
 // A panel showing "quick" (diabetes, lr 0.001), which has one stored seed, once counted.
 struct StoredSeedPanel
 {
     TempWorkspace workspace;
-    const QString file = ExperimentBuilder(QStringLiteral("quick"))
-                             .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
-                             .hidden({8})
-                             .epochs(2)
-                             .seeds(2)
-                             .saveIn(workspace.path());
+    const QString file = saveQuick(workspace.path());
     SweepController sweeps;
     DefinitionPanel panel{&sweeps};
     ManualTimer autosave{&panel, kAutosaveTimer};
@@ -250,12 +256,7 @@ void TestDefinitionPanel::waitingEditIsSavedOnSaveNow()
 void TestDefinitionPanel::storedSeedsRefuseNewSettingsButSaveTheSeedCount()
 {
     TempWorkspace workspace;
-    const QString file = ExperimentBuilder(QStringLiteral("quick"))
-                             .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
-                             .hidden({8})
-                             .epochs(2)
-                             .seeds(2)
-                             .saveIn(workspace.path());
+    const QString file = saveQuick(workspace.path());
     SeedResult stored;
     stored.seed = 1;
     stored.epochsRun = 2;
@@ -457,12 +458,7 @@ void TestDefinitionPanel::definitionTabAutosavesValidEdits()
 void TestDefinitionPanel::storedSeedsAllowOnlyComparableEdits()
 {
     TempWorkspace workspace;
-    ExperimentBuilder(QStringLiteral("quick"))
-        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
-        .hidden({8})
-        .epochs(2)
-        .seeds(2)
-        .saveIn(workspace.path());
+    saveQuick(workspace.path());
     MainWindow window;
     QVERIFY(window.openWorkspace(workspace.path()));
     ManualTimer autosave(&window, kAutosaveTimer);
