@@ -77,6 +77,17 @@ void ExperimentListPanel::focusFilter()
     m_filterEdit->selectAll();
 }
 
+int ExperimentListPanel::selectedRow() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_filter->mapToSource(current).row() : -1;
+}
+
+QString ExperimentListPanel::selectedExperiment() const
+{
+    return m_experiments->nameAt(selectedRow());
+}
+
 int ExperimentListPanel::heightForRows(int rows) const
 {
     const int row = m_view->model()->rowCount() > 0 ? m_view->rowHeight(0)

@@ -27,6 +27,9 @@ public:
     ExperimentFilterModel* filterModel() const { return m_filter; }
     QLineEdit* filterEdit() const { return m_filterEdit; }
     void focusFilter();
+    // The experiments model's row of the current row, or -1; and its experiment's name.
+    int selectedRow() const;
+    QString selectedExperiment() const;
     // The panel's height that shows this many rows without scrolling (with the filter box, the
     // header and a horizontal scroll bar).
     int heightForRows(int rows) const;

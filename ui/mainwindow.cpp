@@ -4,6 +4,7 @@
 #include "csvpreviewmodel.h"
 #include "datasetpanel.h"
 #include "definitionpanel.h"
+#include "experimentactions.h"
 #include "experimentdialog.h"
 #include "experimentfileactions.h"
 #include "experimentfiltermodel.h"
@@ -19,7 +20,6 @@
 #include "runqueueview.h"
 #include "seedspanel.h"
 #include "seedtablemodel.h"
-#include "settingsdiffdialog.h"
 #include "slurmcontroller.h"
 #include "slurmjobsview.h"
 #include "slurmsubmitdialog.h"
@@ -34,7 +34,6 @@
 #include "slurm/slurmclient.h"
 
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -50,7 +49,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QUrl>
 
 namespace seedscape {
 
@@ -79,11 +77,12 @@ MainWindow::MainWindow(QWidget* parent)
           this)),
       m_sweeps(new SweepController(this)), m_sweepStatus(new SweepStatus(m_sweeps, m_experiments, this)),
       m_data(new DatasetPanel), m_definition(new DefinitionPanel(m_sweeps)), m_notes(new NotesPanel),
-      m_fileActions(new ExperimentFileActions(this, [this](const QString& name) { return busyWith(name); })),
       m_workspaceMenu(new WorkspaceMenu(this)),
       m_exports(
           new ExportActions(m_experiments, {m_scatter, m_spread, m_ensembleSize, m_learningCurves}, this)),
-      m_slurm(new SlurmController(this)), m_confirmCancel([this](const QString& question) {
+      m_slurm(new SlurmController(this)),
+      m_experimentActions(new ExperimentActions(this, m_list, m_experiments, m_sweeps, m_slurm)),
+      m_confirmCancel([this](const QString& question) {
           return QMessageBox::question(this, tr("Cancel the sweep"), question,
                                        QMessageBox::Yes | QMessageBox::No,
                                        QMessageBox::No) == QMessageBox::Yes;
@@ -131,10 +130,19 @@ MainWindow::MainWindow(QWidget* parent)
     // Notes and the definition live in one file: a waiting definition edit is saved first.
     connect(m_notes, &NotesPanel::aboutToSave, m_definition, &DefinitionPanel::saveNow);
     connect(m_notes, &NotesPanel::saved, this, &MainWindow::rescanExperiments, Qt::QueuedConnection);
-    connect(m_fileActions, &ExperimentFileActions::renamed, this, &MainWindow::experimentRenamed);
-    connect(m_fileActions, &ExperimentFileActions::deleted, this, &MainWindow::rescanExperiments);
-    connect(m_fileActions, &ExperimentFileActions::message, this,
+    connect(fileActions(), &ExperimentFileActions::renamed, this, &MainWindow::experimentRenamed);
+    connect(fileActions(), &ExperimentFileActions::deleted, this, &MainWindow::rescanExperiments);
+    connect(m_experimentActions, &ExperimentActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(m_experimentActions, &ExperimentActions::newRequested, this, &MainWindow::openExperimentDialog);
+    connect(m_experimentActions, &ExperimentActions::runRequested, this,
+            [this] { runExperiments(selectedRow()); });
+    connect(m_experimentActions, &ExperimentActions::definitionRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_definition); });
+    connect(m_experimentActions, &ExperimentActions::notesRequested, this, [this] {
+        m_tabs->setCurrentWidget(m_notes);
+        m_notes->tagsEdit()->setFocus();
+    });
     auto* plotMenu = new PlotContextMenu(m_exports, this);
     for (PlotPage* page :
          std::initializer_list<PlotPage*>{m_scatter, m_spread, m_ensembleSize, m_learningCurves})
@@ -224,7 +232,7 @@ void MainWindow::buildMenus()
     // Enabled with or without Slurm: without it, it says what is missing.
     QAction* submit = runs->addAction(tr("Submit to &Slurm…"), this, [this] { openSlurmDialog(); });
     submit->setObjectName(QStringLiteral("submitToSlurm"));
-    buildExperimentActions(experiments);
+    m_experimentActions->addTo(experiments);
     connect(runQueue()->slurmJobs(), &SlurmJobsView::cancelRequested, m_slurm, &SlurmController::cancelJob);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -241,57 +249,9 @@ void MainWindow::buildMenus()
     help->addAction(tr("&About Seedscape"), this, [this] { openAbout(); });
 }
 
-void MainWindow::buildExperimentActions(QMenu* menu)
-{
-    QAction* create = menu->addAction(tr("&New experiment…"), QKeySequence::New, this,
-                                      [this] { openExperimentDialog(false); });
-    QAction* variant = menu->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
-                                       [this] { openExperimentDialog(true); });
-    menu->addAction(tr("Edit &definition"), this, [this] { m_tabs->setCurrentWidget(m_definition); });
-    QAction* notes = menu->addAction(tr("Edit &notes and tags"), this, [this] {
-        m_tabs->setCurrentWidget(m_notes);
-        m_notes->tagsEdit()->setFocus();
-    });
-    QAction* compare = menu->addAction(tr("&Compare settings…"), this, [this] { openSettingsDiff(); });
-    compare->setObjectName(QStringLiteral("compareSettings"));
-    menu->addSeparator();
-    QAction* rename =
-        menu->addAction(tr("&Rename…"), this, [this] { m_fileActions->askRename(selectedExperiment()); });
-    rename->setObjectName(QStringLiteral("renameExperiment"));
-    rename->setShortcut(Qt::Key_F2);
-    QAction* remove = menu->addAction(tr("De&lete…"), this, [this] {
-        const auto found = m_experiments->statistics().find(selectedExperiment());
-        m_fileActions->askDelete(selectedExperiment(),
-                                 found == m_experiments->statistics().end() ? 0 : found->second.seedCount());
-    });
-    remove->setObjectName(QStringLiteral("deleteExperiment"));
-    // Delete only from the table: in a text field the key deletes text.
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetShortcut);
-    m_experimentView->addAction(remove);
-    QAction* reveal =
-        menu->addAction(tr("Show in &folder"), this, [this] { revealFolder(selectedExperiment()); });
-    reveal->setObjectName(QStringLiteral("revealExperiment"));
-    QAction* run = new QAction(tr("&Run"), this);
-    connect(run, &QAction::triggered, this, [this] { runExperiments(selectedRow()); });
-    m_list->setContextActions(
-        {run, variant, notes, compare, nullptr, rename, remove, reveal, nullptr, create});
-}
-
 QString MainWindow::selectedExperiment() const
 {
     return m_experiments->nameAt(selectedRow());
-}
-
-QString MainWindow::busyWith(const QString& experiment) const
-{
-    if (m_sweeps->involves(experiment))
-        return tr("%1 is in the running sweep; cancel it first.").arg(experiment);
-    for (const SlurmJobStatus::Job& job : m_slurm->jobs())
-        if (job.job.experiment == experiment && !SlurmController::hasEnded(job))
-            return tr("Slurm job %1 is still training %2's seeds; wait for it or cancel it first.")
-                .arg(job.job.jobId, experiment);
-    return {};
 }
 
 void MainWindow::experimentRenamed(const QString& oldName, const QString& newName)
@@ -317,43 +277,14 @@ void MainWindow::saveHidden()
                              QStringList(m_experiments->hidden().begin(), m_experiments->hidden().end()));
 }
 
-void MainWindow::revealFolder(const QString& experiment)
-{
-    if (m_workspacePath.isEmpty())
-        return;
-    // The results folder once seeds exist; the workspace (where its file is) before.
-    const QString results = Workspace(m_workspacePath).resultsFolder(experiment);
-    const QString folder = !experiment.isEmpty() && QFileInfo(results).isDir() ? results : m_workspacePath;
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        statusBar()->showMessage(tr("No file manager opened %1.").arg(folder));
-}
-
 QDialog* MainWindow::openSettingsDiff()
 {
-    std::vector<Experiment> all;
-    QStringList chosen;
-    for (int row = 0; row < m_experiments->rowCount(); ++row)
-        if (const auto& experiment = m_experiments->entry(row).experiment) {
-            all.push_back(*experiment);
-            if (!m_experiments->hidden().contains(experiment->name))
-                chosen << experiment->name;
-        }
-    if (all.size() < 2) {
-        statusBar()->showMessage(tr("Comparing settings needs two experiments that can be read."));
-        return nullptr;
-    }
-    // The checked ones, or with fewer than two checked the selected one and the next.
-    if (chosen.size() < 2) {
-        chosen = {selectedExperiment().isEmpty() ? all[0].name : selectedExperiment()};
-        for (const Experiment& e : all)
-            if (chosen.size() < 2 && e.name != chosen.front())
-                chosen << e.name;
-    }
-    auto* dialog = new SettingsDiffDialog(all, chosen, this);
-    dialog->setObjectName(QStringLiteral("settingsDiff"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    return dialog;
+    return m_experimentActions->openSettingsDiff();
+}
+
+ExperimentFileActions* MainWindow::fileActions() const
+{
+    return m_experimentActions->files();
 }
 
 void MainWindow::setCancelConfirmation(std::function<bool(const QString&)> confirm)
@@ -502,8 +433,7 @@ const WorkspaceEntry* MainWindow::entryAt(int row) const
 
 int MainWindow::selectedRow() const
 {
-    const QModelIndex current = m_experimentView->currentIndex();
-    return current.isValid() ? m_sortedExperiments->mapToSource(current).row() : -1;
+    return m_list->selectedRow();
 }
 
 void MainWindow::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
@@ -546,7 +476,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
-        m_fileActions->setWorkspace(m_workspacePath);
+        m_experimentActions->setWorkspace(m_workspacePath);
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
         m_experimentView->resizeColumnsToContents();

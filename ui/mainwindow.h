@@ -21,6 +21,7 @@ namespace seedscape {
 class CsvPreviewModel;
 class DatasetPanel;
 class DefinitionPanel;
+class ExperimentActions;
 class ExperimentDialog;
 class ExperimentEditor;
 class ExperimentFileActions;
@@ -62,7 +63,7 @@ public:
     // The Notes tab: the selected experiment's tags and notes.
     NotesPanel* notesPanel() const { return m_notes; }
     // Rename… and Delete… (their questions can be answered by tests).
-    ExperimentFileActions* fileActions() const { return m_fileActions; }
+    ExperimentFileActions* fileActions() const;
     // The Data tab: filled from a pool thread a moment after an experiment is selected.
     CsvPreviewModel* previewModel() const;
     SeedTableModel* seedModel() const;
@@ -135,11 +136,7 @@ private:
     // A click on a plotted point: select its experiment, and its seed when it is one.
     void selectPoint(const QString& experiment, const std::vector<quint64>& seeds);
     void showSlurmJobs();
-    void buildExperimentActions(QMenu* menu);
-    // Why the experiment's files cannot move now (a sweep here or a Slurm job uses them), or "".
-    QString busyWith(const QString& experiment) const;
     void experimentRenamed(const QString& oldName, const QString& newName);
-    void revealFolder(const QString& experiment);
     void saveHidden();
     // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
     void saveWorkspaceState() const;
@@ -164,10 +161,10 @@ private:
     DatasetPanel* m_data;
     DefinitionPanel* m_definition;
     NotesPanel* m_notes;
-    ExperimentFileActions* m_fileActions;
     WorkspaceMenu* m_workspaceMenu;
     ExportActions* m_exports;
     SlurmController* m_slurm;
+    ExperimentActions* m_experimentActions; // after m_sweeps and m_slurm, which it is given
     std::function<bool(const QString&)> m_confirmCancel;
     bool m_fitTable = false;   // the table fits its rows until the user moves the splitter
     bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed

@@ -1,0 +1,121 @@
+#include "experimentactions.h"
+
+#include "experimentfileactions.h"
+#include "experimentlistpanel.h"
+#include "experimenttablemodel.h"
+#include "settingsdiffdialog.h"
+#include "slurmcontroller.h"
+#include "sweepcontroller.h"
+
+#include "store/workspace.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QMenu>
+#include <QTableView>
+#include <QUrl>
+
+namespace seedscape {
+
+ExperimentActions::ExperimentActions(QWidget* window, ExperimentListPanel* list,
+                                     const ExperimentTableModel* experiments, const SweepController* sweeps,
+                                     const SlurmController* slurm)
+    : QObject(window), m_window(window), m_list(list), m_experiments(experiments), m_sweeps(sweeps),
+      m_slurm(slurm),
+      m_files(new ExperimentFileActions(window, [this](const QString& name) { return busyWith(name); }))
+{
+    connect(m_files, &ExperimentFileActions::message, this, &ExperimentActions::message);
+}
+
+void ExperimentActions::setWorkspace(const QString& folder)
+{
+    m_workspace = folder;
+    m_files->setWorkspace(folder);
+}
+
+void ExperimentActions::addTo(QMenu* menu)
+{
+    QAction* create = menu->addAction(tr("&New experiment…"), QKeySequence::New, this,
+                                      [this] { Q_EMIT newRequested(false); });
+    QAction* variant = menu->addAction(tr("&Duplicate as variant…"), QKeySequence(tr("Ctrl+D")), this,
+                                       [this] { Q_EMIT newRequested(true); });
+    menu->addAction(tr("Edit &definition"), this, &ExperimentActions::definitionRequested);
+    QAction* notes = menu->addAction(tr("Edit &notes and tags"), this, &ExperimentActions::notesRequested);
+    QAction* compare = menu->addAction(tr("&Compare settings…"), this, [this] { openSettingsDiff(); });
+    compare->setObjectName(QStringLiteral("compareSettings"));
+    menu->addSeparator();
+    QAction* rename =
+        menu->addAction(tr("&Rename…"), this, [this] { m_files->askRename(m_list->selectedExperiment()); });
+    rename->setObjectName(QStringLiteral("renameExperiment"));
+    rename->setShortcut(Qt::Key_F2);
+    QAction* remove = menu->addAction(tr("De&lete…"), this, [this] {
+        const QString name = m_list->selectedExperiment();
+        const auto found = m_experiments->statistics().find(name);
+        m_files->askDelete(name, found == m_experiments->statistics().end() ? 0 : found->second.seedCount());
+    });
+    remove->setObjectName(QStringLiteral("deleteExperiment"));
+    // Delete only from the table: in a text field the key deletes text.
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    m_list->view()->addAction(remove);
+    QAction* reveal =
+        menu->addAction(tr("Show in &folder"), this, [this] { revealFolder(m_list->selectedExperiment()); });
+    reveal->setObjectName(QStringLiteral("revealExperiment"));
+    auto* run = new QAction(tr("&Run"), this);
+    connect(run, &QAction::triggered, this, &ExperimentActions::runRequested);
+    m_list->setContextActions(
+        {run, variant, notes, compare, nullptr, rename, remove, reveal, nullptr, create});
+}
+
+QString ExperimentActions::busyWith(const QString& experiment) const
+{
+    if (m_sweeps->involves(experiment))
+        return tr("%1 is in the running sweep; cancel it first.").arg(experiment);
+    for (const SlurmJobStatus::Job& job : m_slurm->jobs())
+        if (job.job.experiment == experiment && !SlurmController::hasEnded(job))
+            return tr("Slurm job %1 is still training %2's seeds; wait for it or cancel it first.")
+                .arg(job.job.jobId, experiment);
+    return {};
+}
+
+void ExperimentActions::revealFolder(const QString& experiment)
+{
+    if (m_workspace.isEmpty())
+        return;
+    // The results folder once seeds exist; the workspace (where its file is) before.
+    const QString results = Workspace(m_workspace).resultsFolder(experiment);
+    const QString folder = !experiment.isEmpty() && QFileInfo(results).isDir() ? results : m_workspace;
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        Q_EMIT message(tr("No file manager opened %1.").arg(folder));
+}
+
+QDialog* ExperimentActions::openSettingsDiff()
+{
+    std::vector<Experiment> all;
+    QStringList chosen;
+    for (int row = 0; row < m_experiments->rowCount(); ++row)
+        if (const auto& experiment = m_experiments->entry(row).experiment) {
+            all.push_back(*experiment);
+            if (!m_experiments->hidden().contains(experiment->name))
+                chosen << experiment->name;
+        }
+    if (all.size() < 2) {
+        Q_EMIT message(tr("Comparing settings needs two experiments that can be read."));
+        return nullptr;
+    }
+    if (chosen.size() < 2) {
+        const QString selected = m_list->selectedExperiment();
+        chosen = {selected.isEmpty() ? all[0].name : selected};
+        for (const Experiment& e : all)
+            if (chosen.size() < 2 && e.name != chosen.front())
+                chosen << e.name;
+    }
+    auto* dialog = new SettingsDiffDialog(all, chosen, m_window);
+    dialog->setObjectName(QStringLiteral("settingsDiff"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+} // namespace seedscape
