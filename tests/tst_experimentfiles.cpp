@@ -110,6 +110,20 @@ void TestExperimentFiles::definitionSavesKeepTheNotes()
     const Experiment stored = Workspace(ws.path()).experiment(QStringLiteral("diabetes-mlp"));
     QCOMPARE(stored.seeds.count, 7);
     QCOMPARE(stored.notes, QStringLiteral("keep me"));
+
+    // A Definition edit not yet valid survives notes saved meanwhile, and its save keeps them.
+    typeInto(window.definitionEditor(), QStringLiteral("training.lr"), QStringLiteral("-1"));
+    QVERIFY(!definitionSave.isPending());
+    QTest::keyClicks(window.notesPanel()->notesEdit(), QStringLiteral(", and this"));
+    QVERIFY(notesSave.fire());
+    QTest::qWait(50); // the queued re-read of the file
+    auto* lr = window.definitionEditor()->findChild<QLineEdit*>(QStringLiteral("training.lr"));
+    QCOMPARE(lr->text(), QStringLiteral("-1"));
+    typeInto(window.definitionEditor(), QStringLiteral("training.lr"), QStringLiteral("0.0005"));
+    QVERIFY(definitionSave.fire());
+    const Experiment after = Workspace(ws.path()).experiment(QStringLiteral("diabetes-mlp"));
+    QCOMPARE(after.training.lr, 0.0005);
+    QCOMPARE(after.notes, QStringLiteral("keep me, and this"));
 }
 
 void TestExperimentFiles::renameCarriesResultsSelectionAndCheckBox()

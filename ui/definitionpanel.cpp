@@ -154,6 +154,20 @@ void DefinitionPanel::countStoredSeeds()
     });
 }
 
+bool DefinitionPanel::takeNotes(const Experiment& fromFile)
+{
+    if (!m_saved || m_saved->name != fromFile.name)
+        return false;
+    Experiment withTheseNotes = *m_saved;
+    withTheseNotes.tags = fromFile.tags;
+    withTheseNotes.notes = fromFile.notes;
+    if (!(withTheseNotes == fromFile))
+        return false;
+    m_saved = fromFile;
+    m_editor->keepNotes(fromFile.tags, fromFile.notes);
+    return true;
+}
+
 bool DefinitionPanel::hasWaitingEdit() const
 {
     return m_autosave->isActive();

@@ -40,6 +40,10 @@ public:
     bool hasWaitingEdit() const;
     // What the shown experiment's file holds.
     const std::optional<Experiment>& saved() const { return m_saved; }
+    // The shown experiment's file changed only in its tags or notes (the Notes tab saved them):
+    // take them without reloading the form, so an edit being typed here is not lost. False when
+    // anything else differs (then show the entry again).
+    bool takeNotes(const Experiment& fromFile);
 
 Q_SIGNALS:
     void experimentSaved(const Experiment& experiment);

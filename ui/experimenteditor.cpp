@@ -397,6 +397,13 @@ void ExperimentEditor::recheck()
     revalidate();
 }
 
+void ExperimentEditor::keepNotes(const QStringList& tags, const QString& notes)
+{
+    m_tags = tags;
+    m_notes = notes;
+    revalidate(); // experiment() carries them from now on
+}
+
 void ExperimentEditor::setExperiment(const Experiment& e)
 {
     m_filling = true;

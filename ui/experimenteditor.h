@@ -58,6 +58,9 @@ public:
     // problem counts in problems() and isValid() but the form does not show it: the rule's owner does.
     void setExtraRule(std::function<std::optional<FieldProblem>(const Experiment&)> rule);
     void recheck(); // the extra rule's answer may have changed
+    // Tags and notes saved by the Notes tab: kept for the next save, the form (and any edit in it)
+    // left as it is.
+    void keepNotes(const QStringList& tags, const QString& notes);
 
     // The experiment in the form, when it has no problems.
     std::optional<Experiment> experiment() const;

@@ -525,7 +525,9 @@ void MainWindow::rescanExperiments()
     if (row >= 0 && row != selectedRow())
         selectExperiment(selected); // the rows were rebuilt: select the same experiment again
     else if (row >= 0 && !m_definition->hasWaitingEdit() &&
-             m_experiments->entry(row).experiment != m_definition->saved()) {
+             m_experiments->entry(row).experiment != m_definition->saved() &&
+             !(m_experiments->entry(row).experiment &&
+               m_definition->takeNotes(*m_experiments->entry(row).experiment))) {
         showExperiment(row); // its file was changed by someone else
         showDefinition(row);
     }
