@@ -36,6 +36,7 @@ private Q_SLOTS:
     void definitionSavesKeepTheNotes();
     void renameCarriesResultsSelectionAndCheckBox();
     void deleteAsksThenMovesAside();
+    void notesTypedWhileTheDefinitionSavesAreKept();
     void runningExperimentIsNeitherRenamedNorDeleted();
 
 private:
@@ -80,8 +81,9 @@ void TestExperimentFiles::notesAndTagsRoundTripThroughTheFile()
         notes->tagsEdit()->setText(QString(50, QLatin1Char('x')));
         QTest::keyClicks(notes->tagsEdit(), QStringLiteral("y"));
         QVERIFY(autosave.fire());
-        QVERIFY2(notes->status().contains(QStringLiteral("Not saved: a tag is longer than 40 characters")),
-                 qPrintable(notes->status()));
+        QVERIFY2(
+            notes->status().contains(QStringLiteral("the tags are not: a tag is longer than 40 characters")),
+            qPrintable(notes->status()));
         QCOMPARE(Workspace(ws.path()).experiment(QStringLiteral("wine-mlp")).tags.size(), 2);
     }
     MainWindow again; // a restart shows them
@@ -190,6 +192,35 @@ void TestExperimentFiles::deleteAsksThenMovesAside()
     QCOMPARE(aside.size(), 1);
     QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/deleted/") + aside.front() +
                               QStringLiteral("/wine-mlp.experiment.json")));
+
+    // The selected one, deleted from the menu: no tab keeps it, so no edit can write it back.
+    window.selectExperiment(QStringLiteral("digits-mlp"));
+    QCOMPARE(window.definitionEditor()->experiment()->name, QStringLiteral("digits-mlp"));
+    QVERIFY(window.fileActions()->askDelete(QStringLiteral("digits-mlp"), 0));
+    QVERIFY(!window.definitionEditor()->isEnabled());
+    QVERIFY(!window.notesPanel()->notesEdit()->isEnabled());
+    QVERIFY(!QFileInfo::exists(ws.experimentFile(QStringLiteral("digits-mlp"))));
+}
+
+void TestExperimentFiles::notesTypedWhileTheDefinitionSavesAreKept()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.selectExperiment(QStringLiteral("wine-mlp"));
+    ManualTimer notesSave(window.notesPanel(), QStringLiteral("notesAutosave"));
+    ManualTimer definitionSave(&window, QStringLiteral("autosaveTimer"));
+    QTRY_VERIFY(window.definitionEditor()->experiment()); // its data checked
+    typeInto(window.definitionEditor(), QStringLiteral("seeds.count"), QStringLiteral("9"));
+    QTRY_VERIFY(definitionSave.isPending());
+    QTest::keyClicks(window.notesPanel()->notesEdit(), QStringLiteral("typed meanwhile"));
+    // The notes save saves the waiting definition first, which re-reads the workspace: the notes
+    // typed are what is written, not the file's.
+    QVERIFY(notesSave.fire());
+    const Experiment stored = Workspace(ws.path()).experiment(QStringLiteral("wine-mlp"));
+    QCOMPARE(stored.seeds.count, 9);
+    QCOMPARE(stored.notes, QStringLiteral("typed meanwhile"));
+    QCOMPARE(window.notesPanel()->notesEdit()->toPlainText(), QStringLiteral("typed meanwhile"));
 }
 
 void TestExperimentFiles::runningExperimentIsNeitherRenamedNorDeleted()

@@ -214,7 +214,14 @@ void DefinitionPanel::save()
     if (!edited || !m_saved || edited->name != m_saved->name || *edited == *m_saved)
         return;
     try {
-        Workspace(m_workspace).save(*edited);
+        const Workspace workspace(m_workspace);
+        // Renamed or deleted meanwhile: saving would bring back its file without its results.
+        if (!workspace.contains(edited->name)) {
+            m_status->setText(
+                ProblemText::html(tr("Not saved: %1 was renamed or deleted.").arg(edited->name), m_status));
+            return;
+        }
+        workspace.save(*edited);
     } catch (const StorageError& e) {
         m_status->setText(ProblemText::html(e.message(), m_status));
         return;

@@ -522,7 +522,12 @@ void MainWindow::rescanExperiments()
     m_notes->setKnownTags(tags);
     const int row = m_experiments->rowOf(selected);
     m_notes->showEntry(m_workspacePath, entryAt(row)); // changed elsewhere, unless being typed
-    if (row >= 0 && row != selectedRow())
+    if (row < 0 && !selected.isEmpty()) {
+        // Renamed, deleted or hidden by the filter: no tab keeps showing (or saving) it.
+        showExperiment(selectedRow());
+        showDefinition(selectedRow());
+        m_notes->showEntry(m_workspacePath, entryAt(selectedRow()));
+    } else if (row >= 0 && row != selectedRow())
         selectExperiment(selected); // the rows were rebuilt: select the same experiment again
     else if (row >= 0 && !m_definition->hasWaitingEdit() &&
              m_experiments->entry(row).experiment != m_definition->saved() &&

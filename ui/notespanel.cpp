@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScopedValueRollback>
 #include <QStringListModel>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -76,39 +77,42 @@ QString NotesPanel::status() const
 
 void NotesPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntry* entry)
 {
-    const bool readable = entry && entry->experiment;
-    if (readable && workspaceFolder == m_workspace && entry->experiment->name == m_experiment) {
+    // Copied first: saving below may re-read the workspace, which replaces what entry points to.
+    const std::optional<Experiment> shown = entry ? entry->experiment : std::nullopt;
+    if (shown && workspaceFolder == m_workspace && shown->name == m_experiment) {
         // The same experiment, read again: only a change made elsewhere replaces what is shown,
-        // never the text being typed ("a, " saved as the tag "a" stays as typed).
-        if (m_autosave->isActive() || (parseTags(m_tags->text()) == entry->experiment->tags &&
-                                       m_notes->toPlainText() == entry->experiment->notes))
+        // never text not yet saved ("a, " saved as the tag "a" stays as typed; a refused tag stays).
+        if (m_saving || m_dirty ||
+            (parseTags(m_tags->text()) == shown->tags && m_notes->toPlainText() == shown->notes))
             return;
     } else {
         saveNow();
     }
     m_workspace = workspaceFolder;
-    m_experiment = readable ? entry->experiment->name : QString();
+    m_experiment = shown ? shown->name : QString();
     m_filling = true;
-    m_tags->setText(readable ? entry->experiment->tags.join(QStringLiteral(", ")) : QString());
-    m_notes->setPlainText(readable ? entry->experiment->notes : QString());
+    m_tags->setText(shown ? shown->tags.join(QStringLiteral(", ")) : QString());
+    m_notes->setPlainText(shown ? shown->notes : QString());
     m_filling = false;
-    m_tags->setEnabled(readable);
-    m_notes->setEnabled(readable);
-    m_status->setText(readable ? tr("Saved as you type, in %1's experiment file.").arg(m_experiment)
-                               : tr("Select an experiment to write its notes."));
+    m_dirty = false;
+    m_tags->setEnabled(shown.has_value());
+    m_notes->setEnabled(shown.has_value());
+    m_status->setText(shown ? tr("Saved as you type, in %1's experiment file.").arg(m_experiment)
+                            : tr("Select an experiment to write its notes."));
 }
 
 void NotesPanel::edited()
 {
     if (m_filling || m_experiment.isEmpty())
         return;
+    m_dirty = true;
     m_autosave->start();
     m_status->setText(tr("Saving…"));
 }
 
 void NotesPanel::saveNow()
 {
-    if (m_autosave->isActive()) {
+    if (m_autosave->isActive() || m_dirty) {
         m_autosave->stop();
         save();
     }
@@ -116,27 +120,28 @@ void NotesPanel::saveNow()
 
 void NotesPanel::save()
 {
-    if (m_experiment.isEmpty())
+    if (m_experiment.isEmpty() || m_saving)
         return;
-    const QStringList tags = parseTags(m_tags->text());
+    // What is typed now: saving the Definition tab first (aboutToSave) re-reads the workspace.
+    const QString name = m_experiment;
+    QStringList tags = parseTags(m_tags->text());
+    const QString notes = m_notes->toPlainText();
     std::vector<FieldProblem> problems;
     ExperimentValidator::validateTags(tags, problems);
-    if (!problems.empty()) {
-        m_status->setText(ProblemText::html(tr("Not saved: a tag %1.").arg(problems.front().message), this));
-        return;
-    }
-    Q_EMIT aboutToSave(m_experiment);
+    const bool tagsRefused = !problems.empty();
+    QScopedValueRollback<bool> saving(m_saving, true);
+    Q_EMIT aboutToSave(name);
     try {
         // The file as it is now, so nothing the Definition tab saved is written over.
         const Workspace workspace(m_workspace);
-        Experiment experiment = workspace.experiment(m_experiment);
-        if (experiment.tags == tags && experiment.notes == m_notes->toPlainText()) {
-            m_status->setText(tr("Saved as you type, in %1's experiment file.").arg(m_experiment));
-            return;
+        Experiment experiment = workspace.experiment(name);
+        if (tagsRefused)
+            tags = experiment.tags; // the notes are saved all the same; the tags stay as they were
+        if (experiment.tags != tags || experiment.notes != notes) {
+            experiment.tags = tags;
+            experiment.notes = notes;
+            workspace.save(experiment);
         }
-        experiment.tags = tags;
-        experiment.notes = m_notes->toPlainText();
-        workspace.save(experiment);
     } catch (const InputError& e) {
         m_status->setText(ProblemText::html(tr("Not saved: %1").arg(e.message()), this));
         return;
@@ -144,9 +149,15 @@ void NotesPanel::save()
         m_status->setText(ProblemText::html(tr("Not saved: %1").arg(e.message()), this));
         return;
     }
-    m_status->setText(
-        tr("Saved at %1.").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
-    Q_EMIT saved(m_experiment);
+    if (tagsRefused) { // still to be saved once the tag is mended
+        m_status->setText(ProblemText::html(
+            tr("Notes saved; the tags are not: a tag %1.").arg(problems.front().message), this));
+    } else {
+        m_dirty = false;
+        m_status->setText(
+            tr("Saved at %1.").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+    }
+    Q_EMIT saved(name);
 }
 
 } // namespace seedscape

@@ -49,6 +49,8 @@ private:
     QLabel* m_status;
     QTimer* m_autosave;
     bool m_filling = false;
+    bool m_dirty = false;  // typed and not yet saved (a refused tag keeps it so)
+    bool m_saving = false; // while save() runs: a re-read of the same experiment changes nothing
 };
 
 } // namespace seedscape

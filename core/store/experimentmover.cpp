@@ -32,17 +32,18 @@ QString ExperimentMover::deletedFolderName()
     return QStringLiteral("deleted");
 }
 
-void ExperimentMover::requireNoSweep(const QString& name) const
+std::unique_ptr<ExperimentLock> ExperimentMover::lockOutSweeps(const QString& name) const
 {
     if (!QFileInfo(m_workspace.resultsFolder(name)).isDir())
-        return;
-    ExperimentLock lock(m_workspace.resultsFolder(name));
-    if (!lock.tryLock()) {
-        const QString holder = lock.holder();
+        return nullptr;
+    auto lock = std::make_unique<ExperimentLock>(m_workspace.resultsFolder(name));
+    if (!lock->tryLock()) {
+        const QString holder = lock->holder();
         throw StorageError(
             QStringLiteral("%1: a sweep of this experiment is running%2; cancel it first")
                 .arg(name, holder.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(holder)));
     }
+    return lock;
 }
 
 void ExperimentMover::rename(const QString& name, const QString& newName) const
@@ -70,13 +71,20 @@ void ExperimentMover::rename(const QString& name, const QString& newName) const
     } catch (const InputError& e) {
         throw StorageError(QStringLiteral("Cannot rename %1: %2").arg(name, e.message()));
     }
-    requireNoSweep(name);
+    // Held until the results have moved (the lock file moves with them): no sweep starts meanwhile.
+    const std::unique_ptr<ExperimentLock> lock = lockOutSweeps(name);
 
     experiment.name = newName;
     m_workspace.save(experiment);
     const QString results = m_workspace.resultsFolder(name);
-    if (QFileInfo(results).isDir())
-        moveOrThrow(results, m_workspace.resultsFolder(newName));
+    if (QFileInfo(results).isDir()) {
+        try {
+            moveOrThrow(results, m_workspace.resultsFolder(newName));
+        } catch (const StorageError&) {
+            QFile::remove(m_workspace.experimentFile(newName)); // as it was: one experiment, its results
+            throw;
+        }
+    }
     if (!QFile::remove(m_workspace.experimentFile(name)))
         throw StorageError(QStringLiteral("%1: cannot remove the old file; the experiment and its results "
                                           "are now %2, remove the old file by hand")
@@ -106,7 +114,7 @@ QString ExperimentMover::moveToDeleted(const QString& name) const
     const QString file = m_workspace.experimentFile(name);
     if (!QFileInfo::exists(file))
         throw StorageError(QStringLiteral("%1: no such experiment file").arg(file));
-    requireNoSweep(name);
+    const std::unique_ptr<ExperimentLock> lock = lockOutSweeps(name);
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
     QString target = QStringLiteral("%1/%2/%3-%4").arg(m_workspace.path(), deletedFolderName(), name, stamp);
     for (int n = 2; QFileInfo::exists(target); ++n)
@@ -114,10 +122,17 @@ QString ExperimentMover::moveToDeleted(const QString& name) const
             QStringLiteral("%1/%2/%3-%4-%5").arg(m_workspace.path(), deletedFolderName(), name, stamp).arg(n);
     if (!QDir().mkpath(target + QStringLiteral("/results")))
         throw StorageError(QStringLiteral("%1: cannot create the folder").arg(target));
-    moveOrThrow(file, target + QLatin1Char('/') + QFileInfo(file).fileName());
+    const QString fileAside = target + QLatin1Char('/') + QFileInfo(file).fileName();
+    moveOrThrow(file, fileAside);
     const QString results = m_workspace.resultsFolder(name);
-    if (QFileInfo(results).isDir())
-        moveOrThrow(results, target + QStringLiteral("/results/") + name);
+    if (QFileInfo(results).isDir()) {
+        try {
+            moveOrThrow(results, target + QStringLiteral("/results/") + name);
+        } catch (const StorageError&) {
+            QDir().rename(fileAside, file); // as it was: the experiment stays, with its results
+            throw;
+        }
+    }
     return target;
 }
 

@@ -2,16 +2,19 @@
 
 #include <QString>
 
+#include <memory>
+
 namespace seedscape {
 
+class ExperimentLock;
 class Workspace;
 
 // Renames and deletes experiments with everything stored for them. Neither ever loses a seed:
 // a rename writes the new file, moves results/OLD to results/NEW in one rename(2) and only then
 // removes the old file (a crash in between leaves both files, the results under one of them); a
 // delete moves the file and the results into WORKSPACE/deleted/, from where they can be put back.
-// Both refuse while a sweep of the experiment holds its lock. Errors throw StorageError, naming
-// what to do.
+// Both refuse while a sweep of the experiment holds its lock, and hold it themselves while they
+// move; a move that fails is undone. Errors throw StorageError, naming what to do.
 class ExperimentMover
 {
 public:
@@ -24,7 +27,9 @@ public:
     static QString deletedFolderName(); // "deleted"
 
 private:
-    void requireNoSweep(const QString& name) const;
+    // The experiment's sweep lock, taken (nullptr when it has no results folder); throws when a
+    // sweep holds it.
+    std::unique_ptr<ExperimentLock> lockOutSweeps(const QString& name) const;
     void carryColour(const QString& name, const QString& newName) const;
 
     const Workspace& m_workspace;
