@@ -6,6 +6,7 @@
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "notespanel.h"
+#include "slurmcontroller.h"
 #include "sweepcontroller.h"
 
 #include "experiment/experimentreader.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void renameCarriesResultsSelectionAndCheckBox();
     void deleteAsksThenMovesAside();
     void notesTypedWhileTheDefinitionSavesAreKept();
+    void slurmJobsAreCheckedBeforeARename();
     void runningExperimentIsNeitherRenamedNorDeleted();
 
 private:
@@ -242,6 +244,29 @@ void TestExperimentFiles::runningExperimentIsNeitherRenamedNorDeleted()
     QVERIFY(ended.wait(60000));
     QVERIFY(window.fileActions()->askRename(QStringLiteral("quick"))); // free once the sweep ended
     QVERIFY(window.experimentModel()->rowOf(QStringLiteral("other")) >= 0);
+}
+
+void TestExperimentFiles::slurmJobsAreCheckedBeforeARename()
+{
+    TempWorkspace ws(TempWorkspace::Contents::Sample);
+    QVERIFY(QDir().mkpath(ws.path() + QStringLiteral("/results/wine-mlp/slurm"))); // submitted once
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    window.fileActions()->setQuestions(
+        [](const QString&, const QString& current) {
+            return std::optional<QString>(current + QStringLiteral("-2"));
+        },
+        [](const QString&, const QString&) { return true; });
+    // Until the first poll of the workspace's jobs ends, a job on its way may use it: refused.
+    QVERIFY(!window.slurm()->knowsJobs());
+    QVERIFY(!window.fileActions()->askRename(QStringLiteral("wine-mlp")));
+    QCOMPARE(statusOf(window),
+             QStringLiteral("Slurm jobs of wine-mlp are being checked; try again in a moment."));
+    QVERIFY(window.fileActions()->askRename(QStringLiteral("digits-mlp"))); // nothing submitted for it
+    QTRY_VERIFY_WITH_TIMEOUT(window.slurm()->knowsJobs(), 30000);
+    QVERIFY2(window.fileActions()->askRename(QStringLiteral("wine-mlp")),
+             qPrintable(statusOf(window))); // no job listed: free
+    QVERIFY(window.experimentModel()->rowOf(QStringLiteral("wine-mlp-2")) >= 0);
 }
 
 QTEST_MAIN(TestExperimentFiles)

@@ -72,6 +72,10 @@ QString ExperimentActions::busyWith(const QString& experiment) const
 {
     if (m_sweeps->involves(experiment))
         return tr("%1 is in the running sweep; cancel it first.").arg(experiment);
+    // Jobs submitted before the workspace was opened are known once the first poll ends.
+    if (!m_slurm->knowsJobs() &&
+        QFileInfo(Workspace(m_workspace).resultsFolder(experiment) + QStringLiteral("/slurm")).isDir())
+        return tr("Slurm jobs of %1 are being checked; try again in a moment.").arg(experiment);
     for (const SlurmJobStatus::Job& job : m_slurm->jobs())
         if (job.job.experiment == experiment && !SlurmController::hasEnded(job))
             return tr("Slurm job %1 is still training %2's seeds; wait for it or cancel it first.")

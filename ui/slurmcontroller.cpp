@@ -138,6 +138,7 @@ void SlurmController::setWorkspace(const QString& folder)
     m_pollAgain = false;
     m_cancelling.clear();
     m_jobs.clear();
+    m_knowsJobs = m_folder.isEmpty();
     m_queueProblem.clear();
     Q_EMIT jobsChanged();
     if (!m_folder.isEmpty())
@@ -195,6 +196,7 @@ void SlurmController::pollEnded(int generation, std::vector<SlurmJobStatus::Job>
     if (generation != m_generation)
         return; // a poll of the workspace that was open before
     m_pollInFlight = false;
+    m_knowsJobs = true;
     const bool more = finishedSeeds(jobs) > finishedSeeds(m_jobs);
     m_jobs = std::move(jobs);
     m_queueProblem = problem;

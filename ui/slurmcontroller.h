@@ -49,6 +49,8 @@ public:
     // Polls now; a poll in flight is followed by another.
     void refresh();
     bool isPolling() const; // polls come on their own: a job has not ended
+    // Whether jobs() is known for the open workspace: false until its first poll has ended.
+    bool knowsJobs() const { return m_knowsJobs; }
     const std::vector<SlurmJobStatus::Job>& jobs() const { return m_jobs; }
     // Why squeue could not be asked at the last poll (empty: it answered).
     QString queueProblem() const { return m_queueProblem; }
@@ -76,6 +78,7 @@ private:
     QString m_cli;
     int m_generation = 0; // a poll of an earlier workspace is dropped
     bool m_pollInFlight = false;
+    bool m_knowsJobs = false;
     bool m_pollAgain = false;
     bool m_submitting = false;
     QSet<QString> m_cancelling;
