@@ -16,6 +16,7 @@
 #include "support/formdriver.h"
 #include "support/tempworkspace.h"
 
+#include <QCompleter>
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -87,6 +88,20 @@ void TestExperimentFiles::notesAndTagsRoundTripThroughTheFile()
             notes->status().contains(QStringLiteral("the tags are not: a tag is longer than 40 characters")),
             qPrintable(notes->status()));
         QCOMPARE(Workspace(ws.path()).experiment(QStringLiteral("wine-mlp")).tags.size(), 2);
+    }
+    {
+        // The completer offers the workspace's tags for the tag being typed, after a comma too.
+        MainWindow window;
+        QVERIFY(window.openWorkspace(ws.path()));
+        window.selectExperiment(QStringLiteral("digits-mlp"));
+        QLineEdit* tags = window.notesPanel()->tagsEdit();
+        QCompleter* completer = tags->completer();
+        tags->setText(QStringLiteral("mine, FO"));
+        QCOMPARE(completer->splitPath(tags->text()), QStringList{QStringLiteral("FO")});
+        completer->setCompletionPrefix(QStringLiteral("FO"));
+        QCOMPARE(completer->completionCount(), 1);
+        QVERIFY(completer->setCurrentRow(0));
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("mine, for paper"));
     }
     MainWindow again; // a restart shows them
     QVERIFY(again.openWorkspace(ws.path()));

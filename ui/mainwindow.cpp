@@ -476,6 +476,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_workspacePath = workspace.path();
         m_experiments->setEntries({}); // another workspace: new rows, even where names repeat
         m_experiments->setEntries(workspace.scan());
+        offerKnownTags();
         m_experimentActions->setWorkspace(m_workspacePath);
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
@@ -513,13 +514,7 @@ void MainWindow::rescanExperiments()
         statusBar()->showMessage(e.message());
         return;
     }
-    QStringList tags;
-    for (int r = 0; r < m_experiments->rowCount(); ++r)
-        if (const auto& experiment = m_experiments->entry(r).experiment)
-            tags << experiment->tags;
-    tags.removeDuplicates();
-    tags.sort(Qt::CaseInsensitive);
-    m_notes->setKnownTags(tags);
+    offerKnownTags();
     const int row = m_experiments->rowOf(selected);
     m_notes->showEntry(m_workspacePath, entryAt(row)); // changed elsewhere, unless being typed
     if (row < 0 && !selected.isEmpty()) {
@@ -536,6 +531,17 @@ void MainWindow::rescanExperiments()
         showExperiment(row); // its file was changed by someone else
         showDefinition(row);
     }
+}
+
+void MainWindow::offerKnownTags()
+{
+    QStringList tags;
+    for (int r = 0; r < m_experiments->rowCount(); ++r)
+        if (const auto& experiment = m_experiments->entry(r).experiment)
+            tags << experiment->tags;
+    tags.removeDuplicates();
+    tags.sort(Qt::CaseInsensitive);
+    m_notes->setKnownTags(tags);
 }
 
 void MainWindow::selectExperiment(const QString& name)

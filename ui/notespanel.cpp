@@ -5,15 +5,14 @@
 #include "experiment/experimentvalidator.h"
 #include "problemtext.h"
 #include "store/workspace.h"
+#include "tagcompleter.h"
 
-#include <QCompleter>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScopedValueRollback>
-#include <QStringListModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -40,9 +39,7 @@ NotesPanel::NotesPanel(QWidget* parent)
     connect(m_tags, &QLineEdit::textEdited, this, &NotesPanel::edited);
     connect(m_tags, &QLineEdit::editingFinished, this, &NotesPanel::saveNow);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &NotesPanel::edited);
-    auto* completer = new QCompleter(new QStringListModel(this), this);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_tags->setCompleter(completer);
+    m_tags->setCompleter(new TagCompleter(this));
 
     auto* form = new QFormLayout;
     form->addRow(tr("Tags:"), m_tags);
@@ -67,7 +64,7 @@ QStringList NotesPanel::parseTags(const QString& text)
 
 void NotesPanel::setKnownTags(const QStringList& tags)
 {
-    static_cast<QStringListModel*>(m_tags->completer()->model())->setStringList(tags);
+    static_cast<TagCompleter*>(m_tags->completer())->setTags(tags);
 }
 
 QString NotesPanel::status() const
