@@ -212,7 +212,8 @@ void TestExperimentFiles::deleteAsksThenMovesAside()
 
     // The selected one, deleted from the menu: no tab keeps it, so no edit can write it back.
     window.selectExperiment(QStringLiteral("digits-mlp"));
-    QCOMPARE(window.definitionEditor()->experiment()->name, QStringLiteral("digits-mlp"));
+    QTRY_VERIFY(window.definitionEditor()->experiment() && // once its data is checked
+                window.definitionEditor()->experiment()->name == QStringLiteral("digits-mlp"));
     QVERIFY(window.fileActions()->askDelete(QStringLiteral("digits-mlp"), 0));
     QVERIFY(!window.definitionEditor()->isEnabled());
     QVERIFY(!window.notesPanel()->notesEdit()->isEnabled());
