@@ -88,6 +88,14 @@ QString ExperimentListPanel::selectedExperiment() const
     return m_experiments->nameAt(selectedRow());
 }
 
+void ExperimentListPanel::selectExperiment(const QString& name)
+{
+    const int row = m_experiments->rowOf(name);
+    const QModelIndex index = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_experiments->index(row, 0));
+    if (index.isValid() && m_view->currentIndex().row() != index.row())
+        m_view->selectRow(index.row());
+}
+
 int ExperimentListPanel::heightForRows(int rows) const
 {
     const int row = m_view->model()->rowCount() > 0 ? m_view->rowHeight(0)

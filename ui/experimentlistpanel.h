@@ -30,6 +30,8 @@ public:
     // The experiments model's row of the current row, or -1; and its experiment's name.
     int selectedRow() const;
     QString selectedExperiment() const;
+    // Makes the experiment's row current (nothing when it has no row, or the filter hides it).
+    void selectExperiment(const QString& name);
     // The panel's height that shows this many rows without scrolling (with the filter box, the
     // header and a horizontal scroll bar).
     int heightForRows(int rows) const;

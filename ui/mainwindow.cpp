@@ -42,7 +42,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -64,8 +63,7 @@ QString hiddenKey(const QString& workspace)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
-      m_list(new ExperimentListPanel(m_experiments)), m_sortedExperiments(m_list->filterModel()),
-      m_seedsPanel(new SeedsPanel), m_experimentView(m_list->view()), m_tabs(new QTabWidget),
+      m_list(new ExperimentListPanel(m_experiments)), m_seedsPanel(new SeedsPanel), m_tabs(new QTabWidget),
       m_splitter(new QSplitter(Qt::Vertical)), m_scatter(new ScatterPlotView),
       m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
@@ -102,7 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_watcher, &WorkspaceWatcher::experimentFilesChanged, this, &MainWindow::rescanExperiments);
     connect(m_watcher, &WorkspaceWatcher::snapshotReady, this,
             [this](std::shared_ptr<WorkspaceSnapshot> snapshot) { showSnapshot(std::move(*snapshot)); });
-    connect(m_experimentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_list->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex&) {
                 showExperiment(selectedRow());
                 showDefinition(selectedRow());
@@ -355,7 +353,7 @@ void MainWindow::saveWorkspaceState() const
     memory.geometry = saveGeometry();
     memory.docks = saveState();
     memory.splitter = m_splitter->saveState();
-    memory.columns = m_experimentView->horizontalHeader()->saveState();
+    memory.columns = m_list->view()->horizontalHeader()->saveState();
     memory.experiment = m_experiments->nameAt(selectedRow());
     memory.tab = m_tabs->currentIndex();
     memory.save(m_workspacePath);
@@ -380,7 +378,7 @@ void MainWindow::restoreWorkspaceState()
             fitTableToRows();
     }
     if (!memory.columns.isEmpty())
-        m_experimentView->horizontalHeader()->restoreState(memory.columns);
+        m_list->view()->horizontalHeader()->restoreState(memory.columns);
     if (memory.tab >= 0 && memory.tab < m_tabs->count())
         m_tabs->setCurrentIndex(memory.tab);
     // An unreadable file's row has no name: an empty one matches it, not "none saved".
@@ -438,12 +436,7 @@ int MainWindow::selectedRow() const
 
 void MainWindow::selectPoint(const QString& experiment, const std::vector<quint64>& seeds)
 {
-    for (int row = 0; row < m_experiments->rowCount(); ++row)
-        if (m_experiments->nameAt(row) == experiment) {
-            const QModelIndex index = m_sortedExperiments->mapFromSource(m_experiments->index(row, 0));
-            if (m_experimentView->currentIndex().row() != index.row())
-                m_experimentView->selectRow(index.row());
-        }
+    m_list->selectExperiment(experiment);
     if (seeds.size() == 1 && seedModel()->experiment() == experiment)
         m_seedsPanel->selectSeed(seeds.front());
     m_scatter->selectPoint(experiment, seeds);
@@ -480,7 +473,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_experimentActions->setWorkspace(m_workspacePath);
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
-        m_experimentView->resizeColumnsToContents();
+        m_list->view()->resizeColumnsToContents();
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return false;
@@ -496,7 +489,7 @@ bool MainWindow::openWorkspace(const QString& folder)
     m_slurm->setWorkspace(m_workspacePath);
     m_sweepStatus->forgetRunAgain(); // the cancelled sweep was another workspace's
     if (m_experiments->rowCount() > 0)
-        m_experimentView->selectRow(0);
+        m_list->view()->selectRow(0);
     else
         showExperiment(-1);
     restoreWorkspaceState();
@@ -546,9 +539,7 @@ void MainWindow::offerKnownTags()
 
 void MainWindow::selectExperiment(const QString& name)
 {
-    const int row = m_experiments->rowOf(name);
-    if (row >= 0)
-        m_experimentView->selectRow(m_sortedExperiments->mapFromSource(m_experiments->index(row, 0)).row());
+    m_list->selectExperiment(name);
 }
 
 void MainWindow::showDefinition(int row)

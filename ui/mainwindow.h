@@ -11,9 +11,7 @@
 class QDialog;
 class QDockWidget;
 class QMenu;
-class QSortFilterProxyModel;
 class QSplitter;
-class QTableView;
 class QTabWidget;
 
 namespace seedscape {
@@ -147,9 +145,7 @@ private:
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
     ExperimentListPanel* m_list;
-    QSortFilterProxyModel* m_sortedExperiments;
     SeedsPanel* m_seedsPanel;
-    QTableView* m_experimentView;
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     ScatterPlotView* m_scatter;
