@@ -105,12 +105,13 @@ private:
         return path;
     }
 
-    // What the queue and the workspace say, for a failure's message.
-    QString diagnosis()
+    // What the queue, the workspace and the daemons' logs say of a job, for a failure's message.
+    QString diagnosis(const QString& id)
     {
         return QString::fromUtf8(
-            runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
-            cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out);
+                   runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
+                   cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out) +
+               m_cluster->logLines(QStringLiteral("JobId=%1_").arg(id)) + m_cluster->logLines(QStringLiteral("revoked"));
     }
 
     QString submit(const QStringList& args)
@@ -206,22 +207,11 @@ private Q_SLOTS:
             runProgram(QStringLiteral("scontrol"), {QStringLiteral("requeue"), id + QStringLiteral("_1")})
                 .exitCode,
             0);
-        // Slurm holds a requeued task for two minutes: once it is back in the queue, start it now.
-        QVERIFY(waitUntil(
-            [&] {
-                return runProgram(QStringLiteral("squeue"),
-                                  {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
-                                   id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
-                           .out.trimmed() == "PENDING";
-            },
-            30000));
-        QCOMPARE(runProgram(QStringLiteral("scontrol"),
-                            {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),
-                             QStringLiteral("StartTime=now")})
-                     .exitCode,
-                 0);
-        // Until the requeued task runs, its record still holds the first run's end (cancelled); under
-        // load squeue can miss it for a moment between requeue and start. Wait for its second end.
+        // Slurm holds a requeued task for two minutes, for good reason: slurmd refuses to launch a job
+        // whose credential it revoked when it killed the first run, and compares whole seconds, so a
+        // second run started in the second of that kill dies unlaunched and leaves the queue (1 run
+        // in ~20 under load). Release the task early only once its first run has ended and a second
+        // has passed since.
         const auto taskState = [&](int task) {
             return job(id)
                 .value(QStringLiteral("tasks"))
@@ -230,8 +220,31 @@ private Q_SLOTS:
                 .value(QStringLiteral("state"))
                 .toString();
         };
+        const auto squeueState = [&] {
+            return runProgram(QStringLiteral("squeue"),
+                              {QStringLiteral("-h"), QStringLiteral("-r"), QStringLiteral("-j"),
+                               id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
+                .out.trimmed();
+        };
+        QVERIFY2(waitUntil(
+                     [&] {
+                         const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() +
+                                                             QStringLiteral("/task-1.json"));
+                         return squeueState() == "PENDING" &&
+                                record.value(QStringLiteral("state")).toString() == QLatin1String("cancelled");
+                     },
+                     30000),
+                 qPrintable(diagnosis(id)));
+        QTest::qWait(2000);
+        QCOMPARE(runProgram(QStringLiteral("scontrol"),
+                            {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),
+                             QStringLiteral("StartTime=now")})
+                     .exitCode,
+                 0);
+        // Until the requeued task runs, its record still holds the first run's end (cancelled); under
+        // load squeue can miss it for a moment between requeue and start. Wait for its second end.
         QVERIFY2(waitUntil([&] { return jobEnded(id) && taskState(1) == QLatin1String("finished"); }, 120000),
-                 qPrintable(diagnosis()));
+                 qPrintable(diagnosis(id)));
 
         const QJsonArray after = job(id).value(QStringLiteral("tasks")).toArray();
         QCOMPARE(after[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));

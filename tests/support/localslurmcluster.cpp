@@ -1,5 +1,6 @@
 #include "localslurmcluster.h"
 
+#include <QFile>
 #include <QProcess>
 
 namespace seedscape::testsupport {
@@ -30,6 +31,20 @@ LocalSlurmCluster::LocalSlurmCluster(const QString& folder) : m_folder(folder)
     }
     m_state = State::Running;
     qputenv("SLURM_CONF", start.readAllStandardOutput().trimmed());
+}
+
+QString LocalSlurmCluster::logLines(const QString& text) const
+{
+    QString lines;
+    for (const char* daemon : {"slurmctld", "slurmd"}) {
+        QFile log(m_folder + QStringLiteral("/%1.log").arg(QLatin1String(daemon)));
+        if (!log.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& line : log.readAll().split('\n'))
+            if (line.contains(text.toUtf8()))
+                lines += QLatin1String(daemon) + QStringLiteral(": ") + QString::fromUtf8(line) + QLatin1Char('\n');
+    }
+    return lines;
 }
 
 LocalSlurmCluster::~LocalSlurmCluster()

@@ -25,6 +25,8 @@ public:
 
     State state() const { return m_state; }
     QString problem() const { return m_problem; }
+    // The daemons' log lines that mention text (a job id), for a failing test's message.
+    QString logLines(const QString& text) const;
 
 private:
     QString m_folder;
