@@ -30,7 +30,7 @@ Experiment everythingChanged()
     e.training = {OptimizerKind::SGD, 0.05, 1e-4, 0.8, 7, 13, Schedule::Cosine, 4};
     e.metric = Metric::F1Macro;
     e.seeds = {5, false, true, false, {0, 42, 18446744073709551615ULL}};
-    e.device = Device::CUDA;
+    e.device = DeviceSpec::cuda(1);
     return e;
 }
 
@@ -225,7 +225,7 @@ void TestExperimentFile::rejects_data()
         "f.json: field 'seeds.list[1]': a seed must be a whole number from 0 to 18446744073709551615");
     row("seed twice", R"(}, "seeds": {"list": [7, 7]}})", "f.json: field 'seeds.list': lists a seed twice");
     row("unknown device", R"(}, "device": "tpu"})",
-        "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\"");
+        "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\", \"cuda:N\", \"auto\"");
     row("name with slash", R"(}, "name2": 1})",
         "f.json: field 'name2': unknown key (a typo, or a file from a newer Seedscape?)");
     row("lr overflows a double", R"(}, "training": {"lr": 1e999}})",
@@ -252,7 +252,7 @@ void TestExperimentFile::rejects_data()
                R"({"format": 1, "name": "m", "dataset": {"path": "d.csv", "target": "y"}, "device": "t)") +
                QByteArray(200, 'u') + "\"}"
         << QStringLiteral("f.json: field 'device': \"t") + QString(78, QLatin1Char('u')) + QChar(0x2026) +
-               QStringLiteral("\" is not one of \"cpu\", \"cuda\"");
+               QStringLiteral("\" is not one of \"cpu\", \"cuda\", \"cuda:N\", \"auto\"");
     QTest::addRow("newer format")
         << QByteArray(R"({"format": 2, "name": "m", "dataset": {"path": "d.csv", "target": "y"}})")
         << "f.json: field 'format': format 2 is newer than this Seedscape reads (1); update Seedscape";

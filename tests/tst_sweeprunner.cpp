@@ -60,10 +60,13 @@ std::map<QString, QByteArray> filesIn(const QString& folder)
 class ScriptedEngine : public SeedEngine
 {
 public:
-    ScriptedEngine(int maxGroup, bool fail) : m_maxGroup(maxGroup), m_fail(fail) {}
+    ScriptedEngine(int maxGroup, bool fail, int maxJobs = 0) : m_maxGroup(maxGroup), m_maxJobs(maxJobs), m_fail(fail)
+    {
+    }
 
     QString name() const override { return QStringLiteral("scripted"); }
     int maxGroupSize() const override { return m_maxGroup; }
+    int maxParallelJobs() const override { return m_maxJobs; }
     Metric metric() const override { return Metric::RMSE; }
     std::vector<SeedResult> train(const std::vector<quint64>& seeds,
                                   const TrainingControl& control) const override
@@ -99,6 +102,7 @@ public:
 
 private:
     int m_maxGroup;
+    int m_maxJobs;
     bool m_fail;
     mutable std::mutex m_mutex;
     mutable std::vector<size_t> m_groups;
@@ -378,19 +382,23 @@ void TestSweepRunner::runnerKeepsToTheEnginesGroupSize_data()
 {
     QTest::addColumn<int>("maxGroup");
     QTest::addColumn<int>("wanted");
+    QTest::addColumn<int>("maxJobs");
     QTest::addColumn<int>("largestGroup");
-    QTest::addRow("one seed per call") << 1 << 5 << 1;
-    QTest::addRow("groups of at most 3") << 3 << 10 << 3;
-    QTest::addRow("shared over 2 workers") << 64 << 10 << 5;
+    QTest::addRow("one seed per call") << 1 << 5 << 0 << 1;
+    QTest::addRow("groups of at most 3") << 3 << 10 << 0 << 3;
+    QTest::addRow("shared over 2 workers") << 64 << 10 << 0 << 5;
+    // A GPU engine: one group at a time, so all seeds that fit go in one group.
+    QTest::addRow("one job at a time") << 64 << 10 << 1 << 10;
 }
 
 void TestSweepRunner::runnerKeepsToTheEnginesGroupSize()
 {
     QFETCH(int, maxGroup);
     QFETCH(int, wanted);
+    QFETCH(int, maxJobs);
     QFETCH(int, largestGroup);
     QTemporaryDir dir;
-    auto engine = std::make_shared<ScriptedEngine>(maxGroup, false);
+    auto engine = std::make_shared<ScriptedEngine>(maxGroup, false, maxJobs);
     SweepRunner runner;
     runner.add(scripted(dir.path(), wanted, engine));
     runner.start(2);

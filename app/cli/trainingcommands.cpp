@@ -15,6 +15,7 @@
 #include "store/storeddefinition.h"
 #include "store/workspace.h"
 #include "sweep/sweeprunner.h"
+#include "train/computedevice.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -146,6 +147,25 @@ void repairResults(const Experiment& e, const PreparedData& data, const QString&
 
 namespace {
 
+// Where the built-in MLPs will train, said on stderr; a device this build or machine lacks is refused
+// before anything changes.
+void announceDevice(const Experiment& e, const QString& file)
+{
+    if (e.isCommand())
+        return;
+    ComputeDevice device;
+    try {
+        device = ComputeDevice::resolve(e.device);
+    } catch (const InputError& missing) {
+        throw InputError({file, 0, {}, missing.where().field}, missing.problem());
+    }
+    if (!device.note.isEmpty())
+        std::cerr << "note: " << device.note.toStdString() << std::endl;
+    else if (device.cuda)
+        std::cerr << "training on " << device.id.toStdString() << " (" << device.gpuName.toStdString() << ")"
+                  << std::endl;
+}
+
 // Progress on stderr while the sweep runs.
 SweepCallbacks printingCallbacks(ProgressPrinter& printer)
 {
@@ -199,6 +219,7 @@ int runCommand(const QStringList& args)
         throw UsageError(QStringLiteral("run takes one experiment file"));
     const QString file = options.positional().front();
     const Experiment fromFile = ExperimentReader::readFile(file);
+    announceDevice(fromFile, file);
     const int wanted = static_cast<int>(
         options.integer(QStringLiteral("--seeds"), fromFile.seeds.count, 1, ExperimentValidator::kMaxSeeds));
     // A command experiment runs `parallel` programs at once; --jobs can only lower that.
@@ -228,8 +249,10 @@ int runCommand(const QStringList& args)
         data = std::make_shared<const PreparedData>(workspace.prepareData(e));
     for (const QString& warning : data->dataset.warnings)
         std::cerr << "warning: " << warning.toStdString() << std::endl;
-    if (e.device == Device::CUDA && !e.isCommand())
-        std::cerr << "warning: this build of LibTorch has no CUDA; training on the CPU" << std::endl;
+    if (engine == TrainingEngine::PerSeed && !e.isCommand() && e.device.kind != DeviceSpec::Kind::Cpu)
+        std::cerr << "warning: the per-seed engine trains on the CPU; the batched engine (the default) uses "
+                     "the GPU"
+                  << std::endl;
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
     StoredDefinition::checkComparable(e, resultsFolder); // before "already has N": a changed file is an error

@@ -2,6 +2,7 @@
 
 #include "commandspec.h"
 #include "data/datasetspec.h"
+#include "devicespec.h"
 
 #include <QString>
 #include <QStringList>
@@ -38,11 +39,6 @@ enum class Metric
     LogLoss,
     AUC,
     F1Macro
-};
-enum class Device
-{
-    CPU,
-    CUDA
 };
 
 enum class ModelType
@@ -101,7 +97,7 @@ struct Experiment
     TrainingSpec training;
     Metric metric = Metric::Auto; // Auto: follows the task (rmse, auc, accuracy)
     SeedSpec seeds;
-    Device device = Device::CPU;
+    DeviceSpec device; // where built-in MLPs train (a command experiment's program decides itself)
     // The user's own words about the experiment: they never change what a seed means.
     QStringList tags; // short labels to filter by, each unique, no commas
     QString notes;    // free text

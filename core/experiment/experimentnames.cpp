@@ -28,7 +28,6 @@ const NameTable<Metric, 8> kMetrics{{{Metric::Auto, "auto"},
                                      {Metric::LogLoss, "logloss"},
                                      {Metric::AUC, "auc"},
                                      {Metric::F1Macro, "f1_macro"}}};
-const NameTable<Device, 2> kDevices{{{Device::CPU, "cpu"}, {Device::CUDA, "cuda"}}};
 
 template <typename Enum, size_t N> QString nameOf(const NameTable<Enum, N>& table, Enum value)
 {
@@ -83,10 +82,6 @@ QString metric(Metric value)
 {
     return nameOf(kMetrics, value);
 }
-QString device(Device value)
-{
-    return nameOf(kDevices, value);
-}
 
 std::optional<Task> parseTask(const QString& word)
 {
@@ -107,10 +102,6 @@ std::optional<OptimizerKind> parseOptimizer(const QString& word)
 std::optional<Schedule> parseSchedule(const QString& word)
 {
     return parse(kSchedules, word);
-}
-std::optional<Device> parseDevice(const QString& word)
-{
-    return parse(kDevices, word);
 }
 std::optional<Metric> parseMetric(const QString& word)
 {
@@ -141,10 +132,6 @@ QStringList schedules()
 QStringList metrics()
 {
     return wordsOf(kMetrics, 1);
-}
-QStringList devices()
-{
-    return wordsOf(kDevices);
 }
 QStringList randomnessSources()
 {

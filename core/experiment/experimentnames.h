@@ -17,7 +17,6 @@ QString activation(Activation value);
 QString optimizer(OptimizerKind value);
 QString schedule(Schedule value);
 QString metric(Metric value); // Auto gives "auto"
-QString device(Device value);
 
 std::optional<Task> parseTask(const QString& word);
 std::optional<MissingPolicy> parseMissing(const QString& word);
@@ -25,7 +24,6 @@ std::optional<Activation> parseActivation(const QString& word);
 std::optional<OptimizerKind> parseOptimizer(const QString& word);
 std::optional<Schedule> parseSchedule(const QString& word);
 std::optional<Metric> parseMetric(const QString& word); // does not accept "auto"
-std::optional<Device> parseDevice(const QString& word);
 
 // All accepted words of a setting, for messages and drop-downs.
 QStringList tasks();
@@ -34,7 +32,6 @@ QStringList activations();
 QStringList optimizers();
 QStringList schedules();
 QStringList metrics();
-QStringList devices();
 QStringList randomnessSources(); // init, order, dropout
 
 } // namespace names

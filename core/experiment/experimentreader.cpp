@@ -209,7 +209,7 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
                                   "(SEEDSCAPE_SEED) and decides what it seeds"));
         readSeeds(*seeds, e.seeds, file);
     }
-    e.device = r.word("device", e.device, names::parseDevice, names::devices());
+    e.device = r.word("device", e.device, DeviceSpec::parse, DeviceSpec::words());
     const json& tags = r.list("tags");
     for (size_t i = 0; i < tags.size(); ++i) {
         if (!tags[i].is_string())

@@ -89,7 +89,7 @@ QByteArray ExperimentWriter::toJson(const Experiment& e)
     if (e.metric != Metric::Auto) // left out, the metric follows the task
         root["metric"] = str(names::metric(e.metric));
     root["seeds"] = {{"count", e.seeds.count}, {"vary", vary}, {"list", e.seeds.list}};
-    root["device"] = str(names::device(e.device));
+    root["device"] = str(e.device.name());
     writeNotes(e, root);
     return QByteArray::fromStdString(root.dump(2) + "\n");
 }

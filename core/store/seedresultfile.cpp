@@ -246,6 +246,10 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
     r.experimentFingerprint = record.text("experiment_fingerprint");
     r.versions = record.text("versions");
     r.engine = record.has("engine") ? record.text("engine") : QStringLiteral("per-seed");
+    if (record.has("device"))
+        r.device = record.text("device");
+    if (record.has("gpu"))
+        r.gpu = record.text("gpu");
     if (record.has("log"))
         r.logFile = QDir::cleanPath(QFileInfo(jsonPath).absoluteDir().absoluteFilePath(record.text("log")));
     if (record.has("stderr_tail"))
@@ -325,6 +329,10 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
     root["experiment_fingerprint"] = r.experimentFingerprint.toStdString();
     root["versions"] = r.versions.toStdString();
     root["engine"] = r.engine.toStdString();
+    if (!r.device.isEmpty())
+        root["device"] = r.device.toStdString();
+    if (!r.gpu.isEmpty())
+        root["gpu"] = r.gpu.toStdString();
     if (!r.logFile.isEmpty())
         root["log"] = QDir(folder).relativeFilePath(r.logFile).toStdString();
     if (!r.stderrTail.isEmpty()) {

@@ -200,10 +200,13 @@ SweepRunner::Next SweepRunner::nextJob()
             job.seeds = checkpoint->seeds;
             job.resumeFrom = checkpoint->state;
         } else {
-            // Share what is missing among the workers not busy yet, this one included.
+            // Share what is missing among the workers not busy yet, this one included, or among as
+            // many as the engine runs at once (a GPU: one group, as large as fits).
+            const int parallel = experiment.engine().maxParallelJobs();
             const int idle = std::max(1, m_activeWorkers - m_busyWorkers);
-            const int groupSize =
-                std::clamp((missing + idle - 1) / idle, 1, std::max(1, experiment.engine().maxGroupSize()));
+            const int sharers = parallel > 0 ? std::min(idle, parallel) : idle;
+            const int groupSize = std::clamp((missing + sharers - 1) / sharers, 1,
+                                             std::max(1, experiment.engine().maxGroupSize()));
             job.seeds = experiment.drawSeeds(groupSize, &SweepRunner::freshSeed);
         }
         experiment.progress().running += static_cast<int>(job.seeds.size());

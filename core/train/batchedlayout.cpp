@@ -62,4 +62,12 @@ BatchedLayout::BatchedLayout(int64_t inputs, const ModelSpec& model, int outputs
     outputLogitMask = padMask(last.outputs, last.paddedOut, 0.0f, kMaskedLogit);
 }
 
+void BatchedLayout::moveTo(const torch::Device& device)
+{
+    outputMask = outputMask.to(device);
+    outputLogitMask = outputLogitMask.to(device);
+    for (torch::Tensor& mask : hiddenMasks)
+        mask = mask.to(device);
+}
+
 } // namespace seedscape

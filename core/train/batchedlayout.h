@@ -30,6 +30,8 @@ struct BatchedLayout
     };
 
     BatchedLayout(int64_t inputs, const ModelSpec& model, int outputs);
+    // Moves the masks to the device the group trains on.
+    void moveTo(const torch::Device& device);
 
     std::vector<Layer> layers;
     std::vector<std::pair<int64_t, int64_t>> blocks; // (offset, size) of every parameter, per seed

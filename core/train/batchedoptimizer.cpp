@@ -4,9 +4,9 @@
 
 namespace seedscape {
 
-BatchedOptimizer::BatchedOptimizer(const TrainingSpec& spec, int64_t size)
-    : m_spec(spec), m_firstMoment(torch::zeros({size})), m_secondMoment(torch::zeros({size})),
-      m_momentum(torch::zeros({size}))
+BatchedOptimizer::BatchedOptimizer(const TrainingSpec& spec, int64_t size, const torch::TensorOptions& options)
+    : m_spec(spec), m_firstMoment(torch::zeros({size}, options)), m_secondMoment(torch::zeros({size}, options)),
+      m_momentum(torch::zeros({size}, options))
 {
 }
 

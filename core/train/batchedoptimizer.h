@@ -17,7 +17,8 @@ namespace seedscape {
 class BatchedOptimizer
 {
 public:
-    BatchedOptimizer(const TrainingSpec& spec, int64_t size);
+    // The state lives where options say (the group's device).
+    BatchedOptimizer(const TrainingSpec& spec, int64_t size, const torch::TensorOptions& options);
 
     // parameters -= the step for gradients at learning rate lr.
     void step(torch::Tensor& parameters, const torch::Tensor& gradients, double lr);

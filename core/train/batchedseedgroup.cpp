@@ -10,6 +10,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace seedscape {
@@ -18,14 +19,24 @@ namespace {
 
 constexpr double kLayerNormEpsilon = 1e-5;
 
+torch::TensorOptions deviceOptions(const ComputeDevice& device)
+{
+    return torch::TensorOptions()
+        .dtype(torch::kFloat32)
+        .device(device.cuda ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(device.index))
+                            : torch::Device(torch::kCPU));
+}
+
 } // namespace
 
 BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<quint64>& seeds,
                                    const TrainingControl& control)
     : m_context(context), m_control(control), m_seeds(static_cast<int64_t>(seeds.size())),
-      m_parameters(torch::zeros({m_seeds * context.layout.perSeed})),
-      m_gradients(torch::zeros({m_seeds * context.layout.perSeed})),
-      m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed), m_running(seeds.size(), 1),
+      m_options(deviceOptions(context.trainer.device())),
+      m_parameters(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
+      m_gradients(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
+      m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed, m_options),
+      m_running(seeds.size(), 1),
       m_stillRunning(m_seeds)
 {
     m_clock.start();
@@ -120,16 +131,29 @@ void BatchedSeedGroup::zeroLane(torch::Tensor& buffer, int64_t s) const
         block(buffer, offset, size)[s].zero_();
 }
 
-void BatchedSeedGroup::copyLane(const torch::Tensor& to, const torch::Tensor& from, int64_t s) const
+// One pass per parameter block for all the lanes marked in which, not one per seed: on a GPU the
+// number of kernels is what costs.
+void BatchedSeedGroup::copyLanes(const torch::Tensor& to, const torch::Tensor& from,
+                                 const std::vector<char>& which) const
 {
-    for (const auto& [offset, size] : m_context.layout.blocks)
-        block(to, offset, size)[s].copy_(block(from, offset, size)[s]);
+    if (std::find(which.begin(), which.end(), 1) == which.end())
+        return;
+    const torch::Tensor lanes = torch::from_blob(const_cast<char*>(which.data()), {m_seeds}, torch::kUInt8)
+                                    .to(torch::kBool)
+                                    .to(m_options.device())
+                                    .unsqueeze(1);
+    for (const auto& [offset, size] : m_context.layout.blocks) {
+        torch::Tensor target = block(to, offset, size);
+        target.copy_(torch::where(lanes, block(from, offset, size), target));
+    }
 }
 
-// Each seed's initial parameters, drawn exactly as the per-seed engine draws them, into its lane
-// (transposed to in × out, padding left zero).
+// Each seed's initial parameters, drawn exactly as the per-seed engine draws them (on the host, from
+// the seed's own generator, whatever the device), into its lane (transposed to in × out, padding
+// left zero), then copied to the device in one go.
 void BatchedSeedGroup::initialiseLanes()
 {
+    const torch::Tensor host = torch::zeros({m_seeds * m_context.layout.perSeed});
     for (int64_t s = 0; s < m_seeds; ++s) {
         const std::vector<double> initial = m_context.trainer.initialParameters(m_results[s].seed);
         size_t next = 0;
@@ -140,11 +164,11 @@ void BatchedSeedGroup::initialiseLanes()
             return values.to(torch::kFloat32);
         };
         auto realPart = [&](int64_t offset, int64_t size, int64_t count) {
-            return block(m_parameters, offset, size)[s].narrow(0, 0, count);
+            return block(host, offset, size)[s].narrow(0, 0, count);
         };
         for (const BatchedLayout::Layer& layer : m_context.layout.layers) {
             const torch::Tensor w = take(layer.outputs * layer.inputs).view({layer.outputs, layer.inputs});
-            block(m_parameters, layer.weight, layer.paddedIn * layer.paddedOut)[s]
+            block(host, layer.weight, layer.paddedIn * layer.paddedOut)[s]
                 .view({layer.paddedIn, layer.paddedOut})
                 .narrow(0, 0, layer.inputs)
                 .narrow(1, 0, layer.outputs)
@@ -156,6 +180,7 @@ void BatchedSeedGroup::initialiseLanes()
             }
         }
     }
+    m_parameters.copy_(host);
 }
 
 // Leaf views of the flat buffer: autograd accumulates each layer's gradient in place into m_gradients.
@@ -181,7 +206,8 @@ void BatchedSeedGroup::makeLeaves()
     }
 }
 
-// Each seed's order and dropout masks for the whole epoch, from its own generators.
+// Each seed's order and dropout masks for the whole epoch, drawn on the host from its own
+// generators (so a seed sees the same rows and masks on every device), then sent to the device once.
 BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
 {
     const TrainingTensors& t = m_context.tensors;
@@ -189,7 +215,7 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
     std::vector<torch::Tensor> orders;
     for (int64_t s = 0; s < m_seeds; ++s)
         orders.push_back(torch::randperm(trainRows, m_orderGenerators[s]));
-    const torch::Tensor order = torch::stack(orders).reshape({-1});
+    const torch::Tensor order = torch::stack(orders).reshape({-1}).to(m_options.device());
     EpochBatches epoch;
     epoch.x = t.trainX.index_select(0, order).view({m_seeds, trainRows, t.trainX.size(1)});
     epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, 1});
@@ -201,18 +227,21 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
             for (int64_t s = 0; s < m_seeds; ++s)
                 perSeed.push_back(torch::empty({trainRows, m_context.layout.layers[l].paddedOut})
                                       .bernoulli_(keep, m_dropoutGenerators[s]));
-            epoch.masks.push_back(torch::stack(perSeed).div_(keep));
+            epoch.masks.push_back(torch::stack(perSeed).div_(keep).to(m_options.device()));
         }
     }
     return epoch;
 }
 
+// Steps through an epoch without reading anything back from the device: each seed's loss is summed
+// where it is computed, and read (and checked for divergence) once the epoch ends.
 bool BatchedSeedGroup::trainEpoch(int epoch, std::vector<double>& lossSum)
 {
     const TrainingSpec& spec = m_context.experiment.training;
     const double lr = scheduledLearningRate(spec, epoch - 1);
     const EpochBatches batches = drawEpoch();
     const int64_t trainRows = batches.x.size(1);
+    const torch::Tensor lossSums = torch::zeros({m_seeds}, m_options.dtype(torch::kFloat64));
     for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
         if (m_control.stopBeforeStep())
             return false;
@@ -230,16 +259,18 @@ bool BatchedSeedGroup::trainEpoch(int epoch, std::vector<double>& lossSum)
             loss.sum().backward();
         }
         m_optimizer.step(m_parameters, m_gradients, lr);
-
-        const float* values = loss.data_ptr<float>();
-        for (int64_t s = 0; s < m_seeds; ++s) {
-            if (!m_running[s])
-                continue;
-            if (!std::isfinite(values[s]))
-                markFailed(s, epoch, QStringLiteral("training loss became %1 (diverged)").arg(values[s]));
-            else
-                lossSum[s] += static_cast<double>(values[s]) * static_cast<double>(rows);
-        }
+        lossSums.add_(loss.detach().to(torch::kFloat64).mul(static_cast<double>(rows)));
+    }
+    // A lane that diverged computed NaNs until here; lanes never mix, so the others are untouched.
+    const torch::Tensor sums = lossSums.to(torch::kCPU);
+    const double* values = sums.data_ptr<double>();
+    for (int64_t s = 0; s < m_seeds; ++s) {
+        if (!m_running[s])
+            continue;
+        if (!std::isfinite(values[s]))
+            markFailed(s, epoch, QStringLiteral("training loss became %1 (diverged)").arg(values[s]));
+        else
+            lossSum[s] = values[s];
     }
     return true;
 }
@@ -283,6 +314,8 @@ torch::Tensor BatchedSeedGroup::perSeedLoss(const torch::Tensor& out, const torc
                    .sum({1, 2}) /
                n;
     const torch::Tensor logProbabilities = torch::log_softmax(out + layout.outputLogitMask, 2);
+    if (out.is_cuda()) // gather's backward adds in an order CUDA does not fix; a one-hot product is exact
+        return -(logProbabilities * torch::one_hot(y.squeeze(2), out.size(2)).to(out.dtype())).sum(2).sum(1) / n;
     return -logProbabilities.gather(2, y).sum({1, 2}) / n;
 }
 
@@ -291,6 +324,7 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
     const TrainingTensors& t = m_context.tensors;
     const double trainRows = static_cast<double>(t.trainX.size(0));
     const auto validation = predict(t.validationX, t.validationTruth.size());
+    std::vector<char> improved(static_cast<size_t>(m_seeds), 0);
     for (int64_t s = 0; s < m_seeds; ++s) {
         if (!m_running[s])
             continue;
@@ -304,7 +338,7 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
         switch (m_stopping[s].observe(epoch, score)) {
         case EarlyStopping::Verdict::Improved:
             r.bestEpoch = epoch;
-            copyLane(m_best, m_parameters, s);
+            improved[s] = 1;
             break;
         case EarlyStopping::Verdict::Stop:
             m_running[s] = 0; // stopped: its best weights are kept, the lane trains on unused
@@ -314,14 +348,17 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
             break;
         }
     }
+    if (m_best.defined())
+        copyLanes(m_best, m_parameters, improved);
 }
 
 // Predictions of every seed on a split, on the host in double precision.
 std::vector<std::vector<double>> BatchedSeedGroup::predict(const torch::Tensor& x, size_t rows) const
 {
     const TrainingTensors& t = m_context.tensors;
+    // One copy back to the host per evaluation.
     const torch::Tensor logits =
-        forward(x.unsqueeze(0).expand({m_seeds, x.size(0), x.size(1)}), nullptr).contiguous();
+        forward(x.unsqueeze(0).expand({m_seeds, x.size(0), x.size(1)}), nullptr).to(torch::kCPU).contiguous();
     const int64_t paddedOut = logits.size(2);
     const float* data = logits.data_ptr<float>();
     const int columns = t.predictionColumns();
@@ -354,10 +391,12 @@ std::vector<SeedResult> BatchedSeedGroup::finish()
 {
     const TrainingTensors& t = m_context.tensors;
     const bool earlyStopping = m_stopping.front().enabled();
-    if (earlyStopping)
+    if (earlyStopping) {
+        std::vector<char> finished(static_cast<size_t>(m_seeds), 0);
         for (int64_t s = 0; s < m_seeds; ++s)
-            if (m_results[s].isFinished())
-                copyLane(m_parameters, m_best, s);
+            finished[s] = m_results[s].isFinished();
+        copyLanes(m_parameters, m_best, finished);
+    }
     auto validation = predict(t.validationX, t.validationTruth.size());
     auto test = predict(t.testX, t.testTruth.size());
     // The group's time, shared out: what a seed cost when trained this way.

@@ -39,6 +39,8 @@ public:
 
     // Results in the order of the seeds.
     std::vector<SeedResult> train();
+    // The flat parameter buffer (S × perSeed, padded) on the group's device.
+    const torch::Tensor& parameters() const { return m_parameters; }
 
 private:
     struct LayerParameters
@@ -68,12 +70,13 @@ private:
 
     torch::Tensor block(const torch::Tensor& buffer, int64_t offset, int64_t size) const;
     void zeroLane(torch::Tensor& buffer, int64_t s) const;
-    void copyLane(const torch::Tensor& to, const torch::Tensor& from, int64_t s) const;
+    void copyLanes(const torch::Tensor& to, const torch::Tensor& from, const std::vector<char>& which) const;
     double seconds() const { return m_secondsBefore + m_clock.nsecsElapsed() / 1e9; }
 
     Context m_context;
     const TrainingControl& m_control;
     const int64_t m_seeds; // S
+    const torch::TensorOptions m_options; // float32 on the group's device
     QElapsedTimer m_clock;
     double m_secondsBefore = 0; // trained before the checkpoint this group resumed from
     std::vector<SeedResult> m_results;

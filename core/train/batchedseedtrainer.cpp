@@ -12,14 +12,40 @@
 namespace seedscape {
 
 BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
-    : m_experiment(experiment), m_data(std::move(data)),
+    : m_experiment(experiment), m_device(ComputeDevice::resolve(experiment.device)), m_data(std::move(data)),
       m_metric(effectiveMetric(experiment.metric, m_data->dataset.task)),
       m_tensors(std::make_unique<TrainingTensors>(*m_data)),
       m_layout(std::make_unique<BatchedLayout>(m_data->dataset.featureCount(), experiment.model,
                                                m_tensors->outputs))
 {
-    m_assembler =
-        std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(), m_tensors->truth());
+    m_assembler = std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(), m_tensors->truth(),
+                                                        m_device);
+    if (m_device.cuda) {
+        const torch::Device device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_device.index));
+        m_tensors->moveTo(device);
+        m_layout->moveTo(device);
+        // Half the free memory: the caching allocator, cuBLAS's workspace and other programs need room.
+        const qint64 freeBytes = ComputeDevice::freeMemory(m_device.index);
+        const qint64 fit = freeBytes > 0 ? freeBytes / 2 / std::max<qint64>(1, bytesPerSeed()) : kMaxGroupSize;
+        m_maxGroupSize = static_cast<int>(std::clamp<qint64>(fit, 1, kMaxGpuGroupSize));
+    }
+}
+
+qint64 BatchedSeedTrainer::bytesPerSeed() const
+{
+    // Parameters, gradients, best weights and three optimiser buffers; one epoch of training rows in
+    // the seed's order with its dropout masks; a step's activations (forward and backward) and an
+    // evaluation's, in float32.
+    qint64 floats = 6 * m_layout->perSeed;
+    const qint64 trainRows = m_tensors->trainX.size(0);
+    const qint64 evaluationRows = std::max(m_tensors->validationX.size(0), m_tensors->testX.size(0));
+    qint64 widths = 0;
+    for (const BatchedLayout::Layer& layer : m_layout->layers)
+        widths += layer.paddedOut;
+    floats += trainRows * (m_tensors->trainX.size(1) + 2 + widths);
+    floats += 4 * std::min<qint64>(trainRows, m_experiment.training.batchSize) * widths;
+    floats += 2 * evaluationRows * widths;
+    return 4 * floats;
 }
 
 BatchedSeedTrainer::~BatchedSeedTrainer() = default;
@@ -32,14 +58,23 @@ const QString& BatchedSeedTrainer::engineName()
 
 bool BatchedSeedTrainer::canTrain(const Experiment& experiment)
 {
-    // Every MLP this version trains; CUDA runs would need CUDA generators, and fall back.
-    return experiment.device == Device::CPU;
+    return !experiment.isCommand(); // every built-in MLP, on the CPU or a GPU
 }
 
 std::vector<double> BatchedSeedTrainer::initialParameters(quint64 seed) const
 {
     return initialMlpParameters(static_cast<int>(m_data->dataset.featureCount()), m_experiment.model,
                                 m_tensors->outputs, StreamSeeds::derive(seed, m_experiment.seeds).init);
+}
+
+std::vector<float> BatchedSeedTrainer::initialLanes(const std::vector<quint64>& seeds) const
+{
+    torch::NoGradGuard noGrad;
+    const TrainingControl control;
+    const BatchedSeedGroup group({*this, m_experiment, *m_layout, *m_tensors, *m_assembler, m_metric}, seeds,
+                                 control);
+    const torch::Tensor host = group.parameters().to(torch::kCPU).contiguous();
+    return std::vector<float>(host.data_ptr<float>(), host.data_ptr<float>() + host.numel());
 }
 
 std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& seeds,

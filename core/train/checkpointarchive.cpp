@@ -22,7 +22,8 @@ QByteArray toBytes(const torch::Tensor& t)
 
 void CheckpointWriter::tensor(const std::string& key, const torch::Tensor& value)
 {
-    m_archive.write(key, value.detach().clone()); // a copy: lanes are views of larger buffers
+    // A copy on the host: lanes are views of larger buffers, which may live on a GPU.
+    m_archive.write(key, value.detach().to(torch::kCPU).clone());
 }
 
 void CheckpointWriter::doubles(const std::string& key, const std::vector<double>& values)

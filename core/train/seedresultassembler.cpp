@@ -9,8 +9,8 @@
 namespace seedscape {
 
 SeedResultAssembler::SeedResultAssembler(const Experiment& experiment, Metric metric, QString engine,
-                                         Truth truth)
-    : m_experiment(experiment), m_metric(metric), m_engine(std::move(engine)),
+                                         Truth truth, ComputeDevice device)
+    : m_experiment(experiment), m_metric(metric), m_engine(std::move(engine)), m_device(std::move(device)),
       m_fingerprint(experimentFingerprint(experiment)), m_truth(truth)
 {
 }
@@ -25,6 +25,8 @@ SeedResult SeedResultAssembler::begin(quint64 seed) const
     r.experimentFingerprint = m_fingerprint;
     r.versions = trainingVersions();
     r.engine = m_engine;
+    r.device = m_device.id;
+    r.gpu = m_device.gpuName;
     r.predictionColumns = m_truth.classes;
     return r;
 }

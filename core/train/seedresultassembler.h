@@ -1,5 +1,6 @@
 #pragma once
 
+#include "computedevice.h"
 #include "experiment/experiment.h"
 #include "seedresult.h"
 #include "trainingcontrol.h"
@@ -22,9 +23,10 @@ public:
         int classes = 1; // 1 for regression and binary, the class count for multiclass
     };
 
-    SeedResultAssembler(const Experiment& experiment, Metric metric, QString engine, Truth truth);
+    SeedResultAssembler(const Experiment& experiment, Metric metric, QString engine, Truth truth,
+                        ComputeDevice device = ComputeDevice::resolve(DeviceSpec::cpu()));
 
-    // A fresh record: seed, streams, start time, fingerprint, versions, engine.
+    // A fresh record: seed, streams, start time, fingerprint, versions, engine, device.
     SeedResult begin(quint64 seed) const;
 
     double validationScore(const std::vector<double>& validationPredictions) const;
@@ -42,6 +44,7 @@ private:
     Experiment m_experiment;
     Metric m_metric;
     QString m_engine;
+    ComputeDevice m_device;
     QString m_fingerprint;
     Truth m_truth;
 };

@@ -46,6 +46,12 @@ TrainingTensors::TrainingTensors(const PreparedData& p) : task(p.dataset.task)
     }
 }
 
+void TrainingTensors::moveTo(const torch::Device& device)
+{
+    for (torch::Tensor* t : {&trainX, &validationX, &testX, &trainY})
+        *t = t->to(device);
+}
+
 std::vector<double> TrainingTensors::toVector(const torch::Tensor& t)
 {
     const torch::Tensor d = t.to(torch::kFloat64).contiguous();

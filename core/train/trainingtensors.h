@@ -26,6 +26,9 @@ struct TrainingTensors
     // What the seeds' predictions are scored against.
     SeedResultAssembler::Truth truth() const { return {&validationTruth, &testTruth, predictionColumns()}; }
 
+    // Moves the tensors the training reads to the device the group trains on (the truth stays).
+    void moveTo(const torch::Device& device);
+
     static std::vector<double> toVector(const torch::Tensor& t);
 };
 

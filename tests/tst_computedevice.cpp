@@ -1,0 +1,180 @@
+// Choosing where the built-in MLPs train: the device words of an experiment file, how they resolve
+// on this build and machine (with or without CUDA), and the device in every seed record. Runs on
+// every build: where a GPU is visible the same checks take the GPU branch.
+#include "common/inputerror.h"
+#include "data/preparedata.h"
+#include "experiment/experimentreader.h"
+#include "store/resultstore.h"
+#include "support/processprobe.h"
+#include "train/batchedseedtrainer.h"
+#include "train/computedevice.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+namespace {
+
+Experiment wine(const DeviceSpec& device)
+{
+    Experiment e;
+    e.name = QStringLiteral("wine");
+    e.dataset.path = QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv");
+    e.dataset.target = QStringLiteral("cultivar");
+    e.model.hidden = {16};
+    e.training.epochs = 3;
+    e.device = device;
+    return e;
+}
+
+} // namespace
+
+class TestComputeDevice : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void deviceWordsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("gpu");
+        QTest::newRow("cpu") << "cpu" << int(DeviceSpec::Kind::Cpu) << 0;
+        QTest::newRow("auto") << "auto" << int(DeviceSpec::Kind::Auto) << 0;
+        QTest::newRow("cuda") << "cuda" << int(DeviceSpec::Kind::Cuda) << 0;
+        QTest::newRow("cuda:0") << "cuda:0" << int(DeviceSpec::Kind::Cuda) << 0;
+        QTest::newRow("cuda:3") << "cuda:3" << int(DeviceSpec::Kind::Cuda) << 3;
+        QTest::newRow("cuda:15") << "cuda:15" << int(DeviceSpec::Kind::Cuda) << 15;
+    }
+    void deviceWordsRoundTrip()
+    {
+        QFETCH(QString, word);
+        QFETCH(int, kind);
+        QFETCH(int, gpu);
+        const auto spec = DeviceSpec::parse(word);
+        QVERIFY(spec);
+        QCOMPARE(int(spec->kind), kind);
+        QCOMPARE(spec->gpu(), gpu);
+        QCOMPARE(spec->name(), word); // "cuda" stays "cuda": a saved file keeps its bytes
+    }
+
+    void refusesOtherWords()
+    {
+        for (const char* word : {"CUDA", "gpu", "cuda:", "cuda:-1", "cuda:01", "cuda:1.5", "cuda:100", " cuda",
+                                 "cuda: 1", "mps", ""})
+            QVERIFY2(!DeviceSpec::parse(QString::fromLatin1(word)), word);
+    }
+
+    // auto never fails: a GPU where one is visible, else the CPU with a note that says why.
+    void autoFallsBackToTheCpuWithANote()
+    {
+        const ComputeDevice d = ComputeDevice::resolve(DeviceSpec::automatic());
+        if (ComputeDevice::gpuCount() > 0) {
+            QVERIFY(d.cuda);
+            QCOMPARE(d.id, QStringLiteral("cuda:0"));
+            QVERIFY(!d.gpuName.isEmpty());
+            QVERIFY(d.note.isEmpty());
+        } else {
+            QVERIFY(!d.cuda);
+            QCOMPARE(d.id, QStringLiteral("cpu"));
+            QVERIFY(d.gpuName.isEmpty());
+            QVERIFY2(d.note.contains(QStringLiteral("training on the CPU")) ||
+                         d.note.contains(QStringLiteral("trains on the CPU")),
+                     qPrintable(d.note));
+        }
+        QCOMPARE(ComputeDevice::resolve(DeviceSpec::cpu()).id, QStringLiteral("cpu"));
+        QVERIFY(ComputeDevice::resolve(DeviceSpec::cpu()).note.isEmpty());
+    }
+
+    // A GPU that is not there is refused with what is missing, never silently replaced by the CPU.
+    void aMissingGpuIsRefusedClearly()
+    {
+        const int gpus = ComputeDevice::gpuCount();
+        const DeviceSpec missing = gpus == 0 ? DeviceSpec::cuda() : DeviceSpec::cuda(gpus);
+        try {
+            ComputeDevice::resolve(missing);
+            QFAIL("resolved a GPU that is not there");
+        } catch (const InputError& e) {
+            QCOMPARE(e.where().field, QStringLiteral("device"));
+            QVERIFY2(e.problem().contains(missing.name()), qPrintable(e.problem()));
+            if (gpus == 0) {
+                QVERIFY2(e.problem().contains(QStringLiteral("\"auto\" or \"cpu\"")), qPrintable(e.problem()));
+                QVERIFY2(e.problem().contains(ComputeDevice::cudaBuilt() ? QStringLiteral("nvidia-smi")
+                                                                        : QStringLiteral("without CUDA")),
+                         qPrintable(e.problem()));
+            } else {
+                QVERIFY2(e.problem().contains(QStringLiteral("cuda:%1").arg(gpus - 1)), qPrintable(e.problem()));
+            }
+        }
+        // The batched engine refuses it the same way when it is made (the window shows the message).
+        const Experiment e = wine(missing);
+        const auto data = std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+        QVERIFY_THROWS_EXCEPTION(InputError, BatchedSeedTrainer(e, data));
+    }
+
+    void choicesListWhatThisMachineHas()
+    {
+        const QStringList choices = ComputeDevice::choices();
+        QVERIFY(choices.contains(QStringLiteral("cpu")) && choices.contains(QStringLiteral("auto")));
+        QCOMPARE(choices.contains(QStringLiteral("cuda")), ComputeDevice::gpuCount() > 0);
+        QCOMPARE(ComputeDevice::available().size(), 1 + ComputeDevice::gpuCount());
+        for (const QString& word : choices)
+            QVERIFY2(DeviceSpec::parse(word), qPrintable(word));
+    }
+
+    // Every seed record says where it trained; a record read back keeps it.
+    void seedRecordsSayTheDevice()
+    {
+        const Experiment e = wine(DeviceSpec::automatic());
+        const ComputeDevice expected = ComputeDevice::resolve(e.device);
+        const auto data = std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+        const std::vector<SeedResult> results = BatchedSeedTrainer(e, data).train({11, 12});
+        QTemporaryDir dir;
+        const ResultStore store(dir.path());
+        for (const SeedResult& r : results) {
+            QVERIFY(r.isFinished());
+            QCOMPARE(r.device, expected.id);
+            QCOMPARE(r.gpu, expected.gpuName);
+            store.save(r);
+            const auto back = store.find(r.seed, false);
+            QVERIFY(back);
+            QCOMPARE(back->device, expected.id);
+            QCOMPARE(back->gpu, expected.gpuName);
+        }
+        QFile record(dir.filePath(QStringLiteral("seed-11.json")));
+        QVERIFY(record.open(QIODevice::ReadOnly));
+        QVERIFY(record.readAll().contains(QStringLiteral("\"device\": \"%1\"").arg(expected.id).toUtf8()));
+    }
+
+    // `run` says where it trains, and refuses a GPU that is not there before the workspace changes.
+    void runRefusesAMissingGpuBeforeTouchingTheWorkspace()
+    {
+        QTemporaryDir dir;
+        const int gpus = ComputeDevice::gpuCount();
+        const QString word = gpus == 0 ? QStringLiteral("cuda") : QStringLiteral("cuda:%1").arg(gpus);
+        const QString file = dir.filePath(QStringLiteral("wine.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
+                                   "model": {"hidden": [8]}, "training": {"epochs": 2}, "device": "%2"})")
+                    .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), word)
+                    .toUtf8());
+        f.close();
+        const QString workspace = dir.filePath(QStringLiteral("ws"));
+        const ProgramOutput refused = runProgram(
+            QStringLiteral(SEEDSCAPE_CLI),
+            {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
+             QStringLiteral("1")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("wine.json") && refused.err.contains("device") &&
+                     refused.err.contains(word.toUtf8()),
+                 refused.err.constData());
+        QVERIFY(!QFile::exists(workspace + QStringLiteral("/experiments/wine.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComputeDevice)
+#include "tst_computedevice.moc"
