@@ -13,6 +13,7 @@
 
 #include "experiment/experimentreader.h"
 #include "store/workspace.h"
+#include "train/computedevice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void commandLineSplitsAndJoinsLikeAShell();
     void yourProgramIsCheckedAndSavedAsACommandExperiment();
     void commandExperimentShowsItsCommandLine();
+    void deviceOffersWhatThisMachineHasAndKeepsAnother();
 };
 
 void TestExperimentEditor::initTestCase()
@@ -437,7 +439,7 @@ void TestExperimentEditor::commandExperimentShowsItsCommandLine()
     e.model.command.parallel = 2;
     e.training = {};
     e.seeds.varyInit = e.seeds.varyOrder = e.seeds.varyDropout = true;
-    e.device = Device::CPU;
+    e.device = DeviceSpec::cpu();
     editor.setExperiment(e);
     QCOMPARE(editor.findChild<QComboBox*>(QStringLiteral("model.type"))->currentIndex(), 1);
     QCOMPARE(editor.findChild<QLineEdit*>(QStringLiteral("model.command"))->text(),
@@ -452,6 +454,32 @@ void TestExperimentEditor::commandExperimentShowsItsCommandLine()
     QVERIFY(!editor.findChild<QWidget*>(QStringLiteral("model.command"))->isVisibleTo(&editor));
     QTRY_VERIFY(editor.isValid());
     QVERIFY(!editor.experiment()->isCommand());
+}
+
+// The Device field offers cpu, auto and the GPUs here, and its tooltip names them; a file from a GPU
+// machine keeps its device when shown and saved here.
+void TestExperimentEditor::deviceOffersWhatThisMachineHasAndKeepsAnother()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    ExperimentEditor editor;
+    editor.setWorkspace(dir.path(), {});
+    auto* device = editor.findChild<QComboBox*>(QStringLiteral("device"));
+    QVERIFY(device);
+    QStringList offered;
+    for (int i = 0; i < device->count(); ++i)
+        offered << device->itemText(i);
+    QCOMPARE(offered, ComputeDevice::choices());
+    for (const QString& available : ComputeDevice::available())
+        QVERIFY2(device->toolTip().contains(available), qPrintable(device->toolTip()));
+
+    Experiment e = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
+    e.device = DeviceSpec::cuda(7); // no machine here has eight GPUs
+    editor.setExperiment(e);
+    QCOMPARE(device->currentText(), QStringLiteral("cuda:7"));
+    QTRY_VERIFY(editor.isValid());
+    QCOMPARE(editor.experiment()->device, DeviceSpec::cuda(7));
+    device->setCurrentIndex(device->findText(QStringLiteral("auto")));
+    QCOMPARE(editor.experiment()->device, DeviceSpec::automatic());
 }
 
 QTEST_MAIN(TestExperimentEditor)

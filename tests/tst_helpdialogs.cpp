@@ -1,5 +1,6 @@
 // Help → About names every version a bug report needs and the workspace; Getting started explains.
 #include "aboutdialog.h"
+#include "train/computedevice.h"
 #include "gettingstarteddialog.h"
 #include "mainwindow.h"
 
@@ -46,6 +47,10 @@ void TestHelpDialogs::aboutNamesVersionsAndWorkspace()
     const QString torch = AboutDialog::libtorchVersion();
     QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+")).match(torch).hasMatch(), qPrintable(torch));
     QVERIFY2(text.contains(QStringLiteral("LibTorch ") + torch), qPrintable(text));
+    // The devices the editor offers, each named: "cpu" always, a line per GPU where there are any.
+    for (const QString& device : ComputeDevice::available())
+        QVERIFY2(text.contains(device), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Devices: cpu")), qPrintable(text));
     QVERIFY2(text.contains(window.workspacePath()), qPrintable(text));
     // What is shown is what text() says (escaped for rich text).
     QVERIFY(label->text().contains(window.workspacePath().toHtmlEscaped()));

@@ -3,6 +3,7 @@
 #include "plot/qcustomplot_include.h"
 
 #include "store/sampleworkspace.h"
+#include "train/computedevice.h"
 #include "train/trainingversions.h"
 
 #include <QDialogButtonBox>
@@ -31,7 +32,9 @@ AboutDialog::AboutDialog(const QString& workspace, QWidget* parent) : QDialog(pa
         tr("How much of a result is the model, and how much is the random seed?"),
         QString(),
         tr("Qt %1").arg(QString::fromLatin1(qVersion())),
-        tr("LibTorch %1").arg(libtorchVersion()),
+        tr("LibTorch %1 (%2)")
+            .arg(libtorchVersion(), ComputeDevice::cudaBuilt() ? tr("with CUDA") : tr("without CUDA: CPU only")),
+        tr("Devices: %1").arg(ComputeDevice::available().join(QStringLiteral(", "))),
         tr("QCustomPlot %1").arg(QStringLiteral(QCUSTOMPLOT_VERSION_STR)),
         QString(),
         tr("Workspace: %1").arg(workspace.isEmpty() ? tr("none open") : QDir::toNativeSeparators(workspace)),

@@ -10,6 +10,7 @@
 #include "common/seednumber.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
+#include "train/computedevice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -185,7 +186,10 @@ void ExperimentEditor::createSeedFields()
     m_varyDropout->setObjectName(QStringLiteral("seeds.vary.dropout"));
     m_seedList =
         addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
-    m_device = addCombo(QStringLiteral("device"), names::devices());
+    m_device = addCombo(QStringLiteral("device"), ComputeDevice::choices());
+    m_device->setToolTip(tr("Where the built-in MLPs train. auto: a CUDA GPU when there is one, else the "
+                            "CPU.\nDevices here (%1): %2")
+                             .arg(ComputeDevice::buildDescription(), ComputeDevice::available().join(tr(", "))));
 }
 
 QWidget* ExperimentEditor::buildForm()
@@ -446,7 +450,10 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     for (quint64 s : e.seeds.list)
         seeds << QString::number(s);
     m_seedList->setText(seeds.join(QStringLiteral(", ")));
-    choose(m_device, names::device(e.device));
+    // A device this machine lacks (a file from a GPU machine) stays chosen: saving must not change it.
+    if (m_device->findText(e.device.name()) < 0)
+        m_device->addItem(e.device.name());
+    choose(m_device, e.device.name());
     m_momentum->setEnabled(e.training.optimizer == OptimizerKind::SGD);
 
     // The columns come from the file, so target and split column are chosen once it is read.
@@ -662,7 +669,7 @@ Experiment ExperimentEditor::readForm(std::vector<FieldProblem>* problems) const
         e.seeds.list.push_back(*seed);
     }
     if (!e.isCommand())
-        e.device = names::parseDevice(m_device->currentText()).value_or(Device::CPU);
+        e.device = DeviceSpec::parse(m_device->currentText()).value_or(DeviceSpec::cpu());
     return e;
 }
 
