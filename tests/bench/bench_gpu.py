@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+"""GPU sweep benchmark (issue #15): Seedscape's batched engine on a CUDA GPU beside PyTorch's own
+vectorised ensembling (reference_vmap.py --device cuda) and the per-seed loop (reference_sweep.py
+--device cuda) on the same GPU, and Seedscape's batched engine on the machine's CPU cores, in one run,
+alternating the programs for each seed count.
+
+Workload W1: diabetes, MLP 64,64 ReLU, Adam lr 1e-3, batch 32, 200 epochs, split 60/20/20 (seed 42).
+Prints per seed count: wall time of each whole command, seeds per second, the ratio vmap / Seedscape,
+the peak GPU memory while Seedscape ran (nvidia-smi, divided by the seeds), and whether Seedscape's
+mean validation RMSE lies inside the reference's seed range.
+
+  /usr/bin/python3 tests/bench/bench_gpu.py --cli build/app/seedscape-cli \\
+      [--counts 16,256,1024] [--loop-seeds 4] [--reference-dir ../shared/bench] [--device cuda]
+
+--device cpu runs the same table without a GPU (a check of the script, not a GPU measurement).
+"""
+import argparse, json, os, statistics, subprocess, sys, tempfile, threading, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from bench_sweep import write_split_csv  # noqa: E402
+
+
+class GpuMemoryPeak:
+    """Polls nvidia-smi's used memory while a command runs (MiB, GPU 0); None where there is none."""
+
+    def __init__(self):
+        self.peak, self._stop = None, threading.Event()
+
+    def _poll(self):
+        while not self._stop.is_set():
+            try:
+                out = subprocess.run(["nvidia-smi", "--query-gpu=memory.used", "--format=csv,noheader,nounits",
+                                      "-i", "0"], capture_output=True, text=True, timeout=5).stdout
+                used = float(out.strip().splitlines()[0])
+                self.peak = used if self.peak is None else max(self.peak, used)
+            except (OSError, ValueError, IndexError, subprocess.TimeoutExpired):
+                return
+            self._stop.wait(0.05)
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def seedscape(cli, workdir, csv_path, a, seeds, device):
+    exp = {"format": 1, "name": "w1",
+           "dataset": {"path": csv_path, "target": a.target, "task": "regression", "split": {"column": "split"}},
+           "model": {"hidden": [int(h) for h in a.hidden.split(",")], "activation": "relu"},
+           "training": {"optimizer": "adam", "lr": a.lr, "batch_size": a.batch, "epochs": a.epochs,
+                        "early_stopping_patience": 0},
+           "metric": "rmse", "seeds": {"count": seeds}, "device": device}
+    ws = tempfile.mkdtemp(dir=workdir, prefix="ws-")
+    path = os.path.join(workdir, "w1-%s-%d.json" % (device, seeds))
+    with open(path, "w") as f:
+        json.dump(exp, f)
+    with GpuMemoryPeak() as memory:
+        start = time.perf_counter()
+        proc = subprocess.run([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
+                               "--checkpoint-seconds", "86400"], capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit("seedscape-cli failed:\n" + proc.stderr[-3000:])
+    results = os.path.join(ws, "results", "w1")
+    val, devices = [], set()
+    for name in os.listdir(results):
+        if name.startswith("seed-") and name.endswith(".json"):
+            with open(os.path.join(results, name)) as f:
+                r = json.load(f)
+            if r["status"] == "finished":
+                val.append(r["val"])
+                devices.add("%s %s" % (r.get("device", "?"), r.get("gpu", "")))
+    return seconds, val, memory.peak, sorted(devices)
+
+
+def reference(script, a, seeds, device):
+    cmd = ["/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable, script, "--csv", a.csv,
+           "--target", a.target, "--hidden", a.hidden, "--epochs", str(a.epochs), "--batch", str(a.batch),
+           "--lr", str(a.lr), "--seeds", str(seeds), "--device", device]
+    start = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    seconds = time.perf_counter() - start
+    return seconds, [s["val_rmse"] for s in json.loads(out)["seeds"]]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", default=os.path.join(REPO, "build", "app", "seedscape-cli"))
+    ap.add_argument("--reference-dir", default=os.path.join(REPO, "..", "shared", "bench"))
+    ap.add_argument("--csv", default=os.path.join(REPO, "resources", "datasets", "diabetes.csv"))
+    ap.add_argument("--target", default="progression")
+    ap.add_argument("--hidden", default="64,64")
+    ap.add_argument("--epochs", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--counts", default="16,256,1024")
+    ap.add_argument("--loop-seeds", type=int, default=4, help="seeds of the per-seed loop (it takes ~5 s a seed)")
+    ap.add_argument("--cpu-counts", default="16,256", help="seed counts also timed on Seedscape's CPU engine")
+    ap.add_argument("--device", default="cuda")
+    a = ap.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="seedscape-gpu-bench-")
+    split_csv = os.path.join(workdir, "diabetes-split.csv")
+    write_split_csv(a.csv, a.target, split_csv, 0.2, 0.2, 42)
+    vmap_script = os.path.join(a.reference_dir, "reference_vmap.py")
+    loop_script = os.path.join(a.reference_dir, "reference_sweep.py")
+    print("W1: %s, MLP %s ReLU, Adam lr %g, batch %d, %d epochs, split 60/20/20; device %s; %d CPU cores" % (
+        os.path.basename(a.csv), a.hidden, a.lr, a.batch, a.epochs, a.device, os.cpu_count()))
+    if a.loop_seeds > 0:
+        loop_s, _ = reference(loop_script, a, a.loop_seeds, a.device)
+        print("per-seed loop (reference_sweep.py --device %s): %.1f s for %d seeds, %.2f s a seed" % (
+            a.device, loop_s, a.loop_seeds, loop_s / a.loop_seeds))
+    print("%6s | %10s %9s %12s | %10s %9s | %7s | %10s | %s" % (
+        "seeds", "seedscape", "seeds/s", "MiB/seed", "vmap", "seeds/s", "ratio", "cpu engine", "mean val RMSE"))
+    for n in [int(x) for x in a.counts.split(",") if x]:
+        ours_s, ours_val, peak, devices = seedscape(a.cli, workdir, split_csv, a, n, a.device)
+        vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
+        cpu_s = "-"
+        if str(n) in a.cpu_counts.split(","):
+            cpu_s = "%.2f s" % seedscape(a.cli, workdir, split_csv, a, n, "cpu")[0]
+        inside = min(vmap_val) <= statistics.mean(ours_val) <= max(vmap_val)
+        print("%6d | %8.2f s %9.1f %12s | %8.2f s %9.1f | %6.2fx | %10s | %.2f (%s vmap's range %.2f-%.2f) %s" % (
+            n, ours_s, n / ours_s, "%.2f" % (peak / n) if peak else "-", vmap_s, n / vmap_s, vmap_s / ours_s,
+            cpu_s, statistics.mean(ours_val), "inside" if inside else "OUTSIDE", min(vmap_val), max(vmap_val),
+            ",".join(devices)))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
