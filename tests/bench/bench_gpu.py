@@ -80,7 +80,9 @@ def seedscape(cli, workdir, csv_path, a, seeds, device):
 
 
 def reference(script, a, seeds, device):
-    cmd = ["/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable, script, "--csv", a.csv,
+    # The interpreter running this script: the one with PyTorch (Debian's /usr/bin/python3 here, the GPU
+    # machine's python3 there).
+    cmd = [sys.executable, script, "--csv", a.csv,
            "--target", a.target, "--hidden", a.hidden, "--epochs", str(a.epochs), "--batch", str(a.batch),
            "--lr", str(a.lr), "--seeds", str(seeds), "--device", device]
     start = time.perf_counter()
