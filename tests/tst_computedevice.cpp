@@ -4,7 +4,9 @@
 #include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experimentreader.h"
+#include "slurm/slurmsubmitter.h"
 #include "store/resultstore.h"
+#include "store/workspace.h"
 #include "support/processprobe.h"
 #include "train/batchedseedtrainer.h"
 #include "train/computedevice.h"
@@ -147,6 +149,33 @@ private Q_SLOTS:
         QFile record(dir.filePath(QStringLiteral("seed-11.json")));
         QVERIFY(record.open(QIODevice::ReadOnly));
         QVERIFY(record.readAll().contains(QStringLiteral("\"device\": \"%1\"").arg(expected.id).toUtf8()));
+    }
+
+    // A GPU experiment is submitted to Slurm from a login node without a GPU (the device is resolved
+    // where a task runs), and tasks that get a GPU train hundreds of seeds as one group.
+    void slurmPlansGpuTasksWithoutAGpu()
+    {
+        QTemporaryDir dir;
+        const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+        const Experiment gpu = wine(DeviceSpec::cuda(ComputeDevice::gpuCount())); // one more than there is
+        const auto data =
+            std::make_shared<const PreparedData>(PreparedData::prepare(gpu.dataset.path, gpu.dataset));
+        const SlurmSubmitter submitter(workspace, gpu, data);
+        QCOMPARE(submitter.plan(300).toSubmit, 300);
+
+        const BatchedSeedTrainer batched(wine(DeviceSpec::cpu()), data);
+        SlurmOptions options;
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device), SlurmSubmitter::kBatchedSeedsPerTask);
+        options.gpusPerTask = 1;
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device), SlurmSubmitter::kGpuSeedsPerTask);
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, DeviceSpec::automatic()),
+                 SlurmSubmitter::kGpuSeedsPerTask);
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, DeviceSpec::cpu()),
+                 SlurmSubmitter::kBatchedSeedsPerTask);
+        options.seedsPerTask = 1000;
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device), 1000);
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, DeviceSpec::cpu()),
+                 BatchedSeedTrainer::kMaxGroupSize);
     }
 
     // `run` says where it trains, and refuses a GPU that is not there before the workspace changes.

@@ -11,6 +11,7 @@
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
 #include "sweep/sweeprunner.h"
+#include "train/batchedseedtrainer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -54,7 +55,11 @@ SlurmSubmitter::SlurmSubmitter(const Workspace& workspace, const Experiment& exp
       m_resultsFolder(workspace.resultsFolder(experiment.name))
 {
     StoredDefinition::checkComparable(m_experiment, m_resultsFolder);
-    m_engine = SeedEngine::create(m_experiment, m_data, engine, workspace.commandPlaces(experiment.name));
+    // This engine plans the tasks (its name, its groups); the device is resolved where a task runs,
+    // so a GPU experiment is submitted from a login node that has none.
+    Experiment planned = m_experiment;
+    planned.device = DeviceSpec::cpu();
+    m_engine = SeedEngine::create(planned, m_data, engine, workspace.commandPlaces(experiment.name));
 }
 
 void SlurmSubmitter::requireVisibleToNodes(const QString& path, const QString& what, const QString& partition)
@@ -118,12 +123,15 @@ SlurmSubmitter::Plan SlurmSubmitter::plan(int wanted) const
     return p;
 }
 
-int SlurmSubmitter::seedsPerTask(const SeedEngine& engine, const SlurmOptions& options)
+int SlurmSubmitter::seedsPerTask(const SeedEngine& engine, const SlurmOptions& options, const DeviceSpec& device)
 {
-    const int group = engine.maxGroupSize();
+    // A task with a GPU trains its seeds as one GPU group: hundreds cost about what one does.
+    const bool gpuTask = engine.maxGroupSize() > 1 && options.gpusPerTask > 0 &&
+                         device.kind != DeviceSpec::Kind::Cpu;
+    const int group = gpuTask ? BatchedSeedTrainer::kMaxGpuGroupSize : engine.maxGroupSize();
     if (options.seedsPerTask > 0)
         return group > 1 ? std::min(options.seedsPerTask, group) : options.seedsPerTask;
-    return group > 1 ? std::min(kBatchedSeedsPerTask, group) : 1;
+    return group > 1 ? std::min(gpuTask ? kGpuSeedsPerTask : kBatchedSeedsPerTask, group) : 1;
 }
 
 void SlurmSubmitter::requireReady(const QString& workspaceFolder, const SlurmOptions& options,
@@ -187,7 +195,7 @@ std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& o
     job.options = options;
     job.cli = QFileInfo(cli).absoluteFilePath();
     job.submittedAt = QDateTime::currentDateTimeUtc();
-    const int perTask = seedsPerTask(*m_engine, options);
+    const int perTask = seedsPerTask(*m_engine, options, m_experiment.device);
     for (size_t i = 0; i < seeds.size(); i += static_cast<size_t>(perTask))
         job.tasks.emplace_back(
             seeds.begin() + static_cast<qsizetype>(i),

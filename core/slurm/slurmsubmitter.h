@@ -18,7 +18,7 @@ namespace seedscape {
 // one job array, writes results/NAME/slurm/SUBMISSION/ (job.json, submit.sh) and submits it with
 // sbatch. How many seeds a task trains: a command or per-seed experiment one (each seed is a job's
 // worth of work), a batched one a group of up to kBatchedSeedsPerTask (trained together in about
-// the time of one); --seeds-per-task overrides it. Throws SlurmError (no Slurm, sbatch's rejection,
+// the time of one), or kGpuSeedsPerTask where tasks get a GPU; --seeds-per-task overrides it. Throws SlurmError (no Slurm, sbatch's rejection,
 // an unknown partition, a workspace the nodes cannot see), InputError (a changed definition) and
 // StorageError.
 class SlurmSubmitter
@@ -42,8 +42,9 @@ public:
     // What can be checked before anything is written: Slurm's commands, the partition, and that
     // the nodes can see the workspace and seedscape-cli. Throws SlurmError.
     static void requireReady(const QString& workspaceFolder, const SlurmOptions& options, const QString& cli);
-    static int seedsPerTask(const SeedEngine& engine, const SlurmOptions& options);
+    static int seedsPerTask(const SeedEngine& engine, const SlurmOptions& options, const DeviceSpec& device);
     static constexpr int kBatchedSeedsPerTask = 16;
+    static constexpr int kGpuSeedsPerTask = 256; // with --gpus-per-task and a device other than cpu
     // Refuses a path on a file system only this machine sees when the partition has other nodes.
     static void requireVisibleToNodes(const QString& path, const QString& what, const QString& partition);
 
