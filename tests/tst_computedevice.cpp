@@ -65,8 +65,8 @@ private Q_SLOTS:
 
     void refusesOtherWords()
     {
-        for (const char* word : {"CUDA", "gpu", "cuda:", "cuda:-1", "cuda:01", "cuda:1.5", "cuda:100", " cuda",
-                                 "cuda: 1", "mps", ""})
+        for (const char* word : {"CUDA", "gpu", "cuda:", "cuda:-1", "cuda:01", "cuda:1.5", "cuda:100",
+                                 " cuda", "cuda: 1", "mps", ""})
             QVERIFY2(!DeviceSpec::parse(QString::fromLatin1(word)), word);
     }
 
@@ -103,17 +103,20 @@ private Q_SLOTS:
             QCOMPARE(e.where().field, QStringLiteral("device"));
             QVERIFY2(e.problem().contains(missing.name()), qPrintable(e.problem()));
             if (gpus == 0) {
-                QVERIFY2(e.problem().contains(QStringLiteral("\"auto\" or \"cpu\"")), qPrintable(e.problem()));
+                QVERIFY2(e.problem().contains(QStringLiteral("\"auto\" or \"cpu\"")),
+                         qPrintable(e.problem()));
                 QVERIFY2(e.problem().contains(ComputeDevice::cudaBuilt() ? QStringLiteral("nvidia-smi")
-                                                                        : QStringLiteral("without CUDA")),
+                                                                         : QStringLiteral("without CUDA")),
                          qPrintable(e.problem()));
             } else {
-                QVERIFY2(e.problem().contains(QStringLiteral("cuda:%1").arg(gpus - 1)), qPrintable(e.problem()));
+                QVERIFY2(e.problem().contains(QStringLiteral("cuda:%1").arg(gpus - 1)),
+                         qPrintable(e.problem()));
             }
         }
         // The batched engine refuses it the same way when it is made (the window shows the message).
         const Experiment e = wine(missing);
-        const auto data = std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+        const auto data =
+            std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
         QVERIFY_THROWS_EXCEPTION(InputError, BatchedSeedTrainer(e, data));
     }
 
@@ -132,7 +135,8 @@ private Q_SLOTS:
     {
         const Experiment e = wine(DeviceSpec::automatic());
         const ComputeDevice expected = ComputeDevice::resolve(e.device);
-        const auto data = std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
+        const auto data =
+            std::make_shared<const PreparedData>(PreparedData::prepare(e.dataset.path, e.dataset));
         const std::vector<SeedResult> results = BatchedSeedTrainer(e, data).train({11, 12});
         QTemporaryDir dir;
         const ResultStore store(dir.path());
@@ -165,9 +169,11 @@ private Q_SLOTS:
 
         const BatchedSeedTrainer batched(wine(DeviceSpec::cpu()), data);
         SlurmOptions options;
-        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device), SlurmSubmitter::kBatchedSeedsPerTask);
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device),
+                 SlurmSubmitter::kBatchedSeedsPerTask);
         options.gpusPerTask = 1;
-        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device), SlurmSubmitter::kGpuSeedsPerTask);
+        QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, gpu.device),
+                 SlurmSubmitter::kGpuSeedsPerTask);
         QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, DeviceSpec::automatic()),
                  SlurmSubmitter::kGpuSeedsPerTask);
         QCOMPARE(SlurmSubmitter::seedsPerTask(batched, options, DeviceSpec::cpu()),
@@ -187,16 +193,16 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("wine.json"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
+        f.write(
+            QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
                                    "model": {"hidden": [8]}, "training": {"epochs": 2}, "device": "%2"})")
-                    .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), word)
-                    .toUtf8());
+                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), word)
+                .toUtf8());
         f.close();
         const QString workspace = dir.filePath(QStringLiteral("ws"));
-        const ProgramOutput refused = runProgram(
-            QStringLiteral(SEEDSCAPE_CLI),
-            {QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
-             QStringLiteral("1")});
+        const ProgramOutput refused = runProgram(QStringLiteral(SEEDSCAPE_CLI),
+                                                 {QStringLiteral("run"), file, QStringLiteral("--workspace"),
+                                                  workspace, QStringLiteral("--seeds"), QStringLiteral("1")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("wine.json") && refused.err.contains("device") &&
                      refused.err.contains(word.toUtf8()),

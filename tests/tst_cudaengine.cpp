@@ -87,16 +87,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("target");
         QTest::addColumn<double>("dropout");
-        QTest::newRow("regression") << "diabetes.csv" << "progression" << 0.0;
-        QTest::newRow("multiclass, dropout") << "wine.csv" << "cultivar" << 0.2;
-        QTest::newRow("binary") << "breast_cancer.csv" << "benign" << 0.0;
+        QTest::newRow("regression") << "diabetes.csv"
+                                    << "progression" << 0.0;
+        QTest::newRow("multiclass, dropout") << "wine.csv"
+                                             << "cultivar" << 0.2;
+        QTest::newRow("binary") << "breast_cancer.csv"
+                                << "benign" << 0.0;
     }
     void rerunIsBitIdentical()
     {
         QFETCH(QString, file);
         QFETCH(QString, target);
         QFETCH(double, dropout);
-        Experiment e = sample(file.toLatin1().constData(), target.toLatin1().constData(), 15, DeviceSpec::cuda());
+        Experiment e =
+            sample(file.toLatin1().constData(), target.toLatin1().constData(), 15, DeviceSpec::cuda());
         e.model.dropout = dropout;
         e.training.earlyStoppingPatience = 5;
         const BatchedSeedTrainer trainer(e, prepare(e));
@@ -166,8 +170,9 @@ private Q_SLOTS:
             high = std::max(high, cpu[i].testScore);
             gpuMean += gpu[i].testScore / 16.0;
         }
-        QVERIFY2(gpuMean >= low && gpuMean <= high,
-                 qPrintable(QStringLiteral("GPU mean %1, CPU range [%2, %3]").arg(gpuMean).arg(low).arg(high)));
+        QVERIFY2(
+            gpuMean >= low && gpuMean <= high,
+            qPrintable(QStringLiteral("GPU mean %1, CPU range [%2, %3]").arg(gpuMean).arg(low).arg(high)));
     }
 
     void resumedFromACheckpointEqualsUninterrupted_data() { testsupport::addCheckpointRows(); }

@@ -139,7 +139,8 @@ void TestExperimentFile::tagsAndNotesNeverChangeWhatASeedMeans()
     Experiment e = everythingChanged();
     const QString before = experimentFingerprint(e);
     const QByteArray fileBefore = ExperimentWriter::toJson(e);
-    QVERIFY(!fileBefore.contains("\"tags\"") && !fileBefore.contains("\"notes\"")); // old files stay as they are
+    QVERIFY(!fileBefore.contains("\"tags\"") &&
+            !fileBefore.contains("\"notes\"")); // old files stay as they are
     e.tags = {QStringLiteral("tuned")};
     e.notes = QStringLiteral("why this one");
     QCOMPARE(experimentFingerprint(e), before);

@@ -1,8 +1,8 @@
 // Help → About names every version a bug report needs and the workspace; Getting started explains.
 #include "aboutdialog.h"
-#include "train/computedevice.h"
 #include "gettingstarteddialog.h"
 #include "mainwindow.h"
+#include "train/computedevice.h"
 
 #include "support/tempworkspace.h"
 

@@ -111,7 +111,8 @@ private:
         return QString::fromUtf8(
                    runProgram(QStringLiteral("squeue"), {QStringLiteral("-r")}).out +
                    cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()}).out) +
-               m_cluster->logLines(QStringLiteral("JobId=%1_").arg(id)) + m_cluster->logLines(QStringLiteral("revoked"));
+               m_cluster->logLines(QStringLiteral("JobId=%1_").arg(id)) +
+               m_cluster->logLines(QStringLiteral("revoked"));
     }
 
     QString submit(const QStringList& args)
@@ -226,15 +227,16 @@ private Q_SLOTS:
                                id + QStringLiteral("_1"), QStringLiteral("-o"), QStringLiteral("%T")})
                 .out.trimmed();
         };
-        QVERIFY2(waitUntil(
-                     [&] {
-                         const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() +
-                                                             QStringLiteral("/task-1.json"));
-                         return squeueState() == "PENDING" &&
-                                record.value(QStringLiteral("state")).toString() == QLatin1String("cancelled");
-                     },
-                     30000),
-                 qPrintable(diagnosis(id)));
+        QVERIFY2(
+            waitUntil(
+                [&] {
+                    const QJsonObject record = readJson(job(id).value(QStringLiteral("folder")).toString() +
+                                                        QStringLiteral("/task-1.json"));
+                    return squeueState() == "PENDING" &&
+                           record.value(QStringLiteral("state")).toString() == QLatin1String("cancelled");
+                },
+                30000),
+            qPrintable(diagnosis(id)));
         QTest::qWait(2000);
         QCOMPARE(runProgram(QStringLiteral("scontrol"),
                             {QStringLiteral("update"), QStringLiteral("JobId=%1_1").arg(id),

@@ -60,7 +60,8 @@ std::map<QString, QByteArray> filesIn(const QString& folder)
 class ScriptedEngine : public SeedEngine
 {
 public:
-    ScriptedEngine(int maxGroup, bool fail, int maxJobs = 0) : m_maxGroup(maxGroup), m_maxJobs(maxJobs), m_fail(fail)
+    ScriptedEngine(int maxGroup, bool fail, int maxJobs = 0)
+        : m_maxGroup(maxGroup), m_maxJobs(maxJobs), m_fail(fail)
     {
     }
 

@@ -33,7 +33,8 @@ AboutDialog::AboutDialog(const QString& workspace, QWidget* parent) : QDialog(pa
         QString(),
         tr("Qt %1").arg(QString::fromLatin1(qVersion())),
         tr("LibTorch %1 (%2)")
-            .arg(libtorchVersion(), ComputeDevice::cudaBuilt() ? tr("with CUDA") : tr("without CUDA: CPU only")),
+            .arg(libtorchVersion(),
+                 ComputeDevice::cudaBuilt() ? tr("with CUDA") : tr("without CUDA: CPU only")),
         tr("Devices: %1").arg(ComputeDevice::available().join(QStringLiteral(", "))),
         tr("QCustomPlot %1").arg(QStringLiteral(QCUSTOMPLOT_VERSION_STR)),
         QString(),

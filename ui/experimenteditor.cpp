@@ -187,9 +187,10 @@ void ExperimentEditor::createSeedFields()
     m_seedList =
         addLine(QStringLiteral("seeds.list"), tr("Seeds used first, e.g. \"1, 2, 3\"; empty for fresh ones"));
     m_device = addCombo(QStringLiteral("device"), ComputeDevice::choices());
-    m_device->setToolTip(tr("Where the built-in MLPs train. auto: a CUDA GPU when there is one, else the "
-                            "CPU.\nDevices here (%1): %2")
-                             .arg(ComputeDevice::buildDescription(), ComputeDevice::available().join(tr(", "))));
+    m_device->setToolTip(
+        tr("Where the built-in MLPs train. auto: a CUDA GPU when there is one, else the "
+           "CPU.\nDevices here (%1): %2")
+            .arg(ComputeDevice::buildDescription(), ComputeDevice::available().join(tr(", "))));
 }
 
 QWidget* ExperimentEditor::buildForm()

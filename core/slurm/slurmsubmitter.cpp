@@ -123,11 +123,12 @@ SlurmSubmitter::Plan SlurmSubmitter::plan(int wanted) const
     return p;
 }
 
-int SlurmSubmitter::seedsPerTask(const SeedEngine& engine, const SlurmOptions& options, const DeviceSpec& device)
+int SlurmSubmitter::seedsPerTask(const SeedEngine& engine, const SlurmOptions& options,
+                                 const DeviceSpec& device)
 {
     // A task with a GPU trains its seeds as one GPU group: hundreds cost about what one does.
-    const bool gpuTask = engine.maxGroupSize() > 1 && options.gpusPerTask > 0 &&
-                         device.kind != DeviceSpec::Kind::Cpu;
+    const bool gpuTask =
+        engine.maxGroupSize() > 1 && options.gpusPerTask > 0 && device.kind != DeviceSpec::Kind::Cpu;
     const int group = gpuTask ? BatchedSeedTrainer::kMaxGpuGroupSize : engine.maxGroupSize();
     if (options.seedsPerTask > 0)
         return group > 1 ? std::min(options.seedsPerTask, group) : options.seedsPerTask;

@@ -18,9 +18,9 @@ namespace seedscape {
 // one job array, writes results/NAME/slurm/SUBMISSION/ (job.json, submit.sh) and submits it with
 // sbatch. How many seeds a task trains: a command or per-seed experiment one (each seed is a job's
 // worth of work), a batched one a group of up to kBatchedSeedsPerTask (trained together in about
-// the time of one), or kGpuSeedsPerTask where tasks get a GPU; --seeds-per-task overrides it. Throws SlurmError (no Slurm, sbatch's rejection,
-// an unknown partition, a workspace the nodes cannot see), InputError (a changed definition) and
-// StorageError.
+// the time of one), or kGpuSeedsPerTask where tasks get a GPU; --seeds-per-task overrides it. Throws
+// SlurmError (no Slurm, sbatch's rejection, an unknown partition, a workspace the nodes cannot see),
+// InputError (a changed definition) and StorageError.
 class SlurmSubmitter
 {
 public:

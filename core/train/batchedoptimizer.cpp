@@ -4,9 +4,10 @@
 
 namespace seedscape {
 
-BatchedOptimizer::BatchedOptimizer(const TrainingSpec& spec, int64_t size, const torch::TensorOptions& options)
-    : m_spec(spec), m_firstMoment(torch::zeros({size}, options)), m_secondMoment(torch::zeros({size}, options)),
-      m_momentum(torch::zeros({size}, options))
+BatchedOptimizer::BatchedOptimizer(const TrainingSpec& spec, int64_t size,
+                                   const torch::TensorOptions& options)
+    : m_spec(spec), m_firstMoment(torch::zeros({size}, options)),
+      m_secondMoment(torch::zeros({size}, options)), m_momentum(torch::zeros({size}, options))
 {
 }
 

@@ -36,8 +36,7 @@ BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<qui
       m_parameters(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
       m_gradients(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
       m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed, m_options),
-      m_running(seeds.size(), 1),
-      m_stillRunning(m_seeds)
+      m_running(seeds.size(), 1), m_stillRunning(m_seeds)
 {
     m_clock.start();
     const bool higherBetter = higherIsBetter(context.metric);
@@ -315,7 +314,8 @@ torch::Tensor BatchedSeedGroup::perSeedLoss(const torch::Tensor& out, const torc
                n;
     const torch::Tensor logProbabilities = torch::log_softmax(out + layout.outputLogitMask, 2);
     if (out.is_cuda()) // gather's backward adds in an order CUDA does not fix; a one-hot product is exact
-        return -(logProbabilities * torch::one_hot(y.squeeze(2), out.size(2)).to(out.dtype())).sum(2).sum(1) / n;
+        return -(logProbabilities * torch::one_hot(y.squeeze(2), out.size(2)).to(out.dtype())).sum(2).sum(1) /
+               n;
     return -logProbabilities.gather(2, y).sum({1, 2}) / n;
 }
 

@@ -75,7 +75,7 @@ private:
 
     Context m_context;
     const TrainingControl& m_control;
-    const int64_t m_seeds; // S
+    const int64_t m_seeds;                // S
     const torch::TensorOptions m_options; // float32 on the group's device
     QElapsedTimer m_clock;
     double m_secondsBefore = 0; // trained before the checkpoint this group resumed from

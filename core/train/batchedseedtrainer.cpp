@@ -18,15 +18,16 @@ BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared
       m_layout(std::make_unique<BatchedLayout>(m_data->dataset.featureCount(), experiment.model,
                                                m_tensors->outputs))
 {
-    m_assembler = std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(), m_tensors->truth(),
-                                                        m_device);
+    m_assembler = std::make_unique<SeedResultAssembler>(m_experiment, m_metric, engineName(),
+                                                        m_tensors->truth(), m_device);
     if (m_device.cuda) {
         const torch::Device device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_device.index));
         m_tensors->moveTo(device);
         m_layout->moveTo(device);
         // Half the free memory: the caching allocator, cuBLAS's workspace and other programs need room.
         const qint64 freeBytes = ComputeDevice::freeMemory(m_device.index);
-        const qint64 fit = freeBytes > 0 ? freeBytes / 2 / std::max<qint64>(1, bytesPerSeed()) : kMaxGroupSize;
+        const qint64 fit =
+            freeBytes > 0 ? freeBytes / 2 / std::max<qint64>(1, bytesPerSeed()) : kMaxGroupSize;
         m_maxGroupSize = static_cast<int>(std::clamp<qint64>(fit, 1, kMaxGpuGroupSize));
     }
 }

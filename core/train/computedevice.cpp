@@ -94,9 +94,10 @@ ComputeDevice ComputeDevice::resolve(const DeviceSpec& spec)
                 : QStringLiteral("this build of Seedscape uses %1; build it against PyTorch's LibTorch with "
                                  "CUDA (see the README) to train on a GPU")
                       .arg(buildDescription());
-        throw InputError({{}, 0, {}, QStringLiteral("device")},
-                         QStringLiteral("\"%1\" is not available: %2; or set \"device\" to \"auto\" or \"cpu\"")
-                             .arg(spec.name(), why));
+        throw InputError(
+            {{}, 0, {}, QStringLiteral("device")},
+            QStringLiteral("\"%1\" is not available: %2; or set \"device\" to \"auto\" or \"cpu\"")
+                .arg(spec.name(), why));
     }
     if (index >= gpus)
         throw InputError({{}, 0, {}, QStringLiteral("device")},
@@ -121,7 +122,8 @@ QStringList ComputeDevice::available()
         devices << QStringLiteral("cuda:%1 (%2%3)")
                        .arg(i)
                        .arg(gpuDescription(i))
-                       .arg(bytes > 0 ? QStringLiteral(", %1 GiB").arg(bytes / (qint64(1) << 30)) : QString());
+                       .arg(bytes > 0 ? QStringLiteral(", %1 GiB").arg(bytes / (qint64(1) << 30))
+                                      : QString());
     }
     return devices;
 }

@@ -12,10 +12,10 @@ namespace seedscape {
 struct ComputeDevice
 {
     bool cuda = false;
-    int index = 0;       // the GPU's number (cuda only)
-    QString id;          // "cpu" or "cuda:0": what a seed record says
-    QString gpuName;     // "NVIDIA H200" (cuda only)
-    QString note;        // why "auto" chose the CPU, for the log; empty otherwise
+    int index = 0;   // the GPU's number (cuda only)
+    QString id;      // "cpu" or "cuda:0": what a seed record says
+    QString gpuName; // "NVIDIA H200" (cuda only)
+    QString note;    // why "auto" chose the CPU, for the log; empty otherwise
 
     // "auto" without a GPU resolves to the CPU with a note; "cuda" or "cuda:N" that this build or
     // machine cannot give throws an InputError naming the field "device" and what is missing.

@@ -46,8 +46,9 @@ struct SeedResult
     QString experimentFingerprint;               // which definition produced it (see ExperimentFingerprint)
     QString versions;                            // "seedscape 0.1.0, libtorch 1.13.0, qt 6.4.2"
     QString engine = QStringLiteral("per-seed"); // which engine made it: "per-seed", "batched" or "command"
-    QString device; // where a built-in MLP trained: "cpu" or "cuda:0"; empty for a command seed or older records
-    QString gpu;    // the GPU's name ("NVIDIA H200") when device is a GPU
+    QString
+        device;  // where a built-in MLP trained: "cpu" or "cuda:0"; empty for a command seed or older records
+    QString gpu; // the GPU's name ("NVIDIA H200") when device is a GPU
 
     bool isFinished() const { return status == SeedStatus::Finished; }
 };

@@ -42,7 +42,8 @@ QString LocalSlurmCluster::logLines(const QString& text) const
             continue;
         for (const QByteArray& line : log.readAll().split('\n'))
             if (line.contains(text.toUtf8()))
-                lines += QLatin1String(daemon) + QStringLiteral(": ") + QString::fromUtf8(line) + QLatin1Char('\n');
+                lines += QLatin1String(daemon) + QStringLiteral(": ") + QString::fromUtf8(line) +
+                         QLatin1Char('\n');
     }
     return lines;
 }
