@@ -2,6 +2,7 @@
 // experiments"), driven by tests/command/fake_trainer.py (numpy only).
 #include "command/childprocess.h"
 #include "command/commandseedengine.h"
+#include "command/seedprogramrun.h"
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "data/splitpartswriter.h"
@@ -21,9 +22,11 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include <csignal>
 
@@ -356,6 +359,36 @@ private Q_SLOTS:
         QVERIFY2(results.front().failureReason.startsWith(QStringLiteral(
                      "cannot run the program: no program \"no-such-program-seedscape\" on PATH")),
                  qPrintable(results.front().failureReason));
+    }
+
+    // Slurm signals every process of a job at once: a program killed by the signal that also stops
+    // the sweep is a cancelled seed (never stored), one killed while the sweep goes on a failed one.
+    void aProgramKilledByTheSweepsOwnStopIsCancelledNotFailed()
+    {
+        QTemporaryDir dir;
+        const ChildProcess::Spec dies{QStringLiteral("/bin/sh"),
+                                      {QStringLiteral("-c"), QStringLiteral("kill -TERM $$")},
+                                      dir.path(),
+                                      {QStringLiteral("PATH=/usr/bin:/bin")}};
+        std::atomic<bool> cancel{false};
+        TrainingControl control;
+        control.cancel = &cancel;
+        // The stop reaches the sweep a moment after the program died of it.
+        std::thread stop([&] {
+            QThread::msleep(300);
+            cancel = true;
+        });
+        const SeedProgramRun::Result stopped =
+            SeedProgramRun::run(dies, dir.filePath(QStringLiteral("a.log")), 0, 1, control);
+        stop.join();
+        QCOMPARE(stopped.end, SeedProgramRun::End::Cancelled);
+
+        cancel = false;
+        const SeedProgramRun::Result killed =
+            SeedProgramRun::run(dies, dir.filePath(QStringLiteral("b.log")), 0, 1, control);
+        QCOMPARE(killed.end, SeedProgramRun::End::Exited);
+        QVERIFY(!killed.succeeded());
+        QCOMPARE(killed.description, QStringLiteral("killed by signal 15 (SIGTERM)"));
     }
 
     void childProcessRefusesAFileThatIsNotExecutable()

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QThread>
 
 #include <cmath>
 #include <stdexcept>
@@ -140,6 +141,17 @@ SeedProgramRun::Result SeedProgramRun::run(const ChildProcess::Spec& spec, const
             result.end = End::TimedOut;
             break;
         }
+    }
+    // A signal that ended the program may be the one that is stopping us too: Slurm signals every
+    // process of a job at once (scancel, time limit, requeue). Then the seed was cancelled, not failed:
+    // wait a moment for our own stop to arrive before calling it a failure.
+    if (result.end == End::Exited && process->signal() != 0) {
+        QElapsedTimer grace;
+        grace.start();
+        while (!control.cancelled() && grace.elapsed() < kStopSignalGraceMs)
+            QThread::msleep(20);
+        if (control.cancelled())
+            result.end = End::Cancelled;
     }
     result.exitCode = process->exitCode();
     if (result.end == End::Exited)

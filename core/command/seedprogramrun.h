@@ -24,6 +24,9 @@ public:
         CouldNotStart, // see description
     };
 
+    // How long a program ended by a signal waits for the sweep's own stop (then it is cancelled).
+    static constexpr int kStopSignalGraceMs = 2000;
+
     struct Result
     {
         End end = End::Exited;
