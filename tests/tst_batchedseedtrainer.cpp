@@ -3,6 +3,7 @@
 #include "data/preparedata.h"
 #include "support/bestepochcheck.h"
 #include "support/checkpointcheck.h"
+#include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
 #include "train/seedtrainer.h"
 
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void cancelTakesEffectWithinOneStep();
     void resumedFromACheckpointEqualsUninterrupted_data();
     void resumedFromACheckpointEqualsUninterrupted();
+    void anEpochsOperatorsDoNotGrowWithTheGroup_data();
+    void anEpochsOperatorsDoNotGrowWithTheGroup();
 };
 
 void TestBatchedSeedTrainer::seedInGroupOf16EqualsSeedAlone_data()
@@ -255,6 +258,32 @@ void TestBatchedSeedTrainer::resumedFromACheckpointEqualsUninterrupted()
 {
     const Experiment e = testsupport::checkpointExperiment();
     testsupport::verifyResumeIsExact(BatchedSeedTrainer(e, prepare(e)), {11, 22, 33});
+}
+
+void TestBatchedSeedTrainer::anEpochsOperatorsDoNotGrowWithTheGroup_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<double>("dropout");
+    QTest::addColumn<bool>("layerNorm");
+    QTest::addRow("regression") << "diabetes.csv"
+                                << "progression" << 0.0 << false;
+    QTest::addRow("binary, layer norm") << "breast_cancer.csv"
+                                        << "benign" << 0.0 << true;
+    QTest::addRow("multiclass, dropout") << "wine.csv"
+                                         << "cultivar" << 0.2 << false;
+}
+
+void TestBatchedSeedTrainer::anEpochsOperatorsDoNotGrowWithTheGroup()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, target);
+    QFETCH(double, dropout);
+    QFETCH(bool, layerNorm);
+    Experiment e = sample(file.toLatin1().constData(), target.toLatin1().constData(), 3);
+    e.model.dropout = dropout;
+    e.model.layerNorm = layerNorm;
+    testsupport::verifyEpochOperatorsDoNotGrowWithTheGroup(e);
 }
 
 QTEST_GUILESS_MAIN(TestBatchedSeedTrainer)

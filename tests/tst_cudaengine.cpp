@@ -4,6 +4,7 @@
 // within a step, and the scores are distributed as the CPU engine's.
 #include "data/preparedata.h"
 #include "support/checkpointcheck.h"
+#include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
 #include "train/computedevice.h"
 
@@ -181,6 +182,28 @@ private Q_SLOTS:
         Experiment e = testsupport::checkpointExperiment();
         e.device = DeviceSpec::cuda();
         testsupport::verifyResumeIsExact(BatchedSeedTrainer(e, prepare(e)), {11, 22, 33});
+    }
+
+    // Few kernels an epoch whatever the group's size, and no single number read back inside it.
+    void anEpochsKernelsDoNotGrowWithTheGroup_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<double>("dropout");
+        QTest::addRow("regression") << "diabetes.csv"
+                                    << "progression" << 0.0;
+        QTest::addRow("multiclass, dropout") << "wine.csv"
+                                             << "cultivar" << 0.2;
+    }
+    void anEpochsKernelsDoNotGrowWithTheGroup()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, target);
+        QFETCH(double, dropout);
+        Experiment e =
+            sample(file.toLatin1().constData(), target.toLatin1().constData(), 3, DeviceSpec::cuda());
+        e.model.dropout = dropout;
+        testsupport::verifyEpochOperatorsDoNotGrowWithTheGroup(e);
     }
 };
 

@@ -59,10 +59,12 @@ std::vector<SeedResult> BatchedSeedGroup::train()
     const int resumedEpoch = m_control.resumeFrom.isEmpty() ? 0 : resume(m_control.resumeFrom);
     for (int epoch = resumedEpoch + 1; epoch <= epochs && m_stillRunning > 0; ++epoch) {
         std::vector<double> lossSum(static_cast<size_t>(m_seeds), 0.0);
-        if (!trainEpoch(epoch, lossSum))
+        const EpochBatches batches = m_nextEpoch ? std::move(*m_nextEpoch) : drawEpoch();
+        m_nextEpoch.reset();
+        if (!trainEpoch(epoch, batches, lossSum))
             return cancelAll(epoch - 1);
         evaluate(epoch, lossSum);
-        if (epoch < epochs && m_stillRunning > 0 && m_control.wantsCheckpoint())
+        if (m_checkpointAfterEpoch && m_stillRunning > 0)
             m_control.checkpoint(checkpointState(epoch), epoch);
     }
     return finish();
@@ -217,7 +219,7 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
     const torch::Tensor order = torch::stack(orders).reshape({-1}).to(m_options.device());
     EpochBatches epoch;
     epoch.x = t.trainX.index_select(0, order).view({m_seeds, trainRows, t.trainX.size(1)});
-    epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, 1});
+    epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, -1});
     const double dropout = m_context.experiment.model.dropout;
     if (dropout > 0) {
         const double keep = 1.0 - dropout;
@@ -234,11 +236,10 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
 
 // Steps through an epoch without reading anything back from the device: each seed's loss is summed
 // where it is computed, and read (and checked for divergence) once the epoch ends.
-bool BatchedSeedGroup::trainEpoch(int epoch, std::vector<double>& lossSum)
+bool BatchedSeedGroup::trainEpoch(int epoch, const EpochBatches& batches, std::vector<double>& lossSum)
 {
     const TrainingSpec& spec = m_context.experiment.training;
     const double lr = scheduledLearningRate(spec, epoch - 1);
-    const EpochBatches batches = drawEpoch();
     const int64_t trainRows = batches.x.size(1);
     const torch::Tensor lossSums = torch::zeros({m_seeds}, m_options.dtype(torch::kFloat64));
     for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
@@ -260,6 +261,12 @@ bool BatchedSeedGroup::trainEpoch(int epoch, std::vector<double>& lossSum)
         m_optimizer.step(m_parameters, m_gradients, lr);
         lossSums.add_(loss.detach().to(torch::kFloat64).mul(static_cast<double>(rows)));
     }
+    // A GPU runs the steps queued above while the host draws the next epoch's orders and masks. A
+    // checkpoint stores the generators as they are after this epoch, so it is decided first and
+    // then nothing is drawn ahead.
+    m_checkpointAfterEpoch = epoch < spec.epochs && m_control.wantsCheckpoint();
+    if (epoch < spec.epochs && !m_checkpointAfterEpoch)
+        m_nextEpoch = drawEpoch();
     // A lane that diverged computed NaNs until here; lanes never mix, so the others are untouched.
     const torch::Tensor sums = lossSums.to(torch::kCPU);
     const double* values = sums.data_ptr<double>();
@@ -313,9 +320,8 @@ torch::Tensor BatchedSeedGroup::perSeedLoss(const torch::Tensor& out, const torc
                    .sum({1, 2}) /
                n;
     const torch::Tensor logProbabilities = torch::log_softmax(out + layout.outputLogitMask, 2);
-    if (out.is_cuda()) // gather's backward adds in an order CUDA does not fix; a one-hot product is exact
-        return -(logProbabilities * torch::one_hot(y.squeeze(2), out.size(2)).to(out.dtype())).sum(2).sum(1) /
-               n;
+    if (y.is_floating_point()) // one-hot targets (on a GPU: gather's backward adds in no fixed order)
+        return -(logProbabilities * y).sum({1, 2}) / n;
     return -logProbabilities.gather(2, y).sum({1, 2}) / n;
 }
 

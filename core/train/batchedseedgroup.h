@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 
+#include <optional>
 #include <vector>
 
 namespace seedscape {
@@ -50,7 +51,7 @@ private:
     // One epoch's training rows in each seed's order, and its dropout masks.
     struct EpochBatches
     {
-        torch::Tensor x, y;               // S × rows × features, S × rows × 1
+        torch::Tensor x, y; // S × rows × features; S × rows × 1, or S × rows × paddedOut one-hot targets
         std::vector<torch::Tensor> masks; // per hidden layer, S × rows × paddedOut
     };
 
@@ -59,7 +60,7 @@ private:
     int resume(const QByteArray& state); // the last epoch the state had finished
     void makeLeaves();
     EpochBatches drawEpoch();
-    bool trainEpoch(int epoch, std::vector<double>& lossSum); // false when cancelled
+    bool trainEpoch(int epoch, const EpochBatches& batches, std::vector<double>& lossSum); // false: cancelled
     torch::Tensor forward(torch::Tensor x, const std::vector<torch::Tensor>* dropoutMasks) const;
     torch::Tensor perSeedLoss(const torch::Tensor& out, const torch::Tensor& y, int64_t rows) const;
     void evaluate(int epoch, const std::vector<double>& lossSum);
@@ -89,6 +90,10 @@ private:
     std::vector<EarlyStopping> m_stopping;
     std::vector<char> m_running;
     int64_t m_stillRunning;
+    // The next epoch's batches, drawn on the host while the device was busy with this one's steps;
+    // empty when a checkpoint follows this epoch (it stores the generators before that draw).
+    std::optional<EpochBatches> m_nextEpoch;
+    bool m_checkpointAfterEpoch = false;
 };
 
 } // namespace seedscape

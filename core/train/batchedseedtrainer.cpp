@@ -22,6 +22,11 @@ BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared
                                                         m_tensors->truth(), m_device);
     if (m_device.cuda) {
         const torch::Device device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_device.index));
+        // Classes as one-hot rows as wide as the padded output, made once: the loss is then a product,
+        // exact on a GPU, where gather's backward adds in no fixed order.
+        if (m_tensors->task == Task::Multiclass)
+            m_tensors->trainY =
+                torch::one_hot(m_tensors->trainY, m_layout->layers.back().paddedOut).to(torch::kFloat32);
         m_tensors->moveTo(device);
         m_layout->moveTo(device);
         // Half the free memory: the caching allocator, cuBLAS's workspace and other programs need room.
@@ -43,7 +48,8 @@ qint64 BatchedSeedTrainer::bytesPerSeed() const
     qint64 widths = 0;
     for (const BatchedLayout::Layer& layer : m_layout->layers)
         widths += layer.paddedOut;
-    floats += trainRows * (m_tensors->trainX.size(1) + 2 + widths);
+    const qint64 targetFloats = m_tensors->trainY.dim() == 2 ? m_tensors->trainY.size(1) : 2;
+    floats += trainRows * (m_tensors->trainX.size(1) + 2 + targetFloats + widths); // + the int64 order
     floats += 4 * std::min<qint64>(trainRows, m_experiment.training.batchSize) * widths;
     floats += 2 * evaluationRows * widths;
     return 4 * floats;

@@ -15,7 +15,7 @@ struct TrainingTensors
 
     torch::Tensor trainX, validationX, testX; // rows × features, standardised
     torch::Tensor trainY; // regression: standardised value (rows × 1); binary: 0/1 (rows × 1); multiclass:
-                          // class (rows, int64)
+                          // class (rows, int64), or one-hot rows for the batched engine on a GPU
     std::vector<double> validationTruth, testTruth; // original units / class indices, for the metrics
     Task task;
     int outputs = 1;                        // 1 for regression and binary, the class count for multiclass
