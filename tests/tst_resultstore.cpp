@@ -68,6 +68,8 @@ private Q_SLOTS:
     void damagedFieldsMakeADamagedSeed();
     void onlyUsableSeedsCountAndDamagedOnesGoAside();
     void failedSeedKeepsItsProvenance();
+    void manySeedsAreSavedAtOnce();
+    void seedsThatCannotBeSavedEachSayWhy();
 };
 
 void TestResultStore::roundTripKeepsEveryBit()
@@ -289,6 +291,50 @@ void TestResultStore::failedSeedKeepsItsProvenance()
     QCOMPARE(back.engine, QStringLiteral("batched"));
     QVERIFY(!back.versions.isEmpty());
     QCOMPARE(back.failureEpoch, 3);
+}
+
+// A batched group ends hundreds of seeds at once; they are written from several threads.
+void TestResultStore::manySeedsAreSavedAtOnce()
+{
+    QTemporaryDir dir;
+    const ResultStore store(dir.path());
+    std::vector<SeedResult> results;
+    for (quint64 seed = 1; seed <= 70; ++seed) {
+        results.push_back(finished(seed));
+        results.back().testPredictions = {0.1, 0.1 * static_cast<double>(seed), 0.8};
+    }
+    std::vector<const SeedResult*> pointers;
+    for (const SeedResult& r : results)
+        pointers.push_back(&r);
+    const QStringList problems = store.saveAll(pointers);
+    QCOMPARE(problems.size(), 70);
+    QCOMPARE(problems.join(QString()), QString());
+    QCOMPARE(store.finishedCount(), 70);
+    QVERIFY(store.damaged().empty());
+    for (const SeedResult& r : results) {
+        const SeedResult back = *store.find(r.seed, true);
+        QCOMPARE(back.testPredictions, r.testPredictions);
+        QCOMPARE(back.validationScore, r.validationScore);
+    }
+}
+
+void TestResultStore::seedsThatCannotBeSavedEachSayWhy()
+{
+    QTemporaryDir dir;
+    QFile notAFolder(dir.filePath(QStringLiteral("results")));
+    QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+    notAFolder.close();
+    const ResultStore store(dir.filePath(QStringLiteral("results/w1")));
+    std::vector<SeedResult> results;
+    for (quint64 seed = 1; seed <= 20; ++seed)
+        results.push_back(finished(seed));
+    std::vector<const SeedResult*> pointers;
+    for (const SeedResult& r : results)
+        pointers.push_back(&r);
+    const QStringList problems = store.saveAll(pointers);
+    QCOMPARE(problems.size(), 20);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY2(problems[i].contains(QStringLiteral("seed-%1.").arg(i + 1)), qPrintable(problems[i]));
 }
 
 QTEST_GUILESS_MAIN(TestResultStore)

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace seedscape {
 
@@ -37,6 +39,34 @@ ResultStore::ResultStore(QString folder) : m_folder(std::move(folder)) {}
 void ResultStore::save(const SeedResult& result) const
 {
     SeedResultFile::write(result, m_folder);
+}
+
+QStringList ResultStore::saveAll(const std::vector<const SeedResult*>& results) const
+{
+    std::vector<QString> problems(results.size()); // each thread writes only the items it took
+    std::atomic<size_t> next{0};
+    auto saveNext = [&] {
+        for (size_t i = next++; i < results.size(); i = next++) {
+            try {
+                save(*results[i]);
+            } catch (const StorageError& e) {
+                problems[i] = e.message();
+            } catch (const std::exception& e) { // never let an exception end a writer thread
+                problems[i] = QStringLiteral("%1: seed %2 was not saved: %3")
+                                  .arg(m_folder)
+                                  .arg(results[i]->seed)
+                                  .arg(QString::fromUtf8(e.what()));
+            }
+        }
+    };
+    const size_t writers = std::min(kMaxWriters, (results.size() + kSeedsPerWriter - 1) / kSeedsPerWriter);
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < writers; ++t)
+        threads.emplace_back(saveNext);
+    saveNext();
+    for (std::thread& t : threads)
+        t.join();
+    return QStringList(problems.begin(), problems.end());
 }
 
 std::vector<SeedResult> ResultStore::read(bool keepPredictions, std::vector<DamagedSeed>* damaged) const

@@ -27,6 +27,10 @@ public:
 
     QString folder() const { return m_folder; }
     void save(const SeedResult& result) const;
+    // Saves seeds at once from several threads: each write waits mostly on the disk's flush, and a
+    // disk flushes many files together about as fast as one. Returns, for each seed, what went
+    // wrong (a StorageError's message), or an empty string where it was saved.
+    QStringList saveAll(const std::vector<const SeedResult*>& results) const;
 
     // Every readable seed record, sorted by start time; damaged ones are named in problems.
     // Without predictions the .bin files are not read, so a damaged one goes unnoticed: use
@@ -47,6 +51,9 @@ public:
     // so that a sweep trains replacements; returns what it moved. Throws StorageError.
     std::vector<DamagedSeed> setAsideDamaged() const;
     static QString damagedFolderName();
+
+    // saveAll's threads: one per 8 seeds, at most 8.
+    static constexpr size_t kSeedsPerWriter = 8, kMaxWriters = 8;
 
 private:
     QString m_folder;

@@ -291,20 +291,25 @@ void SweepRunner::stopWithProblem(const QString& message)
     setProblem(message);
 }
 
-bool SweepRunner::store(SweepExperiment& experiment, const SeedResult& result)
+bool SweepRunner::store(SweepExperiment& experiment, const std::vector<const SeedResult*>& results)
 {
-    try {
-        experiment.store().save(result);
-    } catch (const StorageError& e) {
-        seedEnded(experiment, nullptr);
-        // A workspace we cannot write to would lose every further seed.
-        stopWithProblem(e.message());
-        return false;
+    const QStringList problems = experiment.store().saveAll(results);
+    bool allSaved = true;
+    for (size_t i = 0; i < results.size(); ++i) {
+        const QString& problem = problems[static_cast<qsizetype>(i)];
+        if (!problem.isEmpty()) {
+            seedEnded(experiment, nullptr);
+            // A workspace we cannot write to would lose every further seed.
+            if (allSaved)
+                stopWithProblem(problem);
+            allSaved = false;
+            continue;
+        }
+        seedEnded(experiment, results[i]);
+        if (m_callbacks.seedEnded)
+            m_callbacks.seedEnded(experiment.item().experiment.name, *results[i]);
     }
-    seedEnded(experiment, &result);
-    if (m_callbacks.seedEnded)
-        m_callbacks.seedEnded(experiment.item().experiment.name, result);
-    return true;
+    return allSaved;
 }
 
 void SweepRunner::work()
@@ -331,17 +336,17 @@ void SweepRunner::work()
             std::lock_guard lock(m_mutex);
             --m_busyWorkers;
         }
-        bool allStored = true;
+        // The seeds before the first cancelled one (a cancelled group cancels all of its seeds).
+        std::vector<const SeedResult*> ended;
         for (const SeedResult& result : results) {
-            if (stop || result.status == SeedStatus::Cancelled) {
-                seedEnded(experiment, nullptr);
-                stop = true;
-                allStored = false;
-            } else if (!store(experiment, result)) {
-                stop = true;
-                allStored = false;
-            }
+            if (result.status == SeedStatus::Cancelled)
+                break;
+            ended.push_back(&result);
         }
+        const bool allStored = store(experiment, ended) && ended.size() == results.size();
+        for (size_t i = ended.size(); i < results.size(); ++i)
+            seedEnded(experiment, nullptr);
+        stop = !allStored;
         // Its seeds are stored: the checkpoint has served (a cancelled job keeps it to resume from).
         if (allStored)
             CheckpointFile::remove(experiment.item().resultsFolder, job.seeds.front());

@@ -108,7 +108,8 @@ private:
     void waitWhilePaused();
     std::vector<SeedResult> train(SweepExperiment& experiment, const Job& job);
     TrainingControl controlFor(SweepExperiment& experiment, const Job& job, QElapsedTimer& sinceCheckpoint);
-    bool store(SweepExperiment& experiment, const SeedResult& result); // false: the sweep must stop
+    // Saves a job's seeds at once; false when one could not be saved: the sweep must stop.
+    bool store(SweepExperiment& experiment, const std::vector<const SeedResult*>& results);
     void seedEnded(SweepExperiment& experiment, const SeedResult* stored);
     void stopWithProblem(const QString& message);
     void setProblem(const QString& message); // under m_mutex
