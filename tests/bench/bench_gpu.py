@@ -14,7 +14,7 @@ mean validation RMSE lies inside the reference's seed range.
 
 --device cpu runs the same table without a GPU (a check of the script, not a GPU measurement).
 """
-import argparse, json, os, statistics, subprocess, sys, tempfile, threading, time
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -49,24 +49,34 @@ class GpuMemoryPeak:
         self._thread.join()
 
 
-def seedscape(cli, workdir, csv_path, a, seeds, device):
+def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
+    """Runs W1; returns seconds, the finished seeds' validation RMSEs, the peak GPU MiB, the devices the
+    records name, and the seconds from the first seed's "finished" line to the last (writing results)."""
     exp = {"format": 1, "name": "w1",
            "dataset": {"path": csv_path, "target": a.target, "task": "regression", "split": {"column": "split"}},
            "model": {"hidden": [int(h) for h in a.hidden.split(",")], "activation": "relu"},
-           "training": {"optimizer": "adam", "lr": a.lr, "batch_size": a.batch, "epochs": a.epochs,
+           "training": {"optimizer": "adam", "lr": a.lr, "batch_size": a.batch, "epochs": epochs or a.epochs,
                         "early_stopping_patience": 0},
            "metric": "rmse", "seeds": {"count": seeds}, "device": device}
     ws = tempfile.mkdtemp(dir=workdir, prefix="ws-")
     path = os.path.join(workdir, "w1-%s-%d.json" % (device, seeds))
     with open(path, "w") as f:
         json.dump(exp, f)
+    finished_at = []
     with GpuMemoryPeak() as memory:
         start = time.perf_counter()
-        proc = subprocess.run([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
-                               "--checkpoint-seconds", "86400"], capture_output=True, text=True)
+        proc = subprocess.Popen([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
+                                 "--checkpoint-seconds", "86400"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        for line in proc.stdout:
+            if " finished: " in line:
+                finished_at.append(time.perf_counter())
+        stderr = proc.stderr.read()
+        proc.wait()
         seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        sys.exit("seedscape-cli failed:\n" + proc.stderr[-3000:])
+        sys.exit("seedscape-cli failed:\n" + stderr[-3000:])
+    writing = finished_at[-1] - finished_at[0] if len(finished_at) > 1 else 0.0
     results = os.path.join(ws, "results", "w1")
     val, devices = [], set()
     for name in os.listdir(results):
@@ -76,7 +86,36 @@ def seedscape(cli, workdir, csv_path, a, seeds, device):
             if r["status"] == "finished":
                 val.append(r["val"])
                 devices.add("%s %s" % (r.get("device", "?"), r.get("gpu", "")))
-    return seconds, val, memory.peak, sorted(devices)
+    return seconds, val, memory.peak, sorted(devices), writing
+
+
+def profile_kernels(a, workdir, csv_path, seeds):
+    """Nsight Compute's per-kernel summary of `count` launches of a 3-epoch sweep, after the first epoch's."""
+    ncu = shutil.which("ncu") or "/usr/local/cuda/bin/ncu"
+    if not os.path.exists(ncu):
+        print("ncu: not found, no kernel profile")
+        return
+    exp = os.path.join(workdir, "w1-%s-%d.json" % (a.device, seeds))  # written by the sweep just run
+    with open(exp) as f:
+        spec = json.load(f)
+    spec["training"]["epochs"] = 3
+    with open(exp, "w") as f:
+        json.dump(spec, f)
+    ws = tempfile.mkdtemp(dir=workdir, prefix="ncu-")
+    cmd = [ncu, "--launch-skip", "400", "--launch-count", str(a.ncu), "--print-summary", "per-kernel",
+           a.cli, "run", exp, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched"]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=240).stdout
+    except subprocess.TimeoutExpired:
+        print("ncu: gave up after 240 s")
+        return
+    saved = os.path.join(os.environ.get("OUT", workdir), "ncu-summary.txt")
+    with open(saved, "w") as f:
+        f.write(out)
+    print("Nsight Compute, %d launches of %d seeds (all of it in %s):" % (a.ncu, seeds, saved))
+    for line in out.splitlines():  # each kernel's name line, then its duration row
+        if ", Context " in line or line.strip().startswith("Duration"):
+            print("  " + " ".join(line.split())[:160])
 
 
 def reference(script, a, seeds, device):
@@ -105,6 +144,8 @@ def main():
     ap.add_argument("--loop-seeds", type=int, default=4, help="seeds of the per-seed loop (it takes ~5 s a seed)")
     ap.add_argument("--cpu-counts", default="16,256", help="seed counts also timed on Seedscape's CPU engine")
     ap.add_argument("--device", default="cuda")
+    ap.add_argument("--ncu", type=int, default=0,
+                    help="also profile this many kernel launches of the largest sweep with Nsight Compute (ncu)")
     a = ap.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="seedscape-gpu-bench-")
@@ -120,8 +161,9 @@ def main():
             a.device, loop_s, a.loop_seeds, loop_s / a.loop_seeds))
     print("%6s | %10s %9s %12s | %10s %9s | %7s | %10s | %s" % (
         "seeds", "seedscape", "seeds/s", "MiB/seed", "vmap", "seeds/s", "ratio", "cpu engine", "mean val RMSE"))
-    for n in [int(x) for x in a.counts.split(",") if x]:
-        ours_s, ours_val, peak, devices = seedscape(a.cli, workdir, split_csv, a, n, a.device)
+    counts = [int(x) for x in a.counts.split(",") if x]
+    for n in counts:
+        ours_s, ours_val, peak, devices, writing = seedscape(a.cli, workdir, split_csv, a, n, a.device)
         vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
         cpu_s = "-"
         if str(n) in a.cpu_counts.split(","):
@@ -132,6 +174,13 @@ def main():
             cpu_s, statistics.mean(ours_val), "inside" if inside else "OUTSIDE", min(vmap_val), max(vmap_val),
             ",".join(devices)))
         sys.stdout.flush()
+    # Where the time of the largest sweep goes: the same command with one epoch is everything but the
+    # other epochs (start, CUDA, data, initial weights, writing the results).
+    one_s, _, _, _, _ = seedscape(a.cli, workdir, split_csv, a, counts[-1], a.device, epochs=1)
+    if a.ncu > 0:
+        profile_kernels(a, workdir, split_csv, counts[-1])
+    print("%d seeds: %.2f s in all; with 1 epoch %.2f s (of which writing the %d results %.2f s); %.1f ms an epoch" % (
+        counts[-1], ours_s, one_s, counts[-1], writing, (ours_s - one_s) / max(1, a.epochs - 1) * 1e3))
 
 
 if __name__ == "__main__":
