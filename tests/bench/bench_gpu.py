@@ -50,8 +50,8 @@ class GpuMemoryPeak:
 
 
 def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
-    """Runs W1; returns seconds, the finished seeds' validation RMSEs, the peak GPU MiB, the devices the
-    records name, and the seconds from the first seed's "finished" line to the last (writing results)."""
+    """Runs W1; returns seconds, the finished seeds' validation RMSEs, the peak GPU MiB and the devices the
+    records name."""
     exp = {"format": 1, "name": "w1",
            "dataset": {"path": csv_path, "target": a.target, "task": "regression", "split": {"column": "split"}},
            "model": {"hidden": [int(h) for h in a.hidden.split(",")], "activation": "relu"},
@@ -62,21 +62,13 @@ def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
     path = os.path.join(workdir, "w1-%s-%d.json" % (device, seeds))
     with open(path, "w") as f:
         json.dump(exp, f)
-    finished_at = []
     with GpuMemoryPeak() as memory:
         start = time.perf_counter()
-        proc = subprocess.Popen([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
-                                 "--checkpoint-seconds", "86400"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-        for line in proc.stdout:
-            if " finished: " in line:
-                finished_at.append(time.perf_counter())
-        stderr = proc.stderr.read()
-        proc.wait()
+        proc = subprocess.run([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
+                               "--checkpoint-seconds", "86400"], capture_output=True, text=True)
         seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        sys.exit("seedscape-cli failed:\n" + stderr[-3000:])
-    writing = finished_at[-1] - finished_at[0] if len(finished_at) > 1 else 0.0
+        sys.exit("seedscape-cli failed:\n" + proc.stderr[-3000:])
     results = os.path.join(ws, "results", "w1")
     val, devices = [], set()
     for name in os.listdir(results):
@@ -86,7 +78,7 @@ def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
             if r["status"] == "finished":
                 val.append(r["val"])
                 devices.add("%s %s" % (r.get("device", "?"), r.get("gpu", "")))
-    return seconds, val, memory.peak, sorted(devices), writing
+    return seconds, val, memory.peak, sorted(devices)
 
 
 def profile_kernels(a, workdir, csv_path, seeds):
@@ -163,7 +155,7 @@ def main():
         "seeds", "seedscape", "seeds/s", "MiB/seed", "vmap", "seeds/s", "ratio", "cpu engine", "mean val RMSE"))
     counts = [int(x) for x in a.counts.split(",") if x]
     for n in counts:
-        ours_s, ours_val, peak, devices, writing = seedscape(a.cli, workdir, split_csv, a, n, a.device)
+        ours_s, ours_val, peak, devices = seedscape(a.cli, workdir, split_csv, a, n, a.device)
         vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
         cpu_s = "-"
         if str(n) in a.cpu_counts.split(","):
@@ -175,12 +167,10 @@ def main():
             ",".join(devices)))
         sys.stdout.flush()
     # Where the time of the largest sweep goes: the same command with one epoch is everything but the
-    # other epochs (start, CUDA, data, initial weights, writing the results).
-    one_s, _, _, _, _ = seedscape(a.cli, workdir, split_csv, a, counts[-1], a.device, epochs=1)
-    if a.ncu > 0:
-        profile_kernels(a, workdir, split_csv, counts[-1])
-    print("%d seeds: %.2f s in all; with 1 epoch %.2f s (of which writing the %d results %.2f s); %.1f ms an epoch" % (
-        counts[-1], ours_s, one_s, counts[-1], writing, (ours_s - one_s) / max(1, a.epochs - 1) * 1e3))
+    # other epochs.
+    one_s = seedscape(a.cli, workdir, split_csv, a, counts[-1], a.device, epochs=1)[0]
+    print("%d seeds: %.2f s in all; the same with 1 epoch %.2f s (start, CUDA, data, initial weights, writing "
+          "the results); %.1f ms an epoch" % (counts[-1], ours_s, one_s, (ours_s - one_s) / max(1, a.epochs - 1) * 1e3))
 
 
 if __name__ == "__main__":
