@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace seedscape;
 using namespace seedscape::testsupport;
 
@@ -30,6 +32,28 @@ Experiment wine(const DeviceSpec& device)
     e.training.epochs = 3;
     e.device = device;
     return e;
+}
+
+// The same experiment as a file, for seedscape-cli.
+QString writeWineFile(const QTemporaryDir& dir, const QString& device)
+{
+    const QString file = dir.filePath(QStringLiteral("wine.json"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
+                               "model": {"hidden": [8]}, "training": {"epochs": 3}, "device": "%2"})")
+                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), device)
+                .toUtf8());
+    return file;
+}
+
+ProgramOutput rerun(const QString& workspace, quint64 seed)
+{
+    return runProgram(QStringLiteral(SEEDSCAPE_CLI),
+                      {QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                       QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--seed"),
+                       QString::number(seed)});
 }
 
 } // namespace
@@ -190,15 +214,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const int gpus = ComputeDevice::gpuCount();
         const QString word = gpus == 0 ? QStringLiteral("cuda") : QStringLiteral("cuda:%1").arg(gpus);
-        const QString file = dir.filePath(QStringLiteral("wine.json"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(
-            QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
-                                   "model": {"hidden": [8]}, "training": {"epochs": 2}, "device": "%2"})")
-                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), word)
-                .toUtf8());
-        f.close();
+        const QString file = writeWineFile(dir, word);
         const QString workspace = dir.filePath(QStringLiteral("ws"));
         const ProgramOutput refused = runProgram(QStringLiteral(SEEDSCAPE_CLI),
                                                  {QStringLiteral("run"), file, QStringLiteral("--workspace"),
@@ -208,6 +224,52 @@ private Q_SLOTS:
                      refused.err.contains(word.toUtf8()),
                  refused.err.constData());
         QVERIFY(!QFile::exists(workspace + QStringLiteral("/experiments/wine.json")));
+    }
+
+    // A GPU seed's numbers depend on the group it trained in, so its record names the group and
+    // rerun trains the whole group again; with a record of the group gone it trains alone and says
+    // so. Where there is no GPU the records are given a group by hand, as a GPU would have.
+    void rerunTrainsAGpuSeedWithItsGroup()
+    {
+        QTemporaryDir dir;
+        const QString workspace = dir.filePath(QStringLiteral("ws"));
+        const ProgramOutput ran =
+            runProgram(QStringLiteral(SEEDSCAPE_CLI),
+                       {QStringLiteral("run"), writeWineFile(dir, QStringLiteral("auto")),
+                        QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"),
+                        QStringLiteral("5"), QStringLiteral("--engine"), QStringLiteral("batched")});
+        QCOMPARE(ran.exitCode, 0);
+        const ResultStore store(workspace + QStringLiteral("/results/wine"));
+        std::vector<SeedResult> seeds = store.load(true);
+        QCOMPARE(seeds.size(), size_t(5));
+        for (size_t i = 0; i < seeds.size(); ++i) {
+            if (ComputeDevice::gpuCount() > 0) {
+                QCOMPARE(seeds[i].group.size, 5);
+                continue;
+            }
+            QCOMPARE(seeds[i].group.size, 0); // a CPU seed's numbers do not depend on its group
+            seeds[i].group = {seeds.front().seed, 5, static_cast<int>(i)};
+            store.save(seeds[i]);
+        }
+        const SeedResult member = *store.find(seeds[3].seed, false); // as stored
+        const std::vector<quint64> group = store.groupOf(member);
+        QCOMPARE(group.size(), size_t(5));
+        QCOMPARE(group[static_cast<size_t>(member.group.index)], member.seed);
+
+        const ProgramOutput again = rerun(workspace, member.seed);
+        QCOMPARE(again.exitCode, 0);
+        const auto line = nlohmann::json::parse(again.out.toStdString());
+        QVERIFY(line["identical_to_recorded"].get<bool>());
+        QCOMPARE(line["group_size"].get<int>(), 5);
+
+        const quint64 gone = group[(static_cast<size_t>(member.group.index) + 1) % group.size()];
+        QVERIFY(QFile::remove(store.folder() + QStringLiteral("/seed-%1.json").arg(gone)));
+        QVERIFY(store.groupOf(member).empty());
+        const ProgramOutput alone = rerun(workspace, member.seed);
+        QVERIFY2(alone.err.contains("not every record of that group is left"), alone.err.constData());
+        QVERIFY(!nlohmann::json::parse(alone.out.toStdString()).contains("group_size"));
+        if (ComputeDevice::gpuCount() == 0)
+            QCOMPARE(alone.exitCode, 0); // the CPU's numbers do not depend on the group
     }
 };
 

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void failedSeedKeepsItsProvenance();
     void manySeedsAreSavedAtOnce();
     void seedsThatCannotBeSavedEachSayWhy();
+    void aGpuSeedsGroupIsFoundFromTheRecords();
 };
 
 void TestResultStore::roundTripKeepsEveryBit()
@@ -95,6 +96,7 @@ void TestResultStore::roundTripKeepsEveryBit()
     QCOMPARE(back.experimentFingerprint, r.experimentFingerprint);
     QCOMPARE(back.bestEpoch, 2);
     QCOMPARE(back.epochsRun, 3);
+    QCOMPARE(back.group.size, 0); // none written: a CPU seed
     QCOMPARE(store.finishedCount(), 1);
 }
 
@@ -183,6 +185,11 @@ void TestResultStore::damagedFieldsMakeADamagedSeed_data()
     QTest::addRow("not a date") << "started_at" << QByteArray("\"yesterday\"")
                                 << "seed-4.json: field 'started_at': 'yesterday' is not a date and time";
     QTest::addRow("missing field") << "versions" << QByteArray() << "seed-4.json: field 'versions': missing";
+    QTest::addRow("place outside its group")
+        << "group" << QByteArray(R"({"first_seed": 1, "size": 2, "index": 2})")
+        << "seed-4.json: field 'group.index': is 2, outside a group of 2";
+    QTest::addRow("group without a size") << "group" << QByteArray(R"({"first_seed": 1, "index": 0})")
+                                          << "seed-4.json: field 'group.size': missing";
     QTest::addRow("predictions of another seed")
         << "predictions.file" << QByteArray("\"seed-1.bin\"")
         << "seed-4.json: field 'predictions.file': names seed-1.bin, not seed-4.bin";
@@ -335,6 +342,30 @@ void TestResultStore::seedsThatCannotBeSavedEachSayWhy()
     QCOMPARE(problems.size(), 20);
     for (int i = 0; i < 20; ++i)
         QVERIFY2(problems[i].contains(QStringLiteral("seed-%1.").arg(i + 1)), qPrintable(problems[i]));
+}
+
+void TestResultStore::aGpuSeedsGroupIsFoundFromTheRecords()
+{
+    QTemporaryDir dir;
+    const ResultStore store(dir.path());
+    const std::vector<quint64> lanes{30, 10, 20}; // a group's places are its own order, not the seeds'
+    for (int i = 0; i < 3; ++i) {
+        SeedResult r = finished(lanes[i]);
+        r.group = {30, 3, i};
+        store.save(r);
+    }
+    SeedResult other = finished(40); // the next group
+    other.group = {40, 1, 0};
+    store.save(other);
+    store.save(finished(50)); // a CPU seed
+    const SeedResult member = *store.find(20, false);
+    QCOMPARE(member.group.firstSeed, quint64(30));
+    QCOMPARE(member.group.index, 2);
+    QCOMPARE(store.groupOf(member), lanes);
+    QCOMPARE(store.groupOf(*store.find(40, false)), std::vector<quint64>{40});
+    QVERIFY(store.groupOf(*store.find(50, false)).empty());
+    QVERIFY(QFile::remove(dir.filePath(SeedResultFile::jsonName(10))));
+    QVERIFY(store.groupOf(member).empty()); // a place of the group is missing
 }
 
 QTEST_GUILESS_MAIN(TestResultStore)

@@ -327,8 +327,24 @@ int rerunCommand(const QStringList& args)
     // A command seed runs its program again beside the recorded run, not over it.
     CommandPlaces places = workspace.commandPlaces(name);
     places.runsFolder = resultsFolder + QStringLiteral("/reruns");
-    // The engine that trained it, so that the same numbers come out.
-    const SeedResult again = SeedEngine::named(recorded->engine, e, data, places)->train({seed}, {}).front();
+    // The engine that trained it, so that the same numbers come out; a GPU seed with the group it
+    // trained in, whose shape the GPU's sums depend on.
+    std::vector<quint64> seeds{seed};
+    size_t place = 0;
+    if (recorded->group.size > 1) {
+        seeds = ResultStore(resultsFolder).groupOf(*recorded);
+        place = static_cast<size_t>(recorded->group.index);
+        if (seeds.empty()) {
+            std::cerr << "seedscape-cli: seed " << seed << " trained in a group of " << recorded->group.size
+                      << " seeds on " << recorded->device.toStdString()
+                      << ", and not every record of that group is left: it trains alone, which a GPU does "
+                         "not promise gives the same numbers"
+                      << std::endl;
+            seeds = {seed};
+            place = 0;
+        }
+    }
+    const SeedResult again = SeedEngine::named(recorded->engine, e, data, places)->train(seeds, {}).at(place);
     const bool identical =
         again.status == recorded->status &&
         (again.isFinished()
@@ -342,6 +358,8 @@ int rerunCommand(const QStringList& args)
         {"test", again.isFinished() ? scoreOrNull(again.testScore) : nlohmann::json(nullptr)},
         {"status", again.isFinished() ? "finished" : "failed"},
         {"identical_to_recorded", identical}};
+    if (seeds.size() > 1)
+        out["group_size"] = seeds.size();
     std::cout << out.dump() << std::endl;
     if (!identical && e.isCommand()) {
         std::cerr << "seedscape-cli: your program gave other predictions for seed " << seed
@@ -354,7 +372,11 @@ int rerunCommand(const QStringList& args)
     if (!identical) {
         std::cerr << "seedscape-cli: seed " << seed << " did not reproduce its recorded scores (recorded val "
                   << recorded->validationScore << ", test " << recorded->testScore << "; "
-                  << recorded->versions.toStdString() << ")" << std::endl;
+                  << recorded->versions.toStdString() << ")";
+        if (!recorded->device.isEmpty() && recorded->device != again.device)
+            std::cerr << "; it trained on " << qPrintable(recorded->device) << ", the rerun on "
+                      << qPrintable(again.device);
+        std::cerr << std::endl;
         return kExitInternal;
     }
     return 0;

@@ -41,6 +41,25 @@ void ResultStore::save(const SeedResult& result) const
     SeedResultFile::write(result, m_folder);
 }
 
+std::vector<quint64> ResultStore::groupOf(const SeedResult& member) const
+{
+    const SeedResult::Group& group = member.group;
+    if (group.size < 1)
+        return {};
+    std::vector<quint64> seeds(static_cast<size_t>(group.size), 0);
+    std::vector<char> placed(seeds.size(), 0);
+    int found = 0;
+    for (const SeedResult& r : usable()) {
+        const size_t place = static_cast<size_t>(r.group.index);
+        if (r.group.firstSeed == group.firstSeed && r.group.size == group.size && !placed[place]) {
+            seeds[place] = r.seed;
+            placed[place] = 1;
+            ++found;
+        }
+    }
+    return found == group.size ? seeds : std::vector<quint64>{};
+}
+
 QStringList ResultStore::saveAll(const std::vector<const SeedResult*>& results) const
 {
     std::vector<QString> problems(results.size()); // each thread writes only the items it took

@@ -42,6 +42,9 @@ public:
     recordedSeeds() const;     // usable, finished and failed: a damaged seed may be trained again
     int finishedCount() const; // usable finished seeds
     std::optional<SeedResult> find(quint64 seed, bool withPredictions) const;
+    // The seeds that trained in one group with `member` (a GPU seed), in their places, from their
+    // records; empty when it has no group or a record of its group is missing or damaged.
+    std::vector<quint64> groupOf(const SeedResult& member) const;
 
     // Every record checked with its predictions (the only way to find damage), sorted by start
     // time; the damaged ones go to damaged when it is given.

@@ -250,6 +250,13 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
         r.device = record.text("device");
     if (record.has("gpu"))
         r.gpu = record.text("gpu");
+    if (record.has("group")) {
+        r.group = {record.unsignedNumber("group.first_seed"), record.count("group.size"),
+                   record.count("group.index")};
+        if (r.group.size < 1 || r.group.index >= r.group.size)
+            record.fail(QStringLiteral("group.index"),
+                        QStringLiteral("is %1, outside a group of %2").arg(r.group.index).arg(r.group.size));
+    }
     if (record.has("log"))
         r.logFile = QDir::cleanPath(QFileInfo(jsonPath).absoluteDir().absoluteFilePath(record.text("log")));
     if (record.has("stderr_tail"))
@@ -333,6 +340,8 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
         root["device"] = r.device.toStdString();
     if (!r.gpu.isEmpty())
         root["gpu"] = r.gpu.toStdString();
+    if (r.group.size > 0)
+        root["group"] = {{"first_seed", r.group.firstSeed}, {"size", r.group.size}, {"index", r.group.index}};
     if (!r.logFile.isEmpty())
         root["log"] = QDir(folder).relativeFilePath(r.logFile).toStdString();
     if (!r.stderrTail.isEmpty()) {

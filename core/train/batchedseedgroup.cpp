@@ -42,6 +42,9 @@ BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<qui
     const bool higherBetter = higherIsBetter(context.metric);
     for (quint64 seed : seeds) {
         m_results.push_back(context.assembler.begin(seed));
+        if (context.trainer.device().cuda) // its numbers depend on the group: rerun trains it again
+            m_results.back().group = {seeds.front(), static_cast<int>(seeds.size()),
+                                      static_cast<int>(m_results.size() - 1)};
         const StreamSeeds& streams = m_results.back().streams;
         m_orderGenerators.push_back(at::detail::createCPUGenerator(streams.order));
         m_dropoutGenerators.push_back(at::detail::createCPUGenerator(streams.dropout));

@@ -49,6 +49,14 @@ struct SeedResult
     QString
         device;  // where a built-in MLP trained: "cpu" or "cuda:0"; empty for a command seed or older records
     QString gpu; // the GPU's name ("NVIDIA H200") when device is a GPU
+    // A seed trained on a GPU: the group it trained in, whose shape a GPU's sums depend on, so that
+    // rerun can train that group again. Size 0 elsewhere: a CPU seed's numbers do not depend on it.
+    struct Group
+    {
+        quint64 firstSeed = 0; // the group's first seed: with the size, it names the group
+        int size = 0;
+        int index = 0; // this seed's place in the group
+    } group;
 
     bool isFinished() const { return status == SeedStatus::Finished; }
 };
