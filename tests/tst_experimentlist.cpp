@@ -30,6 +30,7 @@ private Q_SLOTS:
     void initTestCase();
     void filterKeepsRowsWithEveryWord_data();
     void filterKeepsRowsWithEveryWord();
+    void theSelectedRowStaysWhenAnEditMakesItNoLongerMatch();
     void ctrlFFocusesTheFilterAndEscapeClearsIt();
     void contextMenuActsOnTheRowUnderTheMouse();
     void everyHeaderSaysHowItsNumberIsComputed();
@@ -114,6 +115,41 @@ void TestExperimentList::filterKeepsRowsWithEveryWord()
     auto* count = panel.findChild<QLabel*>(QStringLiteral("experimentFilterCount"));
     QCOMPARE(count->isVisibleTo(&panel), !filter.isEmpty());
     QCOMPARE(count->text(), QStringLiteral("%1 of 4").arg(shown.size()));
+}
+
+// Removing the tag a filter shows a row by (in the Notes tab) keeps that row, selected, until the
+// selection or the filter text moves on; a new filter text applies to it like to every row.
+void TestExperimentList::theSelectedRowStaysWhenAnEditMakesItNoLongerMatch()
+{
+    ExperimentTableModel experiments;
+    experiments.setEntries(entries());
+    ExperimentListPanel panel(&experiments);
+    QAbstractItemModelTester tester(panel.filterModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto* count = panel.findChild<QLabel*>(QStringLiteral("experimentFilterCount"));
+    QTest::keyClicks(panel.filterEdit(), QStringLiteral("#baseline"));
+    panel.selectExperiment(QStringLiteral("wine-small"));
+    QCOMPARE(panel.selectedExperiment(), QStringLiteral("wine-small"));
+    QCoreApplication::processEvents(); // the selection has settled
+
+    std::vector<WorkspaceEntry> edited = entries();
+    edited[0].experiment->tags = {QStringLiteral("paper")}; // wine-small: its tag edited away
+    experiments.setEntries(edited);
+    QCOMPARE(shownNames(*panel.filterModel()),
+             (QStringList{QStringLiteral("diabetes-mlp"), QStringLiteral("wine-small")}));
+    QCOMPARE(panel.selectedExperiment(), QStringLiteral("wine-small"));
+
+    panel.selectExperiment(QStringLiteral("diabetes-mlp"));
+    QTRY_COMPARE(shownNames(*panel.filterModel()), QStringList{QStringLiteral("diabetes-mlp")});
+    QCOMPARE(panel.selectedExperiment(), QStringLiteral("diabetes-mlp"));
+    QCOMPARE(count->text(), QStringLiteral("1 of 4"));
+
+    // Kept again while selected, then a new filter text hides it.
+    panel.filterEdit()->clear();
+    panel.selectExperiment(QStringLiteral("wine-small"));
+    QCoreApplication::processEvents();
+    QTest::keyClicks(panel.filterEdit(), QStringLiteral("#baseline"));
+    QCOMPARE(shownNames(*panel.filterModel()), QStringList{QStringLiteral("diabetes-mlp")});
 }
 
 void TestExperimentList::ctrlFFocusesTheFilterAndEscapeClearsIt()

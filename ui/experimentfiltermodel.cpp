@@ -17,7 +17,17 @@ void ExperimentFilterModel::setFilterText(const QString& text)
         return;
     m_text = text;
     m_words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_kept.clear();
     invalidateFilter();
+}
+
+void ExperimentFilterModel::keepShowing(const QString& name)
+{
+    if (name == m_kept)
+        return;
+    m_kept = name;
+    if (isFiltering())
+        invalidateFilter(); // the row kept before may go now
 }
 
 bool ExperimentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
@@ -25,6 +35,8 @@ bool ExperimentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
     if (m_words.isEmpty())
         return true;
     const auto* experiments = qobject_cast<const ExperimentTableModel*>(sourceModel());
+    if (experiments && !m_kept.isEmpty() && experiments->nameAt(sourceRow) == m_kept)
+        return true;
     const QAbstractItemModel* model = sourceModel();
     QStringList tags;
     if (experiments && experiments->entry(sourceRow).experiment)

@@ -14,7 +14,11 @@ class ExperimentFilterModel : public QSortFilterProxyModel
 public:
     explicit ExperimentFilterModel(QObject* parent = nullptr);
 
+    // A new filter text applies to every row, the kept one too.
     void setFilterText(const QString& text);
+    // This experiment stays shown while the filter text stays the same, even when an edit (of its
+    // tags, say) makes it no longer match: the selected row must not vanish under the user's hands.
+    void keepShowing(const QString& name);
     QString filterText() const { return m_text; }
     bool isFiltering() const { return !m_words.isEmpty(); }
 
@@ -24,6 +28,7 @@ protected:
 private:
     QString m_text;
     QStringList m_words;
+    QString m_kept;
 };
 
 } // namespace seedscape

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +29,7 @@ ExperimentListPanel::ExperimentListPanel(ExperimentTableModel* experiments, QWid
     m_count->setObjectName(QStringLiteral("experimentFilterCount"));
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setFilterText(text);
+        m_filter->keepShowing(selectedExperiment()); // the selected row, if the new text kept it
         showCount();
     });
     // Escape clears the filter and hands the keyboard back to the table.
@@ -55,9 +57,17 @@ ExperimentListPanel::ExperimentListPanel(ExperimentTableModel* experiments, QWid
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_view->viewport()->mapToGlobal(position));
     });
+    // Once the selection has moved (not while the view is still moving it), the row kept shown is
+    // the selected one.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { m_filter->keepShowing(selectedExperiment()); }, Qt::QueuedConnection);
+    });
     connect(m_experiments, &QAbstractItemModel::rowsInserted, this, &ExperimentListPanel::showCount);
     connect(m_experiments, &QAbstractItemModel::rowsRemoved, this, &ExperimentListPanel::showCount);
     connect(m_experiments, &QAbstractItemModel::modelReset, this, &ExperimentListPanel::showCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ExperimentListPanel::showCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ExperimentListPanel::showCount);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(0, 0, 0, 0);
