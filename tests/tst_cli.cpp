@@ -488,6 +488,17 @@ void TestCli::statsOfATrainedSweep()
                   QStringLiteral("--seeds"), QStringLiteral("4")})
                  .exitCode,
              0);
+    // Tags and notes added after the run (outside the fingerprint: the seeds still count).
+    const QString file = workspace + QStringLiteral("/quick.experiment.json");
+    QFile definition(file);
+    QVERIFY(definition.open(QIODevice::ReadOnly));
+    auto root = nlohmann::json::parse(definition.readAll().toStdString());
+    definition.close();
+    root["tags"] = {"baseline", "paper"};
+    root["notes"] = "why: the smallest model";
+    QVERIFY(definition.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    definition.write(QByteArray::fromStdString(root.dump()));
+    definition.close();
     const Result stats =
         run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
              QStringLiteral("--bootstrap"), QStringLiteral("200")});
@@ -495,6 +506,8 @@ void TestCli::statsOfATrainedSweep()
     const auto j = nlohmann::json::parse(stats.out.toStdString());
     const auto& e = j["experiments"][0];
     QCOMPARE(e["name"].get<std::string>(), std::string("quick"));
+    QCOMPARE(e["tags"], nlohmann::json::array({"baseline", "paper"}));
+    QCOMPARE(e["notes"].get<std::string>(), std::string("why: the smallest model"));
     QCOMPARE(e["val"]["n"].get<int>(), 4);
     QCOMPARE(e["k_ensembles"]["3"]["count"].get<int>(), 4);
     QCOMPARE(e["ensemble_size_curve"].size(), size_t(4));

@@ -1,6 +1,7 @@
 // DataTable's CSV and JSON, and the HTML report built from statistics: what scripts and readers get.
 #include "report/htmlreport.h"
 #include "stats/datatable.h"
+#include "stats/statisticsjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void reportEmbedsFiguresAndEscapesNames();
     void reportComparesWithinGroupsOnly();
     void reportFiguresShrinkAndSayHowToReadThem();
+    void reportAndStatisticsCarryTagsAndNotes();
 };
 
 void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
@@ -168,6 +170,47 @@ void TestDataTable::reportFiguresShrinkAndSayHowToReadThem()
     QVERIFY(HtmlReport::howToRead(QStringLiteral("ensemble-size")).contains(QStringLiteral("band")));
     QVERIFY(HtmlReport::howToRead(QStringLiteral("curves")).contains(QStringLiteral("Better is up")));
     QVERIFY(HtmlReport::howToRead(QStringLiteral("other")).isEmpty());
+}
+
+void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
+{
+    ExperimentStatistics a;
+    a.name = QStringLiteral("wide");
+    a.seeds = {{1, 2.0, 2.5}, {2, 3.0, 3.5}};
+    ExperimentStatistics b = a;
+    b.name = QStringLiteral("narrow");
+    Experiment wide;
+    wide.name = a.name;
+    wide.tags = {QStringLiteral("baseline"), QStringLiteral("<b>")};
+    wide.notes = QStringLiteral("line one\nsecond & more\n");
+    Experiment narrow;
+    narrow.name = b.name;
+
+    HtmlReport report;
+    report.statistics = WorkspaceStatistics::fromExperiments({a, b});
+    report.definitions = {wide, narrow};
+    const QString html = QString::fromUtf8(report.toHtml());
+    QVERIFY(html.contains(QStringLiteral("<th>Tags</th>")));
+    QVERIFY(html.contains(QStringLiteral("<td>baseline, &lt;b&gt;</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral("<td></td></tr>"))); // narrow: no tags
+    QVERIFY(html.contains(QStringLiteral("<dt>wide</dt><dd>line one<br>second &amp; more</dd>")));
+    QVERIFY(!html.contains(QStringLiteral("<dt>narrow</dt>")));
+
+    const QJsonArray experiments =
+        QJsonDocument::fromJson(StatisticsJson::toJson(report.statistics, {}, report.definitions))
+            .object()[QStringLiteral("experiments")]
+            .toArray();
+    QCOMPARE(experiments.size(), 2);
+    for (const QJsonValue& e : experiments) {
+        const QJsonObject o = e.toObject();
+        if (o[QStringLiteral("name")] == QStringLiteral("wide")) {
+            QCOMPARE(o[QStringLiteral("tags")].toArray(),
+                     (QJsonArray{QStringLiteral("baseline"), QStringLiteral("<b>")}));
+            QCOMPARE(o[QStringLiteral("notes")].toString(), wide.notes);
+        } else {
+            QVERIFY(!o.contains(QStringLiteral("tags")) && !o.contains(QStringLiteral("notes")));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDataTable)

@@ -296,6 +296,15 @@ QString ExperimentTableModel::headerToolTip(int section)
     return {};
 }
 
+std::vector<Experiment> ExperimentTableModel::definitions() const
+{
+    std::vector<Experiment> all;
+    for (const WorkspaceEntry& entry : m_entries)
+        if (entry.experiment)
+            all.push_back(*entry.experiment);
+    return all;
+}
+
 std::vector<ExperimentStatistics> ExperimentTableModel::checkedStatistics() const
 {
     std::vector<ExperimentStatistics> chosen;

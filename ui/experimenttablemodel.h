@@ -47,6 +47,8 @@ public:
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     // The statistics of the experiments whose check box is on, in table order.
     std::vector<ExperimentStatistics> checkedStatistics() const;
+    // Every readable experiment's definition, in the table's order.
+    std::vector<Experiment> definitions() const;
     void setRunning(const QSet<QString>& experiments);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }

@@ -80,7 +80,8 @@ bool ExportActions::exportStatistics(const QString& path)
     std::vector<ExperimentStatistics> chosen = m_experiments->checkedStatistics();
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
         return write(path, StatisticsJson::toJson(WorkspaceStatistics::fromExperiments(std::move(chosen)),
-                                                  WorkspaceSnapshot::statisticsOptions()));
+                                                  WorkspaceSnapshot::statisticsOptions(),
+                                                  m_experiments->definitions()));
     return write(path, DataTable::statistics(chosen).toCsv());
 }
 
@@ -114,7 +115,8 @@ QString ExportActions::exportFolderKey()
 
 void ExportActions::choosePlotFile(PlotPage* page)
 {
-    ExportPlotDialog dialog(suggestedPath(page->name() + QStringLiteral(".png")), page->plot()->size(), m_window);
+    ExportPlotDialog dialog(suggestedPath(page->name() + QStringLiteral(".png")), page->plot()->size(),
+                            m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     RememberedFolder(exportFolderKey()).remember(dialog.path());

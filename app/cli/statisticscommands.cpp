@@ -178,9 +178,13 @@ int statsCommand(const QStringList& args)
     for (const QString& problem : problems)
         std::cerr << "warning: " << problem.toStdString() << std::endl;
     const WorkspaceStatistics statistics = WorkspaceStatistics::compute(results, settings);
-    if (options.flag(QStringLiteral("--json")))
-        std::cout << StatisticsJson::toJson(statistics, settings).toStdString();
-    else if (statistics.experiments.empty())
+    if (options.flag(QStringLiteral("--json"))) {
+        std::vector<Experiment> definitions; // for their tags and notes; unreadable files have none
+        for (const WorkspaceEntry& entry : Workspace(folder).scan())
+            if (entry.experiment)
+                definitions.push_back(*entry.experiment);
+        std::cout << StatisticsJson::toJson(statistics, settings, definitions).toStdString();
+    } else if (statistics.experiments.empty())
         std::cout << "no experiment in " << folder.toStdString() << " has a finished seed yet" << std::endl;
     else
         printTable(statistics, settings);

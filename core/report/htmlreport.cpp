@@ -183,7 +183,21 @@ QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>
            cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
            cell(names::task(task)) + cell(split) + cell(escaped(describeModel(e))) +
            cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
-           QStringLiteral("</tr>\n");
+           cell(escaped(e.tags.join(QStringLiteral(", ")))) + QStringLiteral("</tr>\n");
+}
+
+// What the experiments' notes say, under the settings: they often say why a variant exists.
+QString notesList(const std::vector<Experiment>& definitions)
+{
+    QString html;
+    for (const Experiment& e : definitions)
+        if (!e.notes.trimmed().isEmpty())
+            html += QStringLiteral("<dt>%1</dt><dd>%2</dd>\n")
+                        .arg(escaped(e.name),
+                             escaped(e.notes.trimmed()).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    return html.isEmpty()
+               ? html
+               : QStringLiteral("<h3>Notes</h3>\n<dl id=\"notes\">\n") + html + QStringLiteral("</dl>\n");
 }
 
 QString settingsTable(const std::vector<Experiment>& definitions,
@@ -193,12 +207,12 @@ QString settingsTable(const std::vector<Experiment>& definitions,
         return {};
     QString html = QStringLiteral(
         "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th>Experiment</th><th>Data</th>"
-        "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th></tr></thead>\n"
-        "<tbody>\n");
+        "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th><th>Tags</th></tr>"
+        "</thead>\n<tbody>\n");
     for (const Experiment& e : definitions)
         html += settingsRow(e, statistics);
     html += QStringLiteral("</tbody>\n</table>\n");
-    return html;
+    return html + notesList(definitions);
 }
 
 } // namespace

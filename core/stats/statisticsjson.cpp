@@ -160,11 +160,25 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
 
 } // namespace
 
-QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const StatisticsOptions& options)
+QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const StatisticsOptions& options,
+                                  const std::vector<Experiment>& definitions)
 {
     json experiments = json::array();
-    for (const ExperimentStatistics& e : w.experiments)
+    for (const ExperimentStatistics& e : w.experiments) {
         experiments.push_back(experimentJson(e, options));
+        for (const Experiment& d : definitions) {
+            if (d.name != e.name)
+                continue;
+            if (!d.tags.isEmpty()) {
+                json tags = json::array();
+                for (const QString& tag : d.tags)
+                    tags.push_back(tag.toStdString());
+                experiments.back()["tags"] = tags;
+            }
+            if (!d.notes.isEmpty())
+                experiments.back()["notes"] = d.notes.toStdString();
+        }
+    }
     json groups = json::array();
     for (const WorkspaceStatistics::Group& g : w.groups)
         groups.push_back(groupJson(g));
