@@ -147,9 +147,7 @@ void SlurmController::setWorkspace(const QString& folder)
 
 bool SlurmController::hasEnded(const SlurmJobStatus::Job& job)
 {
-    const QString state = job.state();
-    return state != QLatin1String("running") && state != QLatin1String("pending") &&
-           state != QLatin1String("unknown");
+    return job.ended();
 }
 
 bool SlurmController::isPolling() const

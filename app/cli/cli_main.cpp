@@ -45,6 +45,11 @@ Commands:
                                  rows: .html (one file, figures inline) or .pdf
   check EXPERIMENT.json          read an experiment and its data; print what Seedscape sees as JSON
   sample --workspace DIR         write the built-in sample datasets and example experiments to DIR
+  rename --workspace DIR --experiment NAME --to NEW
+                                 rename an experiment with its stored seeds, tags and colour
+  delete --workspace DIR --experiment NAME
+                                 move an experiment and its stored seeds to DIR/deleted/, from
+                                 where they can be moved back
   submit EXPERIMENT.json --workspace DIR [--seeds N] [--partition P] [--time T] [--cpus-per-task C]
          [--gpus-per-task G] [--max-parallel M] [--seeds-per-task K] [--sbatch-arg ARG]...
                                  draw the seeds still missing and submit them to Slurm as one job
@@ -104,6 +109,10 @@ int main(int argc, char* argv[])
             return cli::cancelJobCommand(args);
         if (command == QLatin1String("slurm-task"))
             return cli::slurmTaskCommand(args);
+        if (command == QLatin1String("rename"))
+            return cli::renameCommand(args);
+        if (command == QLatin1String("delete"))
+            return cli::deleteCommand(args);
         throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
     } catch (const cli::UsageError& e) {
         std::cerr << "seedscape-cli: " << e.what() << std::endl;

@@ -18,5 +18,7 @@ int submitCommand(const QStringList& args);
 int jobsCommand(const QStringList& args);
 int cancelJobCommand(const QStringList& args);
 int slurmTaskCommand(const QStringList& args);
+int renameCommand(const QStringList& args);
+int deleteCommand(const QStringList& args);
 
 } // namespace seedscape::cli

@@ -43,6 +43,12 @@ QString SlurmJobStatus::Job::state() const
     return QStringLiteral("finished");
 }
 
+bool SlurmJobStatus::Job::ended() const
+{
+    const QString s = state();
+    return s != QLatin1String("running") && s != QLatin1String("pending") && s != QLatin1String("unknown");
+}
+
 SlurmJobStatus::Task SlurmJobStatus::taskState(const SlurmJob& job, int task,
                                                const std::map<QString, SlurmClient::QueuedTask>* queue)
 {

@@ -32,6 +32,8 @@ public:
         int count(const QString& state) const;
         // "running" while a task is pending or running, else the worst of failed/cancelled, else finished.
         QString state() const;
+        // No task of it can store a seed any more (an "unknown" task, which squeue could not say, may).
+        bool ended() const;
     };
 
     // Every job of the workspace (oldest first), each task's state; *queueProblem is set when squeue

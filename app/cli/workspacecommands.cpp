@@ -1,0 +1,91 @@
+// seedscape-cli rename and delete: what the window's Rename and Delete do, for scripts and servers.
+#include "clioptions.h"
+#include "commands.h"
+
+#include "common/inputerror.h"
+#include "common/storageerror.h"
+#include "slurm/slurmjobstatus.h"
+#include "store/experimentmover.h"
+#include "store/resultstore.h"
+#include "store/workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <iostream>
+
+namespace seedscape::cli {
+
+namespace {
+
+// The workspace and the experiment that --workspace and --experiment name; the file must be there.
+std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
+{
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    if (!QFileInfo(folder).isDir())
+        throw InputError({folder}, QStringLiteral("no such workspace folder"));
+    Workspace workspace(folder);
+    const QString name = options.required(QStringLiteral("--experiment"));
+    if (!QFileInfo::exists(workspace.experimentFile(name)))
+        throw InputError({workspace.experimentFile(name)},
+                         QStringLiteral("no such experiment in %1").arg(workspace.path()));
+    return {workspace, name};
+}
+
+// A Slurm job of the experiment that may still store seeds would store them under the old name (or
+// into the deleted folder): refused, as in the window. Sweeps on this machine are refused by the
+// experiment's lock (ExperimentMover).
+void refuseWhileSlurmTrains(const Workspace& workspace, const QString& name)
+{
+    if (!QFileInfo(workspace.resultsFolder(name) + QStringLiteral("/slurm")).isDir())
+        return;
+    QString queueProblem;
+    for (const SlurmJobStatus::Job& job : SlurmJobStatus::of(workspace.path(), &queueProblem))
+        if (job.job.experiment == name && !job.ended())
+            throw StorageError(
+                QStringLiteral(
+                    "%1: Slurm job %2 is %3%4; wait for it or cancel it first (seedscape-cli cancel-job)")
+                    .arg(name, job.job.jobId, job.state(),
+                         queueProblem.isEmpty() ? QString()
+                                                : QStringLiteral(" (squeue failed: %1)").arg(queueProblem)));
+}
+
+int storedSeeds(const Workspace& workspace, const QString& name)
+{
+    return static_cast<int>(ResultStore(workspace.resultsFolder(name)).recordedSeeds().size());
+}
+
+} // namespace
+
+int renameCommand(const QStringList& args)
+{
+    const CliOptions options(
+        args, {QStringLiteral("--workspace"), QStringLiteral("--experiment"), QStringLiteral("--to")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("rename takes only --workspace, --experiment and --to"));
+    const auto [workspace, name] = namedExperiment(options);
+    const QString newName = options.required(QStringLiteral("--to"));
+    refuseWhileSlurmTrains(workspace, name);
+    const int seeds = storedSeeds(workspace, name);
+    ExperimentMover(workspace).rename(name, newName);
+    std::cerr << "renamed " << name.toStdString() << " to " << newName.toStdString() << " with its " << seeds
+              << " stored seed" << (seeds == 1 ? "" : "s") << std::endl;
+    return 0;
+}
+
+int deleteCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("delete takes only --workspace and --experiment"));
+    const auto [workspace, name] = namedExperiment(options);
+    refuseWhileSlurmTrains(workspace, name);
+    const int seeds = storedSeeds(workspace, name);
+    const QString aside = ExperimentMover(workspace).moveToDeleted(name);
+    std::cerr << "moved " << name.toStdString() << " and its " << seeds << " stored seed"
+              << (seeds == 1 ? "" : "s") << " to " << QDir::toNativeSeparators(aside).toStdString()
+              << "; move them back to restore it" << std::endl;
+    return 0;
+}
+
+} // namespace seedscape::cli

@@ -1,0 +1,184 @@
+// seedscape-cli rename and delete, through the real program: what the window's Rename and Delete do
+// (tst_experimentmover tests the moves themselves), with the command line's messages and refusals.
+#include "slurm/slurmjob.h"
+#include "store/experimentcolourfile.h"
+#include "store/experimentlock.h"
+#include "store/resultstore.h"
+#include "support/processprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+namespace {
+
+ProgramOutput cli(const QStringList& args, const QProcessEnvironment& env = {})
+{
+    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args, env);
+}
+
+// A workspace with the experiment "wine" and two stored seeds of it.
+QString trainedWorkspace(const QTemporaryDir& dir)
+{
+    const QString file = dir.filePath(QStringLiteral("wine.json"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral(R"({"format": 1, "name": "wine", "dataset": {"path": "%1", "target": "cultivar"},
+                               "model": {"hidden": [8]}, "training": {"epochs": 2}, "tags": ["baseline"]})")
+                .arg(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"))
+                .toUtf8());
+    f.close();
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const ProgramOutput ran = cli({QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace,
+                                   QStringLiteral("--seeds"), QStringLiteral("2")});
+    return ran.exitCode == 0 ? workspace : QString();
+}
+
+QStringList experimentsInStats(const QString& workspace)
+{
+    const ProgramOutput stats =
+        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    QStringList names;
+    const auto document = nlohmann::json::parse(stats.out.toStdString());
+    for (const auto& e : document["experiments"])
+        names << QString::fromStdString(e["name"].get<std::string>()) +
+                     QStringLiteral(" %1").arg(e["val"]["n"].get<int>());
+    return names;
+}
+
+} // namespace
+
+class TestWorkspaceCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void renameTakesTheSeedsTagsAndColourAlong()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        ExperimentColourFile::write(workspace, {{QStringLiteral("wine"), 5}});
+        const ProgramOutput renamed = cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                                           QStringLiteral("--experiment"), QStringLiteral("wine"),
+                                           QStringLiteral("--to"), QStringLiteral("wine-baseline")});
+        QCOMPARE(renamed.exitCode, 0);
+        QVERIFY2(renamed.err.contains("renamed wine to wine-baseline with its 2 stored seeds"),
+                 renamed.err.constData());
+        QCOMPARE(experimentsInStats(workspace), QStringList{QStringLiteral("wine-baseline 2")});
+        QVERIFY(!QFile::exists(workspace + QStringLiteral("/wine.experiment.json")));
+        QVERIFY(
+            fileContents(workspace + QStringLiteral("/wine-baseline.experiment.json")).contains("baseline"));
+        QCOMPARE(ExperimentColourFile::read(workspace).at(QStringLiteral("wine-baseline")), 5);
+    }
+
+    void renameRefusesWhatWouldLoseOrMixSeeds_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("a name that is no file name") << "a/b"
+                                                     << "The new name";
+        QTest::addRow("an experiment that exists, in another case") << "OTHER"
+                                                                    << "already has an experiment";
+        QTest::addRow("no new name") << ""
+                                     << "--to";
+    }
+    void renameRefusesWhatWouldLoseOrMixSeeds()
+    {
+        QFETCH(QString, to);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        QFile other(workspace + QStringLiteral("/other.experiment.json"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(fileContents(workspace + QStringLiteral("/wine.experiment.json"))
+                        .replace("\"name\": \"wine\"", "\"name\": \"other\""));
+        other.close();
+        QStringList args{QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                         QStringLiteral("--experiment"), QStringLiteral("wine")};
+        if (!to.isEmpty())
+            args << QStringLiteral("--to") << to;
+        const ProgramOutput refused = cli(args);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(message.toUtf8()), refused.err.constData());
+        QCOMPARE(ResultStore(workspace + QStringLiteral("/results/wine")).finishedCount(), 2);
+    }
+
+    void deleteMovesTheExperimentAsideWithItsSeeds()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        const ProgramOutput deleted = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                                           QStringLiteral("--experiment"), QStringLiteral("wine")});
+        QCOMPARE(deleted.exitCode, 0);
+        QVERIFY2(deleted.err.contains("moved wine and its 2 stored seeds to ") &&
+                     deleted.err.contains("; move them back to restore it"),
+                 deleted.err.constData());
+        QVERIFY(experimentsInStats(workspace).isEmpty());
+        const QStringList aside =
+            QDir(workspace + QStringLiteral("/deleted")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(aside.size(), 1);
+        const QString folder = workspace + QStringLiteral("/deleted/") + aside.front();
+        QVERIFY(QFile::exists(folder + QStringLiteral("/wine.experiment.json")));
+        QCOMPARE(ResultStore(folder + QStringLiteral("/results/wine")).finishedCount(), 2);
+
+        const ProgramOutput again = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                                         QStringLiteral("--experiment"), QStringLiteral("wine")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("no such experiment"), again.err.constData());
+    }
+
+    // While a sweep on this machine or a Slurm job may still store seeds, neither command moves them.
+    void bothWaitForWhatStillTrains()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        const QString results = workspace + QStringLiteral("/results/wine");
+        const QStringList rename{
+            QStringLiteral("rename"),       QStringLiteral("--workspace"), workspace,
+            QStringLiteral("--experiment"), QStringLiteral("wine"),        QStringLiteral("--to"),
+            QStringLiteral("wine-2")};
+        {
+            ExperimentLock sweep(results);
+            QVERIFY(sweep.tryLock());
+            const ProgramOutput refused = cli(rename);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains("a sweep of this experiment is running"), refused.err.constData());
+        }
+        SlurmJob job;
+        job.folder = results + QStringLiteral("/slurm/") + SlurmJob::newSubmissionName();
+        job.jobId = QStringLiteral("4242");
+        job.experiment = QStringLiteral("wine");
+        job.engine = QStringLiteral("batched");
+        job.tasks = {{77, 78}};
+        job.submittedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(QDir().mkpath(job.folder));
+        job.write();
+        // Without squeue the job's task may still be running: refused, saying why.
+        QProcessEnvironment noSlurm = QProcessEnvironment::systemEnvironment();
+        noSlurm.insert(QStringLiteral("PATH"), dir.filePath(QStringLiteral("empty")));
+        for (const QStringList& args :
+             {rename, QStringList{QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                                  QStringLiteral("--experiment"), QStringLiteral("wine")}}) {
+            const ProgramOutput refused = cli(args, noSlurm);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains("Slurm job 4242 is unknown (squeue failed") &&
+                         refused.err.contains("cancel it first"),
+                     refused.err.constData());
+        }
+        QCOMPARE(ResultStore(results).finishedCount(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspaceCommands)
+#include "tst_workspacecommands.moc"
