@@ -1,7 +1,8 @@
 #include "workspacestatistics.h"
 
+#include "common/parallelfor.h"
+
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -42,20 +43,10 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
             withSeeds.push_back(&r);
     // Experiments are independent: compute them on every core, each result in its own slot.
     w.experiments.resize(withSeeds.size());
-    std::atomic<size_t> next{0};
-    const auto work = [&] {
-        for (size_t i = next++; i < withSeeds.size(); i = next++)
-            w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options);
-    };
-    const int threads = std::clamp(
-        options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()), 1,
-        std::max(1, static_cast<int>(withSeeds.size())));
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back(work);
-    work();
-    for (std::thread& worker : workers)
-        worker.join();
+    const int threads =
+        options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+    parallelFor(withSeeds.size(), static_cast<size_t>(std::max(1, threads)),
+                [&](size_t i) { w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options); });
     return fromExperiments(std::move(w.experiments));
 }
 

@@ -1,6 +1,7 @@
 #include "resultstore.h"
 
 #include "common/inputerror.h"
+#include "common/parallelfor.h"
 #include "common/storageerror.h"
 #include "seedresultfile.h"
 
@@ -8,8 +9,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 namespace seedscape {
 
@@ -62,29 +61,20 @@ std::vector<quint64> ResultStore::groupOf(const SeedResult& member) const
 
 QStringList ResultStore::saveAll(const std::vector<const SeedResult*>& results) const
 {
-    std::vector<QString> problems(results.size()); // each thread writes only the items it took
-    std::atomic<size_t> next{0};
-    auto saveNext = [&] {
-        for (size_t i = next++; i < results.size(); i = next++) {
-            try {
-                save(*results[i]);
-            } catch (const StorageError& e) {
-                problems[i] = e.message();
-            } catch (const std::exception& e) { // never let an exception end a writer thread
-                problems[i] = QStringLiteral("%1: seed %2 was not saved: %3")
-                                  .arg(m_folder)
-                                  .arg(results[i]->seed)
-                                  .arg(QString::fromUtf8(e.what()));
-            }
-        }
-    };
+    std::vector<QString> problems(results.size()); // each call writes only its own item
     const size_t writers = std::min(kMaxWriters, (results.size() + kSeedsPerWriter - 1) / kSeedsPerWriter);
-    std::vector<std::thread> threads;
-    for (size_t t = 1; t < writers; ++t)
-        threads.emplace_back(saveNext);
-    saveNext();
-    for (std::thread& t : threads)
-        t.join();
+    parallelFor(results.size(), writers, [&](size_t i) {
+        try {
+            save(*results[i]);
+        } catch (const StorageError& e) {
+            problems[i] = e.message();
+        } catch (const std::exception& e) { // never let an exception end a writer thread
+            problems[i] = QStringLiteral("%1: seed %2 was not saved: %3")
+                              .arg(m_folder)
+                              .arg(results[i]->seed)
+                              .arg(QString::fromUtf8(e.what()));
+        }
+    });
     return QStringList(problems.begin(), problems.end());
 }
 
