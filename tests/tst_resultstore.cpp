@@ -188,6 +188,8 @@ void TestResultStore::damagedFieldsMakeADamagedSeed_data()
     QTest::addRow("place outside its group")
         << "group" << QByteArray(R"({"first_seed": 1, "size": 2, "index": 2})")
         << "seed-4.json: field 'group.index': is 2, outside a group of 2";
+    QTest::addRow("empty group") << "group" << QByteArray(R"({"first_seed": 1, "size": 0, "index": 0})")
+                                 << "seed-4.json: field 'group.size': must be 1 or more, got 0";
     QTest::addRow("group without a size") << "group" << QByteArray(R"({"first_seed": 1, "index": 0})")
                                           << "seed-4.json: field 'group.size': missing";
     QTest::addRow("predictions of another seed")

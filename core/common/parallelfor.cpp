@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -15,8 +16,13 @@ void parallelFor(size_t count, size_t threads, const std::function<void(size_t)>
             work(i);
     };
     std::vector<std::thread> helpers;
-    for (size_t t = 1; t < std::min(threads, count); ++t)
-        helpers.emplace_back(takeNext);
+    helpers.reserve(std::min(threads, count));
+    try {
+        for (size_t t = 1; t < std::min(threads, count); ++t)
+            helpers.emplace_back(takeNext);
+    } catch (const std::system_error&) {
+        // No more threads to be had (a process or cgroup limit): the ones started and this one do it.
+    }
     takeNext();
     for (std::thread& helper : helpers)
         helper.join();

@@ -175,7 +175,7 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
                     tags.push_back(tag.toStdString());
                 experiments.back()["tags"] = tags;
             }
-            if (!d.notes.isEmpty())
+            if (!d.notes.trimmed().isEmpty())
                 experiments.back()["notes"] = d.notes.toStdString();
         }
     }

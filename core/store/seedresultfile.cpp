@@ -253,7 +253,9 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
     if (record.has("group")) {
         r.group = {record.unsignedNumber("group.first_seed"), record.count("group.size"),
                    record.count("group.index")};
-        if (r.group.size < 1 || r.group.index >= r.group.size)
+        if (r.group.size < 1)
+            record.fail(QStringLiteral("group.size"), QStringLiteral("must be 1 or more, got 0"));
+        if (r.group.index >= r.group.size)
             record.fail(QStringLiteral("group.index"),
                         QStringLiteral("is %1, outside a group of %2").arg(r.group.index).arg(r.group.size));
     }

@@ -211,7 +211,8 @@ void BatchedSeedGroup::makeLeaves()
 }
 
 // Each seed's order and dropout masks for the whole epoch, drawn on the host from its own
-// generators (so a seed sees the same rows and masks on every device), then sent to the device once.
+// generators (so a seed sees the same rows and masks on every device), all of them before the first
+// copy to the device: the next epoch's draw then runs while a GPU works through this epoch's steps.
 BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
 {
     const TrainingTensors& t = m_context.tensors;
@@ -219,10 +220,7 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
     std::vector<torch::Tensor> orders;
     for (int64_t s = 0; s < m_seeds; ++s)
         orders.push_back(torch::randperm(trainRows, m_orderGenerators[s]));
-    const torch::Tensor order = torch::stack(orders).reshape({-1}).to(m_options.device());
-    EpochBatches epoch;
-    epoch.x = t.trainX.index_select(0, order).view({m_seeds, trainRows, t.trainX.size(1)});
-    epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, -1});
+    std::vector<torch::Tensor> masks;
     const double dropout = m_context.experiment.model.dropout;
     if (dropout > 0) {
         const double keep = 1.0 - dropout;
@@ -231,9 +229,22 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
             for (int64_t s = 0; s < m_seeds; ++s)
                 perSeed.push_back(torch::empty({trainRows, m_context.layout.layers[l].paddedOut})
                                       .bernoulli_(keep, m_dropoutGenerators[s]));
-            epoch.masks.push_back(torch::stack(perSeed).div_(keep).to(m_options.device()));
+            masks.push_back(torch::stack(perSeed).div_(keep));
         }
     }
+    // On a GPU from pinned memory without waiting: the copies queue behind the steps.
+    const bool gpu = m_options.device().is_cuda();
+    const auto toDevice = [&](const torch::Tensor& host) {
+        return gpu ? host.pin_memory().to(torch::TensorOptions().device(m_options.device()),
+                                          /*non_blocking=*/true)
+                   : host;
+    };
+    const torch::Tensor order = toDevice(torch::stack(orders).reshape({-1}));
+    EpochBatches epoch;
+    epoch.x = t.trainX.index_select(0, order).view({m_seeds, trainRows, t.trainX.size(1)});
+    epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, -1});
+    for (const torch::Tensor& mask : masks)
+        epoch.masks.push_back(toDevice(mask));
     return epoch;
 }
 

@@ -39,8 +39,8 @@ BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared
 
 qint64 BatchedSeedTrainer::bytesPerSeed() const
 {
-    // Parameters, gradients, best weights and three optimiser buffers; one epoch of training rows in
-    // the seed's order with its dropout masks; a step's activations (forward and backward) and an
+    // Parameters, gradients, best weights and three optimiser buffers; the training rows in the
+    // seed's order with its dropout masks; a step's activations (forward and backward) and an
     // evaluation's, in float32.
     qint64 floats = 6 * m_layout->perSeed;
     const qint64 trainRows = m_tensors->trainX.size(0);
@@ -49,7 +49,8 @@ qint64 BatchedSeedTrainer::bytesPerSeed() const
     for (const BatchedLayout::Layer& layer : m_layout->layers)
         widths += layer.paddedOut;
     const qint64 targetFloats = m_tensors->trainY.dim() == 2 ? m_tensors->trainY.size(1) : 2;
-    floats += trainRows * (m_tensors->trainX.size(1) + 2 + targetFloats + widths); // + the int64 order
+    // Two epochs: the one training and the next, drawn meanwhile (+ the int64 order).
+    floats += 2 * trainRows * (m_tensors->trainX.size(1) + 2 + targetFloats + widths);
     floats += 4 * std::min<qint64>(trainRows, m_experiment.training.batchSize) * widths;
     floats += 2 * evaluationRows * widths;
     return 4 * floats;

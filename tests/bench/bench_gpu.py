@@ -154,6 +154,8 @@ def main():
     print("%6s | %10s %9s %12s | %10s %9s | %7s | %10s | %s" % (
         "seeds", "seedscape", "seeds/s", "MiB/seed", "vmap", "seeds/s", "ratio", "cpu engine", "mean val RMSE"))
     counts = [int(x) for x in a.counts.split(",") if x]
+    if not counts:
+        sys.exit("--counts: give at least one seed count")
     for n in counts:
         ours_s, ours_val, peak, devices = seedscape(a.cli, workdir, split_csv, a, n, a.device)
         vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
@@ -166,6 +168,8 @@ def main():
             cpu_s, statistics.mean(ours_val), "inside" if inside else "OUTSIDE", min(vmap_val), max(vmap_val),
             ",".join(devices)))
         sys.stdout.flush()
+    if a.ncu > 0:
+        profile_kernels(a, workdir, split_csv, counts[-1])
     # Where the time of the largest sweep goes: the same command with one epoch is everything but the
     # other epochs.
     one_s = seedscape(a.cli, workdir, split_csv, a, counts[-1], a.device, epochs=1)[0]

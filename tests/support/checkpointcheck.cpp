@@ -94,6 +94,26 @@ void verifyResumeIsExact(const SeedEngine& engine, const std::vector<quint64>& s
     if (QTest::currentTestFailed())
         return;
 
+    // As in a sweep, where checkpoints are due by the clock: epochs without one (the batched engine
+    // draws the next epoch ahead in them), then one, then more without. The one state resumes exactly.
+    QByteArray sparseState;
+    int asked = 0;
+    TrainingControl sparse;
+    sparse.checkpointDue = [&] {
+        return ++asked == 3;
+    };
+    sparse.checkpoint = [&](const QByteArray& state, int) {
+        QVERIFY(sparseState.isEmpty());
+        sparseState = state;
+    };
+    compareResults(engine.train(seeds, sparse), straight);
+    QVERIFY(!sparseState.isEmpty());
+    TrainingControl resumingSparse;
+    resumingSparse.resumeFrom = sparseState;
+    compareResults(engine.train(seeds, resumingSparse), straight);
+    if (QTest::currentTestFailed())
+        return;
+
     // A checkpoint of other seeds is refused rather than trained from.
     std::vector<quint64> others = seeds;
     others.front() += 1000;
