@@ -2,6 +2,7 @@
 // per-seed engine does.
 #include "data/preparedata.h"
 #include "support/bestepochcheck.h"
+#include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
@@ -232,21 +233,7 @@ void TestBatchedSeedTrainer::patienceLongerThanTheRunStillRestoresTheBestEpoch()
 void TestBatchedSeedTrainer::cancelTakesEffectWithinOneStep()
 {
     const Experiment e = sample("digits.csv", "digit", 50);
-    const BatchedSeedTrainer trainer(e, prepare(e));
-    std::atomic<bool> cancel{false};
-    int steps = 0;
-    TrainingControl control;
-    control.cancel = &cancel;
-    control.waitWhilePaused = [&] {
-        if (++steps == 50)
-            cancel = true;
-    };
-    const std::vector<SeedResult> results = trainer.train(seedsFrom(1, 4), control);
-    QCOMPARE(steps, 50);
-    for (const SeedResult& r : results) {
-        QCOMPARE(r.status, SeedStatus::Cancelled);
-        QCOMPARE(r.epochsRun, 1);
-    }
+    testsupport::verifyCancelWithinOneStep(BatchedSeedTrainer(e, prepare(e)), seedsFrom(1, 4));
 }
 
 void TestBatchedSeedTrainer::resumedFromACheckpointEqualsUninterrupted_data()

@@ -3,6 +3,7 @@
 // floats as on the CPU, a rerun is bit-identical, a diverging seed fails alone, cancel is honoured
 // within a step, and the scores are distributed as the CPU engine's.
 #include "data/preparedata.h"
+#include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
@@ -11,7 +12,6 @@
 #include <QtTest>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -139,19 +139,7 @@ private Q_SLOTS:
     void cancelTakesEffectWithinOneStep()
     {
         const Experiment e = sample("digits.csv", "digit", 50, DeviceSpec::cuda());
-        const BatchedSeedTrainer trainer(e, prepare(e));
-        std::atomic<bool> cancel{false};
-        int steps = 0;
-        TrainingControl control;
-        control.cancel = &cancel;
-        control.waitWhilePaused = [&] {
-            if (++steps == 50)
-                cancel = true;
-        };
-        const std::vector<SeedResult> results = trainer.train(seedsFrom(1, 64), control);
-        QCOMPARE(steps, 50);
-        for (const SeedResult& r : results)
-            QCOMPARE(r.status, SeedStatus::Cancelled);
+        testsupport::verifyCancelWithinOneStep(BatchedSeedTrainer(e, prepare(e)), seedsFrom(1, 64));
     }
 
     // Not the same numbers (GPU kernels add in other orders), the same distribution: the mean test

@@ -4,6 +4,7 @@
 #include "experiment/experimentnames.h"
 #include "metrics/metricscorer.h"
 #include "support/bestepochcheck.h"
+#include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
 #include "train/learningrateschedule.h"
 #include "train/seedtrainer.h"
@@ -181,20 +182,7 @@ void TestSeedTrainer::hugeLearningRateDiverges()
 void TestSeedTrainer::cancelTakesEffectWithinOneStep()
 {
     const Experiment e = sample("digits.csv", "digit", 50);
-    const SeedTrainer trainer(e, prepare(e));
-    std::atomic<bool> cancel{false};
-    int steps = 0;
-    TrainingControl control;
-    control.cancel = &cancel;
-    // Steps per epoch: ceil(1079 / 32) = 34. Cancel in the middle of the second epoch.
-    control.waitWhilePaused = [&] {
-        if (++steps == 50)
-            cancel = true;
-    };
-    const SeedResult r = trainer.train(9, control);
-    QCOMPARE(r.status, SeedStatus::Cancelled);
-    QCOMPARE(steps, 50); // no further step ran after the flag was set
-    QCOMPARE(r.epochsRun, 1);
+    testsupport::verifyCancelWithinOneStep(SeedTrainer(e, prepare(e)), {9});
 }
 
 void TestSeedTrainer::earlyStoppingRestoresTheBestEpoch()
