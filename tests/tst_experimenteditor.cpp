@@ -3,6 +3,7 @@
 // tab's autosave is DefinitionPanel's (tst_definitionpanel).
 #include "commandmodelform.h"
 #include "csvpreviewmodel.h"
+#include "datachecker.h"
 #include "experimentdialog.h"
 #include "experimenteditor.h"
 #include "experimenttablemodel.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void newExperimentRejectsInvalidValuesThenCreates();
     void previewShowsColumnTypesAndInferredTask();
     void dataProblemsAreNamed();
+    void dataIsReadAgainOnlyWhenItsFileOrSettingsChange();
     void takenNameIsRefused();
     void duplicateAsVariantChangesOneThing();
     void newExperimentStopsEarlyWithAPatienceForItsEpochs();
@@ -182,6 +184,60 @@ void TestExperimentEditor::dataProblemsAreNamed()
                  .startsWith(QStringLiteral("dataset.path: no file at ")),
              qPrintable(fieldProblem(&editor, QStringLiteral("dataset.path"))));
     QVERIFY(fieldProblem(&editor, QStringLiteral("dataset.path")).endsWith(QStringLiteral("nowhere.csv")));
+}
+
+void TestExperimentEditor::dataIsReadAgainOnlyWhenItsFileOrSettingsChange()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    Experiment e = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
+    e.dataset.task = Task::Auto;
+    DataChecker checker;
+    QSignalSpy answers(&checker, &DataChecker::answered);
+    checker.check(e, dir.path());
+    QVERIFY(checker.isPending());
+    QCOMPARE(checker.summary(), QStringLiteral("Reading the data…"));
+    QTRY_COMPARE(answers.count(), 1);
+    QVERIFY(!checker.isPending());
+    QVERIFY(!checker.problem());
+    QCOMPARE(checker.inferredTask(), Task::Multiclass);
+    QVERIFY2(checker.summary().startsWith(QStringLiteral("178 rows, 13 features, task multiclass; split ")),
+             qPrintable(checker.summary()));
+
+    // The same settings and file: nothing is read.
+    checker.check(e, dir.path());
+    QVERIFY(!checker.isPending());
+    QTest::qWait(50);
+    QCOMPARE(answers.count(), 1);
+
+    // A setting of the data changes: read again, and the loader's message is the problem.
+    e.dataset.task = Task::Binary;
+    checker.check(e, dir.path());
+    QVERIFY(checker.isPending());
+    QTRY_COMPARE(answers.count(), 2);
+    QVERIFY(checker.problem());
+    QCOMPARE(checker.problem()->field, QStringLiteral("dataset.path"));
+    QVERIFY2(checker.problem()->message.contains(QStringLiteral("3 classes")),
+             qPrintable(checker.problem()->message));
+    QVERIFY(!checker.fileMissing());
+    QCOMPARE(checker.inferredTask(), Task::Auto);
+
+    // The file changes on disk (a newer time): read again, with the same settings.
+    QFile file(e.dataset.resolvedPath(dir.path()));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));
+    file.close();
+    checker.check(e, dir.path());
+    QVERIFY(checker.isPending());
+    QTRY_COMPARE(answers.count(), 3);
+
+    // No file: known at once, and named even while other data settings are invalid.
+    e.dataset.path = QStringLiteral("nowhere.csv");
+    checker.check(e, dir.path());
+    QVERIFY(!checker.isPending());
+    QVERIFY(checker.fileMissing());
+    QCOMPARE(checker.problem()->message,
+             QStringLiteral("no file at %1").arg(e.dataset.resolvedPath(dir.path())));
+    QCOMPARE(answers.count(), 3);
 }
 
 void TestExperimentEditor::takenNameIsRefused()

@@ -2,13 +2,13 @@
 
 #include "commandmodelform.h"
 #include "csvpreviewmodel.h"
+#include "datachecker.h"
 #include "dataloader.h"
 #include "datasetpicker.h"
 #include "formfields.h"
 
 #include "common/numberformat.h"
 #include "common/seednumber.h"
-#include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "train/computedevice.h"
 
@@ -80,7 +80,7 @@ int clampToInt(qlonglong v)
 ExperimentEditor::ExperimentEditor(QWidget* parent)
     : QWidget(parent), m_fields(new FormFields(this)), m_datasetPicker(new DatasetPicker(this)),
       m_preview(new CsvPreviewModel(this)), m_previewView(new QTableView), m_dataSummary(new QLabel),
-      m_loader(new DataLoader(this))
+      m_loader(new DataLoader(this)), m_dataChecker(new DataChecker(this))
 {
     connectLoader();
     // The inputs first, then the form that lays them out, then the connections between them.
@@ -117,16 +117,7 @@ void ExperimentEditor::connectLoader()
             revalidate();
         }
     });
-    connect(m_loader, &DataLoader::prepared, this,
-            [this](const QString& file, const DatasetSpec& spec, std::shared_ptr<const PreparedData> data) {
-                if (m_checkedData && m_checkedData->file == file && m_checkedData->spec == spec)
-                    showDataCheck(data.get(), {});
-            });
-    connect(m_loader, &DataLoader::prepareFailed, this,
-            [this](const QString& file, const DatasetSpec& spec, const QString& message) {
-                if (m_checkedData && m_checkedData->file == file && m_checkedData->spec == spec)
-                    showDataCheck(nullptr, message);
-            });
+    connect(m_dataChecker, &DataChecker::answered, this, &ExperimentEditor::showDataCheck);
 }
 
 void ExperimentEditor::createDataFields()
@@ -383,7 +374,7 @@ void ExperimentEditor::setWorkspace(const QString& folder, const QStringList& ta
     m_takenNames = takenNames;
     m_commandForm->setBaseFolder(folder); // experiment files live in the workspace folder
     m_loadedFile.clear();
-    m_checkedData.reset();
+    m_dataChecker->forget();
 }
 
 void ExperimentEditor::setNameEditable(bool editable)
@@ -471,7 +462,7 @@ void ExperimentEditor::setExperiment(const Experiment& e)
     m_splitColumn->setCurrentIndex(
         e.dataset.split.usesColumn() ? m_splitColumn->findText(e.dataset.split.column) : 0);
     m_filling = false;
-    m_checkedData.reset();
+    m_dataChecker->forget();
     m_revealAllProblems = true; // a newly shown experiment scrolls to its first problem
     revalidate();
 }
@@ -534,57 +525,12 @@ void ExperimentEditor::showColumns(const CsvTable* table)
     m_filling = wasFilling;
 }
 
-void ExperimentEditor::checkData()
+void ExperimentEditor::showDataCheck()
 {
-    const Experiment e = readForm(nullptr);
-    const QString file = e.dataset.resolvedPath(m_workspace);
-    const DataCheck check{file, e.dataset, e.isCommand(), QFileInfo(file).lastModified()};
-    if (check == m_checkedData)
-        return;
-    m_checkedData = check;
-    m_dataProblem.reset();
-    m_dataFileMissing = false;
-    m_dataPending = false;
-    m_inferredTask = Task::Auto;
-    m_dataSummary->clear();
-    if (e.dataset.path.trimmed().isEmpty())
-        return; // the validator names the empty field
-    if (!QFileInfo(file).isFile()) {
-        m_dataFileMissing = true;
-        m_dataProblem =
-            FieldProblem{QStringLiteral("dataset.path"), QStringLiteral("no file at %1").arg(file)};
-        return;
-    }
-    if (e.dataset.target.trimmed().isEmpty())
-        return;
-    m_dataPending = true;
-    m_dataSummary->setText(tr("Reading the data…"));
-    m_loader->prepare(file, e.dataset,
-                      check.targetOnly ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
-}
-
-void ExperimentEditor::showDataCheck(const PreparedData* prepared, const QString& problem)
-{
-    m_dataPending = false;
-    m_dataSummary->clear();
-    if (prepared) {
-        m_inferredTask = prepared->dataset.task;
-        // Your program reads the other columns itself: Seedscape reads only the target.
-        const bool targetOnly = m_checkedData && m_checkedData->targetOnly;
-        const QString columns = targetOnly ? tr("the target read for your program")
-                                           : tr("%1 features").arg(prepared->dataset.featureCount());
-        m_dataSummary->setText(tr("%1 rows, %2, task %3; split %4 / %5 / %6 rows")
-                                   .arg(prepared->dataset.rowCount())
-                                   .arg(columns)
-                                   .arg(names::task(prepared->dataset.task))
-                                   .arg(prepared->split.train.size())
-                                   .arg(prepared->split.validation.size())
-                                   .arg(prepared->split.test.size()));
-    } else
-        m_dataProblem = FieldProblem{QStringLiteral("dataset.path"), problem};
-    m_task->setItemText(0, m_inferredTask == Task::Auto
-                               ? QStringLiteral("auto")
-                               : tr("auto (inferred: %1)").arg(names::task(m_inferredTask)));
+    m_dataSummary->setText(m_dataChecker->summary());
+    const Task inferred = m_dataChecker->inferredTask();
+    m_task->setItemText(0, inferred == Task::Auto ? QStringLiteral("auto")
+                                                  : tr("auto (inferred: %1)").arg(names::task(inferred)));
     revalidate();
 }
 
@@ -680,7 +626,8 @@ void ExperimentEditor::revalidate()
         return;
     reloadData();
     m_preview->setTargetColumn(m_target->currentText());
-    checkData();
+    m_dataChecker->check(readForm(nullptr), m_workspace);
+    m_dataSummary->setText(m_dataChecker->summary());
     std::vector<FieldProblem> problems;
     const Experiment e = readForm(&problems);
     // A field that does not parse says so once, not again with the value it fell back to.
@@ -703,8 +650,9 @@ void ExperimentEditor::revalidate()
     const bool dataSettingsValid = std::none_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
         return p.field.startsWith(QStringLiteral("dataset")) || p.field == QStringLiteral("metric");
     });
-    if (m_dataProblem && (dataSettingsValid || m_dataFileMissing))
-        problems.push_back(*m_dataProblem);
+    const std::optional<FieldProblem>& dataProblem = m_dataChecker->problem();
+    if (dataProblem && (dataSettingsValid || m_dataChecker->fileMissing()))
+        problems.push_back(*dataProblem);
     m_extraProblem = m_extraRule ? m_extraRule(e) : std::nullopt;
     if (m_extraProblem)
         problems.push_back(*m_extraProblem); // last: the form shows the others, its owner this one
@@ -712,6 +660,16 @@ void ExperimentEditor::revalidate()
     m_problems = std::move(problems);
     showProblems();
     Q_EMIT changed();
+}
+
+bool ExperimentEditor::isCheckingData() const
+{
+    return m_dataChecker->isPending();
+}
+
+Task ExperimentEditor::inferredTask() const
+{
+    return m_dataChecker->inferredTask();
 }
 
 std::optional<Experiment> ExperimentEditor::experiment() const
@@ -722,7 +680,7 @@ std::optional<Experiment> ExperimentEditor::experiment() const
 std::optional<Experiment> ExperimentEditor::experimentDespiteExtraRule() const
 {
     const std::size_t others = m_problems.size() - (m_extraProblem ? 1 : 0);
-    return others == 0 && !m_dataPending ? m_current : std::nullopt;
+    return others == 0 && !isCheckingData() ? m_current : std::nullopt;
 }
 
 void ExperimentEditor::showProblems()

@@ -3,7 +3,6 @@
 #include "experiment/experiment.h"
 #include "experiment/experimentvalidator.h"
 
-#include <QDateTime>
 #include <QSet>
 #include <QWidget>
 
@@ -24,12 +23,12 @@ namespace seedscape {
 
 class CommandModelForm;
 class CsvPreviewModel;
+class DataChecker;
 class DataLoader;
 class DatasetPicker;
 class FormFields;
 struct FormRow;
 struct CsvTable;
-struct PreparedData;
 
 // A form with every field of the experiment file, checked as the user types with the rules and
 // messages of the file reader (ExperimentValidator), plus the data itself: the file must exist,
@@ -69,10 +68,10 @@ public:
     // The extra rule's answer for the form as it is.
     const std::optional<FieldProblem>& extraProblem() const { return m_extraProblem; }
     const std::vector<FieldProblem>& problems() const { return m_problems; }
-    bool isValid() const { return m_problems.empty() && !m_dataPending; }
-    bool isCheckingData() const { return m_dataPending; } // the data is being read
+    bool isValid() const { return m_problems.empty() && !isCheckingData(); }
+    bool isCheckingData() const; // the data is being read
     // The task DatasetLoader infers for the chosen target (Task::Auto when the data cannot load).
-    Task inferredTask() const { return m_inferredTask; }
+    Task inferredTask() const;
     CsvPreviewModel* previewModel() const { return m_preview; }
     CommandModelForm* commandForm() const { return m_commandForm; }
     DatasetPicker* datasetPicker() const { return m_datasetPicker; }
@@ -105,8 +104,7 @@ private:
     void browseDataset();
     void reloadData();                       // the file, its columns and the preview
     void showColumns(const CsvTable* table); // nullptr: the file has none to offer
-    void checkData(); // loads the data as the form says, when the data settings changed
-    void showDataCheck(const PreparedData* prepared, const QString& problem);
+    void showDataCheck();                    // the data checker's answer: summary, inferred task, problems
     void revalidate();
     Experiment readForm(std::vector<FieldProblem>* problems) const;
     void showProblems();
@@ -171,20 +169,7 @@ private:
     DataLoader* m_loader;
     QString m_loadedFile;       // the file the columns and preview come from
     bool m_keepChoices = false; // target and split column were set for this file: keep them
-    // The data settings last checked, with the file's time: the data is read again only when one changes.
-    struct DataCheck
-    {
-        QString file;
-        DatasetSpec spec;
-        bool targetOnly = false; // a command experiment's data: the target alone is read
-        QDateTime modified;
-        bool operator==(const DataCheck&) const = default;
-    };
-    std::optional<DataCheck> m_checkedData;
-    std::optional<FieldProblem> m_dataProblem;
-    bool m_dataFileMissing = false; // named even while other data settings are invalid
-    bool m_dataPending = false;     // a check of the data is on its way
-    Task m_inferredTask = Task::Auto;
+    DataChecker* m_dataChecker;
 };
 
 } // namespace seedscape
