@@ -94,6 +94,26 @@ private Q_SLOTS:
             QVERIFY2(!DeviceSpec::parse(QString::fromLatin1(word)), word);
     }
 
+    // LibTorch's deterministic mode takes only two cuBLAS workspaces and throws at the first GPU
+    // step with any other: a value set before (a cluster's default) is replaced unless it is one.
+    void cublasWorkspaceIsOneThatDeterminismAccepts_data()
+    {
+        QTest::addColumn<QByteArray>("set");
+        QTest::addColumn<QByteArray>("used");
+        QTest::newRow("none") << QByteArray() << QByteArray(":4096:8");
+        QTest::newRow("large kept") << QByteArray(":4096:8") << QByteArray(":4096:8");
+        QTest::newRow("small kept") << QByteArray(":16:8") << QByteArray(":16:8");
+        QTest::newRow("other replaced") << QByteArray(":4096:2") << QByteArray(":4096:8");
+        QTest::newRow("two sizes replaced") << QByteArray(":4096:8:16:8") << QByteArray(":4096:8");
+        QTest::newRow("spaces replaced") << QByteArray(" :16:8") << QByteArray(":4096:8");
+    }
+    void cublasWorkspaceIsOneThatDeterminismAccepts()
+    {
+        QFETCH(QByteArray, set);
+        QFETCH(QByteArray, used);
+        QCOMPARE(ComputeDevice::deterministicCublasWorkspace(set), used);
+    }
+
     // auto never fails: a GPU where one is visible, else the CPU with a note that says why.
     void autoFallsBackToTheCpuWithANote()
     {

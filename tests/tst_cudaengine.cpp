@@ -50,8 +50,19 @@ class TestCudaEngine : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // A cluster's default that LibTorch's deterministic mode refuses: every GPU step would throw
+        // unless the engine replaces it before the first cuBLAS call (computedevice.cpp).
+        qputenv("CUBLAS_WORKSPACE_CONFIG", ":4096:2");
+    }
+
     void init()
     {
+        // On the GPU machine (tests/bench/run_on_gpu.sh) a build or driver without CUDA must fail,
+        // not pass as skipped.
+        if (qEnvironmentVariableIsSet("SEEDSCAPE_REQUIRE_GPU"))
+            QVERIFY2(ComputeDevice::gpuCount() > 0, qPrintable(ComputeDevice::buildDescription()));
         if (ComputeDevice::gpuCount() == 0)
             QSKIP(qPrintable(QStringLiteral("no CUDA GPU here (%1)").arg(ComputeDevice::buildDescription())));
     }

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void differentGeneratorSeedGivesDifferentWeights();
     void initialisationLeavesTheGlobalGeneratorAlone();
     void dropoutOnlyInTrainingMode();
+    void dropoutMasksAreUniformDrawsFromTheGeneratorPassedIn();
     void activations_data();
     void activations();
     void linearModelIsAnAffineMap();
@@ -151,6 +152,23 @@ void TestMlp::dropoutOnlyInTrainingMode()
     QVERIFY(torch::equal(mlp->forward(x, &again), trained));    // from the generator passed in
     QVERIFY(!torch::equal(mlp->forward(x, &first), trained));   // which moves on: a new mask
     QVERIFY(torch::equal(mlp->forward(x, nullptr), evaluated)); // no generator, no dropout
+}
+
+// The masks are uniform(0, 1) < keep drawn from the generator passed in, on every LibTorch build:
+// PyTorch's own (with MKL) would otherwise draw bernoulli_(double) from an MKL stream.
+void TestMlp::dropoutMasksAreUniformDrawsFromTheGeneratorPassedIn()
+{
+    const double keep = 0.6;
+    at::Generator drawn = at::detail::createCPUGenerator(9);
+    at::Generator reference = at::detail::createCPUGenerator(9);
+    torch::manual_seed(1);
+    const torch::Tensor mask = torch::empty({50, 40}).bernoulli_(dropoutKeepProbability(keep), drawn);
+    torch::manual_seed(2); // the process-wide generator plays no part
+    const torch::Tensor uniform = torch::empty({50, 40}, torch::kFloat64).uniform_(0, 1, reference);
+    QVERIFY(torch::equal(mask, uniform.lt(keep).to(torch::kFloat32)));
+    const double kept = mask.mean().item<double>();
+    QVERIFY2(kept > 0.5 && kept < 0.7, qPrintable(QString::number(kept)));
+    QVERIFY(torch::equal(drawn.get_state(), reference.get_state())); // both moved on alike
 }
 
 void TestMlp::activations_data()

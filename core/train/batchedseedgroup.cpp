@@ -224,11 +224,12 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
     const double dropout = m_context.experiment.model.dropout;
     if (dropout > 0) {
         const double keep = 1.0 - dropout;
+        const torch::Tensor keepProbability = dropoutKeepProbability(keep);
         for (size_t l = 0; l < m_context.experiment.model.hidden.size(); ++l) {
             std::vector<torch::Tensor> perSeed;
             for (int64_t s = 0; s < m_seeds; ++s)
                 perSeed.push_back(torch::empty({trainRows, m_context.layout.layers[l].paddedOut})
-                                      .bernoulli_(keep, m_dropoutGenerators[s]));
+                                      .bernoulli_(keepProbability, m_dropoutGenerators[s]));
             masks.push_back(torch::stack(perSeed).div_(keep));
         }
     }

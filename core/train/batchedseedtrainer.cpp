@@ -94,6 +94,11 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
     // kernel splits a tensor at a place that depends on the group's size.
     at::set_num_threads(1);
     torch::NoGradGuard noGradOutsideSteps;
+    // The group's GPU is the thread's current one: pinned host buffers and their copies then belong
+    // to it, not to GPU 0 (which cuda:1 would otherwise wake and fill).
+    c10::OptionalDeviceGuard onTheGroupsGpu;
+    if (device().cuda)
+        onTheGroupsGpu.reset_device(torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(device().index)));
     BatchedSeedGroup group({*this, m_experiment, *m_layout, *m_tensors, *m_assembler, m_metric}, seeds,
                            control);
     return group.train();

@@ -5,6 +5,7 @@
 #include <torch/version.h>
 
 #include <ATen/Context.h>
+#include <QtGlobal>
 #include <torch/cuda.h>
 
 #if SEEDSCAPE_WITH_CUDA
@@ -12,18 +13,25 @@
 #endif
 
 #include <cstdlib>
+#include <mutex>
 
 namespace seedscape {
 
 namespace {
 
 // cuBLAS chooses its reduction order from a workspace; a fixed one makes a GPU rerun bit-identical.
-// It must be set before the first cuBLAS handle exists, so before the first GPU step.
+// It must be set before the first cuBLAS handle exists, so before the first GPU step. Once, for the
+// process: setenv is not safe beside other threads' getenv, and the settings hold for good anyway.
 void makeGpuDeterministic()
 {
-    setenv("CUBLAS_WORKSPACE_CONFIG", ":4096:8", 0); // keeps a value the user set
-    at::globalContext().setDeterministicAlgorithms(true, false);
-    at::globalContext().setDeterministicCuDNN(true);
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const QByteArray workspace =
+            ComputeDevice::deterministicCublasWorkspace(qgetenv("CUBLAS_WORKSPACE_CONFIG"));
+        setenv("CUBLAS_WORKSPACE_CONFIG", workspace.constData(), 1);
+        at::globalContext().setDeterministicAlgorithms(true, false);
+        at::globalContext().setDeterministicCuDNN(true);
+    });
 }
 
 QString gpuDescription(int index)
@@ -57,6 +65,15 @@ bool ComputeDevice::cudaBuilt()
 #else
     return false;
 #endif
+}
+
+QByteArray ComputeDevice::deterministicCublasWorkspace(const QByteArray& current)
+{
+    // LibTorch's deterministic mode accepts only these two; with any other value every GPU step
+    // would throw, so a cluster's default is replaced rather than kept.
+    if (current == ":4096:8" || current == ":16:8")
+        return current;
+    return QByteArrayLiteral(":4096:8");
 }
 
 int ComputeDevice::gpuCount()

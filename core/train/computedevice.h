@@ -2,6 +2,7 @@
 
 #include "experiment/devicespec.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,9 @@ struct ComputeDevice
     static qint64 freeMemory(int index);
     // A short text of the CUDA situation of this build: "LibTorch 1.13.1 without CUDA".
     static QString buildDescription();
+    // The CUBLAS_WORKSPACE_CONFIG a GPU sweep runs with, given the one set (empty: none): kept when
+    // LibTorch's deterministic mode accepts it (":4096:8", ":16:8"), else ":4096:8".
+    static QByteArray deterministicCublasWorkspace(const QByteArray& current);
 };
 
 } // namespace seedscape

@@ -8,6 +8,11 @@
 
 namespace seedscape {
 
+torch::Tensor dropoutKeepProbability(double keep)
+{
+    return torch::scalar_tensor(keep, torch::kFloat64);
+}
+
 torch::Tensor applyActivation(const torch::Tensor& x, Activation activation)
 {
     switch (activation) {
@@ -65,7 +70,7 @@ torch::Tensor MlpImpl::forward(torch::Tensor x, at::Generator* dropoutGenerator)
         x = applyActivation(x, m_spec.activation);
         if (is_training() && m_spec.dropout > 0 && dropoutGenerator) {
             const double keep = 1.0 - m_spec.dropout;
-            x = x * torch::empty_like(x).bernoulli_(keep, *dropoutGenerator) / keep;
+            x = x * torch::empty_like(x).bernoulli_(dropoutKeepProbability(keep), *dropoutGenerator) / keep;
         }
     }
     return x;

@@ -10,6 +10,12 @@ namespace seedscape {
 // The hidden-layer activation both trainers use.
 torch::Tensor applyActivation(const torch::Tensor& x, Activation activation);
 
+// The keep probability for bernoulli_(p, generator) as a float64 tensor, not a double: with a
+// double, LibTorch built with MKL (PyTorch's own) draws from an MKL stream instead of the generator
+// passed in, so masks would differ from Debian's build or ignore the seed's dropout generator.
+// The tensor path draws uniform(0, 1) < p from the generator on every build.
+torch::Tensor dropoutKeepProbability(double keep);
+
 // A multilayer perceptron whose every random number comes from generators passed in: weights
 // from the initialisation stream, dropout masks from the dropout stream. Parameters are plain
 // tensors (not nn::Linear), so that nothing draws from LibTorch's process-wide generator.

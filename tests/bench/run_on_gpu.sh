@@ -9,12 +9,15 @@
 #   bash tests/bench/run_on_gpu.sh [bench_gpu.py arguments, e.g. --counts 16,256,1024 --ncu 200]
 set -uo pipefail
 out=${OUT:-/tmp}
+# Here a GPU is the point: tst_cudaengine fails instead of skipping when it finds none.
+export SEEDSCAPE_REQUIRE_GPU=1
 bash .device-deps/build.sh -R 'tst_cudaengine|tst_computedevice|tst_batchedseedtrainer|tst_resultstore' \
     --output-on-failure > "$out/gpu-tests.txt" 2>&1
 status=$?
 tail -40 "$out/gpu-tests.txt"
 cp /tmp/gpu-build/Testing/Temporary/LastTest.log "$out/gpu-tests-full.log" 2>/dev/null # every test's output
 [ -x /tmp/gpu-build/app/seedscape-cli ] || exit 1
+grep -q "LibTorch has CUDA" "$out/configure.log" || { echo "the build found no CUDA in LibTorch" >&2; exit 1; }
 python3 tests/bench/bench_gpu.py --cli /tmp/gpu-build/app/seedscape-cli --reference-dir .device-deps "$@" \
     2>&1 | tee "$out/bench-gpu.txt"
 exit $status
