@@ -156,6 +156,17 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
                 ->headerData(0, Qt::Horizontal)
                 .toString()
                 .startsWith(QStringLiteral("alcohol (target)")));
+    // A metric that cannot score the inferred task is refused too, though the file says "auto".
+    auto* metric = editor.findChild<QComboBox*>(QStringLiteral("metric"));
+    metric->setCurrentText(QStringLiteral("auc"));
+    QVERIFY2(
+        fieldProblem(&editor, QStringLiteral("metric"))
+            .startsWith(QStringLiteral("metric: auc does not score a regression task (the task inferred")),
+        qPrintable(fieldProblem(&editor, QStringLiteral("metric"))));
+    QVERIFY(!editor.isValid());
+    metric->setCurrentText(QStringLiteral("mae"));
+    QVERIFY(fieldProblem(&editor, QStringLiteral("metric")).isEmpty());
+    QVERIFY(editor.isValid());
     // The task can be overridden, and a metric that does not fit it is refused.
     task->setCurrentText(QStringLiteral("regression"));
     editor.findChild<QComboBox*>(QStringLiteral("metric"))->setCurrentText(QStringLiteral("auc"));

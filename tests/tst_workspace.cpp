@@ -28,6 +28,7 @@ private Q_SLOTS:
     void scanReportsBrokenFilesWithoutThrowing();
     void nameMustMatchFileName();
     void sampleWorkspaceIsReadyToRun();
+    void dataRefusesAMetricForTheInferredTask();
     void folderThatIsAFile();
 };
 
@@ -163,6 +164,29 @@ void TestWorkspace::sampleWorkspaceIsReadyToRun()
     ws.save(changed);
     QCOMPARE(SampleWorkspace::create(root.path()), 5);
     QCOMPARE(ws.experiment(QStringLiteral("wine-mlp")).training.epochs, 3);
+}
+
+// The window, rerun and Slurm tasks read an experiment's data here: a metric that cannot score the
+// task inferred from the data ("task": "auto") is refused as the file's field, as check and run do.
+void TestWorkspace::dataRefusesAMetricForTheInferredTask()
+{
+    QTemporaryDir root;
+    QCOMPARE(SampleWorkspace::create(root.path()), 5);
+    const Workspace ws(root.path());
+    Experiment e = ws.experiment(QStringLiteral("wine-mlp"));
+    e.dataset.task = Task::Auto;
+    e.metric = Metric::R2;
+    try {
+        ws.prepareData(e);
+        QFAIL("r2 was accepted for the wine data's classes");
+    } catch (const InputError& error) {
+        QCOMPARE(error.where().field, QStringLiteral("metric"));
+        QCOMPARE(error.where().file, ws.experimentFile(QStringLiteral("wine-mlp")));
+        QVERIFY2(error.problem().startsWith(QStringLiteral("r2 does not score a multiclass task")),
+                 qPrintable(error.problem()));
+    }
+    e.metric = Metric::F1Macro; // one that does: the data as before
+    QVERIFY(ws.prepareData(e).split.test.size() > 10);
 }
 
 void TestWorkspace::folderThatIsAFile()

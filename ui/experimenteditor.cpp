@@ -650,6 +650,9 @@ void ExperimentEditor::revalidate()
     const bool dataSettingsValid = std::none_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
         return p.field.startsWith(QStringLiteral("dataset")) || p.field == QStringLiteral("metric");
     });
+    if (!alreadyNamed(QStringLiteral("metric")) && inferredTask() != Task::Auto)
+        if (auto p = ExperimentValidator::validateMetricForData(e, inferredTask()))
+            problems.push_back(*p);
     const std::optional<FieldProblem>& dataProblem = m_dataChecker->problem();
     if (dataProblem && (dataSettingsValid || m_dataChecker->fileMissing()))
         problems.push_back(*dataProblem);

@@ -2,9 +2,11 @@
 #include "clioptions.h"
 #include "commands.h"
 
+#include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
+#include "experiment/experimentvalidator.h"
 #include "experiment/resourceestimate.h"
 #include "store/sampleworkspace.h"
 #include "sweep/sweeprunner.h"
@@ -40,6 +42,8 @@ int checkCommand(const QStringList& args)
     const PreparedData p = PreparedData::prepare(
         dataPath, e.dataset, e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
     const Dataset& d = p.dataset;
+    if (const auto problem = ExperimentValidator::validateMetricForData(e, d.task))
+        throw InputError({file, 0, {}, problem->field}, problem->message);
     const Metric metric = effectiveMetric(e.metric, d.task);
     // The same refusals and warnings as run, so that check finds them before a sweep starts.
     QStringList warnings = d.warnings;

@@ -232,6 +232,8 @@ int runCommand(const QStringList& args)
     // its size leaves no experiment behind that the corrected file would then clash with.
     const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
     auto data = std::make_shared<const PreparedData>(PreparedData::prepare(dataPath, fromFile.dataset, use));
+    if (const auto problem = ExperimentValidator::validateMetricForData(fromFile, data->dataset.task))
+        throw InputError({file, 0, {}, problem->field}, problem->message);
     if (fromFile.isCommand()) // a program that cannot run is refused before anything changes
         fromFile.model.command.requireRunnable(file);
     else

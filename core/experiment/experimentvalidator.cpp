@@ -163,4 +163,14 @@ void ExperimentValidator::validateTags(const QStringList& tags, std::vector<Fiel
     }
 }
 
+std::optional<FieldProblem> ExperimentValidator::validateMetricForData(const Experiment& e, Task dataTask)
+{
+    if (metricFitsTask(e.metric, dataTask))
+        return std::nullopt;
+    return FieldProblem{QStringLiteral("metric"),
+                        QStringLiteral("%1 does not score a %2 task (the task inferred from the target "
+                                       "'%3'; set \"metric\" to one that does, or \"dataset.task\")")
+                            .arg(names::metric(e.metric), names::task(dataTask), e.dataset.target)};
+}
+
 } // namespace seedscape

@@ -24,6 +24,9 @@ public:
     static std::optional<FieldProblem> validateName(const QString& name);
     // A command model's rules (whether the program exists is checked where it runs).
     static void validateCommand(const CommandSpec& command, std::vector<FieldProblem>& problems);
+    // The metric against the task the data gave (Task::Auto in the file, inferred when the data was
+    // read): the file's own rule sees only a stated task. A problem for the field "metric".
+    static std::optional<FieldProblem> validateMetricForData(const Experiment& experiment, Task dataTask);
     // Tags: non-empty, trimmed, unique, without commas (they are shown joined by commas).
     static void validateTags(const QStringList& tags, std::vector<FieldProblem>& problems);
 

@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "experiment/experimentreader.h"
+#include "experiment/experimentvalidator.h"
 #include "experiment/experimentwriter.h"
 
 #include <QDir>
@@ -105,9 +106,12 @@ CommandPlaces Workspace::commandPlaces(const QString& name) const
 
 PreparedData Workspace::prepareData(const Experiment& experiment) const
 {
-    return PreparedData::prepare(datasetPath(experiment), experiment.dataset,
-                                 experiment.isCommand() ? DatasetLoader::Use::TargetOnly
-                                                        : DatasetLoader::Use::Features);
+    PreparedData data = PreparedData::prepare(datasetPath(experiment), experiment.dataset,
+                                              experiment.isCommand() ? DatasetLoader::Use::TargetOnly
+                                                                     : DatasetLoader::Use::Features);
+    if (const auto problem = ExperimentValidator::validateMetricForData(experiment, data.dataset.task))
+        throw InputError({experimentFile(experiment.name), 0, {}, problem->field}, problem->message);
+    return data;
 }
 
 void Workspace::save(const Experiment& experiment) const
