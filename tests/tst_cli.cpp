@@ -531,6 +531,17 @@ void TestCli::statsOfATrainedSweep()
         QVERIFY2(row[at - 1] == QLatin1Char(' ') && row[at] != QLatin1Char(' '),
                  qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
     }
+    // k above the seeds: the k-ensemble column is undefined ("—"), not a number.
+    const Result beyond = run({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
+                               QStringLiteral("--k"), QStringLiteral("5")});
+    QCOMPARE(beyond.exitCode, 0);
+    const QStringList beyondLines = QString::fromUtf8(beyond.out).split(QLatin1Char('\n'));
+    const qsizetype beyondHeader = beyondLines.indexOf(QRegularExpression(QStringLiteral("experiment .*")));
+    QVERIFY(beyondHeader >= 0 && beyondHeader + 1 < beyondLines.size());
+    const qsizetype kColumn = beyondLines[beyondHeader].indexOf(QStringLiteral("5-ens val"));
+    QVERIFY(kColumn > 0);
+    QVERIFY2(beyondLines[beyondHeader + 1].mid(kColumn).startsWith(QStringLiteral("— ")),
+             qPrintable(beyondLines[beyondHeader + 1]));
 }
 
 void TestCli::statsWarnsOfDamagedSeedsAndRunReplacesThem()

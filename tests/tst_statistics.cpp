@@ -216,7 +216,11 @@ void TestStatistics::sampledSubsetsAreDistinct()
     QVERIFY(directLeavesOneOut);
     QCOMPARE(scorer.kEnsembles(3, 20, 3).validationMean,
              all[2].validationMean); // exhaustive: the same every time
-    QCOMPARE(scorer.kEnsembles(7, 20, 3).count, 0);
+    const auto beyond = scorer.kEnsembles(7, 20, 3);
+    QCOMPARE(beyond.count, 0);
+    for (double undefined : {beyond.validationMean, beyond.validationMin, beyond.validationMax,
+                             beyond.testMean, beyond.testMin, beyond.testMax})
+        QVERIFY(std::isnan(undefined)); // not whatever the memory held
     // A limit smaller than C(N, k) for several k at once, including k above N/2.
     const auto small = scorer.sizeCurve(4, 2);
     for (int k = 2; k <= 4; ++k) {

@@ -4,6 +4,7 @@
 
 #include <QtGlobal>
 
+#include <limits>
 #include <vector>
 
 namespace seedscape {
@@ -22,11 +23,13 @@ public:
     // Summary of the k-ensembles of one size k.
     struct SizeSummary
     {
+        static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
         int k = 0;
         int count = 0;           // ensembles scored
         bool exhaustive = false; // every k-subset (else `count` distinct random ones)
-        double validationMean, validationMin, validationMax;
-        double testMean, testMin, testMax;
+        // NaN (undefined) while count is 0, e.g. for k above the number of seeds.
+        double validationMean = kNaN, validationMin = kNaN, validationMax = kNaN;
+        double testMean = kNaN, testMin = kNaN, testMax = kNaN;
     };
 
     int seedCount() const { return static_cast<int>(m_results.seeds.size()); }
