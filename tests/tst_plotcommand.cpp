@@ -31,6 +31,7 @@ private Q_SLOTS:
     void chosenExperiment();
     void userErrors_data();
     void userErrors();
+    void withoutTheDrawingProgramItIsAnInternalFailure();
     void reportHtml();
     void reportPdf();
     void reportPdfKeepsTableRowsWholeAndRepeatsHeaders();
@@ -63,6 +64,7 @@ int TestPlotCommand::cli(const QStringList& args, QByteArray* err)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DISPLAY")); // no display, as on a server
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    environment.remove(QStringLiteral("XDG_RUNTIME_DIR")); // as under cron: Qt must not warn
     p.setProcessEnvironment(environment);
     p.start(QStringLiteral(SEEDSCAPE_CLI), args);
     if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
@@ -84,10 +86,13 @@ void TestPlotCommand::drawsEachFormat()
 {
     QFETCH(QString, file);
     const QString path = m_dir.filePath(file);
+    QByteArray err;
     QCOMPARE(plot({QStringLiteral("--out"), path, QStringLiteral("--kind"), QStringLiteral("scatter"),
                    QStringLiteral("--width"), QStringLiteral("500"), QStringLiteral("--height"),
-                   QStringLiteral("400"), QStringLiteral("--dpi"), QStringLiteral("192")}),
+                   QStringLiteral("400"), QStringLiteral("--dpi"), QStringLiteral("192")},
+                  &err),
              0);
+    QVERIFY2(err.isEmpty(), err.constData()); // no warning of Qt's either
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
@@ -211,7 +216,30 @@ void TestPlotCommand::userErrors()
     QFETCH(QString, message);
     QByteArray err;
     QCOMPARE(plot(args, &err), 1);
+    // One line, this program's: what the drawing program said, and nothing else.
+    QVERIFY2(err.startsWith("seedscape-cli: ") && err.count('\n') == 1, err.constData());
     QVERIFY2(err.contains(message.toUtf8()), err.constData());
+}
+
+// Without the drawing program beside it (a build without the window), plot and report cannot
+// run: an internal failure (exit 2) that says what is missing.
+void TestPlotCommand::withoutTheDrawingProgramItIsAnInternalFailure()
+{
+    QTemporaryDir lone;
+    const QString cliCopy = lone.filePath(QStringLiteral("seedscape-cli"));
+    QVERIFY(QFile::copy(QStringLiteral(SEEDSCAPE_CLI), cliCopy));
+    for (const char* command : {"plot", "report"}) {
+        QProcess p;
+        p.start(cliCopy, {QString::fromLatin1(command), QStringLiteral("--workspace"), m_dir.path(),
+                          QStringLiteral("--out"), lone.filePath(QStringLiteral("x.png"))});
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.startsWith("seedscape-cli: " + lone.filePath(QStringLiteral("seedscape")).toUtf8()) &&
+                     err.contains("needs the seedscape program beside it"),
+                 err.constData());
+        QVERIFY(!QFile::exists(lone.filePath(QStringLiteral("x.png"))));
+    }
 }
 
 void TestPlotCommand::reportHtml()

@@ -4,11 +4,10 @@
 #include "clioptions.h"
 #include "commands.h"
 
-#include "common/inputerror.h"
-
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <iostream>
 
@@ -16,23 +15,37 @@ namespace seedscape::cli {
 
 namespace {
 
-// Runs `seedscape ARGS` offscreen; its stderr (the user's messages) passes through.
+// Runs `seedscape ARGS` offscreen. Its messages are the user's: they pass on as this program's,
+// one line "seedscape-cli: …" each, as the command line's contract says.
 int runDrawer(const QStringList& drawerArgs, const char* what)
 {
     const QString drawer = QCoreApplication::applicationDirPath() + QStringLiteral("/seedscape");
-    if (!QFileInfo(drawer).isExecutable())
-        throw InputError({drawer}, QStringLiteral("seedscape-cli %1 needs the seedscape program beside it (a "
-                                                  "build with SEEDSCAPE_GUI=ON)")
-                                       .arg(QLatin1String(what)));
+    if (!QFileInfo(drawer).isExecutable()) { // the drawing program could not run: exit 2
+        std::cerr << "seedscape-cli: " << drawer.toStdString() << ": seedscape-cli " << what
+                  << " needs the seedscape program beside it (a build with SEEDSCAPE_GUI=ON)" << std::endl;
+        return kExitInternal;
+    }
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Without XDG_RUNTIME_DIR (cron, ssh without a session, containers) Qt warns on stderr each time.
+    QTemporaryDir runtimeDir; // created 0700, as Qt wants it
+    if (environment.value(QStringLiteral("XDG_RUNTIME_DIR")).isEmpty() && runtimeDir.isValid())
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
     process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setProcessChannelMode(QProcess::ForwardedOutputChannel);
     process.start(drawer, drawerArgs);
     if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
         std::cerr << "seedscape-cli: internal error: the " << what << " could not be drawn" << std::endl;
         return kExitInternal;
+    }
+    const QString drawerPrefix = QStringLiteral("seedscape: ");
+    for (QString line : QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'))) {
+        if (line.isEmpty())
+            continue;
+        if (line.startsWith(drawerPrefix))
+            line.replace(0, drawerPrefix.size(), QStringLiteral("seedscape-cli: "));
+        std::cerr << line.toStdString() << std::endl;
     }
     return process.exitCode();
 }
