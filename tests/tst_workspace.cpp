@@ -134,6 +134,16 @@ void TestWorkspace::nameMustMatchFileName()
     } catch (const InputError& error) {
         QCOMPARE(error.where().field, QStringLiteral("name"));
     }
+    // The same rule for a file that `run` is given: in the workspace's folder, its name is its file's;
+    // elsewhere (or not named *.experiment.json) a file may hold any experiment.
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             ws.requireNameOfFile(root.filePath(QStringLiteral("outer.experiment.json")),
+                                                  QStringLiteral("inner")));
+    ws.requireNameOfFile(root.filePath(QStringLiteral("outer.experiment.json")), QStringLiteral("outer"));
+    ws.requireNameOfFile(root.filePath(QStringLiteral("outer.json")), QStringLiteral("inner"));
+    QTemporaryDir elsewhere;
+    ws.requireNameOfFile(elsewhere.filePath(QStringLiteral("outer.experiment.json")),
+                         QStringLiteral("inner"));
 }
 
 void TestWorkspace::sampleWorkspaceIsReadyToRun()

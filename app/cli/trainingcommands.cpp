@@ -240,6 +240,7 @@ int runCommand(const QStringList& args)
         ResourceEstimate(fromFile, ResourceEstimate::shapeOf(*data), wanted, std::min(jobs, wanted))
             .requireFits(ResourceEstimate::availableMemoryBytes(), file);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
+    workspace.requireNameOfFile(file, fromFile.name); // not trained under another file's name
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
     const auto checkpointSeconds =

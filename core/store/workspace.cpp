@@ -85,12 +85,22 @@ Experiment Workspace::experiment(const QString& name) const
 {
     const QString file = experimentFile(name);
     Experiment e = ExperimentReader::readFile(file);
-    if (e.name != name)
+    requireNameOfFile(file, e.name);
+    return e;
+}
+
+void Workspace::requireNameOfFile(const QString& file, const QString& name) const
+{
+    const QFileInfo info(file);
+    if (!info.fileName().endsWith(experimentSuffix()) ||
+        info.absoluteDir().canonicalPath() != QDir(m_folder).canonicalPath())
+        return;
+    const QString fileName = info.fileName().chopped(experimentSuffix().size());
+    if (name != fileName)
         throw InputError(
             {file, 0, {}, QStringLiteral("name")},
             QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
-                .arg(e.name, name));
-    return e;
+                .arg(name, fileName));
 }
 
 QString Workspace::datasetPath(const Experiment& experiment) const

@@ -47,6 +47,9 @@ public:
     bool contains(const QString& name) const;
     // Throws InputError when the file is missing, invalid, or names another experiment.
     Experiment experiment(const QString& name) const;
+    // A file in this folder named NAME.experiment.json holds the experiment NAME: throws InputError
+    // (field "name") when its name says otherwise; files elsewhere may name anything.
+    void requireNameOfFile(const QString& file, const QString& name) const;
     QString datasetPath(const Experiment& experiment) const;
     // Where a command experiment's workdir is taken from and its split parts and runs go:
     // results/NAME/parts/ and results/NAME/runs/SEED/.
