@@ -207,6 +207,8 @@ private Q_SLOTS:
         for (const SeedResult& r : results) {
             QVERIFY(r.seed >= 1 && r.seed <= 0x7FFFFFFF);
             QCOMPARE(r.engine, QStringLiteral("command"));
+            // The program chooses its own device: the stored record names none.
+            QVERIFY2(r.device.isEmpty() && r.gpu.isEmpty(), qPrintable(r.device));
             // The scores are Seedscape's own, from the predictions: equal to the program's own.
             const QString output = setup.engine()->runFolder(r.seed) + QStringLiteral("/output");
             const QJsonObject own = readJson(output + QStringLiteral("/own_scores.json"));

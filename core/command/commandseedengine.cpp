@@ -31,8 +31,9 @@ CommandSeedEngine::CommandSeedEngine(const Experiment& experiment, std::shared_p
     : m_experiment(experiment), m_data(std::move(data)), m_places(std::move(places)),
       m_parts(SplitPartsWriter::write(*m_data, m_places.partsFolder)),
       m_metric(metricOf(experiment, *m_data)), m_labels(ExperimentLabels::fromData(*m_data, m_metric)),
+      // No device: the program chooses its own (records leave "device" out, as documented).
       m_assembler(experiment, m_metric, engineName(),
-                  {&m_labels.validation, &m_labels.test, m_labels.predictionColumns()}),
+                  {&m_labels.validation, &m_labels.test, m_labels.predictionColumns()}, ComputeDevice{}),
       m_graceMs(ChildProcess::kGraceMilliseconds)
 {
 }
