@@ -130,6 +130,10 @@ void TestCli::userErrorsExitWithOneClearLine_data()
     QTest::addRow("unknown option") << QStringList{QStringLiteral("sample"), QStringLiteral("--worksp"),
                                                    QStringLiteral("x")}
                                     << QString() << QByteArray() << "unknown option --worksp";
+    QTest::addRow("empty option value")
+        << QStringList{QStringLiteral("stats"), QStringLiteral("--k"), QString(),
+                       QStringLiteral("--workspace"), QStringLiteral("/tmp")}
+        << QString() << QByteArray() << "option --k needs a value, got an empty one";
     QTest::addRow("bad field")
         << QStringList{QStringLiteral("check")} << QStringLiteral("e.json")
         << QByteArray(

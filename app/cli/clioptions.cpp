@@ -14,6 +14,8 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
             continue;
         }
         if (flags.contains(arg)) {
+            if (m_flags.contains(arg))
+                throw UsageError(QStringLiteral("option %1 is given twice").arg(arg));
             m_flags << arg;
             continue;
         }
@@ -36,6 +38,8 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
             throw UsageError(QStringLiteral("option %1 needs a value").arg(arg));
         if (m_names.contains(arg))
             throw UsageError(QStringLiteral("option %1 is given twice").arg(arg));
+        if (args[i + 1].isEmpty()) // --k "" must not quietly mean the default
+            throw UsageError(QStringLiteral("option %1 needs a value, got an empty one").arg(arg));
         m_names << arg;
         m_values << args[++i];
     }
