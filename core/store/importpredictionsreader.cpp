@@ -5,7 +5,9 @@
 #include "importcell.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -160,6 +162,17 @@ ImportPredictionsReader::ImportPredictionsReader(const CsvTable& table, Task tas
             throw InputError({table.sourceFile, 1},
                              QStringLiteral("missing columns 'p_0', 'p_1', … (multiclass predictions need "
                                             "one probability column per class)"));
+        // A class column after a gap (p_0,p_1,p_3) would be dropped, and the classes miscounted.
+        static const QRegularExpression classColumn(QStringLiteral("^p_[0-9]+$"));
+        for (int c = 0; c < table.columnCount(); ++c)
+            if (classColumn.match(table.header[c]).hasMatch() &&
+                std::find(m_predictionColumns.begin(), m_predictionColumns.end(), c) ==
+                    m_predictionColumns.end())
+                throw InputError(
+                    {table.sourceFile, 1, table.header[c]},
+                    QStringLiteral("is not one of the class columns p_0 … p_%1: number them from "
+                                   "0 without gaps or leading zeros")
+                        .arg(m_predictionColumns.size() - 1));
     } else {
         m_predictionColumns.push_back(ImportCell::requireColumn(
             table, QStringLiteral("prediction"), QStringLiteral("experiment,seed,split,row,prediction")));
