@@ -620,6 +620,10 @@ void TestCli::runRebuildsLabelsThatStatsReportsMissing()
             stats.err.contains("results/quick/labels.json is missing or damaged; run the experiment again "
                                "to rebuild it"),
             stats.err.constData());
+        // Its seeds are there, only unreadable: stdout must not say there are none.
+        QVERIFY2(stats.out.contains("no experiment in " + workspace.toUtf8() +
+                                    " has finished seeds that can be read; see the warnings above"),
+                 stats.out.constData());
         // Nothing is missing, so nothing trains, and the labels come back all the same.
         const Result again = run(runArgs);
         QCOMPARE(again.exitCode, 0);

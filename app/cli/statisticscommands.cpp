@@ -185,7 +185,10 @@ int statsCommand(const QStringList& args)
                 definitions.push_back(*entry.experiment);
         std::cout << StatisticsJson::toJson(statistics, settings, definitions).toStdString();
     } else if (statistics.experiments.empty())
-        std::cout << "no experiment in " << folder.toStdString() << " has a finished seed yet" << std::endl;
+        std::cout << "no experiment in " << folder.toStdString()
+                  << (problems.isEmpty() ? " has a finished seed yet"
+                                         : " has finished seeds that can be read; see the warnings above")
+                  << std::endl;
     else
         printTable(statistics, settings);
     return 0;
