@@ -25,6 +25,7 @@ private Q_SLOTS:
     void userErrorsExitWithOneClearLine_data();
     void userErrorsExitWithOneClearLine();
     void sampleWritesAWorkspace();
+    void eachCommandHasItsOwnHelp();
     void runThenRerunReproducesEverySeed();
     void runRefusesAChangedDefinitionOverStoredSeeds();
     void twoRunsOfOneExperimentNeverStoreMoreThanAsked();
@@ -203,6 +204,33 @@ QString TestCli::writeExperiment(const QTemporaryDir& dir, int epochs)
                 .arg(epochs)
                 .toUtf8());
     return path;
+}
+
+void TestCli::eachCommandHasItsOwnHelp()
+{
+    const QByteArray whole = run({QStringLiteral("--help")}).out;
+    for (const char* command : {"run", "rerun", "import", "stats", "plot", "report", "check", "sample",
+                                "rename", "delete", "submit", "jobs", "cancel-job", "slurm-task"}) {
+        const QString word = QString::fromLatin1(command);
+        const Result help = run({word, QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.err.isEmpty());
+        QVERIFY2(help.out.startsWith("Usage: seedscape-cli " + QByteArray(command) + ' '),
+                 help.out.constData());
+        // Its own part of the whole help, word for word, and no other command's.
+        QVERIFY2(whole.contains(help.out.mid(int(strlen("Usage: seedscape-cli "))).trimmed()),
+                 help.out.constData());
+        QCOMPARE(help.out.count("\n  run ") + help.out.count("\n  stats "), 0);
+        if (word == QLatin1String("run") || word == QLatin1String("stats")) { // the other ways to ask
+            QCOMPARE(run({QStringLiteral("help"), word}).out, help.out);
+            QCOMPARE(
+                run({word, QStringLiteral("--workspace"), QStringLiteral("x"), QStringLiteral("-h")}).out,
+                help.out);
+        }
+    }
+    const Result unknown = run({QStringLiteral("help"), QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("unknown command 'frobnicate'"), unknown.err.constData());
 }
 
 void TestCli::runThenRerunReproducesEverySeed()

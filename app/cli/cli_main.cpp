@@ -62,9 +62,30 @@ Commands:
                                  what an array task runs (the batch script calls it)
 
 Options:
-  -h, --help                     show this help
+  -h, --help                     show this help; COMMAND --help (or help COMMAND) shows one command's
   --version                      show the version
 )";
+
+// One command's part of kUsage ("run EXPERIMENT.json …" and the lines under it), for
+// `seedscape-cli COMMAND --help`; empty for a word that is no command.
+QString commandUsage(const QString& command)
+{
+    const QStringList lines = QString::fromUtf8(kUsage).split(QLatin1Char('\n'));
+    const QString start = QStringLiteral("  ") + command;
+    QString usage;
+    for (const QString& line : lines) {
+        const bool commandLine = line.startsWith(QStringLiteral("  ")) && line.size() > 2 && line[2] != u' ';
+        if (commandLine && !usage.isEmpty())
+            break; // the next command
+        if (usage.isEmpty() && !(commandLine && line.startsWith(start) &&
+                                 (line.size() == start.size() || line[start.size()] == u' ')))
+            continue;
+        if (line.trimmed().isEmpty())
+            break;
+        usage += line + QLatin1Char('\n');
+    }
+    return usage.isEmpty() ? QString() : QStringLiteral("Usage: seedscape-cli") + usage.mid(1);
+}
 
 } // namespace
 
@@ -75,7 +96,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Seedscape"));
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args[0] == QLatin1String("-h") || args[0] == QLatin1String("--help") ||
-        args[0] == QLatin1String("help")) {
+        (args[0] == QLatin1String("help") && args.size() == 1)) {
         std::cout << kUsage;
         return args.isEmpty() ? cli::kExitUserError : 0;
     }
@@ -83,6 +104,19 @@ int main(int argc, char* argv[])
         std::cout << "seedscape-cli " << SEEDSCAPE_VERSION << std::endl;
         return 0;
     }
+    // `seedscape-cli run --help` (or `help run`): that command's part of the help.
+    const bool helpAsked =
+        args[0] == QLatin1String("help") ||
+        (args.size() > 1 && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))));
+    if (helpAsked && args.size() > 1) {
+        const QString usage = commandUsage(args[0] == QLatin1String("help") ? args[1] : args[0]);
+        if (!usage.isEmpty()) {
+            std::cout << usage.toStdString();
+            return 0;
+        }
+    }
+    if (args[0] == QLatin1String("help"))
+        args.removeFirst(); // help of an unknown command: the error names that word
     const QString command = args.takeFirst();
     try {
         if (command == QLatin1String("run"))
