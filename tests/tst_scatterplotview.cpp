@@ -94,11 +94,27 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
     QCOMPARE(view.plottedPoints(ScatterData::Kind::FullEnsemble), 2);
     QCOMPARE(view.plot()->legend->itemCount(), 5); // two experiments and the three marker sizes
     QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("RMSE")));
-    // The trend of seeds and of ensembles are drawn with y = x: three lines.
-    int lines = 0;
-    for (int i = 0; i < view.plot()->itemCount(); ++i)
-        lines += qobject_cast<QCPItemStraightLine*>(view.plot()->item(i)) != nullptr;
-    QCOMPARE(lines, 3);
+    const auto straightLines = [&view] {
+        int lines = 0;
+        for (int i = 0; i < view.plot()->itemCount(); ++i)
+            lines += qobject_cast<QCPItemStraightLine*>(view.plot()->item(i)) != nullptr;
+        return lines;
+    };
+    // The ensembles' trend and correlation are over the full ensembles, one point per experiment
+    // (k-ensembles share seeds: not independent points). Two experiments: y = x and the seeds' trend.
+    QCOMPARE(scatterOf(results).ensembleTrend.correlation.n, 2);
+    QCOMPARE(straightLines(), 2);
+    // A third experiment: the full ensembles' trend is drawn too.
+    std::vector<ExperimentResults> three = results;
+    three.push_back(results[0]);
+    three.back().name = QStringLiteral("gamma");
+    three.back().seeds.pop_back(); // its own full ensemble
+    const ScatterData data = scatterOf(three);
+    QCOMPARE(data.ensembleTrend.correlation.n, 3);
+    QCOMPARE(data.count(ScatterData::Kind::KEnsemble), 14 + 4);
+    QVERIFY(data.ensembleTrend.isDefined());
+    view.setData(data);
+    QCOMPARE(straightLines(), 3);
 }
 
 void TestScatterPlotView::betterIsUpAndRight()

@@ -81,12 +81,9 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
         if (k < scorer.seedCount() && EnsembleScorer::choose(scorer.seedCount(), k) > subsetLimit)
             data.kSampled = true;
         if (k < scorer.seedCount()) // the k-ensemble of all seeds is the full ensemble
-            for (const auto& m : scorer.kEnsembleMembers(k, subsetLimit, randomSeed)) {
+            for (const auto& m : scorer.kEnsembleMembers(k, subsetLimit, randomSeed))
                 series.points.push_back(
                     {Kind::KEnsemble, m.scores.validation, m.scores.test, seedsOf(m.seeds)});
-                ensembleX.push_back(m.scores.validation);
-                ensembleY.push_back(m.scores.test);
-            }
         std::vector<int> all(static_cast<size_t>(scorer.seedCount()));
         for (int i = 0; i < scorer.seedCount(); ++i)
             all[i] = i;

@@ -10,8 +10,10 @@ namespace seedscape {
 
 // What the validation-vs-test scatter shows, independent of any plotting library: per experiment
 // its single seeds, its k-ensembles and its full ensemble; across experiments a least-squares
-// trend line and the correlations of single seeds and of ensembles. One comparison group only
-// (experiments scored on the same rows): trends and correlations never mix data sets.
+// trend line and the correlations of single seeds and of full ensembles (docs/statistics.md: one
+// point per experiment; k-ensembles share seeds, so their points are not independent and would make
+// an interval look surer than it is). One comparison group only (experiments scored on the same
+// rows): trends and correlations never mix data sets.
 struct ScatterData
 {
     enum class Kind
@@ -47,7 +49,7 @@ struct ScatterData
     int subsetLimit = 0;   // k-ensembles drawn per experiment at most
     bool kSampled = false; // some experiment has more k-subsets than subsetLimit: a random sample is drawn
     std::vector<Series> series;
-    Trend seedTrend, ensembleTrend; // ensembles: k-ensembles and full ensembles together
+    Trend seedTrend, ensembleTrend; // ensembles: the experiments' full ensembles
     ComparisonGroup group;          // the rows every plotted experiment is scored on
     QStringList otherGroups;        // experiments with seeds left out: scored on other rows
 

@@ -48,8 +48,7 @@ void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour)
         PlotTheme::markShade(graph, colour, 120);
         break;
     case ScatterData::Kind::FullEnsemble: // (ssDisc fills with the pen's colour; ssCircle with the brush)
-        graph->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16));
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16));
         PlotTheme::mark(graph, PlotTheme::Ink::Text);
         break;
     }
@@ -285,7 +284,7 @@ void ScatterPlotView::addCorrelationText()
         text = tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                   "Each seed appears here as it finishes, with its ensembles.");
     else // n and the interval: a correlation of a few points says so (docs/statistics.md)
-        text = tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nensembles: Pearson %3, "
+        text = tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nall-seed ensembles: Pearson %3, "
                   "Spearman ρ %4 (solid trend)")
                    .arg(m_data.seedTrend.correlation.pearsonText(),
                         formatNumber(m_data.seedTrend.correlation.spearman, 2),
