@@ -175,7 +175,7 @@ void TestExperimentMover::deleteTwiceKeepsBothCopies()
         ExperimentMover(workspace).moveToDeleted(QStringLiteral("a"));
         QFAIL("deleted an experiment that is not there");
     } catch (const StorageError& e) {
-        QVERIFY2(e.message().endsWith(QStringLiteral("a.experiment.json: no such experiment file")),
+        QVERIFY2(e.message().endsWith(QStringLiteral("a.experiment.json: no such experiment")),
                  qPrintable(e.message()));
     }
 }

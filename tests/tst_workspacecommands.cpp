@@ -137,6 +137,46 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains("no such experiment"), again.err.constData());
     }
 
+    // Imported experiments (no file, their results alone) are renamed and deleted as well: a wrong
+    // import can be undone without touching the folders by hand.
+    void importedExperimentsAreRenamedAndDeleted()
+    {
+        QTemporaryDir dir;
+        const QString workspace = dir.filePath(QStringLiteral("ws"));
+        const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                      golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                      golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
+                      QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
+                      QStringLiteral("accuracy")})
+                     .exitCode,
+                 0);
+        const QStringList before = experimentsInStats(workspace);
+        QCOMPARE(before.size(), 2);
+        QVERIFY(before.front().startsWith(QStringLiteral("m1 ")));
+        const ProgramOutput renamed = cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                                           QStringLiteral("--experiment"), QStringLiteral("m1"),
+                                           QStringLiteral("--to"), QStringLiteral("first")});
+        QCOMPARE(renamed.exitCode, 0);
+        QStringList expected = before;
+        expected.front().replace(0, 2, QStringLiteral("first"));
+        QStringList after = experimentsInStats(workspace);
+        after.sort();
+        QCOMPARE(after, QStringList({expected.front(), before[1]}));
+        QVERIFY(!QFile::exists(workspace + QStringLiteral("/first.experiment.json")));       // still imported
+
+        const ProgramOutput deleted = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                                           QStringLiteral("--experiment"), QStringLiteral("first")});
+        QCOMPARE(deleted.exitCode, 0);
+        QCOMPARE(experimentsInStats(workspace), QStringList({before[1]}));
+        const QStringList aside =
+            QDir(workspace + QStringLiteral("/deleted")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(aside.size(), 1);
+        QVERIFY(ResultStore(workspace + QStringLiteral("/deleted/") + aside.front() +
+                            QStringLiteral("/results/first"))
+                    .finishedCount() > 0);
+    }
+
     // While a sweep on this machine or a Slurm job may still store seeds, neither command moves them.
     void bothWaitForWhatStillTrains()
     {

@@ -18,7 +18,7 @@ namespace seedscape::cli {
 
 namespace {
 
-// The workspace and the experiment that --workspace and --experiment name; the file must be there.
+// The workspace and the experiment that --workspace and --experiment name; it must be there.
 std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
 {
     const QString folder = options.required(QStringLiteral("--workspace"));
@@ -26,7 +26,7 @@ std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
         throw InputError({folder}, QStringLiteral("no such workspace folder"));
     Workspace workspace(folder);
     const QString name = options.required(QStringLiteral("--experiment"));
-    if (!QFileInfo::exists(workspace.experimentFile(name)))
+    if (!ExperimentMover(workspace).exists(name)) // a file, or an imported experiment's results
         throw InputError({workspace.experimentFile(name)},
                          QStringLiteral("no such experiment in %1").arg(workspace.path()));
     return {workspace, name};

@@ -65,6 +65,15 @@ void ExperimentMover::rename(const QString& name, const QString& newName) const
                                .arg(QFileInfo::exists(m_workspace.experimentFile(newName))
                                         ? m_workspace.experimentFile(newName)
                                         : m_workspace.resultsFolder(newName)));
+    if (!exists(name))
+        throw StorageError(QStringLiteral("%1: no such experiment").arg(m_workspace.experimentFile(name)));
+    const QString results = m_workspace.resultsFolder(name);
+    if (!QFileInfo::exists(m_workspace.experimentFile(name))) { // imported: its results are all of it
+        const std::unique_ptr<ExperimentLock> lock = lockOutSweeps(name);
+        moveOrThrow(results, m_workspace.resultsFolder(newName));
+        carryColour(name, newName);
+        return;
+    }
     Experiment experiment;
     try {
         experiment = m_workspace.experiment(name);
@@ -76,7 +85,6 @@ void ExperimentMover::rename(const QString& name, const QString& newName) const
 
     experiment.name = newName;
     m_workspace.save(experiment);
-    const QString results = m_workspace.resultsFolder(name);
     if (QFileInfo(results).isDir()) {
         try {
             moveOrThrow(results, m_workspace.resultsFolder(newName));
@@ -112,8 +120,9 @@ void ExperimentMover::carryColour(const QString& name, const QString& newName) c
 QString ExperimentMover::moveToDeleted(const QString& name) const
 {
     const QString file = m_workspace.experimentFile(name);
-    if (!QFileInfo::exists(file))
-        throw StorageError(QStringLiteral("%1: no such experiment file").arg(file));
+    if (!exists(name))
+        throw StorageError(QStringLiteral("%1: no such experiment").arg(file));
+    const bool hasFile = QFileInfo::exists(file); // an imported experiment has none
     const std::unique_ptr<ExperimentLock> lock = lockOutSweeps(name);
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
     QString target = QStringLiteral("%1/%2/%3-%4").arg(m_workspace.path(), deletedFolderName(), name, stamp);
@@ -123,17 +132,25 @@ QString ExperimentMover::moveToDeleted(const QString& name) const
     if (!QDir().mkpath(target + QStringLiteral("/results")))
         throw StorageError(QStringLiteral("%1: cannot create the folder").arg(target));
     const QString fileAside = target + QLatin1Char('/') + QFileInfo(file).fileName();
-    moveOrThrow(file, fileAside);
+    if (hasFile)
+        moveOrThrow(file, fileAside);
     const QString results = m_workspace.resultsFolder(name);
     if (QFileInfo(results).isDir()) {
         try {
             moveOrThrow(results, target + QStringLiteral("/results/") + name);
         } catch (const StorageError&) {
-            QDir().rename(fileAside, file); // as it was: the experiment stays, with its results
+            if (hasFile)
+                QDir().rename(fileAside, file); // as it was: the experiment stays, with its results
             throw;
         }
     }
     return target;
+}
+
+bool ExperimentMover::exists(const QString& name) const
+{
+    return QFileInfo::exists(m_workspace.experimentFile(name)) ||
+           QFileInfo(m_workspace.resultsFolder(name)).isDir();
 }
 
 } // namespace seedscape

@@ -15,6 +15,8 @@ class Workspace;
 // delete moves the file and the results into WORKSPACE/deleted/, from where they can be put back.
 // Both refuse while a sweep of the experiment holds its lock, and hold it themselves while they
 // move; a move that fails is undone. Errors throw StorageError, naming what to do.
+// An imported experiment (predictions made elsewhere) has no file, only results/NAME: its folder
+// alone moves.
 class ExperimentMover
 {
 public:
@@ -25,6 +27,8 @@ public:
     QString moveToDeleted(const QString& name) const;
 
     static QString deletedFolderName(); // "deleted"
+    // Whether the workspace has an experiment of this name: its file, or an imported one's results.
+    bool exists(const QString& name) const;
 
 private:
     // The experiment's sweep lock, taken (nullptr when it has no results folder); throws when a
