@@ -36,6 +36,7 @@ private Q_SLOTS:
     void smoothingControlRedrawsTheCurves();
     void logScaleLeavesOutScoresAtOrBelowZero();
     void liveEpochsExtendARunningSeed();
+    void seedsWithoutEpochsSayWhyThePlotIsEmpty();
     void liveCurveMakesWayForTheStoredSeed();
     void windowDrawsRunningSeedsBeforeTheyEnd();
 
@@ -240,6 +241,24 @@ void TestLearningCurveView::liveEpochsExtendARunningSeed()
     QTest::qWait(100);
     QVERIFY(!view.liveGraph(QStringLiteral("other"), 9));
     QVERIFY(!view.plot()->yAxis->range().contains(100.0));
+}
+
+// Imported seeds have no curve: the plot says so instead of showing bare axes; a first running
+// epoch, or a seed with a curve, replaces the note.
+void TestLearningCurveView::seedsWithoutEpochsSayWhyThePlotIsEmpty()
+{
+    LearningCurveView view;
+    view.resize(600, 400);
+    view.setData({curves(QStringLiteral("imported"), {{}, {}})});
+    QVERIFY2(view.plot()->xAxis->label().startsWith(
+                 QStringLiteral("no learning curves: imported recorded no score per epoch")),
+             qPrintable(view.plot()->xAxis->label()));
+    view.setData({curves(QStringLiteral("imported"), {{}, {}}), curves(QStringLiteral("a"), {{0.9, 0.8}})});
+    QVERIFY(!view.plot()->xAxis->label().contains(QStringLiteral("no learning curves")));
+    view.setData({curves(QStringLiteral("imported"), {{}})});
+    view.addEpoch(QStringLiteral("imported"), 5, 1, 0.5);
+    QTRY_VERIFY(view.liveGraph(QStringLiteral("imported"), 5));
+    QVERIFY(!view.plot()->xAxis->label().contains(QStringLiteral("no learning curves")));
 }
 
 void TestLearningCurveView::liveCurveMakesWayForTheStoredSeed()

@@ -291,8 +291,20 @@ void LearningCurveView::rebuild()
     }
     m_plot->legend->setVisible(m_sets.size() > 1);
 
+    // Imported predictions (and programs that report no progress) have no per-epoch scores: the
+    // empty plot says why rather than showing bare axes.
+    const bool noEpochs = std::none_of(m_sets.begin(), m_sets.end(), [](const LearningCurves& s) {
+        return std::any_of(s.curves.begin(), s.curves.end(), [](const auto& c) { return !c.empty(); });
+    });
     QString label;
-    if (m_sets.size() == 1)
+    if (!m_sets.empty() && noEpochs && live == 0) {
+        QStringList names;
+        for (const LearningCurves& s : m_sets)
+            names << s.experiment;
+        label = tr("no learning curves: %1 recorded no score per epoch (imported predictions, or a program "
+                   "that reports no progress, have none)")
+                    .arg(names.join(QStringLiteral(", ")));
+    } else if (m_sets.size() == 1)
         label = tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr, seedLines())
                     .arg(m_experiment);
     else if (!m_sets.empty())
