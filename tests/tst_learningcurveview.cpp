@@ -251,7 +251,7 @@ void TestLearningCurveView::seedsWithoutEpochsSayWhyThePlotIsEmpty()
     view.resize(600, 400);
     view.setData({curves(QStringLiteral("imported"), {{}, {}})});
     QVERIFY2(view.plot()->xAxis->label().startsWith(
-                 QStringLiteral("no learning curves: imported recorded no score per epoch")),
+                 QStringLiteral("no learning curves: no score per epoch recorded for imported")),
              qPrintable(view.plot()->xAxis->label()));
     view.setData({curves(QStringLiteral("imported"), {{}, {}}), curves(QStringLiteral("a"), {{0.9, 0.8}})});
     QVERIFY(!view.plot()->xAxis->label().contains(QStringLiteral("no learning curves")));

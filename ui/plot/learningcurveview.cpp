@@ -297,14 +297,12 @@ void LearningCurveView::rebuild()
         return std::any_of(s.curves.begin(), s.curves.end(), [](const auto& c) { return !c.empty(); });
     });
     QString label;
-    if (!m_sets.empty() && noEpochs && live == 0) {
-        QStringList names;
-        for (const LearningCurves& s : m_sets)
-            names << s.experiment;
-        label = tr("no learning curves: %1 recorded no score per epoch (imported predictions, or a program "
-                   "that reports no progress, have none)")
-                    .arg(names.join(QStringLiteral(", ")));
-    } else if (m_sets.size() == 1)
+    if (!m_sets.empty() && noEpochs && live == 0) // short: the label must fit a small export
+        label = m_sets.size() == 1
+                    ? tr("no learning curves: no score per epoch recorded for %1").arg(m_experiment)
+                    : tr("no learning curves: no score per epoch recorded for these %n experiments", nullptr,
+                         static_cast<int>(m_sets.size()));
+    else if (m_sets.size() == 1)
         label = tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr, seedLines())
                     .arg(m_experiment);
     else if (!m_sets.empty())
