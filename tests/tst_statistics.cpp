@@ -299,6 +299,12 @@ void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
     const Correlation line = Correlation::of({1, 2, 3, 4}, {2, 4, 6, 8});
     QCOMPARE(line.pearsonCi95[0], 1.0);
     QCOMPARE(line.pearsonCi95[1], 1.0);
+    // No correlation at all computes as about ±1e-16: the text says 0, not -2.6e-16.
+    const Correlation none = Correlation::of({1, 2, 3, 4, 5}, {1, 3, 2, 3, 1});
+    QVERIFY(std::abs(none.pearson) < 1e-9);
+    QVERIFY2(none.pearsonText().startsWith(QStringLiteral("r = 0 (95% ")), qPrintable(none.pearsonText()));
+    QCOMPARE(Correlation::coefficientText(-2.6e-16), QStringLiteral("0"));
+    QCOMPARE(Correlation::coefficientText(-0.0123), QStringLiteral("-0.012"));
 }
 
 void TestStatistics::importRejects_data()

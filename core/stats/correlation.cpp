@@ -81,6 +81,12 @@ void Correlation::fisherInterval(double r, int n, double scale, double* out)
     out[1] = std::tanh(z + half);
 }
 
+QString Correlation::coefficientText(double v)
+{
+    // A correlation of exactly nothing computes as ±1e-16 or so: shown as the 0 it is.
+    return formatNumber(std::abs(v) < 1e-9 ? 0.0 : v, 2);
+}
+
 QString Correlation::pearsonText() const
 {
     if (n < kMinPoints)
@@ -89,12 +95,12 @@ QString Correlation::pearsonText() const
         return QStringLiteral("r undefined, a constant score (n = %1)").arg(n);
     if (!std::isfinite(pearsonCi95[0]))
         return QStringLiteral("r = %1 (n = %2, too few for an interval)")
-            .arg(formatNumber(pearson, 2))
+            .arg(coefficientText(pearson))
             .arg(n);
     // "−0.61–0.85" would read as a range of two negatives: a negative bound gets " to ".
     const QString dash = pearsonCi95[0] < 0 ? QStringLiteral(" to ") : QStringLiteral("–");
     return QStringLiteral("r = %1 (95% %2%3%4, n = %5)")
-        .arg(formatNumber(pearson, 2), formatNumber(pearsonCi95[0], 2), dash, formatNumber(pearsonCi95[1], 2))
+        .arg(coefficientText(pearson), coefficientText(pearsonCi95[0]), dash, coefficientText(pearsonCi95[1]))
         .arg(n);
 }
 

@@ -23,6 +23,8 @@ struct Correlation
     double spearmanCi95[2] = {kNaN, kNaN}; // the same with 1.06 / sqrt(n − 3) (Fieller et al., 1957)
 
     // "r = 0.62 (95% 0.21–0.85, n = 12)"; says so where there are too few points for r or its interval.
+    // A coefficient for the eye: 2 significant digits, rounding noise around 0 shown as 0.
+    static QString coefficientText(double v);
     QString pearsonText() const;
 
     static Correlation of(const std::vector<double>& x, const std::vector<double>& y);

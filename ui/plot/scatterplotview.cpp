@@ -287,9 +287,9 @@ void ScatterPlotView::addCorrelationText()
         text = tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nall-seed ensembles: Pearson %3, "
                   "Spearman ρ %4 (solid trend)")
                    .arg(m_data.seedTrend.correlation.pearsonText(),
-                        formatNumber(m_data.seedTrend.correlation.spearman, 2),
+                        Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
                         m_data.ensembleTrend.correlation.pearsonText(),
-                        formatNumber(m_data.ensembleTrend.correlation.spearman, 2));
+                        Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();
