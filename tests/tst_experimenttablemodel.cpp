@@ -5,6 +5,8 @@
 #include "support/tempworkspace.h"
 
 #include "common/atomicfile.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void checkBoxHidesFromPlots();
     void sameFilesUpdateInPlace();
     void unreadableFileShowsItsError();
+    void importedExperimentsAreRowsWithTheirStatistics();
 
 private:
     std::unique_ptr<TempWorkspace> m_workspace;
@@ -249,6 +252,54 @@ void TestExperimentTableModel::unreadableFileShowsItsError()
     QCOMPARE(m_model->nameAt(row), QString());
     QVERIFY(!m_model->setData(m_model->index(row, ExperimentTableModel::Name), Qt::Unchecked,
                               Qt::CheckStateRole));
+}
+
+// Predictions imported from elsewhere have results and no file: the workspace lists them after the
+// files, and the table shows them with their statistics, checkable like any other.
+void TestExperimentTableModel::importedExperimentsAreRowsWithTheirStatistics()
+{
+    const Workspace workspace(m_workspace->path());
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    PredictionImporter::importInto(workspace, golden + QStringLiteral("/predictions.csv"),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
+    const std::vector<WorkspaceEntry> entries = workspace.scan();
+    QCOMPARE(entries.size(), size_t(7)); // the 5 files, then m1 and m2
+    QVERIFY(!entries[4].isImported() && entries[4].experiment);
+    QCOMPARE(entries[5].importedName, QStringLiteral("m1"));
+    QCOMPARE(entries[6].importedName, QStringLiteral("m2"));
+    QVERIFY(!entries[5].experiment && entries[5].error.isEmpty());
+    QCOMPARE(workspace.experimentNames().size(), 5); // definitions only
+
+    m_model->setEntries(entries);
+    ExperimentStatistics m1 = statisticsOf(QStringLiteral("m1"), {0.7, 0.8, 0.9}, 0);
+    m1.task = Task::Multiclass;
+    m1.metric = Metric::Accuracy;
+    m_model->setStatistics({{QStringLiteral("m1"), m1}});
+    const auto cell = [&](int column, int role = Qt::DisplayRole) {
+        return m_model->index(5, column).data(role);
+    };
+    QCOMPARE(m_model->nameAt(5), QStringLiteral("m1"));
+    QCOMPARE(cell(ExperimentTableModel::Name).toString(), QStringLiteral("m1"));
+    QCOMPARE(cell(ExperimentTableModel::Status).toString(), QStringLiteral("imported"));
+    QCOMPARE(cell(ExperimentTableModel::Seeds).toString(), QStringLiteral("3"));
+    QCOMPARE(cell(ExperimentTableModel::ValidationRange).toString(), QStringLiteral("0.2"));
+    QCOMPARE(cell(ExperimentTableModel::EnsembleTest).toString(), QStringLiteral("0.5"));
+    QCOMPARE(cell(ExperimentTableModel::Task).toString(), QStringLiteral("multiclass"));
+    QCOMPARE(cell(ExperimentTableModel::Metric).toString(), QStringLiteral("accuracy"));
+    QCOMPARE(cell(ExperimentTableModel::Model).toString(), QStringLiteral("imported predictions"));
+    QVERIFY(!cell(ExperimentTableModel::Name, Qt::ForegroundRole).isValid()); // not an error
+    QVERIFY(cell(ExperimentTableModel::Name, Qt::ToolTipRole)
+                .toString()
+                .endsWith(QStringLiteral("/labels.json")));
+    // Checkable: hidden from the plots like any other, and its statistics go into exports.
+    QVERIFY(m_model->flags(m_model->index(5, ExperimentTableModel::Name)) & Qt::ItemIsUserCheckable);
+    QCOMPARE(m_model->checkedStatistics().size(), size_t(1));
+    QVERIFY(
+        m_model->setData(m_model->index(5, ExperimentTableModel::Name), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(m_model->hidden().contains(QStringLiteral("m1")));
+    QVERIFY(m_model->checkedStatistics().empty());
+    QCOMPARE(m_model->definitions().size(), size_t(5));
 }
 
 QTEST_MAIN(TestExperimentTableModel)

@@ -1,5 +1,6 @@
 // Drives the real main window offscreen: opens workspaces, selects experiments, checks the models.
 #include "csvpreviewmodel.h"
+#include "experimenteditor.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "plot/experimentcolours.h"
@@ -15,6 +16,8 @@
 #include "stats/experimentstatistics.h"
 #include "store/experimentcolourfile.h"
 #include "store/experimentresults.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
 
 #include "support/experimentbuilder.h"
 #include "support/tempworkspace.h"
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void opensSampleWorkspaceAndPreviewsData();
     void selectingAnotherExperimentShowsItsData();
     void brokenExperimentShowsItsError();
+    void importedExperimentsAreListedAndExplained();
     void rememberedAsRecent();
     void checkedExperimentsAreRememberedPerWorkspace();
     void seedsFromAnotherProcessAppearLive();
@@ -133,6 +137,31 @@ void TestMainWindow::brokenExperimentShowsItsError()
     // An unreadable experiment file is listed with its error.
     const QString error = window.experimentModel()->index(1, ExperimentTableModel::Dataset).data().toString();
     QVERIFY2(error.contains(QStringLiteral("format 7 is newer")), qPrintable(error));
+}
+
+// Predictions imported with seedscape-cli are rows of the table (were: only dots on the scatter);
+// selecting one says why it has no definition, data or notes, and it cannot be run.
+void TestMainWindow::importedExperimentsAreListedAndExplained()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    PredictionImporter::importInto(Workspace(dir.path()), golden + QStringLiteral("/predictions.csv"),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    QCOMPARE(window.experimentModel()->rowCount(), 2);
+    QCOMPARE(window.experimentModel()->nameAt(0), QStringLiteral("m1"));
+    QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Seeds).data().toString(),
+                 QStringLiteral("5"));
+    window.selectExperiment(QStringLiteral("m2"));
+    QTRY_VERIFY2(window.datasetSummary().startsWith(QStringLiteral("m2 was imported")),
+                 qPrintable(window.datasetSummary()));
+    QVERIFY(!window.definitionEditor()->isEnabled());
+    QVERIFY(!window.runExperiments(1));
+    QVERIFY2(window.statusBar()->currentMessage().contains(
+                 QStringLiteral("m2 was imported: it has no definition")),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestMainWindow::rememberedAsRecent()

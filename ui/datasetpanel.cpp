@@ -92,6 +92,12 @@ void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntr
         m_summary->setText(tr("No experiment selected."));
         return;
     }
+    if (entry->isImported()) {
+        m_summary->setText(tr("%1 was imported: its predictions are scored against the rows of its labels "
+                              "(results/%1/labels.json); there is no data file to show.")
+                               .arg(entry->importedName.toHtmlEscaped()));
+        return;
+    }
     if (!entry->experiment) {
         showError(entry->error);
         return;

@@ -120,7 +120,14 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     if (!entry || !entry->experiment) {
         m_saved.reset();
         m_editor->setEnabled(false);
-        m_status->setText(entry ? ProblemText::html(entry->error, m_status) : tr("No experiment selected."));
+        if (entry && entry->isImported())
+            m_status->setText(tr("%1 was imported (seedscape-cli import): Seedscape did not train it, so it "
+                                 "has no definition to edit or run. Its seeds are in every plot and "
+                                 "statistic; Rename and Delete (Experiment menu) work as for any other.")
+                                  .arg(entry->importedName.toHtmlEscaped()));
+        else
+            m_status->setText(entry ? ProblemText::html(entry->error, m_status)
+                                    : tr("No experiment selected."));
         return;
     }
     m_saved = entry->experiment;

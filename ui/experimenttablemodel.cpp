@@ -55,7 +55,7 @@ QString ExperimentTableModel::nameAt(int row) const
     if (row < 0 || row >= rowCount())
         return {};
     const WorkspaceEntry& e = m_entries[static_cast<size_t>(row)];
-    return e.experiment ? e.experiment->name : QString();
+    return e.experiment ? e.experiment->name : e.importedName;
 }
 
 void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics)
@@ -78,7 +78,7 @@ void ExperimentTableModel::setRunning(const QSet<QString>& experiments)
 Qt::ItemFlags ExperimentTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == Name && m_entries[static_cast<size_t>(index.row())].experiment)
+    if (index.isValid() && index.column() == Name && !nameAt(index.row()).isEmpty())
         f |= Qt::ItemIsUserCheckable;
     return f;
 }
@@ -98,10 +98,9 @@ bool ExperimentTableModel::setData(const QModelIndex& index, const QVariant& val
     return true;
 }
 
-QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int column, int role) const
+QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAsked, int column, int role) const
 {
-    const Experiment& e = *entry.experiment;
-    const auto it = m_statistics.find(e.name);
+    const auto it = m_statistics.find(name);
     const ExperimentStatistics* s = it == m_statistics.end() ? nullptr : &it->second;
     const int finished = s ? s->seedCount() : 0;
     const auto show = [](double v) {
@@ -114,19 +113,19 @@ QVariant ExperimentTableModel::statisticsData(const WorkspaceEntry& entry, int c
     switch (column) {
     case Status: {
         // "failed" when every seed tried so far failed: "not run" would hide that it was.
-        const QString status = m_running.contains(e.name)  ? tr("running")
-                               : finished >= e.seeds.count ? tr("done")
-                               : finished > 0              ? tr("partial")
-                               : s && s->failedSeeds > 0   ? tr("failed")
-                                                           : tr("not run");
+        const QString status = m_running.contains(name)  ? tr("running")
+                               : finished >= seedsAsked  ? tr("done")
+                               : finished > 0            ? tr("partial")
+                               : s && s->failedSeeds > 0 ? tr("failed")
+                                                         : tr("not run");
         return status;
     }
     case Seeds:
         if (role == Qt::UserRole)
             return finished;
         return s && s->failedSeeds > 0
-                   ? tr("%1/%2 (%3 failed)").arg(finished).arg(e.seeds.count).arg(s->failedSeeds)
-                   : QStringLiteral("%1/%2").arg(finished).arg(e.seeds.count);
+                   ? tr("%1/%2 (%3 failed)").arg(finished).arg(seedsAsked).arg(s->failedSeeds)
+                   : QStringLiteral("%1/%2").arg(finished).arg(seedsAsked);
     case ValidationMean:
         if (!s)
             return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
@@ -164,6 +163,8 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const WorkspaceEntry& entry = m_entries[static_cast<size_t>(index.row())];
+    if (entry.isImported())
+        return importedData(entry, index.column(), role);
     if (!entry.experiment) {
         if (role == Qt::DisplayRole)
             return index.column() == Name      ? QFileInfo(entry.file).fileName()
@@ -188,7 +189,7 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return m_hidden.contains(e.name) ? Qt::Unchecked : Qt::Checked;
     if (index.column() >= Status && index.column() <= Gain &&
         (role == Qt::DisplayRole || role == Qt::UserRole))
-        return statisticsData(entry, index.column(), role);
+        return statisticsData(e.name, e.seeds.count, index.column(), role);
     if (role == Qt::TextAlignmentRole && index.column() >= Seeds && index.column() <= Gain)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
@@ -212,6 +213,46 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return names::metric(it != m_statistics.end() ? it->second.metric : e.metric);
     }
     }
+    return {};
+}
+
+// An imported experiment: its statistics as any other's, and in words where a definition would be.
+QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int column, int role) const
+{
+    const QString& name = entry.importedName;
+    const auto it = m_statistics.find(name);
+    const ExperimentStatistics* s = it == m_statistics.end() ? nullptr : &it->second;
+    if (role == Qt::CheckStateRole && column == Name)
+        return m_hidden.contains(name) ? Qt::Unchecked : Qt::Checked;
+    if (role == Qt::ToolTipRole && (column == Name || column == Model || column == Dataset))
+        return tr("Imported with seedscape-cli import: predictions made elsewhere, scored against %1")
+            .arg(entry.file + QStringLiteral("/labels.json"));
+    if (role == Qt::TextAlignmentRole && column >= Seeds && column <= Gain)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::UserRole)
+        return {};
+    switch (column) {
+    case Name:
+        return name;
+    case Status:
+        return tr("imported");
+    case Seeds: {
+        const int finished = s ? s->seedCount() : 0;
+        return role == Qt::UserRole ? QVariant(finished) : QVariant(QString::number(finished));
+    }
+    case Task:
+        return s ? names::task(s->task) : QString();
+    case Metric:
+        return s ? names::metric(s->metric) : QString();
+    case Model:
+        return tr("imported predictions");
+    case Dataset:
+        return tr("its labels");
+    case Tags:
+        return QString();
+    }
+    if (column >= ValidationMean && column <= Gain)
+        return statisticsData(name, s ? s->seedCount() : 0, column, role);
     return {};
 }
 
@@ -308,11 +349,10 @@ std::vector<Experiment> ExperimentTableModel::definitions() const
 std::vector<ExperimentStatistics> ExperimentTableModel::checkedStatistics() const
 {
     std::vector<ExperimentStatistics> chosen;
-    for (const WorkspaceEntry& entry : m_entries) {
-        if (!entry.experiment)
-            continue;
-        const auto found = m_statistics.find(entry.experiment->name);
-        if (!m_hidden.contains(entry.experiment->name) && found != m_statistics.end())
+    for (int row = 0; row < rowCount(); ++row) {
+        const QString name = nameAt(row); // imported ones too
+        const auto found = m_statistics.find(name);
+        if (!name.isEmpty() && !m_hidden.contains(name) && found != m_statistics.end())
             chosen.push_back(found->second);
     }
     return chosen;

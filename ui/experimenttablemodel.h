@@ -67,7 +67,9 @@ Q_SIGNALS:
 private:
     // What a column's header tooltip says: how its number is computed.
     static QString headerToolTip(int section);
-    QVariant statisticsData(const WorkspaceEntry& entry, int column, int role) const;
+    QVariant importedData(const WorkspaceEntry& entry, int column, int role) const;
+    // Status to Gain of a trained experiment that asks for seedsAsked seeds.
+    QVariant statisticsData(const QString& name, int seedsAsked, int column, int role) const;
 
     std::vector<WorkspaceEntry> m_entries;
     std::map<QString, ExperimentStatistics> m_statistics;

@@ -449,7 +449,10 @@ bool MainWindow::runExperiments(int row)
         if ((row < 0 || r == row) && m_experiments->entry(r).experiment)
             chosen.push_back(*m_experiments->entry(r).experiment);
     QString error;
-    if (chosen.empty())
+    if (chosen.empty() && row >= 0 && m_experiments->entry(row).isImported())
+        error =
+            tr("%1 was imported: it has no definition to run.").arg(m_experiments->entry(row).importedName);
+    else if (chosen.empty())
         error = tr("Choose an experiment that can be read.");
     else if (m_sweeps->start(m_workspacePath, chosen, &error)) {
         m_sweepStatus->update(); // the actions and the Runs dock at once, before the first seed

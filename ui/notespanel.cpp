@@ -95,7 +95,11 @@ void NotesPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntry*
     m_tags->setEnabled(shown.has_value());
     m_notes->setEnabled(shown.has_value());
     m_status->setText(shown ? tr("Saved as you type, in %1's experiment file.").arg(m_experiment)
-                            : tr("Select an experiment to write its notes."));
+                      : entry && entry->isImported()
+                          ? tr("%1 was imported: it has no experiment file to keep tags "
+                               "and notes in.")
+                                .arg(entry->importedName)
+                          : tr("Select an experiment to write its notes."));
 }
 
 void NotesPanel::edited()

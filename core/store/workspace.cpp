@@ -5,6 +5,7 @@
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "experiment/experimentwriter.h"
+#include "store/labelsfile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -64,6 +65,15 @@ std::vector<WorkspaceEntry> Workspace::scan() const
         }
         entries.push_back(std::move(entry));
     }
+    // Predictions imported from elsewhere: their results alone (ExperimentResults reads them alike).
+    const QDir results(m_folder + QStringLiteral("/results"));
+    for (const QString& name : results.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (!QFileInfo::exists(experimentFile(name)) && LabelsFile::exists(results.filePath(name))) {
+            WorkspaceEntry entry;
+            entry.file = results.filePath(name);
+            entry.importedName = name;
+            entries.push_back(std::move(entry));
+        }
     return entries;
 }
 

@@ -15,9 +15,12 @@ namespace seedscape {
 // One experiment file found in a workspace: its definition, or why it could not be read.
 struct WorkspaceEntry
 {
-    QString file;
+    QString file; // the experiment file; an imported experiment's results folder
     std::optional<Experiment> experiment;
-    QString error; // set when experiment is empty
+    QString error;        // set when experiment is empty and the file cannot be read
+    QString importedName; // set for an imported experiment: results/NAME with no file (no definition)
+
+    bool isImported() const { return !importedName.isEmpty(); }
 };
 
 // A workspace is a folder:
@@ -42,6 +45,7 @@ public:
     QString resultsFolder(const QString& name) const;
 
     // Every experiment file, sorted by name; unreadable ones carry their error instead of throwing.
+    // Then the imported experiments (results/NAME with its labels and no file), sorted by name.
     std::vector<WorkspaceEntry> scan() const;
     QStringList experimentNames() const;
     bool contains(const QString& name) const;
