@@ -5,6 +5,7 @@
 #include "support/tempworkspace.h"
 
 #include "common/atomicfile.h"
+#include "common/inputerror.h"
 #include "store/predictionimporter.h"
 #include "store/workspace.h"
 
@@ -270,6 +271,12 @@ void TestExperimentTableModel::importedExperimentsAreRowsWithTheirStatistics()
     QCOMPARE(entries[6].importedName, QStringLiteral("m2"));
     QVERIFY(!entries[5].experiment && entries[5].error.isEmpty());
     QCOMPARE(workspace.experimentNames().size(), 5); // definitions only
+    QVERIFY(workspace.isImported(QStringLiteral("m1")) && !workspace.isImported(QStringLiteral("wine-mlp")));
+    QCOMPARE(workspace.takenNames().size(), 7); // a new experiment takes none of these
+    Experiment clash = workspace.experiment(QStringLiteral("wine-mlp"));
+    clash.name = QStringLiteral("m1");
+    QVERIFY_THROWS_EXCEPTION(InputError, workspace.add(clash, workspace.path())); // not over its seeds
+    QVERIFY(!QFileInfo::exists(workspace.experimentFile(QStringLiteral("m1"))));
 
     m_model->setEntries(entries);
     ExperimentStatistics m1 = statisticsOf(QStringLiteral("m1"), {0.7, 0.8, 0.9}, 0);

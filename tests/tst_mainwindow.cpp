@@ -162,6 +162,11 @@ void TestMainWindow::importedExperimentsAreListedAndExplained()
     QVERIFY2(window.statusBar()->currentMessage().contains(
                  QStringLiteral("m2 was imported: it has no definition")),
              qPrintable(window.statusBar()->currentMessage()));
+    // An import while the window is open (seedscape-cli import elsewhere) adds its rows.
+    const QString other = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/regression_rmse");
+    PredictionImporter::importInto(Workspace(dir.path()), other + QStringLiteral("/predictions.csv"),
+                                   other + QStringLiteral("/labels.csv"), Task::Regression, Metric::RMSE);
+    QTRY_COMPARE(window.experimentModel()->rowCount(), 4);
 }
 
 void TestMainWindow::rememberedAsRecent()

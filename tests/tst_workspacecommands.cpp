@@ -163,7 +163,7 @@ private Q_SLOTS:
         QStringList after = experimentsInStats(workspace);
         after.sort();
         QCOMPARE(after, QStringList({expected.front(), before[1]}));
-        QVERIFY(!QFile::exists(workspace + QStringLiteral("/first.experiment.json")));       // still imported
+        QVERIFY(!QFile::exists(workspace + QStringLiteral("/first.experiment.json"))); // still imported
 
         const ProgramOutput deleted = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
                                            QStringLiteral("--experiment"), QStringLiteral("first")});
@@ -175,6 +175,13 @@ private Q_SLOTS:
         QVERIFY(ResultStore(workspace + QStringLiteral("/deleted/") + aside.front() +
                             QStringLiteral("/results/first"))
                     .finishedCount() > 0);
+        // A name that is no experiment's names no folder: nothing outside results/ is ever moved.
+        QVERIFY(QDir().mkpath(workspace + QStringLiteral("/programs")));
+        const ProgramOutput outside = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                                           QStringLiteral("--experiment"), QStringLiteral("../programs")});
+        QCOMPARE(outside.exitCode, 1);
+        QVERIFY2(outside.err.contains("no such experiment"), outside.err.constData());
+        QVERIFY(QFileInfo(workspace + QStringLiteral("/programs")).isDir());
     }
 
     // While a sweep on this machine or a Slurm job may still store seeds, neither command moves them.

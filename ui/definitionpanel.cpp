@@ -265,9 +265,10 @@ void DefinitionPanel::makeVariant()
     Experiment variant = *edited;
     try {
         const Workspace workspace(m_workspace);
-        QStringList taken = workspace.experimentNames();
+        QStringList taken = workspace.takenNames();
         variant.name = ExperimentDialog::variantName(m_saved->name, taken);
-        while (workspace.contains(variant.name)) { // an unreadable file holds the name: never replaced
+        while (workspace.contains(variant.name) ||
+               workspace.isImported(variant.name)) { // an unreadable file holds the name: never replaced
             taken << variant.name;
             variant.name = ExperimentDialog::variantName(m_saved->name, taken);
         }

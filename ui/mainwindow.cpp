@@ -556,7 +556,7 @@ ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
         return nullptr;
     QStringList taken;
     try {
-        taken = Workspace(m_workspacePath).experimentNames();
+        taken = Workspace(m_workspacePath).takenNames(); // imported ones too
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return nullptr;
@@ -582,7 +582,7 @@ bool MainWindow::addExperiment(const Experiment& experiment)
 {
     try {
         const Workspace workspace(m_workspacePath);
-        if (workspace.contains(experiment.name)) {
+        if (workspace.contains(experiment.name) || workspace.isImported(experiment.name)) {
             statusBar()->showMessage(
                 tr("The workspace already has an experiment named %1.").arg(experiment.name));
             return false;

@@ -26,7 +26,9 @@ WorkspaceWatcher::WorkspaceWatcher(std::function<Focus()> focus, QObject* parent
     m_refreshTimer->setInterval(kRefreshDelayMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &WorkspaceWatcher::refreshNow);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& folder) {
-        if (folder == m_folder)
+        // A file added or removed, or an experiment's results folder (an import, a rename or delete
+        // of an imported experiment): the list of experiments may have changed.
+        if (folder == m_folder || folder == m_folder + QStringLiteral("/results"))
             m_experimentsChanged = true;
         watchResults(); // a new experiment's results folder
         m_refreshTimer->start();

@@ -105,9 +105,12 @@ int main(int argc, char* argv[])
         return 0;
     }
     // `seedscape-cli run --help` (or `help run`): that command's part of the help.
-    const bool helpAsked =
-        args[0] == QLatin1String("help") ||
-        (args.size() > 1 && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))));
+    // --help as the value of --sbatch-arg is sbatch's, not a request for help.
+    bool helpAsked = args[0] == QLatin1String("help");
+    for (qsizetype i = 1; i < args.size(); ++i)
+        if ((args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h")) &&
+            args[i - 1] != QLatin1String("--sbatch-arg"))
+            helpAsked = true;
     if (helpAsked && args.size() > 1) {
         const QString usage = commandUsage(args[0] == QLatin1String("help") ? args[1] : args[0]);
         if (!usage.isEmpty()) {

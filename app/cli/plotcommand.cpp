@@ -35,17 +35,18 @@ int runDrawer(const QStringList& drawerArgs, const char* what)
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::ForwardedOutputChannel);
     process.start(drawer, drawerArgs);
-    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
-        std::cerr << "seedscape-cli: internal error: the " << what << " could not be drawn" << std::endl;
-        return kExitInternal;
-    }
+    const bool drawn = process.waitForFinished(-1) && process.exitStatus() == QProcess::NormalExit;
     const QString drawerPrefix = QStringLiteral("seedscape: ");
     for (QString line : QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'))) {
         if (line.isEmpty())
             continue;
         if (line.startsWith(drawerPrefix))
             line.replace(0, drawerPrefix.size(), QStringLiteral("seedscape-cli: "));
-        std::cerr << line.toStdString() << std::endl;
+        std::cerr << line.toStdString() << std::endl; // also what a crashing drawer said last
+    }
+    if (!drawn) {
+        std::cerr << "seedscape-cli: internal error: the " << what << " could not be drawn" << std::endl;
+        return kExitInternal;
     }
     return process.exitCode();
 }

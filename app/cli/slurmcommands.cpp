@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "common/inputerror.h"
+#include "data/preparedata.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "slurm/slurmclient.h"
@@ -78,7 +79,15 @@ int submitCommand(const QStringList& args)
     if (fromFile.isCommand())
         fromFile.model.command.requireRunnable(file);
 
+    // As run: the data's task and the file's name checked before the file joins the workspace.
+    const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
+    const PreparedData fromFileData = PreparedData::prepare(
+        dataPath, fromFile.dataset,
+        fromFile.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+    if (const auto problem = ExperimentValidator::validateMetricForData(fromFile, fromFileData.dataset.task))
+        throw InputError({file, 0, {}, problem->field}, problem->message);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
+    workspace.requireNameOfFile(file, fromFile.name);
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
     auto data = std::make_shared<const PreparedData>(workspace.prepareData(e));
     for (const QString& warning : data->dataset.warnings)

@@ -55,7 +55,7 @@ void ExperimentMover::rename(const QString& name, const QString& newName) const
     if (const auto problem = Workspace::nameProblem(newName))
         throw StorageError(QStringLiteral("The new name %1").arg(*problem));
     // Two names that differ only in case are one file on some file systems: refused everywhere.
-    for (const QString& other : m_workspace.experimentNames())
+    for (const QString& other : m_workspace.takenNames())
         if (other != name && other.compare(newName, Qt::CaseInsensitive) == 0)
             throw StorageError(
                 QStringLiteral("The workspace already has an experiment named %1.").arg(other));
@@ -149,8 +149,10 @@ QString ExperimentMover::moveToDeleted(const QString& name) const
 
 bool ExperimentMover::exists(const QString& name) const
 {
-    return QFileInfo::exists(m_workspace.experimentFile(name)) ||
-           QFileInfo(m_workspace.resultsFolder(name)).isDir();
+    // A name that cannot be an experiment's ("../programs") names no folder of the workspace.
+    if (ExperimentValidator::validateName(name) || Workspace::nameProblem(name))
+        return false;
+    return QFileInfo::exists(m_workspace.experimentFile(name)) || m_workspace.isImported(name);
 }
 
 } // namespace seedscape

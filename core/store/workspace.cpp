@@ -68,7 +68,7 @@ std::vector<WorkspaceEntry> Workspace::scan() const
     // Predictions imported from elsewhere: their results alone (ExperimentResults reads them alike).
     const QDir results(m_folder + QStringLiteral("/results"));
     for (const QString& name : results.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        if (!QFileInfo::exists(experimentFile(name)) && LabelsFile::exists(results.filePath(name))) {
+        if (isImported(name)) {
             WorkspaceEntry entry;
             entry.file = results.filePath(name);
             entry.importedName = name;
@@ -95,8 +95,26 @@ Experiment Workspace::experiment(const QString& name) const
 {
     const QString file = experimentFile(name);
     Experiment e = ExperimentReader::readFile(file);
-    requireNameOfFile(file, e.name);
+    if (e.name != name)
+        throw InputError(
+            {file, 0, {}, QStringLiteral("name")},
+            QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
+                .arg(e.name, name));
     return e;
+}
+
+bool Workspace::isImported(const QString& name) const
+{
+    return !name.isEmpty() && !contains(name) && LabelsFile::exists(resultsFolder(name));
+}
+
+QStringList Workspace::takenNames() const
+{
+    QStringList names;
+    for (const WorkspaceEntry& entry : scan())
+        if (entry.experiment || entry.isImported())
+            names << (entry.experiment ? entry.experiment->name : entry.importedName);
+    return names;
 }
 
 void Workspace::requireNameOfFile(const QString& file, const QString& name) const
@@ -149,6 +167,11 @@ Experiment Workspace::add(Experiment experiment, const QString& sourceFolder) co
         // The program's folder, found from the workspace as from the file.
         experiment.model.command.workdir =
             QDir(m_folder).relativeFilePath(experiment.model.command.resolvedWorkdir(sourceFolder));
+    if (isImported(experiment.name))
+        throw InputError({resultsFolder(experiment.name)},
+                         QStringLiteral("the workspace has imported predictions named \"%1\"; rename the new "
+                                        "experiment")
+                             .arg(experiment.name));
     if (contains(experiment.name)) {
         const Experiment stored = this->experiment(experiment.name);
         Experiment comparable = experiment;

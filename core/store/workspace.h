@@ -48,7 +48,11 @@ public:
     // Then the imported experiments (results/NAME with its labels and no file), sorted by name.
     std::vector<WorkspaceEntry> scan() const;
     QStringList experimentNames() const;
-    bool contains(const QString& name) const;
+    bool contains(const QString& name) const; // an experiment file of this name
+    // Predictions imported under this name: results/NAME with its labels and no experiment file.
+    bool isImported(const QString& name) const;
+    // Every name an experiment has here, defined or imported: a new experiment must take another.
+    QStringList takenNames() const;
     // Throws InputError when the file is missing, invalid, or names another experiment.
     Experiment experiment(const QString& name) const;
     // A file in this folder named NAME.experiment.json holds the experiment NAME: throws InputError
