@@ -2,13 +2,12 @@
 #include "clioptions.h"
 #include "commands.h"
 
-#include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experimentnames.h"
 #include "experiment/experimentreader.h"
-#include "experiment/experimentvalidator.h"
 #include "experiment/resourceestimate.h"
 #include "store/sampleworkspace.h"
+#include "store/workspace.h"
 #include "sweep/sweeprunner.h"
 
 #include <QFileInfo>
@@ -39,11 +38,8 @@ int checkCommand(const QStringList& args)
     const QString file = options.positional().front();
     const Experiment e = ExperimentReader::readFile(file);
     const QString dataPath = e.dataset.resolvedPath(QFileInfo(file).absolutePath());
-    const PreparedData p = PreparedData::prepare(
-        dataPath, e.dataset, e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+    const PreparedData p = Workspace::prepareDataOfFile(e, file);
     const Dataset& d = p.dataset;
-    if (const auto problem = ExperimentValidator::validateMetricForData(e, d.task))
-        throw InputError({file, 0, {}, problem->field}, problem->message);
     const Metric metric = effectiveMetric(e.metric, d.task);
     // The same refusals and warnings as run, so that check finds them before a sweep starts.
     QStringList warnings = d.warnings;

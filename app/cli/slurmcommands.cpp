@@ -80,12 +80,7 @@ int submitCommand(const QStringList& args)
         fromFile.model.command.requireRunnable(file);
 
     // As run: the data's task and the file's name checked before the file joins the workspace.
-    const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
-    const PreparedData fromFileData = PreparedData::prepare(
-        dataPath, fromFile.dataset,
-        fromFile.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
-    if (const auto problem = ExperimentValidator::validateMetricForData(fromFile, fromFileData.dataset.task))
-        throw InputError({file, 0, {}, problem->field}, problem->message);
+    Workspace::prepareDataOfFile(fromFile, file);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
     workspace.requireNameOfFile(file, fromFile.name);
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());

@@ -226,14 +226,10 @@ int runCommand(const QStringList& args)
     const int jobs = static_cast<int>(options.integer(
         QStringLiteral("--jobs"),
         fromFile.isCommand() ? fromFile.model.command.parallel : SweepRunner::defaultJobs(), 1, 1024));
-    const DatasetLoader::Use use =
-        fromFile.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features;
     // The data and the resource estimate before the workspace changes, so that a model refused for
     // its size leaves no experiment behind that the corrected file would then clash with.
     const QString dataPath = fromFile.dataset.resolvedPath(QFileInfo(file).absolutePath());
-    auto data = std::make_shared<const PreparedData>(PreparedData::prepare(dataPath, fromFile.dataset, use));
-    if (const auto problem = ExperimentValidator::validateMetricForData(fromFile, data->dataset.task))
-        throw InputError({file, 0, {}, problem->field}, problem->message);
+    auto data = std::make_shared<const PreparedData>(Workspace::prepareDataOfFile(fromFile, file));
     if (fromFile.isCommand()) // a program that cannot run is refused before anything changes
         fromFile.model.command.requireRunnable(file);
     else

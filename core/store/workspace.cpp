@@ -12,6 +12,18 @@
 
 namespace seedscape {
 
+namespace {
+
+// A workspace's file NAME.experiment.json must hold the experiment NAME (fileName).
+InputError nameNotOfFile(const QString& file, const QString& name, const QString& fileName)
+{
+    return InputError({file, 0, {}, QStringLiteral("name")},
+                      QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
+                          .arg(name, fileName));
+}
+
+} // namespace
+
 Workspace::Workspace(const QString& folder) : m_folder(QDir::cleanPath(QDir(folder).absolutePath()))
 {
     if (QFileInfo(m_folder).exists() && !QFileInfo(m_folder).isDir())
@@ -96,10 +108,7 @@ Experiment Workspace::experiment(const QString& name) const
     const QString file = experimentFile(name);
     Experiment e = ExperimentReader::readFile(file);
     if (e.name != name)
-        throw InputError(
-            {file, 0, {}, QStringLiteral("name")},
-            QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
-                .arg(e.name, name));
+        throw nameNotOfFile(file, e.name, name);
     return e;
 }
 
@@ -125,10 +134,7 @@ void Workspace::requireNameOfFile(const QString& file, const QString& name) cons
         return;
     const QString fileName = info.fileName().chopped(experimentSuffix().size());
     if (name != fileName)
-        throw InputError(
-            {file, 0, {}, QStringLiteral("name")},
-            QStringLiteral("\"%1\" does not match the file name; in a workspace it must be \"%2\"")
-                .arg(name, fileName));
+        throw nameNotOfFile(file, name, fileName);
 }
 
 QString Workspace::datasetPath(const Experiment& experiment) const
@@ -144,11 +150,16 @@ CommandPlaces Workspace::commandPlaces(const QString& name) const
 
 PreparedData Workspace::prepareData(const Experiment& experiment) const
 {
-    PreparedData data = PreparedData::prepare(datasetPath(experiment), experiment.dataset,
-                                              experiment.isCommand() ? DatasetLoader::Use::TargetOnly
-                                                                     : DatasetLoader::Use::Features);
+    return prepareDataOfFile(experiment, experimentFile(experiment.name)); // data paths from m_folder
+}
+
+PreparedData Workspace::prepareDataOfFile(const Experiment& experiment, const QString& experimentFile)
+{
+    PreparedData data = PreparedData::prepare(
+        experiment.dataset.resolvedPath(QFileInfo(experimentFile).absolutePath()), experiment.dataset,
+        experiment.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
     if (const auto problem = ExperimentValidator::validateMetricForData(experiment, data.dataset.task))
-        throw InputError({experimentFile(experiment.name), 0, {}, problem->field}, problem->message);
+        throw InputError({experimentFile, 0, {}, problem->field}, problem->message);
     return data;
 }
 

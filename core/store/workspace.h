@@ -64,6 +64,10 @@ public:
     CommandPlaces commandPlaces(const QString& name) const;
     // Data as the experiment's engine needs it: for a command experiment the target alone.
     PreparedData prepareData(const Experiment& experiment) const;
+    // The same for an experiment file anywhere (relative data paths from its folder): reads the data
+    // as the experiment says, and refuses (InputError on "metric", naming the file) a metric that cannot
+    // score the task the data gave. What check, run and submit read before the workspace changes.
+    static PreparedData prepareDataOfFile(const Experiment& experiment, const QString& experimentFile);
 
     // Atomic save of a definition that already has workspace-relative paths.
     void save(const Experiment& experiment) const;
