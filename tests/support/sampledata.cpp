@@ -3,6 +3,9 @@
 #include "data/csvreader.h"
 #include "data/datasetloader.h"
 
+#include <QDir>
+#include <QFile>
+
 namespace seedscape::testsupport {
 
 QString sampleDatasetPath(const QString& file)
@@ -13,6 +16,20 @@ QString sampleDatasetPath(const QString& file)
 QString testDataPath(const QString& relative)
 {
     return QStringLiteral(SEEDSCAPE_TEST_DATA "/") + relative;
+}
+
+QString writeQuickExperimentFile(const QString& folder, int epochs)
+{
+    const QString path = QDir(folder).filePath(QStringLiteral("quick.json"));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral(R"({"format": 1, "name": "quick",
+        "dataset": {"path": "%1", "target": "progression"},
+        "model": {"hidden": [32], "dropout": 0.1}, "training": {"epochs": %2}})")
+                .arg(sampleDatasetPath(QStringLiteral("diabetes.csv")))
+                .arg(epochs)
+                .toUtf8());
+    return path;
 }
 
 Dataset loadSampleDataset(const QString& file, const QString& target)

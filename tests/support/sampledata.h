@@ -17,6 +17,10 @@ QString sampleDatasetPath(const QString& file);
 // A file or folder under tests/data (golden files, odd CSVs).
 QString testDataPath(const QString& relative);
 
+// A user's own small experiment file, folder/quick.json, holding only what differs from the
+// defaults: diabetes with an absolute path, one hidden layer of 32, dropout 0.1, these epochs.
+QString writeQuickExperimentFile(const QString& folder, int epochs);
+
 // A shipped dataset loaded with this target and everything else at its default.
 Dataset loadSampleDataset(const QString& file, const QString& target);
 // A small CSV written inline, loaded as if read from a file named "t.csv" (messages name it).

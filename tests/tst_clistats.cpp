@@ -1,0 +1,267 @@
+// Runs the real seedscape-cli binary as a user or a script would: import and stats, damaged
+// and missing files that stats reports and run repairs.
+#include "store/resultstore.h"
+#include "support/processprobe.h"
+#include "support/sampledata.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace seedscape::testsupport;
+
+namespace {
+ProgramOutput cli(const QStringList& args)
+{
+    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args);
+}
+} // namespace
+
+class TestCliStats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importThenStatsGivesTheGoldenValues();
+    void statsOfATrainedSweep();
+    void statsWarnsOfDamagedSeedsAndRunReplacesThem();
+    void runRebuildsLabelsThatStatsReportsMissing();
+    void importRefusesStoredSeedsUnlessReplacing();
+};
+
+void TestCliStats::importThenStatsGivesTheGoldenValues()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
+    const ProgramOutput imported =
+        cli({QStringLiteral("import"), QStringLiteral("--predictions"),
+             golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+             golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), dir.path(),
+             QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
+             QStringLiteral("auc")});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.err.contains("imported 7 seeds of 2 experiments"), imported.err.constData());
+    const ProgramOutput stats = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(),
+                                     QStringLiteral("--k"), QStringLiteral("3,4"), QStringLiteral("--json")});
+    QCOMPARE(stats.exitCode, 0);
+    const auto actual = nlohmann::json::parse(stats.out.toStdString());
+    QFile expectedFile(golden + QStringLiteral("/expected.json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const auto expected = nlohmann::json::parse(expectedFile.readAll().toStdString());
+    QCOMPARE(actual["experiments"].size(), expected["experiments"].size());
+    for (size_t i = 0; i < expected["experiments"].size(); ++i) {
+        const auto& e = expected["experiments"][i];
+        const auto& a = actual["experiments"][i];
+        QCOMPARE(a["name"], e["name"]);
+        const auto same = [](const nlohmann::json& x, const nlohmann::json& y) {
+            return x.is_null() ? y.is_null() : std::abs(x.get<double>() - y.get<double>()) < 1e-9;
+        };
+        for (const char* field : {"mean", "std", "iqm"})
+            QVERIFY(same(a["val"][field], e["val"][field]));
+        QVERIFY(same(a["ensemble"]["test"], e["ensemble"]["test"]));
+        QVERIFY(same(a["k_ensembles"]["4"]["val_mean"], e["k_ensembles"]["4"]["val_mean"]));
+        QCOMPARE(a["k_ensembles"]["4"]["count"], e["k_ensembles"]["4"]["count"]);
+    }
+    QCOMPARE(actual["groups"].size(), 1u); // imported with one set of labels: one group
+    QCOMPARE(actual["groups"][0]["pick"], expected["groups"][0]["pick"]);
+    // The table names every experiment; a wrong metric for the task is a clear error.
+    const ProgramOutput table = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("b1") && table.out.contains("pick by ensemble"));
+    const ProgramOutput wrong = cli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                                     golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                                     golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
+                                     dir.path(), QStringLiteral("--task"), QStringLiteral("binary"),
+                                     QStringLiteral("--metric"), QStringLiteral("rmse")});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY(wrong.err.contains("rmse does not score a binary task"));
+}
+
+void TestCliStats::statsOfATrainedSweep()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    QCOMPARE(cli({QStringLiteral("run"), writeQuickExperimentFile(dir.path(), 4),
+                  QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"), QStringLiteral("4")})
+                 .exitCode,
+             0);
+    // Tags and notes added after the run (outside the fingerprint: the seeds still count).
+    const QString file = workspace + QStringLiteral("/quick.experiment.json");
+    QFile definition(file);
+    QVERIFY(definition.open(QIODevice::ReadOnly));
+    auto root = nlohmann::json::parse(definition.readAll().toStdString());
+    definition.close();
+    root["tags"] = {"baseline", "paper"};
+    root["notes"] = "why: the smallest model";
+    QVERIFY(definition.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    definition.write(QByteArray::fromStdString(root.dump()));
+    definition.close();
+    const ProgramOutput stats =
+        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+             QStringLiteral("--bootstrap"), QStringLiteral("200")});
+    QCOMPARE(stats.exitCode, 0);
+    const auto j = nlohmann::json::parse(stats.out.toStdString());
+    const auto& e = j["experiments"][0];
+    QCOMPARE(e["name"].get<std::string>(), std::string("quick"));
+    QCOMPARE(e["tags"], nlohmann::json::array({"baseline", "paper"}));
+    QCOMPARE(e["notes"].get<std::string>(), std::string("why: the smallest model"));
+    QCOMPARE(e["val"]["n"].get<int>(), 4);
+    QCOMPARE(e["k_ensembles"]["3"]["count"].get<int>(), 4);
+    QCOMPARE(e["ensemble_size_curve"].size(), size_t(4));
+    QCOMPARE(e["bootstrap"]["resamples"].get<int>(), 200);
+    QVERIFY(e["val"]["ci95"][0].get<double>() < e["val"]["mean"].get<double>());
+
+    // The text table: every column starts where its header does, with space before it.
+    const ProgramOutput table = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(table.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(table.out).split(QLatin1Char('\n'));
+    const qsizetype header = lines.indexOf(QRegularExpression(QStringLiteral("experiment .*"))); // whole line
+    QVERIFY(header >= 0 && header + 1 < lines.size());
+    const QString& row = lines[header + 1];
+    QVERIFY(row.startsWith(QStringLiteral("quick ")));
+    for (const QString& column :
+         {QStringLiteral("metric"), QStringLiteral("seeds"), QStringLiteral("val mean"),
+          QStringLiteral("val range"), QStringLiteral("test mean"), QStringLiteral("ens val"),
+          QStringLiteral("gain val"), QStringLiteral("val/test r")}) {
+        const qsizetype at = lines[header].indexOf(column);
+        QVERIFY2(at > 0 && at < row.size(), qPrintable(column));
+        QVERIFY2(row[at - 1] == QLatin1Char(' ') && row[at] != QLatin1Char(' '),
+                 qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
+    }
+    // k above the seeds: the k-ensemble column is undefined ("—"), not a number.
+    const ProgramOutput beyond = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
+                                      QStringLiteral("--k"), QStringLiteral("5")});
+    QCOMPARE(beyond.exitCode, 0);
+    const QStringList beyondLines = QString::fromUtf8(beyond.out).split(QLatin1Char('\n'));
+    const qsizetype beyondHeader = beyondLines.indexOf(QRegularExpression(QStringLiteral("experiment .*")));
+    QVERIFY(beyondHeader >= 0 && beyondHeader + 1 < beyondLines.size());
+    const qsizetype kColumn = beyondLines[beyondHeader].indexOf(QStringLiteral("5-ens val"));
+    QVERIFY(kColumn > 0);
+    QVERIFY2(beyondLines[beyondHeader + 1].mid(kColumn).startsWith(QStringLiteral("— ")),
+             qPrintable(beyondLines[beyondHeader + 1]));
+}
+
+void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString results = workspace + QStringLiteral("/results/quick");
+    const QStringList runArgs = {QStringLiteral("run"),         writeQuickExperimentFile(dir.path(), 2),
+                                 QStringLiteral("--workspace"), workspace,
+                                 QStringLiteral("--seeds"),     QStringLiteral("3")};
+    QCOMPARE(cli(runArgs).exitCode, 0);
+    const auto seeds = seedscape::ResultStore(results).load(false);
+    QCOMPARE(seeds.size(), size_t(3));
+    // One seed's predictions change on disk (a bit flip, a bad copy).
+    const QString bin = QStringLiteral("seed-%1.bin").arg(seeds[1].seed);
+    QFile f(results + QLatin1Char('/') + bin);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(16);
+    f.write("\x7f");
+    f.close();
+
+    const ProgramOutput stats =
+        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    QCOMPARE(stats.exitCode, 0);
+    QVERIFY2(stats.err.startsWith("warning: "), stats.err.constData());
+    QVERIFY2(stats.err.contains(QStringLiteral("%1: predictions file damaged").arg(bin).toUtf8()),
+             stats.err.constData());
+    QVERIFY2(stats.err.contains("a damaged seed of 'quick', left out"), stats.err.constData());
+    const auto e = nlohmann::json::parse(stats.out.toStdString())["experiments"][0];
+    QCOMPARE(e["val"]["n"].get<int>(), 2);
+    QCOMPARE(e["damaged_seeds"],
+             nlohmann::json::array({QStringLiteral("seed-%1.json").arg(seeds[1].seed).toStdString()}));
+
+    const ProgramOutput repaired = cli(runArgs);
+    QCOMPARE(repaired.exitCode, 0);
+    QVERIFY2(repaired.err.contains(QStringLiteral("quick: set aside damaged seed seed-%1.json in %2/damaged")
+                                       .arg(seeds[1].seed)
+                                       .arg(results)
+                                       .toUtf8()),
+             repaired.err.constData());
+    QVERIFY2(repaired.err.contains("training 1 seeds (2 already finished)"), repaired.err.constData());
+    QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
+    QVERIFY(QFile::exists(results + QStringLiteral("/damaged/") + bin));
+    const ProgramOutput clean = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY2(clean.err.isEmpty(), clean.err.constData());
+}
+
+void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString labels = workspace + QStringLiteral("/results/quick/labels.json");
+    const QStringList runArgs = {QStringLiteral("run"),         writeQuickExperimentFile(dir.path(), 2),
+                                 QStringLiteral("--workspace"), workspace,
+                                 QStringLiteral("--seeds"),     QStringLiteral("2")};
+    QCOMPARE(cli(runArgs).exitCode, 0);
+    QFile original(labels);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray written = original.readAll();
+    original.close();
+    for (const QByteArray& damage : {QByteArray(), QByteArray("{\"format\": 1, \"task\"")}) {
+        QFile::remove(labels);
+        if (!damage.isEmpty()) {
+            QFile f(labels);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(damage);
+        }
+        const ProgramOutput stats = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+        QCOMPARE(stats.exitCode, 0);
+        QVERIFY2(
+            stats.err.contains("results/quick/labels.json is missing or damaged; run the experiment again "
+                               "to rebuild it"),
+            stats.err.constData());
+        // Its seeds are there, only unreadable: stdout must not say there are none.
+        QVERIFY2(stats.out.contains("no experiment in " + workspace.toUtf8() +
+                                    " has finished seeds that can be read; see the warnings above"),
+                 stats.out.constData());
+        // Nothing is missing, so nothing trains, and the labels come back all the same.
+        const ProgramOutput again = cli(runArgs);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.err.contains("already has 2 finished seeds"), again.err.constData());
+        QVERIFY2(again.err.contains("labels.json was missing or damaged; rebuilt it from the data"),
+                 again.err.constData());
+        QFile rebuilt(labels);
+        QVERIFY(rebuilt.open(QIODevice::ReadOnly));
+        QCOMPARE(rebuilt.readAll(), written);
+        const ProgramOutput fixed = cli(
+            {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        QVERIFY2(fixed.err.isEmpty(), fixed.err.constData());
+        QCOMPARE(nlohmann::json::parse(fixed.out.toStdString())["experiments"][0]["val"]["n"].get<int>(), 2);
+    }
+}
+
+void TestCliStats::importRefusesStoredSeedsUnlessReplacing()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
+    const QStringList args = {QStringLiteral("import"),
+                              QStringLiteral("--predictions"),
+                              golden + QStringLiteral("/predictions.csv"),
+                              QStringLiteral("--labels"),
+                              golden + QStringLiteral("/labels.csv"),
+                              QStringLiteral("--workspace"),
+                              dir.path(),
+                              QStringLiteral("--task"),
+                              QStringLiteral("binary"),
+                              QStringLiteral("--metric"),
+                              QStringLiteral("auc")};
+    QCOMPARE(cli(args).exitCode, 0);
+    const ProgramOutput again = cli(args);
+    QCOMPARE(again.exitCode, 1);
+    QCOMPARE(again.err.count('\n'), 1);
+    QVERIFY2(again.err.contains("predictions.csv:2: column 'seed': experiment '"), again.err.constData());
+    QVERIFY2(again.err.contains("nothing was imported. Use --replace to replace stored seeds on purpose"),
+             again.err.constData());
+    const ProgramOutput replaced = cli(args + QStringList{QStringLiteral("--replace")});
+    QCOMPARE(replaced.exitCode, 0);
+    QVERIFY2(replaced.err.contains("imported 7 seeds of 2 experiments"), replaced.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliStats)
+#include "tst_clistats.moc"
