@@ -159,8 +159,9 @@ void TestCli::sampleWritesAWorkspace()
 void TestCli::eachCommandHasItsOwnHelp()
 {
     const QByteArray whole = cli({QStringLiteral("--help")}).out;
-    for (const char* command : {"run", "rerun", "import", "stats", "plot", "report", "check", "sample",
-                                "rename", "delete", "submit", "jobs", "cancel-job", "slurm-task"}) {
+    for (const char* command :
+         {"run", "rerun", "import", "stats", "plot", "report", "check", "sample", "rename", "delete",
+          "restore", "submit", "jobs", "cancel-job", "slurm-task"}) {
         const QString word = QString::fromLatin1(command);
         const ProgramOutput help = cli({word, QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);

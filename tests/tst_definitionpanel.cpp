@@ -128,6 +128,7 @@ private Q_SLOTS:
     // Through the window: the table and status follow the panel.
     void definitionTabAutosavesValidEdits();
     void storedSeedsAllowOnlyComparableEdits();
+    void restoresTheFileOfATrainedExperimentThatLostIt();
 };
 
 void TestDefinitionPanel::initTestCase()
@@ -504,6 +505,48 @@ void TestDefinitionPanel::storedSeedsAllowOnlyComparableEdits()
     QCOMPARE(ExperimentReader::readFile(workspace.experimentFile(QStringLiteral("quick"))).training.lr, 1e-3);
     QVERIFY(window.statusBar()->currentMessage().startsWith(
         QStringLiteral("Created quick-variant with your change")));
+}
+
+// Its file removed outside Seedscape, a trained experiment is not "imported": the Definition tab
+// offers its file back from the definition its results keep, and the row is an experiment again.
+void TestDefinitionPanel::restoresTheFileOfATrainedExperimentThatLostIt()
+{
+    TempWorkspace workspace;
+    const QString file = saveQuick(workspace.path());
+    const Experiment saved = ExperimentReader::readFile(file);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace.path()));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(0));
+    QVERIFY(ended.wait(60000));
+    QVERIFY(QFile::remove(file));
+    ExperimentTableModel* model = window.experimentModel();
+    QTRY_COMPARE(model->index(0, ExperimentTableModel::Status).data().toString(),
+                 QStringLiteral("file missing"));
+    QCOMPARE(model->index(0, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("2"));
+    window.selectExperiment(QStringLiteral("quick"));
+    auto* restore = window.findChild<QPushButton*>(QStringLiteral("restoreExperimentFile"));
+    QVERIFY(restore);
+    QTRY_VERIFY(!restore->isHidden());
+    QVERIFY(!window.definitionEditor()->isEnabled());
+    const QString status = window.findChild<QLabel*>(QStringLiteral("definitionStatus"))->text();
+    QVERIFY2(status.startsWith(QStringLiteral("The experiment file of quick is missing")),
+             qPrintable(status));
+    QVERIFY(!window.runExperiments(0));
+    QVERIFY2(
+        window.statusBar()->currentMessage().contains(QStringLiteral("restore it on the Definition tab")),
+        qPrintable(window.statusBar()->currentMessage()));
+
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QVERIFY(QFile::exists(file));
+    QVERIFY(ExperimentReader::readFile(file) == saved);
+    QVERIFY(restore->isHidden());
+    QTRY_COMPARE(model->index(0, ExperimentTableModel::Status).data().toString(), QStringLiteral("done"));
+    QCOMPARE(model->index(0, ExperimentTableModel::Seeds).data().toString(), QStringLiteral("2/2"));
+    QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Restored ")));
+    QTRY_VERIFY(window.definitionEditor()->isEnabled());
+    QTRY_VERIFY(window.definitionEditor()->experiment() &&
+                window.definitionEditor()->experiment()->name == QStringLiteral("quick"));
 }
 
 QTEST_MAIN(TestDefinitionPanel)

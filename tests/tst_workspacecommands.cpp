@@ -1,9 +1,10 @@
-// seedscape-cli rename and delete, through the real program: what the window's Rename and Delete do
-// (tst_experimentmover tests the moves themselves), with the command line's messages and refusals.
+// seedscape-cli rename, delete and restore, through the real program: what the window's Rename, Delete
+// and Restore do (tst_experimentmover tests the moves themselves), with the messages and refusals.
 #include "slurm/slurmjob.h"
 #include "store/experimentcolourfile.h"
 #include "store/experimentlock.h"
 #include "store/resultstore.h"
+#include "store/workspace.h"
 #include "support/processprobe.h"
 
 #include <QDir>
@@ -182,6 +183,87 @@ private Q_SLOTS:
         QCOMPARE(outside.exitCode, 1);
         QVERIFY2(outside.err.contains("no such experiment"), outside.err.constData());
         QVERIFY(QFileInfo(workspace + QStringLiteral("/programs")).isDir());
+    }
+
+    // An experiment file removed outside Seedscape (by hand, a git checkout): its results keep the
+    // definition, and restore writes the same file back, one the stored seeds still reproduce with.
+    void restoreWritesBackARemovedFileFromItsSeeds()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        const Workspace ws(workspace);
+        const Experiment original = ws.experiment(QStringLiteral("wine"));
+        const QString seed =
+            QString::number(*ResultStore(ws.resultsFolder(QStringLiteral("wine"))).recordedSeeds().begin());
+        QVERIFY(QFile::remove(ws.experimentFile(QStringLiteral("wine"))));
+        const std::vector<WorkspaceEntry> entries = ws.scan();
+        QCOMPARE(entries.size(), size_t(1));
+        QCOMPARE(entries.front().importedName, QStringLiteral("wine"));
+        QVERIFY(entries.front().fileMissing); // not "imported": its results hold a definition
+        QCOMPARE(experimentsInStats(workspace), QStringList({QStringLiteral("wine 2")}));
+
+        const QStringList restore{QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                                  QStringLiteral("--experiment"), QStringLiteral("wine")};
+        const ProgramOutput restored = cli(restore);
+        QCOMPARE(restored.exitCode, 0);
+        QVERIFY2(restored.err.contains(
+                     "wine.experiment.json from the definition its 2 stored seeds were trained with"),
+                 restored.err.constData());
+        QVERIFY(ws.experiment(QStringLiteral("wine")) == original); // tags included
+        QVERIFY(!ws.scan().front().fileMissing);
+        const ProgramOutput rerun =
+            cli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                 QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--seed"), seed});
+        QCOMPARE(rerun.exitCode, 0);
+        QVERIFY2(rerun.out.contains("\"identical_to_recorded\":true"), rerun.out.constData());
+
+        const ProgramOutput again = cli(restore);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("the experiment file exists; nothing to restore"), again.err.constData());
+
+        // Renamed since it trained: the definition in its results still says "wine".
+        QCOMPARE(cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                      QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--to"),
+                      QStringLiteral("grapes")})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile::remove(ws.experimentFile(QStringLiteral("grapes"))));
+        QCOMPARE(cli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                      QStringLiteral("--experiment"), QStringLiteral("grapes")})
+                     .exitCode,
+                 0);
+        QCOMPARE(ws.experiment(QStringLiteral("grapes")).name, QStringLiteral("grapes"));
+        QCOMPARE(ws.experiment(QStringLiteral("grapes")).model.hidden, original.model.hidden);
+
+        const ProgramOutput unknown =
+            cli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                 QStringLiteral("--experiment"), QStringLiteral("wine")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no stored seeds of an experiment named \"wine\""),
+                 unknown.err.constData());
+        QVERIFY(!QFile::exists(ws.experimentFile(QStringLiteral("wine"))));
+    }
+
+    // Imported predictions keep no definition: there is nothing to restore a file from.
+    void restoreRefusesImportedPredictions()
+    {
+        QTemporaryDir dir;
+        const QString workspace = dir.filePath(QStringLiteral("ws"));
+        const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                      golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                      golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
+                      QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
+                      QStringLiteral("accuracy")})
+                     .exitCode,
+                 0);
+        QVERIFY(!Workspace(workspace).scan().front().fileMissing);
+        const ProgramOutput refused = cli({QStringLiteral("restore"), QStringLiteral("--workspace"),
+                                           workspace, QStringLiteral("--experiment"), QStringLiteral("m1")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("imported predictions keep no definition"), refused.err.constData());
+        QVERIFY(!QFile::exists(Workspace(workspace).experimentFile(QStringLiteral("m1"))));
     }
 
     // While a sweep on this machine or a Slurm job may still store seeds, neither command moves them.

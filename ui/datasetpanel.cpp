@@ -92,6 +92,12 @@ void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntr
         m_summary->setText(tr("No experiment selected."));
         return;
     }
+    if (entry->fileMissing) {
+        m_summary->setText(tr("The experiment file of %1 is missing, so its data file is not known here; "
+                              "restore the file on the Definition tab.")
+                               .arg(entry->importedName.toHtmlEscaped()));
+        return;
+    }
     if (entry->isImported()) {
         m_summary->setText(tr("%1 was imported: its predictions are scored against the rows of its labels "
                               "(results/%1/labels.json); there is no data file to show.")

@@ -6,6 +6,8 @@
 #include "sweepcontroller.h"
 
 #include "common/atomicfile.h"
+#include "common/inputerror.h"
+#include "common/storageerror.h"
 #include "experiment/experimentfingerprint.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
@@ -34,13 +36,19 @@ constexpr int kAutosaveDelayMs = 400; // saves once typing pauses, not on every 
 DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     : QWidget(parent), m_sweeps(sweeps), m_editor(new ExperimentEditor), m_status(new QLabel),
       m_variantBar(new QFrame), m_variantMessage(new QLabel),
-      m_makeVariant(new QPushButton(tr("Make a variant with this change"))), m_autosave(new QTimer(this))
+      m_makeVariant(new QPushButton(tr("Make a variant with this change"))),
+      m_restoreFile(new QPushButton(tr("Restore the experiment file"))), m_autosave(new QTimer(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_status->setObjectName(QStringLiteral("definitionStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    m_restoreFile->setObjectName(QStringLiteral("restoreExperimentFile"));
+    m_restoreFile->setToolTip(
+        tr("Writes NAME.experiment.json back from the definition its seeds were trained with"));
+    connect(m_restoreFile, &QPushButton::clicked, this, &DefinitionPanel::restoreFile);
+    layout->addWidget(m_restoreFile, 0, Qt::AlignLeft);
     layout->addWidget(buildVariantBar());
     layout->addWidget(m_editor, 1);
     m_editor->setNameEditable(false); // the name is the file's and the results folder's
@@ -117,10 +125,19 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     const std::optional<WorkspaceEntry> entry = shown ? std::optional<WorkspaceEntry>(*shown) : std::nullopt;
     saveNow();
     m_workspace = workspaceFolder;
+    m_missingFile = entry && entry->fileMissing ? entry->importedName : QString();
+    m_restoreFile->setVisible(!m_missingFile.isEmpty());
     if (!entry || !entry->experiment) {
         m_saved.reset();
         m_editor->setEnabled(false);
-        if (entry && entry->isImported())
+        if (entry && entry->fileMissing)
+            m_status->setText(
+                tr("The experiment file of %1 is missing (removed outside Seedscape, or by a git "
+                   "checkout). Its seeds are in every plot and statistic, and its results keep "
+                   "the definition they were trained with: restore the file to see, edit and "
+                   "run it again.")
+                    .arg(entry->importedName.toHtmlEscaped()));
+        else if (entry && entry->isImported())
             m_status->setText(tr("%1 was imported (seedscape-cli import): Seedscape did not train it, so it "
                                  "has no definition to edit or run. Its seeds are in every plot and "
                                  "statistic; Rename and Delete (Experiment menu) work as for any other.")
@@ -135,6 +152,22 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     m_editor->setEnabled(true);
     m_editor->setWorkspace(m_workspace, {});
     m_editor->setExperiment(*entry->experiment);
+}
+
+void DefinitionPanel::restoreFile()
+{
+    const QString name = m_missingFile;
+    try {
+        Workspace(m_workspace).restoreExperimentFile(name);
+    } catch (const InputError& e) {
+        m_status->setText(ProblemText::html(tr("Not restored: %1").arg(e.message()), m_status));
+        return;
+    } catch (const StorageError& e) {
+        m_status->setText(ProblemText::html(tr("Not restored: %1").arg(e.message()), m_status));
+        return;
+    }
+    m_restoreFile->hide();
+    Q_EMIT fileRestored(name);
 }
 
 void DefinitionPanel::countStoredSeeds()

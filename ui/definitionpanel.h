@@ -50,6 +50,8 @@ Q_SIGNALS:
     // "Make a variant with this change" saved the edited definition as the new experiment name
     // (NAME-variant, …); the shown one is unchanged. The window selects the new one.
     void variantCreated(const QString& name);
+    // "Restore the experiment file" wrote back the file of a trained experiment that had lost it.
+    void fileRestored(const QString& name);
 
 private:
     QWidget* buildVariantBar();
@@ -60,6 +62,7 @@ private:
     void showVariantBar(); // when the edit breaks the stored seeds' comparability
     void makeVariant();
     void discardChange();
+    void restoreFile();
 
     const SweepController* m_sweeps;
     QString m_workspace;
@@ -68,6 +71,8 @@ private:
     QFrame* m_variantBar;
     QLabel* m_variantMessage;
     QPushButton* m_makeVariant;
+    QPushButton* m_restoreFile; // shown for a trained experiment whose file is missing
+    QString m_missingFile;      // that experiment's name
     QTimer* m_autosave;
     std::optional<Experiment> m_saved;
     std::optional<std::set<quint64>> m_storedSeeds; // of the shown experiment; unknown until read

@@ -225,8 +225,12 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
     if (role == Qt::CheckStateRole && column == Name)
         return m_hidden.contains(name) ? Qt::Unchecked : Qt::Checked;
     if (role == Qt::ToolTipRole && (column == Name || column == Model || column == Dataset))
-        return tr("Imported with seedscape-cli import: predictions made elsewhere, scored against %1")
-            .arg(entry.file + QStringLiteral("/labels.json"));
+        return entry.fileMissing
+                   ? tr("%1.experiment.json is missing; its results keep the definition its seeds were "
+                        "trained with (select it to restore the file)")
+                         .arg(name)
+                   : tr("Imported with seedscape-cli import: predictions made elsewhere, scored against %1")
+                         .arg(entry.file + QStringLiteral("/labels.json"));
     if (role == Qt::TextAlignmentRole && column >= Seeds && column <= Gain)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
@@ -235,7 +239,7 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
     case Name:
         return name;
     case Status:
-        return tr("imported");
+        return entry.fileMissing ? tr("file missing") : tr("imported");
     case Seeds: {
         const int finished = s ? s->seedCount() : 0;
         return role == Qt::UserRole ? QVariant(finished) : QVariant(QString::number(finished));
@@ -245,7 +249,7 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
     case Metric:
         return s ? names::metric(s->metric) : QString();
     case Model:
-        return tr("imported predictions");
+        return entry.fileMissing ? tr("(definition in its results)") : tr("imported predictions");
     case Dataset:
         return tr("its labels");
     case Tags:

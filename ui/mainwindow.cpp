@@ -120,6 +120,12 @@ MainWindow::MainWindow(QWidget* parent)
                                     "Press Run (Ctrl+R) to train its seeds.")
                                      .arg(name));
     });
+    connect(m_definition, &DefinitionPanel::fileRestored, this, [this](const QString& name) {
+        rescanExperiments();
+        selectExperiment(name);
+        statusBar()->showMessage(tr("Restored %1 from the definition its seeds were trained with.")
+                                     .arg(Workspace(m_workspacePath).experimentFile(name)));
+    });
     connect(m_definition, &DefinitionPanel::experimentSaved, this, [this] {
         rescanExperiments();
         showExperiment(selectedRow());
@@ -449,7 +455,10 @@ bool MainWindow::runExperiments(int row)
         if ((row < 0 || r == row) && m_experiments->entry(r).experiment)
             chosen.push_back(*m_experiments->entry(r).experiment);
     QString error;
-    if (chosen.empty() && row >= 0 && m_experiments->entry(row).isImported())
+    if (chosen.empty() && row >= 0 && m_experiments->entry(row).fileMissing)
+        error = tr("The experiment file of %1 is missing: restore it on the Definition tab to run it.")
+                    .arg(m_experiments->entry(row).importedName);
+    else if (chosen.empty() && row >= 0 && m_experiments->entry(row).isImported())
         error =
             tr("%1 was imported: it has no definition to run.").arg(m_experiments->entry(row).importedName);
     else if (chosen.empty())

@@ -95,6 +95,10 @@ void NotesPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntry*
     m_tags->setEnabled(shown.has_value());
     m_notes->setEnabled(shown.has_value());
     m_status->setText(shown ? tr("Saved as you type, in %1's experiment file.").arg(m_experiment)
+                      : entry && entry->fileMissing
+                          ? tr("The experiment file of %1 is missing: restore it on the Definition tab to "
+                               "keep tags and notes in it.")
+                                .arg(entry->importedName)
                       : entry && entry->isImported()
                           ? tr("%1 was imported: it has no experiment file to keep tags "
                                "and notes in.")

@@ -50,6 +50,9 @@ Commands:
   delete --workspace DIR --experiment NAME
                                  move an experiment and its stored seeds to DIR/deleted/, from
                                  where they can be moved back
+  restore --workspace DIR --experiment NAME
+                                 write back NAME.experiment.json, removed outside Seedscape, from
+                                 the definition its stored seeds were trained with
   submit EXPERIMENT.json --workspace DIR [--seeds N] [--partition P] [--time T] [--cpus-per-task C]
          [--gpus-per-task G] [--max-parallel M] [--seeds-per-task K] [--sbatch-arg ARG]...
                                  draw the seeds still missing and submit them to Slurm as one job
@@ -150,6 +153,8 @@ int main(int argc, char* argv[])
             return cli::renameCommand(args);
         if (command == QLatin1String("delete"))
             return cli::deleteCommand(args);
+        if (command == QLatin1String("restore"))
+            return cli::restoreCommand(args);
         throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
     } catch (const cli::UsageError& e) {
         std::cerr << "seedscape-cli: " << e.what() << std::endl;

@@ -20,5 +20,6 @@ int cancelJobCommand(const QStringList& args);
 int slurmTaskCommand(const QStringList& args);
 int renameCommand(const QStringList& args);
 int deleteCommand(const QStringList& args);
+int restoreCommand(const QStringList& args);
 
 } // namespace seedscape::cli

@@ -1,4 +1,5 @@
-// seedscape-cli rename and delete: what the window's Rename and Delete do, for scripts and servers.
+// seedscape-cli rename, delete and restore: what the window's Rename, Delete and Restore the
+// experiment file do, for scripts and servers.
 #include "clioptions.h"
 #include "commands.h"
 
@@ -85,6 +86,24 @@ int deleteCommand(const QStringList& args)
     std::cerr << "moved " << name.toStdString() << " and its " << seeds << " stored seed"
               << (seeds == 1 ? "" : "s") << " to " << QDir::toNativeSeparators(aside).toStdString()
               << "; move them back to restore it" << std::endl;
+    return 0;
+}
+
+int restoreCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("restore takes only --workspace and --experiment"));
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    if (!QFileInfo(folder).isDir())
+        throw InputError({folder}, QStringLiteral("no such workspace folder"));
+    const Workspace workspace(folder);
+    const QString name = options.required(QStringLiteral("--experiment"));
+    workspace.restoreExperimentFile(name);
+    const int seeds = storedSeeds(workspace, name);
+    std::cerr << "restored " << QDir::toNativeSeparators(workspace.experimentFile(name)).toStdString()
+              << " from the definition its " << seeds << " stored seed" << (seeds == 1 ? " was" : "s were")
+              << " trained with" << std::endl;
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "experiment/experimentvalidator.h"
 #include "experiment/experimentwriter.h"
 #include "store/labelsfile.h"
+#include "store/storeddefinition.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -84,6 +85,7 @@ std::vector<WorkspaceEntry> Workspace::scan() const
             WorkspaceEntry entry;
             entry.file = results.filePath(name);
             entry.importedName = name;
+            entry.fileMissing = fileMissing(name);
             entries.push_back(std::move(entry));
         }
     return entries;
@@ -115,6 +117,33 @@ Experiment Workspace::experiment(const QString& name) const
 bool Workspace::isImported(const QString& name) const
 {
     return !name.isEmpty() && !contains(name) && LabelsFile::exists(resultsFolder(name));
+}
+
+bool Workspace::fileMissing(const QString& name) const
+{
+    return isImported(name) && QFileInfo::exists(storedDefinitionFile(name));
+}
+
+Experiment Workspace::restoreExperimentFile(const QString& name) const
+{
+    if (contains(name))
+        throw InputError({experimentFile(name)},
+                         QStringLiteral("the experiment file exists; nothing to restore"));
+    if (!fileMissing(name))
+        throw InputError(
+            {resultsFolder(name)},
+            isImported(name)
+                ? QStringLiteral("imported predictions keep no definition to restore a file from")
+                : QStringLiteral("no stored seeds of an experiment named \"%1\"").arg(name));
+    Experiment experiment = ExperimentReader::readFile(storedDefinitionFile(name));
+    experiment.name = name; // renamed since (rename moves the folder, not the words in it)
+    save(experiment);
+    return experiment;
+}
+
+QString Workspace::storedDefinitionFile(const QString& name) const
+{
+    return resultsFolder(name) + QLatin1Char('/') + StoredDefinition::fileName();
 }
 
 QStringList Workspace::takenNames() const

@@ -17,8 +17,9 @@ struct WorkspaceEntry
 {
     QString file; // the experiment file; an imported experiment's results folder
     std::optional<Experiment> experiment;
-    QString error;        // set when experiment is empty and the file cannot be read
-    QString importedName; // set for an imported experiment: results/NAME with no file (no definition)
+    QString error;            // set when experiment is empty and the file cannot be read
+    QString importedName;     // set for results/NAME with no experiment file: imported predictions, or…
+    bool fileMissing = false; // …seeds trained here whose file was removed (the results keep its definition)
 
     bool isImported() const { return !importedName.isEmpty(); }
 };
@@ -51,6 +52,13 @@ public:
     bool contains(const QString& name) const; // an experiment file of this name
     // Predictions imported under this name: results/NAME with its labels and no experiment file.
     bool isImported(const QString& name) const;
+    // A trained experiment whose file is gone (removed by hand, or by a git checkout): its results
+    // keep the definition their seeds were trained with (StoredDefinition). Imported ones keep none.
+    bool fileMissing(const QString& name) const;
+    // Writes that definition back as NAME.experiment.json (atomic) and returns it. Throws InputError,
+    // naming the file, when NAME has an experiment file, its results keep no definition, or the kept
+    // definition cannot be read.
+    Experiment restoreExperimentFile(const QString& name) const;
     // Every name an experiment has here, defined or imported: a new experiment must take another.
     QStringList takenNames() const;
     // Throws InputError when the file is missing, invalid, or names another experiment.
@@ -77,6 +85,8 @@ public:
     Experiment add(Experiment experiment, const QString& sourceFolder) const;
 
 private:
+    QString storedDefinitionFile(const QString& name) const;
+
     QString m_folder;
 };
 
