@@ -1,21 +1,16 @@
 // Statistics against golden values computed independently with numpy and scipy
-// (tests/data/stats/make_golden.py), edge cases, sampling and bootstrap.
-#include "common/inputerror.h"
-#include "common/storageerror.h"
+// (tests/data/stats/make_golden.py), edge cases, sampling and bootstrap. (Importing: tst_predictionimporter.)
 #include "experiment/experimentnames.h"
 #include "stats/ensemblescorer.h"
 #include "stats/statisticsjson.h"
 #include "stats/studentt.h"
 #include "stats/workspacestatistics.h"
 #include "store/experimentresults.h"
-#include "store/labelsfile.h"
 #include "store/predictionimporter.h"
-#include "store/resultstore.h"
 #include "store/workspace.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -65,13 +60,6 @@ void compareSubset(const json& expected, const json& actual, const std::string& 
     }
 }
 
-void writeFile(const QString& path, const QByteArray& content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
-
 ExperimentResults syntheticRegression(int seeds, int rows)
 {
     ExperimentResults r;
@@ -114,13 +102,10 @@ private Q_SLOTS:
     void bootstrapIsReproducibleAndBracketsTheMean();
     void undefinedNumbersAreNull();
     void correlationsNeedThreePointsAndIntervalsFour();
-    void importRejects_data();
-    void importRejects();
-    void importRefusesOtherLabelsForTheSameName();
-    void importRefusesStoredSeedsUnlessReplacing();
-    void importIsAllOrNothingWhenWritingFails();
-    void importNamesMustFitAFileNameInBytes();
-    void importFinishesOrRemovesStaleStaging();
+    void undefinedScoresMakeComparisonsUndefined();
+    void kendallIntervalIsABootstrapOfThePoints();
+    void stabilityPickNeedsTwoSeeds();
+    void curveEqualsKEnsemblesWhereEverySubsetFits();
 };
 
 void TestStatistics::goldenCases_data()
@@ -184,11 +169,11 @@ void TestStatistics::sampledSubsetsAreDistinct()
 {
     const ExperimentResults r = syntheticRegression(6, 40);
     const EnsembleScorer scorer(r);
-    const auto all = scorer.sizeCurve(1000, 0);
+    const auto all = scorer.sizeCurve(1000, 1000, 0);
     QCOMPARE(all[2].count, 20); // C(6, 3)
     QVERIFY(all[2].exhaustive);
     // A limit of 19: 19 distinct subsets of the 20, so their sum is the total minus one subset's.
-    const auto sampled = scorer.sizeCurve(19, 1);
+    const auto sampled = scorer.sizeCurve(19, 19, 1);
     QCOMPARE(sampled[2].count, 19);
     QVERIFY(!sampled[2].exhaustive);
     QVERIFY(sampled[0].exhaustive && sampled[5].exhaustive); // C(6,1) = 6 and C(6,6) = 1 fit the limit
@@ -222,7 +207,7 @@ void TestStatistics::sampledSubsetsAreDistinct()
                              beyond.testMean, beyond.testMin, beyond.testMax})
         QVERIFY(std::isnan(undefined)); // not whatever the memory held
     // A limit smaller than C(N, k) for several k at once, including k above N/2.
-    const auto small = scorer.sizeCurve(4, 2);
+    const auto small = scorer.sizeCurve(4, 4, 2);
     for (int k = 2; k <= 4; ++k) {
         QCOMPARE(small[k - 1].count, 4);
         QVERIFY(!small[k - 1].exhaustive);
@@ -272,6 +257,7 @@ void TestStatistics::undefinedNumbersAreNull()
     QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["kendall"].is_null());
     QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["ci95"].is_null());
     QCOMPARE(j["groups"][0]["pick"]["by_ensemble"].get<std::string>(), std::string("synthetic"));
+    QVERIFY(j["groups"][0]["pick"]["by_stability"].is_null()); // one seed: no range to judge
     QVERIFY(StatisticsJson::toJson(w, options).indexOf("nan") < 0);
 }
 
@@ -305,241 +291,144 @@ void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
     QVERIFY2(none.pearsonText().startsWith(QStringLiteral("r = 0 (95% ")), qPrintable(none.pearsonText()));
     QCOMPARE(Correlation::coefficientText(-2.6e-16), QStringLiteral("0"));
     QCOMPARE(Correlation::coefficientText(-0.0123), QStringLiteral("-0.012"));
-}
-
-void TestStatistics::importRejects_data()
-{
-    QTest::addColumn<QByteArray>("labels");
-    QTest::addColumn<QByteArray>("predictions");
-    QTest::addColumn<int>("task");
-    QTest::addColumn<QString>("message");
-    const QByteArray labels = "split,row,label\nval,0,1\nval,1,0\ntest,0,1\n";
-    const QByteArray binaryOk = "experiment,seed,split,row,prediction\n";
-    QTest::addRow("missing label column")
-        << QByteArray("split,row,value\nval,0,1\n") << binaryOk << int(Task::Binary)
-        << "L.csv:1: missing column 'label' (the header must have split,row,label)";
-    QTest::addRow("missing prediction column")
-        << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
-        << "P.csv:1: missing column 'prediction' (the header must have experiment,seed,split,row,prediction)";
-    QTest::addRow("unknown split in labels")
-        << QByteArray("split,row,label\nvalid,0,1\n") << binaryOk << int(Task::Binary)
-        << "L.csv:2: column 'split': split 'valid' is not val or test";
-    QTest::addRow("label not a class")
-        << QByteArray("split,row,label\nval,0,2\n") << binaryOk << int(Task::Binary)
-        << "L.csv:2: column 'label': a binary label must be a class index from 0 to 1, got '2'";
-    QTest::addRow("labelled twice") << QByteArray("split,row,label\nval,0,1\nval,0,0\n") << binaryOk
-                                    << int(Task::Binary)
-                                    << "L.csv:3: column 'row': val row 0 is labelled twice (first on line 2)";
-    QTest::addRow("gap in labels") << QByteArray("split,row,label\nval,0,1\nval,2,0\ntest,0,1\n") << binaryOk
-                                   << int(Task::Binary)
-                                   << "L.csv: val rows must count from 0 without gaps: row 1 is missing";
-    QTest::addRow("unknown split in predictions")
-        << labels << QByteArray(binaryOk + "a,1,train,0,0.5\n") << int(Task::Binary)
-        << "P.csv:2: column 'split': split 'train' is not val or test";
-    QTest::addRow("row without label")
-        << labels << QByteArray(binaryOk + "a,1,test,1,0.5\n") << int(Task::Binary)
-        << "P.csv:2: column 'row': test row 1 has no label in L.csv (it labels test rows 0 to 0)";
-    QTest::addRow("row twice")
-        << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,0,0.6\n") << int(Task::Binary)
-        << "P.csv:3: column 'row': experiment 'a' seed 1 predicts val row 0 twice (first on line 2)";
-    QTest::addRow("row missing")
-        << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,1,0.2\n") << int(Task::Binary)
-        << "P.csv: experiment 'a' seed 1 has no prediction for test row 0 (first seen on line 2)";
-    QTest::addRow("probability above 1")
-        << labels << QByteArray(binaryOk + "a,1,val,0,1.5\n") << int(Task::Binary)
-        << "P.csv:2: column 'prediction': a probability must be between 0 and 1, got '1.5'";
-    QTest::addRow("not a number") << labels << QByteArray(binaryOk + "a,1,val,0,high\n") << int(Task::Binary)
-                                  << "P.csv:2: column 'prediction': not a number: 'high'";
-    QTest::addRow("bad seed")
-        << labels << QByteArray(binaryOk + "a,-3,val,0,0.5\n") << int(Task::Binary)
-        << "P.csv:2: column 'seed': a seed must be a whole number from 0 to 18446744073709551615, got '-3'";
-    QTest::addRow("multiclass sum") << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
-                                    << QByteArray(
-                                           "experiment,seed,split,row,p_0,p_1,p_2\na,1,val,0,0.2,0.2,0.5\n")
-                                    << int(Task::Multiclass)
-                                    << "P.csv:2: the class probabilities sum to 0.9, not 1 (within 1e-06)";
-    QTest::addRow("multiclass columns")
-        << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
-        << QByteArray("experiment,seed,split,row,prediction\n") << int(Task::Multiclass)
-        << "P.csv:1: missing columns 'p_0', 'p_1', … (multiclass predictions need one probability column per "
-           "class)";
-    QTest::addRow("regression label text")
-        << QByteArray("split,row,label\nval,0,tall\n") << binaryOk << int(Task::Regression)
-        << "L.csv:2: column 'label': not a number: 'tall'";
-}
-
-void TestStatistics::importRejects()
-{
-    QFETCH(QByteArray, labels);
-    QFETCH(QByteArray, predictions);
-    QFETCH(int, task);
-    QFETCH(QString, message);
-    QTemporaryDir dir;
-    writeFile(dir.filePath(QStringLiteral("L.csv")), labels);
-    writeFile(dir.filePath(QStringLiteral("P.csv")), predictions);
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    const Metric metric = Task(task) == Task::Regression ? Metric::RMSE
-                          : Task(task) == Task::Binary   ? Metric::AUC
-                                                         : Metric::Accuracy;
-    try {
-        PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
-                                       dir.filePath(QStringLiteral("L.csv")), Task(task), metric);
-        QFAIL("malformed input was imported");
-    } catch (const InputError& e) {
-        QCOMPARE(e.message().replace(dir.path() + QLatin1Char('/'), QString()), message);
-    }
-    QVERIFY(!QDir(dir.filePath(QStringLiteral("ws/results"))).exists()); // nothing written
-}
-
-void TestStatistics::importRefusesOtherLabelsForTheSameName()
-{
-    QTemporaryDir dir;
-    writeFile(dir.filePath(QStringLiteral("L.csv")), "split,row,label\nval,0,1.5\ntest,0,2.5\n");
-    writeFile(dir.filePath(QStringLiteral("L2.csv")), "split,row,label\nval,0,9\ntest,0,2.5\n");
-    writeFile(dir.filePath(QStringLiteral("P.csv")),
-              "experiment,seed,split,row,prediction\na,1,val,0,1\na,1,test,0,2\n");
-    writeFile(dir.filePath(QStringLiteral("P2.csv")),
-              "experiment,seed,split,row,prediction\na,2,val,0,1\na,2,test,0,3\n");
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
-                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
-    // More seeds with the same labels join the experiment.
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
-                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE);
-    QCOMPARE(ExperimentResults::load(workspace.resultsFolder(QStringLiteral("a")), QStringLiteral("a"))
-                 .seeds.size(),
-             size_t(2));
-    QVERIFY_THROWS_EXCEPTION(InputError,
-                             PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
-                                                            dir.filePath(QStringLiteral("L2.csv")),
-                                                            Task::Regression, Metric::MAE));
+    // Close to ±1 is not ±1: digits are added until it no longer reads as a perfect correlation.
+    QCOMPARE(Correlation::coefficientText(0.99677), QStringLiteral("0.997"));
+    QCOMPARE(Correlation::coefficientText(-0.99996), QStringLiteral("-0.99996"));
+    QCOMPARE(Correlation::coefficientText(1.0), QStringLiteral("1"));
+    const Correlation high = Correlation::of({1, 2, 3, 4, 5, 6}, {1, 2, 3, 4, 5, 6.2});
+    QVERIFY2(high.pearsonText().startsWith(QStringLiteral("r = 0.999 (95% 0.995–0.9999, n = 6)")),
+             qPrintable(high.pearsonText()));
 }
 
 namespace {
 
-const QByteArray kLabels = "split,row,label\nval,0,1.5\ntest,0,2.5\n";
-
-// Imports predictions (header added) with kLabels as a regression scored by MAE.
-void importText(const Workspace& workspace, const QTemporaryDir& dir, const QByteArray& rows,
-                ImportWriter::StoredSeeds stored = ImportWriter::StoredSeeds::Refuse)
+// Two experiments scored by R² whose validation truth is constant: every validation score is
+// undefined (0 / 0), the test scores are not.
+std::vector<ExperimentResults> constantValidationTruth()
 {
-    writeFile(dir.filePath(QStringLiteral("L.csv")), kLabels);
-    writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\n" + rows);
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
-                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE,
-                                   stored);
-}
-
-QStringList stagingFolders(const Workspace& workspace)
-{
-    return QDir(workspace.path() + QStringLiteral("/results"))
-        .entryList({QStringLiteral(".import-*")}, QDir::Dirs | QDir::Hidden);
+    std::vector<ExperimentResults> both;
+    for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        ExperimentResults r = syntheticRegression(5, 12);
+        r.name = name;
+        r.labels.metric = Metric::R2;
+        std::fill(r.labels.validation.begin(), r.labels.validation.end(), 0.5);
+        if (name == QStringLiteral("b"))
+            for (SeedResult& seed : r.seeds)
+                for (double& p : seed.testPredictions)
+                    p += 0.2;
+        const EnsembleScorer scorer(r);
+        for (int s = 0; s < 5; ++s) {
+            r.seeds[s].validationScore = scorer.score({s}).validation;
+            r.seeds[s].testScore = scorer.score({s}).test;
+        }
+        both.push_back(r);
+    }
+    return both;
 }
 
 } // namespace
 
-void TestStatistics::importRefusesStoredSeedsUnlessReplacing()
+// Ranks of undefined scores mean nothing: Spearman and Kendall were numbers, P(better) 0 both ways,
+// and both picks named an experiment whose every validation score is undefined.
+void TestStatistics::undefinedScoresMakeComparisonsUndefined()
 {
-    QTemporaryDir dir;
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    importText(workspace, dir, "b,1,val,0,1\nb,1,test,0,2\n");
-    const auto testPrediction = [&] {
-        return ResultStore(workspace.resultsFolder(QStringLiteral("b"))).find(1, true)->testPredictions.at(0);
-    };
-    QCOMPARE(testPrediction(), 2.0);
-    // A new experiment and a stored seed of another: nothing at all is imported.
-    try {
-        importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n");
-        QFAIL("a stored seed was silently replaced");
-    } catch (const InputError& e) {
-        QCOMPARE(e.message().replace(dir.path() + QLatin1Char('/'), QString()),
-                 QStringLiteral(
-                     "P.csv:4: column 'seed': experiment 'b' already has seed 1 (ws/results/b/seed-1.json); "
-                     "nothing was imported. Use --replace to replace stored seeds on purpose"));
-    }
-    QVERIFY(!QFileInfo::exists(workspace.resultsFolder(QStringLiteral("a"))));
-    QCOMPARE(testPrediction(), 2.0);
-    QVERIFY(stagingFolders(workspace).isEmpty());
-    // On purpose, it replaces.
-    importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n",
-               ImportWriter::StoredSeeds::Replace);
-    QCOMPARE(testPrediction(), 3.0);
-    QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("a"))).finishedCount(), 1);
-    QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("b"))).finishedCount(), 1);
-    QVERIFY(stagingFolders(workspace).isEmpty());
+    const std::vector<ExperimentResults> results = constantValidationTruth();
+    QVERIFY(std::isnan(results[0].seeds[0].validationScore));
+    QVERIFY(std::isfinite(results[0].seeds[0].testScore));
+    StatisticsOptions options;
+    options.bootstrapResamples = 200;
+    const WorkspaceStatistics w = WorkspaceStatistics::compute(results, options);
+    QCOMPARE(w.groups.size(), size_t(1));
+    const Correlation& within = w.experiments[0].validationTest;
+    QVERIFY(within.undefinedScore);
+    QVERIFY(std::isnan(within.pearson) && std::isnan(within.spearman) && std::isnan(within.kendall));
+    QVERIFY(std::isnan(within.spearmanCi95[0]) && std::isnan(within.kendallCi95[0]));
+    QCOMPARE(within.pearsonText(), QStringLiteral("r undefined: a score is undefined (n = 5)"));
+    const WorkspaceStatistics::Group& g = w.groups[0];
+    QVERIFY(std::isnan(g.acrossSeeds.spearman) && std::isnan(g.acrossSeeds.kendall));
+    QVERIFY(std::isnan(g.acrossEnsembles.spearman) && std::isnan(g.acrossEnsembles.kendall));
+    QCOMPARE(g.comparisons.size(), size_t(2));
+    for (const auto& c : g.comparisons)
+        QVERIFY(std::isnan(c.pBetterValidation));
+    // Test scores are defined: P(a better) + P(b better) = 1.
+    QCOMPARE(g.comparisons[0].pBetterTest + g.comparisons[1].pBetterTest, 1.0);
+    QVERIFY(g.pickByEnsemble.isEmpty());
+    QVERIFY(g.pickByStability.isEmpty());
+    const json j = json::parse(StatisticsJson::toJson(w, options).toStdString());
+    QVERIFY(j["groups"][0]["comparisons"][0]["p_better_val"].is_null());
+    QVERIFY(j["groups"][0]["pick"]["by_ensemble"].is_null());
+    QVERIFY(j["experiments"][0]["val_test_correlation"]["spearman"].is_null());
+    QVERIFY(j["experiments"][0]["val_test_correlation"]["kendall_ci95"].is_null());
+    QCOMPARE(WorkspaceStatistics::probabilityBetter({1, std::nan("")}, {0.5}, true) ==
+                 WorkspaceStatistics::probabilityBetter({1, std::nan("")}, {0.5}, true),
+             false); // NaN
 }
 
-void TestStatistics::importIsAllOrNothingWhenWritingFails()
+void TestStatistics::kendallIntervalIsABootstrapOfThePoints()
 {
-    QTemporaryDir dir;
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    // The second experiment cannot be written: its results folder is taken by a file.
-    QVERIFY(QDir().mkpath(workspace.path() + QStringLiteral("/results")));
-    writeFile(workspace.resultsFolder(QStringLiteral("b")), "in the way");
-    QVERIFY_THROWS_EXCEPTION(
-        StorageError, importText(workspace, dir, "a,1,val,0,1\na,1,test,0,2\nb,1,val,0,1\nb,1,test,0,2\n"));
-    QVERIFY(!QFileInfo::exists(workspace.resultsFolder(QStringLiteral("a"))));
-    QVERIFY(stagingFolders(workspace).isEmpty());
+    const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8}, y = {2, 1, 4, 3, 6, 5, 8, 7};
+    QVERIFY(std::isnan(Correlation::of(x, y).kendallCi95[0])); // only when asked for
+    const Correlation c = Correlation::of(x, y, 2000, 7);
+    QVERIFY(std::abs(c.kendall - 0.7142857142857143) < 1e-12); // scipy.stats.kendalltau
+    QVERIFY(c.kendallCi95[0] < c.kendall && c.kendall < c.kendallCi95[1]);
+    QVERIFY(c.kendallCi95[0] >= -1 && c.kendallCi95[1] <= 1);
+    const Correlation again = Correlation::of(x, y, 2000, 7);
+    QCOMPARE(again.kendallCi95[0], c.kendallCi95[0]);
+    QCOMPARE(again.kendallCi95[1], c.kendallCi95[1]);
+    // Monotone points: every resample is monotone too (repeated points tie in both), so [1, 1].
+    const Correlation monotone = Correlation::of(x, x, 500, 1);
+    QCOMPARE(monotone.kendallCi95[0], 1.0);
+    QCOMPARE(monotone.kendallCi95[1], 1.0);
+    // stats --bootstrap gives it for every correlation; without, null.
+    const ExperimentResults r = syntheticRegression(6, 20);
+    StatisticsOptions options;
+    options.bootstrapResamples = 300;
+    const json j = json::parse(
+        StatisticsJson::toJson(WorkspaceStatistics::compute({r}, options), options).toStdString());
+    QVERIFY(j["experiments"][0]["val_test_correlation"]["kendall_ci95"].is_array());
+    QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["kendall_ci95"].is_array());
+    options.bootstrapResamples = 0;
+    const json without = json::parse(
+        StatisticsJson::toJson(WorkspaceStatistics::compute({r}, options), options).toStdString());
+    QVERIFY(without["experiments"][0]["val_test_correlation"]["kendall_ci95"].is_null());
 }
 
-void TestStatistics::importNamesMustFitAFileNameInBytes()
+// One seed has a range of 0: it said nothing about spread, yet won "smallest range".
+void TestStatistics::stabilityPickNeedsTwoSeeds()
 {
-    QTemporaryDir dir;
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    // 85 characters, 255 bytes: NAME.experiment.json would be 271 bytes.
-    const QString tooLong = QString(85, QChar(0x20AC));
-    try {
-        importText(
-            workspace, dir,
-            (tooLong + QStringLiteral(",1,val,0,1\n") + tooLong + QStringLiteral(",1,test,0,2\n")).toUtf8());
-        QFAIL("a name too long for a file name was imported");
-    } catch (const InputError& e) {
-        QCOMPARE(
-            e.message().replace(dir.path() + QLatin1Char('/'), QString()),
-            QStringLiteral("P.csv:2: column 'experiment': experiment name is 255 bytes long in UTF-8; file "
-                           "names allow at most 239 bytes for it (255 with the suffix .experiment.json)"));
-    }
-    QVERIFY(!QDir(workspace.path() + QStringLiteral("/results")).exists());
-    const QString fits = QString(79, QChar(0x20AC)); // 237 bytes
-    importText(workspace, dir,
-               (fits + QStringLiteral(",1,val,0,1\n") + fits + QStringLiteral(",1,test,0,2\n")).toUtf8());
-    QCOMPARE(ResultStore(workspace.resultsFolder(fits)).finishedCount(), 1);
+    ExperimentResults one = syntheticRegression(1, 10);
+    one.name = QStringLiteral("one");
+    ExperimentResults three = syntheticRegression(3, 10);
+    three.name = QStringLiteral("three");
+    const WorkspaceStatistics w = WorkspaceStatistics::compute({one, three}, StatisticsOptions());
+    QCOMPARE(w.groups.size(), size_t(1));
+    QCOMPARE(w.experiments[0].validation.range, 0.0);
+    QVERIFY(w.experiments[1].validation.range > 0);
+    QCOMPARE(w.groups[0].pickByStability, QStringLiteral("three"));
 }
 
-void TestStatistics::importFinishesOrRemovesStaleStaging()
+// At the default limits the curve's k = 3 was a sample of 200 where k_ensembles used all 220:
+// two numbers for one quantity. Where every subset fits the subset limit, both use every subset.
+void TestStatistics::curveEqualsKEnsemblesWhereEverySubsetFits()
 {
-    QTemporaryDir dir;
-    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
-    const QString results = workspace.path() + QStringLiteral("/results");
-    ExperimentLabels labels;
-    labels.metric = Metric::MAE;
-    labels.validation = {1.5};
-    labels.test = {2.5};
-    SeedResult seed;
-    seed.seed = 3;
-    seed.metric = Metric::MAE;
-    seed.validationPredictions = {1};
-    seed.testPredictions = {2};
-    seed.startedAt = QDateTime::currentDateTimeUtc();
-    // What two killed imports left: one still writing (no mark), one that had committed.
-    for (const QString& staged : {QStringLiteral(".import-dead/experiments/half"),
-                                  QStringLiteral(".import-done/experiments/whole")}) {
-        LabelsFile::write(labels, results + QLatin1Char('/') + staged);
-        ResultStore(results + QLatin1Char('/') + staged).save(seed);
+    const ExperimentResults r = syntheticRegression(12, 15);
+    StatisticsOptions options; // subset limit 1000, curve sample 200
+    options.ks = {3, 6};
+    const ExperimentStatistics s = ExperimentStatistics::compute(r, options);
+    for (int k : {3, 6}) { // C(12, 3) = 220 and C(12, 6) = 924
+        const EnsembleScorer::SizeSummary& point = s.sizeCurve[k - 1];
+        QVERIFY(point.exhaustive);
+        QCOMPARE(point.count, s.kEnsembles(k)->count);
+        QCOMPARE(point.validationMean, s.kEnsembles(k)->validationMean);
+        QCOMPARE(point.testMax, s.kEnsembles(k)->testMax);
     }
-    writeFile(results + QStringLiteral("/.import-done/complete"), "1\n");
-    QStringList problems;
-    QVERIFY(ExperimentResults::loadWorkspace(workspace.path(), &problems).empty()); // readers skip staging
-    QVERIFY(problems.isEmpty());
-
-    importText(workspace, dir, "a,1,val,0,1\na,1,test,0,2\n");
-    QVERIFY(stagingFolders(workspace).isEmpty());
-    const auto all = ExperimentResults::loadWorkspace(workspace.path(), &problems);
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    QCOMPARE(all.size(), size_t(2));
-    QCOMPARE(all[0].name, QStringLiteral("a"));
-    QCOMPARE(all[1].name, QStringLiteral("whole"));
-    QCOMPARE(all[1].seeds.size(), size_t(1));
+    // Beyond the subset limit the curve takes its own, smaller sample.
+    const EnsembleScorer scorer(syntheticRegression(14, 15));
+    const auto curve = scorer.sizeCurve(1000, 4, 3);
+    QVERIFY(curve[2].exhaustive); // C(14, 3) = 364
+    QCOMPARE(curve[2].count, 364);
+    QVERIFY(!curve[6].exhaustive); // C(14, 7) = 3432
+    QCOMPARE(curve[6].count, 4);
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

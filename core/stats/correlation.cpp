@@ -1,11 +1,13 @@
 #include "correlation.h"
 
 #include "common/numberformat.h"
+#include "spread.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <random>
 
 namespace seedscape {
 
@@ -84,13 +86,21 @@ void Correlation::fisherInterval(double r, int n, double scale, double* out)
 QString Correlation::coefficientText(double v)
 {
     // A correlation of exactly nothing computes as ±1e-16 or so: shown as the 0 it is.
-    return formatNumber(std::abs(v) < 1e-9 ? 0.0 : v, 2);
+    if (std::abs(v) < 1e-9)
+        return formatNumber(0.0, 2);
+    // 0.997 is not a perfect correlation: more digits until it no longer reads as ±1.
+    QString text = formatNumber(v, 2);
+    for (int digits = 3; digits <= 9 && std::abs(v) < 1.0 && std::abs(text.toDouble()) >= 1.0; ++digits)
+        text = formatNumber(v, digits);
+    return text;
 }
 
 QString Correlation::pearsonText() const
 {
     if (n < kMinPoints)
         return QStringLiteral("r: too few points (n = %1)").arg(n);
+    if (undefinedScore)
+        return QStringLiteral("r undefined: a score is undefined (n = %1)").arg(n);
     if (!std::isfinite(pearson))
         return QStringLiteral("r undefined, a constant score (n = %1)").arg(n);
     if (!std::isfinite(pearsonCi95[0]))
@@ -104,19 +114,50 @@ QString Correlation::pearsonText() const
         .arg(n);
 }
 
-Correlation Correlation::of(const std::vector<double>& x, const std::vector<double>& y)
+Correlation Correlation::of(const std::vector<double>& x, const std::vector<double>& y,
+                            int bootstrapResamples, quint64 randomSeed)
 {
     Correlation c;
     c.n = static_cast<int>(x.size());
+    const auto finite = [](double v) {
+        return std::isfinite(v);
+    };
+    // Ranks of NaN are arbitrary: with an undefined score nothing is defined, not only Pearson.
+    c.undefinedScore = !std::all_of(x.begin(), x.end(), finite) || !std::all_of(y.begin(), y.end(), finite);
     // Any two points lie on a line: r = ±1 from two of them says nothing, so none is reported.
-    if (c.n >= kMinPoints) {
+    if (c.n >= kMinPoints && !c.undefinedScore) {
         c.pearson = pearsonOf(x, y);
         c.spearman = pearsonOf(averageRanks(x), averageRanks(y));
         c.kendall = kendallTauB(x, y);
     }
     fisherInterval(c.pearson, c.n, 1.0, c.pearsonCi95);
     fisherInterval(c.spearman, c.n, 1.06, c.spearmanCi95);
+    if (bootstrapResamples > 0 && std::isfinite(c.kendall))
+        kendallBootstrap(x, y, bootstrapResamples, randomSeed, c.kendallCi95);
     return c;
+}
+
+void Correlation::kendallBootstrap(const std::vector<double>& x, const std::vector<double>& y, int resamples,
+                                   quint64 randomSeed, double* out)
+{
+    const size_t n = x.size();
+    std::mt19937_64 rng(randomSeed ^ 0x4B454E44ULL);
+    std::uniform_int_distribution<size_t> pick(0, n - 1);
+    std::vector<double> taus, rx(n), ry(n);
+    for (int b = 0; b < resamples; ++b) {
+        for (size_t i = 0; i < n; ++i) {
+            const size_t drawn = pick(rng);
+            rx[i] = x[drawn];
+            ry[i] = y[drawn];
+        }
+        const double tau = kendallTauB(rx, ry);
+        if (std::isfinite(tau)) // a resample of one repeated point has no τ
+            taus.push_back(tau);
+    }
+    if (taus.empty())
+        return;
+    out[0] = Spread::percentile(taus, 2.5);
+    out[1] = Spread::percentile(taus, 97.5);
 }
 
 } // namespace seedscape

@@ -173,15 +173,18 @@ EnsembleScorer::SizeSummary EnsembleScorer::kEnsembles(int k, int subsetLimit, q
     return summary;
 }
 
-std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int subsetLimit, quint64 randomSeed) const
+std::vector<EnsembleScorer::SizeSummary> EnsembleScorer::sizeCurve(int exhaustiveLimit, int sampleCount,
+                                                                   quint64 randomSeed) const
 {
     const int N = seedCount();
+    // Never fewer subsets than a sample would draw: sampleCount distinct ones must exist.
+    const int subsetLimit = std::max(exhaustiveLimit, sampleCount);
     std::vector<Tally> tallies(static_cast<size_t>(N + 1));
     std::vector<char> exhaustive(static_cast<size_t>(N + 1), 0);
     std::vector<int> needed(static_cast<size_t>(N + 1), 0);
     for (int k = 1; k <= N; ++k) {
         exhaustive[k] = choose(N, k) <= subsetLimit;
-        needed[k] = exhaustive[k] ? 0 : subsetLimit;
+        needed[k] = exhaustive[k] ? 0 : sampleCount;
     }
 
     // Random distinct subsets of the large ks: the first j seeds of a random permutation are a

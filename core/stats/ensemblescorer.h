@@ -51,9 +51,11 @@ public:
     // The k-ensembles of one k: every k-subset when C(N, k) ≤ subsetLimit, else subsetLimit
     // distinct subsets drawn at random (reproducibly from randomSeed).
     SizeSummary kEnsembles(int k, int subsetLimit, quint64 randomSeed) const;
-    // The same for every k = 1..N at once; random subsets come from prefixes of random
-    // permutations (and their complements), so one pass serves every k.
-    std::vector<SizeSummary> sizeCurve(int subsetLimit, quint64 randomSeed) const;
+    // The same for every k = 1..N at once: every k-subset when C(N, k) ≤ exhaustiveLimit (or
+    // sampleCount), so those ks equal kEnsembles(k, exhaustiveLimit, …); else sampleCount distinct
+    // random subsets, from prefixes of random permutations (and their complements), so one pass
+    // serves every k.
+    std::vector<SizeSummary> sizeCurve(int exhaustiveLimit, int sampleCount, quint64 randomSeed) const;
 
     static double choose(int n, int k); // C(n, k) as a double (inf when huge)
 

@@ -85,7 +85,7 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     }
     s.validation = Spread::of(validation, s.higherIsBetter);
     s.test = Spread::of(test, s.higherIsBetter);
-    s.validationTest = Correlation::of(validation, test);
+    s.validationTest = Correlation::of(validation, test, options.bootstrapResamples, options.randomSeed);
 
     const EnsembleScorer scorer(results);
     const int N = s.seedCount();
@@ -99,7 +99,7 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     s.gainTest = N > 0 ? signedGain(full.test, s.test.mean, s.higherIsBetter) : kNaN;
     for (int k : options.ks)
         s.kSummaries.push_back(scorer.kEnsembles(k, options.subsetLimit, options.randomSeed));
-    s.sizeCurve = scorer.sizeCurve(options.curveSubsetLimit, options.randomSeed);
+    s.sizeCurve = scorer.sizeCurve(options.subsetLimit, options.curveSubsetLimit, options.randomSeed);
     if (options.bootstrapResamples > 0 && N > 0)
         s.bootstrap = bootstrapOf(s, scorer, options.bootstrapResamples, options.randomSeed);
     return s;

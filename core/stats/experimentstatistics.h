@@ -16,7 +16,7 @@ struct StatisticsOptions
 {
     std::vector<int> ks = {3};  // k-ensemble sizes reported on their own
     int subsetLimit = 1000;     // k-ensembles: all k-subsets up to this many, else this many at random
-    int curveSubsetLimit = 200; // the same for each k of the ensemble-size curve (k = 1..N)
+    int curveSubsetLimit = 200; // random subsets per k of the ensemble-size curve where C(N, k) > both limits
     int bootstrapResamples = 0; // 0: no bootstrap intervals
     quint64 randomSeed = 0;     // for sampled subsets and bootstrap resamples
     int threads = 0;            // experiments computed at once; 0: one per core

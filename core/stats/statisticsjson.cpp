@@ -45,7 +45,8 @@ json correlationJson(const Correlation& c)
             {"kendall", number(c.kendall)},
             {"n", c.n},
             {"ci95", std::isfinite(c.pearsonCi95[0]) ? pair(c.pearsonCi95) : json(nullptr)},
-            {"spearman_ci95", std::isfinite(c.spearmanCi95[0]) ? pair(c.spearmanCi95) : json(nullptr)}};
+            {"spearman_ci95", std::isfinite(c.spearmanCi95[0]) ? pair(c.spearmanCi95) : json(nullptr)},
+            {"kendall_ci95", std::isfinite(c.kendallCi95[0]) ? pair(c.kendallCi95) : json(nullptr)}};
 }
 
 json textOrNull(const QString& s)

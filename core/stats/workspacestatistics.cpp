@@ -24,7 +24,12 @@ std::vector<double> scoresOf(const ExperimentStatistics& s, bool validation)
 double WorkspaceStatistics::probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,
                                               bool higherIsBetter)
 {
-    if (a.empty() || b.empty())
+    const auto undefined = [](double v) {
+        return !std::isfinite(v);
+    };
+    // An undefined score is neither better nor worse: the probability is undefined, never 0 both ways.
+    if (a.empty() || b.empty() || std::any_of(a.begin(), a.end(), undefined) ||
+        std::any_of(b.begin(), b.end(), undefined))
         return std::numeric_limits<double>::quiet_NaN();
     double wins = 0;
     for (double x : a)
@@ -47,10 +52,11 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
         options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
     parallelFor(withSeeds.size(), static_cast<size_t>(std::max(1, threads)),
                 [&](size_t i) { w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options); });
-    return fromExperiments(std::move(w.experiments));
+    return fromExperiments(std::move(w.experiments), options.bootstrapResamples, options.randomSeed);
 }
 
-WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentStatistics> experiments)
+WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentStatistics> experiments,
+                                                         int bootstrapResamples, quint64 randomSeed)
 {
     WorkspaceStatistics w;
     w.experiments = std::move(experiments);
@@ -94,17 +100,20 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
             ensembleValidation.push_back(e.ensembleValidation);
             ensembleTest.push_back(e.ensembleTest);
             const bool higher = e.higherIsBetter;
-            if (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
-                                         : e.ensembleValidation < bestEnsemble->ensembleValidation))
+            // An undefined score picks nothing; a single seed has no range to be small.
+            if (std::isfinite(e.ensembleValidation) &&
+                (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
+                                          : e.ensembleValidation < bestEnsemble->ensembleValidation)))
                 bestEnsemble = &e;
-            if (!mostStable || e.validation.range < mostStable->validation.range ||
-                (e.validation.range == mostStable->validation.range &&
-                 (higher ? e.validation.mean > mostStable->validation.mean
-                         : e.validation.mean < mostStable->validation.mean)))
+            if (e.seedCount() >= 2 && std::isfinite(e.validation.range) &&
+                (!mostStable || e.validation.range < mostStable->validation.range ||
+                 (e.validation.range == mostStable->validation.range &&
+                  (higher ? e.validation.mean > mostStable->validation.mean
+                          : e.validation.mean < mostStable->validation.mean))))
                 mostStable = &e;
         }
-        g.acrossSeeds = Correlation::of(seedValidation, seedTest);
-        g.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest);
+        g.acrossSeeds = Correlation::of(seedValidation, seedTest, bootstrapResamples, randomSeed);
+        g.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest, bootstrapResamples, randomSeed);
         if (bestEnsemble)
             g.pickByEnsemble = bestEnsemble->name;
         if (mostStable)

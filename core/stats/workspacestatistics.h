@@ -25,7 +25,8 @@ struct WorkspaceStatistics
         Correlation acrossSeeds;             // every single seed's (validation, test)
         Correlation acrossEnsembles;         // every experiment's full-ensemble (validation, test)
         QString pickByEnsemble;              // best full-ensemble validation score
-        QString pickByStability;             // smallest single-seed validation range (ties: better mean)
+        QString pickByStability;             // smallest single-seed validation range (ties: better mean),
+                                             // of experiments with two seeds or more
     };
 
     std::vector<ExperimentStatistics> experiments;
@@ -36,8 +37,10 @@ struct WorkspaceStatistics
 
     static WorkspaceStatistics compute(const std::vector<ExperimentResults>& results,
                                        const StatisticsOptions& options);
-    // The groups, comparisons, correlations and picks of experiments already computed.
-    static WorkspaceStatistics fromExperiments(std::vector<ExperimentStatistics> experiments);
+    // The groups, comparisons, correlations and picks of experiments already computed (with Kendall
+    // intervals of the correlations when bootstrapResamples > 0).
+    static WorkspaceStatistics fromExperiments(std::vector<ExperimentStatistics> experiments,
+                                               int bootstrapResamples = 0, quint64 randomSeed = 0);
     // P(a better than b) = mean over all pairs of 1 (better), ½ (equal) or 0.
     static double probabilityBetter(const std::vector<double>& a, const std::vector<double>& b,
                                     bool higherIsBetter);

@@ -161,7 +161,10 @@ def write_case(name, metric, task, labels, experiments, ks):
     seed_val = [s["val"] for e in out for s in e["seeds"]]
     seed_test = [s["test"] for e in out for s in e["seeds"]]
     best = (max if higher else min)(out, key=lambda e: e["ensemble"]["val"])
-    stable = min(out, key=lambda e: (e["val"]["range"], -e["val"]["mean"] if higher else e["val"]["mean"]))
+    # One seed has a range of 0 that says nothing about its spread: only two seeds or more take part.
+    with_spread = [e for e in out if len(e["seeds"]) >= 2]
+    stable = min(with_spread, key=lambda e: (e["val"]["range"], -e["val"]["mean"] if higher else e["val"]["mean"])) \
+        if with_spread else None
     # One set of labels: every experiment of a case is in one comparison group.
     group = {"experiments": [e["name"] for e in out],
              "data": {"source": "labels", "task": task, "metric": metric,
@@ -171,7 +174,7 @@ def write_case(name, metric, task, labels, experiments, ks):
                                     "seeds": correlations(seed_val, seed_test),
                                     "ensembles": correlations([e["ensemble"]["val"] for e in out],
                                                               [e["ensemble"]["test"] for e in out])},
-             "pick": {"by_ensemble": best["name"], "by_stability": stable["name"]}}
+             "pick": {"by_ensemble": best["name"], "by_stability": stable["name"] if stable else None}}
     expected = {"experiments": out, "groups": [group]}
     with open(os.path.join(folder, "case.json"), "w") as f:
         json.dump({"task": task, "metric": metric, "k": ks}, f)
