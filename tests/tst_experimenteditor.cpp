@@ -24,9 +24,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QtTest/qtestspontaneevent.h>
 #include <QtTest>
 
 using namespace seedscape;
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void yourProgramIsCheckedAndSavedAsACommandExperiment();
     void commandExperimentShowsItsCommandLine();
     void deviceOffersWhatThisMachineHasAndKeepsAnother();
+    void theWheelScrollsTheFormNotTheFieldUnderIt();
 };
 
 void TestExperimentEditor::initTestCase()
@@ -547,6 +551,48 @@ void TestExperimentEditor::deviceOffersWhatThisMachineHasAndKeepsAnother()
     QCOMPARE(editor.experiment()->device, DeviceSpec::cuda(7));
     device->setCurrentIndex(device->findText(QStringLiteral("auto")));
     QCOMPARE(editor.experiment()->device, DeviceSpec::automatic());
+}
+
+namespace {
+
+// A turn of the wheel over widget, as the window system delivers it (spontaneous, so Qt passes an
+// ignored one on to the parents).
+void turnWheel(QWidget* widget, int degrees)
+{
+    const QPointF centre(widget->width() / 2.0, widget->height() / 2.0);
+    QWheelEvent wheel(centre, widget->mapToGlobal(centre), QPoint(), QPoint(0, degrees * 8), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QSpontaneKeyEvent::setSpontaneous(&wheel);
+    qApp->notify(widget, &wheel); // as QTest does: sendEvent would make it not spontaneous
+}
+
+} // namespace
+
+// Scrolling the form with the pointer over a drop-down changed it (schedule "none" became "step")
+// and the Definition tab saved that: the wheel scrolls the form unless the field has focus.
+void TestExperimentEditor::theWheelScrollsTheFormNotTheFieldUnderIt()
+{
+    ExperimentEditor editor;
+    editor.resize(900, 320);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto* schedule = editor.findChild<QComboBox*>(QStringLiteral("training.schedule"));
+    QVERIFY(schedule);
+    auto* scroll = editor.findChild<QScrollArea*>(QStringLiteral("editorForm"));
+    QVERIFY(scroll && scroll->verticalScrollBar()->maximum() > 0);
+    const int index = schedule->currentIndex();
+    const int top = scroll->verticalScrollBar()->value();
+    turnWheel(schedule, -15); // down
+    QCOMPARE(schedule->currentIndex(), index);
+    QVERIFY(scroll->verticalScrollBar()->value() > top); // the form scrolled instead
+    // Clicked or tabbed to, the field takes the wheel as usual.
+    editor.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    schedule->setFocus();
+    QTRY_VERIFY(schedule->hasFocus());
+    turnWheel(schedule, -15);
+    QVERIFY(schedule->currentIndex() != index);
+    QCOMPARE(schedule->focusPolicy(), Qt::StrongFocus); // the wheel never gives focus
 }
 
 QTEST_MAIN(TestExperimentEditor)

@@ -6,6 +6,7 @@
 #include "dataloader.h"
 #include "datasetpicker.h"
 #include "formfields.h"
+#include "wheelguard.h"
 
 #include "common/numberformat.h"
 #include "common/seednumber.h"
@@ -100,6 +101,7 @@ ExperimentEditor::ExperimentEditor(QWidget* parent)
     layout->addWidget(m_splitter);
 
     connectFields();
+    WheelGuard::install(this);
     setExperiment(Experiment{});
 }
 

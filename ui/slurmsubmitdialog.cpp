@@ -2,6 +2,7 @@
 
 #include "problemtext.h"
 #include "slurmcontroller.h"
+#include "wheelguard.h"
 
 #include "experiment/experimentvalidator.h"
 #include "slurm/slurmsubmitter.h"
@@ -129,6 +130,7 @@ SlurmSubmitDialog::SlurmSubmitDialog(SlurmController* slurm, const QString& expe
             m_submit->setEnabled(true);
         }
     });
+    WheelGuard::install(this);
     m_slurm->askPartitions();
 }
 
