@@ -329,6 +329,26 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     QVERIFY2(text->text().contains(QStringLiteral("uses other data: alpha")), qPrintable(text->text()));
     QVERIFY(text->text().contains(QStringLiteral("n = 4")));
     QVERIFY(view.caption().contains(QStringLiteral("uses other data: alpha")));
+    // The spread and ensemble-size plots compare the same way: beta's group only, alpha named (they
+    // drew every checked experiment side by side, whatever rows it was scored on).
+    for (const auto kind : {StatisticsPlotView::Kind::Spread, StatisticsPlotView::Kind::EnsembleSize}) {
+        StatisticsPlotView statistics(kind);
+        statistics.resize(700, 500);
+        statistics.setData({ExperimentStatistics::compute(results[1], StatisticsOptions()),
+                            ExperimentStatistics::compute(results[0], StatisticsOptions())});
+        QCOMPARE(statistics.data().size(), size_t(1));
+        QCOMPARE(statistics.data()[0].name, QStringLiteral("beta"));
+        QCOMPARE(statistics.otherGroups(), QStringList{QStringLiteral("alpha")});
+        QVERIFY2(statistics.caption().endsWith(
+                     QStringLiteral("1 checked experiment(s) scored on other data left out: alpha.")),
+                 qPrintable(statistics.caption()));
+        bool named = false;
+        for (QCPTextElement* note : statistics.plot()->findChildren<QCPTextElement*>())
+            named |= note->text().contains(QStringLiteral("other data left out: alpha"));
+        QVERIFY(named);
+        if (kind == StatisticsPlotView::Kind::Spread)
+            QCOMPARE(statistics.plottedPoints(), 4); // beta's seeds
+    }
     // The same rows (one import): one scatter, nothing left out.
     QTemporaryDir other;
     const ScatterData same =

@@ -1,6 +1,7 @@
 #include "statisticsplotview.h"
 
 #include "experiment/experimentnames.h"
+#include "stats/comparisongroup.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -67,11 +68,54 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
 
 void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
 {
+    // Side by side only when scored on the same rows: the first experiment's comparison group, as in
+    // the scatter; the others are named, never silently left out.
+    std::vector<const ComparisonGroup*> groups;
+    std::vector<Metric> metrics;
+    for (const ExperimentStatistics& e : experiments) {
+        groups.push_back(&e.group);
+        metrics.push_back(e.metric);
+    }
+    const auto partition = ComparisonGroup::partition(groups, metrics);
     m_experiments.clear();
-    for (ExperimentStatistics& e : experiments)
-        if (m_experiments.empty() || e.metric == m_experiments.front().metric)
-            m_experiments.push_back(std::move(e));
+    m_otherGroups.clear();
+    for (size_t g = 0; g < partition.size(); ++g)
+        for (size_t i : partition[g]) {
+            if (g == 0)
+                m_experiments.push_back(std::move(experiments[i]));
+            else
+                m_otherGroups << experiments[i].name;
+        }
     refresh();
+}
+
+QString StatisticsPlotView::otherGroupsNote() const
+{
+    if (m_otherGroups.isEmpty())
+        return {};
+    return tr("%n checked experiment(s) scored on other data left out: %1", nullptr,
+              static_cast<int>(m_otherGroups.size()))
+        .arg(m_otherGroups.join(QStringLiteral(", ")));
+}
+
+void StatisticsPlotView::setNote(const QString& text)
+{
+    // A row of its own under the plot: over the plot it would cover seeds.
+    if (text.isEmpty()) {
+        if (m_key)
+            m_plot->plotLayout()->remove(m_key); // deletes it
+        m_key = nullptr;
+        m_plot->plotLayout()->simplify();
+        return;
+    }
+    if (!m_key) {
+        m_key = new QCPTextElement(m_plot);
+        m_key->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+        m_key->setFont(m_plot->xAxis->labelFont());
+        m_key->setMargins(QMargins(8, 4, 8, 0));
+        m_plot->plotLayout()->addElement(1, 0, m_key);
+    }
+    m_key->setText(text);
 }
 
 QColor StatisticsPlotView::colourOf(const QString& experiment) const
@@ -201,20 +245,13 @@ void StatisticsPlotView::drawSpread()
         ensemble->setName(e.name); // (not in a legend: the axis names the experiments)
         ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
-    // The key sits in a row of its own under the plot: over the plot it would cover seeds.
-    if (!m_key) {
-        m_key = new QCPTextElement(m_plot);
-        m_key->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
-        m_key->setFont(m_plot->xAxis->labelFont());
-        m_key->setMargins(QMargins(8, 4, 8, 0));
-        m_plot->plotLayout()->addElement(1, 0, m_key);
-    }
-    m_key->setText(
+    const QString key =
         m_style == Style::Box
             ? tr("box: quartiles and median, whiskers to the last seed within 1.5 IQR, dots beyond\n"
                  "⊠ with bar: mean and Student-t 95% interval · ◆: all-seed ensemble")
             : tr("dots: single seeds · ⊠ with bar: mean and Student-t 95% interval · ◆: all-seed "
-                 "ensemble"));
+                 "ensemble");
+    setNote(m_otherGroups.isEmpty() ? key : key + QLatin1Char('\n') + otherGroupsNote());
 }
 
 void StatisticsPlotView::drawStrip(double x, const std::vector<double>& scores, const QColor& colour)
@@ -296,6 +333,7 @@ void StatisticsPlotView::drawEnsembleSize()
     m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, "
                                "band: their min–max"));
     m_plot->legend->setVisible(!m_experiments.empty());
+    setNote(otherGroupsNote());
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
         const QColor colour = colourOf(e.name);
@@ -334,11 +372,14 @@ DataTable StatisticsPlotView::dataTable() const
 
 QString StatisticsPlotView::caption() const
 {
-    return m_kind == Kind::Spread
-               ? tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
-                    "Student-t 95% interval, and the all-seed ensemble (diamond).")
-               : tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
-                    "min–max band.");
+    const QString caption =
+        m_kind == Kind::Spread
+            ? tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
+                 "Student-t 95% interval, and the all-seed ensemble (diamond).")
+            : tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
+                 "min–max band.");
+    return m_otherGroups.isEmpty() ? caption
+                                   : caption + QLatin1Char(' ') + otherGroupsNote() + QLatin1Char('.');
 }
 
 } // namespace seedscape

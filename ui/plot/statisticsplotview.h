@@ -4,6 +4,7 @@
 #include "plotpage.h"
 #include "stats/experimentstatistics.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -39,8 +40,10 @@ public:
     void setStyle(Style style);
     void setShowTest(bool test);
 
-    // Experiments of one metric (those of other metrics than the first are left out).
+    // Experiments of one comparison group, the first experiment's: those scored on other rows are
+    // left out and named under the plot and in the caption.
     void setData(std::vector<ExperimentStatistics> experiments);
+    const QStringList& otherGroups() const { return m_otherGroups; }
     const std::vector<ExperimentStatistics>& data() const { return m_experiments; }
     // The plot, redrawn first if new data arrived while it was hidden.
     QCustomPlot* plot() override
@@ -72,6 +75,9 @@ private:
     void refresh(); // now when visible, else when next shown
     void rebuild();
     void drawSpread();
+    QString otherGroupsNote() const;   // "2 checked experiments scored on other data left out: a, b"
+    void setNote(const QString& text); // under the plot; none for ""
+
     void drawEnsembleSize();
     void drawStrip(double x, const std::vector<double>& scores, const QColor& colour);
     void drawBox(double x, const std::vector<double>& scores, const QColor& colour);
@@ -85,7 +91,8 @@ private:
     bool m_showTest = false;
     QComboBox* m_scoreChoice = nullptr;
     QComboBox* m_styleChoice = nullptr;
-    QCPTextElement* m_key = nullptr; // spread: what the marks mean, under the plot
+    QStringList m_otherGroups;       // experiments left out: other comparison groups
+    QCPTextElement* m_key = nullptr; // under the plot: what the marks mean, and who is left out
 };
 
 } // namespace seedscape
