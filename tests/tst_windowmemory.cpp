@@ -1,7 +1,9 @@
 // Each workspace reopens as it was left: selection, plot tab, column widths, splitter, docks.
+#include "experimentlistpanel.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 
+#include "support/experimentbuilder.h"
 #include "support/tempworkspace.h"
 
 #include <QDockWidget>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void initTestCase();
     void reopeningAWorkspaceRestoresItsWindow();
     void switchingWorkspacesKeepsEachOnesOwn();
+    void aNewExperimentIsNotHiddenBehindTheFirst();
 
 private:
     struct Look
@@ -130,6 +133,36 @@ void TestWindowMemory::switchingWorkspacesKeepsEachOnesOwn()
     QCOMPARE(look.columnWidth, 233);
     // The Runs dock is part of the saved layout, yet stays hidden while nothing runs.
     QVERIFY(!window.runsDock()->isVisible());
+}
+
+// A table left one row tall (remembered so, or opened empty) hid every experiment added after the
+// first: it grows to show three rows when experiments are added.
+void TestWindowMemory::aNewExperimentIsNotHiddenBehindTheFirst()
+{
+    TempWorkspace workspace(TempWorkspace::Contents::Sample);
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        QVERIFY(window.openWorkspace(workspace.path()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QSplitter*>(QStringLiteral("tableAndTabs"))->setSizes({20, 700});
+        window.close(); // remembered this small
+    }
+    MainWindow window;
+    window.resize(1200, 800);
+    QVERIFY(window.openWorkspace(workspace.path()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* splitter = window.findChild<QSplitter*>(QStringLiteral("tableAndTabs"));
+    const int threeRows = window.findChild<ExperimentListPanel*>()->heightForRows(3);
+    QVERIFY(splitter->sizes().value(0) < threeRows);
+    ExperimentBuilder(QStringLiteral("zz-new"))
+        .onSample(QStringLiteral("wine.csv"), QStringLiteral("cultivar"))
+        .saveIn(workspace.path());
+    QTRY_COMPARE(window.experimentModel()->rowCount(), 6); // the window saw the new file
+    QTRY_VERIFY(splitter->sizes().value(0) >= threeRows);
+    QVERIFY(splitter->sizes().value(0) <= splitter->height() * 2 / 5);
 }
 
 QTEST_MAIN(TestWindowMemory)

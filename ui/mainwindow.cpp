@@ -513,12 +513,15 @@ void MainWindow::rescanExperiments()
     if (m_workspacePath.isEmpty())
         return;
     const QString selected = m_experiments->nameAt(selectedRow());
+    const int rowsBefore = m_experiments->rowCount();
     try {
         m_experiments->setEntries(Workspace(m_workspacePath).scan());
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return;
     }
+    if (m_experiments->rowCount() > rowsBefore)
+        growTableForNewRows();
     offerKnownTags();
     const int row = m_experiments->rowOf(selected);
     m_notes->showEntry(m_workspacePath, entryAt(row)); // changed elsewhere, unless being typed
@@ -617,6 +620,24 @@ void MainWindow::fitTableToRows()
     const int rows = std::min(m_experiments->rowCount(), 10);
     const int table = std::min(m_list->heightForRows(rows), total * 2 / 5);
     m_splitter->setSizes({table, std::max(1, total - table)});
+}
+
+void MainWindow::growTableForNewRows()
+{
+    if (!isVisible())
+        return;
+    if (m_fitTable) {
+        fitTableToRows();
+        return;
+    }
+    // A splitter the user (or a workspace opened empty) left at one row would hide a new experiment
+    // behind the first: the table grows to show three rows, never beyond 40% of the height.
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = m_splitter->height();
+    const int wanted =
+        std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), kRowsKeptInView)), total * 2 / 5);
+    if (sizes.size() == 2 && sizes[0] < wanted)
+        m_splitter->setSizes({wanted, std::max(1, total - wanted)});
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -141,6 +141,8 @@ private:
     void saveWorkspaceState() const;
     void restoreWorkspaceState();
     void fitTableToRows();
+    void growTableForNewRows(); // after a rescan added experiments
+    static constexpr int kRowsKeptInView = 3;
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
