@@ -315,6 +315,14 @@ void TestLearningCurveView::windowDrawsRunningSeedsBeforeTheyEnd()
     window.setCancelConfirmation([](const QString&) { return true; });
     window.cancelSweep();
     QVERIFY(!sweepEnded.isEmpty() || sweepEnded.wait(60000));
+    // Cancelled, it trains no longer: its curve goes, and nothing says "training" (it stayed as a
+    // dashed "1 training" curve until a restart, and went into the report).
+    QTRY_VERIFY(!view->liveGraph(QStringLiteral("long"), seed));
+    QVERIFY2(!view->plot()->xAxis->label().contains(QStringLiteral("training")),
+             qPrintable(view->plot()->xAxis->label()));
+    for (int i = 0; i < view->plot()->graphCount(); ++i)
+        QVERIFY2(!view->plot()->graph(i)->name().contains(QStringLiteral("training")),
+                 qPrintable(view->plot()->graph(i)->name()));
 }
 
 QTEST_MAIN(TestLearningCurveView)

@@ -9,7 +9,9 @@
 #include "plot/statisticsplotview.h"
 #include "plotcontextmenu.h"
 
+#include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QtTest>
@@ -67,6 +69,18 @@ void TestPlotContextMenu::menuOffersExportCopyAndReset()
     }
     menus.attach(&scatter);
     QCOMPARE(scatter.contextMenuPolicy(), Qt::CustomContextMenu);
+    // A right click inside the axes: QCustomPlot keeps mouse events from its parents, so the menu
+    // opened only over the margins.
+    scatter.setData(someScatter());
+    scatter.resize(600, 500);
+    scatter.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&scatter));
+    QCustomPlot* plot = scatter.plot();
+    const QPoint inside = plot->axisRect()->rect().center();
+    QContextMenuEvent click(QContextMenuEvent::Mouse, inside, plot->mapToGlobal(inside));
+    QApplication::sendEvent(plot, &click);
+    QTRY_VERIFY(qobject_cast<QMenu*>(QApplication::activePopupWidget()));
+    QApplication::activePopupWidget()->close();
 }
 
 void TestPlotContextMenu::resetViewGivesUpAZoom()

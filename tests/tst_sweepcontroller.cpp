@@ -134,6 +134,7 @@ void TestSweepController::cancelEndsAsCancelledAndKeepsFinishedSeeds()
     SweepController sweeps;
     QSignalSpy ended(&sweeps, &SweepController::sweepEnded);
     QSignalSpy failed(&sweeps, &SweepController::sweepFailed);
+    QSignalSpy seeds(&sweeps, &SweepController::seedEnded);
     QVERIFY(sweeps.start(ws.path(), {quick(QStringLiteral("long"), 5000, 2)}));
     QTRY_VERIFY_WITH_TIMEOUT(
         !sweeps.runningSeeds().empty() && sweeps.runningSeeds().begin()->second.epoch > 1, 30000);
@@ -141,6 +142,10 @@ void TestSweepController::cancelEndsAsCancelledAndKeepsFinishedSeeds()
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 30000);
     QCOMPARE(ended.front().front().toBool(), true);
     QCOMPARE(failed.size(), 0);
+    // Each stopped seed ends, unfinished, so no view keeps it as training.
+    QCOMPARE(seeds.size(), 2);
+    for (const QList<QVariant>& s : seeds)
+        QVERIFY(!s.at(2).toBool());
     QVERIFY(sweeps.runningSeeds().empty());
     QCOMPARE(ResultStore(Workspace(ws.path()).resultsFolder(QStringLiteral("long"))).finishedCount(), 0);
 }

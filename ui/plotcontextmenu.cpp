@@ -22,13 +22,17 @@ PlotContextMenu::PlotContextMenu(ExportActions* exports, QObject* parent)
 
 void PlotContextMenu::attach(PlotPage* page)
 {
-    QWidget* widget = page->widget();
-    widget->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(widget, &QWidget::customContextMenuRequested, this, [this, page, widget](const QPoint& position) {
-        QMenu* menu = menuFor(page);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(widget->mapToGlobal(position));
-    });
+    // The plot itself too: QCustomPlot sets WA_NoMousePropagation, so a right click inside the axes
+    // never reached the page's widget (the menu opened only over the margins).
+    for (QWidget* widget : {page->widget(), static_cast<QWidget*>(page->plot())}) {
+        widget->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(widget, &QWidget::customContextMenuRequested, this,
+                [this, page, widget](const QPoint& position) {
+                    QMenu* menu = menuFor(page);
+                    menu->setAttribute(Qt::WA_DeleteOnClose);
+                    menu->popup(widget->mapToGlobal(position));
+                });
+    }
 }
 
 QMenu* PlotContextMenu::menuFor(PlotPage* page)

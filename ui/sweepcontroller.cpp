@@ -1,5 +1,7 @@
 #include "sweepcontroller.h"
 
+#include <utility>
+
 #include "common/inputerror.h"
 #include "common/storageerror.h"
 #include "data/preparedata.h"
@@ -211,7 +213,11 @@ void SweepController::onRunnerEnded()
 void SweepController::finish(bool cancelled, const QString& problem)
 {
     m_active = false;
-    m_running.clear();
+    // Seeds still running were stopped (cancelled, or their group failed): they end unfinished, so
+    // the views drop them (the curves showed them as training until a restart, and in the report).
+    const auto stopped = std::exchange(m_running, {});
+    for (const auto& [seed, running] : stopped)
+        Q_EMIT seedEnded(running.experiment, seed, false);
     if (!problem.isEmpty())
         Q_EMIT sweepFailed(problem);
     Q_EMIT progressChanged();

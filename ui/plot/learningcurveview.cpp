@@ -80,7 +80,10 @@ LearningCurveView::LearningCurveView(QWidget* parent)
     m_plot->legend->setVisible(false);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &LearningCurveView::resetView);
-    connect(m_plot, &QCustomPlot::mousePress, this, [this] { m_userRange = true; });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (event->button() == Qt::LeftButton) // a drag; a right click opens the menu
+            m_userRange = true;
+    });
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
     PlotTheme::fromPalette(palette()).apply(m_plot);
     connect(m_smoothing, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
