@@ -519,12 +519,19 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
     QCOMPARE(seedBar.text, QStringLiteral("epoch %1 of 5000").arg(seedBar.value));
     window.sweeps()->pause();
     QVERIFY(window.sweeps()->isPaused());
+    // Paused shows where the sweep is shown: the table's status and each seed in the Runs panel.
+    QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Status).data().toString(),
+                 QStringLiteral("paused"));
+    QTRY_VERIFY(
+        window.runQueue()->runningSeedBars().front().text.startsWith(QStringLiteral("paused · epoch ")));
     QTest::qWait(300);
     const int epochBefore = window.sweeps()->runningSeeds().begin()->second.epoch;
     QTest::qWait(300);
     QVERIFY(window.sweeps()->runningSeeds().begin()->second.epoch <=
             epochBefore + 1); // paused: at most the epoch in flight ends
     window.sweeps()->resume();
+    QTRY_COMPARE(window.experimentModel()->index(0, ExperimentTableModel::Status).data().toString(),
+                 QStringLiteral("running"));
     window.sweeps()->cancel();
     QVERIFY(ended.wait(30000));
     QCOMPARE(ended.first().at(0).toBool(), true);

@@ -3,8 +3,8 @@
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "plot/learningcurveview.h"
-#include "seedtablemodel.h"
 #include "runqueueview.h"
+#include "seedtablemodel.h"
 #include "sweepcontroller.h"
 
 #include "support/experimentbuilder.h"
@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace seedscape;
@@ -66,6 +67,13 @@ void TestSweepActions::runsPanelFollowsTheSweep()
     QVERIFY(ended.wait(60000));
     QCOMPARE(ended.first().at(0).toBool(), false);
     QVERIFY(!dock->isVisible()); // and hides it once it is over
+
+    // Shown by the user, it stays when the sweep ends (it hid itself).
+    toggle->trigger();
+    QVERIFY(dock->isVisible());
+    QVERIFY(window.runExperiments(-1));
+    QVERIFY(ended.wait(60000));
+    QVERIFY(dock->isVisible());
 }
 
 void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
@@ -104,9 +112,12 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
     QCOMPARE(pause->text(), QStringLiteral("Run again"));
     QVERIFY(pause->isEnabled());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Sweep cancelled")));
 
     pause->trigger();
     QVERIFY(window.sweeps()->isRunning());
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(), // the last sweep's word is history
+             qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(pause->text(), QStringLiteral("Pause"));
     QTRY_COMPARE(window.sweeps()->queue().size(), std::size_t{1}); // once its data is read
     QCOMPARE(window.sweeps()->queue().front().name, QStringLiteral("quick"));
@@ -133,9 +144,10 @@ void TestSweepActions::plotsFollowTheSelectionDuringASweep()
     window.selectExperiment(QStringLiteral("slow"));
     QVERIFY(window.runExperiments(-1));
     // While "slow" trains, "quick" ends: selecting it shows its seeds and curves, not slow's.
-    QTRY_VERIFY_WITH_TIMEOUT(window.experimentModel()->statistics().count(QStringLiteral("quick")) &&
-                                 window.experimentModel()->statistics().at(QStringLiteral("quick")).seedCount() == 2,
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.experimentModel()->statistics().count(QStringLiteral("quick")) &&
+            window.experimentModel()->statistics().at(QStringLiteral("quick")).seedCount() == 2,
+        60000);
     QVERIFY(window.sweeps()->isRunning());
     window.selectExperiment(QStringLiteral("quick"));
     QTRY_COMPARE(window.seedModel()->experiment(), QStringLiteral("quick"));

@@ -66,11 +66,12 @@ void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics>
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
-void ExperimentTableModel::setRunning(const QSet<QString>& experiments)
+void ExperimentTableModel::setRunning(const QSet<QString>& experiments, bool paused)
 {
-    if (experiments == m_running)
+    if (experiments == m_running && paused == m_paused)
         return;
     m_running = experiments;
+    m_paused = paused;
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
 }
@@ -113,7 +114,7 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     switch (column) {
     case Status: {
         // "failed" when every seed tried so far failed: "not run" would hide that it was.
-        const QString status = m_running.contains(name)  ? tr("running")
+        const QString status = m_running.contains(name)  ? (m_paused ? tr("paused") : tr("running"))
                                : finished >= seedsAsked  ? tr("done")
                                : finished > 0            ? tr("partial")
                                : s && s->failedSeeds > 0 ? tr("failed")
@@ -306,8 +307,9 @@ QString ExperimentTableModel::headerToolTip(int section)
     case Name:
         return tr("The experiment's name; its check box says whether the plots show it.");
     case Status:
-        return tr("running, done (every seed asked for is stored), partial, failed (no seed finished, "
-                  "some failed) or not run.");
+        return tr(
+            "running (or paused), done (every seed asked for is stored), partial, failed (no seed finished, "
+            "some failed) or not run.");
     case Seeds:
         return tr("Finished seeds of the seeds asked for (seeds.count), and how many failed.");
     case ValidationMean:

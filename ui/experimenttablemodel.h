@@ -49,7 +49,8 @@ public:
     std::vector<ExperimentStatistics> checkedStatistics() const;
     // Every readable experiment's definition, in the table's order.
     std::vector<Experiment> definitions() const;
-    void setRunning(const QSet<QString>& experiments);
+    // The experiments a sweep trains now; paused: that sweep is paused (their status says so).
+    void setRunning(const QSet<QString>& experiments, bool paused = false);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }
     void setHidden(const QSet<QString>& names);
@@ -74,6 +75,7 @@ private:
     std::vector<WorkspaceEntry> m_entries;
     std::map<QString, ExperimentStatistics> m_statistics;
     QSet<QString> m_running;
+    bool m_paused = false;
     QSet<QString> m_hidden;
 };
 

@@ -122,7 +122,8 @@ void RunQueueView::update(const SweepController& sweeps)
             item = new QTreeWidgetItem(parent->second, {tr("seed %1").arg(seed)});
         m_seeds.erase(seed);
         seeds[seed] = item;
-        setBar(item, running.epochs > 0 ? running.epoch : 0, running.epochs, seedText(running));
+        setBar(item, running.epochs > 0 ? running.epoch : 0, running.epochs,
+               sweeps.isPaused() ? tr("paused · %1").arg(seedText(running)) : seedText(running));
     }
     for (auto& [seed, item] : m_seeds)
         delete item;

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <utility>
 
 namespace seedscape {
 
@@ -49,6 +50,8 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
     m_runQueue->setMinimumWidth(420); // seeds are 20-digit numbers, and the bars need room beside them
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
+    // View → Runs panel is the user's choice: a sweep's end leaves the dock as they set it.
+    connect(m_dock->toggleViewAction(), &QAction::triggered, this, [this] { m_shownForRuns = false; });
     connect(m_sweeps, &SweepController::sweepFailed, this, [this](const QString& message) {
         m_problem = message;
         m_window->statusBar()->showMessage(tr("Sweep stopped: %1").arg(message));
@@ -68,13 +71,16 @@ void SweepStatus::setActions(QAction* run, QAction* runAll, QAction* pause, QAct
 
 void SweepStatus::showRuns()
 {
-    m_dock->show();
+    if (m_dock->isHidden()) {
+        m_dock->show();
+        m_shownForRuns = true; // hidden again when they end, unless the user chose to see it
+    }
 }
 
 void SweepStatus::setSlurmActive(bool active)
 {
     if (std::exchange(m_slurmActive, active) && !active)
-        hideRunsIfIdle();
+        hideRunsShownForRuns();
 }
 
 void SweepStatus::forgetRunAgain()
@@ -85,8 +91,16 @@ void SweepStatus::forgetRunAgain()
 
 void SweepStatus::hideRunsIfIdle()
 {
-    if (!m_sweeps->isRunning() && !m_slurmActive)
+    if (!m_sweeps->isRunning() && !m_slurmActive) {
         m_dock->hide();
+        m_shownForRuns = false;
+    }
+}
+
+void SweepStatus::hideRunsShownForRuns()
+{
+    if (m_shownForRuns)
+        hideRunsIfIdle();
 }
 
 void SweepStatus::sweepEnded(bool cancelled)
@@ -97,7 +111,7 @@ void SweepStatus::sweepEnded(bool cancelled)
     if (std::exchange(m_problem, QString()).isEmpty()) {
         m_window->statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
                                                      : tr("Sweep finished."));
-        hideRunsIfIdle();
+        hideRunsShownForRuns();
     }
     update();
 }
@@ -110,7 +124,7 @@ void SweepStatus::update()
     QSet<QString> runningExperiments;
     for (const auto& [seed, r] : m_sweeps->runningSeeds())
         runningExperiments.insert(r.experiment);
-    m_experiments->setRunning(runningExperiments);
+    m_experiments->setRunning(runningExperiments, m_sweeps->isPaused());
     if (m_run) {
         m_run->setEnabled(!running);
         m_runAll->setEnabled(!running);
@@ -124,8 +138,11 @@ void SweepStatus::update()
     m_runQueue->update(*m_sweeps);
     if (running && m_problem.isEmpty())
         m_runQueue->setProblem({}); // a new sweep: the last one's problem is history
+    if (running && !std::exchange(m_wasRunning, true))
+        m_window->statusBar()->clearMessage(); // "Created …" or "Sweep cancelled" was about before
+    m_wasRunning = running;
     if (running)
-        m_dock->show();
+        showRuns();
     if (!running) {
         m_label->clear();
         return;

@@ -42,6 +42,7 @@ public:
 
 private:
     void sweepEnded(bool cancelled);
+    void hideRunsShownForRuns(); // the dock, if a sweep or Slurm showed it and nothing runs now
 
     SweepController* m_sweeps;
     ExperimentTableModel* m_experiments;
@@ -55,7 +56,9 @@ private:
     QAction* m_runAll = nullptr;
     QAction* m_pause = nullptr;
     QAction* m_cancel = nullptr;
-    QString m_problem; // why the running sweep stopped, once it said so
+    QString m_problem;           // why the running sweep stopped, once it said so
+    bool m_shownForRuns = false; // the dock was shown by a run, not by the user
+    bool m_wasRunning = false;
     bool m_slurmActive = false;
     bool m_canRunAgain = false;
 };
