@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -517,6 +518,9 @@ void TestMainWindow::cancelFromTheWindowKeepsTheWindowResponsive()
     const RunQueueView::Bar seedBar = window.runQueue()->runningSeedBars().front();
     QCOMPARE(seedBar.maximum, 5000);
     QCOMPARE(seedBar.text, QStringLiteral("epoch %1 of 5000").arg(seedBar.value));
+    // The time left, from the epochs' pace, long before any seed ends.
+    QTRY_VERIFY(
+        window.findChild<QLabel*>(QStringLiteral("sweepLabel"))->text().contains(QStringLiteral(" left")));
     window.sweeps()->pause();
     QVERIFY(window.sweeps()->isPaused());
     // Paused shows where the sweep is shown: the table's status and each seed in the Runs panel.

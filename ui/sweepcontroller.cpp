@@ -139,6 +139,8 @@ void SweepController::startPrepared(const std::shared_ptr<Prepared>& prepared)
     m_finished = prepared->finished;
     m_wanted = prepared->wanted;
     m_clock.start();
+    m_pausedMs = 0;
+    m_pausedSinceMs = m_pauseRequested ? 0 : -1;
     if (m_pauseRequested)
         m_runner->pause();
     m_runner->start(prepared->jobs);
@@ -168,7 +170,15 @@ SweepCallbacks SweepController::makeCallbacks()
                 RunningSeed& r = self->m_running[p.seed];
                 const bool program = self->m_programs.count(experiment) > 0;
                 const bool totalKnown = !program || p.epochs > p.epoch || r.epochs > 0;
-                r = {experiment, p.seed, p.epoch, totalKnown ? p.epochs : 0, program};
+                if (r.firstEpoch < 0) { // its pace counts from here: data reading and set-up are behind
+                    r.firstEpoch = p.epoch;
+                    r.firstEpochAt = self->activeSeconds();
+                }
+                r.experiment = experiment;
+                r.seed = p.seed;
+                r.epoch = p.epoch;
+                r.epochs = totalKnown ? p.epochs : 0;
+                r.program = program;
                 Q_EMIT self->epochEnded(experiment, p.seed, p.epoch, p.validationScore);
                 Q_EMIT self->progressChanged();
             },
@@ -226,6 +236,8 @@ void SweepController::finish(bool cancelled, const QString& problem)
 
 void SweepController::pause()
 {
+    if (!m_pauseRequested && m_clock.isValid())
+        m_pausedSinceMs = m_clock.elapsed();
     m_pauseRequested = true;
     if (m_runner)
         m_runner->pause();
@@ -234,6 +246,8 @@ void SweepController::pause()
 
 void SweepController::resume()
 {
+    if (m_pausedSinceMs >= 0 && m_clock.isValid())
+        m_pausedMs += m_clock.elapsed() - std::exchange(m_pausedSinceMs, -1);
     m_pauseRequested = false;
     if (m_runner)
         m_runner->resume();
@@ -247,12 +261,37 @@ void SweepController::cancel()
         m_runner->cancel();
 }
 
+double SweepController::activeSeconds() const
+{
+    const qint64 now = m_clock.elapsed();
+    return (now - m_pausedMs - (m_pausedSinceMs >= 0 ? now - m_pausedSinceMs : 0)) / 1000.0;
+}
+
 double SweepController::secondsLeft() const
 {
-    if (m_endedThisSweep == 0 || !m_clock.isValid())
-        return std::numeric_limits<double>::quiet_NaN();
-    const double perSeed = m_clock.elapsed() / 1000.0 / m_endedThisSweep;
-    return perSeed * std::max(0, m_wanted - m_finished);
+    const double unknown = std::numeric_limits<double>::quiet_NaN();
+    if (!m_clock.isValid())
+        return unknown;
+    // From the running seeds' pace: a batched group's seeds all end together, so no seed ends to
+    // extrapolate from until the group is done (the window said nothing about time for the whole
+    // sweep of one group). Seeds train side by side: the slowest sets the time.
+    const double now = activeSeconds();
+    double runningLeft = unknown, seedSeconds = unknown;
+    for (const auto& [seed, r] : m_running) {
+        const int done = r.epoch - r.firstEpoch;
+        if (r.epochs <= 0 || r.firstEpoch < 0 || done <= 0)
+            continue;
+        const double perEpoch = (now - r.firstEpochAt) / done;
+        runningLeft = std::fmax(runningLeft, perEpoch * (r.epochs - r.epoch));
+        seedSeconds = std::fmax(seedSeconds, perEpoch * r.epochs);
+    }
+    const int waiting = std::max(0, m_wanted - m_finished - static_cast<int>(m_running.size()));
+    if (std::isfinite(runningLeft))
+        return runningLeft +
+               std::ceil(static_cast<double>(waiting) / std::max<size_t>(1, m_running.size())) * seedSeconds;
+    if (m_endedThisSweep == 0)
+        return unknown;
+    return now / m_endedThisSweep * std::max(0, m_wanted - m_finished);
 }
 
 } // namespace seedscape

@@ -3,8 +3,8 @@
 #include "experiment/experiment.h"
 
 #include <QElapsedTimer>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <map>
@@ -34,6 +34,9 @@ public:
         // epochs 0 after an epoch: a command experiment's program that has not said how many it runs.
         int epoch = 0, epochs = 0;
         bool program = false; // a command experiment's seed: the user's program runs it
+        // Its first epoch reported, and when (seconds of the sweep's unpaused time): its pace.
+        int firstEpoch = -1;
+        double firstEpochAt = 0;
     };
 
     // An experiment of the sweep: its finished seeds (stored before the sweep included) of wanted.
@@ -65,7 +68,8 @@ public:
     const std::vector<QueuedExperiment>& queue() const { return m_queue; }
     // Whether the running sweep trains this experiment (also while its data is still being read).
     bool involves(const QString& experiment) const { return m_active && m_names.contains(experiment); }
-    // Seconds left at the pace so far (NaN before the first seed ends).
+    // Seconds left at the pace so far: the running seeds' time per epoch (time paused left out), else
+    // the time per ended seed; NaN before either is known.
     double secondsLeft() const;
 
 Q_SIGNALS:
@@ -94,10 +98,13 @@ private:
     bool m_active = false; // from start() until sweepEnded
     std::map<quint64, RunningSeed> m_running;
     std::vector<QueuedExperiment> m_queue;
-    QSet<QString> m_names; // of the experiments given to start()
+    QSet<QString> m_names;        // of the experiments given to start()
     std::set<QString> m_programs; // the command experiments of the sweep
     int m_finished = 0, m_wanted = 0, m_endedThisSweep = 0;
     QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0, m_pausedSinceMs = -1; // time paused, left out of every pace
+
+    double activeSeconds() const; // since the start, paused time left out
 };
 
 } // namespace seedscape

@@ -21,6 +21,16 @@ namespace {
 
 constexpr int kProgressIntervalMs = 40;
 
+// "45 s", "14 min", "2.5 h": an estimate, so no false precision.
+QString durationText(double seconds)
+{
+    if (seconds < 90)
+        return SweepStatus::tr("%1 s").arg(std::lround(seconds));
+    if (seconds < 90 * 60)
+        return SweepStatus::tr("%1 min").arg(std::lround(seconds / 60));
+    return SweepStatus::tr("%1 h").arg(QString::number(seconds / 3600, 'f', 1));
+}
+
 } // namespace
 
 SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experiments, QMainWindow* window)
@@ -160,7 +170,7 @@ void SweepStatus::update()
                                         : tr("%n seed(s) training", nullptr,
                                              static_cast<int>(m_sweeps->runningSeeds().size()));
     if (std::isfinite(left) && !m_sweeps->isPaused())
-        text += tr(" · about %1 s left").arg(std::lround(left));
+        text += tr(" · about %1 left").arg(durationText(left));
     m_label->setText(text);
 }
 
