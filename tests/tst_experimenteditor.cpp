@@ -54,6 +54,7 @@ private Q_SLOTS:
     void commandExperimentShowsItsCommandLine();
     void deviceOffersWhatThisMachineHasAndKeepsAnother();
     void theWheelScrollsTheFormNotTheFieldUnderIt();
+    void aLongProblemWrapsInsideTheForm();
 };
 
 void TestExperimentEditor::initTestCase()
@@ -593,6 +594,48 @@ void TestExperimentEditor::theWheelScrollsTheFormNotTheFieldUnderIt()
     turnWheel(schedule, -15);
     QVERIFY(schedule->currentIndex() != index);
     QCOMPARE(schedule->focusPolicy(), Qt::StrongFocus); // the wheel never gives focus
+}
+
+// A ragged CSV's message did not wrap: the form grew wider than its scroll area, which scrolled
+// sideways to show it and every field's label went out of sight.
+void TestExperimentEditor::aLongProblemWrapsInsideTheForm()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    const QString ragged =
+        dir.beside(QStringLiteral("a-data-file-with-a-rather-long-name-as-people-give-them-ragged.csv"));
+    QFile file(ragged);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b,cultivar\n1,2,3\n4,5\n6,7,8\n");
+    file.close();
+    ExperimentEditor editor;
+    editor.resize(900, 600);
+    editor.setWorkspace(dir.path(), {});
+    editor.setExperiment(Workspace(dir.path()).experiment(QStringLiteral("wine-mlp")));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto* path = editor.findChild<QLineEdit*>(QStringLiteral("dataset.path"));
+    path->setText(ragged);
+    Q_EMIT path->editingFinished();
+    auto* problem = editor.findChild<QLabel*>(QStringLiteral("dataset.path.problem"));
+    QTRY_VERIFY(problem && problem->isVisible() && problem->text().contains(QStringLiteral("ragged row")));
+    auto* scroll = editor.findChild<QScrollArea*>(QStringLiteral("editorForm"));
+    QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("form %1 wide in %2")
+                                .arg(scroll->widget()->width())
+                                .arg(scroll->viewport()->width())));
+    QTRY_VERIFY(problem->height() > 2 * problem->fontMetrics().height()); // wrapped, every word shown
+    QCOMPARE(scroll->horizontalScrollBar()->value(), 0);
+    auto* label = editor.findChild<QLabel*>(QStringLiteral("dataset.path.label"));
+    QVERIFY(label->mapTo(scroll->viewport(), QPoint(0, 0)).x() >= 0); // still in sight
+    // Shown and hidden again (the Qt 6.4 form layout bug a wrapping label met; the sanitizer build
+    // runs this too).
+    for (int i = 0; i < 3; ++i) {
+        path->setText(QStringLiteral("wine.csv"));
+        Q_EMIT path->editingFinished();
+        path->setText(ragged);
+        Q_EMIT path->editingFinished();
+    }
+    QTRY_VERIFY(problem->isVisible());
 }
 
 QTEST_MAIN(TestExperimentEditor)

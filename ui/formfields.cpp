@@ -1,6 +1,8 @@
 #include "formfields.h"
 
+#include "problemlabel.h"
 #include "problemtext.h"
+
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -19,13 +21,9 @@ FormFields::FormFields(QObject* parent) : QObject(parent), m_otherProblems(new Q
 
 QWidget* FormFields::withProblem(QWidget* input, const QString& field)
 {
-    auto* label = new QLabel;
+    auto* label = new ProblemLabel; // wraps, yet never height-for-width inside the form (see there)
     label->setObjectName(field + QStringLiteral(".problem"));
     label->setStyleSheet(ProblemText::styleSheet(label));
-    // No word wrap: in Qt 6.4 a word-wrapped (height-for-width) label shown or hidden inside a
-    // QFormLayout row makes QFormLayout::setGeometry write past its row data (valgrind), which
-    // corrupted the heap and crashed the editor now and then. A long problem widens the form instead.
-    label->setWordWrap(false);
     label->setVisible(false);
     m_problemLabels.insert(field, label);
     auto* box = new QWidget;
