@@ -149,7 +149,20 @@ void TestExperimentTableModel::statisticsAndStatus()
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::EnsembleTest).data().toString(),
              QStringLiteral("0.5"));
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Gain).data().toString(), QStringLiteral("—"));
+    // The rest of the spread, to sort by as well: std (N − 1), IQM, the test scores' mean and range.
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationStd).data().toString(),
+             QStringLiteral("0.14142"));
+    QVERIFY(
+        std::abs(m_model->index(diabetes, ExperimentTableModel::ValidationStd).data(Qt::UserRole).toDouble() -
+                 std::sqrt(0.02)) < 1e-12);
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationIqm).data().toString(),
+             QStringLiteral("0.6"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::TestMean).data().toString(),
+             QStringLiteral("0.6 ± 1.3"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::TestRange).data().toString(),
+             QStringLiteral("0.2"));
     QVERIFY(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::TextAlignmentRole).isValid());
+    QVERIFY(m_model->index(diabetes, ExperimentTableModel::TestRange).data(Qt::TextAlignmentRole).isValid());
 
     changed.clear();
     m_model->setRunning({QStringLiteral("diabetes-mlp")});

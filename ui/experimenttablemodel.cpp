@@ -145,6 +145,21 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     case Gain:
         return role == Qt::UserRole ? QVariant(sortable(s ? s->gainValidation : NAN))
                                     : QVariant(show(s ? s->gainValidation : NAN));
+    case ValidationStd:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.std : NAN))
+                                    : QVariant(show(s ? s->validation.std : NAN));
+    case ValidationIqm:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.iqm : NAN))
+                                    : QVariant(show(s ? s->validation.iqm : NAN));
+    case TestMean:
+        if (!s)
+            return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
+        if (role == Qt::UserRole)
+            return sortable(s->test.mean);
+        return formatMeanAndInterval(s->test.mean, s->test.ciHigh - s->test.mean);
+    case TestRange:
+        return role == Qt::UserRole ? QVariant(sortable(s ? s->test.range : NAN))
+                                    : QVariant(show(s ? s->test.range : NAN));
     }
     return {};
 }
@@ -188,10 +203,10 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return tr("all-seed ensemble minus mean single seed, on validation; positive is better");
     if (role == Qt::CheckStateRole && index.column() == Name)
         return m_hidden.contains(e.name) ? Qt::Unchecked : Qt::Checked;
-    if (index.column() >= Status && index.column() <= Gain &&
+    if (index.column() >= Status && index.column() <= TestRange &&
         (role == Qt::DisplayRole || role == Qt::UserRole))
         return statisticsData(e.name, e.seeds.count, index.column(), role);
-    if (role == Qt::TextAlignmentRole && index.column() >= Seeds && index.column() <= Gain)
+    if (role == Qt::TextAlignmentRole && index.column() >= Seeds && index.column() <= TestRange)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
@@ -232,7 +247,7 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
                          .arg(name)
                    : tr("Imported with seedscape-cli import: predictions made elsewhere, scored against %1")
                          .arg(entry.file + QStringLiteral("/labels.json"));
-    if (role == Qt::TextAlignmentRole && column >= Seeds && column <= Gain)
+    if (role == Qt::TextAlignmentRole && column >= Seeds && column <= TestRange)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
@@ -256,7 +271,7 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
     case Tags:
         return QString();
     }
-    if (column >= ValidationMean && column <= Gain)
+    if (column >= ValidationMean && column <= TestRange)
         return statisticsData(name, s ? s->seedCount() : 0, column, role);
     return {};
 }
@@ -294,6 +309,14 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Ensemble test");
     case Gain:
         return tr("Ensemble gain");
+    case ValidationStd:
+        return tr("Val std");
+    case ValidationIqm:
+        return tr("Val IQM");
+    case TestMean:
+        return tr("Test mean ± 95% t");
+    case TestRange:
+        return tr("Test range");
     case Tags:
         return tr("Tags");
     }
@@ -328,6 +351,15 @@ QString ExperimentTableModel::headerToolTip(int section)
         return tr("Ensemble gain on validation: the all-seed ensemble's score minus the mean single-seed "
                   "score, signed so that positive is better (for a lower-is-better metric, mean − "
                   "ensemble).");
+    case ValidationStd:
+        return tr("Standard deviation of the single seeds' validation scores (N − 1).");
+    case ValidationIqm:
+        return tr("Interquartile mean of the single seeds' validation scores: ⌊N/4⌋ cut from each end, "
+                  "the rest averaged.");
+    case TestMean:
+        return tr("Mean test score of the single seeds ± the half-width of its Student-t 95% interval.");
+    case TestRange:
+        return tr("Best minus worst test score of the single seeds.");
     case Metric:
         return tr("The metric the seeds are scored with; \"auto\" resolves to the task's default (rmse, "
                   "auc or accuracy) once seeds exist.");

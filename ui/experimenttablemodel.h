@@ -28,6 +28,10 @@ public:
         EnsembleValidation,
         EnsembleTest,
         Gain,
+        ValidationStd,
+        ValidationIqm,
+        TestMean,
+        TestRange, // the last statistic: every column from Seeds to here is a number
         Metric,
         Task,
         Model,
