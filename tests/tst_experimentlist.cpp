@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace seedscape;
 using namespace seedscape::testsupport;
 
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void contextMenuActsOnTheRowUnderTheMouse();
     void everyHeaderSaysHowItsNumberIsComputed();
     void firstOpenShowsEveryExperiment();
+    void experimentsNotRunSortLastEitherWay();
 
 private:
     static std::vector<WorkspaceEntry> entries();
@@ -240,6 +243,34 @@ void TestExperimentList::firstOpenShowsEveryExperiment()
     QTRY_VERIFY(window.experimentList()->height() <= 400 * 2 / 5);
     window.resize(1200, 1000);
     QTRY_VERIFY(window.experimentList()->height() >= window.experimentList()->heightForRows(rows) - 1);
+}
+
+// Sorted by a statistic, descending put the experiments without one ("—") above the best.
+void TestExperimentList::experimentsNotRunSortLastEitherWay()
+{
+    ExperimentTableModel experiments;
+    experiments.setEntries(entries());
+    const auto scored = [](const QString& name, std::vector<double> validation) {
+        ExperimentStatistics s{};
+        s.name = name;
+        for (size_t i = 0; i < validation.size(); ++i)
+            s.seeds.push_back({i + 1, validation[i], validation[i]});
+        s.validation = Spread::of(validation, true);
+        s.test = s.validation;
+        s.ensembleValidation = s.ensembleTest = s.gainValidation = NAN;
+        return s;
+    };
+    experiments.setStatistics(
+        {{QStringLiteral("wine-small"), scored(QStringLiteral("wine-small"), {0.5, 0.6})},
+         {QStringLiteral("wine-wide"), scored(QStringLiteral("wine-wide"), {0.8, 0.9})}});
+    ExperimentFilterModel sorted;
+    sorted.setSourceModel(&experiments);
+    sorted.sort(ExperimentTableModel::ValidationMean, Qt::DescendingOrder);
+    QCOMPARE(shownNames(sorted).mid(0, 2),
+             QStringList({QStringLiteral("wine-wide"), QStringLiteral("wine-small")}));
+    sorted.sort(ExperimentTableModel::ValidationMean, Qt::AscendingOrder);
+    QCOMPARE(shownNames(sorted).mid(0, 2),
+             QStringList({QStringLiteral("wine-small"), QStringLiteral("wine-wide")}));
 }
 
 QTEST_MAIN(TestExperimentList)

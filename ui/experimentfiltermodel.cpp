@@ -2,6 +2,8 @@
 
 #include "experimenttablemodel.h"
 
+#include <limits>
+
 namespace seedscape {
 
 ExperimentFilterModel::ExperimentFilterModel(QObject* parent) : QSortFilterProxyModel(parent)
@@ -28,6 +30,21 @@ void ExperimentFilterModel::keepShowing(const QString& name)
     m_kept = name;
     if (isFiltering())
         invalidateFilter(); // the row kept before may go now
+}
+
+bool ExperimentFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    // ExperimentTableModel gives an undefined number the largest double as its sort value, and an
+    // unreadable file's row none.
+    const auto undefined = [this](const QModelIndex& index) {
+        const QVariant v = index.data(sortRole());
+        return !v.isValid() ||
+               (v.typeId() == QMetaType::Double && v.toDouble() == std::numeric_limits<double>::max());
+    };
+    const bool l = undefined(left), r = undefined(right);
+    if (l != r) // descending sorts by lessThan(right, left): last either way
+        return sortOrder() == Qt::AscendingOrder ? r : l;
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 bool ExperimentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

@@ -4,7 +4,8 @@
 
 namespace seedscape {
 
-// The experiments table as shown: sorted by the column's Qt::UserRole (numbers as numbers) and
+// The experiments table as shown: sorted by the column's Qt::UserRole (numbers as numbers, undefined
+// ones last) and
 // filtered by the words of the filter box. A row stays when every word is found, ignoring case, in
 // its name, data, model or tags; a word that starts with '#' must be one of its tags (#baseline).
 class ExperimentFilterModel : public QSortFilterProxyModel
@@ -24,6 +25,9 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    // Undefined numbers ("—") sort last in both orders: descending put every experiment not run yet
+    // above the best one.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     QString m_text;
