@@ -359,6 +359,13 @@ void TestStatistics::undefinedScoresMakeComparisonsUndefined()
     QVERIFY(j["groups"][0]["pick"]["by_ensemble"].is_null());
     QVERIFY(j["experiments"][0]["val_test_correlation"]["spearman"].is_null());
     QVERIFY(j["experiments"][0]["val_test_correlation"]["kendall_ci95"].is_null());
+    // One undefined score among defined ones: no summary of them is defined either.
+    const Spread mixed = Spread::of({0.5, std::nan(""), 0.7}, true);
+    QVERIFY(std::isnan(mixed.range) && std::isnan(mixed.min) && std::isnan(mixed.max) &&
+            std::isnan(mixed.iqm));
+    QVERIFY(std::isnan(mixed.mean) && std::isnan(mixed.ciLow));
+    QCOMPARE(mixed.expectedBest.size(), size_t(3));
+    QVERIFY(std::isnan(mixed.expectedBest[2]));
     QCOMPARE(WorkspaceStatistics::probabilityBetter({1, std::nan("")}, {0.5}, true) ==
                  WorkspaceStatistics::probabilityBetter({1, std::nan("")}, {0.5}, true),
              false); // NaN

@@ -202,6 +202,13 @@ private Q_SLOTS:
         QCOMPARE(entries.front().importedName, QStringLiteral("wine"));
         QVERIFY(entries.front().fileMissing); // not "imported": its results hold a definition
         QCOMPARE(experimentsInStats(workspace), QStringList({QStringLiteral("wine 2")}));
+        // Running the same experiment's file into it says what is wrong, not "imported predictions".
+        const ProgramOutput run = cli({QStringLiteral("run"), dir.filePath(QStringLiteral("wine.json")),
+                                       QStringLiteral("--workspace"), workspace});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(
+            run.err.contains("whose experiment file is missing; write it back first (seedscape-cli restore"),
+            run.err.constData());
 
         const QStringList restore{QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
                                   QStringLiteral("--experiment"), QStringLiteral("wine")};

@@ -93,8 +93,8 @@ void DatasetPanel::showEntry(const QString& workspaceFolder, const WorkspaceEntr
         return;
     }
     if (entry->fileMissing) {
-        m_summary->setText(tr("The experiment file of %1 is missing, so its data file is not known here; "
-                              "restore the file on the Definition tab.")
+        m_summary->setText(tr("The experiment file of %1 is missing: restore it on the Definition tab to see "
+                              "its data here.")
                                .arg(entry->importedName.toHtmlEscaped()));
         return;
     }

@@ -130,6 +130,7 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     if (!entry || !entry->experiment) {
         m_saved.reset();
         m_editor->setEnabled(false);
+        m_editor->hide(); // an empty form would list its own problems ("name: must not be empty")
         if (entry && entry->fileMissing)
             m_status->setText(
                 tr("The experiment file of %1 is missing (removed outside Seedscape, or by a git "
@@ -150,6 +151,7 @@ void DefinitionPanel::showEntry(const QString& workspaceFolder, const WorkspaceE
     m_saved = entry->experiment;
     countStoredSeeds();
     m_editor->setEnabled(true);
+    m_editor->show();
     m_editor->setWorkspace(m_workspace, {});
     m_editor->setExperiment(*entry->experiment);
 }

@@ -1,5 +1,7 @@
 #include "windowmemory.h"
 
+#include "experimenttablemodel.h"
+
 #include <QSettings>
 
 namespace seedscape {
@@ -12,6 +14,10 @@ QString settingsGroup(const QString& workspace)
            QString::fromLatin1(workspace.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
 
+// The table's header by column position: a state saved with other columns would put widths and the
+// sort on the wrong ones, so each set of columns has its own key (columns-17 …).
+const QString kColumnsKey = QStringLiteral("columns-%1").arg(int(ExperimentTableModel::ColumnCount));
+
 } // namespace
 
 WindowMemory WindowMemory::load(const QString& workspace)
@@ -22,7 +28,7 @@ WindowMemory WindowMemory::load(const QString& workspace)
     memory.geometry = settings.value(QStringLiteral("geometry")).toByteArray();
     memory.docks = settings.value(QStringLiteral("docks")).toByteArray();
     memory.splitter = settings.value(QStringLiteral("splitter")).toByteArray();
-    memory.columns = settings.value(QStringLiteral("columns")).toByteArray();
+    memory.columns = settings.value(kColumnsKey).toByteArray();
     memory.experiment = settings.value(QStringLiteral("experiment")).toString();
     memory.tab = settings.value(QStringLiteral("tab"), -1).toInt();
     return memory;
@@ -35,7 +41,7 @@ void WindowMemory::save(const QString& workspace) const
     settings.setValue(QStringLiteral("geometry"), geometry);
     settings.setValue(QStringLiteral("docks"), docks);
     settings.setValue(QStringLiteral("splitter"), splitter);
-    settings.setValue(QStringLiteral("columns"), columns);
+    settings.setValue(kColumnsKey, columns);
     settings.setValue(QStringLiteral("experiment"), experiment);
     settings.setValue(QStringLiteral("tab"), tab);
 }

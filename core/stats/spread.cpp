@@ -77,6 +77,13 @@ Spread Spread::of(const std::vector<double>& scores, bool higherIsBetter)
 {
     Spread s;
     s.n = static_cast<int>(scores.size());
+    // An undefined score leaves every summary undefined: min, max and sorts of NaN depend on order
+    // (a "range" of 0.2 from [0.5, NaN, 0.7] would enter the stability pick).
+    if (!std::all_of(scores.begin(), scores.end(), [](double v) { return std::isfinite(v); })) {
+        s.mean = s.std = s.min = s.max = s.range = s.ciLow = s.ciHigh = s.iqm = kNaN;
+        s.expectedBest.assign(scores.size(), kNaN);
+        return s;
+    }
     s.mean = meanOf(scores);
     s.std = sampleStd(scores);
     s.min = scores.empty() ? kNaN : *std::min_element(scores.begin(), scores.end());

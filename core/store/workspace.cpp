@@ -207,6 +207,12 @@ Experiment Workspace::add(Experiment experiment, const QString& sourceFolder) co
         // The program's folder, found from the workspace as from the file.
         experiment.model.command.workdir =
             QDir(m_folder).relativeFilePath(experiment.model.command.resolvedWorkdir(sourceFolder));
+    if (fileMissing(experiment.name))
+        throw InputError({experimentFile(experiment.name)},
+                         QStringLiteral("the workspace has seeds of \"%1\" whose experiment file is missing; "
+                                        "write it back first (seedscape-cli restore --workspace %2 "
+                                        "--experiment %1), or rename the new experiment")
+                             .arg(experiment.name, m_folder));
     if (isImported(experiment.name))
         throw InputError({resultsFolder(experiment.name)},
                          QStringLiteral("the workspace has imported predictions named \"%1\"; rename the new "

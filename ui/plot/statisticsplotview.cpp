@@ -113,7 +113,10 @@ void StatisticsPlotView::setNote(const QString& text)
         m_key->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
         m_key->setFont(m_plot->xAxis->labelFont());
         m_key->setMargins(QMargins(8, 4, 8, 0));
-        m_plot->plotLayout()->addElement(1, 0, m_key);
+        // A row of its own, under the legend where there is one (the ensemble-size plot's).
+        const int row = m_plot->plotLayout()->rowCount();
+        m_plot->plotLayout()->addElement(row, 0, m_key);
+        m_plot->plotLayout()->setRowStretchFactor(row, 0.001);
     }
     m_key->setText(text);
 }
