@@ -42,6 +42,18 @@ QString trainedWorkspace(const QTemporaryDir& dir)
     return ran.exitCode == 0 ? workspace : QString();
 }
 
+// Imports the golden multiclass case (experiments m1 and m2) into workspace; the exit code.
+int importGolden(const QString& workspace)
+{
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    return cli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
+                QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
+                QStringLiteral("accuracy")})
+        .exitCode;
+}
+
 QStringList experimentsInStats(const QString& workspace)
 {
     const ProgramOutput stats =
@@ -144,14 +156,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString workspace = dir.filePath(QStringLiteral("ws"));
-        const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
-        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--predictions"),
-                      golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
-                      golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
-                      QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
-                      QStringLiteral("accuracy")})
-                     .exitCode,
-                 0);
+        QCOMPARE(importGolden(workspace), 0);
         const QStringList before = experimentsInStats(workspace);
         QCOMPARE(before.size(), 2);
         QVERIFY(before.front().startsWith(QStringLiteral("m1 ")));
@@ -257,14 +262,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString workspace = dir.filePath(QStringLiteral("ws"));
-        const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
-        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--predictions"),
-                      golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
-                      golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
-                      QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
-                      QStringLiteral("accuracy")})
-                     .exitCode,
-                 0);
+        QCOMPARE(importGolden(workspace), 0);
         QVERIFY(!Workspace(workspace).scan().front().fileMissing);
         const ProgramOutput refused = cli({QStringLiteral("restore"), QStringLiteral("--workspace"),
                                            workspace, QStringLiteral("--experiment"), QStringLiteral("m1")});

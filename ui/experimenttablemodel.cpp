@@ -111,6 +111,13 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     const auto sortable = [](double v) {
         return std::isfinite(v) ? v : std::numeric_limits<double>::max();
     };
+    // "58.6 ± 1.1", sorted by the mean.
+    const auto meanAndInterval = [&](const Spread* spread) {
+        if (role == Qt::UserRole)
+            return QVariant(sortable(spread ? spread->mean : NAN));
+        return spread ? QVariant(formatMeanAndInterval(spread->mean, spread->ciHigh - spread->mean))
+                      : QVariant(QStringLiteral("—"));
+    };
     switch (column) {
     case Status: {
         // "failed" when every seed tried so far failed: "not run" would hide that it was.
@@ -128,11 +135,7 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
                    ? tr("%1/%2 (%3 failed)").arg(finished).arg(seedsAsked).arg(s->failedSeeds)
                    : QStringLiteral("%1/%2").arg(finished).arg(seedsAsked);
     case ValidationMean:
-        if (!s)
-            return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
-        if (role == Qt::UserRole)
-            return sortable(s->validation.mean);
-        return formatMeanAndInterval(s->validation.mean, s->validation.ciHigh - s->validation.mean);
+        return meanAndInterval(s ? &s->validation : nullptr);
     case ValidationRange:
         return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.range : NAN))
                                     : QVariant(show(s ? s->validation.range : NAN));
@@ -152,11 +155,7 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
         return role == Qt::UserRole ? QVariant(sortable(s ? s->validation.iqm : NAN))
                                     : QVariant(show(s ? s->validation.iqm : NAN));
     case TestMean:
-        if (!s)
-            return role == Qt::UserRole ? QVariant(sortable(NAN)) : QVariant(QStringLiteral("—"));
-        if (role == Qt::UserRole)
-            return sortable(s->test.mean);
-        return formatMeanAndInterval(s->test.mean, s->test.ciHigh - s->test.mean);
+        return meanAndInterval(s ? &s->test : nullptr);
     case TestRange:
         return role == Qt::UserRole ? QVariant(sortable(s ? s->test.range : NAN))
                                     : QVariant(show(s ? s->test.range : NAN));
