@@ -430,7 +430,8 @@ void TestStatistics::curveEqualsKEnsemblesWhereEverySubsetFits()
         QCOMPARE(point.testMax, s.kEnsembles(k)->testMax);
     }
     // Beyond the subset limit the curve takes its own, smaller sample.
-    const EnsembleScorer scorer(syntheticRegression(14, 15));
+    const ExperimentResults fourteen = syntheticRegression(14, 15); // the scorer keeps a reference
+    const EnsembleScorer scorer(fourteen);
     const auto curve = scorer.sizeCurve(1000, 4, 3);
     QVERIFY(curve[2].exhaustive); // C(14, 3) = 364
     QCOMPARE(curve[2].count, 364);
