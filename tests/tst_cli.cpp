@@ -12,13 +12,6 @@
 
 using namespace seedscape::testsupport;
 
-namespace {
-ProgramOutput cli(const QStringList& args)
-{
-    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args);
-}
-} // namespace
-
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -34,7 +27,7 @@ private Q_SLOTS:
 
 void TestCli::checkPrintsWhatSeedscapeSees()
 {
-    const ProgramOutput r = cli(
+    const ProgramOutput r = runCli(
         {QStringLiteral("check"), QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples/wine-mlp.json")});
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
@@ -53,7 +46,7 @@ void TestCli::checkAndRunRefuseAModelThatCannotFit()
 {
     QTemporaryDir dir;
     const QString experiment = writeQuickExperimentFile(dir.path(), 5);
-    const ProgramOutput fits = cli({QStringLiteral("check"), experiment});
+    const ProgramOutput fits = runCli({QStringLiteral("check"), experiment});
     QCOMPARE(fits.exitCode, 0);
     const auto j = nlohmann::json::parse(fits.out.toStdString());
     QCOMPARE(j["estimate"]["parameters"].get<double>(), 10.0 * 32 + 32 + 32 + 1);
@@ -71,7 +64,7 @@ void TestCli::checkAndRunRefuseAModelThatCannotFit()
     for (const QStringList& args :
          {QStringList{QStringLiteral("check"), experiment},
           QStringList{QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace}}) {
-        const ProgramOutput r = cli(args);
+        const ProgramOutput r = runCli(args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("field 'model.hidden': the model cannot fit in memory: training needs about"),
                  r.err.constData());
@@ -135,7 +128,7 @@ void TestCli::userErrorsExitWithOneClearLine()
         f.close();
         args << f.fileName();
     }
-    const ProgramOutput r = cli(args);
+    const ProgramOutput r = runCli(args);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), r.err.constData());
     QCOMPARE(r.err.count('\n'), 1);
@@ -145,25 +138,25 @@ void TestCli::userErrorsExitWithOneClearLine()
 void TestCli::sampleWritesAWorkspace()
 {
     QTemporaryDir dir;
-    const ProgramOutput r = cli({QStringLiteral("sample"), QStringLiteral("--workspace"), dir.path()});
+    const ProgramOutput r = runCli({QStringLiteral("sample"), QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.experiment.json")}).size(), 5);
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("programs/train_cnn.py"))).isExecutable());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("datasets/diabetes.csv"))));
     const ProgramOutput check =
-        cli({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});
+        runCli({QStringLiteral("check"), dir.filePath(QStringLiteral("diabetes-mlp.experiment.json"))});
     QCOMPARE(check.exitCode, 0);
     QCOMPARE(nlohmann::json::parse(check.out.toStdString())["dataset"]["rows"].get<int>(), 442);
 }
 
 void TestCli::eachCommandHasItsOwnHelp()
 {
-    const QByteArray whole = cli({QStringLiteral("--help")}).out;
+    const QByteArray whole = runCli({QStringLiteral("--help")}).out;
     for (const char* command :
          {"run", "rerun", "import", "stats", "plot", "report", "check", "sample", "rename", "delete",
           "restore", "submit", "jobs", "cancel-job", "slurm-task"}) {
         const QString word = QString::fromLatin1(command);
-        const ProgramOutput help = cli({word, QStringLiteral("--help")});
+        const ProgramOutput help = runCli({word, QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.err.isEmpty());
         QVERIFY2(help.out.startsWith("Usage: seedscape-cli " + QByteArray(command) + ' '),
@@ -173,13 +166,13 @@ void TestCli::eachCommandHasItsOwnHelp()
                  help.out.constData());
         QCOMPARE(help.out.count("\n  run ") + help.out.count("\n  stats "), 0);
         if (word == QLatin1String("run") || word == QLatin1String("stats")) { // the other ways to ask
-            QCOMPARE(cli({QStringLiteral("help"), word}).out, help.out);
+            QCOMPARE(runCli({QStringLiteral("help"), word}).out, help.out);
             QCOMPARE(
-                cli({word, QStringLiteral("--workspace"), QStringLiteral("x"), QStringLiteral("-h")}).out,
+                runCli({word, QStringLiteral("--workspace"), QStringLiteral("x"), QStringLiteral("-h")}).out,
                 help.out);
         }
     }
-    const ProgramOutput unknown = cli({QStringLiteral("help"), QStringLiteral("frobnicate")});
+    const ProgramOutput unknown = runCli({QStringLiteral("help"), QStringLiteral("frobnicate")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains("unknown command 'frobnicate'"), unknown.err.constData());
 }

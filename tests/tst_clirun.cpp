@@ -19,13 +19,6 @@
 
 using namespace seedscape::testsupport;
 
-namespace {
-ProgramOutput cli(const QStringList& args)
-{
-    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args);
-}
-} // namespace
-
 class TestCliRun : public QObject
 {
     Q_OBJECT
@@ -45,18 +38,18 @@ void TestCliRun::runThenRerunReproducesEverySeed()
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     const QString experiment = writeQuickExperimentFile(dir.path(), 5);
-    const ProgramOutput r =
-        cli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-             QStringLiteral("--seeds"), QStringLiteral("3"), QStringLiteral("--jobs"), QStringLiteral("2")});
+    const ProgramOutput r = runCli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"),
+                                    workspace, QStringLiteral("--seeds"), QStringLiteral("3"),
+                                    QStringLiteral("--jobs"), QStringLiteral("2")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("3 finished seeds"), r.err.constData());
     QVERIFY(QFile::exists(workspace + QStringLiteral("/quick.experiment.json")));
     const auto seeds = seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false);
     QCOMPARE(seeds.size(), size_t(3));
     for (const auto& seed : seeds) {
-        const ProgramOutput again = cli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
-                                         QStringLiteral("--experiment"), QStringLiteral("quick"),
-                                         QStringLiteral("--seed"), QString::number(seed.seed)});
+        const ProgramOutput again = runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                            QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                            QStringLiteral("--seed"), QString::number(seed.seed)});
         QCOMPARE(again.exitCode, 0);
         const auto j = nlohmann::json::parse(again.out.toStdString());
         QCOMPARE(j["seed"].get<quint64>(), seed.seed);
@@ -65,13 +58,13 @@ void TestCliRun::runThenRerunReproducesEverySeed()
         QVERIFY(j["identical_to_recorded"].get<bool>());
     }
     // Asking again for what is there trains nothing.
-    const ProgramOutput done = cli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"),
-                                    workspace, QStringLiteral("--seeds"), QStringLiteral("3")});
+    const ProgramOutput done = runCli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"),
+                                       workspace, QStringLiteral("--seeds"), QStringLiteral("3")});
     QCOMPARE(done.exitCode, 0);
     QVERIFY(done.err.contains("already has 3 finished seeds"));
-    const ProgramOutput unknown = cli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
-                                       QStringLiteral("--experiment"), QStringLiteral("quick"),
-                                       QStringLiteral("--seed"), QStringLiteral("12345")});
+    const ProgramOutput unknown = runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                          QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                          QStringLiteral("--seed"), QStringLiteral("12345")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.err.contains("has no recorded seed 12345"));
 }
@@ -83,8 +76,8 @@ void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()
     const QString experiment = writeQuickExperimentFile(dir.path(), 2);
     const QStringList runArgs = {QStringLiteral("run"), workspace + QStringLiteral("/quick.experiment.json"),
                                  QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds")};
-    QCOMPARE(cli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-                  QStringLiteral("--seeds"), QStringLiteral("2")})
+    QCOMPARE(runCli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                     QStringLiteral("--seeds"), QStringLiteral("2")})
                  .exitCode,
              0);
     // The user edits the workspace's own experiment file: another learning rate and width.
@@ -99,7 +92,7 @@ void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()
     f.write(QByteArray::fromStdString(definition.dump(2)));
     f.close();
     for (const QString& seeds : {QStringLiteral("2"), QStringLiteral("4")}) {
-        const ProgramOutput changed = cli(runArgs + QStringList{seeds});
+        const ProgramOutput changed = runCli(runArgs + QStringList{seeds});
         QCOMPARE(changed.exitCode, 1);
         QVERIFY2(changed.err.contains("2 stored seeds trained with another definition"),
                  changed.err.constData());
@@ -117,7 +110,7 @@ void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(QByteArray::fromStdString(definition.dump(2)));
     f.close();
-    const ProgramOutput more = cli(runArgs + QStringList{QStringLiteral("3")});
+    const ProgramOutput more = runCli(runArgs + QStringList{QStringLiteral("3")});
     QCOMPARE(more.exitCode, 0);
     QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 3);
 }
@@ -132,8 +125,8 @@ void TestCliRun::twoRunsOfOneExperimentNeverStoreMoreThanAsked()
                               QStringLiteral("--seeds"),     QStringLiteral("6"),
                               QStringLiteral("--jobs"),      QStringLiteral("1"),
                               QStringLiteral("--engine"),    QStringLiteral("per-seed")};
-    QCOMPARE(cli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
-                  QStringLiteral("--seeds"), QStringLiteral("1")})
+    QCOMPARE(runCli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                     QStringLiteral("--seeds"), QStringLiteral("1")})
                  .exitCode,
              0); // the workspace and its experiment exist before the two race
     QProcess first, second;
@@ -185,7 +178,7 @@ void TestCliRun::killedRunResumesItsRunningSeedsFromCheckpoints()
         checkpointedEpochs += checkpoint.epoch;
     QVERIFY(checkpointedEpochs >= 6);
 
-    const ProgramOutput again = cli(args);
+    const ProgramOutput again = runCli(args);
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.err.contains("resuming 4 seeds from the checkpoints"), again.err.constData());
     QVERIFY(seedscape::CheckpointFile::readAll(results).empty());
@@ -193,9 +186,9 @@ void TestCliRun::killedRunResumesItsRunningSeedsFromCheckpoints()
     QCOMPARE(seeds.size(), size_t(4));
     // Each resumed seed is exactly what an uninterrupted training of it gives.
     for (const auto& seed : seeds) {
-        const ProgramOutput rerun = cli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
-                                         QStringLiteral("--experiment"), QStringLiteral("quick"),
-                                         QStringLiteral("--seed"), QString::number(seed.seed)});
+        const ProgramOutput rerun = runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                            QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                            QStringLiteral("--seed"), QString::number(seed.seed)});
         QCOMPARE(rerun.exitCode, 0);
         QVERIFY(nlohmann::json::parse(rerun.out.toStdString())["identical_to_recorded"].get<bool>());
     }
@@ -234,7 +227,7 @@ void TestCliRun::killedRunContinuesAndKeepsEveryFinishedSeed()
     for (const auto& seed : before)
         predictions[seed.seed] = seed.validationPredictions;
 
-    const ProgramOutput again = cli(args);
+    const ProgramOutput again = runCli(args);
     QCOMPARE(again.exitCode, 0);
     const auto after = seedscape::ResultStore(results).load(true, &problems);
     QVERIFY(problems.isEmpty());
@@ -289,8 +282,8 @@ void TestCliRun::failedSeedsRecordTheirProvenance()
     for (const QString& engine : {QStringLiteral("batched"), QStringLiteral("per-seed")}) {
         const QString ws = workspace + QLatin1Char('-') + engine;
         const ProgramOutput r =
-            cli({QStringLiteral("run"), path, QStringLiteral("--workspace"), ws, QStringLiteral("--seeds"),
-                 QStringLiteral("1"), QStringLiteral("--engine"), engine});
+            runCli({QStringLiteral("run"), path, QStringLiteral("--workspace"), ws, QStringLiteral("--seeds"),
+                    QStringLiteral("1"), QStringLiteral("--engine"), engine});
         QCOMPARE(r.exitCode, 1);
         const auto stored = seedscape::ResultStore(ws + QStringLiteral("/results/diverges")).load(false);
         QVERIFY(!stored.empty());

@@ -13,13 +13,6 @@
 
 using namespace seedscape::testsupport;
 
-namespace {
-ProgramOutput cli(const QStringList& args)
-{
-    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args);
-}
-} // namespace
-
 class TestCliStats : public QObject
 {
     Q_OBJECT
@@ -37,15 +30,16 @@ void TestCliStats::importThenStatsGivesTheGoldenValues()
     QTemporaryDir dir;
     const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/binary_auc_ties");
     const ProgramOutput imported =
-        cli({QStringLiteral("import"), QStringLiteral("--predictions"),
-             golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
-             golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), dir.path(),
-             QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
-             QStringLiteral("auc")});
+        runCli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), dir.path(),
+                QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
+                QStringLiteral("auc")});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.err.contains("imported 7 seeds of 2 experiments"), imported.err.constData());
-    const ProgramOutput stats = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(),
-                                     QStringLiteral("--k"), QStringLiteral("3,4"), QStringLiteral("--json")});
+    const ProgramOutput stats =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--k"),
+                QStringLiteral("3,4"), QStringLiteral("--json")});
     QCOMPARE(stats.exitCode, 0);
     const auto actual = nlohmann::json::parse(stats.out.toStdString());
     QFile expectedFile(golden + QStringLiteral("/expected.json"));
@@ -68,14 +62,15 @@ void TestCliStats::importThenStatsGivesTheGoldenValues()
     QCOMPARE(actual["groups"].size(), 1u); // imported with one set of labels: one group
     QCOMPARE(actual["groups"][0]["pick"], expected["groups"][0]["pick"]);
     // The table names every experiment; a wrong metric for the task is a clear error.
-    const ProgramOutput table = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
+    const ProgramOutput table = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("b1") && table.out.contains("pick by ensemble"));
-    const ProgramOutput wrong = cli({QStringLiteral("import"), QStringLiteral("--predictions"),
-                                     golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
-                                     golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"),
-                                     dir.path(), QStringLiteral("--task"), QStringLiteral("binary"),
-                                     QStringLiteral("--metric"), QStringLiteral("rmse")});
+    const ProgramOutput wrong =
+        runCli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), dir.path(),
+                QStringLiteral("--task"), QStringLiteral("binary"), QStringLiteral("--metric"),
+                QStringLiteral("rmse")});
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY(wrong.err.contains("rmse does not score a binary task"));
 }
@@ -84,10 +79,11 @@ void TestCliStats::statsOfATrainedSweep()
 {
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    QCOMPARE(cli({QStringLiteral("run"), writeQuickExperimentFile(dir.path(), 4),
-                  QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds"), QStringLiteral("4")})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        runCli({QStringLiteral("run"), writeQuickExperimentFile(dir.path(), 4), QStringLiteral("--workspace"),
+                workspace, QStringLiteral("--seeds"), QStringLiteral("4")})
+            .exitCode,
+        0);
     // Tags and notes added after the run (outside the fingerprint: the seeds still count).
     const QString file = workspace + QStringLiteral("/quick.experiment.json");
     QFile definition(file);
@@ -100,8 +96,8 @@ void TestCliStats::statsOfATrainedSweep()
     definition.write(QByteArray::fromStdString(root.dump()));
     definition.close();
     const ProgramOutput stats =
-        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
-             QStringLiteral("--bootstrap"), QStringLiteral("200")});
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+                QStringLiteral("--bootstrap"), QStringLiteral("200")});
     QCOMPARE(stats.exitCode, 0);
     const auto j = nlohmann::json::parse(stats.out.toStdString());
     const auto& e = j["experiments"][0];
@@ -115,7 +111,7 @@ void TestCliStats::statsOfATrainedSweep()
     QVERIFY(e["val"]["ci95"][0].get<double>() < e["val"]["mean"].get<double>());
 
     // The text table: every column starts where its header does, with space before it.
-    const ProgramOutput table = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    const ProgramOutput table = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
     QCOMPARE(table.exitCode, 0);
     const QStringList lines = QString::fromUtf8(table.out).split(QLatin1Char('\n'));
     const qsizetype header = lines.indexOf(QRegularExpression(QStringLiteral("experiment .*"))); // whole line
@@ -132,8 +128,8 @@ void TestCliStats::statsOfATrainedSweep()
                  qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
     }
     // k above the seeds: the k-ensemble column is undefined ("—"), not a number.
-    const ProgramOutput beyond = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
-                                      QStringLiteral("--k"), QStringLiteral("5")});
+    const ProgramOutput beyond = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
+                                         QStringLiteral("--k"), QStringLiteral("5")});
     QCOMPARE(beyond.exitCode, 0);
     const QStringList beyondLines = QString::fromUtf8(beyond.out).split(QLatin1Char('\n'));
     const qsizetype beyondHeader = beyondLines.indexOf(QRegularExpression(QStringLiteral("experiment .*")));
@@ -152,7 +148,7 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
     const QStringList runArgs = {QStringLiteral("run"),         writeQuickExperimentFile(dir.path(), 2),
                                  QStringLiteral("--workspace"), workspace,
                                  QStringLiteral("--seeds"),     QStringLiteral("3")};
-    QCOMPARE(cli(runArgs).exitCode, 0);
+    QCOMPARE(runCli(runArgs).exitCode, 0);
     const auto seeds = seedscape::ResultStore(results).load(false);
     QCOMPARE(seeds.size(), size_t(3));
     // One seed's predictions change on disk (a bit flip, a bad copy).
@@ -164,7 +160,7 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
     f.close();
 
     const ProgramOutput stats =
-        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
     QCOMPARE(stats.exitCode, 0);
     QVERIFY2(stats.err.startsWith("warning: "), stats.err.constData());
     QVERIFY2(stats.err.contains(QStringLiteral("%1: predictions file damaged").arg(bin).toUtf8()),
@@ -175,7 +171,7 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
     QCOMPARE(e["damaged_seeds"],
              nlohmann::json::array({QStringLiteral("seed-%1.json").arg(seeds[1].seed).toStdString()}));
 
-    const ProgramOutput repaired = cli(runArgs);
+    const ProgramOutput repaired = runCli(runArgs);
     QCOMPARE(repaired.exitCode, 0);
     QVERIFY2(repaired.err.contains(QStringLiteral("quick: set aside damaged seed seed-%1.json in %2/damaged")
                                        .arg(seeds[1].seed)
@@ -185,7 +181,7 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
     QVERIFY2(repaired.err.contains("training 1 seeds (2 already finished)"), repaired.err.constData());
     QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
     QVERIFY(QFile::exists(results + QStringLiteral("/damaged/") + bin));
-    const ProgramOutput clean = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    const ProgramOutput clean = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
     QCOMPARE(clean.exitCode, 0);
     QVERIFY2(clean.err.isEmpty(), clean.err.constData());
 }
@@ -198,7 +194,7 @@ void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
     const QStringList runArgs = {QStringLiteral("run"),         writeQuickExperimentFile(dir.path(), 2),
                                  QStringLiteral("--workspace"), workspace,
                                  QStringLiteral("--seeds"),     QStringLiteral("2")};
-    QCOMPARE(cli(runArgs).exitCode, 0);
+    QCOMPARE(runCli(runArgs).exitCode, 0);
     QFile original(labels);
     QVERIFY(original.open(QIODevice::ReadOnly));
     const QByteArray written = original.readAll();
@@ -210,7 +206,8 @@ void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(damage);
         }
-        const ProgramOutput stats = cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+        const ProgramOutput stats =
+            runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
         QCOMPARE(stats.exitCode, 0);
         QVERIFY2(
             stats.err.contains("results/quick/labels.json is missing or damaged; run the experiment again "
@@ -221,7 +218,7 @@ void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
                                     " has finished seeds that can be read; see the warnings above"),
                  stats.out.constData());
         // Nothing is missing, so nothing trains, and the labels come back all the same.
-        const ProgramOutput again = cli(runArgs);
+        const ProgramOutput again = runCli(runArgs);
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.err.contains("already has 2 finished seeds"), again.err.constData());
         QVERIFY2(again.err.contains("labels.json was missing or damaged; rebuilt it from the data"),
@@ -229,7 +226,7 @@ void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
         QFile rebuilt(labels);
         QVERIFY(rebuilt.open(QIODevice::ReadOnly));
         QCOMPARE(rebuilt.readAll(), written);
-        const ProgramOutput fixed = cli(
+        const ProgramOutput fixed = runCli(
             {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
         QVERIFY2(fixed.err.isEmpty(), fixed.err.constData());
         QCOMPARE(nlohmann::json::parse(fixed.out.toStdString())["experiments"][0]["val"]["n"].get<int>(), 2);
@@ -251,14 +248,14 @@ void TestCliStats::importRefusesStoredSeedsUnlessReplacing()
                               QStringLiteral("binary"),
                               QStringLiteral("--metric"),
                               QStringLiteral("auc")};
-    QCOMPARE(cli(args).exitCode, 0);
-    const ProgramOutput again = cli(args);
+    QCOMPARE(runCli(args).exitCode, 0);
+    const ProgramOutput again = runCli(args);
     QCOMPARE(again.exitCode, 1);
     QCOMPARE(again.err.count('\n'), 1);
     QVERIFY2(again.err.contains("predictions.csv:2: column 'seed': experiment '"), again.err.constData());
     QVERIFY2(again.err.contains("nothing was imported. Use --replace to replace stored seeds on purpose"),
              again.err.constData());
-    const ProgramOutput replaced = cli(args + QStringList{QStringLiteral("--replace")});
+    const ProgramOutput replaced = runCli(args + QStringList{QStringLiteral("--replace")});
     QCOMPARE(replaced.exitCode, 0);
     QVERIFY2(replaced.err.contains("imported 7 seeds of 2 experiments"), replaced.err.constData());
 }

@@ -19,11 +19,6 @@ using namespace seedscape::testsupport;
 
 namespace {
 
-ProgramOutput cli(const QStringList& args, const QProcessEnvironment& env = {})
-{
-    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args, env);
-}
-
 // A workspace with the experiment "wine" and two stored seeds of it.
 QString trainedWorkspace(const QTemporaryDir& dir)
 {
@@ -37,8 +32,8 @@ QString trainedWorkspace(const QTemporaryDir& dir)
                 .toUtf8());
     f.close();
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    const ProgramOutput ran = cli({QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace,
-                                   QStringLiteral("--seeds"), QStringLiteral("2")});
+    const ProgramOutput ran = runCli({QStringLiteral("run"), file, QStringLiteral("--workspace"), workspace,
+                                      QStringLiteral("--seeds"), QStringLiteral("2")});
     return ran.exitCode == 0 ? workspace : QString();
 }
 
@@ -46,18 +41,18 @@ QString trainedWorkspace(const QTemporaryDir& dir)
 int importGolden(const QString& workspace)
 {
     const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
-    return cli({QStringLiteral("import"), QStringLiteral("--predictions"),
-                golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
-                golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
-                QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
-                QStringLiteral("accuracy")})
+    return runCli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                   golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                   golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), workspace,
+                   QStringLiteral("--task"), QStringLiteral("multiclass"), QStringLiteral("--metric"),
+                   QStringLiteral("accuracy")})
         .exitCode;
 }
 
 QStringList experimentsInStats(const QString& workspace)
 {
     const ProgramOutput stats =
-        cli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
     QStringList names;
     const auto document = nlohmann::json::parse(stats.out.toStdString());
     for (const auto& e : document["experiments"])
@@ -79,9 +74,10 @@ private Q_SLOTS:
         const QString workspace = trainedWorkspace(dir);
         QVERIFY(!workspace.isEmpty());
         ExperimentColourFile::write(workspace, {{QStringLiteral("wine"), 5}});
-        const ProgramOutput renamed = cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
-                                           QStringLiteral("--experiment"), QStringLiteral("wine"),
-                                           QStringLiteral("--to"), QStringLiteral("wine-baseline")});
+        const ProgramOutput renamed =
+            runCli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--to"),
+                    QStringLiteral("wine-baseline")});
         QCOMPARE(renamed.exitCode, 0);
         QVERIFY2(renamed.err.contains("renamed wine to wine-baseline with its 2 stored seeds"),
                  renamed.err.constData());
@@ -119,7 +115,7 @@ private Q_SLOTS:
                          QStringLiteral("--experiment"), QStringLiteral("wine")};
         if (!to.isEmpty())
             args << QStringLiteral("--to") << to;
-        const ProgramOutput refused = cli(args);
+        const ProgramOutput refused = runCli(args);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(message.toUtf8()), refused.err.constData());
         QCOMPARE(ResultStore(workspace + QStringLiteral("/results/wine")).finishedCount(), 2);
@@ -130,8 +126,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString workspace = trainedWorkspace(dir);
         QVERIFY(!workspace.isEmpty());
-        const ProgramOutput deleted = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
-                                           QStringLiteral("--experiment"), QStringLiteral("wine")});
+        const ProgramOutput deleted =
+            runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine")});
         QCOMPARE(deleted.exitCode, 0);
         QVERIFY2(deleted.err.contains("moved wine and its 2 stored seeds to ") &&
                      deleted.err.contains("; move them back to restore it"),
@@ -144,8 +141,9 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(folder + QStringLiteral("/wine.experiment.json")));
         QCOMPARE(ResultStore(folder + QStringLiteral("/results/wine")).finishedCount(), 2);
 
-        const ProgramOutput again = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
-                                         QStringLiteral("--experiment"), QStringLiteral("wine")});
+        const ProgramOutput again =
+            runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine")});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains("no such experiment"), again.err.constData());
     }
@@ -160,9 +158,9 @@ private Q_SLOTS:
         const QStringList before = experimentsInStats(workspace);
         QCOMPARE(before.size(), 2);
         QVERIFY(before.front().startsWith(QStringLiteral("m1 ")));
-        const ProgramOutput renamed = cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
-                                           QStringLiteral("--experiment"), QStringLiteral("m1"),
-                                           QStringLiteral("--to"), QStringLiteral("first")});
+        const ProgramOutput renamed = runCli({QStringLiteral("rename"), QStringLiteral("--workspace"),
+                                              workspace, QStringLiteral("--experiment"), QStringLiteral("m1"),
+                                              QStringLiteral("--to"), QStringLiteral("first")});
         QCOMPARE(renamed.exitCode, 0);
         QStringList expected = before;
         expected.front().replace(0, 2, QStringLiteral("first"));
@@ -171,8 +169,9 @@ private Q_SLOTS:
         QCOMPARE(after, QStringList({expected.front(), before[1]}));
         QVERIFY(!QFile::exists(workspace + QStringLiteral("/first.experiment.json"))); // still imported
 
-        const ProgramOutput deleted = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
-                                           QStringLiteral("--experiment"), QStringLiteral("first")});
+        const ProgramOutput deleted =
+            runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("first")});
         QCOMPARE(deleted.exitCode, 0);
         QCOMPARE(experimentsInStats(workspace), QStringList({before[1]}));
         const QStringList aside =
@@ -183,8 +182,9 @@ private Q_SLOTS:
                     .finishedCount() > 0);
         // A name that is no experiment's names no folder: nothing outside results/ is ever moved.
         QVERIFY(QDir().mkpath(workspace + QStringLiteral("/programs")));
-        const ProgramOutput outside = cli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
-                                           QStringLiteral("--experiment"), QStringLiteral("../programs")});
+        const ProgramOutput outside =
+            runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("../programs")});
         QCOMPARE(outside.exitCode, 1);
         QVERIFY2(outside.err.contains("no such experiment"), outside.err.constData());
         QVERIFY(QFileInfo(workspace + QStringLiteral("/programs")).isDir());
@@ -208,8 +208,8 @@ private Q_SLOTS:
         QVERIFY(entries.front().fileMissing); // not "imported": its results hold a definition
         QCOMPARE(experimentsInStats(workspace), QStringList({QStringLiteral("wine 2")}));
         // Running the same experiment's file into it says what is wrong, not "imported predictions".
-        const ProgramOutput run = cli({QStringLiteral("run"), dir.filePath(QStringLiteral("wine.json")),
-                                       QStringLiteral("--workspace"), workspace});
+        const ProgramOutput run = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("wine.json")),
+                                          QStringLiteral("--workspace"), workspace});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(
             run.err.contains("whose experiment file is missing; write it back first (seedscape-cli restore"),
@@ -217,7 +217,7 @@ private Q_SLOTS:
 
         const QStringList restore{QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
                                   QStringLiteral("--experiment"), QStringLiteral("wine")};
-        const ProgramOutput restored = cli(restore);
+        const ProgramOutput restored = runCli(restore);
         QCOMPARE(restored.exitCode, 0);
         QVERIFY2(restored.err.contains(
                      "wine.experiment.json from the definition its 2 stored seeds were trained with"),
@@ -225,32 +225,32 @@ private Q_SLOTS:
         QVERIFY(ws.experiment(QStringLiteral("wine")) == original); // tags included
         QVERIFY(!ws.scan().front().fileMissing);
         const ProgramOutput rerun =
-            cli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
-                 QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--seed"), seed});
+            runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--seed"), seed});
         QCOMPARE(rerun.exitCode, 0);
         QVERIFY2(rerun.out.contains("\"identical_to_recorded\":true"), rerun.out.constData());
 
-        const ProgramOutput again = cli(restore);
+        const ProgramOutput again = runCli(restore);
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains("the experiment file exists; nothing to restore"), again.err.constData());
 
         // Renamed since it trained: the definition in its results still says "wine".
-        QCOMPARE(cli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
-                      QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--to"),
-                      QStringLiteral("grapes")})
+        QCOMPARE(runCli({QStringLiteral("rename"), QStringLiteral("--workspace"), workspace,
+                         QStringLiteral("--experiment"), QStringLiteral("wine"), QStringLiteral("--to"),
+                         QStringLiteral("grapes")})
                      .exitCode,
                  0);
         QVERIFY(QFile::remove(ws.experimentFile(QStringLiteral("grapes"))));
-        QCOMPARE(cli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
-                      QStringLiteral("--experiment"), QStringLiteral("grapes")})
+        QCOMPARE(runCli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                         QStringLiteral("--experiment"), QStringLiteral("grapes")})
                      .exitCode,
                  0);
         QCOMPARE(ws.experiment(QStringLiteral("grapes")).name, QStringLiteral("grapes"));
         QCOMPARE(ws.experiment(QStringLiteral("grapes")).model.hidden, original.model.hidden);
 
         const ProgramOutput unknown =
-            cli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
-                 QStringLiteral("--experiment"), QStringLiteral("wine")});
+            runCli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains("no stored seeds of an experiment named \"wine\""),
                  unknown.err.constData());
@@ -264,8 +264,9 @@ private Q_SLOTS:
         const QString workspace = dir.filePath(QStringLiteral("ws"));
         QCOMPARE(importGolden(workspace), 0);
         QVERIFY(!Workspace(workspace).scan().front().fileMissing);
-        const ProgramOutput refused = cli({QStringLiteral("restore"), QStringLiteral("--workspace"),
-                                           workspace, QStringLiteral("--experiment"), QStringLiteral("m1")});
+        const ProgramOutput refused =
+            runCli({QStringLiteral("restore"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("m1")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("imported predictions keep no definition"), refused.err.constData());
         QVERIFY(!QFile::exists(Workspace(workspace).experimentFile(QStringLiteral("m1"))));
@@ -285,7 +286,7 @@ private Q_SLOTS:
         {
             ExperimentLock sweep(results);
             QVERIFY(sweep.tryLock());
-            const ProgramOutput refused = cli(rename);
+            const ProgramOutput refused = runCli(rename);
             QCOMPARE(refused.exitCode, 1);
             QVERIFY2(refused.err.contains("a sweep of this experiment is running"), refused.err.constData());
         }
@@ -304,7 +305,7 @@ private Q_SLOTS:
         for (const QStringList& args :
              {rename, QStringList{QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
                                   QStringLiteral("--experiment"), QStringLiteral("wine")}}) {
-            const ProgramOutput refused = cli(args, noSlurm);
+            const ProgramOutput refused = runCli(args, noSlurm);
             QCOMPARE(refused.exitCode, 1);
             QVERIFY2(refused.err.contains("Slurm job 4242 is unknown (squeue failed") &&
                          refused.err.contains("cancel it first"),

@@ -2,8 +2,6 @@
 
 #include "experimenttablemodel.h"
 
-#include <limits>
-
 namespace seedscape {
 
 ExperimentFilterModel::ExperimentFilterModel(QObject* parent) : QSortFilterProxyModel(parent)
@@ -34,12 +32,11 @@ void ExperimentFilterModel::keepShowing(const QString& name)
 
 bool ExperimentFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
-    // ExperimentTableModel gives an undefined number the largest double as its sort value, and an
-    // unreadable file's row none.
+    // An undefined number has ExperimentTableModel's kUndefinedSortValue; an unreadable file's row none.
     const auto undefined = [this](const QModelIndex& index) {
         const QVariant v = index.data(sortRole());
         return !v.isValid() ||
-               (v.typeId() == QMetaType::Double && v.toDouble() == std::numeric_limits<double>::max());
+               (v.typeId() == QMetaType::Double && v.toDouble() == ExperimentTableModel::kUndefinedSortValue);
     };
     const bool l = undefined(left), r = undefined(right);
     if (l != r) // descending sorts by lessThan(right, left): last either way

@@ -109,7 +109,7 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     };
     // Sort values: undefined numbers sort last in ascending order.
     const auto sortable = [](double v) {
-        return std::isfinite(v) ? v : std::numeric_limits<double>::max();
+        return std::isfinite(v) ? v : kUndefinedSortValue;
     };
     // "58.6 ± 1.1", sorted by the mean.
     const auto meanAndInterval = [&](const Spread* spread) {

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QSet>
 
+#include <limits>
 #include <map>
 
 namespace seedscape {
@@ -39,6 +40,10 @@ public:
         Tags,
         ColumnCount
     };
+
+    // The Qt::UserRole of an undefined number ("—"): the largest double, so that it sorts after every
+    // number (ExperimentFilterModel keeps it last in descending order too).
+    static constexpr double kUndefinedSortValue = std::numeric_limits<double>::max();
 
     explicit ExperimentTableModel(QObject* parent = nullptr);
 

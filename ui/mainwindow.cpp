@@ -612,32 +612,30 @@ bool MainWindow::addExperiment(const Experiment& experiment)
 
 void MainWindow::fitTableToRows()
 {
-    if (!m_fitTable)
-        return;
-    // First time in a workspace: the table shows up to 10 experiments without scrolling, but never
-    // takes more than 40% of the height; the plots get the rest.
-    const int total = m_splitter->height();
-    const int rows = std::min(m_experiments->rowCount(), 10);
-    const int table = std::min(m_list->heightForRows(rows), total * 2 / 5);
-    m_splitter->setSizes({table, std::max(1, total - table)});
+    // First time in a workspace: the table shows up to 10 experiments without scrolling; the plots
+    // get the rest.
+    if (m_fitTable)
+        setTableHeight(10, false);
 }
 
 void MainWindow::growTableForNewRows()
 {
     if (!isVisible())
         return;
-    if (m_fitTable) {
+    if (m_fitTable)
         fitTableToRows();
-        return;
-    }
-    // A splitter the user (or a workspace opened empty) left at one row would hide a new experiment
-    // behind the first: the table grows to show three rows, never beyond 40% of the height.
-    const QList<int> sizes = m_splitter->sizes();
+    else // left one row tall, the table would hide a new experiment behind the first
+        setTableHeight(kRowsKeptInView, true);
+}
+
+void MainWindow::setTableHeight(int rows, bool growOnly)
+{
+    // Never more than 40% of the height.
     const int total = m_splitter->height();
-    const int wanted =
-        std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), kRowsKeptInView)), total * 2 / 5);
-    if (sizes.size() == 2 && sizes[0] < wanted)
-        m_splitter->setSizes({wanted, std::max(1, total - wanted)});
+    const int table =
+        std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), rows)), total * 2 / 5);
+    if (!growOnly || m_splitter->sizes().value(0) < table)
+        m_splitter->setSizes({table, std::max(1, total - table)});
 }
 
 void MainWindow::showEvent(QShowEvent* event)

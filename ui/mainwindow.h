@@ -142,6 +142,9 @@ private:
     void restoreWorkspaceState();
     void fitTableToRows();
     void growTableForNewRows(); // after a rescan added experiments
+    // The table's share of the splitter: up to rows rows (of those there are), at most 40%;
+    // growOnly: never smaller than it is.
+    void setTableHeight(int rows, bool growOnly);
     static constexpr int kRowsKeptInView = 3;
 
     QString m_workspacePath;

@@ -148,7 +148,7 @@ void SweepStatus::update()
     m_runQueue->update(*m_sweeps);
     if (running && m_problem.isEmpty())
         m_runQueue->setProblem({}); // a new sweep: the last one's problem is history
-    if (running && !std::exchange(m_wasRunning, true))
+    if (running && !m_wasRunning)
         m_window->statusBar()->clearMessage(); // "Created …" or "Sweep cancelled" was about before
     m_wasRunning = running;
     if (running)

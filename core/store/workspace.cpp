@@ -85,7 +85,7 @@ std::vector<WorkspaceEntry> Workspace::scan() const
             WorkspaceEntry entry;
             entry.file = results.filePath(name);
             entry.importedName = name;
-            entry.fileMissing = fileMissing(name);
+            entry.fileMissing = QFileInfo::exists(storedDefinitionFile(name)); // isImported holds
             entries.push_back(std::move(entry));
         }
     return entries;

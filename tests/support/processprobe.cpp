@@ -49,4 +49,9 @@ ProgramOutput runProgram(const QString& program, const QStringList& args, const 
     return r;
 }
 
+ProgramOutput runCli(const QStringList& args, const QProcessEnvironment& env)
+{
+    return runProgram(QStringLiteral(SEEDSCAPE_CLI), args, env);
+}
+
 } // namespace seedscape::testsupport

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <QByteArray>
-#include <QProcessEnvironment>
-#include <QStringList>
 #include <QElapsedTimer>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 namespace seedscape::testsupport {
@@ -29,7 +29,10 @@ struct ProgramOutput
     QByteArray out, err;
 };
 // Runs a program to its end (at most two minutes), in env when one is given.
-ProgramOutput runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env = {});
+ProgramOutput runProgram(const QString& program, const QStringList& args,
+                         const QProcessEnvironment& env = {});
+// The same for the built seedscape-cli (the test must depend on it: add_dependencies).
+ProgramOutput runCli(const QStringList& args, const QProcessEnvironment& env = {});
 
 // Polls condition, running the event loop between tries, until it holds or ms pass.
 template <typename Condition> bool waitUntil(Condition condition, int ms, int pollMs = 50)
