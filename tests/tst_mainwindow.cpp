@@ -20,6 +20,7 @@
 #include "store/workspace.h"
 
 #include "support/experimentbuilder.h"
+#include "support/processprobe.h"
 #include "support/tempworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -353,6 +354,21 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
+    // The same report as a PDF, chosen by the suffix; an unknown suffix writes nothing.
+    const QString pdfReport = dir.filePath(QStringLiteral("report.pdf"));
+    QVERIFY(window.exportReport(pdfReport));
+    QFile pdfReportFile(pdfReport);
+    QVERIFY(pdfReportFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pdfReportFile.read(5), QByteArray("%PDF-"));
+    if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) { // poppler-utils
+        const ProgramOutput text = runProgram(QStringLiteral("pdftotext"), {pdfReport, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Which experiment beats which") && text.out.contains("slow"),
+                 text.out.constData());
+    }
+    const QString unknown = dir.filePath(QStringLiteral("report.txt"));
+    QVERIFY(!window.exportReport(unknown));
+    QVERIFY(!QFileInfo::exists(unknown));
     // The report's figures in the remembered colours too: slow purple (slot 4), never orange (slot 1).
     QVERIFY(report.contains(ExperimentColours::palette(4).name()));
     QVERIFY(!report.contains(ExperimentColours::palette(1).name()));

@@ -8,6 +8,7 @@
 #include "plot/plotpage.h"
 #include "plot/qcustomplot_include.h"
 #include "reportbuilder.h"
+#include "reportpdfprinter.h"
 #include "workspacesnapshot.h"
 
 #include "common/atomicfile.h"
@@ -17,6 +18,7 @@
 #include "stats/workspacestatistics.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 
 namespace seedscape {
@@ -87,13 +89,17 @@ bool ExportActions::exportStatistics(const QString& path)
 
 bool ExportActions::exportReport(const QString& path)
 {
-    QByteArray html;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("html") && suffix != QLatin1String("pdf"))
+        return failed(tr("%1: unknown format; use .html or .pdf").arg(path));
+    QByteArray bytes;
     try {
-        html = ReportBuilder::build(m_workspace, *m_experiments, m_pages, path).toHtml();
+        const HtmlReport report = ReportBuilder::build(m_workspace, *m_experiments, m_pages, path);
+        bytes = suffix == QLatin1String("html") ? report.toHtml() : ReportPdfPrinter::print(report);
     } catch (const StorageError& e) {
         return failed(e.message());
     }
-    return write(path, html);
+    return write(path, bytes);
 }
 
 void ExportActions::warnIfFailed(bool ok)
@@ -145,8 +151,13 @@ void ExportActions::chooseStatisticsFile()
 
 void ExportActions::chooseReportFile()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export a report"), suggestedPath(QStringLiteral("report.html")), tr("HTML (*.html)"));
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export a report"),
+                                                suggestedPath(QStringLiteral("report.html")),
+                                                tr("HTML, figures inline (*.html);;") + pdf, &filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) // a name typed bare takes the chosen format
+        path += filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".html");
     RememberedFolder(exportFolderKey()).remember(path);
     if (!path.isEmpty())
         warnIfFailed(exportReport(path));

@@ -32,7 +32,8 @@ public:
     bool exportPlotData(const PlotPage* page, const QString& path);
     // CSV (the table) or JSON (as `stats --json`).
     bool exportStatistics(const QString& path);
-    // One HTML file: the plots (SVG, embedded) and the statistics.
+    // One file, by its suffix: HTML with the plots embedded as SVG, or PDF (what `seedscape-cli
+    // report` writes); the statistics, comparisons and settings of the checked experiments.
     bool exportReport(const QString& path);
 
     // Ask for a file, then export; a failure is also shown in a message box.
