@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "comparepanel.h"
 #include "csvpreviewmodel.h"
 #include "datasetpanel.h"
 #include "definitionpanel.h"
@@ -63,9 +64,9 @@ QString hiddenKey(const QString& workspace)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_experiments(new ExperimentTableModel(this)),
-      m_list(new ExperimentListPanel(m_experiments)), m_seedsPanel(new SeedsPanel), m_tabs(new QTabWidget),
-      m_splitter(new QSplitter(Qt::Vertical)), m_scatter(new ScatterPlotView),
-      m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
+      m_list(new ExperimentListPanel(m_experiments)), m_seedsPanel(new SeedsPanel),
+      m_compare(new ComparePanel), m_tabs(new QTabWidget), m_splitter(new QSplitter(Qt::Vertical)),
+      m_scatter(new ScatterPlotView), m_spread(new StatisticsPlotView(StatisticsPlotView::Kind::Spread)),
       m_ensembleSize(new StatisticsPlotView(StatisticsPlotView::Kind::EnsembleSize)),
       m_learningCurves(new LearningCurveView),
       m_watcher(new WorkspaceWatcher(
@@ -185,6 +186,8 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_spread, tr("Seed spread"));
     m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
     m_tabs->addTab(m_learningCurves, tr("Learning curves"));
+    m_compare->setObjectName(QStringLiteral("comparePanel"));
+    m_tabs->addTab(m_compare, tr("Compare"));
     m_seedsPanel->setObjectName(QStringLiteral("seedsPanel"));
     m_tabs->addTab(m_seedsPanel, tr("Seeds"));
     m_tabs->addTab(m_definition, tr("Definition"));
@@ -194,6 +197,7 @@ void MainWindow::buildTabs()
     connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
     connect(m_seedsPanel, &SeedsPanel::seedChosen, this,
             [this](quint64 seed) { m_scatter->selectPoint(seedModel()->experiment(), {seed}); });
+    connect(m_compare, &ComparePanel::experimentChosen, this, &MainWindow::selectExperiment);
     connect(m_seedsPanel, &SeedsPanel::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
 }
@@ -211,7 +215,7 @@ void MainWindow::buildMenus()
     exports->addAction(tr("Plot &data (CSV, JSON)…"), this,
                        [this] { m_exports->choosePlotDataFile(currentPage()); });
     exports->addAction(tr("&Statistics table (CSV, JSON)…"), m_exports, &ExportActions::chooseStatisticsFile);
-    exports->addAction(tr("&Report (HTML)…"), m_exports, &ExportActions::chooseReportFile);
+    exports->addAction(tr("&Report (HTML or PDF)…"), m_exports, &ExportActions::chooseReportFile);
     QMenu* experiments = menuBar()->addMenu(tr("&Experiment"));
     QMenu* runs = menuBar()->addMenu(tr("&Run"));
     QToolBar* toolbar = addToolBar(tr("Runs"));
@@ -663,6 +667,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
 {
     m_seedsPanel->setSeeds(snapshot.focus, std::move(snapshot.seeds));
+    const auto focus = snapshot.statistics.find(snapshot.focus);
+    m_compare->setData(focus == snapshot.statistics.end() ? nullptr : &focus->second,
+                       std::move(snapshot.focusGroup), snapshot.focusBootstrap);
     // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
     // experiment leaves the others' colours, and every view agrees.
     m_learningCurves->setColours(snapshot.colours);

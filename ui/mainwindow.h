@@ -30,6 +30,7 @@ class PlotPage;
 class ScatterPlotView;
 class SeedTableModel;
 class SeedsPanel;
+class ComparePanel;
 class SlurmController;
 class SlurmSubmitDialog;
 class StatisticsPlotView;
@@ -67,6 +68,7 @@ public:
     SeedTableModel* seedModel() const;
     // The Seeds tab: the seed table and the current seed's reason, stderr lines and log.
     SeedsPanel* seedsPanel() const { return m_seedsPanel; }
+    ComparePanel* comparePanel() const { return m_compare; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
     StatisticsPlotView* spreadView() const { return m_spread; }
@@ -151,6 +153,7 @@ private:
     ExperimentTableModel* m_experiments;
     ExperimentListPanel* m_list;
     SeedsPanel* m_seedsPanel;
+    ComparePanel* m_compare;
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     ScatterPlotView* m_scatter;

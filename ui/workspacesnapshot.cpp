@@ -17,6 +17,17 @@ StatisticsOptions WorkspaceSnapshot::statisticsOptions()
     return options;
 }
 
+std::optional<BootstrapIntervals> WorkspaceSnapshot::bootstrapOf(const ExperimentResults& results)
+{
+    const double values = static_cast<double>(results.labels.validation.size() + results.labels.test.size()) *
+                          results.labels.predictionColumns() * static_cast<double>(results.seeds.size());
+    if (results.seeds.empty() || values * kBootstrapResamples > kBootstrapBudget)
+        return std::nullopt;
+    StatisticsOptions options = statisticsOptions();
+    options.bootstrapResamples = kBootstrapResamples;
+    return ExperimentStatistics::compute(results, options).bootstrap;
+}
+
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
                                            const QSet<QString>& hidden)
 {
@@ -55,9 +66,20 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
             snapshot.focusMetric = r.labels.metric;
             snapshot.seeds = ResultStore(workspaceFolder + QStringLiteral("/results/") + r.name).load(false);
         }
-    // Curves on one axis only when scored alike: the focus's comparison group, as in the scatter.
     const auto focused = std::find_if(results.begin(), results.end(),
                                       [&](const ExperimentResults& r) { return r.name == snapshot.focus; });
+    if (focused != results.end() && snapshot.statistics.count(snapshot.focus)) {
+        // The focus is compared even while its own box is unchecked: the tab is about it.
+        std::vector<ExperimentStatistics> compared = snapshot.plotted;
+        if (std::none_of(compared.begin(), compared.end(),
+                         [&](const ExperimentStatistics& s) { return s.name == snapshot.focus; }))
+            compared.insert(compared.begin(), snapshot.statistics.at(snapshot.focus));
+        const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments(std::move(compared));
+        if (const WorkspaceStatistics::Group* group = w.groupOf(snapshot.focus))
+            snapshot.focusGroup = *group;
+        snapshot.focusBootstrap = bootstrapOf(*focused);
+    }
+    // Curves on one axis only when scored alike: the focus's comparison group, as in the scatter.
     if (focused != results.end()) {
         const QString key = ComparisonGroup::of(*focused).key;
         const auto curvesOf = [](const ExperimentResults& r) {

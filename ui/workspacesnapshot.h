@@ -4,13 +4,17 @@
 #include "stats/experimentstatistics.h"
 #include "stats/learningcurves.h"
 #include "stats/scatterdata.h"
+#include "stats/workspacestatistics.h"
 #include "train/seedresult.h"
 
 #include <QSet>
 
 #include <map>
+#include <optional>
 
 namespace seedscape {
+
+struct ExperimentResults;
 
 // Everything the window shows about a workspace's results at one moment, computed away from the
 // GUI thread (reading files and scoring ensembles take time) and then handed to the views.
@@ -25,6 +29,10 @@ struct WorkspaceSnapshot
     std::vector<LearningCurves> curves;
     std::vector<SeedResult> seeds; // focus: every stored seed, without predictions
     ExperimentColours colours;     // every experiment's colour, the same in all views
+    // The Compare tab: the focus's comparison group among the plotted experiments (P(better), picks),
+    // and bootstrap intervals of the focus unless its predictions are too many to resample live.
+    std::optional<WorkspaceStatistics::Group> focusGroup;
+    std::optional<BootstrapIntervals> focusBootstrap;
 
     // selected: the experiment whose comparison group the scatter shows (else the first with seeds);
     // hidden: experiments the plots leave out.
@@ -35,8 +43,15 @@ struct WorkspaceSnapshot
         200; // k-ensembles tabulated (and drawn, up to the budget) per experiment
     static constexpr int kScatterEnsembleBudget = 4000; // k-ensembles drawn over all experiments
     static constexpr int kMinEnsemblesDrawn = 20;       // per experiment, however many there are
+    // The focus's bootstrap (docs/statistics.md's default B), redone at every snapshot: only while
+    // resamples × seeds × prediction values stays under the budget (about a second of work).
+    static constexpr int kBootstrapResamples = 2000;
+    static constexpr double kBootstrapBudget = 4e8;
     // The options the window's statistics use (and its exports say they used).
     static StatisticsOptions statisticsOptions();
+    // The bootstrap intervals the Compare tab shows, with the options above and kBootstrapResamples
+    // (what `seedscape-cli stats --bootstrap 2000` gives); none over the budget or without seeds.
+    static std::optional<BootstrapIntervals> bootstrapOf(const ExperimentResults& results);
 };
 
 } // namespace seedscape

@@ -1,0 +1,357 @@
+// The Compare tab: the P(better) matrix model, the panel (picks, bootstrap intervals, expected best
+// of n seeds) and what WorkspaceSnapshot computes for it, checked against the golden statistics of
+// tests/data/stats (numpy/scipy) and against `seedscape-cli stats --bootstrap`.
+#include "comparepanel.h"
+#include "comparisonmatrixmodel.h"
+#include "mainwindow.h"
+#include "workspacesnapshot.h"
+
+#include "common/numberformat.h"
+#include "store/experimentresults.h"
+#include "store/predictionimporter.h"
+#include "store/workspace.h"
+
+#include "support/processprobe.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+namespace {
+
+const QString kGoldenCase = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/regression_six_experiments");
+
+nlohmann::json goldenExpected()
+{
+    std::ifstream in((kGoldenCase + QStringLiteral("/expected.json")).toStdString());
+    return nlohmann::json::parse(in);
+}
+
+// A workspace holding the golden case's six experiments (e0 … e5, three to five seeds each).
+QString importGolden(const QTemporaryDir& dir)
+{
+    const QString folder = dir.filePath(QStringLiteral("ws"));
+    PredictionImporter::importInto(Workspace(folder), kGoldenCase + QStringLiteral("/predictions.csv"),
+                                   kGoldenCase + QStringLiteral("/labels.csv"), Task::Regression,
+                                   Metric::RMSE);
+    return folder;
+}
+
+WorkspaceStatistics::Group threeExperiments()
+{
+    WorkspaceStatistics::Group g;
+    g.experiments = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    g.comparisons = {{QStringLiteral("a"), QStringLiteral("b"), 1.0, 0.75, 3, 4},
+                     {QStringLiteral("b"), QStringLiteral("a"), 0.0, 0.25, 4, 3},
+                     {QStringLiteral("a"), QStringLiteral("c"), 0.6, nan, 3, 2},
+                     {QStringLiteral("c"), QStringLiteral("a"), 0.4, nan, 2, 3},
+                     {QStringLiteral("b"), QStringLiteral("c"), 0.5, 0.5, 4, 2},
+                     {QStringLiteral("c"), QStringLiteral("b"), 0.5, 0.5, 2, 4}};
+    g.pickByEnsemble = QStringLiteral("a");
+    return g;
+}
+
+} // namespace
+
+class TestComparePanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void matrixHoldsEveryOrderedPair();
+    void matrixSwitchesSplitAndTintsByDistanceFromHalf();
+    void snapshotComparesTheFocusWithinItsCheckedGroup();
+    void anUncheckedFocusIsStillCompared();
+    void bootstrapMatchesTheCommandLine();
+    void bootstrapIsLeftOutOverItsBudget();
+    void panelShowsPicksIntervalsAndExpectedBest();
+    void panelSaysWhenThereIsNothingToCompare();
+    void doubleClickingARowChoosesItsExperiment();
+    void theWindowFillsTheCompareTab();
+};
+
+void TestComparePanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestComparePanel::matrixHoldsEveryOrderedPair()
+{
+    ComparisonMatrixModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGroup(threeExperiments());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("b"));
+    QCOMPARE(model.headerData(2, Qt::Vertical).toString(), QStringLiteral("c"));
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1")); // P(a better than b)
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("0")); // P(b better than a)
+    QCOMPARE(model.index(0, 2).data(Qt::UserRole).toDouble(), 0.6);
+    QVERIFY(!model.index(1, 1).data().isValid()); // an experiment against itself
+    QVERIFY(model.index(0, 1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("3 × 4 pairs")));
+    QCOMPARE(model.experimentAt(2), QStringLiteral("c"));
+    QCOMPARE(model.experimentAt(3), QString());
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestComparePanel::matrixSwitchesSplitAndTintsByDistanceFromHalf()
+{
+    ComparisonMatrixModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGroup(threeExperiments());
+    const auto alpha = [&](int row, int column) {
+        return model.index(row, column).data(Qt::BackgroundRole).value<QColor>().alpha();
+    };
+    QVERIFY(alpha(0, 1) > alpha(0, 2)); // P = 1 is tinted more strongly than P = 0.6
+    QVERIFY(!model.index(1, 2).data(Qt::BackgroundRole).isValid()); // an even ½: no tint
+    const QColor better = model.index(0, 1).data(Qt::BackgroundRole).value<QColor>();
+    const QColor worse = model.index(1, 0).data(Qt::BackgroundRole).value<QColor>();
+    QVERIFY(better.green() > better.red());
+    QVERIFY(worse.red() > worse.green());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setSplit(ComparisonMatrixModel::Split::Test);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("0.75"));
+    QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("—")); // an undefined test score
+    QVERIFY(model.index(0, 2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("undefined")));
+    QVERIFY(!model.index(0, 2).data(Qt::BackgroundRole).isValid());
+}
+
+void TestComparePanel::snapshotComparesTheFocusWithinItsCheckedGroup()
+{
+    QTemporaryDir dir;
+    const QString folder = importGolden(dir);
+    const WorkspaceSnapshot snapshot =
+        WorkspaceSnapshot::build(folder, QStringLiteral("e2"), {QStringLiteral("e5")});
+    QVERIFY(snapshot.focusGroup.has_value());
+    const WorkspaceStatistics::Group& group = *snapshot.focusGroup;
+    QCOMPARE(group.experiments, (QStringList{QStringLiteral("e2"), QStringLiteral("e0"), QStringLiteral("e1"),
+                                             QStringLiteral("e3"), QStringLiteral("e4")}));
+    QCOMPARE(group.comparisons.size(), size_t(5 * 4)); // every ordered pair, e5 (unchecked) left out
+
+    const nlohmann::json golden = goldenExpected()["groups"][0];
+    int matched = 0;
+    for (const auto& expected : golden["comparisons"])
+        for (const WorkspaceStatistics::Comparison& c : group.comparisons)
+            if (c.a.toStdString() == expected["a"].get<std::string>() &&
+                c.b.toStdString() == expected["b"].get<std::string>()) {
+                QCOMPARE(c.pBetterValidation, expected["p_better_val"].get<double>());
+                QCOMPARE(c.pBetterTest, expected["p_better_test"].get<double>());
+                QCOMPARE(c.seedsA, expected["n_a"].get<int>());
+                ++matched;
+            }
+    QCOMPARE(matched, 20);
+    QCOMPARE(group.pickByEnsemble.toStdString(), golden["pick"]["by_ensemble"].get<std::string>());
+    QCOMPARE(group.pickByStability.toStdString(), golden["pick"]["by_stability"].get<std::string>());
+}
+
+void TestComparePanel::anUncheckedFocusIsStillCompared()
+{
+    QTemporaryDir dir;
+    const QString folder = importGolden(dir);
+    const WorkspaceSnapshot snapshot =
+        WorkspaceSnapshot::build(folder, QStringLiteral("e5"), {QStringLiteral("e5"), QStringLiteral("e4")});
+    QVERIFY(snapshot.focusGroup.has_value());
+    QCOMPARE(snapshot.focusGroup->experiments.front(), QStringLiteral("e5"));
+    QVERIFY(!snapshot.focusGroup->experiments.contains(QStringLiteral("e4")));
+    QCOMPARE(snapshot.focusGroup->experiments.size(), 5);
+}
+
+void TestComparePanel::bootstrapMatchesTheCommandLine()
+{
+    QTemporaryDir dir;
+    const QString folder = importGolden(dir);
+    const WorkspaceSnapshot snapshot = WorkspaceSnapshot::build(folder, QStringLiteral("e3"), {});
+    QVERIFY(snapshot.focusBootstrap.has_value());
+    QCOMPARE(snapshot.focusBootstrap->resamples, WorkspaceSnapshot::kBootstrapResamples);
+
+    const ProgramOutput stats =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), folder, QStringLiteral("--json"),
+                QStringLiteral("--bootstrap"), QString::number(WorkspaceSnapshot::kBootstrapResamples)});
+    QCOMPARE(stats.exitCode, 0);
+    const auto document = nlohmann::json::parse(stats.out.toStdString());
+    bool found = false;
+    for (const auto& e : document["experiments"])
+        if (e["name"] == "e3") {
+            const auto& b = e["bootstrap"];
+            const BootstrapIntervals& shown = *snapshot.focusBootstrap;
+            for (int i = 0; i < 2; ++i) {
+                QCOMPARE(shown.validationMean[i], b["val_mean"][i].get<double>());
+                QCOMPARE(shown.testMean[i], b["test_mean"][i].get<double>());
+                QCOMPARE(shown.ensembleValidation[i], b["ensemble_val"][i].get<double>());
+                QCOMPARE(shown.ensembleTest[i], b["ensemble_test"][i].get<double>());
+            }
+            QVERIFY(shown.validationMean[0] < shown.validationMean[1]);
+            found = true;
+        }
+    QVERIFY(found);
+}
+
+void TestComparePanel::bootstrapIsLeftOutOverItsBudget()
+{
+    ExperimentResults results;
+    results.name = QStringLiteral("big");
+    results.labels.validation.assign(10, 1.0);
+    results.labels.test.assign(10, 1.0);
+    SeedResult seed;
+    seed.seed = 1;
+    seed.validationPredictions.assign(10, 1.0);
+    seed.testPredictions.assign(10, 2.0);
+    results.seeds = {seed, seed};
+    results.seeds[1].seed = 2;
+    QVERIFY(WorkspaceSnapshot::bootstrapOf(results).has_value());
+
+    // Rows enough that resampling them at every update would take seconds: left out, not slow.
+    const size_t rows =
+        static_cast<size_t>(WorkspaceSnapshot::kBootstrapBudget / WorkspaceSnapshot::kBootstrapResamples);
+    results.labels.validation.assign(rows, 1.0);
+    QVERIFY(!WorkspaceSnapshot::bootstrapOf(results).has_value());
+    results.seeds.clear();
+    QVERIFY(!WorkspaceSnapshot::bootstrapOf(results).has_value());
+}
+
+void TestComparePanel::panelShowsPicksIntervalsAndExpectedBest()
+{
+    QTemporaryDir dir;
+    const QString folder = importGolden(dir);
+    WorkspaceSnapshot snapshot = WorkspaceSnapshot::build(folder, QStringLiteral("e1"), {});
+    ComparePanel panel;
+    const ExperimentStatistics& focus = snapshot.statistics.at(QStringLiteral("e1"));
+    panel.setData(&focus, snapshot.focusGroup, snapshot.focusBootstrap);
+
+    QCOMPARE(panel.matrix()->rowCount(), 6);
+    QCOMPARE(panel.matrix()->experimentAt(0), QStringLiteral("e1"));
+    QVERIFY2(panel.picksText().contains(
+                 QStringLiteral("Pick by ensemble (best full-ensemble validation score): e0")),
+             qPrintable(panel.picksText()));
+    const QString intervals = panel.bootstrapText();
+    QVERIFY2(intervals.contains(QStringLiteral("2000 resamples of the %1 seeds").arg(focus.seedCount())),
+             qPrintable(intervals));
+    const BootstrapIntervals& b = *snapshot.focusBootstrap;
+    for (const double* bounds : {b.validationMean, b.testMean, b.ensembleValidation, b.ensembleTest})
+        QVERIFY2(intervals.contains(formatNumber(bounds[0], 4) + QStringLiteral(" – ") +
+                                    formatNumber(bounds[1], 4)),
+                 qPrintable(intervals));
+
+    // Expected best of n, n = 1..N, against numpy's (make_golden.py), and its lead over the mean.
+    const nlohmann::json golden = goldenExpected()["experiments"][1];
+    QCOMPARE(golden["name"], "e1");
+    const QStandardItemModel* best = panel.expectedBest();
+    QCOMPARE(best->rowCount(), focus.seedCount());
+    QCOMPARE(best->columnCount(), ComparePanel::kBestColumns);
+    const double mean = golden["val"]["mean"].get<double>();
+    for (int n = 1; n <= focus.seedCount(); ++n) {
+        const double expected = golden["val"]["expected_best"][std::to_string(n)].get<double>();
+        QCOMPARE(best->index(n - 1, 0).data(Qt::UserRole).toInt(), n);
+        QVERIFY(std::abs(best->index(n - 1, 1).data(Qt::UserRole).toDouble() - expected) <=
+                1e-9 * std::abs(expected));
+        const double lead = best->index(n - 1, 2).data(Qt::UserRole).toDouble();
+        QVERIFY(std::abs(lead - (mean - expected)) <= 1e-9 * std::abs(mean)); // RMSE: lower is better
+        QVERIFY(lead >= 0);
+    }
+    QCOMPARE(best->index(0, 2).data(Qt::UserRole).toDouble(), 0.0); // the best of one seed is the mean
+    QCOMPARE(best->index(0, 2).data().toString(), QStringLiteral("0"));
+    QVERIFY(best->index(focus.seedCount() - 1, 2).data(Qt::UserRole).toDouble() > 0);
+}
+
+void TestComparePanel::panelSaysWhenThereIsNothingToCompare()
+{
+    ComparePanel panel;
+    panel.show();
+    auto* empty = panel.findChild<QLabel*>(QStringLiteral("compareEmpty"));
+    auto* alone = panel.findChild<QLabel*>(QStringLiteral("compareAlone"));
+    auto* matrix = panel.findChild<QTableView*>(QStringLiteral("comparisonMatrix"));
+    QVERIFY(empty && alone && matrix);
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("Select an experiment with finished seeds")));
+
+    ExperimentStatistics single;
+    single.name = QStringLiteral("only");
+    single.seeds = {{1, 0.5, 0.6}, {2, 0.4, 0.7}};
+    single.validation = Spread::of({0.5, 0.4}, false);
+    single.test = Spread::of({0.6, 0.7}, false);
+    WorkspaceStatistics::Group group;
+    group.experiments = {QStringLiteral("only")};
+    group.pickByEnsemble = QStringLiteral("only");
+    panel.setData(&single, group, std::nullopt);
+    QVERIFY(!empty->isVisible());
+    QVERIFY(alone->isVisible());
+    QVERIFY(!matrix->isVisible());
+    QVERIFY(alone->text().contains(QStringLiteral("No other checked experiment")));
+    QVERIFY(panel.picksText().contains(QStringLiteral("only (selected)")));
+    QVERIFY(panel.picksText().contains(
+        QStringLiteral("Pick by stability (smallest single-seed validation range): none")));
+    QVERIFY2(panel.bootstrapText().contains(QStringLiteral("seedscape-cli stats --bootstrap 2000")),
+             qPrintable(panel.bootstrapText()));
+    QCOMPARE(panel.expectedBest()->rowCount(), 2);
+
+    panel.setData(nullptr, std::nullopt, std::nullopt);
+    QVERIFY(empty->isVisible());
+    QCOMPARE(panel.matrix()->rowCount(), 0);
+}
+
+void TestComparePanel::doubleClickingARowChoosesItsExperiment()
+{
+    ComparePanel panel;
+    ExperimentStatistics a;
+    a.name = QStringLiteral("a");
+    a.seeds = {{1, 0.5, 0.6}};
+    a.validation = Spread::of({0.5}, false);
+    a.test = Spread::of({0.6}, false);
+    panel.setData(&a, threeExperiments(), std::nullopt);
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* view = panel.findChild<QTableView*>(QStringLiteral("comparisonMatrix"));
+    QSignalSpy chosen(&panel, &ComparePanel::experimentChosen);
+    const QRect cell = view->visualRect(panel.matrix()->index(2, 0));
+    // As a window system delivers it: press, release, then the double click on the same cell.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.takeFirst().at(0).toString(), QStringLiteral("c"));
+}
+
+void TestComparePanel::theWindowFillsTheCompareTab()
+{
+    QTemporaryDir dir;
+    const QString folder = importGolden(dir);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(folder));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    QVERIFY(tabs->indexOf(window.comparePanel()) >= 0);
+    QCOMPARE(tabs->tabText(tabs->indexOf(window.comparePanel())), QStringLiteral("Compare"));
+    window.selectExperiment(QStringLiteral("e4"));
+    QTRY_COMPARE(window.comparePanel()->matrix()->experimentAt(0), QStringLiteral("e4"));
+    QCOMPARE(window.comparePanel()->matrix()->rowCount(), 6);
+
+    // A double-click in the matrix selects that experiment in the window.
+    Q_EMIT window.comparePanel()->experimentChosen(QStringLiteral("e2"));
+    QTRY_COMPARE(window.comparePanel()->matrix()->experimentAt(0), QStringLiteral("e2"));
+}
+
+QTEST_MAIN(TestComparePanel)
+#include "tst_comparepanel.moc"

@@ -1,0 +1,239 @@
+#include "comparepanel.h"
+
+#include "comparisonmatrixmodel.h"
+
+#include "common/numberformat.h"
+#include "experiment/experimentnames.h"
+
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace seedscape {
+
+namespace {
+
+constexpr int kDigits = 4; // as the experiment table shows scores
+constexpr double kRoundingNoise = 1e-12;
+constexpr int kMatrixColumnWidth = 64; // room for "0.99" and a short name
+
+QLabel* wrappingLabel(const QString& objectName)
+{
+    auto* label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString interval(const double (&bounds)[2])
+{
+    return QStringLiteral("%1 – %2").arg(formatNumber(bounds[0], kDigits), formatNumber(bounds[1], kDigits));
+}
+
+// How much better than the mean single seed a score reads, positive when better. The best of one
+// seed is the mean, summed another way: what differs only by rounding reads 0, not 2e-14.
+double leadOverMean(double score, double mean, bool higherIsBetter)
+{
+    const double lead = higherIsBetter ? score - mean : mean - score;
+    return std::abs(lead) <= kRoundingNoise * std::max(1.0, std::abs(mean)) ? 0.0 : lead;
+}
+
+QStandardItem* numberItem(double value)
+{
+    auto* item = new QStandardItem(formatNumber(value, kDigits));
+    item->setData(value, Qt::UserRole);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    item->setEditable(false);
+    return item;
+}
+
+} // namespace
+
+ComparePanel::ComparePanel(QWidget* parent)
+    : QWidget(parent), m_empty(wrappingLabel(QStringLiteral("compareEmpty"))), m_content(new QWidget),
+      m_group(wrappingLabel(QStringLiteral("compareGroup"))),
+      m_picks(wrappingLabel(QStringLiteral("comparePicks"))), m_split(new QComboBox),
+      m_matrix(new ComparisonMatrixModel(this)), m_matrixView(new QTableView),
+      m_alone(wrappingLabel(QStringLiteral("compareAlone"))),
+      m_bootstrap(wrappingLabel(QStringLiteral("compareBootstrap"))),
+      m_expectedBest(new QStandardItemModel(this)), m_expectedBestView(new QTableView)
+{
+    m_split->setObjectName(QStringLiteral("compareSplit"));
+    m_split->addItem(tr("on validation scores"), static_cast<int>(ComparisonMatrixModel::Split::Validation));
+    m_split->addItem(tr("on test scores"), static_cast<int>(ComparisonMatrixModel::Split::Test));
+    connect(m_split, &QComboBox::currentIndexChanged, this, [this] {
+        m_matrix->setSplit(static_cast<ComparisonMatrixModel::Split>(m_split->currentData().toInt()));
+    });
+
+    m_matrixView->setObjectName(QStringLiteral("comparisonMatrix"));
+    m_matrixView->setModel(m_matrix);
+    m_matrixView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrixView->horizontalHeader()->setMinimumSectionSize(kMatrixColumnWidth);
+    connect(m_matrixView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        Q_EMIT experimentChosen(m_matrix->experimentAt(index.row()));
+    });
+    connect(m_matrixView->verticalHeader(), &QHeaderView::sectionDoubleClicked, this,
+            [this](int row) { Q_EMIT experimentChosen(m_matrix->experimentAt(row)); });
+
+    auto* splitRow = new QHBoxLayout;
+    splitRow->addWidget(new QLabel(tr("P(row better than column), over every pair of their seeds,")));
+    splitRow->addWidget(m_split);
+    splitRow->addStretch();
+    auto* matrixBox = new QGroupBox(tr("Which experiment beats which"));
+    auto* matrixLayout = new QVBoxLayout(matrixBox);
+    matrixLayout->addLayout(splitRow);
+    matrixLayout->addWidget(m_matrixView, 1);
+    matrixLayout->addWidget(m_alone);
+    auto* matrixNote = wrappingLabel(QStringLiteral("compareMatrixNote"));
+    matrixNote->setText(tr("Green: the row's experiment wins most seed pairs; red: it loses most. Ties count "
+                           "half. Double-click a row to select that experiment."));
+    matrixLayout->addWidget(matrixNote);
+
+    m_expectedBest->setColumnCount(kBestColumns);
+    m_expectedBest->setHorizontalHeaderLabels({tr("Seeds n"), tr("Validation: best of n"),
+                                               tr("Above the mean"), tr("Test: best of n"),
+                                               tr("Above the mean")});
+    m_expectedBestView->setObjectName(QStringLiteral("expectedBest"));
+    m_expectedBestView->setModel(m_expectedBest);
+    m_expectedBestView->verticalHeader()->hide();
+    m_expectedBestView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* bestNote = wrappingLabel(QStringLiteral("expectedBestNote"));
+    bestNote->setText(
+        tr("Best of n: the score you would report, on average, by training n seeds and keeping the "
+           "best one. Above the mean: how much of that is the luck of picking, not the model."));
+    m_focusBox = new QGroupBox;
+    auto* focusLayout = new QVBoxLayout(m_focusBox);
+    focusLayout->addWidget(m_bootstrap);
+    focusLayout->addWidget(m_expectedBestView, 1);
+    focusLayout->addWidget(bestNote);
+
+    auto* boxes = new QHBoxLayout;
+    boxes->addWidget(matrixBox, 1);
+    boxes->addWidget(m_focusBox, 1);
+    auto* contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_group);
+    contentLayout->addWidget(m_picks);
+    contentLayout->addLayout(boxes, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_content, 1);
+    setData(nullptr, std::nullopt, std::nullopt);
+}
+
+void ComparePanel::setData(const ExperimentStatistics* focus, std::optional<WorkspaceStatistics::Group> group,
+                           std::optional<BootstrapIntervals> bootstrap)
+{
+    const bool any = focus && focus->seedCount() > 0;
+    m_empty->setVisible(!any);
+    m_content->setVisible(any);
+    if (!any) {
+        m_empty->setText(
+            tr("Select an experiment with finished seeds to compare it with the others scored on "
+               "the same rows."));
+        m_matrix->clear();
+        m_expectedBest->setRowCount(0);
+        return;
+    }
+    m_group->setText(
+        group ? tr("Compared within one comparison group, the checked experiments scored on the same "
+                   "rows as %1: %2.")
+                    .arg(focus->name.toHtmlEscaped(), group->data.description().toHtmlEscaped())
+              : QString());
+    showPicks(focus->name, group);
+    if (group && group->experiments.size() > 1)
+        m_matrix->setGroup(*group);
+    else
+        m_matrix->clear();
+    m_matrixView->setVisible(m_matrix->rowCount() > 0);
+    m_alone->setVisible(m_matrix->rowCount() == 0);
+    m_alone->setText(tr("No other checked experiment is scored on the same rows as %1: check experiments of "
+                        "its comparison group to compare them.")
+                         .arg(focus->name.toHtmlEscaped()));
+    m_focusBox->setTitle(tr("%1: what luck adds").arg(focus->name));
+    showBootstrap(*focus, bootstrap);
+    showExpectedBest(*focus);
+}
+
+void ComparePanel::showPicks(const QString& focus, const std::optional<WorkspaceStatistics::Group>& group)
+{
+    if (!group) {
+        m_picks->clear();
+        return;
+    }
+    const auto named = [&focus](const QString& pick, const QString& none) {
+        if (pick.isEmpty())
+            return none;
+        return QStringLiteral("<b>%1</b>%2")
+            .arg(pick.toHtmlEscaped(), pick == focus ? tr(" (selected)") : QString());
+    };
+    m_picks->setText(
+        tr("Pick by ensemble (best full-ensemble validation score): %1. Pick by stability (smallest "
+           "single-seed "
+           "validation range): %2.")
+            .arg(named(group->pickByEnsemble, tr("none, no ensemble score is defined")),
+                 named(group->pickByStability, tr("none, it needs an experiment with two seeds or more"))));
+}
+
+void ComparePanel::showBootstrap(const ExperimentStatistics& focus,
+                                 const std::optional<BootstrapIntervals>& bootstrap)
+{
+    if (!bootstrap) {
+        m_bootstrap->setText(
+            tr("Bootstrap intervals are left out here: %1 has too many predictions to resample at "
+               "every update. <code>seedscape-cli stats --bootstrap 2000</code> computes them.")
+                .arg(focus.name.toHtmlEscaped()));
+        return;
+    }
+    m_bootstrap->setText(
+        tr("Bootstrap 95% intervals (%1 resamples of the %2 seeds, with replacement; the ensemble rebuilt "
+           "from "
+           "each):<table cellspacing=\"0\" cellpadding=\"3\"><tr><th></th><th align=\"left\">validation</th>"
+           "<th align=\"left\">test</th></tr><tr><td>Mean single seed</td><td>%3</td><td>%4</td></tr>"
+           "<tr><td>Full ensemble</td><td>%5</td><td>%6</td></tr></table>")
+            .arg(bootstrap->resamples)
+            .arg(focus.seedCount())
+            .arg(interval(bootstrap->validationMean), interval(bootstrap->testMean),
+                 interval(bootstrap->ensembleValidation), interval(bootstrap->ensembleTest)));
+}
+
+void ComparePanel::showExpectedBest(const ExperimentStatistics& focus)
+{
+    const std::vector<double>& validation = focus.validation.expectedBest;
+    const std::vector<double>& test = focus.test.expectedBest;
+    m_expectedBest->setRowCount(0);
+    for (size_t n = 0; n < validation.size() && n < test.size(); ++n) {
+        auto* seeds = new QStandardItem(QString::number(n + 1));
+        seeds->setData(static_cast<int>(n + 1), Qt::UserRole);
+        seeds->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        seeds->setEditable(false);
+        m_expectedBest->appendRow(
+            {seeds, numberItem(validation[n]),
+             numberItem(leadOverMean(validation[n], focus.validation.mean, focus.higherIsBetter)),
+             numberItem(test[n]), numberItem(leadOverMean(test[n], focus.test.mean, focus.higherIsBetter))});
+    }
+}
+
+QString ComparePanel::picksText() const
+{
+    return QTextDocumentFragment::fromHtml(m_picks->text()).toPlainText();
+}
+
+QString ComparePanel::bootstrapText() const
+{
+    return QTextDocumentFragment::fromHtml(m_bootstrap->text()).toPlainText();
+}
+
+} // namespace seedscape
