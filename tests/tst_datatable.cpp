@@ -185,6 +185,12 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
     wide.notes = QStringLiteral("line one\nsecond & more\n");
     Experiment narrow;
     narrow.name = b.name;
+    narrow.training.optimizer = OptimizerKind::SGD;
+    narrow.training.momentum = 0.8;
+    narrow.training.batchSize = 64;
+    narrow.training.weightDecay = 1e-4;
+    narrow.training.schedule = Schedule::Cosine;
+    narrow.training.earlyStoppingPatience = 20;
 
     HtmlReport report;
     report.statistics = WorkspaceStatistics::fromExperiments({a, b});
@@ -195,6 +201,12 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
     QVERIFY(html.contains(QStringLiteral("<td></td></tr>"))); // narrow: no tags
     QVERIFY(html.contains(QStringLiteral("<dt>wide</dt><dd>line one<br>second &amp; more</dd>")));
     QVERIFY(!html.contains(QStringLiteral("<dt>narrow</dt>")));
+    // Every training setting that changes the scores is in the settings table.
+    QVERIFY2(html.contains(
+                 QStringLiteral("<small>batch 64, weight decay 0.0001, momentum 0.8, schedule cosine, early "
+                                "stopping after 20 epochs without improvement</small>")),
+             qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<small>batch 32, schedule none, no early stopping</small>")));
 
     const QJsonArray experiments =
         QJsonDocument::fromJson(StatisticsJson::toJson(report.statistics, {}, report.definitions))

@@ -199,4 +199,22 @@ QString describeModel(const Experiment& e)
                       .arg(e.training.epochs);
 }
 
+QString describeTrainingDetails(const Experiment& e)
+{
+    if (e.isCommand())
+        return {};
+    const TrainingSpec& t = e.training;
+    QStringList parts{QStringLiteral("batch %1").arg(t.batchSize)};
+    if (t.weightDecay > 0)
+        parts << QStringLiteral("weight decay %1").arg(t.weightDecay);
+    if (t.optimizer == OptimizerKind::SGD)
+        parts << QStringLiteral("momentum %1").arg(t.momentum);
+    parts << QStringLiteral("schedule %1").arg(names::schedule(t.schedule));
+    parts << (t.earlyStoppingPatience > 0
+                  ? QStringLiteral("early stopping after %1 epochs without improvement")
+                        .arg(t.earlyStoppingPatience)
+                  : QStringLiteral("no early stopping"));
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace seedscape

@@ -43,5 +43,8 @@ bool metricFitsTask(Metric metric, Task task);
 bool higherIsBetter(Metric metric);
 // "64-64 relu, dropout 0.1, adam lr 0.001, 200 epochs" — a short description of model and training.
 QString describeModel(const Experiment& experiment);
+// The rest of the training, for a report: "batch 32, weight decay 0.0001, schedule cosine, early stopping
+// after 20 epochs without improvement"; empty for a command experiment (its program decides).
+QString describeTrainingDetails(const Experiment& experiment);
 
 } // namespace seedscape

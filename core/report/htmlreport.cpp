@@ -159,6 +159,14 @@ QString comparisonTable(const WorkspaceStatistics& w)
     return html;
 }
 
+// The model and what else decides the training (batch, decay, schedule, early stopping), smaller.
+QString modelAndTraining(const Experiment& e)
+{
+    const QString details = describeTrainingDetails(e);
+    return escaped(describeModel(e)) +
+           (details.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(escaped(details)));
+}
+
 // The task the seeds were scored as (an "auto" in the file is resolved by the data), when known.
 QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>& statistics)
 {
@@ -181,7 +189,7 @@ QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>
                                     .arg(e.dataset.split.seed);
     return QStringLiteral("<tr>") + cell(escaped(e.name)) +
            cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
-           cell(names::task(task)) + cell(split) + cell(escaped(describeModel(e))) +
+           cell(names::task(task)) + cell(split) + cell(modelAndTraining(e)) +
            cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
            cell(escaped(e.tags.join(QStringLiteral(", ")))) + QStringLiteral("</tr>\n");
 }
