@@ -166,6 +166,18 @@ void TestComparePanel::snapshotComparesTheFocusWithinItsCheckedGroup()
     QCOMPARE(matched, 20);
     QCOMPARE(group.pickByEnsemble.toStdString(), golden["pick"]["by_ensemble"].get<std::string>());
     QCOMPARE(group.pickByStability.toStdString(), golden["pick"]["by_stability"].get<std::string>());
+
+    // The table's Pick column: the picks among the checked experiments, per comparison group.
+    QCOMPARE(snapshot.picks.size(), size_t(1));
+    QCOMPARE(snapshot.picks.at(QStringLiteral("e0")),
+             (QStringList{QStringLiteral("ensemble"), QStringLiteral("stability")}));
+    const WorkspaceSnapshot withoutBest =
+        WorkspaceSnapshot::build(folder, QStringLiteral("e2"), {QStringLiteral("e0")});
+    QVERIFY(!withoutBest.picks.count(QStringLiteral("e0")));
+    int ensemblePicks = 0;
+    for (const auto& [name, rules] : withoutBest.picks)
+        ensemblePicks += static_cast<int>(rules.count(QStringLiteral("ensemble")));
+    QCOMPARE(ensemblePicks, 1);
 }
 
 void TestComparePanel::anUncheckedFocusIsStillCompared()

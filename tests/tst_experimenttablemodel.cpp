@@ -1,5 +1,6 @@
 // ExperimentTableModel on the sample workspace: one row per experiment file, statistics as they
 // arrive, sortable values, the plots' check boxes, and unreadable files shown with their error.
+#include "experimentfiltermodel.h"
 #include "experimenttablemodel.h"
 
 #include "support/tempworkspace.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void rowsAndHeaders();
     void statisticsAndStatus();
     void sortRoleOrdersUndefinedLast();
+    void pickNamesTheRulesThatChooseAnExperiment();
     void checkBoxHidesFromPlots();
     void sameFilesUpdateInPlace();
     void unreadableFileShowsItsError();
@@ -205,6 +207,43 @@ void TestExperimentTableModel::sortRoleOrdersUndefinedLast()
     sorted.sort(ExperimentTableModel::Gain, Qt::AscendingOrder);
     QCOMPARE(sorted.index(0, ExperimentTableModel::Gain).data(Qt::UserRole).toDouble(),
              std::numeric_limits<double>::max());
+}
+
+void TestExperimentTableModel::pickNamesTheRulesThatChooseAnExperiment()
+{
+    const QString diabetes = QStringLiteral("diabetes-mlp"), wine = QStringLiteral("wine-mlp");
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setStatistics(
+        {{diabetes, statisticsOf(diabetes, {0.5, 0.7}, 0)}, {wine, statisticsOf(wine, {0.2, 0.4}, 0)}},
+        {{diabetes, {QStringLiteral("ensemble"), QStringLiteral("stability")}},
+         {wine, {QStringLiteral("stability")}}});
+    QCOMPARE(changed.count(), 1);
+    const auto pickOf = [&](const QString& name) {
+        return m_model->index(m_model->rowOf(name), ExperimentTableModel::Pick).data();
+    };
+    QCOMPARE(pickOf(diabetes).toString(), QStringLiteral("ensemble, stability"));
+    QCOMPARE(pickOf(wine).toString(), QStringLiteral("stability"));
+    QVERIFY(!pickOf(QStringLiteral("digits-mlp")).isValid());
+    QCOMPARE(m_model->headerData(ExperimentTableModel::Pick, Qt::Horizontal).toString(),
+             QStringLiteral("Pick"));
+    QVERIFY(m_model->headerData(ExperimentTableModel::Pick, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("smallest range")));
+
+    // Sorted by pick, the picked rows come first in either order.
+    ExperimentFilterModel sorted;
+    sorted.setSourceModel(m_model.get());
+    sorted.setSortRole(Qt::UserRole);
+    for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        sorted.sort(ExperimentTableModel::Pick, order);
+        const QSet<QString> first = {sorted.index(0, ExperimentTableModel::Name).data().toString(),
+                                     sorted.index(1, ExperimentTableModel::Name).data().toString()};
+        QCOMPARE(first, (QSet<QString>{diabetes, wine}));
+    }
+
+    // New statistics without picks clear them.
+    m_model->setStatistics({{diabetes, statisticsOf(diabetes, {0.5, 0.7}, 0)}});
+    QVERIFY(!pickOf(diabetes).isValid());
 }
 
 void TestExperimentTableModel::checkBoxHidesFromPlots()

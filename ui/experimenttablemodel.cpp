@@ -58,9 +58,11 @@ QString ExperimentTableModel::nameAt(int row) const
     return e.experiment ? e.experiment->name : e.importedName;
 }
 
-void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics)
+void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics,
+                                         std::map<QString, QStringList> picks)
 {
     m_statistics = std::move(statistics);
+    m_picks = std::move(picks);
     // Every column: Task and Metric read the statistics too (an "auto" resolved by the seeds).
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
@@ -127,6 +129,11 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
                                : s && s->failedSeeds > 0 ? tr("failed")
                                                          : tr("not run");
         return status;
+    }
+    case Pick: {
+        // No pick: nothing to sort by, so such rows sort last either way (ExperimentFilterModel).
+        const auto picked = m_picks.find(name);
+        return picked == m_picks.end() ? QVariant() : QVariant(picked->second.join(QStringLiteral(", ")));
     }
     case Seeds:
         if (role == Qt::UserRole)
@@ -270,7 +277,7 @@ QVariant ExperimentTableModel::importedData(const WorkspaceEntry& entry, int col
     case Tags:
         return QString();
     }
-    if (column >= ValidationMean && column <= TestRange)
+    if (column == Pick || (column >= ValidationMean && column <= TestRange))
         return statisticsData(name, s ? s->seedCount() : 0, column, role);
     return {};
 }
@@ -296,6 +303,8 @@ QVariant ExperimentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Metric");
     case Status:
         return tr("Status");
+    case Pick:
+        return tr("Pick");
     case Seeds:
         return tr("Seeds");
     case ValidationMean:
@@ -332,6 +341,11 @@ QString ExperimentTableModel::headerToolTip(int section)
         return tr(
             "running (or paused), done (every seed asked for is stored), partial, failed (no seed finished, "
             "some failed) or not run.");
+    case Pick:
+        return tr("Which pick rule chooses the experiment among the checked experiments scored on the same "
+                  "rows: ensemble (the best all-seed ensemble validation score; for deploying ensembles) or "
+                  "stability (the smallest range of single-seed validation scores, two seeds or more; for "
+                  "deploying one seed). The Compare tab says more.");
     case Seeds:
         return tr("Finished seeds of the seeds asked for (seeds.count), and how many failed.");
     case ValidationMean:

@@ -23,6 +23,7 @@ public:
     {
         Name,
         Status,
+        Pick, // which pick rules choose it among the checked experiments of its comparison group
         Seeds,
         ValidationMean,
         ValidationRange,
@@ -52,7 +53,9 @@ public:
     int rowOf(const QString& name) const; // -1 when no experiment has this name
     const WorkspaceEntry& entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
     QString nameAt(int row) const;
-    void setStatistics(std::map<QString, ExperimentStatistics> statistics);
+    // picks: experiment → the pick rules that choose it ("ensemble", "stability").
+    void setStatistics(std::map<QString, ExperimentStatistics> statistics,
+                       std::map<QString, QStringList> picks = {});
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     // The statistics of the experiments whose check box is on, in table order.
     std::vector<ExperimentStatistics> checkedStatistics() const;
@@ -83,6 +86,7 @@ private:
 
     std::vector<WorkspaceEntry> m_entries;
     std::map<QString, ExperimentStatistics> m_statistics;
+    std::map<QString, QStringList> m_picks;
     QSet<QString> m_running;
     bool m_paused = false;
     QSet<QString> m_hidden;

@@ -680,7 +680,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted);
     m_ensembleSize->setData(std::move(snapshot.plotted));
-    m_experiments->setStatistics(std::move(snapshot.statistics));
+    m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks));
 }
 
 ExperimentEditor* MainWindow::definitionEditor() const

@@ -68,15 +68,23 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         }
     const auto focused = std::find_if(results.begin(), results.end(),
                                       [&](const ExperimentResults& r) { return r.name == snapshot.focus; });
+    const WorkspaceStatistics plottedStatistics = WorkspaceStatistics::fromExperiments(snapshot.plotted);
+    for (const WorkspaceStatistics::Group& group : plottedStatistics.groups) {
+        if (!group.pickByEnsemble.isEmpty())
+            snapshot.picks[group.pickByEnsemble] << QStringLiteral("ensemble");
+        if (!group.pickByStability.isEmpty())
+            snapshot.picks[group.pickByStability] << QStringLiteral("stability");
+    }
     if (focused != results.end() && snapshot.statistics.count(snapshot.focus)) {
-        // The focus is compared even while its own box is unchecked: the tab is about it.
-        std::vector<ExperimentStatistics> compared = snapshot.plotted;
-        if (std::none_of(compared.begin(), compared.end(),
-                         [&](const ExperimentStatistics& s) { return s.name == snapshot.focus; }))
-            compared.insert(compared.begin(), snapshot.statistics.at(snapshot.focus));
-        const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments(std::move(compared));
-        if (const WorkspaceStatistics::Group* group = w.groupOf(snapshot.focus))
+        if (const WorkspaceStatistics::Group* group = plottedStatistics.groupOf(snapshot.focus)) {
             snapshot.focusGroup = *group;
+        } else { // the focus is compared even while its own box is unchecked: the tab is about it
+            std::vector<ExperimentStatistics> compared = snapshot.plotted;
+            compared.insert(compared.begin(), snapshot.statistics.at(snapshot.focus));
+            const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments(std::move(compared));
+            if (const WorkspaceStatistics::Group* group = w.groupOf(snapshot.focus))
+                snapshot.focusGroup = *group;
+        }
         snapshot.focusBootstrap = bootstrapOf(*focused);
     }
     // Curves on one axis only when scored alike: the focus's comparison group, as in the scatter.

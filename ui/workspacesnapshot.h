@@ -29,6 +29,8 @@ struct WorkspaceSnapshot
     std::vector<LearningCurves> curves;
     std::vector<SeedResult> seeds; // focus: every stored seed, without predictions
     ExperimentColours colours;     // every experiment's colour, the same in all views
+    // The pick rules that choose each experiment among the plotted ones of its comparison group.
+    std::map<QString, QStringList> picks;
     // The Compare tab: the focus's comparison group among the plotted experiments (P(better), picks),
     // and bootstrap intervals of the focus unless its predictions are too many to resample live.
     std::optional<WorkspaceStatistics::Group> focusGroup;
