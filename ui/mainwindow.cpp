@@ -490,6 +490,12 @@ bool MainWindow::openWorkspace(const QString& folder)
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
         m_list->view()->resizeColumnsToContents();
+        // Sized before the statistics arrive: room for the longest pick it may show.
+        QTableView* table = m_list->view();
+        const int pickWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("ensemble, stability")) +
+                              2 * table->fontMetrics().averageCharWidth();
+        table->setColumnWidth(ExperimentTableModel::Pick,
+                              std::max(table->columnWidth(ExperimentTableModel::Pick), pickWidth));
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return false;
