@@ -3,7 +3,10 @@
 // tests/data/stats (numpy/scipy) and against `seedscape-cli stats --bootstrap`.
 #include "comparepanel.h"
 #include "comparisonmatrixmodel.h"
+#include "experimentactions.h"
+#include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "sweepcontroller.h"
 #include "workspacesnapshot.h"
 
 #include "common/numberformat.h"
@@ -11,10 +14,12 @@
 #include "store/predictionimporter.h"
 #include "store/workspace.h"
 
+#include "support/experimentbuilder.h"
 #include "support/processprobe.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
@@ -88,6 +93,8 @@ private Q_SLOTS:
     void panelSaysWhenThereIsNothingToCompare();
     void doubleClickingARowChoosesItsExperiment();
     void theWindowFillsTheCompareTab();
+    void sourcesSayWhichSourceSpreadsMost();
+    void theWindowRunsARandomnessStudy();
 };
 
 void TestComparePanel::initTestCase()
@@ -363,6 +370,90 @@ void TestComparePanel::theWindowFillsTheCompareTab()
     // A double-click in the matrix selects that experiment in the window.
     Q_EMIT window.comparePanel()->experimentChosen(QStringLiteral("e2"));
     QTRY_COMPARE(window.comparePanel()->matrix()->experimentAt(0), QStringLiteral("e2"));
+}
+
+void TestComparePanel::sourcesSayWhichSourceSpreadsMost()
+{
+    ComparePanel panel;
+    panel.show();
+    auto* table = panel.findChild<QTableView*>(QStringLiteral("sourcesTable"));
+    const auto row = [](const QString& name, const QStringList& vary, std::vector<double> scores) {
+        return RandomnessStudy::Row{name, vary, static_cast<int>(scores.size()), Spread::of(scores, false),
+                                    Spread::of(scores, false)};
+    };
+    const QStringList all = {QStringLiteral("init"), QStringLiteral("order"), QStringLiteral("dropout")};
+    panel.setSources({row(QStringLiteral("mlp"), all, {1, 2, 3}),
+                      row(QStringLiteral("mlp-only-init"), {QStringLiteral("init")}, {1, 2.5}),
+                      row(QStringLiteral("mlp-only-order"), {QStringLiteral("order")}, {1, 1.2})});
+    QCOMPARE(panel.sources()->rowCount(), 3);
+    QVERIFY(!table->isHidden());
+    QCOMPARE(panel.sources()->index(1, 1).data().toString(), QStringLiteral("init"));
+    QCOMPARE(panel.sources()->index(0, 3).data(Qt::UserRole).toDouble(), 1.0); // std of 1, 2, 3
+    QVERIFY2(panel.sourcesText().contains(
+                 QStringLiteral("init spreads the validation scores most: std 1.061, against 1 "
+                                "with init, order, dropout varying (mlp)")),
+             qPrintable(panel.sourcesText()));
+
+    QVERIFY(panel.sourcesText().contains(
+        QStringLiteral("From 2 seeds a standard deviation is itself uncertain")));
+    // Before the experiment itself has seeds, its spread is undefined: the line says to train it.
+    panel.setSources({row(QStringLiteral("mlp"), all, {}),
+                      row(QStringLiteral("mlp-only-order"), {QStringLiteral("order")}, {1, 1.2})});
+    QVERIFY2(panel.sourcesText().contains(
+                 QStringLiteral("order spreads the validation scores most: std 0.1414. Train mlp")),
+             qPrintable(panel.sourcesText()));
+
+    // Alone: how to study it, or why it cannot be.
+    panel.setSources({row(QStringLiteral("mlp"), all, {1, 2})});
+    QVERIFY(table->isHidden());
+    QVERIFY(panel.sourcesText().contains(QStringLiteral("Study randomness sources")));
+    panel.setSources({row(QStringLiteral("cmd"), {}, {1, 2})},
+                     QStringLiteral("A program you run owns its randomness."));
+    QCOMPARE(panel.sourcesText(), QStringLiteral("A program you run owns its randomness."));
+}
+
+void TestComparePanel::theWindowRunsARandomnessStudy()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("ws"));
+    ExperimentBuilder(QStringLiteral("quick"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .hidden({8})
+        .dropout(0.2)
+        .epochs(3)
+        .seeds(3)
+        .saveIn(folder);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(folder));
+    window.selectExperiment(QStringLiteral("quick"));
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.experimentActions()->createRandomnessStudy());
+    for (const QString& source : {QStringLiteral("init"), QStringLiteral("order"), QStringLiteral("dropout")})
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/quick-only-%1.experiment.json").arg(source)));
+    QCOMPARE(window.experimentModel()->rowCount(), 4);
+    QVERIFY(window.sweeps()->isRunning()); // the three variants train at once
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    QCOMPARE(tabs->currentWidget(), window.comparePanel());
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.first().at(0).toBool(), false); // not cancelled
+
+    // The variants' spreads beside the experiment, which has no seeds yet.
+    QTRY_COMPARE_WITH_TIMEOUT(window.comparePanel()->sources()->rowCount(), 4, 20000);
+    QCOMPARE(window.comparePanel()->sources()->index(0, 0).data().toString(), QStringLiteral("quick"));
+    QTRY_VERIFY2(window.comparePanel()->sourcesText().contains(QStringLiteral("Train quick")),
+                 qPrintable(window.comparePanel()->sourcesText()));
+    for (int row = 1; row < 4; ++row) {
+        QCOMPARE(window.comparePanel()->sources()->index(row, 2).data().toString(), QStringLiteral("3"));
+        QVERIFY(window.comparePanel()->sources()->index(row, 3).data(Qt::UserRole).toDouble() > 0);
+    }
+
+    // Once the experiment itself is trained, each source is set beside the full spread.
+    ended.clear();
+    QVERIFY(window.runExperiments(window.experimentModel()->rowOf(QStringLiteral("quick"))));
+    QVERIFY(ended.wait(120000));
+    QTRY_VERIFY2_WITH_TIMEOUT(window.comparePanel()->sourcesText().contains(
+                                  QStringLiteral("with init, order, dropout varying (quick)")),
+                              qPrintable(window.comparePanel()->sourcesText()), 20000);
 }
 
 QTEST_MAIN(TestComparePanel)

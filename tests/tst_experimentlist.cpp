@@ -195,8 +195,9 @@ void TestExperimentList::contextMenuActsOnTheRowUnderTheMouse()
             texts << action->text().remove(QLatin1Char('&'));
     QCOMPARE(texts, QStringList({QStringLiteral("Run"), QStringLiteral("Duplicate as variant…"),
                                  QStringLiteral("Edit notes and tags"), QStringLiteral("Compare settings…"),
-                                 QStringLiteral("Rename…"), QStringLiteral("Delete…"),
-                                 QStringLiteral("Show in folder"), QStringLiteral("New experiment…")}));
+                                 QStringLiteral("Study randomness sources…"), QStringLiteral("Rename…"),
+                                 QStringLiteral("Delete…"), QStringLiteral("Show in folder"),
+                                 QStringLiteral("New experiment…")}));
     // Its Compare settings opens the side-by-side view with two experiments in it.
     for (QAction* action : menu->actions())
         if (action->objectName() == QStringLiteral("compareSettings"))

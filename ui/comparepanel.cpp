@@ -1,6 +1,8 @@
 #include "comparepanel.h"
 
 #include "comparisonmatrixmodel.h"
+#include "experimenttablemodel.h"
+#include "workspacesnapshot.h"
 
 #include "common/numberformat.h"
 #include "experiment/experimentnames.h"
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTextDocumentFragment>
@@ -25,6 +28,10 @@ namespace {
 constexpr int kDigits = 4; // as the experiment table shows scores
 constexpr double kRoundingNoise = 1e-12;
 constexpr int kMatrixColumnWidth = 64; // room for "0.99" and a short name
+constexpr int kSourceColumns = 7;
+constexpr int kSourceRowsShown = 4;   // all sources varying, then one per source
+constexpr int kRowsAtLeast = 5;       // of the matrix and the expected best
+constexpr int kSeedsForAFirmStd = 30; // below it, say how uncertain a std is
 
 QLabel* wrappingLabel(const QString& objectName)
 {
@@ -60,13 +67,15 @@ QStandardItem* numberItem(double value)
 } // namespace
 
 ComparePanel::ComparePanel(QWidget* parent)
-    : QWidget(parent), m_empty(wrappingLabel(QStringLiteral("compareEmpty"))), m_content(new QWidget),
-      m_group(wrappingLabel(QStringLiteral("compareGroup"))),
+    : QWidget(parent), m_empty(wrappingLabel(QStringLiteral("compareEmpty"))), m_scroll(new QScrollArea),
+      m_content(new QWidget), m_group(wrappingLabel(QStringLiteral("compareGroup"))),
       m_picks(wrappingLabel(QStringLiteral("comparePicks"))), m_split(new QComboBox),
       m_matrix(new ComparisonMatrixModel(this)), m_matrixView(new QTableView),
       m_alone(wrappingLabel(QStringLiteral("compareAlone"))),
       m_bootstrap(wrappingLabel(QStringLiteral("compareBootstrap"))),
-      m_expectedBest(new QStandardItemModel(this)), m_expectedBestView(new QTableView)
+      m_expectedBest(new QStandardItemModel(this)), m_expectedBestView(new QTableView),
+      m_sourcesLine(wrappingLabel(QStringLiteral("sourcesLine"))), m_sources(new QStandardItemModel(this)),
+      m_sourcesView(new QTableView)
 {
     m_split->setObjectName(QStringLiteral("compareSplit"));
     m_split->addItem(tr("on validation scores"), static_cast<int>(ComparisonMatrixModel::Split::Validation));
@@ -118,6 +127,22 @@ ComparePanel::ComparePanel(QWidget* parent)
     focusLayout->addWidget(m_expectedBestView, 1);
     focusLayout->addWidget(bestNote);
 
+    m_sources->setColumnCount(kSourceColumns);
+    m_sources->setHorizontalHeaderLabels({tr("Experiment"), tr("Seeds vary"), tr("Seeds"), tr("Val std"),
+                                          tr("Val range"), tr("Test std"), tr("Test range")});
+    m_sourcesView->setObjectName(QStringLiteral("sourcesTable"));
+    m_sourcesView->setModel(m_sources);
+    m_sourcesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sourcesView->verticalHeader()->hide();
+    m_sourcesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_sourcesView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        Q_EMIT experimentChosen(m_sources->index(index.row(), 0).data().toString());
+    });
+    auto* sourcesBox = new QGroupBox(tr("Where the spread comes from"));
+    auto* sourcesLayout = new QVBoxLayout(sourcesBox);
+    sourcesLayout->addWidget(m_sourcesLine);
+    sourcesLayout->addWidget(m_sourcesView);
+
     auto* boxes = new QHBoxLayout;
     boxes->addWidget(matrixBox, 1);
     boxes->addWidget(m_focusBox, 1);
@@ -126,11 +151,45 @@ ComparePanel::ComparePanel(QWidget* parent)
     contentLayout->addWidget(m_group);
     contentLayout->addWidget(m_picks);
     contentLayout->addLayout(boxes, 1);
+    contentLayout->addWidget(sourcesBox);
+
+    // Each table keeps rows enough to read; a short window scrolls the tab instead of squeezing them.
+    const auto rowsHigh = [](QTableView* view, int rows) {
+        return view->verticalHeader()->defaultSectionSize() * rows +
+               view->horizontalHeader()->sizeHint().height() + 2 * view->frameWidth();
+    };
+    m_matrixView->setMinimumHeight(rowsHigh(m_matrixView, kRowsAtLeast));
+    m_expectedBestView->setMinimumHeight(rowsHigh(m_expectedBestView, kRowsAtLeast));
+    m_sourcesView->setFixedHeight(rowsHigh(m_sourcesView, kSourceRowsShown));
+    m_scroll->setObjectName(QStringLiteral("compareScroll"));
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
-    layout->addWidget(m_content, 1);
+    layout->addWidget(m_scroll, 1);
     setData(nullptr, std::nullopt, std::nullopt);
+}
+
+void ComparePanel::showSnapshot(const WorkspaceSnapshot& snapshot, const ExperimentTableModel& experiments)
+{
+    const auto focus = snapshot.statistics.find(snapshot.focus);
+    setData(focus == snapshot.statistics.end() ? nullptr : &focus->second, snapshot.focusGroup,
+            snapshot.focusBootstrap);
+    // Sources are studied before any seed exists: the selected experiment, with results or not.
+    const int row = experiments.rowOf(snapshot.selected.isEmpty() ? snapshot.focus : snapshot.selected);
+    const std::optional<Experiment> definition = row >= 0 ? experiments.entry(row).experiment : std::nullopt;
+    if (!definition)
+        setSources({}, tr("Imported predictions keep no definition, so no source of their randomness can be "
+                          "varied here."));
+    else
+        setSources(
+            RandomnessStudy::rows(*definition, experiments.definitions(), snapshot.statistics),
+            RandomnessStudy::sources(*definition).isEmpty()
+                ? tr("A program you run (a command experiment) owns its randomness: vary its sources in "
+                     "the program to study them.")
+                : QString());
 }
 
 void ComparePanel::setData(const ExperimentStatistics* focus, std::optional<WorkspaceStatistics::Group> group,
@@ -138,7 +197,7 @@ void ComparePanel::setData(const ExperimentStatistics* focus, std::optional<Work
 {
     const bool any = focus && focus->seedCount() > 0;
     m_empty->setVisible(!any);
-    m_content->setVisible(any);
+    m_scroll->setVisible(any);
     if (!any) {
         m_empty->setText(
             tr("Select an experiment with finished seeds to compare it with the others scored on "
@@ -224,6 +283,68 @@ void ComparePanel::showExpectedBest(const ExperimentStatistics& focus)
              numberItem(leadOverMean(validation[n], focus.validation.mean, focus.higherIsBetter)),
              numberItem(test[n]), numberItem(leadOverMean(test[n], focus.test.mean, focus.higherIsBetter))});
     }
+}
+
+void ComparePanel::setSources(const std::vector<RandomnessStudy::Row>& rows, const QString& whyNoStudy)
+{
+    m_sources->setRowCount(0);
+    for (const RandomnessStudy::Row& r : rows) {
+        auto* name = new QStandardItem(r.experiment);
+        auto* vary = new QStandardItem(r.vary.isEmpty() ? tr("none") : r.vary.join(QStringLiteral(", ")));
+        auto* seeds = new QStandardItem(QString::number(r.seeds));
+        seeds->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_sources->appendRow({name, vary, seeds, numberItem(r.validation.std), numberItem(r.validation.range),
+                              numberItem(r.test.std), numberItem(r.test.range)});
+    }
+    m_sourcesView->setVisible(rows.size() > 1);
+    int fewest = 0; // seeds behind the least certain spread shown
+    for (const RandomnessStudy::Row& r : rows)
+        if (r.seeds >= 2 && (fewest == 0 || r.seeds < fewest))
+            fewest = r.seeds;
+
+    const RandomnessStudy::Row* strongest = nullptr; // the single source that spreads validation most
+    for (size_t i = 1; i < rows.size(); ++i)
+        if (rows[i].vary.size() == 1 && std::isfinite(rows[i].validation.std) &&
+            (!strongest || rows[i].validation.std > strongest->validation.std))
+            strongest = &rows[i];
+    const QString allVarying = rows.empty() || rows.front().vary.isEmpty()
+                                   ? tr("none")
+                                   : rows.front().vary.join(QStringLiteral(", "));
+    if (!whyNoStudy.isEmpty() && rows.size() <= 1)
+        m_sourcesLine->setText(whyNoStudy.toHtmlEscaped());
+    else if (rows.size() <= 1)
+        m_sourcesLine->setText(
+            tr("Experiment → Study randomness sources trains one variant per source of "
+               "randomness (init, order, dropout) that varies only that source: each spread "
+               "then says what that source alone causes."));
+    else if (!strongest)
+        m_sourcesLine->setText(
+            tr("Variants of this experiment that differ only in which sources of randomness "
+               "vary; none with a single source has a defined spread yet."));
+    else if (!std::isfinite(rows.front().validation.std))
+        m_sourcesLine->setText(
+            tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2. Train "
+               "%3 (%4 varying) to set it beside its full spread.")
+                .arg(strongest->vary.front(), formatNumber(strongest->validation.std, kDigits),
+                     rows.front().experiment.toHtmlEscaped(), allVarying));
+    else
+        m_sourcesLine->setText(
+            tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2, "
+               "against %3 with %4 varying (%5).")
+                .arg(strongest->vary.front(), formatNumber(strongest->validation.std, kDigits),
+                     formatNumber(rows.front().validation.std, kDigits), allVarying,
+                     rows.front().experiment.toHtmlEscaped()));
+    if (rows.size() > 1 && fewest > 0 && fewest < kSeedsForAFirmStd)
+        m_sourcesLine->setText(
+            m_sourcesLine->text() +
+            tr(" From %1 seeds a standard deviation is itself uncertain: more seeds settle which "
+               "source matters.")
+                .arg(fewest));
+}
+
+QString ComparePanel::sourcesText() const
+{
+    return QTextDocumentFragment::fromHtml(m_sourcesLine->text()).toPlainText();
 }
 
 QString ComparePanel::picksText() const

@@ -7,12 +7,15 @@
 #include "slurmcontroller.h"
 #include "sweepcontroller.h"
 
+#include "common/storageerror.h"
+#include "stats/randomnessstudy.h"
 #include "store/workspace.h"
 
 #include <QAction>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QMenu>
+#include <QMessageBox>
 #include <QTableView>
 #include <QUrl>
 
@@ -44,6 +47,24 @@ void ExperimentActions::addTo(QMenu* menu)
     QAction* notes = menu->addAction(tr("Edit &notes and tags"), this, &ExperimentActions::notesRequested);
     QAction* compare = menu->addAction(tr("&Compare settings…"), this, [this] { openSettingsDiff(); });
     compare->setObjectName(QStringLiteral("compareSettings"));
+    QAction* study = menu->addAction(tr("Study randomness &sources…"), this, [this] {
+        const QString name = m_list->selectedExperiment();
+        const int row = m_experiments->rowOf(name);
+        const std::optional<Experiment>& base =
+            row >= 0 ? m_experiments->entry(row).experiment : std::optional<Experiment>();
+        const QStringList sources = base ? RandomnessStudy::sources(*base) : QStringList();
+        if (!sources.isEmpty() &&
+            QMessageBox::question(
+                m_window, tr("Study randomness sources"),
+                tr("Create %1 variants of %2 that each let one source of randomness vary (%3), "
+                   "%4 seeds each, and train them?")
+                    .arg(sources.size())
+                    .arg(name, sources.join(QStringLiteral(", ")))
+                    .arg(base->seeds.count)) != QMessageBox::Yes)
+            return;
+        createRandomnessStudy();
+    });
+    study->setObjectName(QStringLiteral("studySources"));
     menu->addSeparator();
     QAction* rename =
         menu->addAction(tr("&Rename…"), this, [this] { m_files->askRename(m_list->selectedExperiment()); });
@@ -65,7 +86,7 @@ void ExperimentActions::addTo(QMenu* menu)
     auto* run = new QAction(tr("&Run"), this);
     connect(run, &QAction::triggered, this, &ExperimentActions::runRequested);
     m_list->setContextActions(
-        {run, variant, notes, compare, nullptr, rename, remove, reveal, nullptr, create});
+        {run, variant, notes, compare, study, nullptr, rename, remove, reveal, nullptr, create});
 }
 
 QString ExperimentActions::busyWith(const QString& experiment) const
@@ -92,6 +113,36 @@ void ExperimentActions::revealFolder(const QString& experiment)
     const QString folder = !experiment.isEmpty() && QFileInfo(results).isDir() ? results : m_workspace;
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
         Q_EMIT message(tr("No file manager opened %1.").arg(folder));
+}
+
+bool ExperimentActions::createRandomnessStudy()
+{
+    const QString name = m_list->selectedExperiment();
+    const int row = m_experiments->rowOf(name);
+    if (row < 0 || !m_experiments->entry(row).experiment) {
+        Q_EMIT message(tr("Select an experiment with a definition to study its randomness sources."));
+        return false;
+    }
+    const Experiment& base = *m_experiments->entry(row).experiment;
+    if (RandomnessStudy::sources(base).isEmpty()) {
+        Q_EMIT message(tr("%1 runs your program, which owns its randomness: vary its sources in the program.")
+                           .arg(base.name));
+        return false;
+    }
+    QStringList made;
+    try {
+        const Workspace workspace(m_workspace);
+        for (const Experiment& variant : RandomnessStudy::variants(base, workspace.takenNames())) {
+            workspace.save(variant);
+            made << variant.name;
+        }
+    } catch (const StorageError& e) {
+        Q_EMIT message(e.message());
+        if (made.isEmpty())
+            return false;
+    }
+    Q_EMIT studyCreated(base.name, made);
+    return true;
 }
 
 QDialog* ExperimentActions::openSettingsDiff()

@@ -142,6 +142,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_experimentActions, &ExperimentActions::newRequested, this, &MainWindow::openExperimentDialog);
     connect(m_experimentActions, &ExperimentActions::runRequested, this,
             [this] { runExperiments(selectedRow()); });
+    connect(m_experimentActions, &ExperimentActions::studyCreated, this, &MainWindow::runRandomnessStudy);
     connect(m_experimentActions, &ExperimentActions::definitionRequested, this,
             [this] { m_tabs->setCurrentWidget(m_definition); });
     connect(m_experimentActions, &ExperimentActions::notesRequested, this, [this] {
@@ -572,6 +573,24 @@ void MainWindow::showDefinition(int row)
     m_definition->showEntry(m_workspacePath, entryAt(row));
 }
 
+void MainWindow::runRandomnessStudy(const QString& base, const QStringList& variants)
+{
+    rescanExperiments();
+    selectExperiment(base);
+    std::vector<Experiment> chosen;
+    for (const QString& name : variants)
+        if (const int row = m_experiments->rowOf(name); row >= 0 && m_experiments->entry(row).experiment)
+            chosen.push_back(*m_experiments->entry(row).experiment);
+    QString error;
+    if (!m_sweeps->start(m_workspacePath, chosen, &error)) {
+        statusBar()->showMessage(
+            tr("Created %1; not run: %2").arg(variants.join(QStringLiteral(", ")), error));
+        return;
+    }
+    m_sweepStatus->update();
+    m_tabs->setCurrentWidget(m_compare); // where the study's spreads appear as its seeds finish
+}
+
 ExperimentDialog* MainWindow::openExperimentDialog(bool variant)
 {
     if (m_workspacePath.isEmpty())
@@ -630,6 +649,11 @@ void MainWindow::fitTableToRows()
 
 void MainWindow::growTableForNewRows()
 {
+    // New names may be longer than the column the workspace opened with (a study's variants are).
+    const QAbstractItemView* table = m_list->view(); // QTableView hides sizeHintForColumn
+    m_list->view()->setColumnWidth(ExperimentTableModel::Name,
+                                   std::max(m_list->view()->columnWidth(ExperimentTableModel::Name),
+                                            table->sizeHintForColumn(ExperimentTableModel::Name)));
     if (!isVisible())
         return;
     if (m_fitTable)
@@ -673,9 +697,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
 {
     m_seedsPanel->setSeeds(snapshot.focus, std::move(snapshot.seeds));
-    const auto focus = snapshot.statistics.find(snapshot.focus);
-    m_compare->setData(focus == snapshot.statistics.end() ? nullptr : &focus->second,
-                       std::move(snapshot.focusGroup), snapshot.focusBootstrap);
+    m_compare->showSnapshot(snapshot, *m_experiments);
     // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
     // experiment leaves the others' colours, and every view agrees.
     m_learningCurves->setColours(snapshot.colours);

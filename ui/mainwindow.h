@@ -69,6 +69,7 @@ public:
     // The Seeds tab: the seed table and the current seed's reason, stderr lines and log.
     SeedsPanel* seedsPanel() const { return m_seedsPanel; }
     ComparePanel* comparePanel() const { return m_compare; }
+    ExperimentActions* experimentActions() const { return m_experimentActions; }
     QString datasetSummary() const;
     ScatterPlotView* scatterView() const { return m_scatter; }
     StatisticsPlotView* spreadView() const { return m_spread; }
@@ -130,7 +131,8 @@ private:
     void showExperiment(int row); // the Data tab
     void showDefinition(int row);
     void rescanExperiments(); // re-reads the experiment files, keeping the selection
-    void offerKnownTags();    // the Notes tab completes the workspace's tags
+    void runRandomnessStudy(const QString& base, const QStringList& variants);
+    void offerKnownTags(); // the Notes tab completes the workspace's tags
     void showSnapshot(WorkspaceSnapshot snapshot);
     int selectedRow() const;                      // the model row of the current experiment, or -1
     const WorkspaceEntry* entryAt(int row) const; // nullptr for no row

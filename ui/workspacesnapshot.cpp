@@ -32,6 +32,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
                                            const QSet<QString>& hidden)
 {
     WorkspaceSnapshot snapshot;
+    snapshot.selected = selected;
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
     snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
     // The scatter holds one comparison group: the selected experiment goes first, so its group is
