@@ -1,11 +1,13 @@
 // DataTable's CSV and JSON, and the HTML report built from statistics: what scripts and readers get.
 #include "report/htmlreport.h"
 #include "stats/datatable.h"
+#include "stats/randomnessstudy.h"
 #include "stats/statisticsjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QtTest>
 
 #include <cmath>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void reportComparesWithinGroupsOnly();
     void reportFiguresShrinkAndSayHowToReadThem();
     void reportAndStatisticsCarryTagsAndNotes();
+    void reportSaysWhatLuckAddsAndWhereTheSpreadComesFrom();
 };
 
 void TestDataTable::csvQuotesAndLeavesUndefinedEmpty()
@@ -223,6 +226,57 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
             QVERIFY(!o.contains(QStringLiteral("tags")) && !o.contains(QStringLiteral("notes")));
         }
     }
+}
+
+void TestDataTable::reportSaysWhatLuckAddsAndWhereTheSpreadComesFrom()
+{
+    const auto scored = [](const QString& name, const std::vector<double>& validation) {
+        ExperimentStatistics s;
+        s.name = name;
+        s.higherIsBetter = false; // RMSE
+        for (size_t i = 0; i < validation.size(); ++i)
+            s.seeds.push_back({i + 1, validation[i], validation[i] + 1});
+        s.validation = Spread::of(validation, false);
+        s.test = Spread::of(validation, false);
+        return s;
+    };
+    Experiment base;
+    base.name = QStringLiteral("mlp");
+    base.model.dropout = 0.1;
+    std::vector<Experiment> definitions = {base};
+    for (const Experiment& v : RandomnessStudy::variants(base, {}))
+        definitions.push_back(v);
+    Experiment other = base;
+    other.name = QStringLiteral("wider");
+    other.model.hidden = {128};
+    definitions.push_back(other);
+
+    HtmlReport report;
+    report.statistics = WorkspaceStatistics::fromExperiments(
+        {scored(QStringLiteral("mlp"), {4, 2, 3, 1}), scored(QStringLiteral("mlp-only-init"), {1, 3}),
+         scored(QStringLiteral("mlp-only-order"), {2, 2.5}), scored(QStringLiteral("wider"), {5})});
+    report.definitions = definitions;
+    const QString html = QString::fromUtf8(report.toHtml());
+
+    // mlp: mean 2.5; expected best of 3 of {1, 2, 3, 4} (lower is better) = (1·3 + 2·1) / 4 = 1.25;
+    // the best of all is 1, 1.5 better than the mean. One seed (wider) has no lead to speak of.
+    QVERIFY2(html.contains(QStringLiteral(
+                 "<tr><td>mlp</td><td>4</td><td>2.5</td><td>1.25</td><td>1</td><td>1.5</td></tr>")),
+             qPrintable(html));
+    QVERIFY(html.contains(
+        QStringLiteral("<tr><td>wider</td><td>1</td><td>5</td><td>—</td><td>5</td><td>—</td></tr>")));
+
+    // One sources table, under mlp: its variants with seeds, not the one without, not wider.
+    QCOMPARE(html.count(QStringLiteral("<table class=\"sources\">")), 1);
+    const qsizetype sources = html.indexOf(QStringLiteral("id=\"sources\""));
+    QVERIFY(sources > 0);
+    const QString section = html.mid(sources, html.indexOf(QStringLiteral("</div>"), sources) - sources);
+    QVERIFY(section.contains(QStringLiteral("<tr><td>mlp</td><td>init, order, dropout</td><td>4</td>")));
+    QVERIFY(section.contains(
+        QStringLiteral("<tr><td>mlp-only-init</td><td>init</td><td>2</td><td>1.414</td><td>2</td>")));
+    QVERIFY(section.contains(QStringLiteral("<td>mlp-only-order</td>")));
+    QVERIFY(!section.contains(QStringLiteral("mlp-only-dropout")));
+    QVERIFY(!section.contains(QStringLiteral("wider")));
 }
 
 QTEST_GUILESS_MAIN(TestDataTable)

@@ -2,10 +2,12 @@
 
 #include "common/numberformat.h"
 #include "experiment/experimentnames.h"
+#include "stats/randomnessstudy.h"
 
 #include <QDateTime>
 
 #include <cmath>
+#include <map>
 
 namespace seedscape {
 
@@ -167,6 +169,72 @@ QString modelAndTraining(const Experiment& e)
            (details.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(escaped(details)));
 }
 
+// How far keeping the best seed flatters a score (docs/statistics.md, expected best of n seeds).
+QString bestSeedTable(const WorkspaceStatistics& w)
+{
+    QString rows;
+    for (const ExperimentStatistics& e : w.experiments) {
+        const int n = e.seedCount();
+        const std::vector<double>& best = e.validation.expectedBest;
+        if (n == 0 || best.size() != static_cast<size_t>(n))
+            continue;
+        const double lead =
+            e.higherIsBetter ? best.back() - e.validation.mean : e.validation.mean - best.back();
+        rows += QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(QString::number(n)) +
+                cell(formatNumber(e.validation.mean, 4)) +
+                cell(n >= 3 ? formatNumber(best[2], 4) : QStringLiteral("—")) +
+                cell(formatNumber(best.back(), 4)) +
+                cell(n >= 2 ? formatNumber(lead, 3) : QStringLiteral("—")) + QStringLiteral("</tr>\n");
+    }
+    if (rows.isEmpty())
+        return {};
+    return QStringLiteral(
+               "<h2>Luck in a best seed</h2>\n<p>The expected best of n seeds is the validation score "
+               "that training n seeds and keeping the best one reports on average; its lead over the "
+               "mean single seed is luck, not the model.</p>\n<table id=\"best-seed\">\n<thead><tr>"
+               "<th>Experiment</th><th>Seeds</th><th>Validation mean</th><th>Expected best of 3</th>"
+               "<th>Best of all</th><th>Best's lead over the mean</th></tr></thead>\n<tbody>\n") +
+           rows + QStringLiteral("</tbody>\n</table>\n");
+}
+
+// Experiments that differ only in which sources of randomness vary (RandomnessStudy), one table
+// per experiment with the most sources varying, its variants under it.
+QString sourcesSection(const WorkspaceStatistics& w, const std::vector<Experiment>& definitions)
+{
+    std::map<QString, ExperimentStatistics> byName;
+    for (const ExperimentStatistics& e : w.experiments)
+        byName.emplace(e.name, e);
+    QStringList shown;
+    QString tables;
+    for (const Experiment& d : definitions) {
+        if (shown.contains(d.name) || !byName.count(d.name))
+            continue;
+        const std::vector<RandomnessStudy::Row> rows = RandomnessStudy::rows(d, definitions, byName);
+        if (rows.size() < 2 || rows[1].vary.size() > rows[0].vary.size()) // a variant: under its base
+            continue;
+        tables +=
+            QStringLiteral("<table class=\"sources\">\n<thead><tr><th>Experiment</th><th>Seeds vary</th>"
+                           "<th>Seeds</th><th>Val std</th><th>Val range</th><th>Test std</th>"
+                           "<th>Test range</th></tr></thead>\n<tbody>\n");
+        for (const RandomnessStudy::Row& r : rows) {
+            shown << r.experiment;
+            tables += QStringLiteral("<tr>") + cell(escaped(r.experiment)) +
+                      cell(r.vary.isEmpty() ? QStringLiteral("none") : r.vary.join(QStringLiteral(", "))) +
+                      cell(QString::number(r.seeds)) + cell(formatNumber(r.validation.std, 4)) +
+                      cell(formatNumber(r.validation.range, 4)) + cell(formatNumber(r.test.std, 4)) +
+                      cell(formatNumber(r.test.range, 4)) + QStringLiteral("</tr>\n");
+        }
+        tables += QStringLiteral("</tbody>\n</table>\n");
+    }
+    if (tables.isEmpty())
+        return {};
+    return QStringLiteral(
+               "<h2>Where the spread comes from</h2>\n<div id=\"sources\">\n<p>Experiments that differ "
+               "only in which sources of randomness vary between their seeds: each spread is what its "
+               "sources alone cause.</p>\n") +
+           tables + QStringLiteral("</div>\n");
+}
+
 // The task the seeds were scored as (an "auto" in the file is resolved by the data), when known.
 QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>& statistics)
 {
@@ -263,6 +331,8 @@ QByteArray HtmlReport::toHtml() const
     html += figureSection(figures);
     html += statisticsTable(statistics);
     html += comparisonTable(statistics);
+    html += bestSeedTable(statistics);
+    html += sourcesSection(statistics, definitions);
     html += settingsTable(definitions, statistics.experiments);
     if (!note.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>\n").arg(escaped(note));

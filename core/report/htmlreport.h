@@ -11,7 +11,9 @@ namespace seedscape {
 
 // A one-file report for people who were not at the workstation: the figures (SVG, embedded, so
 // the file is complete on its own and prints sharply), the statistics of the chosen experiments,
-// the probability that one beats another, the two picks, and each experiment's settings.
+// the probability that one beats another, the two picks, how far a best seed flatters a score,
+// where the spread comes from (experiments that differ only in their seeds' sources of
+// randomness), and each experiment's settings.
 class HtmlReport
 {
 public:
