@@ -1,5 +1,6 @@
-// seedscape-cli rename, delete and restore, through the real program: what the window's Rename, Delete
-// and Restore do (tst_experimentmover tests the moves themselves), with the messages and refusals.
+// seedscape-cli rename, delete, restore and study-sources, through the real program: what the window's
+// Rename, Delete, Restore and Study randomness sources do (tst_experimentmover tests the moves
+// themselves), with the messages and refusals.
 #include "slurm/slurmjob.h"
 #include "store/experimentcolourfile.h"
 #include "store/experimentlock.h"
@@ -312,6 +313,67 @@ private Q_SLOTS:
                      refused.err.constData());
         }
         QCOMPARE(ResultStore(results).finishedCount(), 2);
+    }
+
+    void studySourcesWritesOneVariantPerSourceToRun()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        const QStringList study = {QStringLiteral("study-sources"), QStringLiteral("--workspace"), workspace,
+                                   QStringLiteral("--experiment"), QStringLiteral("wine")};
+        const ProgramOutput wrote = runCli(study);
+        QCOMPARE(wrote.exitCode, 0);
+        // wine has no dropout: init and order, one file each, printed for a script to run.
+        const QStringList files = QString::fromUtf8(wrote.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(files, (QStringList{workspace + QStringLiteral("/wine-only-init.experiment.json"),
+                                     workspace + QStringLiteral("/wine-only-order.experiment.json")}));
+        QVERIFY2(wrote.err.contains("wrote wine-only-init: its seeds vary only in init"),
+                 wrote.err.constData());
+        const auto vary = [](const QString& file) {
+            return nlohmann::json::parse(fileContents(file).toStdString())["seeds"]["vary"];
+        };
+        QCOMPARE(vary(files[0]), nlohmann::json::array({"init"}));
+        QCOMPARE(vary(files[1]), nlohmann::json::array({"order"}));
+
+        // Trained with run, a variant's spread is reported beside wine's.
+        QCOMPARE(runCli({QStringLiteral("run"), files[0], QStringLiteral("--workspace"), workspace,
+                         QStringLiteral("--seeds"), QStringLiteral("2")})
+                     .exitCode,
+                 0);
+        const QString report = dir.filePath(QStringLiteral("report.html"));
+        QCOMPARE(
+            runCli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--out"), report, QStringLiteral("--experiment"), QStringLiteral("wine")})
+                .exitCode,
+            0);
+        const QByteArray html = fileContents(report);
+        QVERIFY(html.contains("<h2>Where the spread comes from</h2>"));
+        QVERIFY(html.contains("<tr><td>wine-only-init</td><td>init</td><td>2</td>"));
+
+        // Again: the names taken, the next ones numbered.
+        const ProgramOutput again = runCli(study);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("wine-only-init-2.experiment.json"), again.out.constData());
+    }
+
+    void studySourcesRefusesWhatHasNoSourcesToVary()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        QCOMPARE(importGolden(workspace), 0); // m1 and m2: imported predictions
+        for (const auto& [name, message] : std::vector<std::pair<QString, QByteArray>>{
+                 {QStringLiteral("absent"), "absent.experiment.json: no such experiment"},
+                 {QStringLiteral("m1"), "imported predictions keep no definition"}}) {
+            const ProgramOutput refused =
+                runCli({QStringLiteral("study-sources"), QStringLiteral("--workspace"), workspace,
+                        QStringLiteral("--experiment"), name});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(message), refused.err.constData());
+            QVERIFY(refused.out.isEmpty());
+        }
+        QCOMPARE(QDir(workspace).entryList({QStringLiteral("*-only-*")}).size(), 0);
     }
 };
 

@@ -53,6 +53,11 @@ Commands:
   restore --workspace DIR --experiment NAME
                                  write back NAME.experiment.json, removed outside Seedscape, from
                                  the definition its stored seeds were trained with
+  study-sources --workspace DIR --experiment NAME
+                                 write one variant of NAME per source of randomness (init, order,
+                                 and dropout when the model has it) whose seeds vary only in that
+                                 source, and print their files: train each with run; the report
+                                 sets their spreads beside NAME's
   submit EXPERIMENT.json --workspace DIR [--seeds N] [--partition P] [--time T] [--cpus-per-task C]
          [--gpus-per-task G] [--max-parallel M] [--seeds-per-task K] [--sbatch-arg ARG]...
                                  draw the seeds still missing and submit them to Slurm as one job
@@ -155,6 +160,8 @@ int main(int argc, char* argv[])
             return cli::deleteCommand(args);
         if (command == QLatin1String("restore"))
             return cli::restoreCommand(args);
+        if (command == QLatin1String("study-sources"))
+            return cli::studySourcesCommand(args);
         throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
     } catch (const cli::UsageError& e) {
         std::cerr << "seedscape-cli: " << e.what() << std::endl;

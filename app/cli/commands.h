@@ -21,5 +21,6 @@ int slurmTaskCommand(const QStringList& args);
 int renameCommand(const QStringList& args);
 int deleteCommand(const QStringList& args);
 int restoreCommand(const QStringList& args);
+int studySourcesCommand(const QStringList& args);
 
 } // namespace seedscape::cli

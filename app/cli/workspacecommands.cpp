@@ -1,11 +1,12 @@
-// seedscape-cli rename, delete and restore: what the window's Rename, Delete and Restore the
-// experiment file do, for scripts and servers.
+// seedscape-cli rename, delete, restore and study-sources: what the window's Rename, Delete, Restore
+// the experiment file and Study randomness sources do, for scripts and servers.
 #include "clioptions.h"
 #include "commands.h"
 
 #include "common/inputerror.h"
 #include "common/storageerror.h"
 #include "slurm/slurmjobstatus.h"
+#include "stats/randomnessstudy.h"
 #include "store/experimentmover.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
@@ -104,6 +105,45 @@ int restoreCommand(const QStringList& args)
     std::cerr << "restored " << QDir::toNativeSeparators(workspace.experimentFile(name)).toStdString()
               << " from the definition its " << seeds << " stored seed" << (seeds == 1 ? " was" : "s were")
               << " trained with" << std::endl;
+    return 0;
+}
+
+int studySourcesCommand(const QStringList& args)
+{
+    const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment")});
+    if (!options.positional().isEmpty())
+        throw UsageError(QStringLiteral("study-sources takes only --workspace and --experiment"));
+    const QString folder = options.required(QStringLiteral("--workspace"));
+    if (!QFileInfo(folder).isDir())
+        throw InputError({folder}, QStringLiteral("no such workspace folder"));
+    const Workspace workspace(folder);
+    const QString name = options.required(QStringLiteral("--experiment"));
+    if (!workspace.contains(name))
+        throw InputError(
+            {workspace.experimentFile(name)},
+            workspace.isImported(name)
+                ? QStringLiteral("imported predictions keep no definition whose sources could vary")
+                : QStringLiteral("no such experiment in %1").arg(workspace.path()));
+    const Experiment base = workspace.experiment(name);
+    if (RandomnessStudy::sources(base).isEmpty())
+        throw InputError(
+            {workspace.experimentFile(name), 0, {}, QStringLiteral("model.type")},
+            QStringLiteral("a command experiment's program owns its randomness: vary its sources in "
+                           "the program"));
+    // Paths on stdout, one per line, for a script to run; what happened on stderr.
+    const QStringList sources = RandomnessStudy::sources(base);
+    const std::vector<Experiment> variants = RandomnessStudy::variants(base, workspace.takenNames());
+    for (size_t i = 0; i < variants.size(); ++i) { // one per source, in the order of sources
+        workspace.save(variants[i]);
+        std::cout << QDir::toNativeSeparators(workspace.experimentFile(variants[i].name)).toStdString()
+                  << std::endl;
+        std::cerr << "wrote " << variants[i].name.toStdString() << ": its seeds vary only in "
+                  << sources[static_cast<int>(i)].toStdString() << std::endl;
+    }
+    std::cerr << "train each with: seedscape-cli run FILE --workspace "
+              << QDir::toNativeSeparators(workspace.path()).toStdString()
+              << "; the report's \"Where the spread comes from\" sets their spreads beside "
+              << name.toStdString() << "'s" << std::endl;
     return 0;
 }
 
