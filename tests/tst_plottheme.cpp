@@ -3,9 +3,9 @@
 #include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
 #include "plot/plottheme.h"
-#include "problemtext.h"
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
+#include "problemtext.h"
 #include "reportpdfprinter.h"
 
 #include "report/htmlreport.h"
@@ -18,10 +18,11 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTemporaryDir>
-#include <QLabel>
 #include <QtTest>
 
 #include "plot/qcustomplot_include.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void marksTurnLightOnDark();
     void exportsStayLightUnderADarkPalette();
     void darkScatterAsShown();
+    void selectionRingIsEdgedToReadOnItsOwnColour();
     void reportPdfStaysLight();
     void problemTextReadsOnBoth();
 
@@ -295,6 +297,37 @@ void TestPlotTheme::darkScatterAsShown()
             }) > 10);
     if (const QString path = qEnvironmentVariable("SEEDSCAPE_PLOT_SCREENSHOT"); !path.isEmpty())
         QVERIFY(shot.save(path));
+}
+
+void TestPlotTheme::selectionRingIsEdgedToReadOnItsOwnColour()
+{
+    // The ring is red; on a red experiment's marker only an edge of the background's colour, on
+    // both sides of it, keeps it visible. Both are screen marks: never exported.
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    ScatterPlotView view;
+    view.setData(ScatterData::build({&m_results[0], &m_results[1]}, 3, 1000, 0));
+    view.selectPoint(m_results[0].name, {});
+    QCOMPARE(view.selectedPoints(), 1);
+    std::vector<QCPGraph*> marks;
+    for (int i = 0; i < view.plot()->graphCount(); ++i)
+        if (view.plot()->graph(i)->property("exportHidden").toBool())
+            marks.push_back(view.plot()->graph(i));
+    QCOMPARE(marks.size(), size_t(2));
+    QCPGraph* halo = marks[0]; // drawn first: under the ring
+    QCPGraph* ring = marks[1];
+    const PlotTheme light = PlotTheme::fromPalette(view.palette());
+    QCOMPARE(ring->scatterStyle().pen().color(), light.ink(PlotTheme::Ink::Selection));
+    QCOMPARE(halo->scatterStyle().pen().color(), light.background());
+    QVERIFY(halo->scatterStyle().pen().widthF() > ring->scatterStyle().pen().widthF());
+    QCOMPARE(halo->scatterStyle().size(), ring->scatterStyle().size());
+    QCOMPARE(halo->dataCount(), ring->dataCount());
+    QCOMPARE(halo->data()->begin()->key, ring->data()->begin()->key);
+
+    // A dark palette recolours the edge with the plot's ground.
+    const PlotTheme dark = PlotTheme::fromPalette(darkPalette());
+    dark.apply(view.plot());
+    QCOMPARE(halo->scatterStyle().pen().color(), dark.background());
+    QCOMPARE(ring->scatterStyle().pen().color(), dark.ink(PlotTheme::Ink::Selection));
 }
 
 void TestPlotTheme::reportPdfStaysLight()

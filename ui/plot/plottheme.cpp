@@ -77,6 +77,8 @@ QColor PlotTheme::ink(Ink ink) const
         return blend(kFaintShare);
     case Ink::Selection: // pure red reads on white; on dark grey a lighter red stands out more
         return m_dark ? QColor(0xff, 0x50, 0x50) : QColor(Qt::red);
+    case Ink::Halo:
+        return m_background;
     }
     return m_text;
 }

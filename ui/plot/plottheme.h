@@ -23,11 +23,12 @@ public:
     // Colours for marks that belong to no experiment, from the text colour down to the grid's.
     enum class Ink
     {
-        Text,     // outlines of ensemble markers, means and intervals, box medians
-        Strong,   // the ensemble trend line
-        Muted,    // the y = x line
-        Faint,    // the seed trend, the marker-size key
-        Selection // the ring around the selected point: a screen mark, never exported
+        Text,      // outlines of ensemble markers, means and intervals, box medians
+        Strong,    // the ensemble trend line
+        Muted,     // the y = x line
+        Faint,     // the seed trend, the marker-size key
+        Selection, // the ring around the selected point: a screen mark, never exported
+        Halo       // the background's colour, edging the ring so it reads on a marker of its colour
     };
 
     static PlotTheme fromPalette(const QPalette& palette);

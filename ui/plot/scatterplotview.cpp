@@ -18,6 +18,10 @@ namespace seedscape {
 
 namespace {
 
+// The ring around the selected point, and the background-coloured edge on each side of it.
+constexpr int kRingSize = 22;
+constexpr double kRingWidth = 2.5, kHaloWidth = 1.5;
+
 constexpr double kHitRadius = 7.0; // pixels
 constexpr size_t kLegendExperiments = 12;
 
@@ -151,6 +155,7 @@ void ScatterPlotView::rebuild()
     m_plot->clearItems();
     m_drawn.clear();
     m_selection = nullptr;
+    m_selectionHalo = nullptr;
 
     labelAxes();
     // Kinds are drawn in order, so full ensembles lie on top of every seed.
@@ -298,13 +303,20 @@ void ScatterPlotView::addCorrelationText()
 
 void ScatterPlotView::addSelectionGraph()
 {
-    m_selection = m_plot->addGraph();
-    m_selection->setProperty("exportHidden", true); // a mark for the screen, not for a paper
-    m_selection->setLineStyle(QCPGraph::lsNone);
-    const QColor ring = PlotTheme::fromPalette(palette()).ink(PlotTheme::Ink::Selection);
-    m_selection->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(ring, 2.5), Qt::NoBrush, 22));
-    PlotTheme::mark(m_selection, PlotTheme::Ink::Selection);
+    // A red ring alone vanishes around a red experiment's marker: a wider ring of the background's
+    // colour under it edges it on both sides, so it reads on any fill.
+    const PlotTheme theme = PlotTheme::fromPalette(palette());
+    const auto ring = [this, &theme](PlotTheme::Ink ink, double width) {
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setProperty("exportHidden", true); // a mark for the screen, not for a paper
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(theme.ink(ink), width), Qt::NoBrush, kRingSize));
+        PlotTheme::mark(graph, ink);
+        return graph;
+    };
+    m_selectionHalo = ring(PlotTheme::Ink::Halo, kRingWidth + 2 * kHaloWidth);
+    m_selection = ring(PlotTheme::Ink::Selection, kRingWidth);
 }
 
 namespace {
@@ -431,6 +443,7 @@ void ScatterPlotView::showSelection()
                 if (m_selectedSeeds.empty() ? p.kind == ScatterData::Kind::FullEnsemble
                                             : p.seeds == m_selectedSeeds)
                     m_selection->addData(p.validation, p.test);
+    m_selectionHalo->setData(m_selection->data());
 }
 
 bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)

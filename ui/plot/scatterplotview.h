@@ -99,9 +99,10 @@ private:
     ExperimentColours m_colours;
     std::vector<Drawn> m_drawn;
     QCPGraph* m_selection = nullptr;
-    QCPTextElement* m_caption; // correlations and notes, in a row of their own above the plot
-    bool m_stale = false;      // data changed since the last rebuild
-    bool m_userView = false;   // zoomed or panned by hand: live updates keep the view
+    QCPGraph* m_selectionHalo = nullptr; // under m_selection, sharing its data
+    QCPTextElement* m_caption;           // correlations and notes, in a row of their own above the plot
+    bool m_stale = false;                // data changed since the last rebuild
+    bool m_userView = false;             // zoomed or panned by hand: live updates keep the view
     QString m_selectedExperiment;
     std::vector<quint64> m_selectedSeeds;
 };
