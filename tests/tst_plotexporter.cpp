@@ -169,6 +169,7 @@ private Q_SLOTS:
     void svgTextIsOutlinedWords();
     void categoryLabelsAreNames();
     void selectionRingIsNotExported();
+    void meanAndEnsembleSitSideBySide();
     void svgIsClippedLikeTheScreen();
     void gridStaysDottedInSvg_data();
     void gridStaysDottedInSvg();
@@ -353,6 +354,29 @@ void TestPlotExporter::selectionRingIsNotExported()
     QCOMPARE(m_scatter->selectedPoints(), 1);
     QVERIFY(redPixels(m_scatter->plot()->toPixmap(kWidth, kHeight).toImage()) > 50);
     m_scatter->selectPoint({}, {});
+}
+
+void TestPlotExporter::meanAndEnsembleSitSideBySide()
+{
+    // Close scores must not hide one marker under the other: the ensemble's diamond sits right of
+    // the mean's crossed square, each experiment's pair within its own column.
+    std::vector<double> means, ensembles;
+    QCustomPlot* plot = m_strip->plot();
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        const QCPGraph* g = plot->graph(i);
+        if (g->dataCount() != 1)
+            continue;
+        if (g->scatterStyle().shape() == QCPScatterStyle::ssCrossSquare)
+            means.push_back(g->data()->begin()->key);
+        else if (g->scatterStyle().shape() == QCPScatterStyle::ssDiamond)
+            ensembles.push_back(g->data()->begin()->key);
+    }
+    QVERIFY(means.size() >= 2);
+    QCOMPARE(ensembles.size(), means.size());
+    for (size_t i = 0; i < means.size(); ++i) {
+        QVERIFY2(ensembles[i] - means[i] >= 0.1, qPrintable(QString::number(ensembles[i] - means[i])));
+        QCOMPARE(std::floor(means[i] + 0.5), std::floor(ensembles[i] + 0.5)); // the same experiment's column
+    }
 }
 
 void TestPlotExporter::svgIsClippedLikeTheScreen()

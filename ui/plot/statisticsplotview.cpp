@@ -19,6 +19,9 @@ namespace seedscape {
 namespace {
 
 constexpr double kStripWidth = 0.3; // of the space between two experiments
+// Right of the strip, side by side: the mean with its interval, then the ensemble, so neither
+// marker hides the other when the two scores are close.
+constexpr double kMeanOffset = kStripWidth / 2 + 0.1, kEnsembleOffset = kMeanOffset + 0.14;
 constexpr size_t kLegendExperiments = 12;
 
 } // namespace
@@ -232,7 +235,7 @@ void StatisticsPlotView::drawSpread()
         mean->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(ink, 1.5), Qt::NoBrush, 11));
         PlotTheme::mark(mean, PlotTheme::Ink::Text);
-        mean->addData(x + kStripWidth / 2 + 0.12, spread.mean);
+        mean->addData(x + kMeanOffset, spread.mean);
         if (std::isfinite(spread.ciLow)) {
             auto* interval = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             interval->setDataPlottable(mean);
@@ -246,7 +249,7 @@ void StatisticsPlotView::drawSpread()
         ensemble->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(ink, 1.5), colour, 14));
         PlotTheme::mark(ensemble, PlotTheme::Ink::Text);
         ensemble->setName(e.name); // (not in a legend: the axis names the experiments)
-        ensemble->addData(x + kStripWidth / 2 + 0.12, m_showTest ? e.ensembleTest : e.ensembleValidation);
+        ensemble->addData(x + kEnsembleOffset, m_showTest ? e.ensembleTest : e.ensembleValidation);
     }
     const QString key =
         m_style == Style::Box
