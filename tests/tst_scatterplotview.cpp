@@ -384,6 +384,19 @@ void TestScatterPlotView::captionSitsOutsideThePlotArea()
                             .arg(plotArea.width())
                             .arg(plotArea.height())));
     QVERIFY(caption->outerRect().bottom() <= plotArea.top());
+
+    // The legend's frame is drawn whole: QPainter strokes a rectangle's right side one pixel past
+    // right(), and that column must be on the widget, dark on the light ground.
+    QCPLegend* legend = view.plot()->legend;
+    const int edge = legend->outerRect().right() + 1;
+    QVERIFY2(
+        edge < view.plot()->width(),
+        qPrintable(QStringLiteral("legend's frame at x = %1 of %2").arg(edge).arg(view.plot()->width())));
+    const QImage shot = view.plot()->toPixmap(view.plot()->width(), view.plot()->height()).toImage();
+    int framePixels = 0;
+    for (int y = legend->outerRect().top(); y <= legend->outerRect().bottom(); ++y)
+        framePixels += qGray(shot.pixel(edge, y)) < 128;
+    QVERIFY2(framePixels > legend->outerRect().height() / 2, qPrintable(QString::number(framePixels)));
 }
 
 void TestScatterPlotView::axesFitTheDataWithEqualScalesOnlyWhereTheyFit()

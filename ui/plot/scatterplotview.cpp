@@ -24,6 +24,7 @@ constexpr double kRingWidth = 2.5, kHaloWidth = 1.5;
 
 constexpr double kHitRadius = 7.0; // pixels
 constexpr size_t kLegendExperiments = 12;
+constexpr int kLegendRightMargin = 3; // pixels
 
 QString seedList(const std::vector<quint64>& seeds)
 {
@@ -91,6 +92,7 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     side->addElement(0, 0, m_plot->legend);
     side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend at the top
     side->setRowStretchFactor(0, 0.001);
+    side->setMargins(QMargins(0, 0, kLegendRightMargin, 0)); // its frame's right edge stays on the widget
     // Correlations and notes above the plot, never on top of its points.
     m_caption = new QCPTextElement(m_plot);
     m_caption->setObjectName(QStringLiteral("correlations"));
