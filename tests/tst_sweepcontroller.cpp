@@ -38,6 +38,7 @@ private Q_SLOTS:
     void unwritableResultsFolderIsAFailureNotACancel();
     void cancelEndsAsCancelledAndKeepsFinishedSeeds();
     void cancelWhileReadingDataStartsNothing();
+    void aCancelledSeedContinuesFromItsCheckpoint();
     void pauseBeforeTheRunnerStartsHoldsIt();
 };
 
@@ -153,6 +154,44 @@ void TestSweepController::cancelEndsAsCancelledAndKeepsFinishedSeeds()
         QVERIFY(!s.at(2).toBool());
     QVERIFY(sweeps.runningSeeds().empty());
     QCOMPARE(ResultStore(Workspace(ws.path()).resultsFolder(QStringLiteral("long"))).finishedCount(), 0);
+}
+
+void TestSweepController::aCancelledSeedContinuesFromItsCheckpoint()
+{
+    TempWorkspace ws;
+    SweepController sweeps;
+    QCOMPARE(SweepController::kCheckpointInterval, std::chrono::milliseconds(10000));
+    sweeps.setCheckpointInterval(std::chrono::milliseconds(0)); // a checkpoint at every epoch's end
+    QSignalSpy ended(&sweeps, &SweepController::sweepEnded);
+    QSignalSpy resumed(&sweeps, &SweepController::seedsResumed);
+    QSignalSpy epochs(&sweeps, &SweepController::epochEnded);
+    const Experiment slow = quick(QStringLiteral("slow"), 3000, 1);
+    QVERIFY(sweeps.start(ws.path(), {slow}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !sweeps.runningSeeds().empty() && sweeps.runningSeeds().begin()->second.epoch > 5, 30000);
+    sweeps.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 30000);
+    QCOMPARE(resumed.size(), 0);
+    int reached = 0;
+    for (const QList<QVariant>& e : epochs)
+        reached = std::max(reached, e.at(2).toInt());
+    QVERIFY(reached > 5);
+    const QString checkpoints =
+        Workspace(ws.path()).resultsFolder(QStringLiteral("slow")) + QStringLiteral("/checkpoints");
+    QCOMPARE(QDir(checkpoints).entryList({QStringLiteral("*.ckpt")}, QDir::Files).size(), 1);
+
+    // Started again, the seed goes on from the epoch it had reached, not from the first.
+    epochs.clear();
+    QVERIFY(sweeps.start(ws.path(), {slow}));
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.size(), 1, 30000);
+    QCOMPARE(resumed.front().front().toInt(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!epochs.isEmpty(), 30000);
+    QVERIFY2(epochs.front().at(2).toInt() >= reached,
+             qPrintable(QStringLiteral("resumed at epoch %1 after reaching %2")
+                            .arg(epochs.front().at(2).toInt())
+                            .arg(reached)));
+    sweeps.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 2, 30000);
 }
 
 void TestSweepController::cancelWhileReadingDataStartsNothing()

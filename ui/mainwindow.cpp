@@ -171,6 +171,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     connect(m_sweeps, &SweepController::seedEnded, m_watcher, &WorkspaceWatcher::refreshSoon);
+    connect(m_sweeps, &SweepController::seedsResumed, this, [this](int seeds) {
+        statusBar()->showMessage(tr("Continuing %n seed(s) from their checkpoints.", nullptr, seeds));
+    });
     // Running seeds' learning curves grow epoch by epoch, before the seed is stored.
     connect(m_sweeps, &SweepController::epochEnded, m_learningCurves, &LearningCurveView::addEpoch);
     connect(m_sweeps, &SweepController::seedEnded, m_learningCurves, &LearningCurveView::endSeed);

@@ -28,6 +28,7 @@ struct SweepController::Prepared
     // workers only wait for their programs).
     int jobs = SweepRunner::defaultJobs();
     QString problem; // set when the data or the results folders could not be read or written
+    int resumed = 0; // running seeds of an earlier sweep, to continue from their checkpoints
 };
 
 SweepController::SweepController(QObject* parent) : QObject(parent) {}
@@ -114,6 +115,7 @@ void SweepController::prepare(const QString& workspaceFolder, const std::vector<
                 prepared->jobs = std::max(prepared->jobs, engine ? engine->maxParallelJobs() : 0);
                 prepared->runner->add({e, std::move(data), results, e.seeds.count, std::move(engine)});
             }
+            prepared->resumed = prepared->runner->resumableSeeds();
         } catch (const InputError& e) {
             prepared->problem = e.message();
         } catch (const StorageError& e) {
@@ -143,8 +145,12 @@ void SweepController::startPrepared(const std::shared_ptr<Prepared>& prepared)
     m_pausedSinceMs = m_pauseRequested ? 0 : -1;
     if (m_pauseRequested)
         m_runner->pause();
+    // Often enough that a cancel, a crash or a closed window costs seconds of training, not minutes.
+    m_runner->setCheckpointInterval(m_checkpointInterval);
     m_runner->start(prepared->jobs);
     Q_EMIT progressChanged();
+    if (prepared->resumed > 0)
+        Q_EMIT seedsResumed(prepared->resumed);
 }
 
 // Worker threads call these; each hops to this object's thread before touching any state.

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -57,7 +58,12 @@ public:
                QString* error = nullptr);
     void pause();
     void resume();
+    // Stops every running seed before its next step. Finished seeds are stored; a running one
+    // continues from its last checkpoint (at most kCheckpointInterval old) when the sweep starts again.
     void cancel();
+    // How often running seeds save a checkpoint, at epoch boundaries; for the next start().
+    void setCheckpointInterval(std::chrono::milliseconds interval) { m_checkpointInterval = interval; }
+    static constexpr std::chrono::milliseconds kCheckpointInterval{10000};
 
     bool isRunning() const; // from start() until sweepEnded
     bool isPaused() const;
@@ -80,6 +86,8 @@ Q_SIGNALS:
     // The sweep stopped because of a problem, not by the user: what went wrong, naming the file.
     void sweepFailed(const QString& message);
     void sweepEnded(bool cancelled); // cancelled: by cancel(); after sweepFailed: false
+    // The sweep continues seeds a cancelled or killed sweep left: this many, from their checkpoints.
+    void seedsResumed(int seeds);
 
 private:
     struct Prepared; // what the preparing thread hands over: a runner with its experiments added
@@ -92,6 +100,7 @@ private:
     SweepCallbacks makeCallbacks();
 
     std::unique_ptr<SweepRunner> m_runner;
+    std::chrono::milliseconds m_checkpointInterval = kCheckpointInterval;
     QThread* m_preparer = nullptr; // reads the data; the window never does
     std::atomic<bool> m_cancelRequested{false};
     bool m_pauseRequested = false;
