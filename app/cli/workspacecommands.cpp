@@ -20,13 +20,19 @@ namespace seedscape::cli {
 
 namespace {
 
-// The workspace and the experiment that --workspace and --experiment name; it must be there.
-std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
+// The workspace that --workspace names; the folder must exist.
+Workspace existingWorkspace(const CliOptions& options)
 {
     const QString folder = options.required(QStringLiteral("--workspace"));
     if (!QFileInfo(folder).isDir())
         throw InputError({folder}, QStringLiteral("no such workspace folder"));
-    Workspace workspace(folder);
+    return Workspace(folder);
+}
+
+// The workspace and the experiment that --workspace and --experiment name; it must be there.
+std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
+{
+    Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
     if (!ExperimentMover(workspace).exists(name)) // a file, or an imported experiment's results
         throw InputError({workspace.experimentFile(name)},
@@ -95,10 +101,7 @@ int restoreCommand(const QStringList& args)
     const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("restore takes only --workspace and --experiment"));
-    const QString folder = options.required(QStringLiteral("--workspace"));
-    if (!QFileInfo(folder).isDir())
-        throw InputError({folder}, QStringLiteral("no such workspace folder"));
-    const Workspace workspace(folder);
+    const Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
     workspace.restoreExperimentFile(name);
     const int seeds = storedSeeds(workspace, name);
@@ -113,10 +116,7 @@ int studySourcesCommand(const QStringList& args)
     const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--experiment")});
     if (!options.positional().isEmpty())
         throw UsageError(QStringLiteral("study-sources takes only --workspace and --experiment"));
-    const QString folder = options.required(QStringLiteral("--workspace"));
-    if (!QFileInfo(folder).isDir())
-        throw InputError({folder}, QStringLiteral("no such workspace folder"));
-    const Workspace workspace(folder);
+    const Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
     if (!workspace.contains(name))
         throw InputError(
