@@ -123,7 +123,7 @@ bool ExperimentActions::createRandomnessStudy()
         Q_EMIT message(tr("Select an experiment with a definition to study its randomness sources."));
         return false;
     }
-    const Experiment& base = *m_experiments->entry(row).experiment;
+    const Experiment base = *m_experiments->entry(row).experiment; // a copy: the table is rescanned below
     if (RandomnessStudy::sources(base).isEmpty()) {
         Q_EMIT message(tr("%1 runs your program, which owns its randomness: vary its sources in the program.")
                            .arg(base.name));

@@ -576,8 +576,9 @@ void MainWindow::showDefinition(int row)
     m_definition->showEntry(m_workspacePath, entryAt(row));
 }
 
-void MainWindow::runRandomnessStudy(const QString& base, const QStringList& variants)
+void MainWindow::runRandomnessStudy(QString base, QStringList variants)
 {
+    // Taken by value: a sender's references may point into the rows the rescan replaces.
     rescanExperiments();
     selectExperiment(base);
     std::vector<Experiment> chosen;

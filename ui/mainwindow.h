@@ -131,7 +131,7 @@ private:
     void showExperiment(int row); // the Data tab
     void showDefinition(int row);
     void rescanExperiments(); // re-reads the experiment files, keeping the selection
-    void runRandomnessStudy(const QString& base, const QStringList& variants);
+    void runRandomnessStudy(QString base, QStringList variants);
     void offerKnownTags(); // the Notes tab completes the workspace's tags
     void showSnapshot(WorkspaceSnapshot snapshot);
     int selectedRow() const;                      // the model row of the current experiment, or -1
