@@ -112,8 +112,8 @@ void TestComparePanel::matrixHoldsEveryOrderedPair()
     QCOMPARE(model.columnCount(), 3);
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("b"));
     QCOMPARE(model.headerData(2, Qt::Vertical).toString(), QStringLiteral("c"));
-    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1")); // P(a better than b)
-    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("0")); // P(b better than a)
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1.00")); // P(a better than b)
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("0.00")); // P(b better than a)
     QCOMPARE(model.index(0, 2).data(Qt::UserRole).toDouble(), 0.6);
     QVERIFY(!model.index(1, 1).data().isValid()); // an experiment against itself
     QVERIFY(model.index(0, 1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("3 × 4 pairs")));
@@ -121,6 +121,8 @@ void TestComparePanel::matrixHoldsEveryOrderedPair()
     QCOMPARE(model.experimentAt(3), QString());
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+    model.setSplit(ComparisonMatrixModel::Split::Test); // nothing to change: no signal the tester rejects
+    QCOMPARE(model.split(), ComparisonMatrixModel::Split::Test);
 }
 
 void TestComparePanel::matrixSwitchesSplitAndTintsByDistanceFromHalf()
@@ -427,7 +429,7 @@ void TestComparePanel::theWindowRunsARandomnessStudy()
     QVERIFY(window.openWorkspace(folder));
     window.selectExperiment(QStringLiteral("quick"));
     QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
-    QVERIFY(window.experimentActions()->createRandomnessStudy());
+    QVERIFY(window.experimentActions()->createRandomnessStudy(QStringLiteral("quick")));
     for (const QString& source : {QStringLiteral("init"), QStringLiteral("order"), QStringLiteral("dropout")})
         QVERIFY(QFileInfo::exists(folder + QStringLiteral("/quick-only-%1.experiment.json").arg(source)));
     QCOMPARE(window.experimentModel()->rowCount(), 4);
@@ -442,6 +444,11 @@ void TestComparePanel::theWindowRunsARandomnessStudy()
     QCOMPARE(window.comparePanel()->sources()->index(0, 0).data().toString(), QStringLiteral("quick"));
     QTRY_VERIFY2(window.comparePanel()->sourcesText().contains(QStringLiteral("Train quick")),
                  qPrintable(window.comparePanel()->sourcesText()));
+    // Seen, not only filled: the sources table shows although quick itself has no seeds yet.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.comparePanel()->findChild<QTableView*>(QStringLiteral("sourcesTable"))->isVisible());
+    QVERIFY(window.comparePanel()->findChild<QLabel*>(QStringLiteral("compareEmpty"))->isVisible());
     for (int row = 1; row < 4; ++row) {
         QCOMPARE(window.comparePanel()->sources()->index(row, 2).data().toString(), QStringLiteral("3"));
         QVERIFY(window.comparePanel()->sources()->index(row, 3).data(Qt::UserRole).toDouble() > 0);

@@ -375,6 +375,37 @@ private Q_SLOTS:
         }
         QCOMPARE(QDir(workspace).entryList({QStringLiteral("*-only-*")}).size(), 0);
     }
+
+    void studySourcesNeverOverwritesAFile()
+    {
+        QTemporaryDir dir;
+        const QString workspace = trainedWorkspace(dir);
+        QVERIFY(!workspace.isEmpty());
+        // A user's file that does not read (a typo by hand) still owns its name, in any case.
+        const QString broken = workspace + QStringLiteral("/wine-only-init.experiment.json");
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ not json");
+        f.close();
+        const ProgramOutput wrote =
+            runCli({QStringLiteral("study-sources"), QStringLiteral("--workspace"), workspace,
+                    QStringLiteral("--experiment"), QStringLiteral("wine")});
+        QCOMPARE(wrote.exitCode, 0);
+        QVERIFY2(wrote.out.contains("wine-only-init-2.experiment.json"), wrote.out.constData());
+        QCOMPARE(fileContents(broken), QByteArray("{ not json"));
+
+        // A name too long for its variants writes none of them.
+        const QString longName = QString(110, QLatin1Char('w'));
+        const ProgramOutput added = runCli({QStringLiteral("rename"), QStringLiteral("--workspace"),
+                                            workspace, QStringLiteral("--experiment"), QStringLiteral("wine"),
+                                            QStringLiteral("--to"), longName});
+        QCOMPARE(added.exitCode, 0);
+        const ProgramOutput refused = runCli({QStringLiteral("study-sources"), QStringLiteral("--workspace"),
+                                              workspace, QStringLiteral("--experiment"), longName});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(QDir(workspace).entryList({longName + QStringLiteral("-only-*")}).size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkspaceCommands)

@@ -38,6 +38,7 @@ QLabel* wrappingLabel(const QString& objectName)
     auto* label = new QLabel;
     label->setObjectName(objectName);
     label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText); // names are escaped: "a&b" must not read "a&amp;b"
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -68,7 +69,8 @@ QStandardItem* numberItem(double value)
 
 ComparePanel::ComparePanel(QWidget* parent)
     : QWidget(parent), m_empty(wrappingLabel(QStringLiteral("compareEmpty"))), m_scroll(new QScrollArea),
-      m_content(new QWidget), m_group(wrappingLabel(QStringLiteral("compareGroup"))),
+      m_content(new QWidget), m_withSeeds(new QWidget),
+      m_group(wrappingLabel(QStringLiteral("compareGroup"))),
       m_picks(wrappingLabel(QStringLiteral("comparePicks"))), m_split(new QComboBox),
       m_matrix(new ComparisonMatrixModel(this)), m_matrixView(new QTableView),
       m_alone(wrappingLabel(QStringLiteral("compareAlone"))),
@@ -111,8 +113,8 @@ ComparePanel::ComparePanel(QWidget* parent)
 
     m_expectedBest->setColumnCount(kBestColumns);
     m_expectedBest->setHorizontalHeaderLabels({tr("Seeds n"), tr("Validation: best of n"),
-                                               tr("Above the mean"), tr("Test: best of n"),
-                                               tr("Above the mean")});
+                                               tr("Better than the mean by"), tr("Test: best of n"),
+                                               tr("Better than the mean by")});
     m_expectedBestView->setObjectName(QStringLiteral("expectedBest"));
     m_expectedBestView->setModel(m_expectedBest);
     m_expectedBestView->verticalHeader()->hide();
@@ -120,7 +122,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     auto* bestNote = wrappingLabel(QStringLiteral("expectedBestNote"));
     bestNote->setText(
         tr("Best of n: the score you would report, on average, by training n seeds and keeping the "
-           "best one. Above the mean: how much of that is the luck of picking, not the model."));
+           "best one. Better than the mean by: how much of that is the luck of picking, not the model."));
     m_focusBox = new QGroupBox;
     auto* focusLayout = new QVBoxLayout(m_focusBox);
     focusLayout->addWidget(m_bootstrap);
@@ -138,20 +140,25 @@ ComparePanel::ComparePanel(QWidget* parent)
     connect(m_sourcesView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT experimentChosen(m_sources->index(index.row(), 0).data().toString());
     });
-    auto* sourcesBox = new QGroupBox(tr("Where the spread comes from"));
-    auto* sourcesLayout = new QVBoxLayout(sourcesBox);
+    m_sourcesBox = new QGroupBox(tr("Where the spread comes from"));
+    auto* sourcesLayout = new QVBoxLayout(m_sourcesBox);
     sourcesLayout->addWidget(m_sourcesLine);
     sourcesLayout->addWidget(m_sourcesView);
 
     auto* boxes = new QHBoxLayout;
     boxes->addWidget(matrixBox, 1);
     boxes->addWidget(m_focusBox, 1);
+    // What needs the selected experiment's seeds; the sources need none (a study starts untrained).
+    auto* withSeedsLayout = new QVBoxLayout(m_withSeeds);
+    withSeedsLayout->setContentsMargins(0, 0, 0, 0);
+    withSeedsLayout->addWidget(m_group);
+    withSeedsLayout->addWidget(m_picks);
+    withSeedsLayout->addLayout(boxes, 1);
     auto* contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(m_group);
-    contentLayout->addWidget(m_picks);
-    contentLayout->addLayout(boxes, 1);
-    contentLayout->addWidget(sourcesBox);
+    contentLayout->addWidget(m_empty);
+    contentLayout->addWidget(m_withSeeds, 1);
+    contentLayout->addWidget(m_sourcesBox);
 
     // Each table keeps rows enough to read; a short window scrolls the tab instead of squeezing them.
     const auto rowsHigh = [](QTableView* view, int rows) {
@@ -167,7 +174,6 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_scroll->setFrameShape(QFrame::NoFrame);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_empty);
     layout->addWidget(m_scroll, 1);
     setData(nullptr, std::nullopt, std::nullopt);
 }
@@ -178,7 +184,9 @@ void ComparePanel::showSnapshot(const WorkspaceSnapshot& snapshot, const Experim
     setData(focus == snapshot.statistics.end() ? nullptr : &focus->second, snapshot.focusGroup,
             snapshot.focusBootstrap);
     // Sources are studied before any seed exists: the selected experiment, with results or not.
-    const int row = experiments.rowOf(snapshot.selected.isEmpty() ? snapshot.focus : snapshot.selected);
+    const QString selected = snapshot.selected.isEmpty() ? snapshot.focus : snapshot.selected;
+    m_sourcesBox->setVisible(!selected.isEmpty());
+    const int row = experiments.rowOf(selected);
     const std::optional<Experiment> definition = row >= 0 ? experiments.entry(row).experiment : std::nullopt;
     if (!definition)
         setSources({}, tr("Imported predictions keep no definition, so no source of their randomness can be "
@@ -197,7 +205,7 @@ void ComparePanel::setData(const ExperimentStatistics* focus, std::optional<Work
 {
     const bool any = focus && focus->seedCount() > 0;
     m_empty->setVisible(!any);
-    m_scroll->setVisible(any);
+    m_withSeeds->setVisible(any);
     if (!any) {
         m_empty->setText(
             tr("Select an experiment with finished seeds to compare it with the others scored on "
@@ -303,13 +311,17 @@ void ComparePanel::setSources(const std::vector<RandomnessStudy::Row>& rows, con
             fewest = r.seeds;
 
     const RandomnessStudy::Row* strongest = nullptr; // the single source that spreads validation most
-    for (size_t i = 1; i < rows.size(); ++i)
+    for (size_t i = 0; i < rows.size(); ++i) // the selected experiment may be a single-source variant itself
         if (rows[i].vary.size() == 1 && std::isfinite(rows[i].validation.std) &&
             (!strongest || rows[i].validation.std > strongest->validation.std))
             strongest = &rows[i];
-    const QString allVarying = rows.empty() || rows.front().vary.isEmpty()
-                                   ? tr("none")
-                                   : rows.front().vary.join(QStringLiteral(", "));
+    // Compared with the row where the most sources vary (the study's base, usually the first).
+    const RandomnessStudy::Row* widest = rows.empty() ? nullptr : &rows.front();
+    for (const RandomnessStudy::Row& r : rows)
+        if (r.vary.size() > widest->vary.size())
+            widest = &r;
+    const QString allVarying =
+        !widest || widest->vary.isEmpty() ? tr("none") : widest->vary.join(QStringLiteral(", "));
     if (!whyNoStudy.isEmpty() && rows.size() <= 1)
         m_sourcesLine->setText(whyNoStudy.toHtmlEscaped());
     else if (rows.size() <= 1)
@@ -321,19 +333,19 @@ void ComparePanel::setSources(const std::vector<RandomnessStudy::Row>& rows, con
         m_sourcesLine->setText(
             tr("Variants of this experiment that differ only in which sources of randomness "
                "vary; none with a single source has a defined spread yet."));
-    else if (!std::isfinite(rows.front().validation.std))
+    else if (!std::isfinite(widest->validation.std))
         m_sourcesLine->setText(
             tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2. Train "
                "%3 (%4 varying) to set it beside its full spread.")
                 .arg(strongest->vary.front(), formatNumber(strongest->validation.std, kDigits),
-                     rows.front().experiment.toHtmlEscaped(), allVarying));
+                     widest->experiment.toHtmlEscaped(), allVarying));
     else
         m_sourcesLine->setText(
             tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2, "
                "against %3 with %4 varying (%5).")
                 .arg(strongest->vary.front(), formatNumber(strongest->validation.std, kDigits),
-                     formatNumber(rows.front().validation.std, kDigits), allVarying,
-                     rows.front().experiment.toHtmlEscaped()));
+                     formatNumber(widest->validation.std, kDigits), allVarying,
+                     widest->experiment.toHtmlEscaped()));
     if (rows.size() > 1 && fewest > 0 && fewest < kSeedsForAFirmStd)
         m_sourcesLine->setText(
             m_sourcesLine->text() +

@@ -63,6 +63,7 @@ private:
     QLabel* m_empty;
     QScrollArea* m_scroll;
     QWidget* m_content;
+    QWidget* m_withSeeds; // what needs the focus's seeds: group, picks, matrix, luck
     QLabel* m_group;
     QLabel* m_picks;
     QComboBox* m_split;
@@ -76,6 +77,7 @@ private:
     QLabel* m_sourcesLine;
     QStandardItemModel* m_sources;
     QTableView* m_sourcesView;
+    QGroupBox* m_sourcesBox = nullptr;
 };
 
 } // namespace seedscape

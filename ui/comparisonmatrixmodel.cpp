@@ -39,9 +39,8 @@ void ComparisonMatrixModel::setSplit(Split split)
     if (split == m_split)
         return;
     m_split = split;
-    if (!m_experiments.isEmpty())
+    if (!m_experiments.isEmpty()) // the headers name experiments, whatever the split
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
 QString ComparisonMatrixModel::experimentAt(int row) const
@@ -92,8 +91,8 @@ QVariant ComparisonMatrixModel::data(const QModelIndex& index, int role) const
         return {};
     const double p = probability(*c);
     switch (role) {
-    case Qt::DisplayRole:
-        return formatNumber(p, 2);
+    case Qt::DisplayRole: // two decimals: 0.996 must not read as a certain "1"
+        return std::isfinite(p) ? QString::number(p, 'f', 2) : formatNumber(p, 2);
     case Qt::UserRole:
         return p;
     case Qt::ToolTipRole:

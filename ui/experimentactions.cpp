@@ -8,6 +8,7 @@
 #include "sweepcontroller.h"
 
 #include "common/storageerror.h"
+#include "experiment/experimentvalidator.h"
 #include "stats/randomnessstudy.h"
 #include "store/workspace.h"
 
@@ -62,7 +63,7 @@ void ExperimentActions::addTo(QMenu* menu)
                     .arg(name, sources.join(QStringLiteral(", ")))
                     .arg(base->seeds.count)) != QMessageBox::Yes)
             return;
-        createRandomnessStudy();
+        createRandomnessStudy(name); // the one confirmed, whatever is selected after the dialog
     });
     study->setObjectName(QStringLiteral("studySources"));
     menu->addSeparator();
@@ -115,9 +116,8 @@ void ExperimentActions::revealFolder(const QString& experiment)
         Q_EMIT message(tr("No file manager opened %1.").arg(folder));
 }
 
-bool ExperimentActions::createRandomnessStudy()
+bool ExperimentActions::createRandomnessStudy(const QString& name)
 {
-    const QString name = m_list->selectedExperiment();
     const int row = m_experiments->rowOf(name);
     if (row < 0 || !m_experiments->entry(row).experiment) {
         Q_EMIT message(tr("Select an experiment with a definition to study its randomness sources."));
@@ -132,7 +132,13 @@ bool ExperimentActions::createRandomnessStudy()
     QStringList made;
     try {
         const Workspace workspace(m_workspace);
-        for (const Experiment& variant : RandomnessStudy::variants(base, workspace.takenNames())) {
+        const std::vector<Experiment> variants = RandomnessStudy::variants(base, workspace.takenNames());
+        for (const Experiment& variant : variants) // all or nothing: a name too long writes none
+            if (const auto problem = ExperimentValidator::validateName(variant.name)) {
+                Q_EMIT message(tr("%1: %2").arg(variant.name, problem->message));
+                return false;
+            }
+        for (const Experiment& variant : variants) {
             workspace.save(variant);
             made << variant.name;
         }

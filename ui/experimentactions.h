@@ -16,10 +16,9 @@ class SweepController;
 
 // The Experiment menu and the experiments table's context menu: new, duplicate as variant, edit
 // the definition or the notes, compare settings, study randomness sources, rename, delete, show in
-// folder, run. Each acts on
-// the selected experiment; renaming and deleting go through ExperimentFileActions and are refused
-// while a sweep here or a Slurm job still uses the experiment. What the window does itself (open a
-// dialog, switch tabs, run) it is asked for by signal.
+// folder, run. Each acts on the selected experiment; renaming and deleting go through ExperimentFileActions
+// and are refused while a sweep here or a Slurm job still uses the experiment. What the window does itself
+// (open a dialog, switch tabs, run) it is asked for by signal.
 class ExperimentActions : public QObject
 {
     Q_OBJECT
@@ -35,9 +34,9 @@ public:
     // Compare settings…: the checked experiments side by side (or, with fewer than two checked,
     // the selected one and the next), opened without waiting for it; nullptr with fewer than two.
     QDialog* openSettingsDiff();
-    // Study randomness sources: writes the selected experiment's variants that each vary one source of
+    // Study randomness sources: writes the named experiment's variants that each vary one source of
     // randomness (RandomnessStudy) and says so with studyCreated; false (and message) when it cannot.
-    bool createRandomnessStudy();
+    bool createRandomnessStudy(const QString& name);
 
 Q_SIGNALS:
     void newRequested(bool variant);

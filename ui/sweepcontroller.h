@@ -59,7 +59,8 @@ public:
     void pause();
     void resume();
     // Stops every running seed before its next step. Finished seeds are stored; a running one
-    // continues from its last checkpoint (at most kCheckpointInterval old) when the sweep starts again.
+    // continues from its last checkpoint (saved every setCheckpointInterval, kCheckpointInterval
+    // unless set) when the sweep starts again.
     void cancel();
     // How often running seeds save a checkpoint, at epoch boundaries; for the next start().
     void setCheckpointInterval(std::chrono::milliseconds interval) { m_checkpointInterval = interval; }

@@ -5,6 +5,7 @@
 
 #include "common/inputerror.h"
 #include "common/storageerror.h"
+#include "experiment/experimentvalidator.h"
 #include "slurm/slurmjobstatus.h"
 #include "stats/randomnessstudy.h"
 #include "store/experimentmover.h"
@@ -133,6 +134,10 @@ int studySourcesCommand(const QStringList& args)
     // Paths on stdout, one per line, for a script to run; what happened on stderr.
     const QStringList sources = RandomnessStudy::sources(base);
     const std::vector<Experiment> variants = RandomnessStudy::variants(base, workspace.takenNames());
+    for (const Experiment& variant : variants) // all or nothing: a name too long writes none
+        if (const auto problem = ExperimentValidator::validateName(variant.name))
+            throw InputError({workspace.experimentFile(variant.name), 0, {}, QStringLiteral("name")},
+                             problem->message);
     for (size_t i = 0; i < variants.size(); ++i) { // one per source, in the order of sources
         workspace.save(variants[i]);
         std::cout << QDir::toNativeSeparators(workspace.experimentFile(variants[i].name)).toStdString()

@@ -57,7 +57,7 @@ std::vector<Experiment> RandomnessStudy::variants(const Experiment& base, const 
         Experiment v = base;
         const QString stem = base.name + QStringLiteral("-only-") + source;
         v.name = stem;
-        for (int n = 2; taken.contains(v.name); ++n)
+        for (int n = 2; taken.contains(v.name, Qt::CaseInsensitive); ++n) // case: as rename compares
             v.name = stem + QStringLiteral("-%1").arg(n);
         taken << v.name;
         v.seeds.varyInit = source == QLatin1String("init");

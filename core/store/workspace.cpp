@@ -152,6 +152,8 @@ QStringList Workspace::takenNames() const
     for (const WorkspaceEntry& entry : scan())
         if (entry.experiment || entry.isImported())
             names << (entry.experiment ? entry.experiment->name : entry.importedName);
+        else // a file that does not read is still a user's file: its name is not free
+            names << QFileInfo(entry.file).fileName().chopped(experimentSuffix().size());
     return names;
 }
 
