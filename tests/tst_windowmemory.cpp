@@ -2,6 +2,7 @@
 #include "experimentlistpanel.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
+#include "windowmemory.h"
 
 #include "support/experimentbuilder.h"
 #include "support/tempworkspace.h"
@@ -32,11 +33,12 @@ private:
     struct Look
     {
         QString experiment;
-        int tab = -1, columnWidth = 0;
+        QString tab; // the current tab's object name
+        int columnWidth = 0;
         QList<int> splitter;
     };
     static Look lookOf(const MainWindow& window);
-    static void change(MainWindow& window, const QString& experiment, int tab, int columnWidth);
+    static void change(MainWindow& window, const QString& experiment, const QString& tab, int columnWidth);
 };
 
 void TestWindowMemory::initTestCase()
@@ -52,15 +54,18 @@ TestWindowMemory::Look TestWindowMemory::lookOf(const MainWindow& window)
     return {current.isValid()
                 ? view->model()->index(current.row(), ExperimentTableModel::Name).data().toString()
                 : QString(),
-            window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentIndex(),
+            window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget()->objectName(),
             view->horizontalHeader()->sectionSize(ExperimentTableModel::Name),
             window.findChild<QSplitter*>(QStringLiteral("tableAndTabs"))->sizes()};
 }
 
-void TestWindowMemory::change(MainWindow& window, const QString& experiment, int tab, int columnWidth)
+void TestWindowMemory::change(MainWindow& window, const QString& experiment, const QString& tab,
+                              int columnWidth)
 {
     window.selectExperiment(experiment);
-    window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->setCurrentIndex(tab);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    tabs->setCurrentWidget(tabs->findChild<QWidget*>(tab));
+    QCOMPARE(tabs->currentWidget()->objectName(), tab);
     window.findChild<QTableView*>(QStringLiteral("experimentView"))
         ->horizontalHeader()
         ->resizeSection(ExperimentTableModel::Name, columnWidth);
@@ -79,12 +84,14 @@ void TestWindowMemory::reopeningAWorkspaceRestoresItsWindow()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const Look opened = lookOf(window);
         QCOMPARE(opened.experiment, QStringLiteral("breast-cancer-mlp")); // the first row, never saved
-        QCOMPARE(opened.tab, 0);
-        change(window, QStringLiteral("diabetes-mlp"), 3, 311);
+        QCOMPARE(opened.tab, QStringLiteral("scatterView"));
+        change(window, QStringLiteral("diabetes-mlp"), QStringLiteral("learningCurveView"), 311);
         before = lookOf(window);
         QCOMPARE(before.experiment, QStringLiteral("diabetes-mlp"));
         QCOMPARE(before.columnWidth, 311);
         window.close();
+        // By name, not index: a tab added in a later version must not shift the one reopened.
+        QCOMPARE(WindowMemory::load(a.path()).tab, QStringLiteral("learningCurveView"));
     }
     {
         MainWindow window;
@@ -93,7 +100,7 @@ void TestWindowMemory::reopeningAWorkspaceRestoresItsWindow()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const Look after = lookOf(window);
         QCOMPARE(after.experiment, before.experiment);
-        QCOMPARE(after.tab, 3);
+        QCOMPARE(after.tab, QStringLiteral("learningCurveView"));
         QCOMPARE(after.columnWidth, 311);
         QCOMPARE(after.splitter, before.splitter);
     }
@@ -105,7 +112,7 @@ void TestWindowMemory::reopeningAWorkspaceRestoresItsWindow()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const Look other = lookOf(window);
         QCOMPARE(other.experiment, QStringLiteral("breast-cancer-mlp"));
-        QCOMPARE(other.tab, 0);
+        QCOMPARE(other.tab, QStringLiteral("scatterView"));
         QVERIFY(other.columnWidth != 311);
     }
 }
@@ -117,19 +124,19 @@ void TestWindowMemory::switchingWorkspacesKeepsEachOnesOwn()
     MainWindow window;
     window.show();
     QVERIFY(window.openWorkspace(a.path()));
-    change(window, QStringLiteral("wine-mlp"), 2, 277);
+    change(window, QStringLiteral("wine-mlp"), QStringLiteral("ensembleSizeView"), 277);
     QVERIFY(window.openWorkspace(b.path())); // switching saves A
     QCOMPARE(lookOf(window).experiment, QStringLiteral("breast-cancer-mlp"));
-    change(window, QStringLiteral("diabetes-mlp"), 4, 233);
+    change(window, QStringLiteral("diabetes-mlp"), QStringLiteral("seedsPanel"), 233);
     QVERIFY(window.openWorkspace(a.path())); // and B
     Look look = lookOf(window);
     QCOMPARE(look.experiment, QStringLiteral("wine-mlp"));
-    QCOMPARE(look.tab, 2);
+    QCOMPARE(look.tab, QStringLiteral("ensembleSizeView"));
     QCOMPARE(look.columnWidth, 277);
     QVERIFY(window.openWorkspace(b.path()));
     look = lookOf(window);
     QCOMPARE(look.experiment, QStringLiteral("diabetes-mlp"));
-    QCOMPARE(look.tab, 4);
+    QCOMPARE(look.tab, QStringLiteral("seedsPanel"));
     QCOMPARE(look.columnWidth, 233);
     // The Runs dock is part of the saved layout, yet stays hidden while nothing runs.
     QVERIFY(!window.runsDock()->isVisible());

@@ -185,19 +185,20 @@ MainWindow::MainWindow(QWidget* parent)
 void MainWindow::buildTabs()
 {
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
-    m_scatter->setObjectName(QStringLiteral("scatterView"));
-    m_tabs->addTab(m_scatter, tr("Validation vs test"));
-    m_tabs->addTab(m_spread, tr("Seed spread"));
-    m_tabs->addTab(m_ensembleSize, tr("Ensemble size"));
-    m_tabs->addTab(m_learningCurves, tr("Learning curves"));
-    m_compare->setObjectName(QStringLiteral("comparePanel"));
-    m_tabs->addTab(m_compare, tr("Compare"));
-    m_seedsPanel->setObjectName(QStringLiteral("seedsPanel"));
-    m_tabs->addTab(m_seedsPanel, tr("Seeds"));
-    m_tabs->addTab(m_definition, tr("Definition"));
-    m_notes->setObjectName(QStringLiteral("notesPanel"));
-    m_tabs->addTab(m_notes, tr("Notes"));
-    m_tabs->addTab(m_data, tr("Data"));
+    // Each tab's object name is how the window remembers it: an index would shift when tabs are added.
+    const auto addTab = [this](QWidget* page, const char* objectName, const QString& title) {
+        page->setObjectName(QLatin1String(objectName));
+        m_tabs->addTab(page, title);
+    };
+    addTab(m_scatter, "scatterView", tr("Validation vs test"));
+    addTab(m_spread, "spreadView", tr("Seed spread"));
+    addTab(m_ensembleSize, "ensembleSizeView", tr("Ensemble size"));
+    addTab(m_learningCurves, "learningCurveView", tr("Learning curves"));
+    addTab(m_compare, "comparePanel", tr("Compare"));
+    addTab(m_seedsPanel, "seedsPanel", tr("Seeds"));
+    addTab(m_definition, "definitionPanel", tr("Definition"));
+    addTab(m_notes, "notesPanel", tr("Notes"));
+    addTab(m_data, "dataPanel", tr("Data"));
     connect(m_scatter, &ScatterPlotView::pointClicked, this, &MainWindow::selectPoint);
     connect(m_seedsPanel, &SeedsPanel::seedChosen, this,
             [this](quint64 seed) { m_scatter->selectPoint(seedModel()->experiment(), {seed}); });
@@ -369,7 +370,7 @@ void MainWindow::saveWorkspaceState() const
     memory.splitter = m_splitter->saveState();
     memory.columns = m_list->view()->horizontalHeader()->saveState();
     memory.experiment = m_experiments->nameAt(selectedRow());
-    memory.tab = m_tabs->currentIndex();
+    memory.tab = m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
     memory.save(m_workspacePath);
 }
 
@@ -393,8 +394,8 @@ void MainWindow::restoreWorkspaceState()
     }
     if (!memory.columns.isEmpty())
         m_list->view()->horizontalHeader()->restoreState(memory.columns);
-    if (memory.tab >= 0 && memory.tab < m_tabs->count())
-        m_tabs->setCurrentIndex(memory.tab);
+    if (auto* tab = m_tabs->findChild<QWidget*>(memory.tab); tab && m_tabs->indexOf(tab) >= 0)
+        m_tabs->setCurrentWidget(tab);
     // An unreadable file's row has no name: an empty one matches it, not "none saved".
     if (!memory.experiment.isEmpty() && m_experiments->rowOf(memory.experiment) >= 0)
         selectExperiment(memory.experiment);

@@ -30,7 +30,7 @@ WindowMemory WindowMemory::load(const QString& workspace)
     memory.splitter = settings.value(QStringLiteral("splitter")).toByteArray();
     memory.columns = settings.value(kColumnsKey).toByteArray();
     memory.experiment = settings.value(QStringLiteral("experiment")).toString();
-    memory.tab = settings.value(QStringLiteral("tab"), -1).toInt();
+    memory.tab = settings.value(QStringLiteral("tabName")).toString(); // "tab" held an index
     return memory;
 }
 
@@ -43,7 +43,7 @@ void WindowMemory::save(const QString& workspace) const
     settings.setValue(QStringLiteral("splitter"), splitter);
     settings.setValue(kColumnsKey, columns);
     settings.setValue(QStringLiteral("experiment"), experiment);
-    settings.setValue(QStringLiteral("tab"), tab);
+    settings.setValue(QStringLiteral("tabName"), tab);
 }
 
 } // namespace seedscape

@@ -14,7 +14,7 @@ struct WindowMemory
     QByteArray splitter; // the table above the tabs
     QByteArray columns;  // the experiments table's header: widths and sort
     QString experiment;  // the selected one, by name: rows move when files change
-    int tab = -1;        // the current plot tab; -1: never saved
+    QString tab;         // the current tab, by its object name: tabs are added between versions
 
     static WindowMemory load(const QString& workspace);
     void save(const QString& workspace) const;
