@@ -106,7 +106,25 @@ private Q_SLOTS:
     void kendallIntervalIsABootstrapOfThePoints();
     void stabilityPickNeedsTwoSeeds();
     void curveEqualsKEnsemblesWhereEverySubsetFits();
+    void aBestSeedLeadsTheMeanWhicheverWayTheMetricPoints();
 };
+
+// The lead of a best seed (the window's and the report's "luck") and an ensemble's gain are positive
+// when better: above the mean for accuracy, below it for RMSE.
+void TestStatistics::aBestSeedLeadsTheMeanWhicheverWayTheMetricPoints()
+{
+    const std::vector<double> scores = {0.6, 0.7, 0.9};
+    for (const bool higherIsBetter : {true, false}) {
+        const Spread spread = Spread::of(scores, higherIsBetter);
+        const double best = spread.expectedBest.back();
+        QCOMPARE(best, higherIsBetter ? 0.9 : 0.6);
+        const double mean = (0.6 + 0.7 + 0.9) / 3;
+        QVERIFY(std::abs(spread.leadOverMean(best, higherIsBetter) -
+                         (higherIsBetter ? 0.9 - mean : mean - 0.6)) < 1e-12);
+        QVERIFY(spread.leadOverMean(higherIsBetter ? 0.6 : 0.9, higherIsBetter) < 0); // the worst trails it
+        QCOMPARE(spread.leadOverMean(spread.mean, higherIsBetter), 0.0);
+    }
+}
 
 void TestStatistics::goldenCases_data()
 {

@@ -48,12 +48,12 @@ QString interval(const double (&bounds)[2])
     return QStringLiteral("%1 – %2").arg(formatNumber(bounds[0], kDigits), formatNumber(bounds[1], kDigits));
 }
 
-// How much better than the mean single seed a score reads, positive when better. The best of one
-// seed is the mean, summed another way: what differs only by rounding reads 0, not 2e-14.
-double leadOverMean(double score, double mean, bool higherIsBetter)
+// The best of one seed is the mean, summed another way: what differs only by rounding reads 0,
+// not 2e-14.
+double leadOverMean(double score, const Spread& spread, bool higherIsBetter)
 {
-    const double lead = higherIsBetter ? score - mean : mean - score;
-    return std::abs(lead) <= kRoundingNoise * std::max(1.0, std::abs(mean)) ? 0.0 : lead;
+    const double lead = spread.leadOverMean(score, higherIsBetter);
+    return std::abs(lead) <= kRoundingNoise * std::max(1.0, std::abs(spread.mean)) ? 0.0 : lead;
 }
 
 QStandardItem* numberItem(double value)
@@ -288,8 +288,8 @@ void ComparePanel::showExpectedBest(const ExperimentStatistics& focus)
         seeds->setEditable(false);
         m_expectedBest->appendRow(
             {seeds, numberItem(validation[n]),
-             numberItem(leadOverMean(validation[n], focus.validation.mean, focus.higherIsBetter)),
-             numberItem(test[n]), numberItem(leadOverMean(test[n], focus.test.mean, focus.higherIsBetter))});
+             numberItem(leadOverMean(validation[n], focus.validation, focus.higherIsBetter)),
+             numberItem(test[n]), numberItem(leadOverMean(test[n], focus.test, focus.higherIsBetter))});
     }
 }
 

@@ -178,8 +178,7 @@ QString bestSeedTable(const WorkspaceStatistics& w)
         const std::vector<double>& best = e.validation.expectedBest;
         if (n == 0 || best.size() != static_cast<size_t>(n))
             continue;
-        const double lead =
-            e.higherIsBetter ? best.back() - e.validation.mean : e.validation.mean - best.back();
+        const double lead = e.validation.leadOverMean(best.back(), e.higherIsBetter);
         rows += QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(QString::number(n)) +
                 cell(formatNumber(e.validation.mean, 4)) +
                 cell(n >= 3 ? formatNumber(best[2], 4) : QStringLiteral("—")) +

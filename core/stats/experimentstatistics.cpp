@@ -14,11 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double signedGain(double ensemble, double mean, bool higherIsBetter)
-{
-    return higherIsBetter ? ensemble - mean : mean - ensemble;
-}
-
 BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples,
                                quint64 randomSeed)
 {
@@ -95,8 +90,8 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     const EnsembleScorer::Scores full = scorer.score(all);
     s.ensembleValidation = full.validation;
     s.ensembleTest = full.test;
-    s.gainValidation = N > 0 ? signedGain(full.validation, s.validation.mean, s.higherIsBetter) : kNaN;
-    s.gainTest = N > 0 ? signedGain(full.test, s.test.mean, s.higherIsBetter) : kNaN;
+    s.gainValidation = N > 0 ? s.validation.leadOverMean(full.validation, s.higherIsBetter) : kNaN;
+    s.gainTest = N > 0 ? s.test.leadOverMean(full.test, s.higherIsBetter) : kNaN;
     for (int k : options.ks)
         s.kSummaries.push_back(scorer.kEnsembles(k, options.subsetLimit, options.randomSeed));
     s.sizeCurve = scorer.sizeCurve(options.subsetLimit, options.curveSubsetLimit, options.randomSeed);

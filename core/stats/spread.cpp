@@ -73,6 +73,11 @@ double Spread::percentile(std::vector<double> v, double q)
     return v[below] + (v[above] - v[below]) * (position - below);
 }
 
+double Spread::leadOverMean(double score, bool higherIsBetter) const
+{
+    return higherIsBetter ? score - mean : mean - score;
+}
+
 Spread Spread::of(const std::vector<double>& scores, bool higherIsBetter)
 {
     Spread s;

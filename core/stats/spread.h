@@ -17,6 +17,9 @@ struct Spread
     std::vector<double> expectedBest;
 
     static Spread of(const std::vector<double>& scores, bool higherIsBetter);
+    // How much better than the mean single seed `score` reads, positive when better, whichever way
+    // the metric points: an ensemble's gain, a best seed's luck.
+    double leadOverMean(double score, bool higherIsBetter) const;
 
     static double meanOf(const std::vector<double>& v);
     static double sampleStd(const std::vector<double>& v); // ddof = 1
