@@ -2,7 +2,9 @@
 // fires it, so nothing here passes or fails by timing), invalid ones never, a waiting edit saved
 // before another experiment is shown or on saveNow(), and over stored seeds only edits that keep
 // the fingerprint.
+#include "comparepanel.h"
 #include "definitionpanel.h"
+#include "experimentactions.h"
 #include "experimenteditor.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
@@ -536,6 +538,14 @@ void TestDefinitionPanel::restoresTheFileOfATrainedExperimentThatLostIt()
     QVERIFY2(
         window.statusBar()->currentMessage().contains(QStringLiteral("restore it on the Definition tab")),
         qPrintable(window.statusBar()->currentMessage()));
+    // Its sources of randomness are not studied, and for the same reason, not because it was "imported".
+    QTRY_VERIFY2(window.comparePanel()->sourcesText().startsWith(
+                     QStringLiteral("The experiment file of quick is missing: restore it")),
+                 qPrintable(window.comparePanel()->sourcesText()));
+    QVERIFY(!window.experimentActions()->createRandomnessStudy(QStringLiteral("quick")));
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(
+                 QStringLiteral("The experiment file of quick is missing: restore it")),
+             qPrintable(window.statusBar()->currentMessage()));
 
     QTest::mouseClick(restore, Qt::LeftButton);
     QVERIFY(QFile::exists(file));

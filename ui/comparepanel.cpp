@@ -188,7 +188,11 @@ void ComparePanel::showSnapshot(const WorkspaceSnapshot& snapshot, const Experim
     m_sourcesBox->setVisible(!selected.isEmpty());
     const int row = experiments.rowOf(selected);
     const std::optional<Experiment> definition = row >= 0 ? experiments.entry(row).experiment : std::nullopt;
-    if (!definition)
+    if (!definition && row >= 0 && experiments.entry(row).fileMissing)
+        setSources({}, tr("The experiment file of %1 is missing: restore it on the Definition tab to study "
+                          "its sources of randomness.")
+                           .arg(selected.toHtmlEscaped()));
+    else if (!definition)
         setSources({}, tr("Imported predictions keep no definition, so no source of their randomness can be "
                           "varied here."));
     else

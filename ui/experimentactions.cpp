@@ -119,6 +119,13 @@ void ExperimentActions::revealFolder(const QString& experiment)
 bool ExperimentActions::createRandomnessStudy(const QString& name)
 {
     const int row = m_experiments->rowOf(name);
+    if (row >= 0 && m_experiments->entry(row).fileMissing) {
+        Q_EMIT message(
+            tr("The experiment file of %1 is missing: restore it on the Definition tab to study its "
+               "randomness sources.")
+                .arg(name));
+        return false;
+    }
     if (row < 0 || !m_experiments->entry(row).experiment) {
         Q_EMIT message(tr("Select an experiment with a definition to study its randomness sources."));
         return false;
