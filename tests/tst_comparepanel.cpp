@@ -87,6 +87,7 @@ private Q_SLOTS:
     void matrixSwitchesSplitAndTintsByDistanceFromHalf();
     void snapshotComparesTheFocusWithinItsCheckedGroup();
     void anUncheckedFocusIsStillCompared();
+    void tiedPicksNameTheEarliestAsTheCommandLineDoes();
     void bootstrapMatchesTheCommandLine();
     void bootstrapIsLeftOutOverItsBudget();
     void panelShowsPicksIntervalsAndExpectedBest();
@@ -199,6 +200,44 @@ void TestComparePanel::anUncheckedFocusIsStillCompared()
     QCOMPARE(snapshot.focusGroup->experiments.front(), QStringLiteral("e5"));
     QVERIFY(!snapshot.focusGroup->experiments.contains(QStringLiteral("e4")));
     QCOMPARE(snapshot.focusGroup->experiments.size(), 5);
+}
+
+// A twin of e0 (the same predictions) ties it on both picks. The earliest in the workspace wins, as
+// in `stats` and the report, although the selected twin comes first in the window's lists.
+void TestComparePanel::tiedPicksNameTheEarliestAsTheCommandLineDoes()
+{
+    QTemporaryDir dir;
+    const QString predictions = dir.filePath(QStringLiteral("twins.csv"));
+    {
+        QFile golden(kGoldenCase + QStringLiteral("/predictions.csv"));
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        QByteArray csv = golden.readAll();
+        for (const QByteArray& line : csv.split('\n'))
+            if (line.startsWith("e0,"))
+                csv += "e0-twin" + line.mid(2) + '\n';
+        QFile out(predictions);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(csv);
+    }
+    const QString folder = dir.filePath(QStringLiteral("ws"));
+    PredictionImporter::importInto(Workspace(folder), predictions,
+                                   kGoldenCase + QStringLiteral("/labels.csv"), Task::Regression,
+                                   Metric::RMSE);
+    const WorkspaceSnapshot snapshot = WorkspaceSnapshot::build(folder, QStringLiteral("e0-twin"), {});
+    QVERIFY(snapshot.focusGroup.has_value());
+    QCOMPARE(snapshot.focusGroup->experiments.front(), QStringLiteral("e0-twin")); // the matrix's first row
+    QCOMPARE(snapshot.focusGroup->pickByEnsemble, QStringLiteral("e0"));
+    QCOMPARE(snapshot.focusGroup->pickByStability, QStringLiteral("e0"));
+    QCOMPARE(snapshot.picks.at(QStringLiteral("e0")),
+             (QStringList{QStringLiteral("ensemble"), QStringLiteral("stability")}));
+    QVERIFY(!snapshot.picks.count(QStringLiteral("e0-twin")));
+
+    const ProgramOutput stats =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), folder, QStringLiteral("--json")});
+    QCOMPARE(stats.exitCode, 0);
+    const auto pick = nlohmann::json::parse(stats.out.toStdString())["groups"][0]["pick"];
+    QCOMPARE(pick["by_ensemble"].get<std::string>(), std::string("e0"));
+    QCOMPARE(pick["by_stability"].get<std::string>(), std::string("e0"));
 }
 
 void TestComparePanel::bootstrapMatchesTheCommandLine()

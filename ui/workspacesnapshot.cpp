@@ -69,22 +69,41 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         }
     const auto focused = std::find_if(results.begin(), results.end(),
                                       [&](const ExperimentResults& r) { return r.name == snapshot.focus; });
-    const WorkspaceStatistics plottedStatistics = WorkspaceStatistics::fromExperiments(snapshot.plotted);
-    for (const WorkspaceStatistics::Group& group : plottedStatistics.groups) {
+    // A pick names the earliest experiment on a tie, in the workspace's order as `stats` and the
+    // report do; the plotted list starts with the selected one, so picks are computed in file order.
+    const auto inWorkspaceOrder = [&results](std::vector<ExperimentStatistics> experiments) {
+        const auto position = [&results](const QString& name) {
+            return std::find_if(results.begin(), results.end(),
+                                [&](const ExperimentResults& r) { return r.name == name; }) -
+                   results.begin();
+        };
+        std::stable_sort(experiments.begin(), experiments.end(),
+                         [&](const ExperimentStatistics& a, const ExperimentStatistics& b) {
+                             return position(a.name) < position(b.name);
+                         });
+        return WorkspaceStatistics::fromExperiments(std::move(experiments));
+    };
+    for (const WorkspaceStatistics::Group& group : inWorkspaceOrder(snapshot.plotted).groups) {
         if (!group.pickByEnsemble.isEmpty())
             snapshot.picks[group.pickByEnsemble] << QStringLiteral("ensemble");
         if (!group.pickByStability.isEmpty())
             snapshot.picks[group.pickByStability] << QStringLiteral("stability");
     }
     if (focused != results.end() && snapshot.statistics.count(snapshot.focus)) {
-        if (const WorkspaceStatistics::Group* group = plottedStatistics.groupOf(snapshot.focus)) {
-            snapshot.focusGroup = *group;
-        } else { // the focus is compared even while its own box is unchecked: the tab is about it
-            std::vector<ExperimentStatistics> compared = snapshot.plotted;
+        // The focus is compared even while its own box is unchecked (the tab is about it), and
+        // comes first: the matrix's first row.
+        std::vector<ExperimentStatistics> compared = snapshot.plotted;
+        if (std::none_of(compared.begin(), compared.end(),
+                         [&](const ExperimentStatistics& e) { return e.name == snapshot.focus; }))
             compared.insert(compared.begin(), snapshot.statistics.at(snapshot.focus));
-            const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments(std::move(compared));
-            if (const WorkspaceStatistics::Group* group = w.groupOf(snapshot.focus))
-                snapshot.focusGroup = *group;
+        const WorkspaceStatistics focusFirst = WorkspaceStatistics::fromExperiments(compared);
+        const WorkspaceStatistics inFileOrder = inWorkspaceOrder(std::move(compared));
+        const WorkspaceStatistics::Group* group = focusFirst.groupOf(snapshot.focus);
+        const WorkspaceStatistics::Group* picking = inFileOrder.groupOf(snapshot.focus);
+        if (group && picking) {
+            snapshot.focusGroup = *group;
+            snapshot.focusGroup->pickByEnsemble = picking->pickByEnsemble;
+            snapshot.focusGroup->pickByStability = picking->pickByStability;
         }
         snapshot.focusBootstrap = bootstrapOf(*focused);
     }
