@@ -54,6 +54,7 @@ private Q_SLOTS:
     void takenNamesAreNumbered();
     void differOnlyInSeedsSeesEveryOtherSetting();
     void rowsPutTheFocusFirstThenItsVariants();
+    void studiesListEachBaseOnceWithItsVariantsUnderIt();
 };
 
 void TestRandomnessStudy::eachVariantVariesOneSource()
@@ -165,6 +166,45 @@ void TestRandomnessStudy::rowsPutTheFocusFirstThenItsVariants()
     QCOMPARE(untrained.front().seeds, 0);
     QVERIFY(std::isnan(untrained.front().validation.std));
     QCOMPARE(untrained.size(), size_t(4));
+}
+
+// The report's section and `stats --json` list studies: a variant is a row of its base's study, not
+// a study of its own, and an experiment without variants is none.
+void TestRandomnessStudy::studiesListEachBaseOnceWithItsVariantsUnderIt()
+{
+    const Experiment b = base();
+    const std::vector<Experiment> variants = RandomnessStudy::variants(b, {});
+    Experiment other = b;
+    other.name = QStringLiteral("wide");
+    other.model.hidden = {128};
+    Experiment otherOnlyOrder = RandomnessStudy::variants(other, {})[1];
+    Experiment alone = b;
+    alone.name = QStringLiteral("alone");
+    alone.training.lr = 0.01;
+    const std::vector<Experiment> definitions = {variants[1], otherOnlyOrder, alone, b, variants[0], other};
+    std::map<QString, ExperimentStatistics> statistics;
+    for (const Experiment& e : definitions)
+        statistics.emplace(e.name, statisticsOf(e.name, {1, 2}));
+
+    std::vector<std::vector<RandomnessStudy::Row>> studies =
+        RandomnessStudy::studies(definitions, statistics);
+    QCOMPARE(studies.size(), size_t(2));
+    const auto namesOf = [](const std::vector<RandomnessStudy::Row>& rows) {
+        QStringList names;
+        for (const RandomnessStudy::Row& r : rows)
+            names << r.experiment;
+        return names;
+    };
+    // In the order of the bases among definitions: mlp before wide.
+    QCOMPARE(namesOf(studies[0]), (QStringList{QStringLiteral("mlp"), QStringLiteral("mlp-only-init"),
+                                               QStringLiteral("mlp-only-order")}));
+    QCOMPARE(namesOf(studies[1]), (QStringList{QStringLiteral("wide"), QStringLiteral("wide-only-order")}));
+
+    // Untrained, a base leads no study; its variants alone are not one either (each varies one source).
+    statistics.erase(QStringLiteral("wide"));
+    studies = RandomnessStudy::studies(definitions, statistics);
+    QCOMPARE(studies.size(), size_t(1));
+    QCOMPARE(studies[0].front().experiment, QStringLiteral("mlp"));
 }
 
 QTEST_GUILESS_MAIN(TestRandomnessStudy)

@@ -350,6 +350,24 @@ private Q_SLOTS:
         const QByteArray html = fileContents(report);
         QVERIFY(html.contains("<h2>Where the spread comes from</h2>"));
         QVERIFY(html.contains("<tr><td>wine-only-init</td><td>init</td><td>2</td>"));
+        // And in `stats --json`, for scripts: the same rows, the same spreads as the experiments'.
+        const ProgramOutput stats = runCli(
+            {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        QCOMPARE(stats.exitCode, 0);
+        const auto document = nlohmann::json::parse(stats.out.toStdString());
+        QCOMPARE(document["randomness_studies"].size(), size_t(1));
+        const auto& rows = document["randomness_studies"][0]["rows"];
+        QCOMPARE(document["randomness_studies"][0]["experiment"].get<std::string>(), std::string("wine"));
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0]["vary"], nlohmann::json::array({"init", "order"}));
+        QCOMPARE(rows[1]["name"].get<std::string>(), std::string("wine-only-init"));
+        QCOMPARE(rows[1]["vary"], nlohmann::json::array({"init"}));
+        QCOMPARE(rows[1]["n"].get<int>(), 2);
+        for (const auto& e : document["experiments"])
+            if (e["name"] == "wine-only-init") {
+                QCOMPARE(rows[1]["val_std"].get<double>(), e["val"]["std"].get<double>());
+                QCOMPARE(rows[1]["test_range"].get<double>(), e["test"]["range"].get<double>());
+            }
 
         // Again: the names taken, the next ones numbered.
         const ProgramOutput again = runCli(study);

@@ -203,20 +203,13 @@ QString sourcesSection(const WorkspaceStatistics& w, const std::vector<Experimen
     std::map<QString, ExperimentStatistics> byName;
     for (const ExperimentStatistics& e : w.experiments)
         byName.emplace(e.name, e);
-    QStringList shown;
     QString tables;
-    for (const Experiment& d : definitions) {
-        if (shown.contains(d.name) || !byName.count(d.name))
-            continue;
-        const std::vector<RandomnessStudy::Row> rows = RandomnessStudy::rows(d, definitions, byName);
-        if (rows.size() < 2 || rows[1].vary.size() > rows[0].vary.size()) // a variant: under its base
-            continue;
+    for (const std::vector<RandomnessStudy::Row>& rows : RandomnessStudy::studies(definitions, byName)) {
         tables +=
             QStringLiteral("<table class=\"sources\">\n<thead><tr><th>Experiment</th><th>Seeds vary</th>"
                            "<th>Seeds</th><th>Val std</th><th>Val range</th><th>Test std</th>"
                            "<th>Test range</th></tr></thead>\n<tbody>\n");
         for (const RandomnessStudy::Row& r : rows) {
-            shown << r.experiment;
             tables += QStringLiteral("<tr>") + cell(escaped(r.experiment)) +
                       cell(r.vary.isEmpty() ? QStringLiteral("none") : r.vary.join(QStringLiteral(", "))) +
                       cell(QString::number(r.seeds)) + cell(formatNumber(r.validation.std, 4)) +

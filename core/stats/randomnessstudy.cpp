@@ -106,4 +106,23 @@ RandomnessStudy::rows(const Experiment& focus, const std::vector<Experiment>& de
     return out;
 }
 
+std::vector<std::vector<RandomnessStudy::Row>>
+RandomnessStudy::studies(const std::vector<Experiment>& definitions,
+                         const std::map<QString, ExperimentStatistics>& statistics)
+{
+    std::vector<std::vector<Row>> out;
+    QStringList shown;
+    for (const Experiment& d : definitions) {
+        if (shown.contains(d.name) || !statistics.count(d.name))
+            continue;
+        std::vector<Row> study = rows(d, definitions, statistics);
+        if (study.size() < 2 || study[1].vary.size() > study[0].vary.size()) // a variant: under its base
+            continue;
+        for (const Row& r : study)
+            shown << r.experiment;
+        out.push_back(std::move(study));
+    }
+    return out;
+}
+
 } // namespace seedscape

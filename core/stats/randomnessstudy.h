@@ -37,6 +37,11 @@ public:
     // differs from it only in its seeds and has seeds, by how many sources vary (most first) and name.
     static std::vector<Row> rows(const Experiment& focus, const std::vector<Experiment>& definitions,
                                  const std::map<QString, ExperimentStatistics>& statistics);
+    // Every study among definitions, as the report and `stats --json` list them: the rows of each
+    // experiment with seeds that has variants differing only in their seeds and no more sources
+    // varying (the variants are in its rows, not studies of their own), in definitions' order.
+    static std::vector<std::vector<Row>> studies(const std::vector<Experiment>& definitions,
+                                                 const std::map<QString, ExperimentStatistics>& statistics);
 
     static constexpr const char* kTag = "randomness-study";
 };

@@ -1,6 +1,7 @@
 #include "statisticsjson.h"
 
 #include "experiment/experimentnames.h"
+#include "randomnessstudy.h"
 
 #include <nlohmann/json.hpp>
 
@@ -159,6 +160,33 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
     return out;
 }
 
+// Where the spread comes from (docs/interfaces.md, "randomness_studies"): each study's rows, the
+// experiment with every source varying first.
+json studiesJson(const WorkspaceStatistics& w, const std::vector<Experiment>& definitions)
+{
+    std::map<QString, ExperimentStatistics> byName;
+    for (const ExperimentStatistics& e : w.experiments)
+        byName.emplace(e.name, e);
+    json studies = json::array();
+    for (const std::vector<RandomnessStudy::Row>& rows : RandomnessStudy::studies(definitions, byName)) {
+        json variants = json::array();
+        for (const RandomnessStudy::Row& r : rows) {
+            json vary = json::array();
+            for (const QString& source : r.vary)
+                vary.push_back(source.toStdString());
+            variants.push_back({{"name", r.experiment.toStdString()},
+                                {"vary", vary},
+                                {"n", r.seeds},
+                                {"val_std", number(r.validation.std)},
+                                {"val_range", number(r.validation.range)},
+                                {"test_std", number(r.test.std)},
+                                {"test_range", number(r.test.range)}});
+        }
+        studies.push_back({{"experiment", rows.front().experiment.toStdString()}, {"rows", variants}});
+    }
+    return studies;
+}
+
 } // namespace
 
 QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const StatisticsOptions& options,
@@ -186,6 +214,7 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
     json root = {{"format", 1},
                  {"experiments", experiments},
                  {"groups", groups},
+                 {"randomness_studies", studiesJson(w, definitions)},
                  {"settings",
                   {{"k", options.ks},
                    {"subset_limit", options.subsetLimit},
