@@ -30,7 +30,13 @@ WorkspaceWatcher::WorkspaceWatcher(std::function<Focus()> focus, QObject* parent
         // of an imported experiment): the list of experiments may have changed.
         if (folder == m_folder || folder == m_folder + QStringLiteral("/results"))
             m_experimentsChanged = true;
-        watchResults(); // a new experiment's results folder
+        watchWorkspace(); // a new experiment file or results folder
+        m_refreshTimer->start();
+    });
+    // A file written in place (an editor, a script) changes no folder: each file is watched too.
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
+        m_experimentsChanged = true;
+        watchWorkspace(); // a file replaced by a rename is no longer watched
         m_refreshTimer->start();
     });
 }
@@ -39,24 +45,28 @@ void WorkspaceWatcher::watch(const QString& workspaceFolder)
 {
     if (!m_watcher->directories().isEmpty())
         m_watcher->removePaths(m_watcher->directories());
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
     m_folder = workspaceFolder;
     m_experimentsChanged = false;
     if (!m_folder.isEmpty())
-        watchResults();
+        watchWorkspace();
 }
 
-void WorkspaceWatcher::watchResults()
+void WorkspaceWatcher::watchWorkspace()
 {
     const QString results = m_folder + QStringLiteral("/results");
     QDir().mkpath(results);
     QStringList folders = {m_folder, results};
     for (const QString& name : QDir(results).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         folders << results + QLatin1Char('/') + name;
-    const QStringList watched = m_watcher->directories();
+    const QStringList watched = m_watcher->directories() + m_watcher->files();
+    for (const QString& file : QDir(m_folder).entryList({QStringLiteral("*.experiment.json")}, QDir::Files))
+        folders << m_folder + QLatin1Char('/') + file;
     QStringList missing;
-    for (const QString& folder : folders)
-        if (!watched.contains(folder))
-            missing << folder;
+    for (const QString& path : folders)
+        if (!watched.contains(path))
+            missing << path;
     if (!missing.isEmpty())
         m_watcher->addPaths(missing);
 }

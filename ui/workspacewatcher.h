@@ -13,8 +13,9 @@ namespace seedscape {
 
 struct WorkspaceSnapshot;
 
-// Keeps the window's picture of a workspace's results current: watches the workspace folder (the
-// experiment files) and results/ with each experiment's folder, coalesces bursts of changes, and
+// Keeps the window's picture of a workspace's results current: watches the workspace folder and
+// each experiment file in it (a file written in place changes no folder), and results/ with each
+// experiment's folder, coalesces bursts of changes, and
 // builds a WorkspaceSnapshot on a pool thread, handed over by a queued call. Seeds written by a
 // sweep here or by seedscape-cli in another process show up the same way.
 class WorkspaceWatcher : public QObject
@@ -45,7 +46,7 @@ Q_SIGNALS:
     void snapshotReady(std::shared_ptr<WorkspaceSnapshot> snapshot);
 
 private:
-    void watchResults();
+    void watchWorkspace(); // the folder, its experiment files, results/ and each folder in it
 
     std::function<Focus()> m_focus;
     QString m_folder;
