@@ -4,6 +4,7 @@
 #include "support/bestepochcheck.h"
 #include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
+#include "support/epochtestscorecheck.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
 #include "train/seedtrainer.h"
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void earlyStoppingPerSeed();
     void patienceLongerThanTheRunStillRestoresTheBestEpoch();
     void cancelTakesEffectWithinOneStep();
+    void reportsEachEpochsTestScoreWhenAsked();
     void resumedFromACheckpointEqualsUninterrupted_data();
     void resumedFromACheckpointEqualsUninterrupted();
     void anEpochsOperatorsDoNotGrowWithTheGroup_data();
@@ -228,6 +230,14 @@ void TestBatchedSeedTrainer::patienceLongerThanTheRunStillRestoresTheBestEpoch()
         const QString problem = testsupport::bestEpochProblem(r, 40);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
+}
+
+void TestBatchedSeedTrainer::reportsEachEpochsTestScoreWhenAsked()
+{
+    Experiment e = sample("diabetes.csv", "progression", 40);
+    e.training.lr = 0.01; // overfits: the scored epoch is not the last
+    e.training.earlyStoppingPatience = 100;
+    testsupport::verifyEpochTestScores(BatchedSeedTrainer(e, prepare(e)), seedsFrom(50, 4));
 }
 
 void TestBatchedSeedTrainer::cancelTakesEffectWithinOneStep()

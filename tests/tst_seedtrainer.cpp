@@ -6,6 +6,7 @@
 #include "support/bestepochcheck.h"
 #include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
+#include "support/epochtestscorecheck.h"
 #include "train/learningrateschedule.h"
 #include "train/seedtrainer.h"
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void resumedFromACheckpointEqualsUninterrupted();
     void earlyStoppingRestoresTheBestEpoch();
     void patienceLongerThanTheRunStillRestoresTheBestEpoch();
+    void reportsEachEpochsTestScoreWhenAsked();
     void everyModelOptionTrains_data();
     void everyModelOptionTrains();
     void schedules();
@@ -210,6 +212,14 @@ void TestSeedTrainer::patienceLongerThanTheRunStillRestoresTheBestEpoch()
     const SeedResult r = SeedTrainer(e, prepare(e)).train(21);
     const QString problem = testsupport::bestEpochProblem(r, 40);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestSeedTrainer::reportsEachEpochsTestScoreWhenAsked()
+{
+    Experiment e = sample("diabetes.csv", "progression", 40);
+    e.training.lr = 0.01; // overfits: the scored epoch is not the last
+    e.training.earlyStoppingPatience = 100;
+    testsupport::verifyEpochTestScores(SeedTrainer(e, prepare(e)), {21, 22});
 }
 
 void TestSeedTrainer::everyModelOptionTrains_data()

@@ -71,7 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_learningCurves(new LearningCurveView),
       m_watcher(new WorkspaceWatcher(
           [this] {
-              return WorkspaceWatcher::Focus{m_experiments->nameAt(selectedRow()), m_experiments->hidden()};
+              const QString selected = m_experiments->nameAt(selectedRow());
+              return WorkspaceWatcher::Focus{selected, m_experiments->hidden(), m_sweeps->involves(selected)};
           },
           this)),
       m_sweeps(new SweepController(this)), m_sweepStatus(new SweepStatus(m_sweeps, m_experiments, this)),
@@ -177,6 +178,9 @@ MainWindow::MainWindow(QWidget* parent)
     // Running seeds' learning curves grow epoch by epoch, before the seed is stored.
     connect(m_sweeps, &SweepController::epochEnded, m_learningCurves, &LearningCurveView::addEpoch);
     connect(m_sweeps, &SweepController::seedEnded, m_learningCurves, &LearningCurveView::endSeed);
+    // and they stand on the scatter where their latest epoch scored.
+    connect(m_sweeps, &SweepController::epochEnded, m_scatter, &ScatterPlotView::showRunningSeed);
+    connect(m_sweeps, &SweepController::seedEnded, m_scatter, &ScatterPlotView::endRunningSeed);
     connect(m_sweeps, &SweepController::sweepEnded, m_watcher, &WorkspaceWatcher::refreshNow);
     buildMenus();
     resize(1240, 760);

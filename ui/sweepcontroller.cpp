@@ -147,6 +147,7 @@ void SweepController::startPrepared(const std::shared_ptr<Prepared>& prepared)
         m_runner->pause();
     // Often enough that a cancel, a crash or a closed window costs seconds of training, not minutes.
     m_runner->setCheckpointInterval(m_checkpointInterval);
+    m_runner->setScoreTestEachEpoch(true); // the scatter draws running seeds where they stand
     m_runner->start(prepared->jobs);
     Q_EMIT progressChanged();
     if (prepared->resumed > 0)
@@ -185,7 +186,7 @@ SweepCallbacks SweepController::makeCallbacks()
                 r.epoch = p.epoch;
                 r.epochs = totalKnown ? p.epochs : 0;
                 r.program = program;
-                Q_EMIT self->epochEnded(experiment, p.seed, p.epoch, p.validationScore);
+                Q_EMIT self->epochEnded(experiment, p.seed, p.epoch, p.validationScore, p.testScore);
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);

@@ -81,8 +81,10 @@ public:
 
 Q_SIGNALS:
     void progressChanged(); // a seed started, an epoch ended, or a seed ended
-    // A running seed's epoch (1-based) ended with this validation score (NaN: its program gave none).
-    void epochEnded(const QString& experiment, quint64 seed, int epoch, double validationScore);
+    // A running seed's epoch (1-based) ended with this validation score (NaN: its program gave none)
+    // and test score (NaN: its engine gives none; command experiments).
+    void epochEnded(const QString& experiment, quint64 seed, int epoch, double validationScore,
+                    double testScore);
     void seedEnded(const QString& experiment, quint64 seed, bool finished);
     // The sweep stopped because of a problem, not by the user: what went wrong, naming the file.
     void sweepFailed(const QString& message);

@@ -29,7 +29,7 @@ std::optional<BootstrapIntervals> WorkspaceSnapshot::bootstrapOf(const Experimen
 }
 
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
-                                           const QSet<QString>& hidden)
+                                           const QSet<QString>& hidden, bool selectedTraining)
 {
     WorkspaceSnapshot snapshot;
     snapshot.selected = selected;
@@ -39,7 +39,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     // the one (ScatterData leaves the others out and names them).
     std::vector<const ExperimentResults*> plotted;
     for (const ExperimentResults& r : results)
-        if (r.name == selected && !r.seeds.empty() && !hidden.contains(r.name))
+        if (r.name == selected && (!r.seeds.empty() || selectedTraining) && !hidden.contains(r.name))
             plotted.push_back(&r);
     for (const ExperimentResults& r : results)
         if ((plotted.empty() || r.name != plotted.front()->name) && !hidden.contains(r.name))
@@ -50,7 +50,8 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         plotted.begin(), plotted.end(), [](const ExperimentResults* r) { return !r->seeds.empty(); }));
     const int drawnPerExperiment =
         std::clamp(kScatterEnsembleBudget / std::max(1, withSeeds), kMinEnsemblesDrawn, kPlotSubsetLimit);
-    snapshot.scatter = ScatterData::build(plotted, 3, drawnPerExperiment, 0);
+    snapshot.scatter = ScatterData::build(plotted, 3, drawnPerExperiment, 0,
+                                          !plotted.empty() && plotted.front()->name == selected);
 
     for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, statisticsOptions()).experiments)
         snapshot.statistics.emplace(s.name, std::move(s));

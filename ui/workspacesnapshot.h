@@ -37,10 +37,11 @@ struct WorkspaceSnapshot
     std::optional<WorkspaceStatistics::Group> focusGroup;
     std::optional<BootstrapIntervals> focusBootstrap;
 
-    // selected: the experiment whose comparison group the scatter shows (else the first with seeds);
+    // selected: the experiment whose comparison group the scatter shows when it has seeds or is
+    // training (selectedTraining: its running seeds are drawn), else the first with seeds's;
     // hidden: experiments the plots leave out.
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
-                                   const QSet<QString>& hidden);
+                                   const QSet<QString>& hidden, bool selectedTraining = false);
 
     static constexpr int kPlotSubsetLimit =
         200; // k-ensembles tabulated (and drawn, up to the budget) per experiment

@@ -44,13 +44,20 @@ bool ScatterData::Trend::isDefined() const
 }
 
 ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k,
-                               int subsetLimit, quint64 randomSeed)
+                               int subsetLimit, quint64 randomSeed, bool firstLeads)
 {
     ScatterData data;
     data.k = k;
     data.subsetLimit = subsetLimit;
     std::vector<double> seedX, seedY, ensembleX, ensembleY;
     bool first = true;
+    if (firstLeads && !experiments.empty() && experiments.front()->seeds.empty()) {
+        const ExperimentResults& lead = *experiments.front();
+        first = false;
+        data.metric = lead.labels.metric;
+        data.higherIsBetter = seedscape::higherIsBetter(data.metric);
+        data.group = ComparisonGroup::of(lead); // awaitingSeeds takes it below
+    }
     for (const ExperimentResults* e : experiments) {
         if (e->seeds.empty())
             continue;
@@ -92,6 +99,20 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
         ensembleX.push_back(full.validation);
         ensembleY.push_back(full.test);
         data.series.push_back(std::move(series));
+    }
+    for (const ExperimentResults* e : experiments) {
+        if (!e->seeds.empty())
+            continue;
+        ComparisonGroup group = ComparisonGroup::of(*e);
+        if (first) {
+            first = false;
+            data.metric = e->labels.metric;
+            data.higherIsBetter = seedscape::higherIsBetter(data.metric);
+            data.group = std::move(group);
+        } else if (group.key != data.group.key) {
+            continue; // nothing of it is drawn, so nothing is left out
+        }
+        data.awaitingSeeds << e->name;
     }
     data.seedTrend = trendOf(seedX, seedY);
     data.ensembleTrend = trendOf(ensembleX, ensembleY);

@@ -52,14 +52,19 @@ struct ScatterData
     Trend seedTrend, ensembleTrend; // ensembles: the experiments' full ensembles
     ComparisonGroup group;          // the rows every plotted experiment is scored on
     QStringList otherGroups;        // experiments with seeds left out: scored on other rows
+    // Experiments of the plotted group with their truth stored but no seed yet (a sweep started
+    // them): the window draws their running seeds. When no experiment has seeds, the first of
+    // these decides the group and the metric.
+    QStringList awaitingSeeds;
 
     // "3 checked experiments use other data: a, b, c" (empty when none is left out).
     QString otherGroupsNote() const;
 
-    // The comparison group of the first experiment with seeds is plotted; experiments of other
-    // groups are left out and named in otherGroups.
+    // The comparison group of the first experiment with seeds is plotted (of the first one without,
+    // when none has seeds), or with firstLeads the first experiment's, seeds or not (the selected
+    // one, training); experiments of other groups are left out and named in otherGroups.
     static ScatterData build(const std::vector<const ExperimentResults*>& experiments, int k, int subsetLimit,
-                             quint64 randomSeed);
+                             quint64 randomSeed, bool firstLeads = false);
     int count(Kind kind) const;
 };
 

@@ -239,6 +239,7 @@ TrainingControl SweepRunner::controlFor(SweepExperiment& experiment, const Job& 
             m_callbacks.epochFinished(experiment.item().experiment.name, p);
         };
     control.resumeFrom = job.resumeFrom;
+    control.scoreTestEachEpoch = m_scoreTestEachEpoch;
     control.checkpointDue = [this, &sinceCheckpoint] {
         return sinceCheckpoint.elapsed() >= m_checkpointInterval.count();
     };

@@ -63,6 +63,9 @@ public:
     // How often a running job saves a checkpoint (results/NAME/checkpoints/), at epoch boundaries;
     // a killed sweep loses at most this much training. Before start().
     void setCheckpointInterval(std::chrono::milliseconds interval) { m_checkpointInterval = interval; }
+    // Built-in engines also score the test split at each epoch's end, for epochFinished's
+    // EpochProgress::testScore (the window's running seeds on the scatter). Before start().
+    void setScoreTestEachEpoch(bool score) { m_scoreTestEachEpoch = score; }
     // Seeds that the added experiments' checkpoints will resume rather than train from the start.
     int resumableSeeds() const;
 
@@ -123,6 +126,7 @@ private:
     std::condition_variable m_ended;
     std::atomic<bool> m_cancel{false};
     std::chrono::milliseconds m_checkpointInterval = kDefaultCheckpointInterval;
+    bool m_scoreTestEachEpoch = false;
     bool m_started = false;
     bool m_paused = false;
     QString m_problem;

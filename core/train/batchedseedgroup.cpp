@@ -345,6 +345,8 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
     const TrainingTensors& t = m_context.tensors;
     const double trainRows = static_cast<double>(t.trainX.size(0));
     const auto validation = predict(t.validationX, t.validationTruth.size());
+    const auto test = m_control.scoreTestEachEpoch ? predict(t.testX, t.testTruth.size())
+                                                   : std::vector<std::vector<double>>();
     std::vector<char> improved(static_cast<size_t>(m_seeds), 0);
     for (int64_t s = 0; s < m_seeds; ++s) {
         if (!m_running[s])
@@ -355,7 +357,9 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
             continue;
         }
         const double score = m_context.assembler.validationScore(validation[s]);
-        m_context.assembler.recordEpoch(r, epoch, lossSum[s] / trainRows, score, m_control);
+        m_context.assembler.recordEpoch(r, epoch, lossSum[s] / trainRows, score, m_control,
+                                        test.empty() ? std::numeric_limits<double>::quiet_NaN()
+                                                     : m_context.assembler.testScore(test[s]));
         switch (m_stopping[s].observe(epoch, score)) {
         case EarlyStopping::Verdict::Improved:
             r.bestEpoch = epoch;

@@ -36,14 +36,22 @@ double SeedResultAssembler::validationScore(const std::vector<double>& validatio
     return MetricScorer::score(m_metric, *m_truth.validation, validationPredictions, m_truth.classes);
 }
 
+double SeedResultAssembler::testScore(const std::vector<double>& testPredictions) const
+{
+    if (!allFinite(testPredictions))
+        return std::numeric_limits<double>::quiet_NaN();
+    return MetricScorer::score(m_metric, *m_truth.test, testPredictions, m_truth.classes);
+}
+
 void SeedResultAssembler::recordEpoch(SeedResult& result, int epoch, double trainLoss, double validationScore,
-                                      const TrainingControl& control) const
+                                      const TrainingControl& control, double testScore) const
 {
     result.trainLoss.push_back(trainLoss);
     result.validationCurve.push_back(validationScore);
     result.epochsRun = epoch;
     if (control.onEpoch)
-        control.onEpoch({result.seed, epoch, m_experiment.training.epochs, trainLoss, validationScore});
+        control.onEpoch(
+            {result.seed, epoch, m_experiment.training.epochs, trainLoss, validationScore, testScore});
 }
 
 void SeedResultAssembler::fail(SeedResult& result, int epoch, const QString& reason, double seconds)

@@ -5,6 +5,7 @@
 #include "seedresult.h"
 #include "trainingcontrol.h"
 
+#include <limits>
 #include <vector>
 
 namespace seedscape {
@@ -30,9 +31,13 @@ public:
     SeedResult begin(quint64 seed) const;
 
     double validationScore(const std::vector<double>& validationPredictions) const;
-    // Appends an epoch's mean training loss and validation score, and reports it.
+    // NaN when a prediction is not finite: an epoch's test score is only reported, never stored.
+    double testScore(const std::vector<double>& testPredictions) const;
+    // Appends an epoch's mean training loss and validation score, and reports them with the test
+    // score (NaN unless control.scoreTestEachEpoch).
     void recordEpoch(SeedResult& result, int epoch, double trainLoss, double validationScore,
-                     const TrainingControl& control) const;
+                     const TrainingControl& control,
+                     double testScore = std::numeric_limits<double>::quiet_NaN()) const;
     static void fail(SeedResult& result, int epoch, const QString& reason, double seconds);
     // Stores the final predictions and scores them; a prediction that is not finite fails the seed.
     void finish(SeedResult& result, std::vector<double> validationPredictions,

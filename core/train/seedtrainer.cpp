@@ -252,7 +252,10 @@ SeedResult SeedTrainer::train(quint64 seed, const TrainingControl& control) cons
             return result;
         }
         const double score = m_assembler->validationScore(validation);
-        m_assembler->recordEpoch(result, epoch, meanLoss, score, control);
+        m_assembler->recordEpoch(result, epoch, meanLoss, score, control,
+                                 control.scoreTestEachEpoch
+                                     ? m_assembler->testScore(predict(run.model, t, t.testX))
+                                     : std::numeric_limits<double>::quiet_NaN());
         const EarlyStopping::Verdict verdict = stopping.observe(epoch, score);
         if (verdict == EarlyStopping::Verdict::Improved)
             bestParameters = snapshot(run.model);

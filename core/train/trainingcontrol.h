@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <limits>
 
 namespace seedscape {
 
@@ -15,6 +16,9 @@ struct EpochProgress
     int epochs = 0;
     double trainLoss = 0;
     double validationScore = 0;
+    // The test split's score at this epoch, when TrainingControl::scoreTestEachEpoch asked for it
+    // (NaN otherwise, and for engines that cannot say).
+    double testScore = std::numeric_limits<double>::quiet_NaN();
 };
 
 // How a running seed is steered from outside. Every member is optional.
@@ -24,6 +28,10 @@ struct TrainingControl
     std::function<void()> waitWhilePaused;     // called before every training step; blocks while paused
     std::function<bool()> paused; // for engines that cannot block: a program they run is stopped instead
     std::function<void(const EpochProgress&)> onEpoch;
+    // The window draws running seeds on the validation-vs-test scatter: the engine then also
+    // scores the test split at each epoch's end (one more forward pass; no random numbers drawn,
+    // so the seed's results are the same either way).
+    bool scoreTestEachEpoch = false;
 
     // Checkpoints, so that a killed sweep loses at most the work since the last one. At each epoch
     // boundary the engine asks checkpointDue and, when it says yes, hands checkpoint its whole

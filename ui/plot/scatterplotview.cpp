@@ -4,6 +4,7 @@
 #include "experiment/experimentnames.h"
 
 #include <QMouseEvent>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -25,6 +26,8 @@ constexpr double kRingWidth = 2.5, kHaloWidth = 1.5;
 constexpr double kHitRadius = 7.0; // pixels
 constexpr size_t kLegendExperiments = 12;
 constexpr int kLegendRightMargin = 3; // pixels
+constexpr int kRunningRedrawMs = 150; // epochs of a batched group arrive in bursts
+constexpr double kRunningSize = 8;
 
 QString seedList(const std::vector<quint64>& seeds)
 {
@@ -57,6 +60,13 @@ void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour)
         PlotTheme::mark(graph, PlotTheme::Ink::Text);
         break;
     }
+}
+
+// A running seed: a cross in its experiment's colour, so it never reads as a finished result.
+void setRunningMarkers(QCPGraph* graph, const QColor& colour)
+{
+    graph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssPlus, QPen(colour, 1.5), Qt::NoBrush, kRunningSize));
 }
 
 // A line through the whole plot: test = intercept + slope · validation, in a theme's ink.
@@ -101,6 +111,10 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_caption);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_runningRedraw = new QTimer(this);
+    m_runningRedraw->setSingleShot(true);
+    m_runningRedraw->setInterval(kRunningRedrawMs);
+    connect(m_runningRedraw, &QTimer::timeout, this, &ScatterPlotView::redrawRunning);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &ScatterPlotView::resetView);
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userView = true; });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
@@ -123,6 +137,16 @@ ExperimentColours ScatterPlotView::colours() const
 void ScatterPlotView::setData(ScatterData data)
 {
     m_data = std::move(data);
+    // A finished seed's cross gives way to its point once the data holds it.
+    for (auto it = m_running.begin(); it != m_running.end();) {
+        const auto& [experiment, seed] = it->first;
+        bool stored = false;
+        for (const ScatterData::Series& s : m_data.series)
+            if (s.experiment == experiment)
+                for (const ScatterData::Point& p : s.points)
+                    stored = stored || (p.kind == ScatterData::Kind::Seed && p.seeds.front() == seed);
+        it = it->second.ended && (stored || !drawsRunning(experiment)) ? m_running.erase(it) : std::next(it);
+    }
     m_stale = true;
     if (isVisible())
         rebuild();
@@ -156,6 +180,7 @@ void ScatterPlotView::rebuild()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_drawn.clear();
+    m_runningGraphs.clear();
     m_selection = nullptr;
     m_selectionHalo = nullptr;
 
@@ -164,6 +189,7 @@ void ScatterPlotView::rebuild()
     for (ScatterData::Kind kind :
          {ScatterData::Kind::KEnsemble, ScatterData::Kind::Seed, ScatterData::Kind::FullEnsemble})
         addMarkers(kind);
+    addRunningMarkers();
     addExperimentLegend();
     addKindLegend();
     addReferenceLines();
@@ -171,7 +197,7 @@ void ScatterPlotView::rebuild()
     addSelectionGraph();
     showSelection(); // a live update keeps what the user selected
     PlotTheme::fromPalette(palette()).apply(m_plot);
-    if (m_userView && !m_data.series.empty())
+    if (m_userView && hasPoints())
         m_plot->replot(); // and where the user zoomed to
     else
         resetView();
@@ -185,8 +211,8 @@ void ScatterPlotView::labelAxes()
     m_plot->xAxis->setLabel(tr("validation %1 (better →)").arg(metric));
     m_plot->yAxis->setLabel(tr("test %1 (better ↑)").arg(metric));
     // Lower-is-better metrics run right to left and top to bottom, so better is always up and right.
-    m_plot->xAxis->setRangeReversed(!higher && !m_data.series.empty());
-    m_plot->yAxis->setRangeReversed(!higher && !m_data.series.empty());
+    m_plot->xAxis->setRangeReversed(!higher && hasPoints());
+    m_plot->yAxis->setRangeReversed(!higher && hasPoints());
 }
 
 void ScatterPlotView::addMarkers(ScatterData::Kind kind)
@@ -233,20 +259,30 @@ std::vector<std::pair<int, int>> ScatterPlotView::pointsOf(ScatterData::Kind kin
 
 void ScatterPlotView::addExperimentLegend()
 {
-    // One entry per experiment (the first few), drawn as its full-ensemble marker.
+    // One entry per experiment (the first few), drawn as its full-ensemble marker; an experiment
+    // whose first seeds are still training, as their cross.
     const ExperimentColours palette = colours();
-    for (size_t s = 0; s < m_data.series.size() && s < kLegendExperiments; ++s) {
+    QStringList names;
+    for (const ScatterData::Series& s : m_data.series)
+        names << s.experiment;
+    const qsizetype withSeeds = names.size();
+    m_trainingOnlyInLegend = trainingOnly();
+    names << m_trainingOnlyInLegend;
+    for (qsizetype i = 0; i < names.size() && i < qsizetype(kLegendExperiments); ++i) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
-        setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(m_data.series[s].experiment));
-        key->setName(m_data.series[s].experiment);
+        if (i < withSeeds)
+            setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(names[i]));
+        else
+            setRunningMarkers(key, palette.of(names[i]));
+        key->setName(names[i]);
         key->addToLegend();
     }
-    if (m_data.series.size() >
-        kLegendExperiments) { // a legend of 100 names helps nobody: hover names a point
+    if (names.size() >
+        qsizetype(kLegendExperiments)) { // a legend of 100 names helps nobody: hover names a point
         QCPGraph* more = m_plot->addGraph();
-        more->setName(tr("… %n more (hover a point)", nullptr,
-                         static_cast<int>(m_data.series.size() - kLegendExperiments)));
+        more->setName(
+            tr("… %n more (hover a point)", nullptr, static_cast<int>(names.size() - kLegendExperiments)));
         more->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
         more->setLineStyle(QCPGraph::lsNone);
         more->addToLegend();
@@ -269,6 +305,13 @@ void ScatterPlotView::addKindLegend()
         key->setName(label);
         key->addToLegend();
     }
+    if (!m_runningGraphs.empty()) {
+        QCPGraph* key = m_plot->addGraph();
+        key->setLineStyle(QCPGraph::lsNone);
+        setRunningMarkers(key, QColor(0x909090));
+        key->setName(tr("training seed (latest epoch)"));
+        key->addToLegend();
+    }
 }
 
 void ScatterPlotView::addReferenceLines()
@@ -287,7 +330,10 @@ void ScatterPlotView::addReferenceLines()
 void ScatterPlotView::addCorrelationText()
 {
     QString text;
-    if (m_data.series.empty()) // an empty plot says how to fill it
+    if (m_data.series.empty() && !m_runningGraphs.empty())
+        text = tr("Seeds are training: each cross is a seed where its latest epoch scored.\n"
+                  "It becomes a point when the seed finishes; its ensembles follow.");
+    else if (m_data.series.empty()) // an empty plot says how to fill it
         text = tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                   "Each seed appears here as it finishes, with its ensembles.");
     else // n and the interval: a correlation of a few points says so (docs/statistics.md)
@@ -338,14 +384,23 @@ void ScatterPlotView::resetView()
 {
     m_userView = false;
     double xLow = std::numeric_limits<double>::infinity(), xHigh = -xLow, yLow = xLow, yHigh = -xLow;
+    const auto include = [&](double validation, double test) {
+        if (std::isfinite(validation) && std::isfinite(test)) {
+            xLow = std::min(xLow, validation);
+            xHigh = std::max(xHigh, validation);
+            yLow = std::min(yLow, test);
+            yHigh = std::max(yHigh, test);
+        }
+    };
     for (const ScatterData::Series& s : m_data.series)
         for (const ScatterData::Point& p : s.points)
-            if (std::isfinite(p.validation) && std::isfinite(p.test)) {
-                xLow = std::min(xLow, p.validation);
-                xHigh = std::max(xHigh, p.validation);
-                yLow = std::min(yLow, p.test);
-                yHigh = std::max(yHigh, p.test);
-            }
+            include(p.validation, p.test);
+    // Running seeds decide the view only while nothing has finished: their early epochs would
+    // squeeze the finished points into a corner.
+    if (m_data.series.empty())
+        for (const auto& [key, r] : m_running)
+            if (drawsRunning(key.first))
+                include(r.validation, r.test);
     const QCPRange x = paddedSpan(xLow, xHigh), y = paddedSpan(yLow, yHigh);
     // One range for both axes keeps y = x the diagonal, so distances compare; but only while each
     // axis would still use at least half of it — else the data would sit in a corner of the plot.
@@ -456,8 +511,11 @@ bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
         QString experiment;
         const ScatterData::Point* p = pointAt(mouse->pos(), &experiment);
         if (event->type() == QEvent::MouseMove) {
+            const QString running = p ? QString() : describeRunningAt(mouse->pos());
             if (p)
                 QToolTip::showText(mouse->globalPosition().toPoint(), describe(experiment, *p), m_plot);
+            else if (!running.isEmpty())
+                QToolTip::showText(mouse->globalPosition().toPoint(), running, m_plot);
             else
                 QToolTip::hideText();
         } else if (p && mouse->button() == Qt::LeftButton) {
@@ -466,6 +524,154 @@ bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void ScatterPlotView::showRunningSeed(const QString& experiment, quint64 seed, int epoch, double validation,
+                                      double test)
+{
+    if (std::isfinite(validation) && std::isfinite(test))
+        m_running[{experiment, seed}] = {epoch, validation, test};
+    else // a program's epoch, or a diverging seed: nowhere to draw it
+        m_running.erase({experiment, seed});
+    if (!m_runningRedraw->isActive())
+        m_runningRedraw->start();
+}
+
+void ScatterPlotView::endRunningSeed(const QString& experiment, quint64 seed, bool finished)
+{
+    const auto found = m_running.find({experiment, seed});
+    if (found == m_running.end())
+        return;
+    if (finished) {
+        found->second.ended = true;
+        return;
+    }
+    m_running.erase(found);
+    if (!m_runningRedraw->isActive())
+        m_runningRedraw->start();
+}
+
+bool ScatterPlotView::drawsRunning(const QString& experiment) const
+{
+    if (m_data.awaitingSeeds.contains(experiment))
+        return true;
+    return std::any_of(m_data.series.begin(), m_data.series.end(),
+                       [&](const ScatterData::Series& s) { return s.experiment == experiment; });
+}
+
+QStringList ScatterPlotView::trainingOnly() const
+{
+    QStringList names;
+    for (const QString& name : m_data.awaitingSeeds)
+        if (std::any_of(m_running.begin(), m_running.end(),
+                        [&](const auto& r) { return r.first.first == name; }))
+            names << name;
+    return names;
+}
+
+bool ScatterPlotView::hasPoints() const
+{
+    return !m_data.series.empty() || !runningSlots().empty(); // the graphs may not be built yet
+}
+
+std::vector<int> ScatterPlotView::runningSlots() const
+{
+    const ExperimentColours palette = colours();
+    std::vector<int> slots;
+    for (const auto& [key, r] : m_running)
+        if (drawsRunning(key.first))
+            slots.push_back(palette.slotOf(key.first));
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    return slots;
+}
+
+void ScatterPlotView::addRunningMarkers()
+{
+    const ExperimentColours palette = colours();
+    for (int slot : runningSlots()) {
+        QCPGraph* graph = new MarkerGraph(m_plot->xAxis, m_plot->yAxis);
+        graph->setLineStyle(QCPGraph::lsNone);
+        setRunningMarkers(graph, ExperimentColours::palette(slot));
+        m_runningGraphs[slot] = graph;
+    }
+    fillRunningGraphs();
+}
+
+void ScatterPlotView::fillRunningGraphs()
+{
+    const ExperimentColours palette = colours();
+    // Sorted by validation score, as QCPGraph's binary search over keys needs.
+    std::map<int, std::vector<std::pair<double, double>>> points;
+    for (const auto& [key, r] : m_running)
+        if (drawsRunning(key.first))
+            points[palette.slotOf(key.first)].push_back({r.validation, r.test});
+    for (auto& [slot, xy] : points) {
+        std::sort(xy.begin(), xy.end());
+        QVector<double> x, y;
+        for (const auto& [v, t] : xy) {
+            x << v;
+            y << t;
+        }
+        m_runningGraphs.at(slot)->setData(x, y, true);
+    }
+}
+
+void ScatterPlotView::redrawRunning()
+{
+    if (!isVisible()) {
+        m_stale = true; // drawn when shown
+        return;
+    }
+    std::vector<int> drawn;
+    for (const auto& [slot, graph] : m_runningGraphs)
+        drawn.push_back(slot);
+    // Other colours, or legend entries to add or remove: the whole plot again.
+    if (m_stale || runningSlots() != drawn || trainingOnly() != m_trainingOnlyInLegend) {
+        rebuild();
+        return;
+    }
+    fillRunningGraphs();
+    if (!m_userView && m_data.series.empty())
+        resetView(); // the crosses alone decide the view, and they move
+    else
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ScatterPlotView::describeRunningAt(const QPoint& position) const
+{
+    QString found;
+    double bestDistance = kHitRadius;
+    for (const auto& [key, r] : m_running) {
+        if (!drawsRunning(key.first))
+            continue;
+        const double distance = std::hypot(m_plot->xAxis->coordToPixel(r.validation) - position.x(),
+                                           m_plot->yAxis->coordToPixel(r.test) - position.y());
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            const QString metric = names::metric(m_data.metric);
+            found = tr("%1 · seed %2, training: epoch %3\nvalidation %4 %5, test %4 %6 (its final scores "
+                       "replace these)")
+                        .arg(key.first)
+                        .arg(key.second)
+                        .arg(r.epoch)
+                        .arg(metric, formatNumber(r.validation, 5), formatNumber(r.test, 5));
+        }
+    }
+    return found;
+}
+
+int ScatterPlotView::runningPoints()
+{
+    if (m_runningRedraw->isActive()) {
+        m_runningRedraw->stop();
+        redrawRunning();
+    }
+    ensureBuilt();
+    int n = 0;
+    for (const auto& [slot, graph] : m_runningGraphs)
+        n += graph->dataCount();
+    return n;
 }
 
 DataTable ScatterPlotView::dataTable() const

@@ -6,9 +6,12 @@
 
 #include <QWidget>
 
+#include <map>
+
 class QCustomPlot;
 class QCPGraph;
 class QCPTextElement;
+class QTimer;
 
 namespace seedscape {
 
@@ -60,6 +63,17 @@ public:
     bool canResetView() const override { return true; }
     bool hasEqualScales() const;
 
+    // Seeds still training, drawn as rings where their latest epoch scored: a batched group's seeds
+    // all end together, and the plot would stay empty until then. Only the plotted comparison
+    // group's experiments (its series and awaitingSeeds) are drawn; a burst of epochs is drawn at
+    // once, a moment later. endRunningSeed removes one: its stored seed arrives with new data.
+    void showRunningSeed(const QString& experiment, quint64 seed, int epoch, double validation, double test);
+    // finished: its point is kept until data with the stored seed arrives (no gap in the plot).
+    void endRunningSeed(const QString& experiment, quint64 seed, bool finished);
+    int runningPoints(); // drawn now (after the pending redraw)
+    // A line of text describing the running seed at a position in the plot; empty when none is there.
+    QString describeRunningAt(const QPoint& position) const;
+
     // The workspace's experiments, for one colour per experiment in every view. Without it the
     // plotted experiments, sorted by name, decide.
     void setColours(ExperimentColours colours) { m_colours = std::move(colours); }
@@ -83,6 +97,13 @@ private:
     void addCorrelationText();               // or, with no data yet, how to get some
     void addSelectionGraph();
     void showSelection();
+    void addRunningMarkers(); // one graph per colour of the running seeds drawn
+    void fillRunningGraphs(); // their crosses, where the latest epochs put them
+    void redrawRunning();     // moves them, or rebuilds when their colours or the legend change
+    bool drawsRunning(const QString& experiment) const;
+    std::vector<int> runningSlots() const; // the colours of the running seeds drawn, ascending
+    bool hasPoints() const;                // anything to draw: finished points or running ones
+    QStringList trainingOnly() const;      // experiments drawn only by running seeds: no seed stored yet
 
     QCustomPlot* m_plot;
     ScatterData m_data;
@@ -105,6 +126,16 @@ private:
     bool m_userView = false;             // zoomed or panned by hand: live updates keep the view
     QString m_selectedExperiment;
     std::vector<quint64> m_selectedSeeds;
+    struct RunningScores
+    {
+        int epoch;
+        double validation, test;
+        bool ended = false; // finished and stored: replaced by its point with the next data
+    };
+    std::map<std::pair<QString, quint64>, RunningScores> m_running; // (experiment, seed) → latest epoch
+    std::map<int, QCPGraph*> m_runningGraphs;                       // colour slot → its rings
+    QStringList m_trainingOnlyInLegend;
+    QTimer* m_runningRedraw; // coalesces a burst of epochs (a group of seeds ends each together)
 };
 
 } // namespace seedscape
