@@ -50,24 +50,25 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
     data.k = k;
     data.subsetLimit = subsetLimit;
     std::vector<double> seedX, seedY, ensembleX, ensembleY;
-    bool first = true;
-    if (firstLeads && !experiments.empty() && experiments.front()->seeds.empty()) {
-        const ExperimentResults& lead = *experiments.front();
-        first = false;
-        data.metric = lead.labels.metric;
+    // The first experiment asked decides the plotted group; the others join it when scored on the
+    // same rows.
+    bool decided = false;
+    const auto joins = [&](const ExperimentResults& e) {
+        ComparisonGroup group = ComparisonGroup::of(e);
+        if (decided)
+            return group.key == data.group.key;
+        decided = true;
+        data.metric = e.labels.metric;
         data.higherIsBetter = seedscape::higherIsBetter(data.metric);
-        data.group = ComparisonGroup::of(lead); // awaitingSeeds takes it below
-    }
+        data.group = std::move(group);
+        return true;
+    };
+    if (firstLeads && !experiments.empty() && experiments.front()->seeds.empty())
+        joins(*experiments.front()); // listed in awaitingSeeds below
     for (const ExperimentResults* e : experiments) {
         if (e->seeds.empty())
             continue;
-        ComparisonGroup group = ComparisonGroup::of(*e);
-        if (first) {
-            first = false;
-            data.metric = e->labels.metric;
-            data.higherIsBetter = seedscape::higherIsBetter(data.metric);
-            data.group = std::move(group);
-        } else if (group.key != data.group.key) {
+        if (!joins(*e)) {
             data.otherGroups << e->name; // other rows: one trend over both would mix data sets
             continue;
         }
@@ -100,20 +101,9 @@ ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& expe
         ensembleY.push_back(full.test);
         data.series.push_back(std::move(series));
     }
-    for (const ExperimentResults* e : experiments) {
-        if (!e->seeds.empty())
-            continue;
-        ComparisonGroup group = ComparisonGroup::of(*e);
-        if (first) {
-            first = false;
-            data.metric = e->labels.metric;
-            data.higherIsBetter = seedscape::higherIsBetter(data.metric);
-            data.group = std::move(group);
-        } else if (group.key != data.group.key) {
-            continue; // nothing of it is drawn, so nothing is left out
-        }
-        data.awaitingSeeds << e->name;
-    }
+    for (const ExperimentResults* e : experiments)
+        if (e->seeds.empty() && joins(*e)) // else nothing of it is drawn, so nothing is left out
+            data.awaitingSeeds << e->name;
     data.seedTrend = trendOf(seedX, seedY);
     data.ensembleTrend = trendOf(ensembleX, ensembleY);
     return data;
