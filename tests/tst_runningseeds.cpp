@@ -4,12 +4,14 @@
 #include "mainwindow.h"
 #include "plot/scatterplotview.h"
 #include "sweepcontroller.h"
+#include "workspacesnapshot.h"
 
 #include "support/experimentbuilder.h"
 
 #include "common/atomicfile.h"
 #include "stats/scatterdata.h"
 #include "store/experimentresults.h"
+#include "store/labelsfile.h"
 #include "store/predictionimporter.h"
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void experimentsStartedWithoutSeedsAwaitThem();
     void aRunningSeedIsDrawnUntilItsPointArrives();
     void anEmptyPlotFollowsTheRunningSeeds();
+    void onlyATrainingSelectionLeadsWithoutSeeds();
     void aSweepsSeedsStandOnTheScatterBeforeTheyEnd();
 };
 
@@ -180,6 +183,27 @@ void TestRunningSeeds::anEmptyPlotFollowsTheRunningSeeds()
     QVERIFY(view.plot()->yAxis->range().contains(20.0));
 }
 
+// An experiment whose truth is stored but that has no seed and is not training (a sweep cancelled
+// before its first seed ended) does not take the scatter from the experiments with seeds, even
+// selected and first by name; training, it does.
+void TestRunningSeeds::onlyATrainingSelectionLeadsWithoutSeeds()
+{
+    QTemporaryDir dir;
+    importAlphaAndBeta(dir);
+    ExperimentLabels other;
+    other.validation = {1, 2, 3};
+    other.test = {4, 5, 6};
+    LabelsFile::write(other, dir.filePath(QStringLiteral("results/aaa"))); // other rows: another group
+    WorkspaceSnapshot idle = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, false);
+    QCOMPARE(idle.scatter.series.size(), size_t(2));
+    QVERIFY(idle.scatter.otherGroups.isEmpty());
+    QVERIFY(idle.scatter.awaitingSeeds.isEmpty());
+    WorkspaceSnapshot training = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, true);
+    QVERIFY(training.scatter.series.empty());
+    QCOMPARE(training.scatter.awaitingSeeds, QStringList{QStringLiteral("aaa")});
+    QCOMPARE(training.scatter.otherGroups, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+}
+
 // In the window, through a real sweep: the three seeds of a batched group stand on the scatter while
 // none is stored, then give way to their points. Selected, the training experiment leads the scatter
 // although other experiments, scored on other rows, have seeds.
@@ -193,7 +217,7 @@ void TestRunningSeeds::aSweepsSeedsStandOnTheScatterBeforeTheyEnd()
     ExperimentBuilder(QStringLiteral("live"))
         .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
         .hidden({8})
-        .epochs(400)
+        .epochs(2000)
         .seeds(3)
         .saveIn(folder);
     MainWindow window;
@@ -204,9 +228,18 @@ void TestRunningSeeds::aSweepsSeedsStandOnTheScatterBeforeTheyEnd()
     QTRY_COMPARE(window.scatterView()->data().series.size(), size_t(2)); // alpha and beta, imported
     QSignalSpy epochs(window.sweeps(), &SweepController::epochEnded);
     QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    // Paused once each seed has reported an epoch, by the signal, not by polling: a busy machine
+    // could finish them first. (The seeds may train in two groups, one per core.)
+    QSet<quint64> reported;
+    const QMetaObject::Connection pauser = connect(window.sweeps(), &SweepController::epochEnded,
+                                                   window.sweeps(), [&](const QString&, quint64 seed) {
+                                                       reported.insert(seed);
+                                                       if (reported.size() == 3)
+                                                           window.sweeps()->pause();
+                                                   });
     QVERIFY(window.runExperiments(window.experimentModel()->rowOf(QStringLiteral("live"))));
-    QTRY_VERIFY_WITH_TIMEOUT(epochs.size() >= 3, 30000);
-    window.sweeps()->pause();
+    QTRY_COMPARE_WITH_TIMEOUT(reported.size(), qsizetype(3), 30000);
+    disconnect(pauser);
     for (const QList<QVariant>& e : epochs)
         QVERIFY(std::isfinite(e.at(4).toDouble())); // the test score of the epoch
     QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->runningPoints(), 3, 20000);

@@ -41,6 +41,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     for (const ExperimentResults& r : results)
         if (r.name == selected && (!r.seeds.empty() || selectedTraining) && !hidden.contains(r.name))
             plotted.push_back(&r);
+    const bool selectedLeads = !plotted.empty(); // else an idle one without seeds, first by name, would
     for (const ExperimentResults& r : results)
         if ((plotted.empty() || r.name != plotted.front()->name) && !hidden.contains(r.name))
             plotted.push_back(&r);
@@ -50,8 +51,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         plotted.begin(), plotted.end(), [](const ExperimentResults* r) { return !r->seeds.empty(); }));
     const int drawnPerExperiment =
         std::clamp(kScatterEnsembleBudget / std::max(1, withSeeds), kMinEnsemblesDrawn, kPlotSubsetLimit);
-    snapshot.scatter = ScatterData::build(plotted, 3, drawnPerExperiment, 0,
-                                          !plotted.empty() && plotted.front()->name == selected);
+    snapshot.scatter = ScatterData::build(plotted, 3, drawnPerExperiment, 0, selectedLeads);
 
     for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, statisticsOptions()).experiments)
         snapshot.statistics.emplace(s.name, std::move(s));

@@ -529,11 +529,14 @@ bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
 void ScatterPlotView::showRunningSeed(const QString& experiment, quint64 seed, int epoch, double validation,
                                       double test)
 {
+    const bool drawn = m_running.count({experiment, seed}) > 0;
     if (std::isfinite(validation) && std::isfinite(test))
         m_running[{experiment, seed}] = {epoch, validation, test};
     else // a program's epoch, or a diverging seed: nowhere to draw it
         m_running.erase({experiment, seed});
-    if (!m_runningRedraw->isActive())
+    // Seeds of another comparison group are kept (the user may select theirs) but cost no redraw.
+    if ((drawn || m_running.count({experiment, seed})) && drawsRunning(experiment) &&
+        !m_runningRedraw->isActive())
         m_runningRedraw->start();
 }
 
@@ -547,7 +550,7 @@ void ScatterPlotView::endRunningSeed(const QString& experiment, quint64 seed, bo
         return;
     }
     m_running.erase(found);
-    if (!m_runningRedraw->isActive())
+    if (drawsRunning(experiment) && !m_runningRedraw->isActive())
         m_runningRedraw->start();
 }
 

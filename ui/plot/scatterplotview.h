@@ -63,7 +63,7 @@ public:
     bool canResetView() const override { return true; }
     bool hasEqualScales() const;
 
-    // Seeds still training, drawn as rings where their latest epoch scored: a batched group's seeds
+    // Seeds still training, drawn as crosses where their latest epoch scored: a batched group's seeds
     // all end together, and the plot would stay empty until then. Only the plotted comparison
     // group's experiments (its series and awaitingSeeds) are drawn; a burst of epochs is drawn at
     // once, a moment later. endRunningSeed removes one: its stored seed arrives with new data.
@@ -133,7 +133,7 @@ private:
         bool ended = false; // finished and stored: replaced by its point with the next data
     };
     std::map<std::pair<QString, quint64>, RunningScores> m_running; // (experiment, seed) → latest epoch
-    std::map<int, QCPGraph*> m_runningGraphs;                       // colour slot → its rings
+    std::map<int, QCPGraph*> m_runningGraphs;                       // colour slot → its crosses
     QStringList m_trainingOnlyInLegend;
     QTimer* m_runningRedraw; // coalesces a burst of epochs (a group of seeds ends each together)
 };
