@@ -137,16 +137,7 @@ ExperimentColours ScatterPlotView::colours() const
 void ScatterPlotView::setData(ScatterData data)
 {
     m_data = std::move(data);
-    // A finished seed's cross gives way to its point once the data holds it.
-    for (auto it = m_running.begin(); it != m_running.end();) {
-        const auto& [experiment, seed] = it->first;
-        bool stored = false;
-        for (const ScatterData::Series& s : m_data.series)
-            if (s.experiment == experiment)
-                for (const ScatterData::Point& p : s.points)
-                    stored = stored || (p.kind == ScatterData::Kind::Seed && p.seeds.front() == seed);
-        it = it->second.ended && (stored || !drawsRunning(experiment)) ? m_running.erase(it) : std::next(it);
-    }
+    m_running.prune(m_data); // a finished seed's cross gives way to its point
     m_stale = true;
     if (isVisible())
         rebuild();
@@ -266,7 +257,7 @@ void ScatterPlotView::addExperimentLegend()
     for (const ScatterData::Series& s : m_data.series)
         names << s.experiment;
     const qsizetype withSeeds = names.size();
-    m_trainingOnlyInLegend = trainingOnly();
+    m_trainingOnlyInLegend = m_running.trainingOnly(m_data);
     names << m_trainingOnlyInLegend;
     for (qsizetype i = 0; i < names.size() && i < qsizetype(kLegendExperiments); ++i) {
         QCPGraph* key = m_plot->addGraph();
@@ -398,9 +389,8 @@ void ScatterPlotView::resetView()
     // Running seeds decide the view only while nothing has finished: their early epochs would
     // squeeze the finished points into a corner.
     if (m_data.series.empty())
-        for (const auto& [key, r] : m_running)
-            if (drawsRunning(key.first))
-                include(r.validation, r.test);
+        for (const RunningSeedPoints::Point& p : m_running.drawn(m_data))
+            include(p.validation, p.test);
     const QCPRange x = paddedSpan(xLow, xHigh), y = paddedSpan(yLow, yHigh);
     // One range for both axes keeps y = x the diagonal, so distances compare; but only while each
     // axis would still use at least half of it — else the data would sit in a corner of the plot.
@@ -529,47 +519,14 @@ bool ScatterPlotView::eventFilter(QObject* watched, QEvent* event)
 void ScatterPlotView::showRunningSeed(const QString& experiment, quint64 seed, int epoch, double validation,
                                       double test)
 {
-    const bool drawn = m_running.count({experiment, seed}) > 0;
-    if (std::isfinite(validation) && std::isfinite(test))
-        m_running[{experiment, seed}] = {epoch, validation, test};
-    else // a program's epoch, or a diverging seed: nowhere to draw it
-        m_running.erase({experiment, seed});
-    // Seeds of another comparison group are kept (the user may select theirs) but cost no redraw.
-    if ((drawn || m_running.count({experiment, seed})) && drawsRunning(experiment) &&
-        !m_runningRedraw->isActive())
+    if (m_running.show(m_data, {experiment, seed, epoch, validation, test}) && !m_runningRedraw->isActive())
         m_runningRedraw->start();
 }
 
 void ScatterPlotView::endRunningSeed(const QString& experiment, quint64 seed, bool finished)
 {
-    const auto found = m_running.find({experiment, seed});
-    if (found == m_running.end())
-        return;
-    if (finished) {
-        found->second.ended = true;
-        return;
-    }
-    m_running.erase(found);
-    if (drawsRunning(experiment) && !m_runningRedraw->isActive())
+    if (m_running.end(m_data, experiment, seed, finished) && !m_runningRedraw->isActive())
         m_runningRedraw->start();
-}
-
-bool ScatterPlotView::drawsRunning(const QString& experiment) const
-{
-    if (m_data.awaitingSeeds.contains(experiment))
-        return true;
-    return std::any_of(m_data.series.begin(), m_data.series.end(),
-                       [&](const ScatterData::Series& s) { return s.experiment == experiment; });
-}
-
-QStringList ScatterPlotView::trainingOnly() const
-{
-    QStringList names;
-    for (const QString& name : m_data.awaitingSeeds)
-        if (std::any_of(m_running.begin(), m_running.end(),
-                        [&](const auto& r) { return r.first.first == name; }))
-            names << name;
-    return names;
 }
 
 bool ScatterPlotView::hasPoints() const
@@ -581,9 +538,8 @@ std::vector<int> ScatterPlotView::runningSlots() const
 {
     const ExperimentColours palette = colours();
     std::vector<int> slots;
-    for (const auto& [key, r] : m_running)
-        if (drawsRunning(key.first))
-            slots.push_back(palette.slotOf(key.first));
+    for (const RunningSeedPoints::Point& p : m_running.drawn(m_data))
+        slots.push_back(palette.slotOf(p.experiment));
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
     return slots;
@@ -591,7 +547,6 @@ std::vector<int> ScatterPlotView::runningSlots() const
 
 void ScatterPlotView::addRunningMarkers()
 {
-    const ExperimentColours palette = colours();
     for (int slot : runningSlots()) {
         QCPGraph* graph = new MarkerGraph(m_plot->xAxis, m_plot->yAxis);
         graph->setLineStyle(QCPGraph::lsNone);
@@ -604,20 +559,14 @@ void ScatterPlotView::addRunningMarkers()
 void ScatterPlotView::fillRunningGraphs()
 {
     const ExperimentColours palette = colours();
-    // Sorted by validation score, as QCPGraph's binary search over keys needs.
-    std::map<int, std::vector<std::pair<double, double>>> points;
-    for (const auto& [key, r] : m_running)
-        if (drawsRunning(key.first))
-            points[palette.slotOf(key.first)].push_back({r.validation, r.test});
-    for (auto& [slot, xy] : points) {
-        std::sort(xy.begin(), xy.end());
-        QVector<double> x, y;
-        for (const auto& [v, t] : xy) {
-            x << v;
-            y << t;
-        }
-        m_runningGraphs.at(slot)->setData(x, y, true);
+    std::map<int, std::pair<QVector<double>, QVector<double>>> points;  // slot → validation, test
+    for (const RunningSeedPoints::Point& p : m_running.drawn(m_data)) { // sorted by validation
+        auto& [x, y] = points[palette.slotOf(p.experiment)];
+        x << p.validation;
+        y << p.test;
     }
+    for (const auto& [slot, xy] : points)
+        m_runningGraphs.at(slot)->setData(xy.first, xy.second, true);
 }
 
 void ScatterPlotView::redrawRunning()
@@ -630,7 +579,7 @@ void ScatterPlotView::redrawRunning()
     for (const auto& [slot, graph] : m_runningGraphs)
         drawn.push_back(slot);
     // Other colours, or legend entries to add or remove: the whole plot again.
-    if (m_stale || runningSlots() != drawn || trainingOnly() != m_trainingOnlyInLegend) {
+    if (m_stale || runningSlots() != drawn || m_running.trainingOnly(m_data) != m_trainingOnlyInLegend) {
         rebuild();
         return;
     }
@@ -645,20 +594,18 @@ QString ScatterPlotView::describeRunningAt(const QPoint& position) const
 {
     QString found;
     double bestDistance = kHitRadius;
-    for (const auto& [key, r] : m_running) {
-        if (!drawsRunning(key.first))
-            continue;
-        const double distance = std::hypot(m_plot->xAxis->coordToPixel(r.validation) - position.x(),
-                                           m_plot->yAxis->coordToPixel(r.test) - position.y());
+    for (const RunningSeedPoints::Point& p : m_running.drawn(m_data)) {
+        const double distance = std::hypot(m_plot->xAxis->coordToPixel(p.validation) - position.x(),
+                                           m_plot->yAxis->coordToPixel(p.test) - position.y());
         if (distance < bestDistance) {
             bestDistance = distance;
-            const QString metric = names::metric(m_data.metric);
             found = tr("%1 · seed %2, training: epoch %3\nvalidation %4 %5, test %4 %6 (its final scores "
                        "replace these)")
-                        .arg(key.first)
-                        .arg(key.second)
-                        .arg(r.epoch)
-                        .arg(metric, formatNumber(r.validation, 5), formatNumber(r.test, 5));
+                        .arg(p.experiment)
+                        .arg(p.seed)
+                        .arg(p.epoch)
+                        .arg(names::metric(m_data.metric), formatNumber(p.validation, 5),
+                             formatNumber(p.test, 5));
         }
     }
     return found;

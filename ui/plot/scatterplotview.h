@@ -2,6 +2,7 @@
 
 #include "experimentcolours.h"
 #include "plotpage.h"
+#include "runningseedpoints.h"
 #include "stats/scatterdata.h"
 
 #include <QWidget>
@@ -97,13 +98,11 @@ private:
     void addCorrelationText();               // or, with no data yet, how to get some
     void addSelectionGraph();
     void showSelection();
-    void addRunningMarkers(); // one graph per colour of the running seeds drawn
-    void fillRunningGraphs(); // their crosses, where the latest epochs put them
-    void redrawRunning();     // moves them, or rebuilds when their colours or the legend change
-    bool drawsRunning(const QString& experiment) const;
+    void addRunningMarkers();              // one graph per colour of the running seeds drawn
+    void fillRunningGraphs();              // their crosses, where the latest epochs put them
+    void redrawRunning();                  // moves them, or rebuilds when their colours or the legend change
     std::vector<int> runningSlots() const; // the colours of the running seeds drawn, ascending
     bool hasPoints() const;                // anything to draw: finished points or running ones
-    QStringList trainingOnly() const;      // experiments drawn only by running seeds: no seed stored yet
 
     QCustomPlot* m_plot;
     ScatterData m_data;
@@ -126,14 +125,8 @@ private:
     bool m_userView = false;             // zoomed or panned by hand: live updates keep the view
     QString m_selectedExperiment;
     std::vector<quint64> m_selectedSeeds;
-    struct RunningScores
-    {
-        int epoch;
-        double validation, test;
-        bool ended = false; // finished and stored: replaced by its point with the next data
-    };
-    std::map<std::pair<QString, quint64>, RunningScores> m_running; // (experiment, seed) → latest epoch
-    std::map<int, QCPGraph*> m_runningGraphs;                       // colour slot → its crosses
+    RunningSeedPoints m_running;
+    std::map<int, QCPGraph*> m_runningGraphs; // colour slot → its crosses
     QStringList m_trainingOnlyInLegend;
     QTimer* m_runningRedraw; // coalesces a burst of epochs (a group of seeds ends each together)
 };
