@@ -41,7 +41,8 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     for (const ExperimentResults& r : results)
         if (r.name == selected && (!r.seeds.empty() || selectedTraining) && !hidden.contains(r.name))
             plotted.push_back(&r);
-    const bool selectedLeads = !plotted.empty(); // else an idle one without seeds, first by name, would
+    // Only the selected one leads without seeds: an idle one, first by name, would take the scatter.
+    const bool selectedLeads = !plotted.empty();
     for (const ExperimentResults& r : results)
         if ((plotted.empty() || r.name != plotted.front()->name) && !hidden.contains(r.name))
             plotted.push_back(&r);
