@@ -85,7 +85,8 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
                          });
         return WorkspaceStatistics::fromExperiments(std::move(experiments));
     };
-    for (const WorkspaceStatistics::Group& group : inWorkspaceOrder(snapshot.plotted).groups) {
+    const WorkspaceStatistics plottedInFileOrder = inWorkspaceOrder(snapshot.plotted);
+    for (const WorkspaceStatistics::Group& group : plottedInFileOrder.groups) {
         if (!group.pickByEnsemble.isEmpty())
             snapshot.picks[group.pickByEnsemble] << QStringLiteral("ensemble");
         if (!group.pickByStability.isEmpty())
@@ -95,13 +96,18 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
         // The focus is compared even while its own box is unchecked (the tab is about it), and
         // comes first: the matrix's first row.
         std::vector<ExperimentStatistics> compared = snapshot.plotted;
-        if (std::none_of(compared.begin(), compared.end(),
-                         [&](const ExperimentStatistics& e) { return e.name == snapshot.focus; }))
+        const bool focusPlotted =
+            std::any_of(compared.begin(), compared.end(),
+                        [&](const ExperimentStatistics& e) { return e.name == snapshot.focus; });
+        if (!focusPlotted)
             compared.insert(compared.begin(), snapshot.statistics.at(snapshot.focus));
         const WorkspaceStatistics focusFirst = WorkspaceStatistics::fromExperiments(compared);
-        const WorkspaceStatistics inFileOrder = inWorkspaceOrder(std::move(compared));
+        // Its picks: those of the plotted experiments' groups above, unless the focus joined them.
+        const WorkspaceStatistics inFileOrder =
+            focusPlotted ? WorkspaceStatistics() : inWorkspaceOrder(std::move(compared));
         const WorkspaceStatistics::Group* group = focusFirst.groupOf(snapshot.focus);
-        const WorkspaceStatistics::Group* picking = inFileOrder.groupOf(snapshot.focus);
+        const WorkspaceStatistics::Group* picking =
+            (focusPlotted ? plottedInFileOrder : inFileOrder).groupOf(snapshot.focus);
         if (group && picking) {
             snapshot.focusGroup = *group;
             snapshot.focusGroup->pickByEnsemble = picking->pickByEnsemble;
