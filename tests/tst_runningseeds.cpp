@@ -7,14 +7,13 @@
 #include "workspacesnapshot.h"
 
 #include "support/experimentbuilder.h"
+#include "support/sampledata.h"
 
-#include "common/atomicfile.h"
 #include "stats/scatterdata.h"
 #include "store/experimentresults.h"
 #include "store/labelsfile.h"
 #include "store/predictionimporter.h"
 #include "store/resultstore.h"
-#include "store/storeddefinition.h"
 #include "store/workspace.h"
 
 #include <QSignalSpy>
@@ -81,15 +80,8 @@ void TestRunningSeeds::experimentsStartedWithoutSeedsAwaitThem()
 
     // Trained on another data file, beta is in another group: not awaited, and not named as left
     // out either (it has nothing to leave out).
-    for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
-        AtomicFile::write(dir.filePath(name + QStringLiteral(".csv")), "x,y\n" + name.toUtf8() + ",1\n");
-        Experiment e;
-        e.name = name;
-        e.dataset.path = name + QStringLiteral(".csv");
-        e.dataset.target = QStringLiteral("y");
-        e.metric = Metric::RMSE;
-        StoredDefinition::write(e, dir.filePath(QStringLiteral("results/") + name));
-    }
+    for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta")})
+        testsupport::storeDefinitionOnOwnData(dir.path(), name);
     results = ExperimentResults::loadWorkspace(dir.path());
     results[1].seeds.clear();
     data = ScatterData::build({&results[0], &results[1]}, 3, 1000, 0);

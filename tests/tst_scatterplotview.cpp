@@ -14,7 +14,6 @@
 #include "store/experimentcolourfile.h"
 #include "store/experimentresults.h"
 #include "store/predictionimporter.h"
-#include "store/storeddefinition.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -26,6 +25,8 @@
 #include <QtTest>
 
 #include "plot/qcustomplot_include.h"
+
+#include "support/sampledata.h"
 
 using namespace seedscape;
 
@@ -300,15 +301,8 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     QTemporaryDir dir;
     std::vector<ExperimentResults> results =
         importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
-    for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
-        AtomicFile::write(dir.filePath(name + QStringLiteral(".csv")), "x,y\n" + name.toUtf8() + ",1\n");
-        Experiment e;
-        e.name = name;
-        e.dataset.path = name + QStringLiteral(".csv");
-        e.dataset.target = QStringLiteral("y");
-        e.metric = Metric::RMSE;
-        StoredDefinition::write(e, dir.filePath(QStringLiteral("results/") + name));
-    }
+    for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta")})
+        testsupport::storeDefinitionOnOwnData(dir.path(), name);
     results = ExperimentResults::loadWorkspace(dir.path());
     QCOMPARE(results.size(), size_t(2));
     // beta first, as when it is the selected experiment: alpha is left out and named.

@@ -1,7 +1,9 @@
 #include "sampledata.h"
 
+#include "common/atomicfile.h"
 #include "data/csvreader.h"
 #include "data/datasetloader.h"
+#include "store/storeddefinition.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +18,19 @@ QString sampleDatasetPath(const QString& file)
 QString testDataPath(const QString& relative)
 {
     return QStringLiteral(SEEDSCAPE_TEST_DATA "/") + relative;
+}
+
+void storeDefinitionOnOwnData(const QString& workspace, const QString& experiment)
+{
+    const QDir folder(workspace);
+    AtomicFile::write(folder.filePath(experiment + QStringLiteral(".csv")),
+                      "x,y\n" + experiment.toUtf8() + ",1\n");
+    Experiment e;
+    e.name = experiment;
+    e.dataset.path = experiment + QStringLiteral(".csv");
+    e.dataset.target = QStringLiteral("y");
+    e.metric = Metric::RMSE;
+    StoredDefinition::write(e, folder.filePath(QStringLiteral("results/") + experiment));
 }
 
 QString writeQuickExperimentFile(const QString& folder, int epochs)

@@ -21,6 +21,11 @@ QString testDataPath(const QString& relative);
 // defaults: diabetes with an absolute path, one hidden layer of 32, dropout 0.1, these epochs.
 QString writeQuickExperimentFile(const QString& folder, int epochs);
 
+// Gives results/NAME in workspace a stored definition trained on a data file of its own
+// (workspace/NAME.csv): experiments imported on the same rows then fall into different comparison
+// groups, as if trained on different data.
+void storeDefinitionOnOwnData(const QString& workspace, const QString& experiment);
+
 // A shipped dataset loaded with this target and everything else at its default.
 Dataset loadSampleDataset(const QString& file, const QString& target);
 // A small CSV written inline, loaded as if read from a file named "t.csv" (messages name it).
