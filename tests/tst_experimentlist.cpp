@@ -2,6 +2,7 @@
 // #tags, Escape), the context menu's actions and the header tooltips.
 #include "experimentfiltermodel.h"
 #include "experimentlistpanel.h"
+#include "experimenttablelayout.h"
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 
@@ -11,10 +12,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
@@ -38,9 +41,11 @@ private Q_SLOTS:
     void everyHeaderSaysHowItsNumberIsComputed();
     void firstOpenShowsEveryExperiment();
     void experimentsNotRunSortLastEitherWay();
+    void columnsGrowToTheirNumbersUnlessTheUserSizedThem();
 
 private:
     static std::vector<WorkspaceEntry> entries();
+    static ExperimentStatistics scored(const QString& name, const std::vector<double>& validation);
     static QStringList shownNames(const QAbstractItemModel& model);
 };
 
@@ -69,6 +74,18 @@ std::vector<WorkspaceEntry> TestExperimentList::entries()
     all.push_back({QStringLiteral("/ws/broken.experiment.json"), std::nullopt,
                    QStringLiteral("broken.experiment.json: line 2: bad JSON")});
     return all;
+}
+
+ExperimentStatistics TestExperimentList::scored(const QString& name, const std::vector<double>& validation)
+{
+    ExperimentStatistics s{};
+    s.name = name;
+    for (size_t i = 0; i < validation.size(); ++i)
+        s.seeds.push_back({i + 1, validation[i], validation[i]});
+    s.validation = Spread::of(validation, true);
+    s.test = s.validation;
+    s.ensembleValidation = s.ensembleTest = s.gainValidation = NAN;
+    return s;
 }
 
 QStringList TestExperimentList::shownNames(const QAbstractItemModel& model)
@@ -251,16 +268,6 @@ void TestExperimentList::experimentsNotRunSortLastEitherWay()
 {
     ExperimentTableModel experiments;
     experiments.setEntries(entries());
-    const auto scored = [](const QString& name, std::vector<double> validation) {
-        ExperimentStatistics s{};
-        s.name = name;
-        for (size_t i = 0; i < validation.size(); ++i)
-            s.seeds.push_back({i + 1, validation[i], validation[i]});
-        s.validation = Spread::of(validation, true);
-        s.test = s.validation;
-        s.ensembleValidation = s.ensembleTest = s.gainValidation = NAN;
-        return s;
-    };
     experiments.setStatistics(
         {{QStringLiteral("wine-small"), scored(QStringLiteral("wine-small"), {0.5, 0.6})},
          {QStringLiteral("wine-wide"), scored(QStringLiteral("wine-wide"), {0.8, 0.9})}});
@@ -272,6 +279,65 @@ void TestExperimentList::experimentsNotRunSortLastEitherWay()
     sorted.sort(ExperimentTableModel::ValidationMean, Qt::AscendingOrder);
     QCOMPARE(shownNames(sorted).mid(0, 2),
              QStringList({QStringLiteral("wine-small"), QStringLiteral("wine-wide")}));
+}
+
+// Columns are sized when a workspace opens, before any statistics: a number that arrives later
+// ("0.00055478" under "Val std") must not be cut to "0.000…".
+void TestExperimentList::columnsGrowToTheirNumbersUnlessTheUserSizedThem()
+{
+    ExperimentTableModel experiments;
+    experiments.setEntries(entries());
+    QSplitter splitter(Qt::Vertical);
+    auto* list = new ExperimentListPanel(&experiments);
+    splitter.addWidget(list);
+    ExperimentTableLayout layout(&splitter, list, &experiments);
+    layout.startWorkspace();
+    QTableView* table = list->view();
+    const QAbstractItemView* view = table; // QTableView hides sizeHintForColumn
+    const int stdBefore = table->columnWidth(ExperimentTableModel::ValidationStd);
+
+    experiments.setStatistics({{QStringLiteral("wine-small"),
+                                scored(QStringLiteral("wine-small"), {0.00123456, 0.00234567, 0.0011111})}});
+    layout.statisticsShown();
+    QVERIFY2(table->columnWidth(ExperimentTableModel::ValidationStd) > stdBefore,
+             qPrintable(experiments.index(0, ExperimentTableModel::ValidationStd).data().toString()));
+    for (int column = 0; column < experiments.columnCount(); ++column)
+        QVERIFY2(table->columnWidth(column) >= view->sizeHintForColumn(column),
+                 qPrintable(QString::number(column)));
+
+    // A column the user narrowed stays as the user left it; the others still grow.
+    table->horizontalHeader()->resizeSection(ExperimentTableModel::ValidationStd, 30);
+    std::vector<int> before;
+    for (int column = 0; column < experiments.columnCount(); ++column)
+        before.push_back(table->columnWidth(column));
+    experiments.setStatistics(
+        {{QStringLiteral("wine-small"),
+          scored(QStringLiteral("wine-small"), {-0.00123456, -0.00234567, -0.0011111, -0.0002222})}});
+    layout.statisticsShown();
+    QCOMPARE(table->columnWidth(ExperimentTableModel::ValidationStd), 30);
+    QVERIFY(view->sizeHintForColumn(ExperimentTableModel::ValidationStd) > 30); // so it was left alone
+    int grown = 0;
+    for (int column = 0; column < experiments.columnCount(); ++column) {
+        grown += table->columnWidth(column) > before[column];
+        if (column != ExperimentTableModel::ValidationStd)
+            QVERIFY2(table->columnWidth(column) >= view->sizeHintForColumn(column),
+                     qPrintable(QString::number(column)));
+    }
+    QStringList shown;
+    for (int column = 0; column < experiments.columnCount(); ++column)
+        shown << experiments.index(0, column).data().toString();
+    QVERIFY2(grown > 0, qPrintable(shown.join(QStringLiteral(" | "))));
+
+    // Another workspace: its columns are the layout's to size again.
+    experiments.setStatistics({});
+    layout.startWorkspace();
+    experiments.setStatistics({{QStringLiteral("wine-small"),
+                                scored(QStringLiteral("wine-small"), {0.00123456, 0.00234567, 0.0011111})}});
+    QVERIFY(table->columnWidth(ExperimentTableModel::ValidationStd) <
+            view->sizeHintForColumn(ExperimentTableModel::ValidationStd));
+    layout.statisticsShown();
+    QVERIFY(table->columnWidth(ExperimentTableModel::ValidationStd) >=
+            view->sizeHintForColumn(ExperimentTableModel::ValidationStd));
 }
 
 QTEST_MAIN(TestExperimentList)

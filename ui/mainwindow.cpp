@@ -10,6 +10,7 @@
 #include "experimentfileactions.h"
 #include "experimentfiltermodel.h"
 #include "experimentlistpanel.h"
+#include "experimenttablelayout.h"
 #include "experimenttablemodel.h"
 #include "exportactions.h"
 #include "gettingstarteddialog.h"
@@ -47,7 +48,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 
 namespace seedscape {
@@ -92,11 +92,11 @@ MainWindow::MainWindow(QWidget* parent)
     buildTabs();
 
     m_splitter->setObjectName(QStringLiteral("tableAndTabs"));
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_fitTable = false; }); // the user's choice
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
+    m_tableLayout = new ExperimentTableLayout(m_splitter, m_list, m_experiments, this);
 
     // Seeds written by a sweep (here or by seedscape-cli in another process) show up live.
     connect(m_watcher, &WorkspaceWatcher::experimentFilesChanged, this, &MainWindow::rescanExperiments);
@@ -386,18 +386,7 @@ void MainWindow::restoreWorkspaceState()
     if (!memory.docks.isEmpty())
         restoreState(memory.docks);
     m_sweepStatus->hideRunsIfIdle(); // the dock as it was left, unless nothing runs now
-    if (!memory.splitter.isEmpty()) {
-        m_fitTable = false;
-        m_splitter->restoreState(memory.splitter);
-    } else {
-        // Until the user drags the splitter, the table keeps fitting its rows as the window is
-        // shown and resized (the splitter has its real height only then).
-        m_fitTable = true;
-        if (isVisible())
-            fitTableToRows();
-    }
-    if (!memory.columns.isEmpty())
-        m_list->view()->horizontalHeader()->restoreState(memory.columns);
+    m_tableLayout->restore(memory.splitter, memory.columns);
     if (auto* tab = m_tabs->findChild<QWidget*>(memory.tab); tab && m_tabs->indexOf(tab) >= 0)
         m_tabs->setCurrentWidget(tab);
     // An unreadable file's row has no name: an empty one matches it, not "none saved".
@@ -498,13 +487,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_experimentActions->setWorkspace(m_workspacePath);
         const QStringList hidden = QSettings().value(hiddenKey(m_workspacePath)).toStringList();
         m_experiments->setHidden(QSet<QString>(hidden.begin(), hidden.end()));
-        m_list->view()->resizeColumnsToContents();
-        // Sized before the statistics arrive: room for the longest pick it may show.
-        QTableView* table = m_list->view();
-        const int pickWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("ensemble, stability")) +
-                              2 * table->fontMetrics().averageCharWidth();
-        table->setColumnWidth(ExperimentTableModel::Pick,
-                              std::max(table->columnWidth(ExperimentTableModel::Pick), pickWidth));
+        m_tableLayout->startWorkspace();
     } catch (const StorageError& e) {
         statusBar()->showMessage(e.message());
         return false;
@@ -540,7 +523,7 @@ void MainWindow::rescanExperiments()
         return;
     }
     if (m_experiments->rowCount() > rowsBefore)
-        growTableForNewRows();
+        m_tableLayout->rowsAdded();
     offerKnownTags();
     const int row = m_experiments->rowOf(selected);
     m_notes->showEntry(m_workspacePath, entryAt(row)); // changed elsewhere, unless being typed
@@ -648,53 +631,6 @@ bool MainWindow::addExperiment(const Experiment& experiment)
     return true;
 }
 
-void MainWindow::fitTableToRows()
-{
-    // First time in a workspace: the table shows up to 10 experiments without scrolling; the plots
-    // get the rest.
-    if (m_fitTable)
-        setTableHeight(10, false);
-}
-
-void MainWindow::growTableForNewRows()
-{
-    // New names may be longer than the column the workspace opened with (a study's variants are).
-    const QAbstractItemView* table = m_list->view(); // QTableView hides sizeHintForColumn
-    m_list->view()->setColumnWidth(ExperimentTableModel::Name,
-                                   std::max(m_list->view()->columnWidth(ExperimentTableModel::Name),
-                                            table->sizeHintForColumn(ExperimentTableModel::Name)));
-    if (!isVisible())
-        return;
-    if (m_fitTable)
-        fitTableToRows();
-    else // left one row tall, the table would hide a new experiment behind the first
-        setTableHeight(kRowsKeptInView, true);
-}
-
-void MainWindow::setTableHeight(int rows, bool growOnly)
-{
-    // Never more than 40% of the height.
-    const int total = m_splitter->height();
-    const int table =
-        std::min(m_list->heightForRows(std::min(m_experiments->rowCount(), rows)), total * 2 / 5);
-    if (!growOnly || m_splitter->sizes().value(0) < table)
-        m_splitter->setSizes({table, std::max(1, total - table)});
-}
-
-void MainWindow::showEvent(QShowEvent* event)
-{
-    QMainWindow::showEvent(event);
-    if (m_fitTable)
-        QTimer::singleShot(0, this, &MainWindow::fitTableToRows); // after the first layout
-}
-
-void MainWindow::resizeEvent(QResizeEvent* event)
-{
-    QMainWindow::resizeEvent(event);
-    if (m_fitTable && isVisible())
-        QTimer::singleShot(0, this, &MainWindow::fitTableToRows); // once the splitter has its new height
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_definition->saveNow(); // nothing typed is lost by closing the window
@@ -718,6 +654,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_spread->setData(snapshot.plotted);
     m_ensembleSize->setData(std::move(snapshot.plotted));
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks));
+    m_tableLayout->statisticsShown();
 }
 
 ExperimentEditor* MainWindow::definitionEditor() const

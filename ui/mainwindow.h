@@ -24,6 +24,7 @@ class ExperimentDialog;
 class ExperimentEditor;
 class ExperimentFileActions;
 class ExperimentListPanel;
+class ExperimentTableLayout;
 class ExperimentTableModel;
 class ExportActions;
 class PlotPage;
@@ -122,8 +123,6 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    void showEvent(QShowEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildTabs();
@@ -144,16 +143,11 @@ private:
     // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
     void saveWorkspaceState() const;
     void restoreWorkspaceState();
-    void fitTableToRows();
-    void growTableForNewRows(); // after a rescan added experiments
-    // The table's share of the splitter: up to rows rows (of those there are), at most 40%;
-    // growOnly: never smaller than it is.
-    void setTableHeight(int rows, bool growOnly);
-    static constexpr int kRowsKeptInView = 3;
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
     ExperimentListPanel* m_list;
+    ExperimentTableLayout* m_tableLayout = nullptr; // the table's height and column widths
     SeedsPanel* m_seedsPanel;
     ComparePanel* m_compare;
     QTabWidget* m_tabs;
@@ -173,7 +167,6 @@ private:
     SlurmController* m_slurm;
     ExperimentActions* m_experimentActions; // after m_sweeps and m_slurm, which it is given
     std::function<bool(const QString&)> m_confirmCancel;
-    bool m_fitTable = false;   // the table fits its rows until the user moves the splitter
     bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed
 };
 
