@@ -132,7 +132,7 @@ void TestPlotCommand::drawsEachKind()
     QVERIFY(svg.contains("m1")); // the experiments are named
     if (kind != QLatin1String("curves"))
         QVERIFY(svg.contains("m2"));
-    QVERIFY(svg.contains("validation ACCURACY"));
+    QVERIFY(svg.contains("validation accuracy"));
 }
 
 void TestPlotCommand::spreadOptions_data()
@@ -140,14 +140,14 @@ void TestPlotCommand::spreadOptions_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("axis");
     QTest::addColumn<QByteArray>("marks"); // in the key under the plot
-    QTest::addRow("strip") << QStringList{} << "validation ACCURACY" << QByteArray("dots: single seeds");
-    QTest::addRow("box") << QStringList{QStringLiteral("--box")} << "validation ACCURACY"
+    QTest::addRow("strip") << QStringList{} << "validation accuracy" << QByteArray("dots: single seeds");
+    QTest::addRow("box") << QStringList{QStringLiteral("--box")} << "validation accuracy"
                          << QByteArray("box: quartiles and median");
     QTest::addRow("test scores") << QStringList{QStringLiteral("--scores"), QStringLiteral("test")}
-                                 << "test ACCURACY" << QByteArray("dots: single seeds");
+                                 << "test accuracy" << QByteArray("dots: single seeds");
     QTest::addRow("box of test scores")
         << QStringList{QStringLiteral("--box"), QStringLiteral("--scores"), QStringLiteral("test")}
-        << "test ACCURACY" << QByteArray("box: quartiles and median");
+        << "test accuracy" << QByteArray("box: quartiles and median");
 }
 
 void TestPlotCommand::spreadOptions()

@@ -318,7 +318,7 @@ void TestPlotExporter::svgTextIsOutlinedWords()
     QCOMPARE(textElements, 0); // no font needed to show it
     QVERIFY(words.contains(QStringLiteral("m1")));
     QVERIFY(words.contains(QStringLiteral("lr3e-4")));
-    QVERIFY(words.contains(QStringLiteral("validation ACCURACY (better →)")));
+    QVERIFY(words.contains(QStringLiteral("validation accuracy (better →)")));
 }
 
 void TestPlotExporter::categoryLabelsAreNames()

@@ -82,6 +82,8 @@ private Q_SLOTS:
     void ensembleSizeLegendAndCurvesKeepOffTheData();
     void noTrendLineFromFewerThanThreePoints();
     void addingAnExperimentKeepsEveryColour();
+    void axesNameTheMetricAsPeopleWriteIt_data();
+    void axesNameTheMetricAsPeopleWriteIt();
 };
 
 void TestScatterPlotView::onePointPerSeedAndEnsemble()
@@ -94,7 +96,8 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
     QCOMPARE(view.plottedPoints(ScatterData::Kind::KEnsemble), 14); // C(5,3) + C(4,3)
     QCOMPARE(view.plottedPoints(ScatterData::Kind::FullEnsemble), 2);
     QCOMPARE(view.plot()->legend->itemCount(), 5); // two experiments and the three marker sizes
-    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("RMSE")));
+    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("validation RMSE (better →)"));
+    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("test RMSE (better ↑)"));
     const auto straightLines = [&view] {
         int lines = 0;
         for (int i = 0; i < view.plot()->itemCount(); ++i)
@@ -246,12 +249,12 @@ void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()
     QCOMPARE(d.minimum, 0.80);
     QCOMPARE(d.maximum, 0.87);
     QCOMPARE(d.outliers, QVector<double>{0.40});
-    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("validation ACCURACY")));
+    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("validation accuracy (better ↑)")));
 
     // Test scores instead: the strip shows each seed's test score, the axis says so.
     spread.setStyle(StatisticsPlotView::Style::Strip);
     spread.setShowTest(true);
-    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("test ACCURACY")));
+    QVERIFY(spread.plot()->yAxis->label().startsWith(QStringLiteral("test accuracy (better ↑)")));
     double highest = 0;
     for (int i = 0; i < spread.plot()->graphCount(); ++i)
         if (spread.plot()->graph(i)->property("counted").toBool())
@@ -554,6 +557,33 @@ void TestScatterPlotView::ensembleSizeLegendAndCurvesKeepOffTheData()
     const QCPRange x = curves.plot()->xAxis->range(), y = curves.plot()->yAxis->range();
     QVERIFY(x.lower < 1 && x.upper > 3);
     QVERIFY(y.lower < 1.4 && y.upper > 3.0);
+}
+
+void TestScatterPlotView::axesNameTheMetricAsPeopleWriteIt_data()
+{
+    QTest::addColumn<Metric>("metric");
+    QTest::addColumn<QString>("title");
+    // Files say "r2", "logloss", "f1_macro"; a figure in a paper says this.
+    QTest::newRow("r2") << Metric::R2 << QStringLiteral("R²");
+    QTest::newRow("logloss") << Metric::LogLoss << QStringLiteral("log loss");
+    QTest::newRow("f1_macro") << Metric::F1Macro << QStringLiteral("macro F1");
+    QTest::newRow("auc") << Metric::AUC << QStringLiteral("ROC AUC");
+    QTest::newRow("accuracy") << Metric::Accuracy << QStringLiteral("accuracy");
+    QTest::newRow("mae") << Metric::MAE << QStringLiteral("MAE");
+    QTest::newRow("none yet") << Metric::Auto << QStringLiteral("score");
+}
+
+void TestScatterPlotView::axesNameTheMetricAsPeopleWriteIt()
+{
+    QFETCH(Metric, metric);
+    QFETCH(QString, title);
+    ScatterData data;
+    data.metric = metric;
+    ScatterPlotView scatter;
+    scatter.setData(data);
+    QCOMPARE(scatter.plot()->xAxis->label(), QStringLiteral("validation %1 (better →)").arg(title));
+    QCOMPARE(scatter.plot()->yAxis->label(), QStringLiteral("test %1 (better ↑)").arg(title));
+    QVERIFY(scatter.caption().startsWith(QStringLiteral("Validation vs test (%1)").arg(title)));
 }
 
 QTEST_MAIN(TestScatterPlotView)

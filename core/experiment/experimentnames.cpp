@@ -82,6 +82,28 @@ QString metric(Metric value)
 {
     return nameOf(kMetrics, value);
 }
+QString metricTitle(Metric value)
+{
+    switch (value) {
+    case Metric::Auto:
+        return QStringLiteral("score");
+    case Metric::RMSE:
+        return QStringLiteral("RMSE");
+    case Metric::MAE:
+        return QStringLiteral("MAE");
+    case Metric::R2:
+        return QStringLiteral("R²");
+    case Metric::Accuracy:
+        return QStringLiteral("accuracy");
+    case Metric::LogLoss:
+        return QStringLiteral("log loss");
+    case Metric::AUC:
+        return QStringLiteral("ROC AUC");
+    case Metric::F1Macro:
+        return QStringLiteral("macro F1");
+    }
+    return metric(value);
+}
 
 std::optional<Task> parseTask(const QString& word)
 {

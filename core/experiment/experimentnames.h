@@ -17,6 +17,9 @@ QString activation(Activation value);
 QString optimizer(OptimizerKind value);
 QString schedule(Schedule value);
 QString metric(Metric value); // Auto gives "auto"
+// How a metric is written for people: on axes, in hovers and captions ("R²", "log loss"; Auto:
+// "score"). metric() is the word files and the command line use.
+QString metricTitle(Metric value);
 
 std::optional<Task> parseTask(const QString& word);
 std::optional<MissingPolicy> parseMissing(const QString& word);

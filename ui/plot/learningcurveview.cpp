@@ -194,7 +194,7 @@ void LearningCurveView::rebuild()
     const bool logY = m_logY->isChecked();
     const double weight = m_smoothing->value();
     const Metric metric = m_sets.empty() ? Metric::RMSE : m_sets.front().metric;
-    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(names::metric(metric).toUpper()));
+    m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(names::metricTitle(metric)));
     m_plot->yAxis->setRangeReversed(!higherIsBetter(metric));
     // QCustomPlot fits a log axis on the side of zero its range is on: make that the positive side.
     if (logY && m_plot->yAxis->range().lower <= 0)

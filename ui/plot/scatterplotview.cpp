@@ -196,8 +196,7 @@ void ScatterPlotView::rebuild()
 
 void ScatterPlotView::labelAxes()
 {
-    const QString metric =
-        m_data.metric == Metric::Auto ? QStringLiteral("score") : names::metric(m_data.metric).toUpper();
+    const QString metric = names::metricTitle(m_data.metric);
     const bool higher = m_data.higherIsBetter;
     m_plot->xAxis->setLabel(tr("validation %1 (better →)").arg(metric));
     m_plot->yAxis->setLabel(tr("test %1 (better ↑)").arg(metric));
@@ -448,7 +447,7 @@ const ScatterData::Point* ScatterPlotView::pointAt(const QPoint& position, QStri
 
 QString ScatterPlotView::describe(const QString& experiment, const ScatterData::Point& p) const
 {
-    const QString metric = names::metric(m_data.metric);
+    const QString metric = names::metricTitle(m_data.metric);
     QString what;
     switch (p.kind) {
     case ScatterData::Kind::Seed:
@@ -604,7 +603,7 @@ QString ScatterPlotView::describeRunningAt(const QPoint& position) const
                         .arg(p.experiment)
                         .arg(p.seed)
                         .arg(p.epoch)
-                        .arg(names::metric(m_data.metric), formatNumber(p.validation, 5),
+                        .arg(names::metricTitle(m_data.metric), formatNumber(p.validation, 5),
                              formatNumber(p.test, 5));
         }
     }
@@ -634,7 +633,7 @@ QString ScatterPlotView::caption() const
     return tr("Validation vs test (%1): single seeds (small), %2-seed ensembles (medium) and the "
               "ensemble of all seeds (large) of each experiment; dotted y = x, dashed trend of "
               "single seeds, solid trend of ensembles.")
-               .arg(names::metric(m_data.metric))
+               .arg(names::metricTitle(m_data.metric))
                .arg(m_data.k) +
            (m_data.otherGroups.isEmpty() ? QString()
                                          : QLatin1Char(' ') + m_data.otherGroupsNote() + QLatin1Char('.'));

@@ -181,7 +181,7 @@ void StatisticsPlotView::rebuild()
     m_plot->clearItems();
     const bool higher = m_experiments.empty() || m_experiments.front().higherIsBetter;
     const QString metric =
-        m_experiments.empty() ? tr("score") : names::metric(m_experiments.front().metric).toUpper();
+        names::metricTitle(m_experiments.empty() ? Metric::Auto : m_experiments.front().metric);
     m_plot->yAxis->setLabel(
         tr("%1 %2 (better ↑)")
             .arg(m_showTest && m_kind == Kind::Spread ? tr("test") : tr("validation"), metric));
