@@ -2,6 +2,7 @@
 // experiments"), driven by tests/command/fake_trainer.py (numpy only).
 #include "command/childprocess.h"
 #include "command/commandseedengine.h"
+#include "command/progressline.h"
 #include "command/seedprogramrun.h"
 #include "common/inputerror.h"
 #include "data/csvreader.h"
@@ -223,6 +224,8 @@ private Q_SLOTS:
                 if (p.seed == r.seed) {
                     ++reported;
                     QCOMPARE(p.epochs, 3);
+                    QCOMPARE(p.validationScore, 0.5 + 0.1 * p.epoch);
+                    QCOMPARE(p.testScore, 0.45 + 0.1 * p.epoch); // the window's cross
                 }
             QCOMPARE(reported, 3);
             // The documented environment.
@@ -286,6 +289,32 @@ private Q_SLOTS:
         QCOMPARE(withStatus(results, SeedStatus::Failed).size(), size_t(3));
         for (const SeedResult& r : results)
             QVERIFY2(r.failureReason.contains(reason), qPrintable(r.failureReason));
+    }
+
+    // docs/command-experiments.md: every key optional, others ignored, NaN and Infinity left out.
+    void progressLinesReadEveryDocumentedKey()
+    {
+        QString problem;
+        const auto full = ProgressLine::parse(
+            R"(@seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87, "test_score": 0.85, "lr": 1e-3})",
+            &problem);
+        QVERIFY2(full, qPrintable(problem));
+        QCOMPARE(full->epoch, 3);
+        QCOMPARE(full->epochs, 20);
+        QCOMPARE(full->trainLoss, 0.41);
+        QCOMPARE(full->validationScore, 0.87);
+        QCOMPARE(full->testScore, 0.85);
+        const auto partial =
+            ProgressLine::parse(R"(@seedscape {"val_score": NaN, "test_score": Infinity})", &problem);
+        QVERIFY2(partial, qPrintable(problem));
+        QVERIFY(!partial->epoch && !partial->validationScore && !partial->testScore);
+        QVERIFY(!ProgressLine::parse(R"(@seedscape {"test_score": "0.9"})", &problem));
+        QCOMPARE(problem, QStringLiteral("\"test_score\" must be a number"));
+        QVERIFY(!ProgressLine::parse(R"(@seedscape {"epoch": 2.5})", &problem));
+        QCOMPARE(problem, QStringLiteral("\"epoch\" must be a whole number of 0 or more"));
+        QVERIFY(!ProgressLine::parse("@seedscape [1, 2]", &problem));
+        QVERIFY(ProgressLine::isProgressLine("@seedscape {}"));
+        QVERIFY(!ProgressLine::isProgressLine("@seedscapes {}"));
     }
 
     void timeoutEndsTheProgramAndFailsTheSeed()

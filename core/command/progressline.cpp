@@ -58,7 +58,8 @@ std::optional<ProgressLine> ProgressLine::parse(const QByteArray& line, QString*
     ProgressLine p;
     if (!readKey(object, "epoch", p.epoch, problem) || !readKey(object, "epochs", p.epochs, problem) ||
         !readKey(object, "train_loss", p.trainLoss, problem) ||
-        !readKey(object, "val_score", p.validationScore, problem))
+        !readKey(object, "val_score", p.validationScore, problem) ||
+        !readKey(object, "test_score", p.testScore, problem))
         return std::nullopt;
     return p;
 }

@@ -8,7 +8,7 @@
 namespace seedscape {
 
 // A progress report a command experiment's program prints on stdout:
-//   @seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87}
+//   @seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87, "test_score": 0.85}
 // Every key is optional; others are ignored, so programs can add their own.
 struct ProgressLine
 {
@@ -16,6 +16,9 @@ struct ProgressLine
     std::optional<int> epochs;
     std::optional<double> trainLoss;
     std::optional<double> validationScore;
+    // Only shown (the window's cross for a training seed), never stored: a seed's scores are
+    // Seedscape's own, from its predictions.
+    std::optional<double> testScore;
 
     static constexpr const char* kPrefix = "@seedscape";
 

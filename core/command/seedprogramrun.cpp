@@ -54,7 +54,7 @@ private:
     {
         if (p.epochs)
             m_epochs = *p.epochs;
-        const bool scores = p.trainLoss || p.validationScore;
+        const bool scores = p.trainLoss || p.validationScore || p.testScore;
         if (!p.epoch && !scores)
             return;
         // A report without an epoch is the next one.
@@ -73,7 +73,7 @@ private:
         m_result.lastEpoch = std::max(m_result.lastEpoch, epoch);
         if (m_control.onEpoch)
             m_control.onEpoch({m_seed, epoch, m_epochs, p.trainLoss.value_or(nan), // epochs 0: not said
-                               p.validationScore.value_or(nan)});
+                               p.validationScore.value_or(nan), p.testScore.value_or(nan)});
     }
 
     QFile& m_log;

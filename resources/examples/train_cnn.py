@@ -11,7 +11,8 @@ comes in environment variables, and all it gives back is one CSV:
   SEEDSCAPE_CLASS_NAMES                the classes in the order of the p_0, p_1, ... columns
   SEEDSCAPE_OUTPUT                     an empty folder of this seed's own: predictions.csv goes here
 
-Optional: a line "@seedscape {json}" on stdout moves the seed's progress bar and learning curve.
+Optional: a line "@seedscape {json}" on stdout moves the seed's progress bar and learning curve,
+and with val_score and test_score puts the training seed on the window's scatter.
 """
 import argparse
 import csv
@@ -84,8 +85,11 @@ for epoch in range(1, args.epochs + 1):
     model.eval()
     with torch.no_grad():
         accuracy = (model(val_x).argmax(1) == val_y).float().mean().item()
+        # Reported only, so the window can show where this seed stands; nothing here decides on it.
+        test_accuracy = (model(test_x).argmax(1) == test_y).float().mean().item()
     print("@seedscape " + json.dumps({"epoch": epoch, "epochs": args.epochs,
-                                      "train_loss": total / len(train_x), "val_score": accuracy}))
+                                      "train_loss": total / len(train_x), "val_score": accuracy,
+                                      "test_score": test_accuracy}))
 
 with torch.no_grad(), open(os.path.join(os.environ["SEEDSCAPE_OUTPUT"], "predictions.csv"), "w") as f:
     f.write("split,row," + ",".join("p_%d" % c for c in range(classes)) + "\n")
