@@ -363,11 +363,23 @@ private Q_SLOTS:
         QCOMPARE(rows[1]["name"].get<std::string>(), std::string("wine-only-init"));
         QCOMPARE(rows[1]["vary"], nlohmann::json::array({"init"}));
         QCOMPARE(rows[1]["n"].get<int>(), 2);
-        for (const auto& e : document["experiments"])
+        for (const auto& e : document["experiments"]) {
             if (e["name"] == "wine-only-init") {
                 QCOMPARE(rows[1]["val_std"].get<double>(), e["val"]["std"].get<double>());
                 QCOMPARE(rows[1]["test_range"].get<double>(), e["test"]["range"].get<double>());
+                QCOMPARE(e["held_fixed"], nlohmann::json::array({"order"}));
+            } else {
+                QCOMPARE(e["held_fixed"], nlohmann::json::array());
             }
+        }
+        // The variant is the same model with less randomness: never a pick (wine is the only model).
+        for (const auto& g : document["groups"])
+            for (const char* rule : {"by_ensemble", "by_stability"})
+                QVERIFY(g["pick"][rule].is_null() || g["pick"][rule] != "wine-only-init");
+        QVERIFY(html.contains("Not picked: wine-only-init holds a source of randomness fixed"));
+        const ProgramOutput table =
+            runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+        QVERIFY2(table.out.contains("Not picked: wine-only-init holds"), table.out.constData());
 
         // Again: the names taken, the next ones numbered.
         const ProgramOutput again = runCli(study);

@@ -255,7 +255,9 @@ void ComparePanel::showPicks(const QString& focus, const std::optional<Workspace
            "single-seed "
            "validation range): %2.")
             .arg(named(group->pickByEnsemble, tr("none, no ensemble score is defined")),
-                 named(group->pickByStability, tr("none, it needs an experiment with two seeds or more"))));
+                 named(group->pickByStability, tr("none, it needs an experiment with two seeds or more"))) +
+        (group->leftOutOfPicks.isEmpty() ? QString()
+                                         : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()));
 }
 
 void ComparePanel::showBootstrap(const ExperimentStatistics& focus,

@@ -102,6 +102,8 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
                      g.pickByStability.isEmpty()
                          ? QStringLiteral("— (no experiment with two seeds and a defined validation range)")
                          : g.pickByStability);
+        if (!g.leftOutOfPicks.isEmpty())
+            out += g.leftOutNote() + QLatin1Char('\n');
     }
     std::cout << out.toStdString();
 }

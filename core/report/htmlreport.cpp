@@ -81,6 +81,8 @@ QString summary(const WorkspaceStatistics& w)
         if (!g.pickByStability.isEmpty())
             html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
                         .arg(escaped(g.pickByStability));
+        if (!g.leftOutOfPicks.isEmpty())
+            html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
         html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")
                     .arg(escaped(g.acrossSeeds.pearsonText()), escaped(g.acrossEnsembles.pearsonText()));
         html += QStringLiteral("</ul>\n");

@@ -1,7 +1,14 @@
 #include "experimentstatistics.h"
 
-#include "experiment/experimentnames.h"
+#include "randomnessstudy.h"
 
+#include "common/inputerror.h"
+#include "experiment/experimentnames.h"
+#include "experiment/experimentreader.h"
+#include "store/experimentresults.h"
+#include "store/storeddefinition.h"
+
+#include <QDir>
 #include <QFileInfo>
 
 #include <cmath>
@@ -13,6 +20,22 @@ namespace seedscape {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// What the definition the seeds were trained with holds fixed; nothing without one (imported
+// predictions) or when it cannot be read (the comparison group says so).
+QStringList heldFixedOf(const ExperimentResults& results)
+{
+    if (results.folder.isEmpty())
+        return {};
+    const QString file = QDir(results.folder).filePath(StoredDefinition::fileName());
+    if (!QFileInfo::exists(file))
+        return {};
+    try {
+        return RandomnessStudy::heldFixed(ExperimentReader::readFile(file));
+    } catch (const InputError&) {
+        return {};
+    }
+}
 
 BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples,
                                quint64 randomSeed)
@@ -69,6 +92,7 @@ ExperimentStatistics ExperimentStatistics::compute(const ExperimentResults& resu
     s.metric = results.labels.metric;
     s.higherIsBetter = seedscape::higherIsBetter(s.metric);
     s.group = ComparisonGroup::of(results);
+    s.heldFixed = heldFixedOf(results);
     s.failedSeeds = results.failedSeeds;
     for (const DamagedSeed& d : results.damaged)
         s.damagedSeeds << QFileInfo(d.file).fileName();

@@ -44,6 +44,9 @@ struct ExperimentStatistics
     Metric metric = Metric::RMSE;
     bool higherIsBetter = false;
     ComparisonGroup group; // the rows it is scored on: compared only with experiments of the same key
+    // Sources of randomness its stored definition holds fixed between seeds (seeds.vary; a randomness
+    // study's variants): its spread leaves them out, so it takes no part in the picks.
+    QStringList heldFixed;
     std::vector<SeedScore> seeds;
     int failedSeeds = 0;
     QStringList damagedSeeds; // file names of the records left out as damaged, e.g. "seed-5.json"

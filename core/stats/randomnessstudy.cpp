@@ -49,6 +49,14 @@ QStringList RandomnessStudy::sources(const Experiment& base)
     return all;
 }
 
+QStringList RandomnessStudy::heldFixed(const Experiment& e)
+{
+    QStringList held = sources(e);
+    for (const QString& source : varying(e))
+        held.removeAll(source);
+    return held;
+}
+
 std::vector<Experiment> RandomnessStudy::variants(const Experiment& base, const QStringList& takenNames)
 {
     std::vector<Experiment> made;

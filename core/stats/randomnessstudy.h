@@ -19,6 +19,8 @@ public:
     // The sources that can move a built-in model's scores: init and order always, dropout when the
     // model has dropout. None for a command experiment: its program owns its randomness.
     static QStringList sources(const Experiment& base);
+    // The sources of randomness e's seeds hold fixed: sources(e) that its seeds.vary leaves out.
+    static QStringList heldFixed(const Experiment& e);
     // One variant of base per source: seeds.vary that source alone, no seed list, named
     // BASE-only-SOURCE (numbered when taken), tagged "randomness-study", its notes saying what it is.
     static std::vector<Experiment> variants(const Experiment& base, const QStringList& takenNames);

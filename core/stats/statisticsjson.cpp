@@ -126,6 +126,9 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
     json damaged = json::array();
     for (const QString& file : e.damagedSeeds)
         damaged.push_back(file.toStdString());
+    json heldFixed = json::array();
+    for (const QString& source : e.heldFixed)
+        heldFixed.push_back(source.toStdString());
     json kEnsembles = json::object();
     for (int k : options.ks)
         kEnsembles[std::to_string(k)] = sizeJson(e.kEnsembles(k));
@@ -142,6 +145,7 @@ json experimentJson(const ExperimentStatistics& e, const StatisticsOptions& opti
                 {"seeds", seeds},
                 {"failed_seeds", e.failedSeeds},
                 {"damaged_seeds", damaged},
+                {"held_fixed", heldFixed},
                 {"val", spreadJson(e.validation)},
                 {"test", spreadJson(e.test)},
                 {"ensemble", {{"val", number(e.ensembleValidation)}, {"test", number(e.ensembleTest)}}},

@@ -99,6 +99,12 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
             }
             ensembleValidation.push_back(e.ensembleValidation);
             ensembleTest.push_back(e.ensembleTest);
+            // Holding a source fixed narrows the range and changes the ensemble without making the
+            // model any better: the picks choose between models trained as they would be deployed.
+            if (!e.heldFixed.isEmpty()) {
+                g.leftOutOfPicks << e.name;
+                continue;
+            }
             const bool higher = e.higherIsBetter;
             // An undefined score picks nothing; a single seed has no range to be small.
             if (std::isfinite(e.ensembleValidation) &&
@@ -121,6 +127,17 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
         w.groups.push_back(std::move(g));
     }
     return w;
+}
+
+QString WorkspaceStatistics::Group::leftOutNote() const
+{
+    if (leftOutOfPicks.isEmpty())
+        return {};
+    return QStringLiteral("Not picked: %1 %2 a source of randomness fixed between seeds (seeds.vary), so "
+                          "%3 spread leaves out what that source adds.")
+        .arg(leftOutOfPicks.join(QStringLiteral(", ")),
+             leftOutOfPicks.size() == 1 ? QStringLiteral("holds") : QStringLiteral("hold"),
+             leftOutOfPicks.size() == 1 ? QStringLiteral("its") : QStringLiteral("their"));
 }
 
 const WorkspaceStatistics::Group* WorkspaceStatistics::groupOf(const QString& experiment) const

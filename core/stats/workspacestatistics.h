@@ -27,6 +27,10 @@ struct WorkspaceStatistics
         QString pickByEnsemble;              // best full-ensemble validation score
         QString pickByStability;             // smallest single-seed validation range (ties: better mean),
                                              // of experiments with two seeds or more
+        QStringList leftOutOfPicks;          // experiments that hold a source of randomness fixed
+
+        // A sentence naming leftOutOfPicks and why they take no part; empty when none.
+        QString leftOutNote() const;
     };
 
     std::vector<ExperimentStatistics> experiments;
