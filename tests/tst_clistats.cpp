@@ -127,9 +127,9 @@ void TestCliStats::statsOfATrainedSweep()
         QVERIFY2(row[at - 1] == QLatin1Char(' ') && row[at] != QLatin1Char(' '),
                  qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
     }
-    // k above the seeds: the k-ensemble column is undefined ("—"), not a number.
+    // One column per size asked for; k above the seeds is undefined ("—"), not a number.
     const ProgramOutput beyond = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
-                                         QStringLiteral("--k"), QStringLiteral("5")});
+                                         QStringLiteral("--k"), QStringLiteral("2,5")});
     QCOMPARE(beyond.exitCode, 0);
     const QStringList beyondLines = QString::fromUtf8(beyond.out).split(QLatin1Char('\n'));
     const qsizetype beyondHeader = beyondLines.indexOf(QRegularExpression(QStringLiteral("experiment .*")));
@@ -138,6 +138,15 @@ void TestCliStats::statsOfATrainedSweep()
     QVERIFY(kColumn > 0);
     QVERIFY2(beyondLines[beyondHeader + 1].mid(kColumn).startsWith(QStringLiteral("— ")),
              qPrintable(beyondLines[beyondHeader + 1]));
+    const qsizetype twoColumn = beyondLines[beyondHeader].indexOf(QStringLiteral("2-ens val"));
+    QVERIFY(twoColumn > 0 && twoColumn < kColumn);
+    const ProgramOutput twoJson =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--k"),
+                QStringLiteral("2"), QStringLiteral("--json")});
+    const double twoMean =
+        nlohmann::json::parse(twoJson.out.toStdString())["experiments"][0]["k_ensembles"]["2"]["val_mean"];
+    const QString twoCell = beyondLines[beyondHeader + 1].mid(twoColumn).section(QLatin1Char(' '), 0, 0);
+    QVERIFY2(std::abs(twoCell.toDouble() - twoMean) <= 1e-4 * std::abs(twoMean), qPrintable(twoCell));
 }
 
 void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()

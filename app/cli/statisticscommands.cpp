@@ -26,29 +26,37 @@ QString show(double v, int decimals = 4)
     return formatNumber(v, decimals + 1);
 }
 
-QStringList tableHeader(int k)
+// One "k-ens val" column per --k size, in the order asked.
+QStringList tableHeader(const std::vector<int>& ks)
 {
-    return {QStringLiteral("experiment"),        QStringLiteral("metric"),    QStringLiteral("seeds"),
-            QStringLiteral("val mean ± 95% t"),  QStringLiteral("val range"), QStringLiteral("test mean"),
-            QStringLiteral("ens val"),           QStringLiteral("ens test"),  QStringLiteral("gain val"),
-            QStringLiteral("%1-ens val").arg(k), QStringLiteral("val/test r")};
+    QStringList header = {
+        QStringLiteral("experiment"),       QStringLiteral("metric"),    QStringLiteral("seeds"),
+        QStringLiteral("val mean ± 95% t"), QStringLiteral("val range"), QStringLiteral("test mean"),
+        QStringLiteral("ens val"),          QStringLiteral("ens test"),  QStringLiteral("gain val")};
+    for (int k : ks)
+        header << QStringLiteral("%1-ens val").arg(k);
+    return header << QStringLiteral("val/test r");
 }
 
-QStringList tableRow(const ExperimentStatistics& e, int k)
+QStringList tableRow(const ExperimentStatistics& e, const std::vector<int>& ks)
 {
-    const auto* kSummary = e.kEnsembles(k);
-    return {e.name,
-            names::metric(e.metric),
-            QString::number(e.seedCount()) +
-                (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
-            formatMeanAndInterval(e.validation.mean, (e.validation.ciHigh - e.validation.ciLow) / 2),
-            show(e.validation.range),
-            show(e.test.mean),
-            show(e.ensembleValidation),
-            show(e.ensembleTest),
-            show(e.gainValidation),
-            kSummary ? show(kSummary->validationMean) : QStringLiteral("—"),
-            show(e.validationTest.pearson, 3)};
+    QStringList row = {
+        e.name,
+        names::metric(e.metric),
+        QString::number(e.seedCount()) +
+            (e.failedSeeds ? QStringLiteral("+%1✗").arg(e.failedSeeds) : QString()),
+        formatMeanAndInterval(e.validation.mean, (e.validation.ciHigh - e.validation.ciLow) / 2),
+        show(e.validation.range),
+        show(e.test.mean),
+        show(e.ensembleValidation),
+        show(e.ensembleTest),
+        show(e.gainValidation)};
+    for (int k : ks) {
+        const auto* kSummary = e.kEnsembles(k);
+        row << (kSummary && kSummary->count > 0 ? show(kSummary->validationMean) : QStringLiteral("—"));
+    }
+    // As the correlations in words write it: an r of rounding noise is 0, not "-2.773e-14".
+    return row << Correlation::coefficientText(e.validationTest.pearson);
 }
 
 // Columns as wide as their widest cell, two spaces apart, so no number runs into the next.
@@ -74,7 +82,6 @@ QString alignedTable(const std::vector<QStringList>& rows)
 // across its experiments, P(A better than B), picks); nothing is compared across blocks.
 void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
 {
-    const int k = options.ks.front();
     QString out;
     for (size_t i = 0; i < w.groups.size(); ++i) {
         const WorkspaceStatistics::Group& g = w.groups[i];
@@ -82,10 +89,10 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
             out += QLatin1Char('\n');
         out +=
             QStringLiteral("group %1 of %2 · %3\n").arg(i + 1).arg(w.groups.size()).arg(g.data.description());
-        std::vector<QStringList> rows = {tableHeader(k)};
+        std::vector<QStringList> rows = {tableHeader(options.ks)};
         for (const ExperimentStatistics& e : w.experiments)
             if (g.experiments.contains(e.name))
-                rows.push_back(tableRow(e, k));
+                rows.push_back(tableRow(e, options.ks));
         out += alignedTable(rows);
         out += QStringLiteral("validation/test Pearson of single seeds: %1\n"
                               "validation/test Pearson of full ensembles: %2\n")
