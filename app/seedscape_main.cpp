@@ -18,17 +18,23 @@
 #include <QIcon>
 #include <QSettings>
 
+#include <cstdio>
+
 namespace {
 
 // Draws a plot or writes the report, offscreen; exit 1 with a message on a user error.
 int renderFile(const QCommandLineParser& parser)
 {
-    auto number = [&](const QString& name, int fallback) {
+    auto number = [&](const QString& name, int fallback, int maximum = 20000) {
         bool ok = true;
         const int n = parser.isSet(name) ? parser.value(name).toInt(&ok) : fallback;
-        if (!ok || n < 1 || n > 20000)
+        if (!ok || n < 1 || n > maximum)
             throw seedscape::InputError(
-                {}, QStringLiteral("--%1: '%2' is not a size from 1 to 20000").arg(name, parser.value(name)));
+                {}, QStringLiteral("option --%1: '%2' is not a whole number from 1 to %3%4")
+                        .arg(name, parser.value(name))
+                        .arg(maximum)
+                        .arg(name == QLatin1String("k") ? QStringLiteral(" (a plot draws one ensemble size)")
+                                                        : QString()));
         return n;
     };
     try {
@@ -51,7 +57,9 @@ int renderFile(const QCommandLineParser& parser)
         options.height = number(QStringLiteral("height"), 700);
         options.dpi = number(QStringLiteral("dpi"), 96);
         options.k = number(QStringLiteral("k"), 3);
-        seedscape::PlotRenderer::render(workspace, parser.value(QStringLiteral("plot")), options);
+        for (const QString& warning :
+             seedscape::PlotRenderer::render(workspace, parser.value(QStringLiteral("plot")), options))
+            std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
     } catch (const seedscape::InputError& e) {
         qCritical("seedscape: %s", qPrintable(e.message()));
         return 1;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void chosenExperiment();
     void userErrors_data();
     void userErrors();
+    void warnsOfWhatItCannotDraw();
     void withoutTheDrawingProgramItIsAnInternalFailure();
     void reportHtml();
     void reportPdf();
@@ -201,7 +202,23 @@ void TestPlotCommand::userErrors_data()
         << "unknown plot kind 'box'; the kinds are: scatter, spread, ensemble-size, curves";
     QTest::addRow("bad size") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"),
                                              QStringLiteral("--width"), QStringLiteral("0")}
-                              << "--width: '0' is not a size";
+                              << "option --width: '0' is not a whole number from 1 to 20000";
+    QTest::addRow("two ks") << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"),
+                                           QStringLiteral("--k"), QStringLiteral("2,3")}
+                            << "option --k: '2,3' is not a whole number from 1 to 20000 (a plot draws one "
+                               "ensemble size)";
+    // Qt would print its painter's complaints and an empty image: one line saying why instead.
+    QTest::addRow("too many pixels") << QStringList{QStringLiteral("--out"),    QStringLiteral("/tmp/x.png"),
+                                                    QStringLiteral("--width"),  QStringLiteral("20000"),
+                                                    QStringLiteral("--height"), QStringLiteral("20000"),
+                                                    QStringLiteral("--dpi"),    QStringLiteral("2000")}
+                                     << "x.png: 20000×20000 at 2000 dpi is 416667×416667 pixels; a PNG can "
+                                        "have at most 250 million";
+    // A mistyped folder is not created unasked.
+    QTest::addRow("no such folder") << QStringList{QStringLiteral("--out"),
+                                                   m_dir.filePath(QStringLiteral("absent/deeper/x.png"))}
+                                    << QStringLiteral("x.png: no such folder %1; create it first")
+                                           .arg(m_dir.filePath(QStringLiteral("absent/deeper")));
     QTest::addRow("box of a scatter")
         << QStringList{QStringLiteral("--out"), QStringLiteral("/tmp/x.png"), QStringLiteral("--box")}
         << "--box and --scores apply to --kind spread only";
@@ -220,6 +237,26 @@ void TestPlotCommand::userErrors()
     // One line, this program's: what the drawing program said, and nothing else.
     QVERIFY2(err.startsWith("seedscape-cli: ") && err.count('\n') == 1, err.constData());
     QVERIFY2(err.contains(message.toUtf8()), err.constData());
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("absent"))));
+}
+
+// What a plot cannot show although asked: drawn all the same (exit 0), with a warning line.
+void TestPlotCommand::warnsOfWhatItCannotDraw()
+{
+    QByteArray err;
+    const QString out = m_dir.filePath(QStringLiteral("warned.png"));
+    QCOMPARE(plot({QStringLiteral("--out"), out, QStringLiteral("--k"), QStringLiteral("99")}, &err), 0);
+    QVERIFY2(err.startsWith("warning: --k 99: no experiment plotted has 99 seeds (the most is ") &&
+                 err.count('\n') == 1,
+             err.constData());
+    QVERIFY(QFileInfo(out).size() > 0);
+    // Imported predictions have no scores per epoch.
+    QCOMPARE(plot({QStringLiteral("--out"), out, QStringLiteral("--kind"), QStringLiteral("curves")}, &err),
+             0);
+    QVERIFY2(err.contains("recorded no score per epoch") && err.contains("its learning curves are empty"),
+             err.constData());
+    QCOMPARE(plot({QStringLiteral("--out"), out, QStringLiteral("--k"), QStringLiteral("2")}, &err), 0);
+    QVERIFY2(err.isEmpty(), err.constData());
 }
 
 // Without the drawing program beside it (a build without the window), plot and report cannot
@@ -413,6 +450,12 @@ void TestPlotCommand::reportErrors()
         1);
     QVERIFY2(err.contains("no such workspace folder"), err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("r.html"))));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), m_dir.path(),
+                  QStringLiteral("--out"), m_dir.filePath(QStringLiteral("absent/r.html"))},
+                 &err),
+             1);
+    QVERIFY2(err.contains("r.html: no such folder"), err.constData());
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("absent"))));
 }
 
 namespace {

@@ -22,6 +22,7 @@ void ReportRenderer::render(const QString& workspaceFolder, const QString& outpu
     const QString suffix = QFileInfo(outputPath).suffix().toLower();
     if (suffix != QLatin1String("html") && suffix != QLatin1String("pdf"))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .html or .pdf"));
+    PlotRenderer::requireOutputFolder(outputPath);
     const std::vector<ExperimentResults> group = PlotRenderer::comparableGroup(workspaceFolder, experiment);
 
     std::vector<std::unique_ptr<PlotPage>> views;

@@ -105,6 +105,19 @@ QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int
     case Format::Png: {
         // width × height is the logical size, as on screen; dpi/96 more pixels per side.
         const double scale = dpi / 96.0;
+        // Qt cannot paint an image this large (it says so on stderr and gives an empty one): say why.
+        const double pixelsWide = std::round(width * scale), pixelsHigh = std::round(height * scale);
+        if (pixelsWide * pixelsHigh > kMaxPngPixels)
+            throw StorageError(QStringLiteral("%1: %2×%3 at %4 dpi is %5×%6 pixels; a PNG can have at most "
+                                              "%7 million: lower the size or the dpi (SVG and PDF scale "
+                                              "without it)")
+                                   .arg(path)
+                                   .arg(width)
+                                   .arg(height)
+                                   .arg(dpi)
+                                   .arg(pixelsWide, 0, 'f', 0)
+                                   .arg(pixelsHigh, 0, 'f', 0)
+                                   .arg(kMaxPngPixels / 1e6, 0, 'f', 0));
         QImage image = plot->toPixmap(width, height, scale).toImage();
         const int dotsPerMeter = static_cast<int>(std::lround(dpi / 0.0254));
         image.setDotsPerMeterX(dotsPerMeter);

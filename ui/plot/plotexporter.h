@@ -30,6 +30,9 @@ public:
     // The file's bytes, for embedding (the report's SVG); path only names it in errors.
     static QByteArray encode(QCustomPlot* plot, Format format, int width, int height, int dpi,
                              const QString& path);
+
+    // The largest PNG drawn (1 GB of pixels in memory); beyond it, a StorageError says so.
+    static constexpr double kMaxPngPixels = 250e6;
 };
 
 } // namespace seedscape

@@ -11,6 +11,7 @@
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -92,7 +93,8 @@ std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults
     return view;
 }
 
-void PlotRenderer::render(const QString& workspaceFolder, const QString& outputPath, const Options& options)
+QStringList PlotRenderer::render(const QString& workspaceFolder, const QString& outputPath,
+                                 const Options& options)
 {
     if (!kinds().contains(options.kind))
         throw InputError({}, QStringLiteral("unknown plot kind '%1'; the kinds are: %2")
@@ -101,10 +103,42 @@ void PlotRenderer::render(const QString& workspaceFolder, const QString& outputP
         throw InputError({}, QStringLiteral("--box and --scores apply to --kind spread only"));
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
+    requireOutputFolder(outputPath);
     const std::vector<ExperimentResults> group = comparableGroup(workspaceFolder, options.experiment);
     const std::unique_ptr<PlotPage> page =
         view(group, options, ExperimentColours::ofWorkspace(workspaceFolder));
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
+
+    QStringList warnings;
+    size_t mostSeeds = 0;
+    for (const ExperimentResults& r : group)
+        mostSeeds = std::max(mostSeeds, r.seeds.size());
+    if (options.kind == QLatin1String("scatter") && static_cast<size_t>(options.k) > mostSeeds)
+        warnings << QStringLiteral("--k %1: no experiment plotted has %1 seeds (the most is %2), so no "
+                                   "%1-seed ensembles are drawn")
+                        .arg(options.k)
+                        .arg(mostSeeds);
+    if (options.kind == QLatin1String("curves")) {
+        const auto chosen = std::find_if(group.begin(), group.end(), [&](const ExperimentResults& r) {
+            return options.experiment.isEmpty() ? !r.seeds.empty() : r.name == options.experiment;
+        });
+        if (chosen != group.end() &&
+            std::all_of(chosen->seeds.begin(), chosen->seeds.end(),
+                        [](const SeedResult& s) { return s.validationCurve.empty(); }))
+            warnings << QStringLiteral("%1 recorded no score per epoch (imported predictions, or a program "
+                                       "that prints no progress): its learning curves are empty")
+                            .arg(chosen->name);
+    }
+    return warnings;
+}
+
+void PlotRenderer::requireOutputFolder(const QString& outputPath)
+{
+    // A mistyped folder is the user's mistake to hear about, not a folder to create unasked.
+    const QFileInfo file(outputPath);
+    if (!file.absoluteDir().exists())
+        throw InputError({outputPath},
+                         QStringLiteral("no such folder %1; create it first").arg(file.absolutePath()));
 }
 
 } // namespace seedscape

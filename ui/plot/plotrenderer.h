@@ -29,8 +29,14 @@ public:
         int width = 900, height = 700, dpi = 96, k = 3;
     };
 
-    // Throws InputError or StorageError.
-    static void render(const QString& workspaceFolder, const QString& outputPath, const Options& options);
+    // Throws InputError or StorageError (also for an output folder that does not exist). Returns
+    // what the plot cannot show although it was asked to (a k above every experiment's seeds,
+    // curves of an experiment that recorded none), one warning each.
+    static QStringList render(const QString& workspaceFolder, const QString& outputPath,
+                              const Options& options);
+
+    // Throws InputError when outputPath's folder does not exist.
+    static void requireOutputFolder(const QString& outputPath);
 
     // The experiments drawn together: the chosen one (by default the first with seeds) and the
     // others of its comparison group (scored on the same rows), in the workspace's order.
