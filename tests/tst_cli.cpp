@@ -172,6 +172,18 @@ void TestCli::eachCommandHasItsOwnHelp()
                 help.out);
         }
     }
+    // No command at all: a user error, its usage on stderr (stdout is for results only).
+    const ProgramOutput none = runCli({});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(none.out.isEmpty());
+    QCOMPARE(none.err, whole);
+    // A workspace with nothing to report: the summary on stderr, stdout empty, exit 0.
+    QTemporaryDir empty;
+    const ProgramOutput nothing =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), empty.path()});
+    QCOMPARE(nothing.exitCode, 0);
+    QVERIFY(nothing.out.isEmpty());
+    QVERIFY2(nothing.err.contains("has a finished seed yet"), nothing.err.constData());
     const ProgramOutput unknown = runCli({QStringLiteral("help"), QStringLiteral("frobnicate")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains("unknown command 'frobnicate'"), unknown.err.constData());

@@ -105,7 +105,8 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args[0] == QLatin1String("-h") || args[0] == QLatin1String("--help") ||
         (args[0] == QLatin1String("help") && args.size() == 1)) {
-        std::cout << kUsage;
+        // No command is a user error: its usage goes where errors go, so stdout stays for results.
+        (args.isEmpty() ? std::cerr : std::cout) << kUsage;
         return args.isEmpty() ? cli::kExitUserError : 0;
     }
     if (args[0] == QLatin1String("--version")) {

@@ -198,8 +198,8 @@ int statsCommand(const QStringList& args)
             if (entry.experiment)
                 definitions.push_back(*entry.experiment);
         std::cout << StatisticsJson::toJson(statistics, settings, definitions).toStdString();
-    } else if (statistics.experiments.empty())
-        std::cout << "no experiment in " << folder.toStdString()
+    } else if (statistics.experiments.empty()) // a summary, not a table: stdout stays empty
+        std::cerr << "no experiment in " << folder.toStdString()
                   << (problems.isEmpty() ? " has a finished seed yet"
                                          : " has finished seeds that can be read; see the warnings above")
                   << std::endl;
