@@ -557,6 +557,24 @@ void TestScatterPlotView::ensembleSizeLegendAndCurvesKeepOffTheData()
     const QCPRange x = curves.plot()->xAxis->range(), y = curves.plot()->yAxis->range();
     QVERIFY(x.lower < 1 && x.upper > 3);
     QVERIFY(y.lower < 1.4 && y.upper > 3.0);
+
+    // Both axes count (seeds, epochs): whole-number ticks only, also zoomed in, where QCustomPlot's
+    // own ticker labels 1.5 and 2.5.
+    const auto wholeTicks = [](QCustomPlot* p, QCPRange range) {
+        p->xAxis->setRange(range);
+        p->replot();
+        const QVector<double> ticks = p->xAxis->tickVector();
+        if (ticks.size() < 2)
+            return false;
+        for (double t : ticks)
+            if (t != std::round(t))
+                return false;
+        return true;
+    };
+    for (QCustomPlot* p : {plot, curves.plot()})
+        for (const QCPRange& range : {QCPRange(0.5, 5.5), QCPRange(0.8, 3.2), QCPRange(0, 400)})
+            QVERIFY2(wholeTicks(p, range),
+                     qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
 }
 
 void TestScatterPlotView::axesNameTheMetricAsPeopleWriteIt_data()

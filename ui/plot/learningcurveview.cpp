@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "countticker.h"
 #include "dashedpens.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -77,6 +78,7 @@ LearningCurveView::LearningCurveView(QWidget* parent)
     DashedPens::flattenGrids(m_plot);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
     m_plot->legend->setVisible(false);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &LearningCurveView::resetView);

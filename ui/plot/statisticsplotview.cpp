@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "countticker.h"
 #include "dashedpens.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -335,7 +336,7 @@ void StatisticsPlotView::setShowTest(bool test)
 
 void StatisticsPlotView::drawEnsembleSize()
 {
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
     m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, "
                                "band: their min–max"));
     m_plot->legend->setVisible(!m_experiments.empty());
