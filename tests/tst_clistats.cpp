@@ -187,7 +187,7 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
                                        .arg(results)
                                        .toUtf8()),
              repaired.err.constData());
-    QVERIFY2(repaired.err.contains("training 1 seeds (2 already finished)"), repaired.err.constData());
+    QVERIFY2(repaired.err.contains("training 1 seed (2 already finished)"), repaired.err.constData());
     QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
     QVERIFY(QFile::exists(results + QStringLiteral("/damaged/") + bin));
     const ProgramOutput clean = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});

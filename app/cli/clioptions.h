@@ -3,11 +3,18 @@
 #include <QStringList>
 
 #include <stdexcept>
+#include <string>
 
 namespace seedscape::cli {
 
 constexpr int kExitUserError = 1;
 constexpr int kExitInternal = 2;
+
+// "1 seed", "3 seeds": a count and its noun, for the progress and summary lines.
+inline std::string counted(long long n, const char* noun)
+{
+    return std::to_string(n) + ' ' + noun + (n == 1 ? "" : "s");
+}
 
 // A wrong command line: exit code 1 with the message on one line.
 class UsageError : public std::runtime_error

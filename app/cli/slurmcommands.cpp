@@ -95,10 +95,11 @@ int submitCommand(const QStringList& args)
                   << p.inFlight << " in jobs still queued or running make " << wanted << std::endl;
         return 0;
     }
-    std::cerr << e.name.toStdString() << ": submitted " << job->seedCount() << " seeds as job "
-              << job->jobId.toStdString() << " (" << job->tasks.size() << " array tasks, "
-              << job->tasks.front().size() << " seeds per task); files in " << job->folder.toStdString()
-              << std::endl;
+    std::cerr << e.name.toStdString() << ": submitted " << counted(job->seedCount(), "seed") << " as job "
+              << job->jobId.toStdString() << " ("
+              << counted(static_cast<long long>(job->tasks.size()), "array task") << ", "
+              << counted(static_cast<long long>(job->tasks.front().size()), "seed") << " per task); files in "
+              << job->folder.toStdString() << std::endl;
     std::cout << job->jobId.toStdString() << std::endl;
     return 0;
 }
@@ -145,7 +146,8 @@ int jobsCommand(const QStringList& args)
             << "job " << j.job.jobId.toStdString() << "  " << j.job.experiment.toStdString() << "  "
             << j.state().toStdString() << "  submitted "
             << j.job.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()
-            << "  " << j.job.seedCount() << " seeds in " << j.tasks.size() << " tasks:";
+            << "  " << counted(j.job.seedCount(), "seed") << " in "
+            << counted(static_cast<long long>(j.tasks.size()), "task") << ":";
         for (const char* s : {"pending", "running", "finished", "failed", "cancelled", "unknown"})
             if (const int n = j.count(QString::fromLatin1(s)))
                 std::cout << " " << n << " " << s;

@@ -145,8 +145,9 @@ int importCommand(const QStringList& args)
         options.required(QStringLiteral("--labels")), *task, *metric,
         options.flag(QStringLiteral("--replace")) ? ImportWriter::StoredSeeds::Replace
                                                   : ImportWriter::StoredSeeds::Refuse);
-    std::cerr << "imported " << summary.seeds << " seeds of " << summary.experiments.size()
-              << " experiments (" << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
+    std::cerr << "imported " << counted(summary.seeds, "seed") << " of "
+              << counted(static_cast<long long>(summary.experiments.size()), "experiment") << " ("
+              << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
               << summary.validationRows << " validation and " << summary.testRows << " test rows"
               << std::endl;
     return 0;

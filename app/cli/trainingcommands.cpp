@@ -271,12 +271,12 @@ int runCommand(const QStringList& args)
         if (const auto slow = remaining.durationWarning(file))
             std::cerr << "warning: " << slow->toStdString() << std::endl;
     }
-    std::cerr << e.name.toStdString() << ": training " << (wanted - alreadyFinished) << " seeds ("
-              << alreadyFinished << " already finished) on " << workers
+    std::cerr << e.name.toStdString() << ": training " << counted(wanted - alreadyFinished, "seed") << " ("
+              << alreadyFinished << " already finished) on "
               << (e.isCommand()
-                      ? " programs at once; logs in " +
+                      ? counted(workers, "program") + " at once; logs in " +
                             workspace.commandPlaces(e.name).runsFolder.toStdString() + "/SEED/log.txt"
-                      : std::string(" threads"))
+                      : counted(workers, "thread"))
               << std::endl;
 
     ProgressPrinter printer(effectiveMetric(e.metric, data->dataset.task), wanted, alreadyFinished);
@@ -287,8 +287,8 @@ int runCommand(const QStringList& args)
     runner.add({e, data, resultsFolder, wanted,
                 SeedEngine::create(e, data, engine, workspace.commandPlaces(e.name))});
     if (const int resumed = runner.resumableSeeds(); resumed > 0)
-        std::cerr << e.name.toStdString() << ": resuming " << resumed
-                  << " seeds from the checkpoints an earlier run left" << std::endl;
+        std::cerr << e.name.toStdString() << ": resuming " << counted(resumed, "seed")
+                  << " from the checkpoints an earlier run left" << std::endl;
     runner.start(workers);
     while (!runner.waitFor(100))
         if (g_interrupted && !runner.isCancelled())
