@@ -88,7 +88,10 @@ void TestCli::userErrorsExitWithOneClearLine_data()
                                      << "unknown command 'frobnicate'";
     QTest::addRow("unknown option") << QStringList{QStringLiteral("sample"), QStringLiteral("--worksp"),
                                                    QStringLiteral("x")}
-                                    << QString() << QByteArray() << "unknown option --worksp";
+                                    << QString() << QByteArray()
+                                    << "unknown option --worksp; did you mean --workspace?";
+    QTest::addRow("mistyped command") << QStringList{QStringLiteral("stat")} << QString() << QByteArray()
+                                      << "unknown command 'stat'; did you mean 'stats'?";
     QTest::addRow("empty option value")
         << QStringList{QStringLiteral("stats"), QStringLiteral("--k"), QString(),
                        QStringLiteral("--workspace"), QStringLiteral("/tmp")}

@@ -67,6 +67,13 @@ void TestCliRun::runThenRerunReproducesEverySeed()
                                           QStringLiteral("--seed"), QStringLiteral("12345")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.err.contains("has no recorded seed 12345"));
+    // A mistyped name is said to be one, with the name meant, not as a file that was not found.
+    const ProgramOutput typo = runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                       QStringLiteral("--experiment"), QStringLiteral("qiuck"),
+                                       QStringLiteral("--seed"), QStringLiteral("1")});
+    QCOMPARE(typo.exitCode, 1);
+    QVERIFY2(typo.err.contains("no experiment named 'qiuck' here; did you mean 'quick'?"),
+             typo.err.constData());
 }
 
 void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()

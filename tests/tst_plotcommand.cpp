@@ -187,7 +187,12 @@ void TestPlotCommand::chosenExperiment()
     QCOMPARE(
         plot({QStringLiteral("--out"), path, QStringLiteral("--experiment"), QStringLiteral("nope")}, &err),
         1);
-    QVERIFY2(err.contains("no experiment named 'nope' has results"), err.constData());
+    QVERIFY2(err.contains("no experiment named 'nope' here") && !err.contains("did you mean"),
+             err.constData());
+    QCOMPARE(
+        plot({QStringLiteral("--out"), path, QStringLiteral("--experiment"), QStringLiteral("M22")}, &err),
+        1);
+    QVERIFY2(err.contains("no experiment named 'M22' here; did you mean 'm2'?"), err.constData());
 }
 
 void TestPlotCommand::userErrors_data()

@@ -146,7 +146,7 @@ private Q_SLOTS:
             runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
                     QStringLiteral("--experiment"), QStringLiteral("wine")});
         QCOMPARE(again.exitCode, 1);
-        QVERIFY2(again.err.contains("no such experiment"), again.err.constData());
+        QVERIFY2(again.err.contains("no experiment named 'wine' here"), again.err.constData());
     }
 
     // Imported experiments (no file, their results alone) are renamed and deleted as well: a wrong
@@ -187,7 +187,7 @@ private Q_SLOTS:
             runCli({QStringLiteral("delete"), QStringLiteral("--workspace"), workspace,
                     QStringLiteral("--experiment"), QStringLiteral("../programs")});
         QCOMPARE(outside.exitCode, 1);
-        QVERIFY2(outside.err.contains("no such experiment"), outside.err.constData());
+        QVERIFY2(outside.err.contains("no experiment named '../programs' here"), outside.err.constData());
         QVERIFY(QFileInfo(workspace + QStringLiteral("/programs")).isDir());
     }
 
@@ -394,7 +394,9 @@ private Q_SLOTS:
         QVERIFY(!workspace.isEmpty());
         QCOMPARE(importGolden(workspace), 0); // m1 and m2: imported predictions
         for (const auto& [name, message] : std::vector<std::pair<QString, QByteArray>>{
-                 {QStringLiteral("absent"), "absent.experiment.json: no such experiment"},
+                 {QStringLiteral("absent"), "no experiment named 'absent' here"},
+                 // A typo names what was likely meant, in each command that takes --experiment.
+                 {QStringLiteral("wnie"), "no experiment named 'wnie' here; did you mean 'wine'?"},
                  {QStringLiteral("m1"), "imported predictions keep no definition"}}) {
             const ProgramOutput refused =
                 runCli({QStringLiteral("study-sources"), QStringLiteral("--workspace"), workspace,

@@ -6,6 +6,7 @@
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "common/nearestword.h"
 #include "slurm/slurmerror.h"
 
 #include <QCoreApplication>
@@ -163,7 +164,15 @@ int main(int argc, char* argv[])
             return cli::restoreCommand(args);
         if (command == QLatin1String("study-sources"))
             return cli::studySourcesCommand(args);
-        throw cli::UsageError(QStringLiteral("unknown command '%1' (see seedscape-cli --help)").arg(command));
+        const auto meant = nearestWord(
+            command, {QStringLiteral("run"), QStringLiteral("rerun"), QStringLiteral("import"),
+                      QStringLiteral("stats"), QStringLiteral("plot"), QStringLiteral("report"),
+                      QStringLiteral("check"), QStringLiteral("sample"), QStringLiteral("submit"),
+                      QStringLiteral("jobs"), QStringLiteral("cancel-job"), QStringLiteral("rename"),
+                      QStringLiteral("delete"), QStringLiteral("restore"), QStringLiteral("study-sources")});
+        throw cli::UsageError(
+            QStringLiteral("unknown command '%1'%2 (see seedscape-cli --help)")
+                .arg(command, meant ? QStringLiteral("; did you mean '%1'?").arg(*meant) : QString()));
     } catch (const cli::UsageError& e) {
         std::cerr << "seedscape-cli: " << e.what() << std::endl;
         return cli::kExitUserError;

@@ -1,5 +1,6 @@
 #include "clioptions.h"
 
+#include "common/nearestword.h"
 #include "common/seednumber.h"
 
 namespace seedscape::cli {
@@ -32,8 +33,12 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
             m_names << name;
             continue;
         }
-        if (!known.contains(arg))
-            throw UsageError(QStringLiteral("unknown option %1").arg(arg));
+        if (!known.contains(arg)) {
+            const auto meant = nearestWord(name, known + flags + repeatable);
+            throw UsageError(
+                QStringLiteral("unknown option %1%2")
+                    .arg(arg, meant ? QStringLiteral("; did you mean %1?").arg(*meant) : QString()));
+        }
         if (i + 1 >= args.size() || args[i + 1].startsWith(QStringLiteral("--")))
             throw UsageError(QStringLiteral("option %1 needs a value").arg(arg));
         if (m_names.contains(arg))

@@ -310,6 +310,13 @@ int rerunCommand(const QStringList& args)
     const Workspace workspace(folder);
     const QString name = options.required(QStringLiteral("--experiment"));
     const quint64 seed = options.seed(QStringLiteral("--seed"));
+    if (!workspace.contains(name)) {
+        if (workspace.isImported(name))
+            throw InputError(
+                {workspace.resultsFolder(name)},
+                QStringLiteral("imported predictions keep no definition to train a seed again from"));
+        throw workspace.noSuchExperiment(name);
+    }
     const Experiment e = workspace.experiment(name);
     const QString resultsFolder = workspace.resultsFolder(name);
     const std::optional<SeedResult> recorded = ResultStore(resultsFolder).find(seed, true);

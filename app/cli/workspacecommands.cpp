@@ -36,8 +36,7 @@ std::pair<Workspace, QString> namedExperiment(const CliOptions& options)
     Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
     if (!ExperimentMover(workspace).exists(name)) // a file, or an imported experiment's results
-        throw InputError({workspace.experimentFile(name)},
-                         QStringLiteral("no such experiment in %1").arg(workspace.path()));
+        throw workspace.noSuchExperiment(name);
     return {workspace, name};
 }
 
@@ -119,12 +118,13 @@ int studySourcesCommand(const QStringList& args)
         throw UsageError(QStringLiteral("study-sources takes only --workspace and --experiment"));
     const Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
-    if (!workspace.contains(name))
-        throw InputError(
-            {workspace.experimentFile(name)},
-            workspace.isImported(name)
-                ? QStringLiteral("imported predictions keep no definition whose sources could vary")
-                : QStringLiteral("no such experiment in %1").arg(workspace.path()));
+    if (!workspace.contains(name)) {
+        if (workspace.isImported(name))
+            throw InputError(
+                {workspace.experimentFile(name)},
+                QStringLiteral("imported predictions keep no definition whose sources could vary"));
+        throw workspace.noSuchExperiment(name);
+    }
     const Experiment base = workspace.experiment(name);
     if (RandomnessStudy::sources(base).isEmpty())
         throw InputError(

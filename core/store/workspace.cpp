@@ -2,6 +2,7 @@
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "common/nearestword.h"
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "experiment/experimentwriter.h"
@@ -155,6 +156,14 @@ QStringList Workspace::takenNames() const
         else // a file that does not read is still a user's file: its name is not free
             names << QFileInfo(entry.file).fileName().chopped(experimentSuffix().size());
     return names;
+}
+
+InputError Workspace::noSuchExperiment(const QString& name) const
+{
+    const auto meant = nearestWord(name, takenNames());
+    return InputError({m_folder},
+                      QStringLiteral("no experiment named '%1' here%2")
+                          .arg(name, meant ? QStringLiteral("; did you mean '%1'?").arg(*meant) : QString()));
 }
 
 void Workspace::requireNameOfFile(const QString& file, const QString& name) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command/commandplaces.h"
+#include "common/inputerror.h"
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
 
@@ -61,6 +62,9 @@ public:
     Experiment restoreExperimentFile(const QString& name) const;
     // Every name an experiment has here, defined or imported: a new experiment must take another.
     QStringList takenNames() const;
+    // The error for a name the workspace has no experiment of (no file, no imported results):
+    // "DIR: no experiment named 'wine-mpl' here; did you mean 'wine-mlp'?" when one is that close.
+    InputError noSuchExperiment(const QString& name) const;
     // Throws InputError when the file is missing, invalid, or names another experiment.
     Experiment experiment(const QString& name) const;
     // A file in this folder named NAME.experiment.json holds the experiment NAME: throws InputError

@@ -10,6 +10,7 @@
 #include "stats/comparisongroup.h"
 #include "stats/scatterdata.h"
 #include "stats/workspacestatistics.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -33,9 +34,13 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
     auto chosen = std::find_if(results.begin(), results.end(), [&](const ExperimentResults& r) {
         return experiment.isEmpty() ? !r.seeds.empty() : r.name == experiment;
     });
-    if (chosen == results.end() && !experiment.isEmpty())
-        throw InputError({workspaceFolder},
-                         QStringLiteral("no experiment named '%1' has results").arg(experiment));
+    if (chosen == results.end() && !experiment.isEmpty()) {
+        const Workspace workspace(workspaceFolder);
+        if (workspace.contains(experiment))
+            throw InputError({workspaceFolder},
+                             QStringLiteral("'%1' has no finished seed yet").arg(experiment));
+        throw workspace.noSuchExperiment(experiment);
+    }
     if (chosen == results.end())
         throw InputError({workspaceFolder}, QStringLiteral("no experiment has a finished seed yet"));
     if (chosen->seeds.empty())
