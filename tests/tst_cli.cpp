@@ -51,6 +51,9 @@ void TestCli::checkAndRunRefuseAModelThatCannotFit()
     const auto j = nlohmann::json::parse(fits.out.toStdString());
     QCOMPARE(j["estimate"]["parameters"].get<double>(), 10.0 * 32 + 32 + 32 + 1);
     QVERIFY(j["estimate"]["memory_bytes"].get<double>() > 0);
+    // Counts are whole numbers in the JSON, as a script expects them ("547", not "547.0").
+    QVERIFY(j["estimate"]["parameters"].is_number_integer() &&
+            j["estimate"]["memory_bytes"].is_number_integer());
     QVERIFY(j["warnings"].is_array());
 
     QFile f(experiment);

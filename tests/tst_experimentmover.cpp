@@ -89,7 +89,10 @@ void TestExperimentMover::renameRefusals_data()
     QTest::addRow("taken") << QStringLiteral("b")
                            << QStringLiteral("The workspace already has an experiment named b.");
     QTest::addRow("taken in another case")
-        << QStringLiteral("B") << QStringLiteral("The workspace already has an experiment named b.");
+        << QStringLiteral("B")
+        << QStringLiteral(
+               "The workspace already has an experiment named b, and names that differ only in case "
+               "count as one (they are one file on some systems).");
     QTest::addRow("empty") << QStringLiteral(" ") << QStringLiteral("The new name must not be empty");
     QTest::addRow("slash") << QStringLiteral("x/y") << QStringLiteral("The new name must not contain '/'");
     QTest::addRow("stray results") << QStringLiteral("stray")

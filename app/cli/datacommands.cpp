@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iostream>
 
 namespace seedscape::cli {
@@ -77,8 +78,9 @@ int checkCommand(const QStringList& args)
     if (!e.isCommand()) { // a command experiment's cost is its program's business
         const ResourceEstimate estimate(e, ResourceEstimate::shapeOf(p), e.seeds.count,
                                         SweepRunner::defaultJobs());
-        out["estimate"] = {{"parameters", estimate.parameters()},
-                           {"memory_bytes", estimate.memoryBytes()},
+        // Counts as whole numbers ("parameters": 547, not 547.0).
+        out["estimate"] = {{"parameters", static_cast<long long>(std::llround(estimate.parameters()))},
+                           {"memory_bytes", static_cast<long long>(std::llround(estimate.memoryBytes()))},
                            {"sweep_seconds", estimate.sweepSeconds()}};
     }
     std::cout << out.dump(2) << std::endl;

@@ -58,7 +58,12 @@ void ExperimentMover::rename(const QString& name, const QString& newName) const
     for (const QString& other : m_workspace.takenNames())
         if (other != name && other.compare(newName, Qt::CaseInsensitive) == 0)
             throw StorageError(
-                QStringLiteral("The workspace already has an experiment named %1.").arg(other));
+                other == newName
+                    ? QStringLiteral("The workspace already has an experiment named %1.").arg(other)
+                    : QStringLiteral(
+                          "The workspace already has an experiment named %1, and names that differ "
+                          "only in case count as one (they are one file on some systems).")
+                          .arg(other));
     if (QFileInfo::exists(m_workspace.experimentFile(newName)) ||
         QFileInfo::exists(m_workspace.resultsFolder(newName)))
         throw StorageError(QStringLiteral("%1 already exists; choose another name or move it away first")
