@@ -500,6 +500,19 @@ void TestComparePanel::theWindowRunsARandomnessStudy()
     QTRY_VERIFY2_WITH_TIMEOUT(window.comparePanel()->sourcesText().contains(
                                   QStringLiteral("with init, order, dropout varying (quick)")),
                               qPrintable(window.comparePanel()->sourcesText()), 20000);
+    // The variants are quick with less randomness: the picks are quick's alone, and say why.
+    const QString picks = window.comparePanel()->picksText();
+    QVERIFY2(
+        picks.contains(QStringLiteral("Pick by stability (smallest single-seed validation range): quick")) &&
+            picks.contains(QStringLiteral("Not picked: quick-only-dropout, quick-only-init, quick-only-order "
+                                          "hold a source of randomness fixed")),
+        qPrintable(picks));
+    for (const QString& variant : {QStringLiteral("quick-only-init"), QStringLiteral("quick-only-dropout")})
+        QVERIFY(window.experimentModel()
+                    ->index(window.experimentModel()->rowOf(variant), ExperimentTableModel::Pick)
+                    .data()
+                    .toString()
+                    .isEmpty());
 }
 
 QTEST_MAIN(TestComparePanel)
