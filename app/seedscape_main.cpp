@@ -47,7 +47,7 @@ int renderFile(const QCommandLineParser& parser)
         const QString scores = parser.value(QStringLiteral("scores"));
         if (scores != QLatin1String("validation") && scores != QLatin1String("test"))
             throw seedscape::InputError(
-                {}, QStringLiteral("--scores: '%1' is not validation or test").arg(scores));
+                {}, QStringLiteral("option --scores: '%1' is not validation or test").arg(scores));
         seedscape::PlotRenderer::Options options;
         options.kind = parser.value(QStringLiteral("kind"));
         options.experiment = experiment;

@@ -93,6 +93,9 @@ void TestCli::userErrorsExitWithOneClearLine_data()
                                                    QStringLiteral("x")}
                                     << QString() << QByteArray()
                                     << "unknown option --worksp; did you mean --workspace?";
+    QTest::addRow("value after =") << QStringList{QStringLiteral("sample"), QStringLiteral("--workspace=x")}
+                                   << QString() << QByteArray()
+                                   << "option --workspace: give its value as the next argument";
     QTest::addRow("mistyped command") << QStringList{QStringLiteral("stat")} << QString() << QByteArray()
                                       << "unknown command 'stat'; did you mean 'stats'?";
     QTest::addRow("empty option value")

@@ -74,6 +74,15 @@ void TestCliRun::runThenRerunReproducesEverySeed()
     QCOMPARE(typo.exitCode, 1);
     QVERIFY2(typo.err.contains("no experiment named 'qiuck' here; did you mean 'quick'?"),
              typo.err.constData());
+    // A trained experiment whose file was removed is not "imported": its seeds keep the definition.
+    QVERIFY(QFile::remove(workspace + QStringLiteral("/quick.experiment.json")));
+    const ProgramOutput removed = runCli({QStringLiteral("rerun"), QStringLiteral("--workspace"), workspace,
+                                          QStringLiteral("--experiment"), QStringLiteral("quick"),
+                                          QStringLiteral("--seed"), QStringLiteral("1")});
+    QCOMPARE(removed.exitCode, 1);
+    QVERIFY2(removed.err.contains("quick.experiment.json: file not found") &&
+                 removed.err.contains("seedscape-cli restore --workspace"),
+             removed.err.constData());
 }
 
 void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()

@@ -53,13 +53,17 @@ void ExperimentTableLayout::restore(const QByteArray& splitter, const QByteArray
     if (!columns.isEmpty()) {
         const QScopedValueRollback sizing(m_sizingColumns, true);
         m_list->view()->horizontalHeader()->restoreState(columns);
+        // Widths as the user left them last time (saved after the statistics had sized them).
+        for (int column = 0; column < m_experiments->columnCount(); ++column)
+            m_userSizedColumns.insert(column);
     }
 }
 
 void ExperimentTableLayout::rowsAdded()
 {
     // New names may be longer than the column the workspace opened with (a study's variants are).
-    growColumn(ExperimentTableModel::Name);
+    if (!m_userSizedColumns.contains(ExperimentTableModel::Name))
+        growColumn(ExperimentTableModel::Name);
     if (!m_splitter->isVisible())
         return;
     if (m_fitTable)

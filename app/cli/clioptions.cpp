@@ -34,6 +34,13 @@ CliOptions::CliOptions(const QStringList& args, const QStringList& known, const 
             continue;
         }
         if (!known.contains(arg)) {
+            if (flags.contains(name))
+                throw UsageError(QStringLiteral("option %1 takes no value").arg(name));
+            if (known.contains(name))
+                throw UsageError(
+                    QStringLiteral("option %1: give its value as the next argument (%1 VALUE), not "
+                                   "after '='")
+                        .arg(name));
             const auto meant = nearestWord(name, known + flags + repeatable);
             throw UsageError(
                 QStringLiteral("unknown option %1%2")

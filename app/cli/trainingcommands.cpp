@@ -311,6 +311,12 @@ int rerunCommand(const QStringList& args)
     const QString name = options.required(QStringLiteral("--experiment"));
     const quint64 seed = options.seed(QStringLiteral("--seed"));
     if (!workspace.contains(name)) {
+        if (workspace.fileMissing(name))
+            throw InputError(
+                {workspace.experimentFile(name)},
+                QStringLiteral("file not found; its seeds keep the definition they were trained with: "
+                               "seedscape-cli restore --workspace %1 --experiment %2 writes it back")
+                    .arg(workspace.path(), name));
         if (workspace.isImported(name))
             throw InputError(
                 {workspace.resultsFolder(name)},

@@ -119,6 +119,12 @@ int studySourcesCommand(const QStringList& args)
     const Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
     if (!workspace.contains(name)) {
+        if (workspace.fileMissing(name))
+            throw InputError(
+                {workspace.experimentFile(name)},
+                QStringLiteral("file not found; its seeds keep the definition they were trained with: "
+                               "seedscape-cli restore --workspace %1 --experiment %2 writes it back")
+                    .arg(workspace.path(), name));
         if (workspace.isImported(name))
             throw InputError(
                 {workspace.experimentFile(name)},

@@ -58,9 +58,13 @@ std::optional<ProgressLine> ProgressLine::parse(const QByteArray& line, QString*
     ProgressLine p;
     if (!readKey(object, "epoch", p.epoch, problem) || !readKey(object, "epochs", p.epochs, problem) ||
         !readKey(object, "train_loss", p.trainLoss, problem) ||
-        !readKey(object, "val_score", p.validationScore, problem) ||
-        !readKey(object, "test_score", p.testScore, problem))
+        !readKey(object, "val_score", p.validationScore, problem))
         return std::nullopt;
+    // Newer than the other keys, so a program may use the name for something else: only a number
+    // counts, anything else is left out rather than costing the line.
+    QString ignored;
+    if (!readKey(object, "test_score", p.testScore, &ignored))
+        p.testScore.reset();
     return p;
 }
 

@@ -54,7 +54,8 @@ private:
     {
         if (p.epochs)
             m_epochs = *p.epochs;
-        const bool scores = p.trainLoss || p.validationScore || p.testScore;
+        // A test score alone is no epoch's report: it only places the cross of one that is.
+        const bool scores = p.trainLoss || p.validationScore;
         if (!p.epoch && !scores)
             return;
         // A report without an epoch is the next one.

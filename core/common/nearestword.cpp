@@ -31,6 +31,8 @@ qsizetype editDistance(const QString& a, const QString& b)
 
 std::optional<QString> nearestWord(const QString& typed, const QStringList& candidates)
 {
+    if (typed.isEmpty())
+        return std::nullopt;
     const QString word = typed.toLower();
     std::optional<QString> best;
     qsizetype bestDistance = std::min<qsizetype>(3, (word.size() + 1) / 2); // must be below this
