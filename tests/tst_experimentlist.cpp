@@ -328,6 +328,13 @@ void TestExperimentList::columnsGrowToTheirNumbersUnlessTheUserSizedThem()
         shown << experiments.index(0, column).data().toString();
     QVERIFY2(grown > 0, qPrintable(shown.join(QStringLiteral(" | "))));
 
+    // Widths the workspace was left with are the user's too: a reopened window keeps them.
+    const QByteArray saved = table->horizontalHeader()->saveState();
+    layout.startWorkspace();
+    layout.restore({}, saved);
+    layout.statisticsShown();
+    QCOMPARE(table->columnWidth(ExperimentTableModel::ValidationStd), 30);
+
     // Another workspace: its columns are the layout's to size again.
     experiments.setStatistics({});
     layout.startWorkspace();
