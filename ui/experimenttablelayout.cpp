@@ -61,9 +61,9 @@ void ExperimentTableLayout::restore(const QByteArray& splitter, const QByteArray
 
 void ExperimentTableLayout::rowsAdded()
 {
-    // New names may be longer than the column the workspace opened with (a study's variants are).
-    if (!m_userSizedColumns.contains(ExperimentTableModel::Name))
-        growColumn(ExperimentTableModel::Name);
+    // New names may be longer than the column the workspace opened with (a study's variants are);
+    // a name cut short hides which experiment a row is, so this column grows even when user-sized.
+    growColumn(ExperimentTableModel::Name);
     if (!m_splitter->isVisible())
         return;
     if (m_fitTable)

@@ -27,7 +27,8 @@ public:
     void startWorkspace();
     // The splitter and columns as the workspace was left (either may be empty: none saved).
     void restore(const QByteArray& splitter, const QByteArray& columns);
-    // A rescan added rows: a longer name keeps its column, and a new row is not hidden.
+    // A rescan added rows: the name column fits the new names (even when the user sized it), and a
+    // new row is not hidden.
     void rowsAdded();
     // Statistics arrived: columns the user has not sized grow to fit their numbers (they never
     // shrink, so a live sweep does not make the table jump).
