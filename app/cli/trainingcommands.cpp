@@ -310,20 +310,7 @@ int rerunCommand(const QStringList& args)
     const Workspace workspace(folder);
     const QString name = options.required(QStringLiteral("--experiment"));
     const quint64 seed = options.seed(QStringLiteral("--seed"));
-    if (!workspace.contains(name)) {
-        if (workspace.fileMissing(name))
-            throw InputError(
-                {workspace.experimentFile(name)},
-                QStringLiteral("file not found; its seeds keep the definition they were trained with: "
-                               "seedscape-cli restore --workspace %1 --experiment %2 writes it back")
-                    .arg(workspace.path(), name));
-        if (workspace.isImported(name))
-            throw InputError(
-                {workspace.resultsFolder(name)},
-                QStringLiteral("imported predictions keep no definition to train a seed again from"));
-        throw workspace.noSuchExperiment(name);
-    }
-    const Experiment e = workspace.experiment(name);
+    const Experiment e = workspace.definedExperiment(name, QStringLiteral("to train a seed again from"));
     const QString resultsFolder = workspace.resultsFolder(name);
     const std::optional<SeedResult> recorded = ResultStore(resultsFolder).find(seed, true);
     if (!recorded)

@@ -118,20 +118,7 @@ int studySourcesCommand(const QStringList& args)
         throw UsageError(QStringLiteral("study-sources takes only --workspace and --experiment"));
     const Workspace workspace = existingWorkspace(options);
     const QString name = options.required(QStringLiteral("--experiment"));
-    if (!workspace.contains(name)) {
-        if (workspace.fileMissing(name))
-            throw InputError(
-                {workspace.experimentFile(name)},
-                QStringLiteral("file not found; its seeds keep the definition they were trained with: "
-                               "seedscape-cli restore --workspace %1 --experiment %2 writes it back")
-                    .arg(workspace.path(), name));
-        if (workspace.isImported(name))
-            throw InputError(
-                {workspace.experimentFile(name)},
-                QStringLiteral("imported predictions keep no definition whose sources could vary"));
-        throw workspace.noSuchExperiment(name);
-    }
-    const Experiment base = workspace.experiment(name);
+    const Experiment base = workspace.definedExperiment(name, QStringLiteral("whose sources could vary"));
     if (RandomnessStudy::sources(base).isEmpty())
         throw InputError(
             {workspace.experimentFile(name), 0, {}, QStringLiteral("model.type")},

@@ -166,6 +166,22 @@ InputError Workspace::noSuchExperiment(const QString& name) const
                           .arg(name, meant ? QStringLiteral("; did you mean '%1'?").arg(*meant) : QString()));
 }
 
+Experiment Workspace::definedExperiment(const QString& name, const QString& forWhat) const
+{
+    if (contains(name))
+        return experiment(name);
+    if (fileMissing(name))
+        throw InputError(
+            {experimentFile(name)},
+            QStringLiteral("file not found; its seeds keep the definition they were trained with: "
+                           "seedscape-cli restore --workspace %1 --experiment %2 writes it back")
+                .arg(m_folder, name));
+    if (isImported(name))
+        throw InputError({experimentFile(name)},
+                         QStringLiteral("imported predictions keep no definition %1").arg(forWhat));
+    throw noSuchExperiment(name);
+}
+
 void Workspace::requireNameOfFile(const QString& file, const QString& name) const
 {
     const QFileInfo info(file);

@@ -65,6 +65,10 @@ public:
     // The error for a name the workspace has no experiment of (no file, no imported results):
     // "DIR: no experiment named 'wine-mpl' here; did you mean 'wine-mlp'?" when one is that close.
     InputError noSuchExperiment(const QString& name) const;
+    // experiment(name) for a command that needs the definition; without a file, throws InputError
+    // saying why: the file was removed (restore writes it back), the name is imported predictions
+    // (which keep no definition forWhat, e.g. "to train a seed again from"), or no such experiment.
+    Experiment definedExperiment(const QString& name, const QString& forWhat) const;
     // Throws InputError when the file is missing, invalid, or names another experiment.
     Experiment experiment(const QString& name) const;
     // A file in this folder named NAME.experiment.json holds the experiment NAME: throws InputError
