@@ -127,9 +127,10 @@ void TestCliStats::statsOfATrainedSweep()
         QVERIFY2(row[at - 1] == QLatin1Char(' ') && row[at] != QLatin1Char(' '),
                  qPrintable(QStringLiteral("%1 misaligned:\n%2\n%3").arg(column, lines[header], row)));
     }
-    // One column per size asked for; k above the seeds is undefined ("—"), not a number.
+    // One column per size asked for (a repeated size once); k above the seeds is undefined ("—"), not a
+    // number.
     const ProgramOutput beyond = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace,
-                                         QStringLiteral("--k"), QStringLiteral("2,5")});
+                                         QStringLiteral("--k"), QStringLiteral("2,5,2")});
     QCOMPARE(beyond.exitCode, 0);
     const QStringList beyondLines = QString::fromUtf8(beyond.out).split(QLatin1Char('\n'));
     const qsizetype beyondHeader = beyondLines.indexOf(QRegularExpression(QStringLiteral("experiment .*")));
@@ -140,6 +141,7 @@ void TestCliStats::statsOfATrainedSweep()
              qPrintable(beyondLines[beyondHeader + 1]));
     const qsizetype twoColumn = beyondLines[beyondHeader].indexOf(QStringLiteral("2-ens val"));
     QVERIFY(twoColumn > 0 && twoColumn < kColumn);
+    QCOMPARE(beyondLines[beyondHeader].count(QStringLiteral("2-ens val")), 1);
     const ProgramOutput twoJson =
         runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--k"),
                 QStringLiteral("2"), QStringLiteral("--json")});

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void rejects();
     void dropsMissingRowsAndSaysHowMany();
     void warnsAboutConstantFeature();
+    void warnsOnceAboutManyConstantFeatures();
     void splitColumnIsNotAFeature();
     void warnsAboutConstantRegressionTarget();
     void warnsAboutClassesWithASingleRow();
@@ -185,6 +186,27 @@ void TestDatasetLoader::warnsAboutConstantFeature()
     QCOMPARE(d.featureCount(), 2);
     QCOMPARE(d.warnings, QStringList({QStringLiteral(
                              "t.csv: column 'flat': constant (every row is 7); it carries no information")}));
+}
+
+void TestDatasetLoader::warnsOnceAboutManyConstantFeatures()
+{
+    QString header = QStringLiteral("a");
+    QString row = QStringLiteral("%1");
+    for (int c = 0; c < 12; ++c) {
+        header += QStringLiteral(",blank%1").arg(c);
+        row += QStringLiteral(",%1").arg(c == 11 ? 5 : 0);
+    }
+    const QString text = header + QStringLiteral(",y\n") + row.arg(1) + QStringLiteral(",1\n") + row.arg(2) +
+                         QStringLiteral(",2\n") + row.arg(3) + QStringLiteral(",3\n");
+    const Dataset d = loadText(text.toUtf8().constData(), QStringLiteral("y"));
+    QCOMPARE(d.featureCount(), 13);
+    QCOMPARE(
+        d.warnings,
+        QStringList({QStringLiteral(
+            "t.csv: 12 columns are constant and carry no information: 'blank0' (every row is 0), 'blank1' "
+            "(every row is 0), 'blank2' (every row is 0), 'blank3' (every row is 0), 'blank4' (every row is "
+            "0), 'blank5' (every row is 0), 'blank6' (every row is 0), 'blank7' (every row is 0), 'blank8' "
+            "(every row is 0), 'blank9' (every row is 0), …")}));
 }
 
 void TestDatasetLoader::splitColumnIsNotAFeature()

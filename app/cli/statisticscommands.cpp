@@ -13,6 +13,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -175,7 +176,8 @@ int statsCommand(const QStringList& args)
             if (!ok || k < 1)
                 throw UsageError(
                     QStringLiteral("option --k: '%1' is not a whole number of 1 or more").arg(word));
-            settings.ks.push_back(k);
+            if (std::find(settings.ks.begin(), settings.ks.end(), k) == settings.ks.end())
+                settings.ks.push_back(k); // "--k 3,3" asks for one size, not two equal columns
         }
     }
     settings.bootstrapResamples =

@@ -275,15 +275,36 @@ void addTargetWarnings(Dataset& data)
 void addWarnings(Dataset& data, const std::vector<int>& droppedLines)
 {
     const QString& file = data.sourceFile;
+    std::vector<int> constantColumns;
     for (int c = 0; c < data.featureCount(); ++c) {
         const double first = data.feature(0, c);
         bool constant = true;
         for (int r = 1; r < data.rowCount() && constant; ++r)
             constant = data.feature(r, c) == first;
         if (constant)
-            data.warnings << InputError::format(
-                {file, 0, data.featureNames[c]},
-                QStringLiteral("constant (every row is %1); it carries no information").arg(first));
+            constantColumns.push_back(c);
+    }
+    if (constantColumns.size() == 1) {
+        const int c = constantColumns.front();
+        data.warnings << InputError::format(
+            {file, 0, data.featureNames[c]},
+            QStringLiteral("constant (every row is %1); it carries no information").arg(data.feature(0, c)));
+    } else if (!constantColumns.empty()) {
+        // One line for all of them: image data has many blank pixels, and a line each buries other warnings.
+        QStringList named;
+        for (const int c : constantColumns) {
+            if (named.size() == 10) {
+                named << QStringLiteral("…");
+                break;
+            }
+            named << QStringLiteral("'%1' (every row is %2)")
+                         .arg(InputError::excerpt(data.featureNames[c]))
+                         .arg(data.feature(0, c));
+        }
+        data.warnings << InputError::format(
+            {file}, QStringLiteral("%1 columns are constant and carry no information: %2")
+                        .arg(constantColumns.size())
+                        .arg(named.join(QStringLiteral(", "))));
     }
     addTargetWarnings(data);
     data.droppedRows = static_cast<int>(droppedLines.size());
