@@ -34,8 +34,12 @@ std::optional<QString> nearestWord(const QString& typed, const QStringList& cand
     if (typed.isEmpty())
         return std::nullopt;
     const QString word = typed.toLower();
+    // An option's "--" is not part of what was typed wrong: "--x" is one letter, too short to mean "--k".
+    qsizetype letters = word.size();
+    while (letters > 0 && word[word.size() - letters] == QLatin1Char('-'))
+        --letters;
     std::optional<QString> best;
-    qsizetype bestDistance = std::min<qsizetype>(3, (word.size() + 1) / 2); // must be below this
+    qsizetype bestDistance = std::min<qsizetype>(3, (letters + 1) / 2); // must be below this
     for (const QString& candidate : candidates) {
         const qsizetype distance = editDistance(word, candidate.toLower());
         if (distance < bestDistance) {
