@@ -140,6 +140,14 @@ void TestDataTable::reportComparesWithinGroupsOnly()
     QCOMPARE(html.count(QStringLiteral("<h3 class=\"group\">")), 2);
     QVERIFY(!html.contains(QStringLiteral("id=\"comparisons\"")));
     QCOMPARE(html.count(QStringLiteral("Best full-ensemble validation score")), 2);
+    // A group with no pick says why, rather than leaving the line out.
+    ExperimentStatistics held = a;
+    held.heldFixed = {QStringLiteral("init")};
+    report.statistics = WorkspaceStatistics::fromExperiments({held});
+    const QString heldHtml = QString::fromUtf8(report.toHtml());
+    QVERIFY2(heldHtml.contains(QStringLiteral("Smallest single-seed validation range: none (every experiment "
+                                              "holds a source of randomness fixed)")),
+             qPrintable(heldHtml));
 }
 
 void TestDataTable::reportFiguresShrinkAndSayHowToReadThem()

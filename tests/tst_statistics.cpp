@@ -161,6 +161,12 @@ void TestStatistics::experimentsHoldingASourceFixedAreNotPicked()
     // Held-fixed experiments alone: no pick at all.
     const WorkspaceStatistics alone = WorkspaceStatistics::fromExperiments({variant});
     QVERIFY(alone.groups.front().pickByEnsemble.isEmpty() && alone.groups.front().pickByStability.isEmpty());
+    // ...and the reason given is the held source, not a missing score.
+    QCOMPARE(alone.groups.front().whyNoPickByEnsemble(),
+             QStringLiteral("every experiment holds a source of randomness fixed"));
+    QCOMPARE(alone.groups.front().whyNoPickByStability(),
+             QStringLiteral("every experiment holds a source of randomness fixed"));
+    QVERIFY(g.whyNoPickByEnsemble().isEmpty() && g.whyNoPickByStability().isEmpty());
 }
 
 void TestStatistics::goldenCases_data()
@@ -313,6 +319,8 @@ void TestStatistics::undefinedNumbersAreNull()
     QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["ci95"].is_null());
     QCOMPARE(j["groups"][0]["pick"]["by_ensemble"].get<std::string>(), std::string("synthetic"));
     QVERIFY(j["groups"][0]["pick"]["by_stability"].is_null()); // one seed: no range to judge
+    QCOMPARE(w.groups.front().whyNoPickByStability(),
+             QStringLiteral("no experiment with two seeds and a defined validation range"));
     QVERIFY(StatisticsJson::toJson(w, options).indexOf("nan") < 0);
 }
 

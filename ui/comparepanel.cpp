@@ -254,8 +254,8 @@ void ComparePanel::showPicks(const QString& focus, const std::optional<Workspace
         tr("Pick by ensemble (best full-ensemble validation score): %1. Pick by stability (smallest "
            "single-seed "
            "validation range): %2.")
-            .arg(named(group->pickByEnsemble, tr("none, no ensemble score is defined")),
-                 named(group->pickByStability, tr("none, it needs an experiment with two seeds or more"))) +
+            .arg(named(group->pickByEnsemble, tr("none (%1)").arg(group->whyNoPickByEnsemble())),
+                 named(group->pickByStability, tr("none (%1)").arg(group->whyNoPickByStability()))) +
         (group->leftOutOfPicks.isEmpty() ? QString()
                                          : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()));
 }

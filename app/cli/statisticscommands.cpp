@@ -103,13 +103,11 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
                        .arg(c.a, c.b, show(c.pBetterValidation, 2), show(c.pBetterTest, 2))
                        .arg(c.seedsA)
                        .arg(c.seedsB);
-        out +=
-            QStringLiteral("pick by ensemble: %1\npick by stability: %2\n")
-                .arg(g.pickByEnsemble.isEmpty() ? QStringLiteral("— (no defined ensemble validation score)")
-                                                : g.pickByEnsemble,
-                     g.pickByStability.isEmpty()
-                         ? QStringLiteral("— (no experiment with two seeds and a defined validation range)")
-                         : g.pickByStability);
+        out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n")
+                   .arg(g.pickByEnsemble.isEmpty() ? QStringLiteral("— (%1)").arg(g.whyNoPickByEnsemble())
+                                                   : g.pickByEnsemble,
+                        g.pickByStability.isEmpty() ? QStringLiteral("— (%1)").arg(g.whyNoPickByStability())
+                                                    : g.pickByStability);
         if (!g.leftOutOfPicks.isEmpty())
             out += g.leftOutNote() + QLatin1Char('\n');
     }

@@ -75,12 +75,14 @@ QString summary(const WorkspaceStatistics& w)
         html += QStringLiteral("<h3 class=\"group\">%1</h3>\n<ul>\n")
                     .arg(escaped(g.experiments.join(QStringLiteral(", "))));
         html += QStringLiteral("<li>Data: %1</li>\n").arg(escaped(g.data.description()));
-        if (!g.pickByEnsemble.isEmpty())
-            html += QStringLiteral("<li>Best full-ensemble validation score: <b>%1</b></li>\n")
-                        .arg(escaped(g.pickByEnsemble));
-        if (!g.pickByStability.isEmpty())
-            html += QStringLiteral("<li>Smallest single-seed validation range: <b>%1</b></li>\n")
-                        .arg(escaped(g.pickByStability));
+        html += QStringLiteral("<li>Best full-ensemble validation score: %1</li>\n")
+                    .arg(g.pickByEnsemble.isEmpty()
+                             ? QStringLiteral("none (%1)").arg(escaped(g.whyNoPickByEnsemble()))
+                             : QStringLiteral("<b>%1</b>").arg(escaped(g.pickByEnsemble)));
+        html += QStringLiteral("<li>Smallest single-seed validation range: %1</li>\n")
+                    .arg(g.pickByStability.isEmpty()
+                             ? QStringLiteral("none (%1)").arg(escaped(g.whyNoPickByStability()))
+                             : QStringLiteral("<b>%1</b>").arg(escaped(g.pickByStability)));
         if (!g.leftOutOfPicks.isEmpty())
             html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
         html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")

@@ -31,6 +31,10 @@ struct WorkspaceStatistics
 
         // A sentence naming leftOutOfPicks and why they take no part; empty when none.
         QString leftOutNote() const;
+        // Why there is no pick by ensemble / stability, as a phrase ("no defined ensemble validation
+        // score"); empty when there is one.
+        QString whyNoPickByEnsemble() const;
+        QString whyNoPickByStability() const;
     };
 
     std::vector<ExperimentStatistics> experiments;
