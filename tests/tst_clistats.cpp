@@ -260,7 +260,9 @@ void TestCliStats::importRefusesStoredSeedsUnlessReplacing()
                               QStringLiteral("binary"),
                               QStringLiteral("--metric"),
                               QStringLiteral("auc")};
-    QCOMPARE(runCli(args).exitCode, 0);
+    const ProgramOutput first = runCli(args);
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(!first.err.contains("replacing"), first.err.constData());
     const ProgramOutput again = runCli(args);
     QCOMPARE(again.exitCode, 1);
     QCOMPARE(again.err.count('\n'), 1);
@@ -270,6 +272,7 @@ void TestCliStats::importRefusesStoredSeedsUnlessReplacing()
     const ProgramOutput replaced = runCli(args + QStringList{QStringLiteral("--replace")});
     QCOMPARE(replaced.exitCode, 0);
     QVERIFY2(replaced.err.contains("imported 7 seeds of 2 experiments"), replaced.err.constData());
+    QVERIFY2(replaced.err.contains("replacing 7 stored seeds, "), replaced.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliStats)

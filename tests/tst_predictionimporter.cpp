@@ -154,14 +154,15 @@ namespace {
 const QByteArray kLabels = "split,row,label\nval,0,1.5\ntest,0,2.5\n";
 
 // Imports predictions (header added) with kLabels as a regression scored by MAE.
-void importText(const Workspace& workspace, const QTemporaryDir& dir, const QByteArray& rows,
-                ImportWriter::StoredSeeds stored = ImportWriter::StoredSeeds::Refuse)
+PredictionImporter::Summary importText(const Workspace& workspace, const QTemporaryDir& dir,
+                                       const QByteArray& rows,
+                                       ImportWriter::StoredSeeds stored = ImportWriter::StoredSeeds::Refuse)
 {
     writeFile(dir.filePath(QStringLiteral("L.csv")), kLabels);
     writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\n" + rows);
-    PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
-                                   dir.filePath(QStringLiteral("L.csv")), Task::Regression, Metric::MAE,
-                                   stored);
+    return PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                          dir.filePath(QStringLiteral("L.csv")), Task::Regression,
+                                          Metric::MAE, stored);
 }
 
 QStringList stagingFolders(const Workspace& workspace)
@@ -194,9 +195,11 @@ void TestPredictionImporter::importRefusesStoredSeedsUnlessReplacing()
     QVERIFY(!QFileInfo::exists(workspace.resultsFolder(QStringLiteral("a"))));
     QCOMPARE(testPrediction(), 2.0);
     QVERIFY(stagingFolders(workspace).isEmpty());
-    // On purpose, it replaces.
-    importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n",
-               ImportWriter::StoredSeeds::Replace);
+    // On purpose, it replaces, and says how many it replaced.
+    const auto summary = importText(workspace, dir, "a,7,val,0,1\na,7,test,0,2\nb,1,val,0,1\nb,1,test,0,3\n",
+                                    ImportWriter::StoredSeeds::Replace);
+    QCOMPARE(summary.seeds, 2);
+    QCOMPARE(summary.replaced, 1);
     QCOMPARE(testPrediction(), 3.0);
     QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("a"))).finishedCount(), 1);
     QCOMPARE(ResultStore(workspace.resultsFolder(QStringLiteral("b"))).finishedCount(), 1);

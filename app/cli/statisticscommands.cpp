@@ -147,6 +147,8 @@ int importCommand(const QStringList& args)
     std::cerr << "imported " << counted(summary.seeds, "seed") << " of "
               << counted(static_cast<long long>(summary.experiments.size()), "experiment") << " ("
               << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
+              << (summary.replaced > 0 ? "replacing " + counted(summary.replaced, "stored seed") + ", "
+                                       : std::string())
               << summary.validationRows << " validation and " << summary.testRows << " test rows"
               << std::endl;
     return 0;

@@ -51,10 +51,11 @@ void ImportWriter::requireFittingNames(const std::vector<ImportedExperiment>& ex
                 QStringLiteral("experiment name %1").arg(*problem));
 }
 
-void ImportWriter::requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
-                                     const std::vector<ImportedExperiment>& experiments,
-                                     const QString& predictionsPath, StoredSeeds storedSeeds)
+int ImportWriter::requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
+                                    const std::vector<ImportedExperiment>& experiments,
+                                    const QString& predictionsPath, StoredSeeds storedSeeds)
 {
+    int stored = 0;
     for (const ImportedExperiment& experiment : experiments) {
         const QString folder = workspace.resultsFolder(experiment.name);
         if (LabelsFile::exists(folder) && !(LabelsFile::read(folder) == labels))
@@ -62,11 +63,12 @@ void ImportWriter::requireCompatible(const Workspace& workspace, const Experimen
                              QStringLiteral("experiment '%1' already has results with other labels, task or "
                                             "metric; import under another name")
                                  .arg(experiment.name));
-        if (storedSeeds == StoredSeeds::Replace)
-            continue;
         // Any record counts, a damaged one too: replacing it is the user's decision.
-        for (const ImportedSeed& seed : experiment.seeds)
-            if (QFileInfo::exists(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)))
+        for (const ImportedSeed& seed : experiment.seeds) {
+            if (!QFileInfo::exists(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)))
+                continue;
+            ++stored;
+            if (storedSeeds == StoredSeeds::Refuse)
                 throw InputError(
                     {predictionsPath, seed.firstLine, QStringLiteral("seed")},
                     QStringLiteral("experiment '%1' already has seed %2 (%3); nothing was imported. "
@@ -74,12 +76,14 @@ void ImportWriter::requireCompatible(const Workspace& workspace, const Experimen
                         .arg(experiment.name)
                         .arg(seed.seed)
                         .arg(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)));
+        }
     }
+    return stored;
 }
 
-void ImportWriter::write(const Workspace& workspace, const ExperimentLabels& labels,
-                         const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
-                         StoredSeeds storedSeeds)
+int ImportWriter::write(const Workspace& workspace, const ExperimentLabels& labels,
+                        const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
+                        StoredSeeds storedSeeds)
 {
     // Nothing is written before every check has passed.
     requireFittingNames(experiments, predictionsPath);
@@ -101,6 +105,7 @@ void ImportWriter::write(const Workspace& workspace, const ExperimentLabels& lab
     // No sweep or other import may change these experiments while the seeds move in.
     std::vector<std::unique_ptr<ExperimentLock>> locks;
     QStringList created; // results folders that only the locks made: gone again if the import stops
+    int replaced = 0;
     try {
         for (const ImportedExperiment& experiment : experiments) {
             const QString folder = workspace.resultsFolder(experiment.name);
@@ -113,7 +118,7 @@ void ImportWriter::write(const Workspace& workspace, const ExperimentLabels& lab
                                    "process (%2); nothing was imported, try again when it ends")
                         .arg(experiment.name, locks.back()->holder()));
         }
-        requireCompatible(workspace, labels, experiments, predictionsPath, storedSeeds);
+        replaced = requireCompatible(workspace, labels, experiments, predictionsPath, storedSeeds);
     } catch (...) {
         for (const QString& folder : created)
             if (QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot) ==
@@ -125,6 +130,7 @@ void ImportWriter::write(const Workspace& workspace, const ExperimentLabels& lab
         throw;
     }
     staging.commit();
+    return replaced;
 }
 
 } // namespace seedscape

@@ -24,17 +24,19 @@ public:
     };
 
     // predictionsPath: the predictions file, named in messages and (its file name) in each result.
-    static void write(const Workspace& workspace, const ExperimentLabels& labels,
-                      const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
-                      StoredSeeds storedSeeds);
+    // Returns how many stored seeds it replaced (0 unless storedSeeds is Replace).
+    static int write(const Workspace& workspace, const ExperimentLabels& labels,
+                     const std::vector<ImportedExperiment>& experiments, const QString& predictionsPath,
+                     StoredSeeds storedSeeds);
 
 private:
     static void requireFittingNames(const std::vector<ImportedExperiment>& experiments,
                                     const QString& predictionsPath);
-    // Labels and stored seeds; checked again once the experiments are locked.
-    static void requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
-                                  const std::vector<ImportedExperiment>& experiments,
-                                  const QString& predictionsPath, StoredSeeds storedSeeds);
+    // Labels and stored seeds; checked again once the experiments are locked. Returns how many of
+    // the seeds the workspace has already (with Replace; with Refuse any one throws).
+    static int requireCompatible(const Workspace& workspace, const ExperimentLabels& labels,
+                                 const std::vector<ImportedExperiment>& experiments,
+                                 const QString& predictionsPath, StoredSeeds storedSeeds);
 };
 
 } // namespace seedscape

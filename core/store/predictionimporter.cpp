@@ -27,9 +27,9 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
     const int classes = task == Task::Multiclass ? columns : task == Task::Binary ? 2 : 0;
     const ExperimentLabels labels = ImportLabelsReader::read(labelTable, task, metric, classes);
     const std::vector<ImportedExperiment> experiments = predictionsReader.read(labels, labelsPath);
-    ImportWriter::write(workspace, labels, experiments, predictionTable.sourceFile, storedSeeds);
-
     Summary summary;
+    summary.replaced =
+        ImportWriter::write(workspace, labels, experiments, predictionTable.sourceFile, storedSeeds);
     summary.validationRows = static_cast<int>(labels.validation.size());
     summary.testRows = static_cast<int>(labels.test.size());
     for (const ImportedExperiment& experiment : experiments) {

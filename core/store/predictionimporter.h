@@ -21,6 +21,7 @@ public:
     {
         QStringList experiments;
         int seeds = 0;
+        int replaced = 0; // of seeds, how many the workspace had already (with StoredSeeds::Replace)
         int validationRows = 0, testRows = 0;
     };
 
