@@ -44,6 +44,13 @@ void TestCliRun::runThenRerunReproducesEverySeed()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("3 finished seeds"), r.err.constData());
     QVERIFY(QFile::exists(workspace + QStringLiteral("/quick.experiment.json")));
+    // A file from outside the workspace is added, and its data is said to stay where it is.
+    QVERIFY2(
+        r.err.startsWith(QStringLiteral("quick: added to the workspace as %1/quick.experiment.json; its data "
+                                        "stays outside the workspace, at %2\n")
+                             .arg(workspace, sampleDatasetPath(QStringLiteral("diabetes.csv")))
+                             .toUtf8()),
+        r.err.constData());
     const auto seeds = seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).load(false);
     QCOMPARE(seeds.size(), size_t(3));
     for (const auto& seed : seeds) {

@@ -17,6 +17,7 @@
 #include "sweep/sweeprunner.h"
 #include "train/computedevice.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -210,6 +211,23 @@ int reportOutcome(const std::string& name, const SweepProgress& p, const QString
 
 } // namespace
 
+namespace {
+
+// Where the workspace now keeps the experiment, and its data when that stays outside the workspace:
+// moving or sharing the workspace alone would leave that file behind.
+void announceAdded(const Workspace& workspace, const Experiment& e)
+{
+    std::string line = e.name.toStdString() + ": added to the workspace as " +
+                       QDir::toNativeSeparators(workspace.experimentFile(e.name)).toStdString();
+    const QString data = QFileInfo(workspace.datasetPath(e)).absoluteFilePath();
+    const QString inside = QDir(workspace.path()).absolutePath() + QLatin1Char('/');
+    if (!data.startsWith(inside))
+        line += "; its data stays outside the workspace, at " + QDir::toNativeSeparators(data).toStdString();
+    std::cerr << line << std::endl;
+}
+
+} // namespace
+
 int runCommand(const QStringList& args)
 {
     const CliOptions options(args, {QStringLiteral("--workspace"), QStringLiteral("--seeds"),
@@ -237,7 +255,10 @@ int runCommand(const QStringList& args)
             .requireFits(ResourceEstimate::availableMemoryBytes(), file);
     const Workspace workspace(options.required(QStringLiteral("--workspace")));
     workspace.requireNameOfFile(file, fromFile.name); // not trained under another file's name
+    const bool added = !workspace.contains(fromFile.name);
     const Experiment e = workspace.add(fromFile, QFileInfo(file).absolutePath());
+    if (added)
+        announceAdded(workspace, e);
     const TrainingEngine engine = parseEngine(options.value(QStringLiteral("--engine")));
     const auto checkpointSeconds =
         options.integer(QStringLiteral("--checkpoint-seconds"),
