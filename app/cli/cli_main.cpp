@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 
 #include <iostream>
+#include <vector>
 
 namespace {
 
@@ -132,44 +133,34 @@ int main(int argc, char* argv[])
         args.removeFirst(); // help of an unknown command: the error names that word
     const QString command = args.takeFirst();
     try {
-        if (command == QLatin1String("run"))
-            return cli::runCommand(args);
-        if (command == QLatin1String("rerun"))
-            return cli::rerunCommand(args);
-        if (command == QLatin1String("import"))
-            return cli::importCommand(args);
-        if (command == QLatin1String("stats"))
-            return cli::statsCommand(args);
-        if (command == QLatin1String("plot"))
-            return cli::plotCommand(args);
-        if (command == QLatin1String("report"))
-            return cli::reportCommand(args);
-        if (command == QLatin1String("check"))
-            return cli::checkCommand(args);
-        if (command == QLatin1String("sample"))
-            return cli::sampleCommand(args);
-        if (command == QLatin1String("submit"))
-            return cli::submitCommand(args);
-        if (command == QLatin1String("jobs"))
-            return cli::jobsCommand(args);
-        if (command == QLatin1String("cancel-job"))
-            return cli::cancelJobCommand(args);
-        if (command == QLatin1String("slurm-task"))
-            return cli::slurmTaskCommand(args);
-        if (command == QLatin1String("rename"))
-            return cli::renameCommand(args);
-        if (command == QLatin1String("delete"))
-            return cli::deleteCommand(args);
-        if (command == QLatin1String("restore"))
-            return cli::restoreCommand(args);
-        if (command == QLatin1String("study-sources"))
-            return cli::studySourcesCommand(args);
-        const auto meant = nearestWord(
-            command, {QStringLiteral("run"), QStringLiteral("rerun"), QStringLiteral("import"),
-                      QStringLiteral("stats"), QStringLiteral("plot"), QStringLiteral("report"),
-                      QStringLiteral("check"), QStringLiteral("sample"), QStringLiteral("submit"),
-                      QStringLiteral("jobs"), QStringLiteral("cancel-job"), QStringLiteral("rename"),
-                      QStringLiteral("delete"), QStringLiteral("restore"), QStringLiteral("study-sources")});
+        // One table for dispatch and for "did you mean": a command cannot be added to one and not the other.
+        using Command = int (*)(const QStringList&);
+        static const std::vector<std::pair<QString, Command>> commands = {
+            {QStringLiteral("run"), cli::runCommand},
+            {QStringLiteral("rerun"), cli::rerunCommand},
+            {QStringLiteral("import"), cli::importCommand},
+            {QStringLiteral("stats"), cli::statsCommand},
+            {QStringLiteral("plot"), cli::plotCommand},
+            {QStringLiteral("report"), cli::reportCommand},
+            {QStringLiteral("check"), cli::checkCommand},
+            {QStringLiteral("sample"), cli::sampleCommand},
+            {QStringLiteral("submit"), cli::submitCommand},
+            {QStringLiteral("jobs"), cli::jobsCommand},
+            {QStringLiteral("cancel-job"), cli::cancelJobCommand},
+            {QStringLiteral("rename"), cli::renameCommand},
+            {QStringLiteral("delete"), cli::deleteCommand},
+            {QStringLiteral("restore"), cli::restoreCommand},
+            {QStringLiteral("study-sources"), cli::studySourcesCommand},
+            {QStringLiteral("slurm-task"), cli::slurmTaskCommand}, // run by Slurm, never suggested
+        };
+        QStringList suggested;
+        for (const auto& [name, run] : commands) {
+            if (name == command)
+                return run(args);
+            if (name != QLatin1String("slurm-task"))
+                suggested << name;
+        }
+        const auto meant = nearestWord(command, suggested);
         throw cli::UsageError(
             QStringLiteral("unknown command '%1'%2 (see seedscape-cli --help)")
                 .arg(command, meant ? QStringLiteral("; did you mean '%1'?").arg(*meant) : QString()));
