@@ -380,6 +380,18 @@ private Q_SLOTS:
         const ProgramOutput table =
             runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
         QVERIFY2(table.out.contains("Not picked: wine-only-init holds"), table.out.constData());
+        // Seeds stored without their definition (an older Seedscape): the experiment file says it.
+        QVERIFY(QFile::remove(workspace + QStringLiteral("/results/wine-only-init/definition.json")));
+        const ProgramOutput withoutDefinition = runCli(
+            {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+        const auto reread = nlohmann::json::parse(withoutDefinition.out.toStdString());
+        int variants = 0;
+        for (const auto& e : reread["experiments"])
+            if (e["name"] == "wine-only-init") {
+                QCOMPARE(e["held_fixed"], nlohmann::json::array({"order"}));
+                ++variants;
+            }
+        QCOMPARE(variants, 1);
 
         // Again: the names taken, the next ones numbered.
         const ProgramOutput again = runCli(study);

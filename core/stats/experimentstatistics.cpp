@@ -7,6 +7,7 @@
 #include "experiment/experimentreader.h"
 #include "store/experimentresults.h"
 #include "store/storeddefinition.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,13 +22,17 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// What the definition the seeds were trained with holds fixed; nothing without one (imported
+// What the definition the seeds were trained with holds fixed: the stored one, else (seeds stored
+// before definitions were) the workspace's experiment file; nothing without either (imported
 // predictions) or when it cannot be read (the comparison group says so).
 QStringList heldFixedOf(const ExperimentResults& results)
 {
     if (results.folder.isEmpty())
         return {};
-    const QString file = QDir(results.folder).filePath(StoredDefinition::fileName());
+    QString file = QDir(results.folder).filePath(StoredDefinition::fileName());
+    if (!QFileInfo::exists(file)) // results/NAME → NAME.experiment.json beside results/
+        file = QDir(results.folder)
+                   .filePath(QStringLiteral("../../") + results.name + Workspace::experimentSuffix());
     if (!QFileInfo::exists(file))
         return {};
     try {
