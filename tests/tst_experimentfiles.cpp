@@ -198,7 +198,7 @@ void TestExperimentFiles::deleteAsksThenMovesAside()
                                        });
     QVERIFY(!window.fileActions()->askDelete(QStringLiteral("wine-mlp"), 3)); // the user says No
     QVERIFY(
-        question.startsWith(QStringLiteral("Delete wine-mlp and its 3 stored seed(s)? They are moved to ")));
+        question.startsWith(QStringLiteral("Delete wine-mlp and its 3 stored seeds? They are moved to ")));
     QCOMPARE(window.experimentModel()->rowCount(), before);
     answer = true;
     QVERIFY(window.fileActions()->askDelete(QStringLiteral("wine-mlp"), 3));

@@ -97,12 +97,15 @@ void TestLearningCurveView::overlaidExperimentsTakeTheirWorkspaceColours()
     for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("zeta")}) {
         QCPGraph* mean = view.meanGraph(name);
         QVERIFY2(mean, qPrintable(name));
-        QCOMPARE(mean->name(), QStringLiteral("%1 (%2 seed(s))") // its legend entry
-                                   .arg(name)
-                                   .arg(view.experiments()[name == QStringLiteral("beta")   ? 0
-                                                           : name == QStringLiteral("zeta") ? 1
-                                                                                            : 2]
-                                            .curves.size()));
+        const size_t seeds = view.experiments()[name == QStringLiteral("beta")   ? 0
+                                                : name == QStringLiteral("zeta") ? 1
+                                                                                 : 2]
+                                 .curves.size();
+        QCOMPARE(mean->name(), // its legend entry, the noun in the right number
+                 QStringLiteral("%1 (%2 %3)")
+                     .arg(name)
+                     .arg(seeds)
+                     .arg(seeds == 1 ? QStringLiteral("seed") : QStringLiteral("seeds")));
         QCOMPARE(mean->pen().color(), colours.of(name).darker(130));
     }
     QCOMPARE(view.meanGraph(QStringLiteral("alpha"))->pen().color(),
@@ -202,7 +205,7 @@ void TestLearningCurveView::logScaleLeavesOutScoresAtOrBelowZero()
     QVERIFY(std::isnan(drawn[0]) && std::isnan(drawn[1])); // gaps: the line breaks there
     QCOMPARE(drawn[2], 0.2);
     QCOMPARE(drawn[3], 0.4);
-    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("2 score(s) ≤ 0 left out")));
+    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("2 scores ≤ 0 left out")));
     QVERIFY(view.plot()->yAxis->range().lower > 0); // a log axis cannot reach 0
     QVERIFY(view.plot()->yAxis->range().contains(0.2) && view.plot()->yAxis->range().contains(0.4));
     box->click();
@@ -231,8 +234,8 @@ void TestLearningCurveView::liveEpochsExtendARunningSeed()
     // The axis follows a growing curve, and a running seed is not in the stored mean.
     QVERIFY(view.plot()->yAxis->range().contains(0.95));
     QCOMPARE(view.meanCurve(), (std::vector<double>{0.9, 0.8, 0.7}));
-    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("1 seed(s) training (dashed)")));
-    QCOMPARE(view.meanGraph(QStringLiteral("a"))->name(), QStringLiteral("a (1 seed(s), 1 training)"));
+    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("1 seed training (dashed)")));
+    QCOMPARE(view.meanGraph(QStringLiteral("a"))->name(), QStringLiteral("a (1 seed, 1 training)"));
     // An experiment with no stored seed yet still shows its running seeds.
     view.addEpoch(QStringLiteral("b"), 7, 1, 0.5);
     QTRY_VERIFY(view.liveGraph(QStringLiteral("b"), 7));

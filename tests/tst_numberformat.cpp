@@ -1,3 +1,4 @@
+#include "common/countednoun.h"
 #include "common/numberformat.h"
 
 #include <QtTest>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void typedNumbersReadBackAsWritten();
     void meanRoundedToItsInterval_data();
     void meanRoundedToItsInterval();
+    void countsTakeTheNounInTheRightNumber();
 };
 
 void TestNumberFormat::formats_data()
@@ -80,6 +82,19 @@ void TestNumberFormat::meanRoundedToItsInterval()
     QFETCH(double, halfWidth);
     QFETCH(QString, expected);
     QCOMPARE(formatMeanAndInterval(mean, halfWidth), expected);
+}
+
+// countedNoun: what every count in the window, its figures and the command line reads as.
+void TestNumberFormat::countsTakeTheNounInTheRightNumber()
+{
+    QCOMPARE(countedNoun(1, QStringLiteral("seed")), QStringLiteral("1 seed"));
+    QCOMPARE(countedNoun(0, QStringLiteral("seed")), QStringLiteral("0 seeds"));
+    QCOMPARE(countedNoun(3, QStringLiteral("stored seed")), QStringLiteral("3 stored seeds"));
+    QCOMPARE(countedNoun(-1, QStringLiteral("seed")), QStringLiteral("-1 seeds"));
+    QCOMPARE(countedNoun(2, QStringLiteral("matrix"), QStringLiteral("matrices")),
+             QStringLiteral("2 matrices"));
+    QCOMPARE(countedNoun(1, QStringLiteral("matrix"), QStringLiteral("matrices")),
+             QStringLiteral("1 matrix"));
 }
 
 QTEST_GUILESS_MAIN(TestNumberFormat)

@@ -337,7 +337,7 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
         QCOMPARE(statistics.data()[0].name, QStringLiteral("beta"));
         QCOMPARE(statistics.otherGroups(), QStringList{QStringLiteral("alpha")});
         QVERIFY2(statistics.caption().endsWith(
-                     QStringLiteral("1 checked experiment(s) scored on other data left out: alpha.")),
+                     QStringLiteral("1 checked experiment scored on other data left out: alpha.")),
                  qPrintable(statistics.caption()));
         bool named = false;
         for (QCPTextElement* note : statistics.plot()->findChildren<QCPTextElement*>())

@@ -1,5 +1,7 @@
 #include "csvpreviewmodel.h"
 
+#include "common/countednoun.h"
+
 #include <QFont>
 
 namespace seedscape {
@@ -69,8 +71,9 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
                                           : m_table.header[section]) +
                QLatin1Char('\n') + m_profiles[static_cast<size_t>(section)].describe();
     if (role == Qt::ToolTipRole)
-        return tr("%1: %2 (in the first %n row(s))", nullptr, rowCount())
-            .arg(m_table.header[section], m_profiles[static_cast<size_t>(section)].describe());
+        return tr("%1: %2 (in the first %3)")
+            .arg(m_table.header[section], m_profiles[static_cast<size_t>(section)].describe(),
+                 countedNoun(rowCount(), tr("row")));
     if (role == Qt::FontRole && section == m_targetColumn) {
         QFont bold;
         bold.setBold(true);

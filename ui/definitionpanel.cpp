@@ -6,6 +6,7 @@
 #include "sweepcontroller.h"
 
 #include "common/atomicfile.h"
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "common/storageerror.h"
 #include "experiment/experimentfingerprint.h"
@@ -239,8 +240,8 @@ void DefinitionPanel::edited()
         m_status->setText(tr("Not saved: make a variant with this change, or discard it."));
     } else if (!edited) {
         m_autosave->stop();
-        m_status->setText(
-            ProblemText::html(tr("Not saved: %n problem(s), marked in red.", nullptr, marked), m_status));
+        m_status->setText(ProblemText::html(
+            tr("Not saved: %1, marked in red.").arg(countedNoun(marked, tr("problem"))), m_status));
     } else if (*edited == *m_saved) {
         m_autosave->stop();
         m_status->setText(tr("Saved. Changes are saved as you type."));

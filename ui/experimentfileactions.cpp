@@ -1,5 +1,6 @@
 #include "experimentfileactions.h"
 
+#include "common/countednoun.h"
 #include "common/storageerror.h"
 #include "store/experimentmover.h"
 #include "store/workspace.h"
@@ -56,10 +57,8 @@ bool ExperimentFileActions::askDelete(const QString& experiment, int storedSeeds
         return false;
     const QString deleted = QDir(m_workspace).filePath(ExperimentMover::deletedFolderName());
     const QString question =
-        storedSeeds > 0 ? tr("Delete %1 and its %n stored seed(s)? They are moved to %2, from where you "
-                             "can move them back.",
-                             nullptr, storedSeeds)
-                              .arg(experiment, deleted)
+        storedSeeds > 0 ? tr("Delete %1 and its %2? They are moved to %3, from where you can move them back.")
+                              .arg(experiment, countedNoun(storedSeeds, tr("stored seed")), deleted)
                         : tr("Delete %1? Its file is moved to %2.").arg(experiment, deleted);
     if (!m_confirm(tr("Delete %1").arg(experiment), question))
         return false;

@@ -32,6 +32,7 @@
 #include "workspacesnapshot.h"
 #include "workspacewatcher.h"
 
+#include "common/countednoun.h"
 #include "common/storageerror.h"
 #include "slurm/slurmclient.h"
 
@@ -173,7 +174,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_sweeps, &SweepController::seedEnded, m_watcher, &WorkspaceWatcher::refreshSoon);
     connect(m_sweeps, &SweepController::seedsResumed, this, [this](int seeds) {
-        statusBar()->showMessage(tr("Continuing %n seed(s) from their checkpoints.", nullptr, seeds));
+        statusBar()->showMessage(seeds == 1 ? tr("Continuing 1 seed from its checkpoint.")
+                                            : tr("Continuing %1 seeds from their checkpoints.").arg(seeds));
     });
     // Running seeds' learning curves grow epoch by epoch, before the seed is stored.
     connect(m_sweeps, &SweepController::epochEnded, m_learningCurves, &LearningCurveView::addEpoch);
@@ -316,9 +318,12 @@ void MainWindow::cancelSweep()
     const int running = static_cast<int>(m_sweeps->runningSeeds().size());
     // Seeds still being prepared lose nothing; training ones lose their epochs so far.
     if (running > 0 &&
-        !m_confirmCancel(tr("End the %n seed(s) training now? Their epochs so far are lost; every "
-                            "finished seed is kept, and Run again trains the missing ones.",
-                            nullptr, running)))
+        !m_confirmCancel(running == 1
+                             ? tr("End the seed training now? Its epochs so far are lost; every finished "
+                                  "seed is kept, and Run again trains the missing ones.")
+                             : tr("End the %1 seeds training now? Their epochs so far are lost; every "
+                                  "finished seed is kept, and Run again trains the missing ones.")
+                                   .arg(running)))
         return;
     m_sweeps->cancel();
 }
@@ -494,7 +499,7 @@ bool MainWindow::openWorkspace(const QString& folder)
     }
     setWindowTitle(tr("%1 — Seedscape").arg(m_workspacePath));
     statusBar()->showMessage(
-        tr("%n experiment(s) in %1", nullptr, m_experiments->rowCount()).arg(m_workspacePath));
+        tr("%1 in %2").arg(countedNoun(m_experiments->rowCount(), tr("experiment")), m_workspacePath));
     m_workspaceMenu->setCurrent(m_workspacePath);
     m_exports->setWorkspace(m_workspacePath);
     m_watcher->watch(m_workspacePath);

@@ -5,6 +5,8 @@
 #include "runqueueview.h"
 #include "sweepcontroller.h"
 
+#include "common/countednoun.h"
+
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
@@ -166,9 +168,11 @@ void SweepStatus::update()
     m_progress->setProgress(static_cast<int>(done * 100), std::max(1, m_sweeps->wantedSeeds()) * 100,
                             tr("%1 of %2 seeds").arg(m_sweeps->finishedSeeds()).arg(m_sweeps->wantedSeeds()));
     const double left = m_sweeps->secondsLeft();
-    QString text = m_sweeps->isPaused() ? tr("paused")
-                                        : tr("%n seed(s) training", nullptr,
-                                             static_cast<int>(m_sweeps->runningSeeds().size()));
+    QString text =
+        m_sweeps->isPaused()
+            ? tr("paused")
+            : tr("%1 training")
+                  .arg(countedNoun(static_cast<qlonglong>(m_sweeps->runningSeeds().size()), tr("seed")));
     if (std::isfinite(left) && !m_sweeps->isPaused())
         text += tr(" · about %1 left").arg(durationText(left));
     m_label->setText(text);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/countednoun.h"
+
 #include <QStringList>
 
 #include <stdexcept>
@@ -13,7 +15,7 @@ constexpr int kExitInternal = 2;
 // "1 seed", "3 seeds": a count and its noun, for the progress and summary lines.
 inline std::string counted(long long n, const char* noun)
 {
-    return std::to_string(n) + ' ' + noun + (n == 1 ? "" : "s");
+    return countedNoun(n, QString::fromUtf8(noun)).toStdString();
 }
 
 // A wrong command line: exit code 1 with the message on one line.

@@ -1,5 +1,6 @@
 #include "learningcurveview.h"
 
+#include "common/countednoun.h"
 #include "experiment/experimentnames.h"
 #include "stats/curvesmoother.h"
 
@@ -269,7 +270,8 @@ void LearningCurveView::rebuild()
         const auto training = std::count_if(m_live.begin(), m_live.end(), [&](const auto& live) {
             return live.first.first == set.experiment && !m_ended.count(live.first);
         });
-        QString name = tr("%1 (%n seed(s)", nullptr, static_cast<int>(set.curves.size())).arg(set.experiment);
+        QString name = tr("%1 (%2").arg(set.experiment,
+                                        countedNoun(static_cast<qlonglong>(set.curves.size()), tr("seed")));
         if (training > 0)
             name += tr(", %n training", nullptr, static_cast<int>(training));
         average->setName(name + QLatin1Char(')'));
@@ -308,19 +310,19 @@ void LearningCurveView::rebuild()
                     : tr("no learning curves: no score per epoch recorded for these %n experiments", nullptr,
                          static_cast<int>(m_sets.size()));
     else if (m_sets.size() == 1)
-        label = tr("epoch — %1: %n seed(s), mean (thick) and min–max band", nullptr, seedLines())
-                    .arg(m_experiment);
+        label = tr("epoch — %1: %2, mean (thick) and min–max band")
+                    .arg(m_experiment, countedNoun(seedLines(), tr("seed")));
     else if (!m_sets.empty())
-        label = tr("epoch — %n experiment(s): each seed (thin), mean (thick) and min–max band", nullptr,
-                   static_cast<int>(m_sets.size()));
+        label = tr("epoch — %1: each seed (thin), mean (thick) and min–max band")
+                    .arg(countedNoun(static_cast<qlonglong>(m_sets.size()), tr("experiment")));
     else
         label = tr("epoch");
     if (live > 0)
-        label += tr("; %n seed(s) training (dashed)", nullptr, live);
+        label += tr("; %1 training (dashed)").arg(countedNoun(live, tr("seed")));
     if (weight > 0)
         label += tr("; smoothed (EMA %1)").arg(weight, 0, 'f', 2);
     if (m_leftOut > 0)
-        label += tr("; %n score(s) ≤ 0 left out of the log scale", nullptr, m_leftOut);
+        label += tr("; %1 ≤ 0 left out of the log scale").arg(countedNoun(m_leftOut, tr("score")));
     m_plot->xAxis->setLabel(label);
     PlotTheme::fromPalette(palette()).apply(m_plot);
     if (m_userRange)

@@ -1,5 +1,6 @@
 #include "statisticsplotview.h"
 
+#include "common/countednoun.h"
 #include "experiment/experimentnames.h"
 #include "stats/comparisongroup.h"
 
@@ -97,9 +98,9 @@ QString StatisticsPlotView::otherGroupsNote() const
 {
     if (m_otherGroups.isEmpty())
         return {};
-    return tr("%n checked experiment(s) scored on other data left out: %1", nullptr,
-              static_cast<int>(m_otherGroups.size()))
-        .arg(m_otherGroups.join(QStringLiteral(", ")));
+    return tr("%1 scored on other data left out: %2")
+        .arg(countedNoun(m_otherGroups.size(), tr("checked experiment")),
+             m_otherGroups.join(QStringLiteral(", ")));
 }
 
 void StatisticsPlotView::setNote(const QString& text)
