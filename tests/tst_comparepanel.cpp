@@ -444,6 +444,16 @@ void TestComparePanel::sourcesSayWhichSourceSpreadsMost()
                  QStringLiteral("order spreads the validation scores most: std 0.1414. Train mlp")),
              qPrintable(panel.sourcesText()));
 
+    // Variants without their base (copied out of the study's workspace): no full spread to compare with,
+    // and a variant is never its own "full spread".
+    panel.setSources({row(QStringLiteral("mlp-only-init"), {QStringLiteral("init")}, {1, 2.5}),
+                      row(QStringLiteral("mlp-only-order"), {QStringLiteral("order")}, {1, 1.2})});
+    QVERIFY2(
+        panel.sourcesText().startsWith(QStringLiteral(
+            "Of one source alone, init spreads the validation scores most: std 1.061. No experiment here "
+            "varies more than one source")),
+        qPrintable(panel.sourcesText()));
+
     // Alone: how to study it, or why it cannot be.
     panel.setSources({row(QStringLiteral("mlp"), all, {1, 2})});
     QVERIFY(table->isHidden());

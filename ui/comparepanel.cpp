@@ -339,6 +339,11 @@ void ComparePanel::setSources(const std::vector<RandomnessStudy::Row>& rows, con
         m_sourcesLine->setText(
             tr("Variants of this experiment that differ only in which sources of randomness "
                "vary; none with a single source has a defined spread yet."));
+    else if (widest->vary.size() <= 1) // variants without their base: nothing to set them beside
+        m_sourcesLine->setText(
+            tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2. No experiment "
+               "here varies more than one source, so there is no full spread to set it beside.")
+                .arg(strongest->vary.front(), formatNumber(strongest->validation.std, kDigits)));
     else if (!std::isfinite(widest->validation.std))
         m_sourcesLine->setText(
             tr("Of one source alone, <b>%1</b> spreads the validation scores most: std %2. Train "
