@@ -262,6 +262,14 @@ void TestLearningCurveView::seedsWithoutEpochsSayWhyThePlotIsEmpty()
     view.addEpoch(QStringLiteral("imported"), 5, 1, 0.5);
     QTRY_VERIFY(view.liveGraph(QStringLiteral("imported"), 5));
     QVERIFY(!view.plot()->xAxis->label().contains(QStringLiteral("no learning curves")));
+    // Nothing stored at all (an experiment not run yet): no metric is claimed, and the plot says why it is
+    // empty.
+    LearningCurveView empty;
+    empty.setData({});
+    QCOMPARE(empty.plot()->yAxis->label(), QStringLiteral("validation score (better ↑)"));
+    QCOMPARE(empty.plot()->xAxis->label(), QStringLiteral("epoch — no finished seeds to draw yet"));
+    empty.setData({curves(QStringLiteral("a"), {{0.9, 0.8}}, Metric::Accuracy)});
+    QCOMPARE(empty.plot()->yAxis->label(), QStringLiteral("validation accuracy (better ↑)"));
 }
 
 void TestLearningCurveView::liveCurveMakesWayForTheStoredSeed()

@@ -196,7 +196,8 @@ void LearningCurveView::rebuild()
     m_leftOut = 0;
     const bool logY = m_logY->isChecked();
     const double weight = m_smoothing->value();
-    const Metric metric = m_sets.empty() ? Metric::RMSE : m_sets.front().metric;
+    // Nothing stored yet: no metric to name ("score"), rather than claiming one.
+    const Metric metric = m_sets.empty() ? Metric::Auto : m_sets.front().metric;
     m_plot->yAxis->setLabel(tr("validation %1 (better ↑)").arg(names::metricTitle(metric)));
     m_plot->yAxis->setRangeReversed(!higherIsBetter(metric));
     // QCustomPlot fits a log axis on the side of zero its range is on: make that the positive side.
@@ -315,6 +316,8 @@ void LearningCurveView::rebuild()
     else if (!m_sets.empty())
         label = tr("epoch — %1: each seed (thin), mean (thick) and min–max band")
                     .arg(countedNoun(static_cast<qlonglong>(m_sets.size()), tr("experiment")));
+    else if (live == 0)
+        label = tr("epoch — no finished seeds to draw yet");
     else
         label = tr("epoch");
     if (live > 0)
