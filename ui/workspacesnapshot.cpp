@@ -66,7 +66,6 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     for (const ExperimentResults& r : results)
         if (r.name == focus) {
             snapshot.focus = r.name;
-            snapshot.focusMetric = r.labels.metric;
             snapshot.seeds = ResultStore(workspaceFolder + QStringLiteral("/results/") + r.name).load(false);
         }
     const auto focused = std::find_if(results.begin(), results.end(),

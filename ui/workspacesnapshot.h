@@ -25,7 +25,6 @@ struct WorkspaceSnapshot
     std::vector<ExperimentStatistics> plotted;          // the plotted ones, in the scatter's order
     QString focus;                                      // the experiment of the curves and the seed table
     QString selected; // as asked for; unlike focus, also an experiment with no results yet
-    Metric focusMetric = Metric::RMSE;
     // Learning curves: the focus first, then the plotted experiments of its comparison group.
     std::vector<LearningCurves> curves;
     std::vector<SeedResult> seeds; // focus: every stored seed, without predictions
