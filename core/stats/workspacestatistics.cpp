@@ -140,22 +140,24 @@ QString WorkspaceStatistics::Group::leftOutNote() const
              leftOutOfPicks.size() == 1 ? QStringLiteral("its") : QStringLiteral("their"));
 }
 
+QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString& otherwise) const
+{
+    if (!pick.isEmpty())
+        return {};
+    return leftOutOfPicks.size() == experiments.size()
+               ? QStringLiteral("every experiment holds a source of randomness fixed")
+               : otherwise;
+}
+
 QString WorkspaceStatistics::Group::whyNoPickByEnsemble() const
 {
-    if (!pickByEnsemble.isEmpty())
-        return {};
-    if (leftOutOfPicks.size() == experiments.size())
-        return QStringLiteral("every experiment holds a source of randomness fixed");
-    return QStringLiteral("no defined ensemble validation score");
+    return whyNoPick(pickByEnsemble, QStringLiteral("no defined ensemble validation score"));
 }
 
 QString WorkspaceStatistics::Group::whyNoPickByStability() const
 {
-    if (!pickByStability.isEmpty())
-        return {};
-    if (leftOutOfPicks.size() == experiments.size())
-        return QStringLiteral("every experiment holds a source of randomness fixed");
-    return QStringLiteral("no experiment with two seeds and a defined validation range");
+    return whyNoPick(pickByStability,
+                     QStringLiteral("no experiment with two seeds and a defined validation range"));
 }
 
 const WorkspaceStatistics::Group* WorkspaceStatistics::groupOf(const QString& experiment) const

@@ -35,6 +35,9 @@ struct WorkspaceStatistics
         // score"); empty when there is one.
         QString whyNoPickByEnsemble() const;
         QString whyNoPickByStability() const;
+
+    private:
+        QString whyNoPick(const QString& pick, const QString& otherwise) const;
     };
 
     std::vector<ExperimentStatistics> experiments;
