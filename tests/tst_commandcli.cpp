@@ -209,6 +209,24 @@ private Q_SLOTS:
     }
 
     // The example a newcomer runs first: the CNN on the sample digits, 2 seeds of 2 epochs.
+    void ctrlCSaysWhichProgramsItIsStopping()
+    {
+        Setup setup({kPython, kTrainer, QStringLiteral("--mode"), QStringLiteral("sleep"),
+                     QStringLiteral("--pid-dir"), QStringLiteral("PIDS")},
+                    2);
+        QProcess cli;
+        cli.start(kCli, setup.runArgs(4));
+        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 30000));
+        ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(15000));
+        const QByteArray err = cli.readAllStandardError();
+        // A program may take up to the grace period over SIGTERM: the user is told what the wait is.
+        QVERIFY2(
+            err.contains(": stopping 2 running programs (SIGTERM; any still running after 10 s is killed)\n"),
+            err.constData());
+        QVERIFY2(err.contains("interrupted; 0 of 4 finished seeds are stored"), err.constData());
+    }
+
     void exampleCnnTrainsOnTheSampleDigits()
     {
         QProcess probe;

@@ -332,7 +332,7 @@ private Q_SLOTS:
         QCOMPARE(runSweep(setup, 1, 1), SweepRunner::Outcome::Completed);
         const auto results = setup.stored();
         QCOMPARE(withStatus(results, SeedStatus::Failed).size(), size_t(3));
-        QCOMPARE(results.front().failureReason, QStringLiteral("timed out after 0.01 minutes"));
+        QCOMPARE(results.front().failureReason, QStringLiteral("timed out after 0.6 seconds"));
         QCOMPARE(pidFilesIn(setup.pidDir()).size(), 3);
         for (qint64 pid : pidFilesIn(setup.pidDir()))
             QVERIFY(!processAlive(pid));
@@ -425,7 +425,7 @@ private Q_SLOTS:
             SeedProgramRun::run(dies, dir.filePath(QStringLiteral("b.log")), 0, 1, control);
         QCOMPARE(killed.end, SeedProgramRun::End::Exited);
         QVERIFY(!killed.succeeded());
-        QCOMPARE(killed.description, QStringLiteral("killed by signal 15 (SIGTERM)"));
+        QCOMPARE(killed.description, QStringLiteral("was killed by signal 15 (SIGTERM)"));
     }
 
     void childProcessRefusesAFileThatIsNotExecutable()
@@ -466,7 +466,7 @@ private Q_SLOTS:
         QVERIFY(lines.contains(QStringLiteral("out:three"))); // the last line without a line break
         const auto [killed, none] = run({QStringLiteral("-c"), QStringLiteral("kill -9 $$")});
         QCOMPARE(killed->signal(), SIGKILL);
-        QCOMPARE(killed->endDescription(), QStringLiteral("killed by signal 9 (SIGKILL)"));
+        QCOMPARE(killed->endDescription(), QStringLiteral("was killed by signal 9 (SIGKILL)"));
     }
 };
 

@@ -2,6 +2,7 @@
 #include "clioptions.h"
 #include "commands.h"
 
+#include "command/childprocess.h"
 #include "common/inputerror.h"
 #include "experiment/experimentfingerprint.h"
 #include "experiment/experimentnames.h"
@@ -192,7 +193,12 @@ SweepCallbacks printingCallbacks(ProgressPrinter& printer)
 int reportOutcome(const std::string& name, const SweepProgress& p, const QString& resultsFolder)
 {
     if (p.finished >= p.wanted) {
-        std::cerr << name << ": " << p.finished << " finished seeds in " << resultsFolder.toStdString()
+        std::cerr << name << ": " << counted(p.finished, "finished seed") << " in "
+                  << resultsFolder.toStdString()
+                  << (p.failed > 0 ? " (and " + counted(p.failed, "failed seed") +
+                                         (p.failed == 1 ? ", recorded with its reason)"
+                                                        : ", recorded with their reasons)")
+                                   : std::string())
                   << std::endl;
         return 0;
     }
@@ -312,8 +318,15 @@ int runCommand(const QStringList& args)
                   << " from the checkpoints an earlier run left" << std::endl;
     runner.start(workers);
     while (!runner.waitFor(100))
-        if (g_interrupted && !runner.isCancelled())
+        if (g_interrupted && !runner.isCancelled()) {
             runner.cancel(); // running seeds stop within one training step; finished ones are stored
+            // A program may take its time over SIGTERM: say what the wait is for.
+            const int running = runner.progress().front().running;
+            if (e.isCommand() && running > 0)
+                std::cerr << e.name.toStdString() << ": stopping " << counted(running, "running program")
+                          << " (SIGTERM; any still running after " << ChildProcess::kGraceMilliseconds / 1000
+                          << " s is killed)" << std::endl;
+        }
     runner.wait();
 
     return reportOutcome(e.name.toStdString(), runner.progress().front(), resultsFolder);

@@ -406,8 +406,10 @@ QString ChildProcess::endDescription() const
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
     name = sigabbrev_np(m_signal);
 #endif
-    return name ? QStringLiteral("killed by signal %1 (SIG%2)").arg(m_signal).arg(QString::fromLatin1(name))
-                : QStringLiteral("killed by signal %1").arg(m_signal);
+    return name ? QStringLiteral("was killed by signal %1 (SIG%2)")
+                      .arg(m_signal)
+                      .arg(QString::fromLatin1(name))
+                : QStringLiteral("was killed by signal %1").arg(m_signal);
 }
 
 } // namespace seedscape

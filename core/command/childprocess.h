@@ -44,7 +44,7 @@ public:
     // After the end: the exit code, or -1 when a signal ended it (see signal()).
     int exitCode() const { return m_exitCode; }
     int signal() const { return m_signal; }
-    // "exited with code 3", "killed by signal 9 (Killed)".
+    // "exited with code 3", "was killed by signal 9 (SIGKILL)": read after "the program".
     QString endDescription() const;
 
     // To the whole group: ask it to end (SIGTERM, and SIGCONT so that a stopped one hears it),

@@ -146,11 +146,16 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
     case SeedProgramRun::End::CouldNotStart:
         SeedResultAssembler::fail(r, 0, run.description, seconds());
         return r;
-    case SeedProgramRun::End::TimedOut:
+    case SeedProgramRun::End::TimedOut: {
+        // As the file gives it, in minutes; a limit under a minute (a test's) in seconds.
+        const double minutes = m_experiment.model.command.timeoutMinutes;
         SeedResultAssembler::fail(
             r, run.lastEpoch,
-            QStringLiteral("timed out after %1 minutes").arg(m_experiment.model.command.timeoutMinutes),
+            minutes >= 1
+                ? QStringLiteral("timed out after %1 minutes").arg(minutes)
+                : QStringLiteral("timed out after %1 seconds").arg(QString::number(minutes * 60, 'g', 3)),
             seconds());
+    }
         return r;
     case SeedProgramRun::End::Exited:
         break;
