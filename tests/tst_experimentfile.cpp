@@ -163,7 +163,9 @@ void TestExperimentFile::rejects_data()
     row("unknown nested key", R"(}, "training": {"learning_rate": 0.1}})",
         "f.json: field 'training.learning_rate': unknown key (a typo, or a file from a newer Seedscape?)");
     row("unknown split key", R"(, "split": {"valid": 0.2}}})",
-        "f.json: field 'dataset.split.valid': unknown key (a typo, or a file from a newer Seedscape?)");
+        "f.json: field 'dataset.split.valid': unknown key; did you mean 'validation'?");
+    row("misspelt required key", R"(}, "model": {"type": "command", "comand": ["x"]}})",
+        "f.json: field 'model.command': is required; the file has 'comand', did you mean 'command'?");
     row("lr is text", R"(}, "training": {"lr": "0.1"}})",
         "f.json: field 'training.lr': must be a number, got a string");
     row("negative lr", R"(}, "training": {"lr": -0.001}})",
@@ -227,8 +229,7 @@ void TestExperimentFile::rejects_data()
     row("seed twice", R"(}, "seeds": {"list": [7, 7]}})", "f.json: field 'seeds.list': lists a seed twice");
     row("unknown device", R"(}, "device": "tpu"})",
         "f.json: field 'device': \"tpu\" is not one of \"cpu\", \"cuda\", \"cuda:N\", \"auto\"");
-    row("name with slash", R"(}, "name2": 1})",
-        "f.json: field 'name2': unknown key (a typo, or a file from a newer Seedscape?)");
+    row("name with slash", R"(}, "name2": 1})", "f.json: field 'name2': unknown key; did you mean 'name'?");
     row("lr overflows a double", R"(}, "training": {"lr": 1e999}})",
         "f.json:1: field 'training.lr': the number is too large (beyond ±1.8e308)");
     row("negative overflow", R"(}, "training": {"weight_decay": -1e400}})",

@@ -1,6 +1,7 @@
 #include "jsonobjectreader.h"
 
 #include "inputerror.h"
+#include "nearestword.h"
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +32,16 @@ const JsonObjectReader::json* JsonObjectReader::find(const char* key, bool requi
     m_known.insert(key);
     const auto it = m_object.find(key);
     if (it == m_object.end()) {
-        if (required)
-            fail(field(key), QStringLiteral("is required"));
+        if (required) {
+            // A misspelt key is the likely reason: name it, rather than only the one missing.
+            QStringList present;
+            for (const auto& item : m_object.items())
+                present << QString::fromStdString(item.key());
+            const auto typed = nearestWord(QString::fromLatin1(key), present);
+            fail(field(key), typed ? QStringLiteral("is required; the file has '%1', did you mean '%2'?")
+                                         .arg(*typed, QString::fromLatin1(key))
+                                   : QStringLiteral("is required"));
+        }
         return nullptr;
     }
     return &*it;
@@ -99,10 +108,16 @@ int JsonObjectReader::toInt(const json& v, const QString& where) const
 
 void JsonObjectReader::finish() const
 {
+    QStringList known;
+    for (const std::string& key : m_known)
+        known << QString::fromStdString(key);
     for (const auto& [key, value] : m_object.items())
-        if (!m_known.count(key))
-            fail(field(key.c_str()),
-                 QStringLiteral("unknown key (a typo, or a file from a newer Seedscape?)"));
+        if (!m_known.count(key)) {
+            const auto meant = nearestWord(QString::fromStdString(key), known);
+            fail(field(key.c_str()), meant ? QStringLiteral("unknown key; did you mean '%1'?").arg(*meant)
+                                           : QStringLiteral("unknown key (a typo, or a file from a newer "
+                                                            "Seedscape?)"));
+        }
 }
 
 QString JsonObjectReader::typeName(const json& value)
