@@ -40,6 +40,24 @@ void TestCli::checkPrintsWhatSeedscapeSees()
              178);
     QCOMPARE(j["metric"].get<std::string>(), std::string("logloss"));
     QCOMPARE(j["higher_is_better"].get<bool>(), false);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+
+    // Named unlike its file in what may be a workspace: run would refuse it there, so check warns.
+    QTemporaryDir dir;
+    const QString misnamed = dir.filePath(QStringLiteral("other.experiment.json"));
+    QFile in(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/examples/wine-mlp.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QFile out(misnamed);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(in.readAll().replace("\"../datasets/", "\"" SEEDSCAPE_SOURCE_DIR "/resources/datasets/"));
+    out.close();
+    const ProgramOutput warned = runCli({QStringLiteral("check"), misnamed});
+    QCOMPARE(warned.exitCode, 0);
+    QVERIFY2(warned.err.contains("field 'name': \"wine-mlp\" does not match the file name; in a workspace it "
+                                 "must be \"other\""),
+             warned.err.constData());
+    const auto warnedJson = nlohmann::json::parse(warned.out.toStdString());
+    QCOMPARE(warnedJson["warnings"].size(), size_t(1));
 }
 
 void TestCli::checkAndRunRefuseAModelThatCannotFit()

@@ -44,6 +44,11 @@ int checkCommand(const QStringList& args)
     const Metric metric = effectiveMetric(e.metric, d.task);
     // The same refusals and warnings as run, so that check finds them before a sweep starts.
     QStringList warnings = d.warnings;
+    try { // run refuses this in the file's own folder (a workspace), and allows it from elsewhere
+        Workspace(QFileInfo(file).absolutePath()).requireNameOfFile(file, e.name);
+    } catch (const InputError& mismatch) {
+        warnings << mismatch.message();
+    }
     if (e.isCommand()) {
         e.model.command.requireRunnable(file);
     } else {
