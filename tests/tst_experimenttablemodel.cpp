@@ -132,6 +132,13 @@ void TestExperimentTableModel::statisticsAndStatus()
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationMean).data().toString(),
              QStringLiteral("—"));
 
+    // Every seed tried so far failed: no statistics, but "not run" would hide that it ran.
+    m_model->setStatistics({}, {}, {{QStringLiteral("diabetes-mlp"), 5}});
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Status).data().toString(),
+             QStringLiteral("failed"));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("0/%1 (5 failed)").arg(wanted));
+
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->setStatistics(
         {{QStringLiteral("diabetes-mlp"), statisticsOf(QStringLiteral("diabetes-mlp"), {0.5, 0.7}, 1)}});

@@ -59,10 +59,12 @@ QString ExperimentTableModel::nameAt(int row) const
 }
 
 void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics,
-                                         std::map<QString, QStringList> picks)
+                                         std::map<QString, QStringList> picks,
+                                         std::map<QString, int> failedOnly)
 {
     m_statistics = std::move(statistics);
     m_picks = std::move(picks);
+    m_failedOnly = std::move(failedOnly);
     // Every column: Task and Metric read the statistics too (an "auto" resolved by the seeds).
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
@@ -106,6 +108,8 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     const auto it = m_statistics.find(name);
     const ExperimentStatistics* s = it == m_statistics.end() ? nullptr : &it->second;
     const int finished = s ? s->seedCount() : 0;
+    const auto failedOnly = m_failedOnly.find(name);
+    const int failed = s ? s->failedSeeds : failedOnly == m_failedOnly.end() ? 0 : failedOnly->second;
     const auto show = [](double v) {
         return std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("—");
     };
@@ -123,11 +127,11 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     switch (column) {
     case Status: {
         // "failed" when every seed tried so far failed: "not run" would hide that it was.
-        const QString status = m_running.contains(name)  ? (m_paused ? tr("paused") : tr("running"))
-                               : finished >= seedsAsked  ? tr("done")
-                               : finished > 0            ? tr("partial")
-                               : s && s->failedSeeds > 0 ? tr("failed")
-                                                         : tr("not run");
+        const QString status = m_running.contains(name) ? (m_paused ? tr("paused") : tr("running"))
+                               : finished >= seedsAsked ? tr("done")
+                               : finished > 0           ? tr("partial")
+                               : failed > 0             ? tr("failed")
+                                                        : tr("not run");
         return status;
     }
     case Pick: {
@@ -138,9 +142,8 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     case Seeds:
         if (role == Qt::UserRole)
             return finished;
-        return s && s->failedSeeds > 0
-                   ? tr("%1/%2 (%3 failed)").arg(finished).arg(seedsAsked).arg(s->failedSeeds)
-                   : QStringLiteral("%1/%2").arg(finished).arg(seedsAsked);
+        return failed > 0 ? tr("%1/%2 (%3 failed)").arg(finished).arg(seedsAsked).arg(failed)
+                          : QStringLiteral("%1/%2").arg(finished).arg(seedsAsked);
     case ValidationMean:
         return meanAndInterval(s ? &s->validation : nullptr);
     case ValidationRange:

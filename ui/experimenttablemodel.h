@@ -53,9 +53,10 @@ public:
     int rowOf(const QString& name) const; // -1 when no experiment has this name
     const WorkspaceEntry& entry(int row) const { return m_entries[static_cast<size_t>(row)]; }
     QString nameAt(int row) const;
-    // picks: experiment → the pick rules that choose it ("ensemble", "stability").
+    // picks: experiment → the pick rules that choose it ("ensemble", "stability"); failedOnly:
+    // experiments with failed seeds and no finished one (no statistics) → how many failed.
     void setStatistics(std::map<QString, ExperimentStatistics> statistics,
-                       std::map<QString, QStringList> picks = {});
+                       std::map<QString, QStringList> picks = {}, std::map<QString, int> failedOnly = {});
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     // The statistics of the experiments whose check box is on, in table order.
     std::vector<ExperimentStatistics> checkedStatistics() const;
@@ -87,6 +88,7 @@ private:
     std::vector<WorkspaceEntry> m_entries;
     std::map<QString, ExperimentStatistics> m_statistics;
     std::map<QString, QStringList> m_picks;
+    std::map<QString, int> m_failedOnly;
     QSet<QString> m_running;
     bool m_paused = false;
     QSet<QString> m_hidden;

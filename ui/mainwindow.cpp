@@ -658,7 +658,8 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted);
     m_ensembleSize->setData(std::move(snapshot.plotted));
-    m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks));
+    m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
+                                 std::move(snapshot.failedOnly));
     m_tableLayout->statisticsShown();
 }
 

@@ -56,6 +56,9 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
 
     for (ExperimentStatistics& s : WorkspaceStatistics::compute(results, statisticsOptions()).experiments)
         snapshot.statistics.emplace(s.name, std::move(s));
+    for (const ExperimentResults& r : results) // no statistics, but not "not run" either
+        if (r.seeds.empty() && r.failedSeeds > 0)
+            snapshot.failedOnly.emplace(r.name, r.failedSeeds);
     for (const ExperimentResults* r : plotted)
         if (snapshot.statistics.count(r->name))
             snapshot.plotted.push_back(snapshot.statistics.at(r->name));

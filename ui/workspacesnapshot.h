@@ -22,8 +22,9 @@ struct WorkspaceSnapshot
 {
     ScatterData scatter;
     std::map<QString, ExperimentStatistics> statistics; // every experiment with seeds, for the table
-    std::vector<ExperimentStatistics> plotted;          // the plotted ones, in the scatter's order
-    QString focus;                                      // the experiment of the curves and the seed table
+    std::map<QString, int> failedOnly; // experiments whose every stored seed failed: how many, for the table
+    std::vector<ExperimentStatistics> plotted; // the plotted ones, in the scatter's order
+    QString focus;                             // the experiment of the curves and the seed table
     QString selected; // as asked for; unlike focus, also an experiment with no results yet
     // Learning curves: the focus first, then the plotted experiments of its comparison group.
     std::vector<LearningCurves> curves;
