@@ -31,8 +31,8 @@ public:
     {
         End end = End::Exited;
         int exitCode = -1; // -1: ended by a signal
-        QString
-            description; // "exited with code 3", "was killed by signal 9 (SIGKILL)", or why it did not start
+        // "exited with code 3", "was killed by signal 9 (SIGKILL)", or why it did not start
+        QString description;
         QStringList stderrTail;
         std::vector<double> trainLoss;       // per epoch reported; NaN where a report left it out
         std::vector<double> validationCurve; // per epoch reported
