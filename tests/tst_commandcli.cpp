@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,14 @@ private Q_SLOTS:
         const Result r = run(setup.runArgs(3));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.err.contains("3 finished seeds"));
+        // Added from outside the workspace: what stays behind is named, the program's folder too.
+        const QString folder = QFileInfo(setup.experimentFile()).absolutePath();
+        QVERIFY2(
+            r.err.contains(QStringLiteral("; its data stays outside the workspace, at %1/shapes.csv; its "
+                                          "program's folder stays outside too, at %1\n")
+                               .arg(folder)
+                               .toUtf8()),
+            r.err.constData());
         QCOMPARE(recordsIn(setup.results(), QStringLiteral("finished")), 3);
         const Result stats = run({QStringLiteral("stats"), QStringLiteral("--workspace"), setup.workspace(),
                                   QStringLiteral("--json")});

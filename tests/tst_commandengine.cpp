@@ -269,7 +269,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("reason");
         QTest::newRow("missing row") << "missing-row"
-                                     << "has no prediction for val row 3";
+                                     << "has no prediction for val row 3 (val has ";
         QTest::newRow("NaN") << "nan"
                              << "not a number: 'nan'";
         QTest::newRow("probability 1.3") << "prob-too-high"

@@ -54,7 +54,7 @@ void TestPredictionImporter::importRejects_data()
         << "L.csv:1: missing column 'label' (the header must have split,row,label)";
     QTest::addRow("missing prediction column")
         << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
-        << "P.csv:1: missing column 'prediction' (the header must have experiment,seed,split,row,prediction)";
+        << "P.csv:1: missing column 'prediction' (binary predictions have one: P(class 1), not p_0 and p_1)";
     QTest::addRow("unknown split in labels")
         << QByteArray("split,row,label\nvalid,0,1\n") << binaryOk << int(Task::Binary)
         << "L.csv:2: column 'split': split 'valid' is not val or test";
@@ -78,7 +78,7 @@ void TestPredictionImporter::importRejects_data()
         << "P.csv:3: column 'row': experiment 'a' seed 1 predicts val row 0 twice (first on line 2)";
     QTest::addRow("row missing")
         << labels << QByteArray(binaryOk + "a,1,val,0,0.5\na,1,val,1,0.2\n") << int(Task::Binary)
-        << "P.csv: experiment 'a' seed 1 has no prediction for test row 0 (first seen on line 2)";
+        << "P.csv: experiment 'a' seed 1 has no prediction for test row 0 (test has 1 row, numbered from 0)";
     QTest::addRow("probability above 1")
         << labels << QByteArray(binaryOk + "a,1,val,0,1.5\n") << int(Task::Binary)
         << "P.csv:2: column 'prediction': a probability must be between 0 and 1, got '1.5'";

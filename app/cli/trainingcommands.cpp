@@ -229,6 +229,12 @@ void announceAdded(const Workspace& workspace, const Experiment& e)
     const QString inside = QDir(workspace.path()).absolutePath() + QLatin1Char('/');
     if (!data.startsWith(inside))
         line += "; its data stays outside the workspace, at " + QDir::toNativeSeparators(data).toStdString();
+    if (e.isCommand()) {
+        const QString programs = QDir(e.model.command.resolvedWorkdir(workspace.path())).absolutePath();
+        if (!(programs + QLatin1Char('/')).startsWith(inside))
+            line += "; its program's folder stays outside too, at " +
+                    QDir::toNativeSeparators(programs).toStdString();
+    }
     std::cerr << line << std::endl;
 }
 

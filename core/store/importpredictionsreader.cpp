@@ -1,5 +1,6 @@
 #include "importpredictionsreader.h"
 
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "experiment/experimentvalidator.h"
 #include "importcell.h"
@@ -138,13 +139,15 @@ void requireEveryRow(const Grouped& grouped, const size_t rowCount[2], const QSt
                 const int p = static_cast<int>(part);
                 for (size_t row = 0; row < rowCount[p]; ++row)
                     if (rows.lineOfRow[p][row] == 0)
+                        // How many rows are wanted says more than a line number about a file cut short.
                         throw InputError({predictionsPath},
-                                         QStringLiteral("%1 has no prediction for %2 row %3 (first seen on "
-                                                        "line %4)")
+                                         QStringLiteral("%1 has no prediction for %2 row %3 (%2 has %4, "
+                                                        "numbered from 0)")
                                              .arg(whose(name, seed))
                                              .arg(ImportCell::partName(part))
                                              .arg(row)
-                                             .arg(rows.imported.firstLine));
+                                             .arg(countedNoun(static_cast<qlonglong>(rowCount[p]),
+                                                              QStringLiteral("row"))));
             }
 }
 
@@ -174,8 +177,15 @@ ImportPredictionsReader::ImportPredictionsReader(const CsvTable& table, Task tas
                                    "0 without gaps or leading zeros")
                         .arg(m_predictionColumns.size() - 1));
     } else {
-        m_predictionColumns.push_back(ImportCell::requireColumn(
-            table, QStringLiteral("prediction"), QStringLiteral("experiment,seed,split,row,prediction")));
+        // Said for a program's file (split,row,…) as for an import (experiment,seed,split,row,…).
+        if (table.columnIndex(QStringLiteral("prediction")) < 0)
+            throw InputError(
+                {table.sourceFile, 1},
+                QStringLiteral("missing column 'prediction' (%1 predictions have one: %2)")
+                    .arg(task == Task::Binary ? QStringLiteral("binary") : QStringLiteral("regression"),
+                         task == Task::Binary ? QStringLiteral("P(class 1), not p_0 and p_1")
+                                              : QStringLiteral("the predicted value")));
+        m_predictionColumns.push_back(table.columnIndex(QStringLiteral("prediction")));
     }
 }
 
