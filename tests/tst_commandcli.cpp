@@ -103,6 +103,21 @@ Result run(const QStringList& args, int timeoutMs = 120000)
     return r;
 }
 
+// A program that sleeps until it is ended, two at a time: what cancel and kill are tried on.
+const QStringList kSleepingProgram = {kPython,
+                                      kTrainer,
+                                      QStringLiteral("--mode"),
+                                      QStringLiteral("sleep"),
+                                      QStringLiteral("--pid-dir"),
+                                      QStringLiteral("PIDS")};
+
+// Starts `run` of 4 seeds and waits until its two programs are running.
+bool startUntilTwoProgramsRun(QProcess& cli, const Setup& setup)
+{
+    cli.start(kCli, setup.runArgs(4));
+    return waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 30000);
+}
+
 } // namespace
 
 class TestCommandCli : public QObject
@@ -176,12 +191,9 @@ private Q_SLOTS:
 
     void sigkillOfTheCliLeavesNoProgramRunning()
     {
-        Setup setup({kPython, kTrainer, QStringLiteral("--mode"), QStringLiteral("sleep"),
-                     QStringLiteral("--pid-dir"), QStringLiteral("PIDS")},
-                    2);
+        Setup setup(kSleepingProgram, 2);
         QProcess cli;
-        cli.start(kCli, setup.runArgs(4));
-        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 30000));
+        QVERIFY(startUntilTwoProgramsRun(cli, setup));
         const QList<qint64> pids = pidFilesIn(setup.pidDir());
         for (qint64 pid : pids)
             QVERIFY(processAlive(pid));
@@ -217,15 +229,11 @@ private Q_SLOTS:
         QCOMPARE(recordsIn(setup.results(), QStringLiteral("finished")), 5);
     }
 
-    // The example a newcomer runs first: the CNN on the sample digits, 2 seeds of 2 epochs.
     void ctrlCSaysWhichProgramsItIsStopping()
     {
-        Setup setup({kPython, kTrainer, QStringLiteral("--mode"), QStringLiteral("sleep"),
-                     QStringLiteral("--pid-dir"), QStringLiteral("PIDS")},
-                    2);
+        Setup setup(kSleepingProgram, 2);
         QProcess cli;
-        cli.start(kCli, setup.runArgs(4));
-        QVERIFY(waitUntil([&] { return pidFilesIn(setup.pidDir()).size() == 2; }, 30000));
+        QVERIFY(startUntilTwoProgramsRun(cli, setup));
         ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
         QVERIFY(cli.waitForFinished(15000));
         const QByteArray err = cli.readAllStandardError();
@@ -236,6 +244,7 @@ private Q_SLOTS:
         QVERIFY2(err.contains("interrupted; 0 of 4 finished seeds are stored"), err.constData());
     }
 
+    // The example a newcomer runs first: the CNN on the sample digits, 2 seeds of 2 epochs.
     void exampleCnnTrainsOnTheSampleDigits()
     {
         QProcess probe;
