@@ -225,16 +225,19 @@ void announceAdded(const Workspace& workspace, const Experiment& e)
 {
     std::string line = e.name.toStdString() + ": added to the workspace as " +
                        QDir::toNativeSeparators(workspace.experimentFile(e.name)).toStdString();
-    const QString data = QFileInfo(workspace.datasetPath(e)).absoluteFilePath();
     const QString inside = QDir(workspace.path()).absolutePath() + QLatin1Char('/');
-    if (!data.startsWith(inside))
+    const auto outside = [&inside](const QString& path) {
+        return !(path + QLatin1Char('/')).startsWith(inside);
+    };
+    const QString data = QFileInfo(workspace.datasetPath(e)).absoluteFilePath();
+    if (outside(data))
         line += "; its data stays outside the workspace, at " + QDir::toNativeSeparators(data).toStdString();
-    if (e.isCommand()) {
-        const QString programs = QDir(e.model.command.resolvedWorkdir(workspace.path())).absolutePath();
-        if (!(programs + QLatin1Char('/')).startsWith(inside))
-            line += "; its program's folder stays outside too, at " +
-                    QDir::toNativeSeparators(programs).toStdString();
-    }
+    const QString programs =
+        e.isCommand() ? QDir(e.model.command.resolvedWorkdir(workspace.path())).absolutePath() : QString();
+    if (e.isCommand() && outside(programs))
+        line += std::string("; its program's folder stays outside ") +
+                (outside(data) ? "too" : "the workspace") + ", at " +
+                QDir::toNativeSeparators(programs).toStdString();
     std::cerr << line << std::endl;
 }
 
