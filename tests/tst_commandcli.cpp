@@ -71,6 +71,7 @@ public:
     }
 
     QString experimentFile() const { return m_dir.filePath(QStringLiteral("shapes.json")); }
+    QString folder() const { return m_dir.path(); } // the experiment file's, its program's working folder
     QString workspace() const { return m_dir.filePath(QStringLiteral("ws")); }
     QString results() const { return workspace() + QStringLiteral("/results/shapes-cmd"); }
     QString pidDir() const { return m_dir.filePath(QStringLiteral("pids")); }
@@ -177,6 +178,49 @@ private Q_SLOTS:
         const Result check = run({QStringLiteral("check"), setup.experimentFile()});
         QCOMPARE(check.exitCode, 1);
         QVERIFY(check.err.contains("model.command[0]"));
+    }
+
+    // A program edited after seeds were trained with it would mix two programs in one experiment.
+    void anEditedProgramIsRefusedByRunAndRerun()
+    {
+        Setup setup({kPython, QStringLiteral("trainer.py"), QStringLiteral("--epochs"), QStringLiteral("1")});
+        const QString script = setup.folder() + QStringLiteral("/trainer.py");
+        QVERIFY(QFile::copy(kTrainer, script));
+        const Result first = run(setup.runArgs(2));
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const QByteArray original = fileContents(script);
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("# edited\n");
+        file.close();
+
+        const Result more = run(setup.runArgs(3));
+        QCOMPARE(more.exitCode, 1);
+        QVERIFY2(more.err.contains("experiment \"shapes-cmd\" has 2 finished seeds that ran another version "
+                                   "of trainer.py; new seeds would mix two programs"),
+                 more.err.constData());
+        const QString seed = QDir(setup.results())
+                                 .entryList({QStringLiteral("seed-*.json")})
+                                 .front()
+                                 .section(QLatin1Char('-'), 1)
+                                 .section(QLatin1Char('.'), 0, 0);
+        const Result rerun = run({QStringLiteral("rerun"), QStringLiteral("--workspace"), setup.workspace(),
+                                  QStringLiteral("--experiment"), QStringLiteral("shapes-cmd"),
+                                  QStringLiteral("--seed"), seed});
+        QCOMPARE(rerun.exitCode, 1);
+        QVERIFY2(rerun.err.contains(
+                     QStringLiteral("trainer.py changed after seed %1 was trained, so it cannot reproduce it")
+                         .arg(seed)
+                         .toUtf8()),
+                 rerun.err.constData());
+
+        // Undone, the experiment goes on.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(original);
+        file.close();
+        const Result undone = run(setup.runArgs(3));
+        QVERIFY2(undone.exitCode == 0, undone.err.constData());
+        QCOMPARE(recordsIn(setup.results(), QStringLiteral("finished")), 3);
     }
 
     void checkReadsTheTargetOnly()

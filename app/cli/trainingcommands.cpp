@@ -290,7 +290,9 @@ int runCommand(const QStringList& args)
                   << std::endl;
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
-    StoredDefinition::checkComparable(e, resultsFolder); // before "already has N": a changed file is an error
+    // Before "already has N": a changed file (or program) is an error.
+    StoredDefinition::checkComparable(
+        e, resultsFolder, ProgramFiles::read(e.model.command, workspace.commandPlaces(e.name).workdirBase));
     repairResults(e, *data, resultsFolder);
     const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
     if (alreadyFinished >= wanted) {
@@ -364,6 +366,14 @@ int rerunCommand(const QStringList& args)
             {workspace.experimentFile(name)},
             QStringLiteral("the experiment changed after seed %1 was trained, so it cannot reproduce it")
                 .arg(seed));
+    if (const QStringList changed =
+            ProgramFiles::read(e.model.command, workspace.commandPlaces(name).workdirBase)
+                .changedSince(recorded->programFiles);
+        !recorded->programFiles.isEmpty() && !changed.isEmpty())
+        throw InputError({workspace.experimentFile(name)},
+                         QStringLiteral("%1 changed after seed %2 was trained, so it cannot reproduce it")
+                             .arg(changed.join(QStringLiteral(", ")))
+                             .arg(seed));
 
     auto data = std::make_shared<const PreparedData>(workspace.prepareData(e));
     // A command seed runs its program again beside the recorded run, not over it.

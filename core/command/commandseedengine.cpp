@@ -34,6 +34,7 @@ CommandSeedEngine::CommandSeedEngine(const Experiment& experiment, std::shared_p
       // No device: the program chooses its own (records leave "device" out, as documented).
       m_assembler(experiment, m_metric, engineName(),
                   {&m_labels.validation, &m_labels.test, m_labels.predictionColumns()}, ComputeDevice{}),
+      m_programFiles(ProgramFiles::read(experiment.model.command, m_places.workdirBase)),
       m_graceMs(ChildProcess::kGraceMilliseconds)
 {
 }
@@ -100,6 +101,7 @@ std::vector<SeedResult> CommandSeedEngine::train(const std::vector<quint64>& see
 SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& control) const
 {
     SeedResult r = m_assembler.begin(seed);
+    r.programFiles = m_programFiles;
     QElapsedTimer clock;
     clock.start();
     const auto seconds = [&clock] {
@@ -121,6 +123,18 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
     const QString executable = program(&problem);
     if (executable.isEmpty()) {
         SeedResultAssembler::fail(r, 0, QStringLiteral("cannot run the program: %1").arg(problem), seconds());
+        return r;
+    }
+    // An edit during the sweep (the script of the next experiment, a bug fixed) would mix two
+    // programs in one experiment's seeds.
+    if (const QStringList changed =
+            ProgramFiles::read(m_experiment.model.command, m_places.workdirBase).changedSince(m_programFiles);
+        !changed.isEmpty()) {
+        SeedResultAssembler::fail(r, 0,
+                                  QStringLiteral("%1 changed since the sweep started; this seed would run "
+                                                 "another program than the seeds before it")
+                                      .arg(changed.join(QStringLiteral(", "))),
+                                  seconds());
         return r;
     }
     const QMap<QString, QString> values{{QStringLiteral("seed"), QString::number(seed)},

@@ -27,6 +27,7 @@ public:
     std::vector<SeedResult> train(const std::vector<quint64>& seeds,
                                   const TrainingControl& control) const override;
     Metric metric() const override { return m_metric; }
+    ProgramFiles programFiles() const override { return m_programFiles; }
 
     // The program's executable, or empty with *problem saying what is missing.
     QString program(QString* problem) const;
@@ -50,6 +51,7 @@ private:
     Metric m_metric;
     ExperimentLabels m_labels;
     SeedResultAssembler m_assembler;
+    ProgramFiles m_programFiles; // read when the engine is made: a seed started after an edit fails
     int m_graceMs;
 };
 

@@ -66,6 +66,12 @@ void SlurmJob::write() const
     root["experiment"] = str(experiment);
     root["experiment_fingerprint"] = str(fingerprint);
     root["engine"] = str(engine);
+    if (!programFiles.isEmpty()) {
+        ordered files = ordered::object();
+        for (auto it = programFiles.hashes().cbegin(); it != programFiles.hashes().cend(); ++it)
+            files[str(it.key())] = str(it.value());
+        root["program_files"] = files;
+    }
     root["tasks"] = tasks;
     ordered sbatchArgs = ordered::array();
     for (const QString& a : options.sbatchArgs)
@@ -99,6 +105,13 @@ SlurmJob SlurmJob::read(const QString& folder)
     job.experiment = text(root, "experiment");
     job.fingerprint = text(root, "experiment_fingerprint");
     job.engine = text(root, "engine");
+    if (const auto files = root.find("program_files"); files != root.end() && files->is_object()) {
+        QMap<QString, QString> hashes;
+        for (const auto& [name, hash] : files->items())
+            hashes.insert(QString::fromStdString(name),
+                          hash.is_string() ? QString::fromStdString(hash) : QString());
+        job.programFiles = ProgramFiles(hashes);
+    }
     job.cli = text(root, "cli");
     job.submittedAt = QDateTime::fromString(text(root, "submitted_at"), Qt::ISODateWithMs);
     job.cancelledAt = QDateTime::fromString(text(root, "cancelled_at"), Qt::ISODateWithMs);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "command/programfiles.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -33,8 +35,9 @@ struct SlurmJob
     QString folder; // the submission folder (not stored: where it was read from)
     QString jobId;  // Slurm's job id; empty until sbatch accepted the job
     QString experiment;
-    QString fingerprint; // of the definition the seeds are for
-    QString engine;      // the engine the tasks train with ("batched", "per-seed", "command")
+    QString fingerprint;       // of the definition the seeds are for
+    ProgramFiles programFiles; // a command experiment's, as submitted: a task refuses an edited one
+    QString engine;            // the engine the tasks train with ("batched", "per-seed", "command")
     std::vector<std::vector<quint64>> tasks; // seeds of array task 0, 1, …
     SlurmOptions options;
     QString cli; // the seedscape-cli the tasks run

@@ -54,12 +54,12 @@ SlurmSubmitter::SlurmSubmitter(const Workspace& workspace, const Experiment& exp
     : m_workspace(workspace), m_experiment(experiment), m_data(std::move(data)),
       m_resultsFolder(workspace.resultsFolder(experiment.name))
 {
-    StoredDefinition::checkComparable(m_experiment, m_resultsFolder);
     // This engine plans the tasks (its name, its groups); the device is resolved where a task runs,
     // so a GPU experiment is submitted from a login node that has none.
     Experiment planned = m_experiment;
     planned.device = DeviceSpec::cpu();
     m_engine = SeedEngine::create(planned, m_data, engine, workspace.commandPlaces(experiment.name));
+    StoredDefinition::checkComparable(m_experiment, m_resultsFolder, m_engine->programFiles());
 }
 
 void SlurmSubmitter::requireVisibleToNodes(const QString& path, const QString& what, const QString& partition)
@@ -192,6 +192,7 @@ std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& o
     job.folder = m_resultsFolder + QStringLiteral("/slurm/") + SlurmJob::newSubmissionName();
     job.experiment = m_experiment.name;
     job.fingerprint = experimentFingerprint(m_experiment);
+    job.programFiles = m_engine->programFiles();
     job.engine = m_engine->name();
     job.options = options;
     job.cli = QFileInfo(cli).absoluteFilePath();

@@ -48,6 +48,15 @@ int SlurmTaskRunner::run(const std::atomic<bool>& cancel,
                               "definitions"));
         return 1;
     }
+    if (const QStringList changed =
+            ProgramFiles::read(e.model.command, m_workspace.commandPlaces(e.name).workdirBase)
+                .changedSince(m_job.programFiles);
+        !m_job.programFiles.isEmpty() && !changed.isEmpty()) { // empty: a job from before they were recorded
+        finish(QStringLiteral("failed"),
+               QStringLiteral("%1 changed after the job was submitted; its seeds would mix two programs")
+                   .arg(changed.join(QStringLiteral(", "))));
+        return 1;
+    }
     const QString resultsFolder = m_workspace.resultsFolder(e.name);
     const ResultStore store(resultsFolder);
     const std::set<quint64> stored = store.recordedSeeds();

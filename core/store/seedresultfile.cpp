@@ -163,6 +163,22 @@ public:
         return QString::fromStdString(v.get<std::string>());
     }
 
+    // An object of texts, such as program_files: {"train.py": "…"} (names may hold dots).
+    QMap<QString, QString> textsByName(const char* field) const
+    {
+        const json& v = at(field);
+        if (!v.is_object())
+            fail(QString::fromLatin1(field), QStringLiteral("must be an object, got %1").arg(typeName(v)));
+        QMap<QString, QString> out;
+        for (const auto& [key, value] : v.items()) {
+            if (!value.is_string())
+                fail(QStringLiteral("%1.%2").arg(QString::fromLatin1(field), QString::fromStdString(key)),
+                     QStringLiteral("must be text, got %1").arg(typeName(value)));
+            out.insert(QString::fromStdString(key), QString::fromStdString(value.get<std::string>()));
+        }
+        return out;
+    }
+
     QStringList texts(const char* field) const
     {
         const json& v = at(field);
@@ -250,6 +266,8 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
         r.device = record.text("device");
     if (record.has("gpu"))
         r.gpu = record.text("gpu");
+    if (record.has("program_files"))
+        r.programFiles = ProgramFiles(record.textsByName("program_files"));
     if (record.has("group")) {
         r.group = {record.unsignedNumber("group.first_seed"), record.count("group.size"),
                    record.count("group.index")};
@@ -344,6 +362,12 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
         root["gpu"] = r.gpu.toStdString();
     if (r.group.size > 0)
         root["group"] = {{"first_seed", r.group.firstSeed}, {"size", r.group.size}, {"index", r.group.index}};
+    if (!r.programFiles.isEmpty()) {
+        ordered files = ordered::object();
+        for (auto it = r.programFiles.hashes().cbegin(); it != r.programFiles.hashes().cend(); ++it)
+            files[it.key().toStdString()] = it.value().toStdString();
+        root["program_files"] = files;
+    }
     if (!r.logFile.isEmpty())
         root["log"] = QDir(folder).relativeFilePath(r.logFile).toStdString();
     if (!r.stderrTail.isEmpty()) {

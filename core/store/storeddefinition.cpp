@@ -1,6 +1,7 @@
 #include "storeddefinition.h"
 
 #include "common/atomicfile.h"
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "experiment/experimentfingerprint.h"
 #include "experiment/experimentwriter.h"
@@ -52,6 +53,31 @@ QString shown(const std::map<std::string, std::string>& values, const std::strin
     return it == values.end() ? QStringLiteral("(none)") : QString::fromStdString(it->second);
 }
 
+// Seeds recorded before program files were (empty) cannot be told apart and are let be.
+void checkSameProgram(const QString& name, const std::vector<SeedResult>& stored, const ProgramFiles& program,
+                      const QString& resultsFolder)
+{
+    int others = 0;
+    QStringList changed;
+    for (const SeedResult& r : stored) {
+        if (!r.isFinished() || r.programFiles.isEmpty() || r.programFiles == program)
+            continue;
+        ++others;
+        for (const QString& file : program.changedSince(r.programFiles))
+            if (!changed.contains(file))
+                changed << file;
+    }
+    if (others == 0)
+        return;
+    throw InputError(
+        {resultsFolder},
+        QStringLiteral("experiment \"%1\" has %2 that ran another version of %3; new seeds would mix "
+                       "two programs. Undo the change, or save the experiment under another name as a "
+                       "variant (Duplicate as variant in the window) to train the new program's seeds apart")
+            .arg(name, countedNoun(others, QStringLiteral("finished seed")),
+                 changed.join(QStringLiteral(", "))));
+}
+
 } // namespace
 
 QString StoredDefinition::fileName()
@@ -76,15 +102,19 @@ QStringList StoredDefinition::changedFields(const QByteArray& beforeJson, const 
     return changed;
 }
 
-void StoredDefinition::checkComparable(const Experiment& current, const QString& resultsFolder)
+void StoredDefinition::checkComparable(const Experiment& current, const QString& resultsFolder,
+                                       const ProgramFiles& program)
 {
     const QString fingerprint = experimentFingerprint(current);
+    const std::vector<SeedResult> seeds = ResultStore(resultsFolder).load(false);
     int others = 0;
-    for (const SeedResult& r : ResultStore(resultsFolder).load(false))
+    for (const SeedResult& r : seeds)
         if (!r.experimentFingerprint.isEmpty() && r.experimentFingerprint != fingerprint)
             ++others;
-    if (others == 0)
+    if (others == 0) {
+        checkSameProgram(current.name, seeds, program, resultsFolder);
         return;
+    }
     QFile stored(QDir(resultsFolder).filePath(fileName()));
     QStringList changed;
     if (stored.open(QIODevice::ReadOnly))

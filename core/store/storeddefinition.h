@@ -1,5 +1,6 @@
 #pragma once
 
+#include "command/programfiles.h"
 #include "experiment/experiment.h"
 
 #include <QStringList>
@@ -16,8 +17,11 @@ public:
     static QString fileName();
 
     // Throws InputError when seeds stored in resultsFolder were trained with another definition;
-    // the message names the changed fields (when definition.json is there) and how to go on.
-    static void checkComparable(const Experiment& current, const QString& resultsFolder);
+    // the message names the changed fields (when definition.json is there) and how to go on. For a
+    // command experiment, also when finished seeds ran other program files than `program` (failed
+    // seeds do not count: fixing the script they failed with is the usual next step).
+    static void checkComparable(const Experiment& current, const QString& resultsFolder,
+                                const ProgramFiles& program = {});
     // Records the definition beside the seeds (atomic; throws StorageError).
     static void write(const Experiment& current, const QString& resultsFolder);
 

@@ -14,8 +14,8 @@ SweepItem withEngine(SweepItem item)
 {
     if (!item.engine)
         item.engine = SeedEngine::create(item.experiment, item.data, TrainingEngine::Automatic);
-    // Seeds of a changed definition never join the stored ones.
-    StoredDefinition::checkComparable(item.experiment, item.resultsFolder);
+    // Seeds of a changed definition, or of an edited program, never join the stored ones.
+    StoredDefinition::checkComparable(item.experiment, item.resultsFolder, item.engine->programFiles());
     return item;
 }
 

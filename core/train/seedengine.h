@@ -36,6 +36,9 @@ public:
                                           const TrainingControl& control) const = 0;
     // The metric its seeds are scored in.
     virtual Metric metric() const = 0;
+    // A command engine's program files as they were when it was made, which its seeds run (and
+    // record); none for the built-in engines.
+    virtual ProgramFiles programFiles() const { return {}; }
 
     // The engine `choice` stands for, for an experiment and its prepared data. A command experiment
     // always gets CommandSeedEngine, which needs its places (and data prepared for the target only).

@@ -2,6 +2,8 @@
 
 #include "streamseeds.h"
 
+#include "command/programfiles.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,7 @@ struct SeedResult
     int failureEpoch = 0;   // failed only: the 1-based epoch it happened in
     QStringList stderrTail; // command seeds: the last lines their program wrote to stderr
     QString logFile;        // command seeds: the program's output (absolute; stored relative to the results)
+    ProgramFiles programFiles; // command seeds: the files their command named, as the seed ran them
 
     Metric metric = Metric::RMSE;
     double validationScore = 0;
