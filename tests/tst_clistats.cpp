@@ -23,6 +23,7 @@ private Q_SLOTS:
     void statsWarnsOfDamagedSeedsAndRunReplacesThem();
     void runRebuildsLabelsThatStatsReportsMissing();
     void importRefusesStoredSeedsUnlessReplacing();
+    void anExperimentWhoseSeedsAllFailedIsNamed();
 };
 
 void TestCliStats::importThenStatsGivesTheGoldenValues()
@@ -273,6 +274,49 @@ void TestCliStats::importRefusesStoredSeedsUnlessReplacing()
     QCOMPARE(replaced.exitCode, 0);
     QVERIFY2(replaced.err.contains("imported 7 seeds of 2 experiments"), replaced.err.constData());
     QVERIFY2(replaced.err.contains("replacing 7 stored seeds, "), replaced.err.constData());
+}
+
+// It has no statistics, but leaving it out without a word would hide that it was run.
+void TestCliStats::anExperimentWhoseSeedsAllFailedIsNamed()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    QCOMPARE(
+        runCli({QStringLiteral("run"), writeQuickExperimentFile(dir.path(), 2), QStringLiteral("--workspace"),
+                workspace, QStringLiteral("--seeds"), QStringLiteral("2")})
+            .exitCode,
+        0);
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    const nlohmann::json definition = {
+        {"format", 1},
+        {"name", "broken"},
+        {"dataset",
+         {{"path", sampleDatasetPath(QStringLiteral("diabetes.csv")).toStdString()},
+          {"target", "progression"}}},
+        {"model", {{"type", "command"}, {"command", {SEEDSCAPE_PYTHON, "-c", "import sys; sys.exit(4)"}}}}};
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(definition.dump()));
+    file.close();
+    QCOMPARE(runCli({QStringLiteral("run"), broken, QStringLiteral("--workspace"), workspace,
+                     QStringLiteral("--seeds"), QStringLiteral("1")})
+                 .exitCode,
+             1); // gave up after three failures
+
+    const ProgramOutput table = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains("\nquick "));
+    QVERIFY2(table.err.contains("note: broken is not in the table: all its 3 seeds failed (last: the program "
+                                "exited with code 4)\n"),
+             table.err.constData());
+    const ProgramOutput json =
+        runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(json.err.isEmpty(), json.err.constData());
+    const auto j = nlohmann::json::parse(json.out.toStdString());
+    QCOMPARE(j["experiments"].size(), size_t(1));
+    QCOMPARE(j["failed_only"], nlohmann::json::parse(R"([{"name": "broken", "failed_seeds": 3,
+        "last_failure": "the program exited with code 4"}])"));
 }
 
 QTEST_GUILESS_MAIN(TestCliStats)

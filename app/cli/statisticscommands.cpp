@@ -208,6 +208,12 @@ int statsCommand(const QStringList& args)
                   << std::endl;
     else
         printTable(statistics, settings);
+    if (!options.flag(QStringLiteral("--json")))
+        for (const WorkspaceStatistics::FailedOnly& f : statistics.failedOnly)
+            std::cerr << "note: " << f.name.toStdString() << " is not in the table: "
+                      << (f.failedSeeds == 1 ? "its one seed failed"
+                                             : "all its " + std::to_string(f.failedSeeds) + " seeds failed")
+                      << " (last: " << f.lastFailure.toStdString() << ")" << std::endl;
     return 0;
 }
 

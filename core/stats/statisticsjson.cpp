@@ -215,8 +215,14 @@ QByteArray StatisticsJson::toJson(const WorkspaceStatistics& w, const Statistics
     json groups = json::array();
     for (const WorkspaceStatistics::Group& g : w.groups)
         groups.push_back(groupJson(g));
+    json failedOnly = json::array();
+    for (const WorkspaceStatistics::FailedOnly& f : w.failedOnly)
+        failedOnly.push_back({{"name", f.name.toStdString()},
+                              {"failed_seeds", f.failedSeeds},
+                              {"last_failure", f.lastFailure.toStdString()}});
     json root = {{"format", 1},
                  {"experiments", experiments},
+                 {"failed_only", failedOnly},
                  {"groups", groups},
                  {"randomness_studies", studiesJson(w, definitions)},
                  {"settings",

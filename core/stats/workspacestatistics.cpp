@@ -52,7 +52,12 @@ WorkspaceStatistics WorkspaceStatistics::compute(const std::vector<ExperimentRes
         options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
     parallelFor(withSeeds.size(), static_cast<size_t>(std::max(1, threads)),
                 [&](size_t i) { w.experiments[i] = ExperimentStatistics::compute(*withSeeds[i], options); });
-    return fromExperiments(std::move(w.experiments), options.bootstrapResamples, options.randomSeed);
+    WorkspaceStatistics computed =
+        fromExperiments(std::move(w.experiments), options.bootstrapResamples, options.randomSeed);
+    for (const ExperimentResults& r : results)
+        if (r.seeds.empty() && r.failedSeeds > 0)
+            computed.failedOnly.push_back({r.name, r.failedSeeds, r.lastFailure});
+    return computed;
 }
 
 WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentStatistics> experiments,

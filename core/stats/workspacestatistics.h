@@ -40,8 +40,18 @@ struct WorkspaceStatistics
         QString whyNoPick(const QString& pick, const QString& otherwise) const;
     };
 
+    // An experiment with stored seeds, every one of them failed: it has no statistics, but it is
+    // named, so that it is never silently missing (from compute() only).
+    struct FailedOnly
+    {
+        QString name;
+        int failedSeeds = 0;
+        QString lastFailure; // the reason of the failed seed that started last
+    };
+
     std::vector<ExperimentStatistics> experiments;
-    std::vector<Group> groups; // in the order of their first experiment; every experiment in one
+    std::vector<Group> groups;          // in the order of their first experiment; every experiment in one
+    std::vector<FailedOnly> failedOnly; // by name
 
     // The group an experiment belongs to; nullptr for an unknown name.
     const Group* groupOf(const QString& experiment) const;

@@ -28,9 +28,13 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
     r.labels = LabelsFile::read(resultsFolder);
     const size_t validationCells = r.labels.validation.size() * r.labels.predictionColumns();
     const size_t testCells = r.labels.test.size() * r.labels.predictionColumns();
+    QDateTime lastFailureStart;
     for (SeedResult& seed : ResultStore(resultsFolder).read(true, &r.damaged)) {
         if (!seed.isFinished()) {
-            ++r.failedSeeds;
+            if (r.failedSeeds++ == 0 || seed.startedAt >= lastFailureStart) {
+                r.lastFailure = seed.failureReason;
+                lastFailureStart = seed.startedAt;
+            }
         } else if (seed.validationPredictions.size() != validationCells ||
                    seed.testPredictions.size() != testCells) {
             r.damaged.push_back({resultsFolder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed),

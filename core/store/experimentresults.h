@@ -20,6 +20,7 @@ struct ExperimentResults
     ExperimentLabels labels;
     std::vector<SeedResult> seeds; // finished only, in the order they started
     int failedSeeds = 0;
+    QString lastFailure;              // why the failed seed that started last failed; empty when none did
     std::vector<DamagedSeed> damaged; // left out of seeds: unreadable, or predictions that do not fit
     QStringList problems;             // one line per damaged seed, naming its file, for a warning
 
