@@ -34,6 +34,7 @@ class TestPredictionImporter : public QObject
 private Q_SLOTS:
     void importRejects_data();
     void importRejects();
+    void probabilitiesRoundedTo4DecimalsAreAccepted();
     void importRefusesOtherLabelsForTheSameName();
     void importRefusesStoredSeedsUnlessReplacing();
     void importIsAllOrNothingWhenWritingFails();
@@ -91,7 +92,9 @@ void TestPredictionImporter::importRejects_data()
                                     << QByteArray(
                                            "experiment,seed,split,row,p_0,p_1,p_2\na,1,val,0,0.2,0.2,0.5\n")
                                     << int(Task::Multiclass)
-                                    << "P.csv:2: the class probabilities sum to 0.9, not 1 (within 1e-06)";
+                                    << "P.csv:2: the class probabilities sum to 0.9, not 1 (within 0.00015: "
+                                       "5e-05 for each of the 3 classes, what rounding to 4 decimals can add "
+                                       "up to)";
     QTest::addRow("multiclass columns")
         << QByteArray("split,row,label\nval,0,2\ntest,0,1\n")
         << QByteArray("experiment,seed,split,row,prediction\n") << int(Task::Multiclass)
@@ -123,6 +126,38 @@ void TestPredictionImporter::importRejects()
         QCOMPARE(e.message().replace(dir.path() + QLatin1Char('/'), QString()), message);
     }
     QVERIFY(!QDir(dir.filePath(QStringLiteral("ws/results"))).exists()); // nothing written
+}
+
+// Ten classes, each written with "%.4f": the rounding adds up to 0.0004; a row off by more is refused.
+void TestPredictionImporter::probabilitiesRoundedTo4DecimalsAreAccepted()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("L.csv")), "split,row,label\nval,0,3\ntest,0,7\n");
+    const QByteArray header = "experiment,seed,split,row,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9\n";
+    const QByteArray rounded = "0.1000,0.1000,0.1000,0.1001,0.1001,0.1001,0.1000,0.1001,0.1000,0.1000\n";
+    const QByteArray off = "0.1000,0.1000,0.1000,0.1001,0.1001,0.1001,0.1001,0.1001,0.1001,0.1001\n";
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    const auto import = [&](const QByteArray& testRow) {
+        writeFile(dir.filePath(QStringLiteral("P.csv")),
+                  header + "a,1,val,0," + rounded + "a,1,test,0," + testRow);
+        return PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                              dir.filePath(QStringLiteral("L.csv")), Task::Multiclass,
+                                              Metric::LogLoss);
+    };
+    try {
+        import(off);
+        QFAIL("a row summing to 1.0007 was imported");
+    } catch (const InputError& e) {
+        QVERIFY2(e.message().endsWith(
+                     QStringLiteral("P.csv:3: the class probabilities sum to 1.0007, not 1 (within "
+                                    "0.0005: 5e-05 for each of the 10 classes, what rounding to 4 "
+                                    "decimals can add up to)")),
+                 qPrintable(e.message()));
+    }
+    QCOMPARE(import(rounded).seeds, 1);
+    const auto stored = ResultStore(workspace.resultsFolder(QStringLiteral("a"))).find(1, true);
+    QVERIFY(stored);
+    QCOMPARE(stored->testPredictions.at(3), 0.1001); // kept as written
 }
 
 void TestPredictionImporter::importRefusesOtherLabelsForTheSameName()

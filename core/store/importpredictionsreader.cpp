@@ -82,12 +82,16 @@ void readValues(const CsvTable& table, int r, Task task, const std::vector<int>&
         values[c] = v;
         sum += v;
     }
-    const double tolerance = ImportPredictionsReader::kProbabilitySumTolerance;
+    const int classes = static_cast<int>(predictionColumns.size());
+    const double tolerance = ImportPredictionsReader::probabilitySumTolerance(classes);
     if (task == Task::Multiclass && std::abs(sum - 1.0) > tolerance)
         throw InputError({table.sourceFile, table.rowLines[static_cast<size_t>(r)]},
-                         QStringLiteral("the class probabilities sum to %1, not 1 (within %2)")
+                         QStringLiteral("the class probabilities sum to %1, not 1 (within %2: %3 for each of "
+                                        "the %4 classes, what rounding to 4 decimals can add up to)")
                              .arg(sum, 0, 'g', 10)
-                             .arg(tolerance));
+                             .arg(tolerance, 0, 'g', 3)
+                             .arg(ImportPredictionsReader::kProbabilityRounding)
+                             .arg(classes));
 }
 
 void readRow(const CsvTable& table, int r, Task task, const Columns& columns, const size_t rowCount[2],

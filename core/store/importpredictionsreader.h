@@ -46,7 +46,11 @@ public:
     // program writes them: split,row,prediction (or split,row,p_0,…).
     ImportedSeed readSeed(const ExperimentLabels& labels, quint64 seed) const;
 
-    static constexpr double kProbabilitySumTolerance = 1e-6;
+    // How far a multiclass row's probabilities may sum from 1: 5e-5 for each class, what rounding
+    // every value to 4 decimals (a program's "%.4f", pandas' float_format) can add up to; a missing
+    // softmax or a lost column is far outside it.
+    static double probabilitySumTolerance(int classes) { return kProbabilityRounding * classes; }
+    static constexpr double kProbabilityRounding = 5e-5;
 
 private:
     const CsvTable& m_table;
