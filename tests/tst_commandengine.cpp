@@ -2,7 +2,6 @@
 // experiments"), driven by tests/command/fake_trainer.py (numpy only).
 #include "command/childprocess.h"
 #include "command/commandseedengine.h"
-#include "command/progressline.h"
 #include "command/seedprogramrun.h"
 #include "common/inputerror.h"
 #include "data/csvreader.h"
@@ -292,37 +291,6 @@ private Q_SLOTS:
     }
 
     // docs/command-experiments.md: every key optional, others ignored, NaN and Infinity left out.
-    void progressLinesReadEveryDocumentedKey()
-    {
-        QString problem;
-        const auto full = ProgressLine::parse(
-            R"(@seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87, "test_score": 0.85, "lr": 1e-3})",
-            &problem);
-        QVERIFY2(full, qPrintable(problem));
-        QCOMPARE(full->epoch, 3);
-        QCOMPARE(full->epochs, 20);
-        QCOMPARE(full->trainLoss, 0.41);
-        QCOMPARE(full->validationScore, 0.87);
-        QCOMPARE(full->testScore, 0.85);
-        const auto partial =
-            ProgressLine::parse(R"(@seedscape {"val_score": NaN, "test_score": Infinity})", &problem);
-        QVERIFY2(partial, qPrintable(problem));
-        QVERIFY(!partial->epoch && !partial->validationScore && !partial->testScore);
-        // test_score came later: a program's own use of the name costs it nothing.
-        const auto otherUse =
-            ProgressLine::parse(R"(@seedscape {"epoch": 4, "test_score": "pending"})", &problem);
-        QVERIFY2(otherUse, qPrintable(problem));
-        QCOMPARE(otherUse->epoch, 4);
-        QVERIFY(!otherUse->testScore);
-        QVERIFY(!ProgressLine::parse(R"(@seedscape {"val_score": "0.9"})", &problem));
-        QCOMPARE(problem, QStringLiteral("\"val_score\" must be a number"));
-        QVERIFY(!ProgressLine::parse(R"(@seedscape {"epoch": 2.5})", &problem));
-        QCOMPARE(problem, QStringLiteral("\"epoch\" must be a whole number of 0 or more"));
-        QVERIFY(!ProgressLine::parse("@seedscape [1, 2]", &problem));
-        QVERIFY(ProgressLine::isProgressLine("@seedscape {}"));
-        QVERIFY(!ProgressLine::isProgressLine("@seedscapes {}"));
-    }
-
     void timeoutEndsTheProgramAndFailsTheSeed()
     {
         CommandSetup setup(

@@ -45,6 +45,21 @@ bool ProgressLine::isProgressLine(const QByteArray& line)
            (line.size() == static_cast<qsizetype>(n) || line.at(n) == ' ' || line.at(n) == '\t');
 }
 
+qsizetype ProgressLine::find(const QByteArray& line)
+{
+    if (isProgressLine(line))
+        return 0;
+    for (qsizetype at = line.indexOf(kPrefix); at > 0; at = line.indexOf(kPrefix, at + 1)) {
+        const char before = line.at(at - 1);
+        const QByteArray rest = line.mid(at);
+        // Elsewhere in a line, only a report with its object: "see @seedscape lines" is none.
+        if (QByteArrayLiteral("\r \t:]").contains(before) && isProgressLine(rest) &&
+            rest.mid(static_cast<qsizetype>(std::strlen(kPrefix))).trimmed().startsWith('{'))
+            return at;
+    }
+    return -1;
+}
+
 std::optional<ProgressLine> ProgressLine::parse(const QByteArray& line, QString* problem)
 {
     QByteArray text = line.mid(static_cast<qsizetype>(std::strlen(kPrefix))).trimmed();

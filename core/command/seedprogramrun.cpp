@@ -23,11 +23,14 @@ public:
     {
     }
 
+    // Reports count from either stream: Python's logging writes to stderr.
     void line(ChildProcess::Stream stream, const QByteArray& text)
     {
-        if (stream == ChildProcess::Stream::Out && ProgressLine::isProgressLine(text)) {
+        if (const qsizetype at = ProgressLine::find(text); at >= 0) {
+            QByteArray reported = text.mid(at);
+            reported.truncate(reported.contains('\r') ? reported.indexOf('\r') : reported.size());
             QString problem;
-            if (const auto progress = ProgressLine::parse(text, &problem)) {
+            if (const auto progress = ProgressLine::parse(reported, &problem)) {
                 report(*progress);
                 return;
             }

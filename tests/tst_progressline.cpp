@@ -1,0 +1,119 @@
+// The progress reports of a command experiment's program (core/command/progressline.h): every
+// documented key, and reports found where real programs put them: on stderr (Python's logging),
+// behind a progress bar's '\r' (tqdm) and behind a logging prefix.
+#include "command/progressline.h"
+#include "command/seedprogramrun.h"
+#include "support/processprobe.h"
+
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace seedscape;
+using namespace seedscape::testsupport;
+
+class TestProgressLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyDocumentedKeyIsRead()
+    {
+        QString problem;
+        const auto full = ProgressLine::parse(
+            R"(@seedscape {"epoch": 3, "epochs": 20, "train_loss": 0.41, "val_score": 0.87, "test_score": 0.85, "lr": 1e-3})",
+            &problem);
+        QVERIFY2(full, qPrintable(problem));
+        QCOMPARE(full->epoch, 3);
+        QCOMPARE(full->epochs, 20);
+        QCOMPARE(full->trainLoss, 0.41);
+        QCOMPARE(full->validationScore, 0.87);
+        QCOMPARE(full->testScore, 0.85);
+        const auto partial =
+            ProgressLine::parse(R"(@seedscape {"val_score": NaN, "test_score": Infinity})", &problem);
+        QVERIFY2(partial, qPrintable(problem));
+        QVERIFY(!partial->epoch && !partial->validationScore && !partial->testScore);
+        // test_score came later: a program's own use of the name costs it nothing.
+        const auto otherUse =
+            ProgressLine::parse(R"(@seedscape {"epoch": 4, "test_score": "pending"})", &problem);
+        QVERIFY2(otherUse, qPrintable(problem));
+        QCOMPARE(otherUse->epoch, 4);
+        QVERIFY(!otherUse->testScore);
+        QVERIFY(!ProgressLine::parse(R"(@seedscape {"val_score": "0.9"})", &problem));
+        QCOMPARE(problem, QStringLiteral("\"val_score\" must be a number"));
+        QVERIFY(!ProgressLine::parse(R"(@seedscape {"epoch": 2.5})", &problem));
+        QCOMPARE(problem, QStringLiteral("\"epoch\" must be a whole number of 0 or more"));
+        QVERIFY(!ProgressLine::parse("@seedscape [1, 2]", &problem));
+        QVERIFY(ProgressLine::isProgressLine("@seedscape {}"));
+        QVERIFY(!ProgressLine::isProgressLine("@seedscapes {}"));
+    }
+
+    void aReportIsFoundWhereProgramsPutIt_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("at");
+        QTest::addRow("alone") << QByteArray("@seedscape {\"epoch\": 1}") << 0;
+        QTest::addRow("malformed, at the start") << QByteArray("@seedscape epoch 1") << 0;
+        QTest::addRow("behind a bar")
+            << QByteArray("\r 50%|#####     | 1/2\r@seedscape {\"epoch\": 1}") << 22;
+        QTest::addRow("behind logging") << QByteArray("INFO:root:@seedscape {\"epoch\": 1}") << 10;
+        QTest::addRow("behind a time") << QByteArray("[12:00:01] @seedscape {}") << 11;
+        QTest::addRow("mentioned") << QByteArray("see the @seedscape lines in the docs") << -1;
+        QTest::addRow("inside a word") << QByteArray("x@seedscape {}") << -1;
+        QTest::addRow("another prefix") << QByteArray("INFO:@seedscapes {}") << -1;
+        QTest::addRow("none") << QByteArray("epoch 1 loss 0.3") << -1;
+    }
+
+    void aReportIsFoundWhereProgramsPutIt()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(int, at);
+        QCOMPARE(ProgressLine::find(line), qsizetype(at));
+    }
+
+    void reportsFromEitherStreamBehindBarsAndPrefixesMakeTheCurve()
+    {
+        const QString python = QStringLiteral(SEEDSCAPE_PYTHON);
+        if (python.isEmpty())
+            QSKIP("no /usr/bin/python3");
+        const QString program = QStringLiteral(R"py(
+import sys
+print('@seedscape {"epoch": 1, "epochs": 3, "val_score": 0.5}', file=sys.stderr, flush=True)
+sys.stdout.write('\r 50%|#####     | 1/2\r@seedscape {"epoch": 2, "val_score": 0.6}\n')
+sys.stdout.flush()
+print('INFO:root:@seedscape {"epoch": 3, "val_score": 0.7}', file=sys.stderr, flush=True)
+print('see the @seedscape lines in the docs', flush=True)
+)py");
+        QTemporaryDir dir;
+        std::vector<EpochProgress> epochs;
+        TrainingControl control;
+        control.onEpoch = [&epochs](const EpochProgress& p) {
+            epochs.push_back(p);
+        };
+        const QString log = dir.filePath(QStringLiteral("log.txt"));
+        const SeedProgramRun::Result run =
+            SeedProgramRun::run({python,
+                                 {QStringLiteral("-c"), program},
+                                 dir.path(),
+                                 QProcessEnvironment::systemEnvironment().toStringList()},
+                                log, 0, 7, control, 1000);
+        QVERIFY2(run.succeeded(), qPrintable(run.description));
+        QCOMPARE(run.validationCurve, (std::vector<double>{0.5, 0.6, 0.7}));
+        QCOMPARE(run.lastEpoch, 3);
+        QCOMPARE(epochs.size(), size_t(3));
+        QCOMPARE(epochs.back().epochs, 3);
+        QVERIFY(run.stderrTail.isEmpty()); // the reports on stderr are reports, not errors
+        // The log keeps the other line; no report, bar or note (its first line names the command).
+        const QByteArray written = fileContents(log);
+        QVERIFY2(written.contains("\nsee the @seedscape lines in the docs\n"), written.constData());
+        for (const QByteArray& line : written.split('\n'))
+            QVERIFY2(!line.startsWith("@seedscape") && !line.startsWith("INFO:root:") &&
+                         !line.contains('\r') && !line.startsWith("# seedscape: ignored"),
+                     line.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProgressLine)
+#include "tst_progressline.moc"
