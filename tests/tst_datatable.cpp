@@ -202,10 +202,16 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
     narrow.training.weightDecay = 1e-4;
     narrow.training.schedule = Schedule::Cosine;
     narrow.training.earlyStoppingPatience = 20;
+    ExperimentStatistics c = a;
+    c.name = QStringLiteral("program");
+    Experiment program;
+    program.name = c.name;
+    program.model.type = ModelType::Command;
+    program.model.command.command = {QStringLiteral("python3"), QStringLiteral("train.py")};
 
     HtmlReport report;
-    report.statistics = WorkspaceStatistics::fromExperiments({a, b});
-    report.definitions = {wide, narrow};
+    report.statistics = WorkspaceStatistics::fromExperiments({a, b, c});
+    report.definitions = {wide, narrow, program};
     const QString html = QString::fromUtf8(report.toHtml());
     QVERIFY(html.contains(QStringLiteral("<th>Tags</th>")));
     QVERIFY(html.contains(QStringLiteral("<td>baseline, &lt;b&gt;</td></tr>")));
@@ -218,12 +224,16 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
                                 "stopping after 20 epochs without improvement</small>")),
              qPrintable(html));
     QVERIFY(html.contains(QStringLiteral("<small>batch 32, schedule none, no early stopping</small>")));
+    // What varies between seeds: the sources for an MLP, the program's own use of its seed otherwise.
+    QVERIFY(html.contains(QStringLiteral("<td>init, order, dropout</td>")));
+    QCOMPARE(html.count(QStringLiteral("<td>init, order, dropout</td>")), 2);
+    QVERIFY(html.contains(QStringLiteral("<td>as the program uses SEEDSCAPE_SEED</td>")));
 
     const QJsonArray experiments =
         QJsonDocument::fromJson(StatisticsJson::toJson(report.statistics, {}, report.definitions))
             .object()[QStringLiteral("experiments")]
             .toArray();
-    QCOMPARE(experiments.size(), 2);
+    QCOMPARE(experiments.size(), 3);
     for (const QJsonValue& e : experiments) {
         const QJsonObject o = e.toObject();
         if (o[QStringLiteral("name")] == QStringLiteral("wide")) {

@@ -292,6 +292,10 @@ void TestExperimentFile::rejects_data()
         R"(}, "model": {"type": "command", "command": ["t"]}, "seeds": {"vary": ["init"]}})",
         "f.json: field 'seeds.vary': does not apply to a command experiment: your program gets one seed "
         "(SEEDSCAPE_SEED) and decides what it seeds");
+    row("device with a command", R"(}, "model": {"type": "command", "command": ["t"]}, "device": "cuda"})",
+        "f.json: field 'device': does not apply to a command experiment: your program chooses where it "
+        "trains "
+        "(give the device as an argument in model.command)");
     row("hidden with a command", R"(}, "model": {"type": "command", "command": ["t"], "hidden": [8]}})",
         "f.json: field 'model.hidden': does not apply to a command model: your program defines the model");
     row("command with an mlp", R"(}, "model": {"command": ["t"]}})",

@@ -209,6 +209,10 @@ Experiment ExperimentReader::fromJson(const QByteArray& text, const QString& fil
                                   "(SEEDSCAPE_SEED) and decides what it seeds"));
         readSeeds(*seeds, e.seeds, file);
     }
+    if (e.isCommand() && r.find("device"))
+        r.fail(QStringLiteral("device"),
+               QStringLiteral("does not apply to a command experiment: your program chooses where it trains "
+                              "(give the device as an argument in model.command)"));
     e.device = r.word("device", e.device, DeviceSpec::parse, DeviceSpec::words());
     const json& tags = r.list("tags");
     for (size_t i = 0; i < tags.size(); ++i) {

@@ -254,7 +254,10 @@ QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>
     return QStringLiteral("<tr>") + cell(escaped(e.name)) +
            cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
            cell(names::task(task)) + cell(split) + cell(modelAndTraining(e)) +
-           cell(vary.isEmpty() ? QStringLiteral("none") : vary.join(QStringLiteral(", "))) +
+           // A command experiment's program decides what its one seed seeds.
+           cell(e.isCommand()    ? QStringLiteral("as the program uses SEEDSCAPE_SEED")
+                : vary.isEmpty() ? QStringLiteral("none")
+                                 : vary.join(QStringLiteral(", "))) +
            cell(escaped(e.tags.join(QStringLiteral(", ")))) + QStringLiteral("</tr>\n");
 }
 
