@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "countticker.h"
+#include "datarangefit.h"
 #include "dashedpens.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -343,7 +344,7 @@ void LearningCurveView::resetView()
 void LearningCurveView::fitAxes()
 {
     // Fitted to the data with a margin all round, so no curve runs along an axis.
-    m_plot->rescaleAxes();
+    rescaleAxesToData(m_plot);
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         const QCPRange r = axis->range();
         if (axis->scaleType() == QCPAxis::stLogarithmic && r.lower > 0) {

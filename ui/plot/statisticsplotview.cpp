@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "countticker.h"
+#include "datarangefit.h"
 #include "dashedpens.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -192,7 +193,7 @@ void StatisticsPlotView::rebuild()
         drawSpread();
     else
         drawEnsembleSize();
-    m_plot->rescaleAxes();
+    rescaleAxesToData(m_plot);
     // A little room around the data.
     const QCPRange y = m_plot->yAxis->range();
     const double pad = std::max(y.size() * 0.08, 1e-9);
