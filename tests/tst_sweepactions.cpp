@@ -11,10 +11,11 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace seedscape;
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void initTestCase();
     void runsPanelFollowsTheSweep();
     void cancelAsksFirstThenOffersRunAgain();
+    void theCancelQuestionGoesWhenTheSweepEndsOnItsOwn();
     void plotsFollowTheSelectionDuringASweep();
 
 private:
@@ -126,6 +128,38 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
     cancel->trigger();
     QCOMPARE(questions.size(), 3);
     QVERIFY(ended.wait(30000));
+}
+
+// The question of a Cancel asked just before the sweep ended must not stay open over a finished sweep.
+void TestSweepActions::theCancelQuestionGoesWhenTheSweepEndsOnItsOwn()
+{
+    QTemporaryDir dir;
+    MainWindow window; // with its own question, a message box
+    QVERIFY(window.openWorkspace(quickWorkspace(dir, 1500, 1)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction* cancel = window.findChild<QAction*>(QStringLiteral("cancelAction"));
+    QVERIFY(cancel);
+    QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
+    QVERIFY(window.runExperiments(-1));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty(), 30000);
+    QString asked;
+    QTimer::singleShot(50, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            asked = box->text();
+    });
+    bool closedByTheTest = false; // the box outlived the sweep by a minute: answered No to go on
+    QTimer::singleShot(60000, [&closedByTheTest] {
+        if (QWidget* modal = QApplication::activeModalWidget()) {
+            closedByTheTest = true;
+            modal->close();
+        }
+    });
+    cancel->trigger(); // returns when the box closes
+    QVERIFY2(asked.startsWith(QStringLiteral("End the seed training now?")), qPrintable(asked));
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().at(0).toBool(), false); // it ended on its own, not cancelled
+    QVERIFY(!closedByTheTest);
 }
 
 void TestSweepActions::plotsFollowTheSelectionDuringASweep()

@@ -84,9 +84,12 @@ MainWindow::MainWindow(QWidget* parent)
       m_slurm(new SlurmController(this)),
       m_experimentActions(new ExperimentActions(this, m_list, m_experiments, m_sweeps, m_slurm)),
       m_confirmCancel([this](const QString& question) {
-          return QMessageBox::question(this, tr("Cancel the sweep"), question,
-                                       QMessageBox::Yes | QMessageBox::No,
-                                       QMessageBox::No) == QMessageBox::Yes;
+          QMessageBox box(QMessageBox::Question, tr("Cancel the sweep"), question,
+                          QMessageBox::Yes | QMessageBox::No, this);
+          box.setDefaultButton(QMessageBox::No);
+          // A sweep that ends while the question is open leaves nothing to cancel: the question goes.
+          connect(m_sweeps, &SweepController::sweepEnded, &box, &QMessageBox::reject);
+          return box.exec() == QMessageBox::Yes;
       })
 {
     setWindowTitle(tr("Seedscape"));
@@ -325,7 +328,8 @@ void MainWindow::cancelSweep()
                                   "finished seed is kept, and Run again trains the missing ones.")
                                    .arg(running)))
         return;
-    m_sweeps->cancel();
+    if (m_sweeps->isRunning()) // it may have ended while the question was open
+        m_sweeps->cancel();
 }
 
 bool MainWindow::runAgain()
