@@ -56,6 +56,10 @@ void TestPredictionImporter::importRejects_data()
     QTest::addRow("missing prediction column")
         << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
         << "P.csv:1: missing column 'prediction' (binary predictions have one: P(class 1), not p_0 and p_1)";
+    QTest::addRow("no header row")
+        << labels << QByteArray("a,1,val,0,0.7\na,1,val,1,0.2\n") << int(Task::Binary)
+        << "P.csv:1: has no header row: its first line is data ('val' is a split, not a column name); the "
+           "first line must name the columns, as in split,row,prediction";
     QTest::addRow("unknown split in labels")
         << QByteArray("split,row,label\nvalid,0,1\n") << binaryOk << int(Task::Binary)
         << "L.csv:2: column 'split': split 'valid' is not val or test";

@@ -144,12 +144,28 @@ private:
     void takeHeader()
     {
         for (int i = 0; i < m_fields.size(); ++i) {
+            // pandas' to_csv writes its index as a first column without a name.
             if (m_fields[i].isEmpty())
                 throw InputError({m_table.sourceFile, m_recordLine},
-                                 QStringLiteral("header: column %1 has no name").arg(i + 1));
-            if (m_fields.indexOf(m_fields[i]) != i)
-                throw InputError({m_table.sourceFile, m_recordLine, m_fields[i]},
-                                 QStringLiteral("header: the column name appears twice"));
+                                 QStringLiteral("header: column %1 has no name%2")
+                                     .arg(i + 1)
+                                     .arg(i == 0 && m_fields.size() > 1
+                                              ? QStringLiteral(" (an index column, as pandas' to_csv writes "
+                                                               "unless given index=False? Leave it out or "
+                                                               "name it)")
+                                              : QString()));
+            // A first line of data taken for the header repeats its numbers.
+            if (m_fields.indexOf(m_fields[i]) != i) {
+                bool number = false;
+                m_fields[i].toDouble(&number);
+                throw InputError(
+                    {m_table.sourceFile, m_recordLine, m_fields[i]},
+                    QStringLiteral("header: the column name appears twice%1")
+                        .arg(number ? QStringLiteral("; a header of numbers is data: does the file "
+                                                     "lack its header row? Its first line must name "
+                                                     "the columns")
+                                    : QString()));
+            }
         }
         m_table.header = m_fields;
         m_headerDone = true;

@@ -160,6 +160,18 @@ void requireEveryRow(const Grouped& grouped, const size_t rowCount[2], const QSt
 ImportPredictionsReader::ImportPredictionsReader(const CsvTable& table, Task task)
     : m_table(table), m_task(task)
 {
+    // A program that writes its rows without the header (csv.writer, numpy.savetxt) gets told so,
+    // not that its first row's values are missing columns.
+    if (table.columnIndex(QStringLiteral("split")) < 0)
+        for (const QString& split : {QStringLiteral("val"), QStringLiteral("test")})
+            if (table.columnIndex(split) >= 0)
+                throw InputError({table.sourceFile, 1},
+                                 QStringLiteral("has no header row: its first line is data ('%1' is a split, "
+                                                "not a column name); the first line must name the columns, "
+                                                "as in %2")
+                                     .arg(split, task == Task::Multiclass
+                                                     ? QStringLiteral("split,row,p_0,p_1,…")
+                                                     : QStringLiteral("split,row,prediction")));
     // p_0 … p_{C−1} for multiclass, one `prediction` column otherwise.
     if (task == Task::Multiclass) {
         while (table.columnIndex(QStringLiteral("p_%1").arg(m_predictionColumns.size())) >= 0)
