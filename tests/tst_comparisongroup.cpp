@@ -2,6 +2,7 @@
 #include "stats/comparisongroup.h"
 #include "stats/statisticsjson.h"
 #include "stats/workspacestatistics.h"
+#include "store/experimentresults.h"
 #include "store/labelsfile.h"
 #include "store/storeddefinition.h"
 
@@ -66,6 +67,16 @@ ExperimentStatistics statisticsOf(const QString& name, const ComparisonGroup& gr
     return s;
 }
 
+// The group of a results folder as loading it finds it: by its stored definition, if any.
+ComparisonGroup groupOfFolder(const QString& resultsFolder, const ExperimentLabels& labels)
+{
+    ExperimentResults results;
+    results.folder = resultsFolder;
+    results.labels = labels;
+    results.definition = ExperimentResults::readDefinition(resultsFolder);
+    return ComparisonGroup::of(results);
+}
+
 } // namespace
 
 class TestComparisonGroup : public QObject
@@ -99,7 +110,7 @@ void TestComparisonGroup::definedExperimentsGroupByDataTargetAndSplit()
     writeFile(dir.filePath(QStringLiteral("b.csv")), "x,y\n1,2\n3,5\n");
     const ExperimentLabels labels = regressionLabels(0);
     const auto group = [&](const QString& name, const QString& data, quint64 splitSeed = 42) {
-        return ComparisonGroup::ofResults(storeExperiment(dir.path(), name, data, labels, splitSeed), labels);
+        return groupOfFolder(storeExperiment(dir.path(), name, data, labels, splitSeed), labels);
     };
     const ComparisonGroup one = group(QStringLiteral("one"), QStringLiteral("a.csv"));
     const ComparisonGroup two = group(QStringLiteral("two"), QStringLiteral("a.csv"));
@@ -116,16 +127,16 @@ void TestComparisonGroup::definedExperimentsGroupByDataTargetAndSplit()
     QVERIFY(one.key.startsWith(QStringLiteral("definition:")));
     // The same definition scored on other truth rows (the file changed between runs): apart.
     const QString oneFolder = dir.filePath(QStringLiteral("results/one"));
-    QVERIFY(ComparisonGroup::ofResults(oneFolder, regressionLabels(0.5)).key != one.key);
+    QVERIFY(groupOfFolder(oneFolder, regressionLabels(0.5)).key != one.key);
     // A data file gone since: still grouped, and said so.
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("a.csv"))));
-    const ComparisonGroup gone = ComparisonGroup::ofResults(oneFolder, labels);
+    const ComparisonGroup gone = groupOfFolder(oneFolder, labels);
     QVERIFY(gone.dataHash.isEmpty());
     QVERIFY(gone.description().contains(QStringLiteral("file not found")));
     // Results without a stored definition are known by their labels.
     const QString bare = dir.filePath(QStringLiteral("results/bare"));
     QDir().mkpath(bare);
-    QCOMPARE(ComparisonGroup::ofResults(bare, labels).key, ComparisonGroup::ofLabels(labels).key);
+    QCOMPARE(groupOfFolder(bare, labels).key, ComparisonGroup::ofLabels(labels).key);
 }
 
 void TestComparisonGroup::aChangedDataFileIsHashedAgain()

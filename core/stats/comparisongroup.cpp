@@ -1,11 +1,8 @@
 #include "comparisongroup.h"
 
 #include "common/fnv1a.h"
-#include "common/inputerror.h"
 #include "experiment/experimentnames.h"
-#include "experiment/experimentreader.h"
 #include "store/experimentresults.h"
-#include "store/storeddefinition.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -143,23 +140,14 @@ ComparisonGroup ComparisonGroup::ofDefinition(const DatasetSpec& dataset, const 
     return g;
 }
 
-ComparisonGroup ComparisonGroup::ofResults(const QString& resultsFolder, const ExperimentLabels& labels)
-{
-    const QString definitionFile = QDir(resultsFolder).filePath(StoredDefinition::fileName());
-    if (!QFileInfo::exists(definitionFile))
-        return ofLabels(labels);
-    try {
-        const Experiment e = ExperimentReader::readFile(definitionFile);
-        const QString workspace = QDir::cleanPath(resultsFolder + QStringLiteral("/../.."));
-        return ofDefinition(e.dataset, e.dataset.resolvedPath(workspace), labels);
-    } catch (const InputError&) {
-        return ofLabels(labels); // an unreadable definition: the truth rows still say which rows
-    }
-}
-
 ComparisonGroup ComparisonGroup::of(const ExperimentResults& results)
 {
-    return results.folder.isEmpty() ? ofLabels(results.labels) : ofResults(results.folder, results.labels);
+    // Without a readable definition (imported, or damaged) the truth rows still say which rows.
+    if (results.folder.isEmpty() || !results.definition)
+        return ofLabels(results.labels);
+    const QString workspace = QDir::cleanPath(results.folder + QStringLiteral("/../.."));
+    return ofDefinition(results.definition->dataset, results.definition->dataset.resolvedPath(workspace),
+                        results.labels);
 }
 
 QString ComparisonGroup::description() const

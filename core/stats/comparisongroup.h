@@ -40,10 +40,8 @@ struct ComparisonGroup
     // Grouped by a definition whose data file is dataFile (resolved; hashed when readable).
     static ComparisonGroup ofDefinition(const DatasetSpec& dataset, const QString& dataFile,
                                         const ExperimentLabels& labels);
-    // The group of stored results: reads resultsFolder/definition.json when there is one; a
-    // relative data path is taken from the workspace folder (two levels above resultsFolder).
-    static ComparisonGroup ofResults(const QString& resultsFolder, const ExperimentLabels& labels);
-    // The group of loaded results: by their folder when they have one, else by their labels.
+    // The group of loaded results: by the definition stored with them when there is one (a relative
+    // data path taken from the workspace folder, two levels above their folder), else by their labels.
     static ComparisonGroup of(const ExperimentResults& results);
 
     // The FNV-1a hash of a file's bytes, read once per path, size and modification time; empty

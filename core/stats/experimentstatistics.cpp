@@ -27,12 +27,15 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // predictions) or when it cannot be read (the comparison group says so).
 QStringList heldFixedOf(const ExperimentResults& results)
 {
-    if (results.folder.isEmpty())
+    if (results.definition)
+        return RandomnessStudy::heldFixed(*results.definition);
+    if (results.folder.isEmpty() ||
+        QFileInfo::exists(QDir(results.folder).filePath(StoredDefinition::fileName()))) // unreadable
         return {};
-    QString file = QDir(results.folder).filePath(StoredDefinition::fileName());
-    if (!QFileInfo::exists(file)) // results/NAME → NAME.experiment.json beside results/
-        file = QDir(results.folder)
-                   .filePath(QStringLiteral("../../") + results.name + Workspace::experimentSuffix());
+    // results/NAME → NAME.experiment.json beside results/
+    const QString file =
+        QDir(results.folder)
+            .filePath(QStringLiteral("../../") + results.name + Workspace::experimentSuffix());
     if (!QFileInfo::exists(file))
         return {};
     try {

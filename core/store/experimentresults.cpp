@@ -1,9 +1,11 @@
 #include "experimentresults.h"
 
 #include "common/inputerror.h"
+#include "experiment/experimentreader.h"
 #include "labelsfile.h"
 #include "resultstore.h"
 #include "seedresultfile.h"
+#include "storeddefinition.h"
 
 #include <QDir>
 
@@ -20,12 +22,25 @@ QString labelsProblem(const QString& folder)
 
 } // namespace
 
+std::optional<Experiment> ExperimentResults::readDefinition(const QString& resultsFolder)
+{
+    const QString file = QDir(resultsFolder).filePath(StoredDefinition::fileName());
+    if (!QFileInfo::exists(file))
+        return std::nullopt;
+    try {
+        return ExperimentReader::readFile(file);
+    } catch (const InputError&) { // grouped by its truth rows instead (ComparisonGroup::of)
+        return std::nullopt;
+    }
+}
+
 ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QString& name)
 {
     ExperimentResults r;
     r.name = name;
     r.folder = resultsFolder;
     r.labels = LabelsFile::read(resultsFolder);
+    r.definition = readDefinition(resultsFolder);
     const size_t validationCells = r.labels.validation.size() * r.labels.predictionColumns();
     const size_t testCells = r.labels.test.size() * r.labels.predictionColumns();
     QDateTime lastFailureStart;

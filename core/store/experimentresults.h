@@ -1,11 +1,13 @@
 #pragma once
 
+#include "experiment/experiment.h"
 #include "experimentlabels.h"
 #include "resultstore.h"
 #include "train/seedresult.h"
 
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace seedscape {
@@ -20,10 +22,15 @@ struct ExperimentResults
     ExperimentLabels labels;
     std::vector<SeedResult> seeds; // finished only, in the order they started
     int failedSeeds = 0;
-    QString lastFailure;              // why the failed seed that started last failed; empty when none did
+    QString lastFailure; // why the failed seed that started last failed; empty when none did
+    // results/NAME/definition.json, the definition the seeds were trained with, read once for the
+    // comparison group and the sources held fixed; none when missing or unreadable (imported).
+    std::optional<Experiment> definition;
     std::vector<DamagedSeed> damaged; // left out of seeds: unreadable, or predictions that do not fit
     QStringList problems;             // one line per damaged seed, naming its file, for a warning
 
+    // resultsFolder/definition.json; none when it is missing or cannot be read.
+    static std::optional<Experiment> readDefinition(const QString& resultsFolder);
     // Throws InputError when the folder has no readable labels.json.
     static ExperimentResults load(const QString& resultsFolder, const QString& name);
     // Every experiment under WORKSPACE/results that has labels, sorted by name. A folder with seeds
