@@ -13,6 +13,7 @@ class TestProgressStrip : public QObject
 
 private Q_SLOTS:
     void progressStripPaintsItsShare();
+    void textTooLongForTheStripKeepsInsideItsFrame();
 };
 
 void TestProgressStrip::progressStripPaintsItsShare()
@@ -30,6 +31,29 @@ void TestProgressStrip::progressStripPaintsItsShare()
     QCOMPARE(image.pixelColor(150, 12), rest); // beyond it
     QCOMPARE(image.pixelColor(58, 12), done);  // the edge sits at 30 % of the inner width
     QCOMPARE(image.pixelColor(62, 12), rest);
+}
+
+// A squeezed status bar: the text loses its end rather than running over the frame.
+void TestProgressStrip::textTooLongForTheStripKeepsInsideItsFrame()
+{
+    ProgressStrip strip;
+    const QString text = QStringLiteral("26 of 45 seeds");
+    strip.resize(strip.fontMetrics().horizontalAdvance(text) / 2, 24);
+    strip.setProgress(0, 100, text);
+    QImage image(strip.size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    strip.render(&image);
+    // The frame runs down column 1; the text would cross the columns beside it.
+    const int frameLightness = strip.palette().color(QPalette::Mid).lightness();
+    int darker = 0, textPixels = 0;
+    for (int y = 4; y < image.height() - 4; ++y) {
+        for (int x : {0, 2, 3, image.width() - 4, image.width() - 1})
+            darker += image.pixelColor(x, y).lightness() < frameLightness;
+        for (int x = 4; x < image.width() - 4; ++x)
+            textPixels += image.pixelColor(x, y).lightness() < 128;
+    }
+    QCOMPARE(darker, 0);
+    QVERIFY(textPixels > 0); // what fits is still drawn
 }
 
 QTEST_MAIN(TestProgressStrip)

@@ -2,6 +2,7 @@
 
 #include "progressstrip.h"
 
+#include <QPainter>
 #include <QTreeWidgetItem>
 
 namespace seedscape {
@@ -9,12 +10,12 @@ namespace seedscape {
 void ProgressBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const
 {
-    // Text too long for the bar loses its end, not both ends: the start says the most.
-    const QRect bar = option.rect.adjusted(1, 1, -1, -1);
-    const QString text = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                                       bar.width() - 8);
-    ProgressStrip::paint(painter, bar, index.data(kValueRole).toInt(), index.data(kMaximumRole).toInt(), text,
+    painter->save();
+    painter->setFont(option.font); // the row's, which ProgressStrip measures its text in
+    ProgressStrip::paint(painter, option.rect.adjusted(1, 1, -1, -1), index.data(kValueRole).toInt(),
+                         index.data(kMaximumRole).toInt(), index.data(Qt::DisplayRole).toString(),
                          option.palette);
+    painter->restore();
 }
 
 QSize ProgressBarDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const

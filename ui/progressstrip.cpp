@@ -46,12 +46,15 @@ void ProgressStrip::paint(QPainter* painter, const QRect& rect, int value, int m
     QRect done = frame.adjusted(1, 1, 0, 0);
     done.setWidth(static_cast<int>(static_cast<double>(done.width()) * value / maximum));
     painter->fillRect(done, palette.color(QPalette::Highlight));
+    // Text too long for the bar loses its end, not both ends and never over the frame: the start
+    // says the most ("26 of 45 seeds" in a squeezed status bar).
+    const QString shown = painter->fontMetrics().elidedText(text, Qt::ElideRight, frame.width() - 8);
     // The text in the bar's colours: dark over the rest, light over the done part.
     painter->setPen(palette.color(QPalette::Text));
-    painter->drawText(frame, Qt::AlignCenter, text);
+    painter->drawText(frame, Qt::AlignCenter, shown);
     painter->setClipRect(done);
     painter->setPen(palette.color(QPalette::HighlightedText));
-    painter->drawText(frame, Qt::AlignCenter, text);
+    painter->drawText(frame, Qt::AlignCenter, shown);
     painter->restore();
 }
 
