@@ -28,7 +28,8 @@ public:
     {
         if (const qsizetype at = ProgressLine::find(text); at >= 0) {
             QByteArray reported = text.mid(at);
-            reported.truncate(reported.contains('\r') ? reported.indexOf('\r') : reported.size());
+            if (const qsizetype redrawn = reported.indexOf('\r'); redrawn >= 0) // a bar drawn after it
+                reported.truncate(redrawn);
             QString problem;
             if (const auto progress = ProgressLine::parse(reported, &problem)) {
                 report(*progress);
