@@ -424,7 +424,8 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
     const auto shown = [editor](const QString& field) {
         return editor->findChild<QWidget*>(field)->isVisibleTo(editor);
     };
-    for (const char* field : {"model.command", "model.workdir", "model.parallel", "model.timeout_minutes"})
+    for (const char* field :
+         {"model.command", "model.workdir", "model.parallel", "model.timeout_minutes", "model.watch"})
         QVERIFY2(shown(QLatin1String(field)), field);
     for (const char* field : {"model.hidden", "model.activation", "model.dropout", "training.lr",
                               "training.epochs", "seeds.vary.init", "device"})
@@ -474,6 +475,22 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
     QCOMPARE(editor->findChild<QSpinBox*>(QStringLiteral("model.parallel"))->maximum(),
              CommandSpec::kMaxParallel);
     editor->findChild<QDoubleSpinBox*>(QStringLiteral("model.timeout_minutes"))->setValue(1.5);
+    // Watched files are looked for in the working folder, and a placeholder in one is named.
+    typeInto(editor, QStringLiteral("model.watch"), QStringLiteral("\"my model.py\""));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.watch"))
+                 .endsWith(QStringLiteral("scripts/my model.py does not exist")),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.watch"))));
+    QVERIFY(!create->isEnabled());
+    typeInto(editor, QStringLiteral("model.watch"), QStringLiteral("train.sh runs/{seed}"));
+    QCOMPARE(fieldProblem(editor, QStringLiteral("model.watch")),
+             QStringLiteral("model.watch[1]: cannot hold a placeholder: the watched files are the same for "
+                            "every seed"));
+    QFile module(QDir(dir.path()).filePath(QStringLiteral("scripts/my model.py")));
+    QVERIFY(module.open(QIODevice::WriteOnly));
+    module.close();
+    typeInto(editor, QStringLiteral("model.watch"), QStringLiteral("\"my model.py\""));
+    QVERIFY2(fieldProblem(editor, QStringLiteral("model.watch")).isEmpty(),
+             qPrintable(fieldProblem(editor, QStringLiteral("model.watch"))));
     typeInto(editor, QStringLiteral("name"), QStringLiteral("photos-cmd"));
     QTRY_VERIFY2(editor->isValid(),
                  qPrintable(editor->problems().empty() ? QString() : editor->problems()[0].message));
@@ -490,6 +507,7 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
     QCOMPARE(saved.model.command.workdir, QStringLiteral("scripts"));
     QCOMPARE(saved.model.command.parallel, 3);
     QCOMPARE(saved.model.command.timeoutMinutes, 1.5);
+    QCOMPARE(saved.model.command.watch, QStringList{QStringLiteral("my model.py")});
     QCOMPARE(saved.dataset.target, QStringLiteral("label"));
     QFile written(file);
     QVERIFY(written.open(QIODevice::ReadOnly));

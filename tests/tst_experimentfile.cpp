@@ -88,6 +88,7 @@ void TestExperimentFile::roundTrip()
             3,
             90.5};
         e.seeds.list = {7, 2147483647};
+        e.model.command.watch = {QStringLiteral("model.py"), QStringLiteral("my src")};
     }
     if (which == 4) {
         e.tags = {QStringLiteral("baseline"), QStringLiteral("lr sweep"), QStringLiteral("ünïcode")};
@@ -146,6 +147,18 @@ void TestExperimentFile::tagsAndNotesNeverChangeWhatASeedMeans()
     QCOMPARE(experimentFingerprint(e), before);
     e.training.lr *= 2;
     QVERIFY(experimentFingerprint(e) != before); // while a real change still does
+
+    // Nor does a command's list of watched files, which only adds to what each seed's record keeps;
+    // and a file without one is written as before.
+    Experiment command;
+    command.name = QStringLiteral("c");
+    command.model.type = ModelType::Command;
+    command.model.command.command = {QStringLiteral("python3"), QStringLiteral("train.py")};
+    const QString commandBefore = experimentFingerprint(command);
+    QVERIFY(!ExperimentWriter::toJson(command).contains("\"watch\""));
+    command.model.command.watch = {QStringLiteral("model.py")};
+    QVERIFY(ExperimentWriter::toJson(command).contains("\"watch\""));
+    QCOMPARE(experimentFingerprint(command), commandBefore);
 }
 
 void TestExperimentFile::rejects_data()
@@ -304,6 +317,18 @@ void TestExperimentFile::rejects_data()
         "f.json: field 'model.parallel': must be between 1 and 256, got 0");
     row("negative timeout", R"(}, "model": {"type": "command", "command": ["t"], "timeout_minutes": -1}})",
         "f.json: field 'model.timeout_minutes': must be 0 (none) or more, got -1");
+    row("watch with an mlp", R"(}, "model": {"watch": ["model.py"]}})",
+        "f.json: field 'model.watch': applies only to \"type\": \"command\"");
+    row("watch not a list", R"(}, "model": {"type": "command", "command": ["t"], "watch": "model.py"}})",
+        "f.json: field 'model.watch': must be a list, got a string");
+    row("watched path not text", R"(}, "model": {"type": "command", "command": ["t"], "watch": ["a", 2]}})",
+        "f.json: field 'model.watch[1]': must be a string, got a number");
+    row("watched path empty", R"(}, "model": {"type": "command", "command": ["t"], "watch": [" "]}})",
+        "f.json: field 'model.watch[0]': must name a file or folder");
+    row("watched path with a placeholder",
+        R"(}, "model": {"type": "command", "command": ["t"], "watch": ["runs/{seed}"]}})",
+        "f.json: field 'model.watch[0]': cannot hold a placeholder: the watched files are the same for "
+        "every seed");
     row("tags not a list", R"(}, "tags": "a"})", "f.json: field 'tags': must be a list, got a string");
     row("tag not text", R"(}, "tags": ["a", 3]})", "f.json: field 'tags[1]': must be a string, got a number");
     row("tag twice", R"(}, "tags": ["a", "b", "a"]})", "f.json: field 'tags[2]': \"a\" is given twice");

@@ -237,6 +237,17 @@ void TestExperimentSettingsDiff::commandExperimentLacksTheBuiltInSections()
     QCOMPARE(rowOf(diff, QStringLiteral("model.command"))->values.at(1),
              QStringLiteral("python3 train.py --out {output} \"two words\""));
     QCOMPARE(rowOf(diff, QStringLiteral("model.workdir"))->values.at(1), QStringLiteral("\"\""));
+    QVERIFY(!rowOf(diff, QStringLiteral("model.watch"))); // none watched: no row
+
+    // Watched paths read as the command line does, under their own words.
+    Experiment watching = commandExperiment(QStringLiteral("watching"));
+    watching.model.command.watch = {QStringLiteral("model.py"), QStringLiteral("my src")};
+    const ExperimentSettingsDiff withWatch({commandExperiment(QStringLiteral("cmd")), watching});
+    const SettingsDiffRow* watch = rowOf(withWatch, QStringLiteral("model.watch"));
+    QVERIFY(watch);
+    QCOMPARE(watch->label, QStringLiteral("Also watch"));
+    QCOMPARE(watch->values,
+             (QStringList{ExperimentSettingsDiff::kMissing, QStringLiteral("model.py \"my src\"")}));
     QCOMPARE(rowOf(diff, QStringLiteral("model.type"))->values,
              (QStringList{QStringLiteral("mlp"), QStringLiteral("command")}));
     // What both have and share stays equal; the command's fields sit among the model's.

@@ -1,7 +1,8 @@
 // A command experiment's program files (core/command/programfiles.h): which files a command names,
 // and how an edit of one is kept from mixing two programs in one experiment's seeds: a finished
 // seed's record names what it ran, a sweep refuses seeds of an edited program, a seed started after
-// an edit during the sweep fails, and a Slurm task refuses a program edited since it was submitted.
+// an edit during the sweep fails, and a Slurm task refuses a program edited since it was submitted;
+// the files and folders model.watch adds (the modules a script imports), and which of them count.
 #include "command/commandseedengine.h"
 #include "command/programfiles.h"
 #include "common/fnv1a.h"
@@ -19,6 +20,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -153,13 +155,137 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("train.py")});
     }
 
-    void changedSinceNamesEditedNewAndGoneFiles()
+    void watchedFilesAndFoldersJoinTheCommandsFiles()
+    {
+        QTemporaryDir dir;
+        const QDir root(dir.path());
+        for (const char* folder : {"src/nn", "src/__pycache__", "src/.git", "data"})
+            QVERIFY(root.mkpath(QString::fromLatin1(folder)));
+        const QStringList files{QStringLiteral("train.py"),
+                                QStringLiteral("model.py"),
+                                QStringLiteral("src/layers.py"),
+                                QStringLiteral("src/conf.YAML"),
+                                QStringLiteral("src/nn/deep.py"),
+                                QStringLiteral("src/data.csv"),
+                                QStringLiteral("src/notes.md"),
+                                QStringLiteral("src/.secret.py"),
+                                QStringLiteral("src/__pycache__/layers.cpython-311.py"),
+                                QStringLiteral("src/.git/hook.sh"),
+                                QStringLiteral("data/big.json")};
+        for (const QString& file : files)
+            writeFile(root.filePath(file), file.toUtf8());
+        // A link to a folder is not followed (here it would lead round in a circle).
+        QVERIFY(
+            QFile::link(root.filePath(QStringLiteral("src")), root.filePath(QStringLiteral("src/nn/up"))));
+        CommandSpec spec;
+        spec.workdir = dir.path();
+        spec.command = {QStringLiteral("python3"), QStringLiteral("train.py")};
+        spec.watch = {QStringLiteral("model.py"), QStringLiteral("src/")};
+        const ProgramFiles read = ProgramFiles::read(spec, QStringLiteral("/"));
+        QCOMPARE(read.hashes().keys(),
+                 (QStringList{QStringLiteral("model.py"), QStringLiteral("src/conf.YAML"),
+                              QStringLiteral("src/layers.py"), QStringLiteral("src/nn/deep.py"),
+                              QStringLiteral("train.py")}));
+        QCOMPARE(read.hashes().value(QStringLiteral("src/nn/deep.py")), fnv1a64("src/nn/deep.py"));
+        for (qsizetype i = 0; i < spec.watch.size(); ++i)
+            QCOMPARE(spec.watchProblem(i, dir.path(), QStringLiteral("/nowhere")), QString());
+    }
+
+    void aPathThatCannotBeWatchedIsNamed()
+    {
+        QTemporaryDir dir;
+        const QDir root(dir.path());
+        QVERIFY(root.mkpath(QStringLiteral("ws")) && root.mkpath(QStringLiteral("code")) &&
+                root.mkpath(QStringLiteral("logs")));
+        writeFile(root.filePath(QStringLiteral("logs/run.log")), "epoch 1\n");
+        for (int i = 0; i <= CommandSpec::kMaxWatchedFiles; ++i)
+            writeFile(root.filePath(QStringLiteral("code/m%1.py").arg(i)), "pass\n");
+        Experiment e;
+        e.model.type = ModelType::Command;
+        e.model.command.command = {kPython};
+        e.model.command.workdir = QStringLiteral("..");
+        const QString experimentFile = root.filePath(QStringLiteral("ws/e.json"));
+        const auto problem = [&](const QString& watched) -> QString {
+            e.model.command.watch = {QStringLiteral("code/m1.py"), watched};
+            try {
+                e.model.command.requireRunnable(experimentFile);
+                return {};
+            } catch (const InputError& error) {
+                if (error.where().field != QStringLiteral("model.watch[1]"))
+                    return QStringLiteral("named ") + error.where().field;
+                return QString(error.problem()).replace(dir.path(), QStringLiteral("DIR"));
+            }
+        };
+        QCOMPARE(problem(QStringLiteral("model.py")), QStringLiteral("DIR/model.py does not exist"));
+        QCOMPARE(problem(QStringLiteral("ws/..")),
+                 QStringLiteral("the folder DIR holds the workspace, whose results change with every seed; "
+                                "watch the files or folders of your code instead"));
+        QCOMPARE(problem(QStringLiteral("code")),
+                 QStringLiteral("the folder DIR/code holds more than 2000 code and configuration files (or "
+                                "entries to look through); watch the folders of your code instead"));
+        QCOMPARE(problem(QStringLiteral("logs")),
+                 QStringLiteral("the folder DIR/logs holds no code or configuration files (.py, .yaml, "
+                                ".json, .sh, .cpp and the like, known by their extension)"));
+        QCOMPARE(problem(QStringLiteral("code/m2000.py")), QString()); // a file of a large folder is fine
+
+        // A sweep's seeds fail with the same words rather than run unwatched.
+        EditableProgram setup;
+        setup.experiment.model.command.watch = {QStringLiteral("gone.py")};
+        setup.sweep(1);
+        const std::vector<SeedResult> failed = setup.stored(SeedStatus::Failed);
+        QVERIFY(!failed.empty());
+        QVERIFY2(failed.front().failureReason.startsWith(QStringLiteral("cannot watch model.watch[0]: ")) &&
+                     failed.front().failureReason.endsWith(QStringLiteral("programs/gone.py does not exist")),
+                 qPrintable(failed.front().failureReason));
+    }
+
+    void anEditedWatchedModuleIsRefusedAndANewlyWatchedOneIsNot()
+    {
+        EditableProgram setup;
+        const QString module = QFileInfo(setup.script()).absolutePath() + QStringLiteral("/model.py");
+        writeFile(module, "WIDTH = 64\n");
+        QCOMPARE(setup.sweep(2), SweepRunner::Outcome::Completed);
+        // Watching it from now on: the seeds before did not record it, so they cannot be said to
+        // have run another version, and the definition still means the same.
+        const QString fingerprint = experimentFingerprint(setup.experiment);
+        setup.experiment.model.command.watch = {QStringLiteral("model.py")};
+        QCOMPARE(experimentFingerprint(setup.experiment), fingerprint);
+        QCOMPARE(setup.sweep(3), SweepRunner::Outcome::Completed);
+        QCOMPARE(setup.stored(SeedStatus::Finished).size(), size_t(3));
+        QCOMPARE(
+            setup.stored(SeedStatus::Finished).back().programFiles.hashes().value(QStringLiteral("model.py")),
+            fnv1a64("WIDTH = 64\n"));
+
+        writeFile(module, "WIDTH = 128\n");
+        try {
+            setup.sweep(4);
+            QFAIL("a sweep added seeds after a watched module was edited");
+        } catch (const InputError& e) {
+            // Only the seed that recorded the module ran another version of it.
+            QVERIFY2(e.message().contains(QStringLiteral("has 1 finished seed that ran another version of "
+                                                         "model.py; new seeds would mix two programs")),
+                     qPrintable(e.message()));
+        }
+
+        // During a sweep, too.
+        writeFile(module, "WIDTH = 64\n");
+        const auto engine = setup.engine();
+        writeFile(module, "WIDTH = 32\n");
+        setup.sweep(4, engine);
+        QCOMPARE(setup.stored(SeedStatus::Finished).size(), size_t(3));
+        QCOMPARE(setup.stored(SeedStatus::Failed).front().failureReason,
+                 QStringLiteral("model.py changed since the sweep started; this seed would run another "
+                                "program than the seeds before it"));
+    }
+
+    void changedSinceNamesEditedAndGoneFilesButNotNewOnes()
     {
         const ProgramFiles before(
             {{QStringLiteral("a.py"), QStringLiteral("1")}, {QStringLiteral("b.py"), QStringLiteral("2")}});
         const ProgramFiles after(
             {{QStringLiteral("a.py"), QStringLiteral("1")}, {QStringLiteral("c.yaml"), QStringLiteral("3")}});
-        QCOMPARE(after.changedSince(before), (QStringList{QStringLiteral("b.py"), QStringLiteral("c.yaml")}));
+        QCOMPARE(after.changedSince(before), QStringList{QStringLiteral("b.py")});
+        QVERIFY(before.changedSince(after).contains(QStringLiteral("c.yaml")));
         QVERIFY(after.changedSince(after).isEmpty());
         const ProgramFiles edited({{QStringLiteral("a.py"), QStringLiteral("9")}});
         QCOMPARE(edited.changedSince(ProgramFiles({{QStringLiteral("a.py"), QStringLiteral("1")}})),

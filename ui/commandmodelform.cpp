@@ -24,7 +24,7 @@ constexpr double kMaxTimeoutMinutes = 7 * 24 * 60; // a week; 0 is none
 
 CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProblem)
     : QObject(owner), m_owner(owner), m_command(new QLineEdit(owner)), m_workdir(new QLineEdit(owner)),
-      m_parallel(new QSpinBox(owner)), m_timeout(new QDoubleSpinBox(owner)),
+      m_parallel(new QSpinBox(owner)), m_timeout(new QDoubleSpinBox(owner)), m_watch(new QLineEdit(owner)),
       m_chooseFolder([](QWidget* parent, const QString& start) {
           return QFileDialog::getExistingDirectory(parent, tr("Choose the working folder"), start);
       })
@@ -49,6 +49,14 @@ CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProble
     m_timeout->setSpecialValueText(tr("none"));
     m_timeout->setToolTip(
         tr("A seed whose program runs longer is stopped and counted as failed; 0 for none"));
+    m_watch->setObjectName(QStringLiteral("model.watch"));
+    m_watch->setPlaceholderText(tr("model.py src (files and folders your program imports)"));
+    m_watch->setToolTip(
+        tr("More files and folders of your program, relative to the working folder: the modules your "
+           "script imports, its configuration. Like the files the command line names, their contents "
+           "are kept with each seed, and new seeds are refused when they changed, so that two versions "
+           "of the program never mix. A folder counts its code and configuration files (.py, .yaml, "
+           ".json, .sh, .cpp and the like)."));
 
     auto* browse = new QPushButton(tr("Choose…"), owner);
     browse->setObjectName(QStringLiteral("model.workdir.choose"));
@@ -65,9 +73,10 @@ CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProble
     m_rows = {row(tr("Command line"), QStringLiteral("model.command"), m_command),
               row(tr("Working folder"), QStringLiteral("model.workdir"), workdirRow),
               row(tr("Seeds at once"), QStringLiteral("model.parallel"), m_parallel),
-              row(tr("Timeout per seed"), QStringLiteral("model.timeout_minutes"), m_timeout)};
+              row(tr("Timeout per seed"), QStringLiteral("model.timeout_minutes"), m_timeout),
+              row(tr("Also watch"), QStringLiteral("model.watch"), m_watch)};
 
-    for (QLineEdit* edit : {m_command, m_workdir})
+    for (QLineEdit* edit : {m_command, m_workdir, m_watch})
         connect(edit, &QLineEdit::textEdited, this, &CommandModelForm::edited);
     // setCommand blocks the spin boxes' signals: what arrives here is an edit.
     connect(m_parallel, &QSpinBox::valueChanged, this, &CommandModelForm::edited);
@@ -82,6 +91,7 @@ void CommandModelForm::setCommand(const CommandSpec& command)
     m_workdir->setText(command.workdir);
     m_parallel->setValue(command.parallel);
     m_timeout->setValue(command.timeoutMinutes);
+    m_watch->setText(joinCommand(command.watch));
 }
 
 CommandSpec CommandModelForm::read() const
@@ -91,6 +101,7 @@ CommandSpec CommandModelForm::read() const
     c.workdir = m_workdir->text().trimmed();
     c.parallel = m_parallel->value();
     c.timeoutMinutes = m_timeout->value();
+    c.watch = splitCommand(m_watch->text());
     return c;
 }
 
@@ -105,6 +116,13 @@ std::optional<FieldProblem> CommandModelForm::runnableProblem(const CommandSpec&
     QString problem;
     if (CommandSpec::findProgram(command.command.front(), folder, &problem).isEmpty())
         return FieldProblem{QStringLiteral("model.command"), problem};
+    for (qsizetype i = 0; i < command.watch.size(); ++i) {
+        const QString& path = command.watch[i];
+        if (path.trimmed().isEmpty() || path.contains(QLatin1Char('{')))
+            continue; // the validator names these
+        if (const QString watchProblem = command.watchProblem(i, folder, m_base); !watchProblem.isEmpty())
+            return FieldProblem{QStringLiteral("model.watch[%1]").arg(i), watchProblem};
+    }
     return std::nullopt;
 }
 

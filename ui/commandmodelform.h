@@ -20,7 +20,8 @@ namespace seedscape {
 // The fields of a command experiment's model ("Your program", docs/interfaces.md, "Command
 // experiments"): the command line in one field, split into arguments as a shell would but without
 // running one (QProcess::splitCommand) and shown joined back with quotes; the working folder with a
-// folder picker; the seeds run at once; the timeout. The editor lays the rows out in its Model
+// folder picker; the seeds run at once; the timeout; the files and folders watched besides the
+// command's own (split and joined as the command line is). The editor lays the rows out in its Model
 // section, so that their labels line up with the built-in model's.
 class CommandModelForm : public QObject
 {
@@ -40,8 +41,9 @@ public:
     void setBaseFolder(const QString& folder) { m_base = folder; }
     void setCommand(const CommandSpec& command);
     CommandSpec read() const;
-    // Why the program cannot run: the working folder is missing, or the program is not an executable
-    // file there or on PATH (CommandSpec::findProgram). An empty command is the validator's to name.
+    // Why the program cannot run: the working folder is missing, the program is not an executable
+    // file there or on PATH (CommandSpec::findProgram), or a watched path cannot be watched
+    // (CommandSpec::watchProblem). An empty command is the validator's to name.
     std::optional<FieldProblem> runnableProblem(const CommandSpec& command) const;
 
     void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
@@ -63,6 +65,7 @@ private:
     QLineEdit* m_workdir;
     QSpinBox* m_parallel;
     QDoubleSpinBox* m_timeout;
+    QLineEdit* m_watch;
     std::vector<FormRow> m_rows;
     FolderChooser m_chooseFolder;
 };

@@ -58,8 +58,10 @@ QString FormFields::shownUnder(const QString& problemField)
     // A rule about two fields ("dataset.split") shows under the field it ends with.
     if (problemField == QStringLiteral("dataset.split"))
         return QStringLiteral("dataset.split.test");
-    if (problemField.startsWith(QStringLiteral("model.command["))) // one argument of the command line
-        return QStringLiteral("model.command");
+    // One argument of the command line, one watched path.
+    for (const QString list : {QStringLiteral("model.command"), QStringLiteral("model.watch")})
+        if (problemField.startsWith(list + QLatin1Char('[')))
+            return list;
     return problemField;
 }
 

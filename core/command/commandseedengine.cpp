@@ -125,6 +125,14 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
         SeedResultAssembler::fail(r, 0, QStringLiteral("cannot run the program: %1").arg(problem), seconds());
         return r;
     }
+    const CommandSpec& command = m_experiment.model.command;
+    for (qsizetype i = 0; i < command.watch.size(); ++i)
+        if (const QString watchProblem = command.watchProblem(i, workdir(), m_places.workdirBase);
+            !watchProblem.isEmpty()) {
+            SeedResultAssembler::fail(
+                r, 0, QStringLiteral("cannot watch model.watch[%1]: %2").arg(i).arg(watchProblem), seconds());
+            return r;
+        }
     // An edit during the sweep (the script of the next experiment, a bug fixed) would mix two
     // programs in one experiment's seeds.
     if (const QStringList changed =

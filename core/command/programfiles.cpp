@@ -63,16 +63,19 @@ ProgramFiles ProgramFiles::read(const CommandSpec& spec, const QString& workdirB
         if (i > 0 && argument.startsWith(QLatin1Char('-')) && argument.contains(QLatin1Char('=')))
             consider(argument.section(QLatin1Char('='), 1));
     }
+    // Watched files are the user's own choice: hashed wherever they are.
+    const QString workdirPath = workdir.path();
+    for (qsizetype i = 0; i < spec.watch.size(); ++i)
+        for (const QString& name : spec.watchedFiles(i, workdirPath))
+            hashes.insert(name, contentHash(QFileInfo(workdir.absoluteFilePath(name))));
     return ProgramFiles(hashes);
 }
 
 QStringList ProgramFiles::changedSince(const ProgramFiles& before) const
 {
     QStringList changed;
-    QMap<QString, QString> all = before.m_hashes;
-    all.insert(m_hashes);
-    for (auto it = all.cbegin(); it != all.cend(); ++it)
-        if (before.m_hashes.value(it.key()) != m_hashes.value(it.key()))
+    for (auto it = before.m_hashes.cbegin(); it != before.m_hashes.cend(); ++it)
+        if (m_hashes.value(it.key()) != it.value())
             changed << it.key();
     return changed;
 }

@@ -14,7 +14,8 @@ struct CommandSpec;
 // program changes"). A file is named when an argument, or the value of an `--option=value`
 // argument, is the path of an existing file, relative to the working folder or absolute; the
 // program itself when it is named with a '/'. Installed software (under /usr, /bin, /lib, /etc)
-// and arguments with placeholders are not: they are not the experiment's own code.
+// and arguments with placeholders are not: they are not the experiment's own code. The files that
+// `model.watch` names (CommandSpec::watchedFiles) join them: the modules the script imports.
 class ProgramFiles
 {
 public:
@@ -28,7 +29,9 @@ public:
     // modification time for a file over kLargeFileBytes, which is not read whole).
     const QMap<QString, QString>& hashes() const { return m_hashes; }
     bool isEmpty() const { return m_hashes.isEmpty(); }
-    // The names whose file differs, is new or is gone since `before`.
+    // The names in `before` whose file differs or is gone. A file that is new (added to a watched
+    // folder, or watched since) is not a change: `before` cannot say it ran another version of it,
+    // and code that starts using a new file is an edit of a file `before` has.
     QStringList changedSince(const ProgramFiles& before) const;
 
     static constexpr qint64 kLargeFileBytes = 64LL << 20;

@@ -1,5 +1,7 @@
 #include "commandspec.h"
 
+#include "watchedfolder.h"
+
 #include "common/inputerror.h"
 
 #include <QDir>
@@ -82,6 +84,50 @@ QString CommandSpec::findProgram(const QString& program, const QString& workdir,
     return {};
 }
 
+QStringList CommandSpec::watchedFiles(qsizetype index, const QString& workdir, bool* tooMany) const
+{
+    if (tooMany)
+        *tooMany = false;
+    const QString& entry = watch[index];
+    const QFileInfo info(QDir(workdir).absoluteFilePath(entry));
+    if (info.isFile())
+        return {entry};
+    if (!info.isDir())
+        return {};
+    QStringList files = WatchedFolder::files(info.filePath(), kMaxWatchedFiles, tooMany);
+    for (QString& file : files)
+        file = QDir::cleanPath(entry + QLatin1Char('/') + file);
+    return files;
+}
+
+QString CommandSpec::watchProblem(qsizetype index, const QString& workdir, const QString& workspace) const
+{
+    const QString path = QDir::cleanPath(QDir(workdir).absoluteFilePath(watch[index]));
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("%1 does not exist").arg(path);
+    if (!info.isDir())
+        return {};
+    const QString folder = info.canonicalFilePath();
+    const QString workspaceFolder = QFileInfo(workspace).canonicalFilePath();
+    if (workspaceFolder == folder || workspaceFolder.startsWith(folder + QLatin1Char('/')))
+        return QStringLiteral("the folder %1 holds the workspace, whose results change with every seed; "
+                              "watch the files or folders of your code instead")
+            .arg(path);
+    bool tooMany = false;
+    const QStringList files = watchedFiles(index, workdir, &tooMany);
+    if (tooMany)
+        return QStringLiteral("the folder %1 holds more than %2 code and configuration files (or entries "
+                              "to look through); watch the folders of your code instead")
+            .arg(path)
+            .arg(kMaxWatchedFiles);
+    if (files.isEmpty())
+        return QStringLiteral("the folder %1 holds no code or configuration files (.py, .yaml, .json, .sh, "
+                              ".cpp and the like, known by their extension)")
+            .arg(path);
+    return {};
+}
+
 void CommandSpec::requireRunnable(const QString& experimentFile) const
 {
     const QString folder = resolvedWorkdir(QFileInfo(experimentFile).absolutePath());
@@ -92,6 +138,11 @@ void CommandSpec::requireRunnable(const QString& experimentFile) const
     if (command.isEmpty() || findProgram(command.front(), folder, &problem).isEmpty())
         throw InputError({experimentFile, 0, {}, QStringLiteral("model.command[0]")},
                          command.isEmpty() ? QStringLiteral("names no program") : problem);
+    for (qsizetype i = 0; i < watch.size(); ++i)
+        if (const QString watchedProblem = watchProblem(i, folder, QFileInfo(experimentFile).absolutePath());
+            !watchedProblem.isEmpty())
+            throw InputError({experimentFile, 0, {}, QStringLiteral("model.watch[%1]").arg(i)},
+                             watchedProblem);
 }
 
 } // namespace seedscape

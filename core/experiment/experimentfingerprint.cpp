@@ -15,8 +15,10 @@ QString experimentFingerprint(const Experiment& experiment)
     e.seeds.list.clear();
     e.tags.clear();
     e.notes.clear();
-    // Where and how many at once a command runs does not change what a seed means.
+    // Where and how many at once a command runs does not change what a seed means; which files are
+    // watched only adds to what each seed's record says it ran (ProgramFiles).
     e.model.command.workdir = QStringLiteral("-");
+    e.model.command.watch.clear();
     e.model.command.parallel = 1;
     e.model.command.timeoutMinutes = 0;
     return fnv1a64(ExperimentWriter::toJson(e));

@@ -53,17 +53,25 @@ void readDataset(const json& object, DatasetSpec& d, const QString& file)
     r.finish();
 }
 
+QStringList readStrings(JsonObjectReader& r, const char* key)
+{
+    const json& list = r.list(key);
+    QStringList strings;
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (!list[i].is_string())
+            r.fail(r.field(key) + QStringLiteral("[%1]").arg(i),
+                   QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(list[i])));
+        strings << QString::fromStdString(list[i].get<std::string>());
+    }
+    return strings;
+}
+
 void readCommand(JsonObjectReader& r, CommandSpec& c)
 {
     r.find("command", true);
-    const json& command = r.list("command");
-    for (size_t i = 0; i < command.size(); ++i) {
-        const QString where = r.field("command") + QStringLiteral("[%1]").arg(i);
-        if (!command[i].is_string())
-            r.fail(where,
-                   QStringLiteral("must be a string, got %1").arg(JsonObjectReader::typeName(command[i])));
-        c.command << QString::fromStdString(command[i].get<std::string>());
-    }
+    c.command = readStrings(r, "command");
+    if (r.find("watch"))
+        c.watch = readStrings(r, "watch");
     c.workdir = r.text("workdir", c.workdir);
     c.parallel = r.integer("parallel", c.parallel);
     c.timeoutMinutes = r.number("timeout_minutes", c.timeoutMinutes);
@@ -80,8 +88,8 @@ void readModel(const json& object, ModelSpec& m, const QString& file)
                                                "\"command\"")
                                     .arg(JsonObjectReader::excerpt(type)));
     // The keys of the other kind of model are errors that say so, not just unknown keys.
-    const char* const mlpKeys[] = {"hidden", "activation", "dropout", "layer_norm"};
-    const char* const commandKeys[] = {"command", "workdir", "parallel", "timeout_minutes"};
+    const std::vector<const char*> mlpKeys{"hidden", "activation", "dropout", "layer_norm"};
+    const std::vector<const char*> commandKeys{"command", "workdir", "parallel", "timeout_minutes", "watch"};
     for (const char* key : m.type == ModelType::Command ? mlpKeys : commandKeys)
         if (object.contains(key))
             r.fail(r.field(key), m.type == ModelType::Command

@@ -94,13 +94,14 @@ QString display(const QString& path, const ordered& value)
     case ordered::value_t::array: {
         if (value.empty())
             return QStringLiteral("none");
-        const bool commandLine = path == QStringLiteral("model.command");
+        const bool shellWords =
+            path == QStringLiteral("model.command") || path == QStringLiteral("model.watch");
         QStringList parts;
         for (const ordered& element : value)
-            parts << (commandLine && element.is_string()
+            parts << (shellWords && element.is_string()
                           ? quotedArgument(QString::fromStdString(element.get<std::string>()))
                           : display(path, element));
-        return parts.join(commandLine ? QStringLiteral(" ") : QStringLiteral(", "));
+        return parts.join(shellWords ? QStringLiteral(" ") : QStringLiteral(", "));
     }
     case ordered::value_t::object:
         return value.empty() ? QStringLiteral("none") : QString::fromStdString(value.dump());
@@ -185,6 +186,7 @@ QString ExperimentSettingsDiff::labelFor(const QString& path)
         {QStringLiteral("model.workdir"), QStringLiteral("Working folder")},
         {QStringLiteral("model.parallel"), QStringLiteral("Seeds at once")},
         {QStringLiteral("model.timeout_minutes"), QStringLiteral("Timeout per seed (minutes)")},
+        {QStringLiteral("model.watch"), QStringLiteral("Also watch")},
         {QStringLiteral("training.optimizer"), QStringLiteral("Optimizer")},
         {QStringLiteral("training.lr"), QStringLiteral("Learning rate")},
         {QStringLiteral("training.weight_decay"), QStringLiteral("Weight decay")},

@@ -44,6 +44,14 @@ void ExperimentValidator::validateCommand(const CommandSpec& c, std::vector<Fiel
                      .arg(*unknown, CommandSpec::placeholders().join(QStringLiteral("}, {")))});
             break;
         }
+    for (qsizetype i = 0; i < c.watch.size(); ++i) {
+        const QString field = QStringLiteral("model.watch[%1]").arg(i);
+        if (c.watch[i].trimmed().isEmpty())
+            problems.push_back({field, QStringLiteral("must name a file or folder")});
+        else if (c.watch[i].contains(QLatin1Char('{')))
+            problems.push_back({field, QStringLiteral("cannot hold a placeholder: the watched files are the "
+                                                      "same for every seed")});
+    }
     if (c.parallel < 1 || c.parallel > CommandSpec::kMaxParallel)
         problems.push_back(
             {QStringLiteral("model.parallel"), QStringLiteral("must be between 1 and %1, got %2")

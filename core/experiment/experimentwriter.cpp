@@ -67,6 +67,13 @@ QByteArray ExperimentWriter::toJson(const Experiment& e)
                          {"workdir", str(e.model.command.workdir)},
                          {"parallel", e.model.command.parallel},
                          {"timeout_minutes", e.model.command.timeoutMinutes}};
+        // Written only when there is one, so that files (and fingerprints) without it stay as they were.
+        if (!e.model.command.watch.isEmpty()) {
+            ordered watch = ordered::array();
+            for (const QString& path : e.model.command.watch)
+                watch.push_back(str(path));
+            root["model"]["watch"] = watch;
+        }
         if (e.metric != Metric::Auto)
             root["metric"] = str(names::metric(e.metric));
         root["seeds"] = {{"count", e.seeds.count}, {"list", e.seeds.list}};

@@ -60,10 +60,13 @@ void checkSameProgram(const QString& name, const std::vector<SeedResult>& stored
     int others = 0;
     QStringList changed;
     for (const SeedResult& r : stored) {
-        if (!r.isFinished() || r.programFiles.isEmpty() || r.programFiles == program)
+        if (!r.isFinished() || r.programFiles.isEmpty())
+            continue;
+        const QStringList files = program.changedSince(r.programFiles);
+        if (files.isEmpty())
             continue;
         ++others;
-        for (const QString& file : program.changedSince(r.programFiles))
+        for (const QString& file : files)
             if (!changed.contains(file))
                 changed << file;
     }
