@@ -111,8 +111,9 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
                 continue;
             }
             const bool higher = e.higherIsBetter;
-            // An undefined score picks nothing; a single seed has no range to be small.
-            if (std::isfinite(e.ensembleValidation) &&
+            // An undefined score picks nothing. A single seed is no ensemble (its "ensemble" is one
+            // lucky or unlucky draw) and has no range to be small.
+            if (e.seedCount() >= 2 && std::isfinite(e.ensembleValidation) &&
                 (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
                                           : e.ensembleValidation < bestEnsemble->ensembleValidation)))
                 bestEnsemble = &e;
@@ -156,7 +157,8 @@ QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString
 
 QString WorkspaceStatistics::Group::whyNoPickByEnsemble() const
 {
-    return whyNoPick(pickByEnsemble, QStringLiteral("no defined ensemble validation score"));
+    return whyNoPick(pickByEnsemble,
+                     QStringLiteral("no experiment with two seeds and a defined ensemble validation score"));
 }
 
 QString WorkspaceStatistics::Group::whyNoPickByStability() const

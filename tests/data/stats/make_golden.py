@@ -160,9 +160,10 @@ def write_case(name, metric, task, labels, experiments, ks):
                    for a in out for b in out if a is not b]
     seed_val = [s["val"] for e in out for s in e["seeds"]]
     seed_test = [s["test"] for e in out for s in e["seeds"]]
-    best = (max if higher else min)(out, key=lambda e: e["ensemble"]["val"])
-    # One seed has a range of 0 that says nothing about its spread: only two seeds or more take part.
+    # One seed is no ensemble and has a range of 0 that says nothing about its spread: only
+    # experiments with two seeds or more take part in either pick.
     with_spread = [e for e in out if len(e["seeds"]) >= 2]
+    best = (max if higher else min)(with_spread, key=lambda e: e["ensemble"]["val"]) if with_spread else None
     stable = min(with_spread, key=lambda e: (e["val"]["range"], -e["val"]["mean"] if higher else e["val"]["mean"])) \
         if with_spread else None
     # One set of labels: every experiment of a case is in one comparison group.
@@ -174,7 +175,7 @@ def write_case(name, metric, task, labels, experiments, ks):
                                     "seeds": correlations(seed_val, seed_test),
                                     "ensembles": correlations([e["ensemble"]["val"] for e in out],
                                                               [e["ensemble"]["test"] for e in out])},
-             "pick": {"by_ensemble": best["name"], "by_stability": stable["name"] if stable else None}}
+             "pick": {"by_ensemble": best["name"] if best else None, "by_stability": stable["name"] if stable else None}}
     expected = {"experiments": out, "groups": [group]}
     with open(os.path.join(folder, "case.json"), "w") as f:
         json.dump({"task": task, "metric": metric, "k": ks}, f)
