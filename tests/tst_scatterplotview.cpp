@@ -80,7 +80,7 @@ private Q_SLOTS:
     void axesFitTheDataWithEqualScalesOnlyWhereTheyFit();
     void eachExperimentKeepsItsColourInEveryView();
     void ensembleSizeLegendAndCurvesKeepOffTheData();
-    void noTrendLineFromFewerThanThreePoints();
+    void noTrendLineFromFewerThanFourPoints();
     void addingAnExperimentKeepsEveryColour();
     void axesNameTheMetricAsPeopleWriteIt_data();
     void axesNameTheMetricAsPeopleWriteIt();
@@ -108,17 +108,32 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
     // (k-ensembles share seeds: not independent points). Two experiments: y = x and the seeds' trend.
     QCOMPARE(scatterOf(results).ensembleTrend.correlation.n, 2);
     QCOMPARE(straightLines(), 2);
-    // A third experiment: the full ensembles' trend is drawn too.
-    std::vector<ExperimentResults> three = results;
-    three.push_back(results[0]);
-    three.back().name = QStringLiteral("gamma");
-    three.back().seeds.pop_back(); // its own full ensemble
-    const ScatterData data = scatterOf(three);
+    // A third experiment: a correlation of the full ensembles, but no line through three points.
+    std::vector<ExperimentResults> more = results;
+    more.push_back(results[0]);
+    more.back().name = QStringLiteral("gamma");
+    more.back().seeds.pop_back(); // its own full ensemble
+    ScatterData data = scatterOf(more);
     QCOMPARE(data.ensembleTrend.correlation.n, 3);
     QCOMPARE(data.count(ScatterData::Kind::KEnsemble), 14 + 4);
+    QVERIFY(std::isfinite(data.ensembleTrend.correlation.pearson));
+    QVERIFY(!data.ensembleTrend.isDefined());
+    view.setData(data);
+    QCOMPARE(straightLines(), 2);
+    auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
+    QVERIFY2(text->text().contains(QStringLiteral("(dashed trend)")) &&
+                 !text->text().contains(QStringLiteral("(solid trend)")),
+             qPrintable(text->text())); // only the drawn line is named
+    // A fourth: from four points, with its interval, the full ensembles' trend is drawn too.
+    more.push_back(results[1]);
+    more.back().name = QStringLiteral("delta");
+    more.back().seeds.erase(more.back().seeds.begin());
+    data = scatterOf(more);
+    QCOMPARE(data.ensembleTrend.correlation.n, 4);
     QVERIFY(data.ensembleTrend.isDefined());
     view.setData(data);
     QCOMPARE(straightLines(), 3);
+    QVERIFY2(text->text().contains(QStringLiteral("(solid trend)")), qPrintable(text->text()));
 }
 
 void TestScatterPlotView::betterIsUpAndRight()
@@ -605,9 +620,10 @@ void TestScatterPlotView::axesNameTheMetricAsPeopleWriteIt()
 }
 
 QTEST_MAIN(TestScatterPlotView)
-void TestScatterPlotView::noTrendLineFromFewerThanThreePoints()
+void TestScatterPlotView::noTrendLineFromFewerThanFourPoints()
 {
-    // Any line fits two points: like the correlation, no trend is drawn from fewer than three.
+    // Any line fits two points, and three fit a steep one by chance: like the interval, no trend is
+    // drawn from fewer than four.
     QTemporaryDir dir;
     std::vector<ExperimentResults> results =
         importCase(dir, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
@@ -619,12 +635,12 @@ void TestScatterPlotView::noTrendLineFromFewerThanThreePoints()
         return lines;
     };
 
-    // alpha with 2 seeds, beta with 1: three seeds give a seed trend, two full ensembles none.
-    results[0].seeds.resize(2);
+    // alpha with 3 seeds, beta with 1: four seeds give a seed trend, two full ensembles none.
+    results[0].seeds.resize(3);
     results[1].seeds.resize(1);
-    ScatterData data = ScatterData::build({&results[0], &results[1]}, 3, 1000, 0);
+    ScatterData data = ScatterData::build({&results[0], &results[1]}, 4, 1000, 0);
     QCOMPARE(data.count(ScatterData::Kind::KEnsemble), 0);
-    QCOMPARE(data.seedTrend.correlation.n, 3);
+    QCOMPARE(data.seedTrend.correlation.n, 4);
     QVERIFY(data.seedTrend.isDefined());
     QCOMPARE(data.ensembleTrend.correlation.n, 2);
     QVERIFY(!data.ensembleTrend.isDefined());
@@ -638,14 +654,15 @@ void TestScatterPlotView::noTrendLineFromFewerThanThreePoints()
     QVERIFY2(text->text().contains(QStringLiteral("ensembles: Pearson r: too few points (n = 2)")),
              qPrintable(text->text()));
 
-    // alpha alone with 2 seeds: no trend at all, only y = x.
-    data = ScatterData::build({&results[0]}, 3, 1000, 0);
-    QCOMPARE(data.seedTrend.correlation.n, 2);
+    // alpha alone with 3 seeds: a correlation, but no line through three points; only y = x.
+    data = ScatterData::build({&results[0]}, 4, 1000, 0);
+    QCOMPARE(data.seedTrend.correlation.n, 3);
+    QVERIFY(std::isfinite(data.seedTrend.correlation.pearson));
     QVERIFY(!data.seedTrend.isDefined());
     view.setData(data);
     QCOMPARE(straightLines(view), 1);
 
-    // A trend handed over with a slope but from two points is not drawn either.
+    // A trend handed over with a slope but from three points is not drawn either.
     data.seedTrend.slope = 1.0;
     data.seedTrend.intercept = 0.0;
     view.setData(data);

@@ -71,7 +71,7 @@ double Correlation::kendallTauB(const std::vector<double>& x, const std::vector<
 void Correlation::fisherInterval(double r, int n, double scale, double* out)
 {
     out[0] = out[1] = kNaN;
-    if (n < 4 || !std::isfinite(r))
+    if (n < kMinPointsForInterval || !std::isfinite(r))
         return;
     if (std::abs(r) == 1.0) { // atanh(±1) is infinite: the interval degenerates to r itself
         out[0] = out[1] = r;

@@ -16,8 +16,11 @@ namespace seedscape {
 struct Correlation
 {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-    // Fewer points than this give no correlation and no trend line: any line fits two.
+    // Fewer points than this give no correlation: any line fits two.
     static constexpr int kMinPoints = 3;
+    // Fewer points than this give no interval; nor a trend line, which would look surer than the
+    // coefficient beside it (three points can fit a steep line by chance).
+    static constexpr int kMinPointsForInterval = 4;
 
     double pearson = kNaN, spearman = kNaN, kendall = kNaN;
     int n = 0;

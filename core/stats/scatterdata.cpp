@@ -40,7 +40,8 @@ ScatterData::Trend trendOf(const std::vector<double>& x, const std::vector<doubl
 
 bool ScatterData::Trend::isDefined() const
 {
-    return std::isfinite(slope) && std::isfinite(intercept) && correlation.n >= Correlation::kMinPoints;
+    return std::isfinite(slope) && std::isfinite(intercept) &&
+           correlation.n >= Correlation::kMinPointsForInterval;
 }
 
 ScatterData ScatterData::build(const std::vector<const ExperimentResults*>& experiments, int k,

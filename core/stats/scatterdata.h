@@ -39,7 +39,8 @@ struct ScatterData
         // Correlation::kMinPoints points (the rule of the correlations), or one validation score.
         double intercept = Correlation::kNaN, slope = Correlation::kNaN;
         Correlation correlation;
-        // A line worth drawing: defined, from at least Correlation::kMinPoints points.
+        // A line worth drawing: defined, from as many points as an interval needs
+        // (Correlation::kMinPointsForInterval).
         bool isDefined() const;
     };
 

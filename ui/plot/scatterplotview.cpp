@@ -309,7 +309,7 @@ void ScatterPlotView::addReferenceLines()
     using Ink = PlotTheme::Ink;
     const PlotTheme theme = PlotTheme::fromPalette(palette());
     addStraightLine(m_plot, 0, 1, DashedPens::dotted(theme.ink(Ink::Muted), 1), Ink::Muted); // y = x
-    if (m_data.seedTrend.isDefined()) // never a line through two points
+    if (m_data.seedTrend.isDefined()) // never a line through two or three points
         addStraightLine(m_plot, m_data.seedTrend.intercept, m_data.seedTrend.slope,
                         DashedPens::dashed(theme.ink(Ink::Faint), 1.5), Ink::Faint);
     if (m_data.ensembleTrend.isDefined())
@@ -327,12 +327,15 @@ void ScatterPlotView::addCorrelationText()
         text = tr("No finished seeds yet: choose an experiment and press Run (Ctrl+R).\n"
                   "Each seed appears here as it finishes, with its ensembles.");
     else // n and the interval: a correlation of a few points says so (docs/statistics.md)
-        text = tr("single seeds: Pearson %1, Spearman ρ %2 (dashed trend)\nall-seed ensembles: Pearson %3, "
-                  "Spearman ρ %4 (solid trend)")
-                   .arg(m_data.seedTrend.correlation.pearsonText(),
-                        Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
-                        m_data.ensembleTrend.correlation.pearsonText(),
-                        Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman));
+        // The line is named only where it is drawn.
+        text =
+            tr("single seeds: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
+                .arg(m_data.seedTrend.correlation.pearsonText(),
+                     Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
+                     m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
+                     m_data.ensembleTrend.correlation.pearsonText(),
+                     Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
+                     m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString());
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();
