@@ -34,6 +34,7 @@ private Q_SLOTS:
     void smoothingIsAnExponentialMovingAverage_data();
     void smoothingIsAnExponentialMovingAverage();
     void smoothingControlRedrawsTheCurves();
+    void meanAndBandStopWhereTheFirstSeedStopped();
     void logScaleLeavesOutScoresAtOrBelowZero();
     void liveEpochsExtendARunningSeed();
     void seedsWithoutEpochsSayWhyThePlotIsEmpty();
@@ -184,6 +185,33 @@ void TestLearningCurveView::smoothingControlRedrawsTheCurves()
     QCOMPARE(view.dataTable().rows.back().back().toDouble(), 7.0);
     view.setSmoothing(0);
     QCOMPARE(values(view.meanGraph(QStringLiteral("a"))), (std::vector<double>{1, 3, 3, 7}));
+}
+
+void TestLearningCurveView::meanAndBandStopWhereTheFirstSeedStopped()
+{
+    // Seeds stopped early at epochs 2 and 4; one went on to 6 and got better late. A mean past
+    // epoch 2 would be the mean of the survivors, and read as "train longer".
+    LearningCurveView view;
+    view.resize(600, 400);
+    view.setData(
+        {curves(QStringLiteral("a"), {{0.5, 0.6}, {0.5, 0.7, 0.8, 0.8}, {0.4, 0.6, 0.7, 0.8, 0.9, 0.95}})});
+    QCOMPARE(view.meanCurve(), (std::vector<double>{(0.5 + 0.5 + 0.4) / 3, (0.6 + 0.7 + 0.6) / 3}));
+    QCOMPARE(values(view.meanGraph(QStringLiteral("a"))).size(), size_t(2));
+    // The band stops there too; each seed's own line goes on.
+    std::vector<int> lengths;
+    for (int i = 0; i < view.plot()->graphCount(); ++i)
+        lengths.push_back(view.plot()->graph(i)->dataCount());
+    QCOMPARE(*std::max_element(lengths.begin(), lengths.end()), 6);
+    QCOMPARE(std::count(lengths.begin(), lengths.end(), 2), 4L); // lower, upper, the mean and the short seed
+    QVERIFY2(view.plot()->xAxis->label().contains(
+                 QStringLiteral("mean (thick) and min–max band up to epoch 2, the last every seed reached")),
+             qPrintable(view.plot()->xAxis->label()));
+    // Seeds of one length: nothing to say.
+    view.setData({curves(QStringLiteral("a"), {{0.5, 0.6}, {0.4, 0.7}})});
+    QVERIFY(!view.plot()->xAxis->label().contains(QStringLiteral("up to epoch")));
+    // An imported seed (no curve) does not cut the others' mean short.
+    view.setData({curves(QStringLiteral("a"), {{0.5, 0.6, 0.7}, {}, {0.5, 0.8, 0.9}})});
+    QCOMPARE(view.meanCurve().size(), size_t(3));
 }
 
 void TestLearningCurveView::logScaleLeavesOutScoresAtOrBelowZero()

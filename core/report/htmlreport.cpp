@@ -318,7 +318,8 @@ QString HtmlReport::howToRead(const QString& kind)
     if (kind == QLatin1String("curves"))
         return QStringLiteral(
             "each thin line is one seed's validation score after each epoch; the thick line is their "
-            "mean and the band their min–max. Seeds stopped early end sooner. A wide band means training "
+            "mean and the band their min–max, up to the last epoch every seed reached: past the first "
+            "early stop they would average only the seeds still training. A wide band means training "
             "depends on the seed; a mean that turns down late shows overfitting. Better is up.");
     return {};
 }

@@ -12,8 +12,8 @@
 #include <QVBoxLayout>
 
 #include "countticker.h"
-#include "datarangefit.h"
 #include "dashedpens.h"
+#include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 
@@ -220,12 +220,12 @@ void LearningCurveView::rebuild()
     m_plot->legend->clearItems();
     for (const LearningCurves& set : m_sets) {
         std::vector<std::vector<double>> smoothed;
-        size_t epochs = 0;
-        for (const auto& c : set.curves) {
+        for (const auto& c : set.curves)
             smoothed.push_back(CurveSmoother::smooth(c, weight));
-            epochs = std::max(epochs, c.size());
-        }
-        // Mean and band at each epoch over the seeds that reached it; NaN where none did.
+        // Mean and band only over the epochs that every seed with a curve reached. Past the first
+        // early stop they would average the seeds still training, which are not a sample of all
+        // (late epochs of a few slow seeds would read as "train longer"); their own lines go on.
+        const size_t epochs = everySeedReached(set);
         std::vector<double> mean(epochs, NAN), low(epochs, NAN), high(epochs, NAN), rawMean(epochs, NAN);
         for (size_t e = 0; e < epochs; ++e) {
             double sum = 0, rawSum = 0, lo = INFINITY, hi = -INFINITY;
@@ -312,11 +312,17 @@ void LearningCurveView::rebuild()
                     : tr("no learning curves: no score per epoch recorded for these %n experiments", nullptr,
                          static_cast<int>(m_sets.size()));
     else if (m_sets.size() == 1)
-        label = tr("epoch — %1: %2, mean (thick) and min–max band")
-                    .arg(m_experiment, countedNoun(seedLines(), tr("seed")));
+        label =
+            tr("epoch — %1: %2, mean (thick) and min–max band%3")
+                .arg(m_experiment, countedNoun(seedLines(), tr("seed")), untilEveryStopped(m_sets.front()));
     else if (!m_sets.empty())
-        label = tr("epoch — %1: each seed (thin), mean (thick) and min–max band")
-                    .arg(countedNoun(static_cast<qlonglong>(m_sets.size()), tr("experiment")));
+        label =
+            tr("epoch — %1: each seed (thin), mean (thick) and min–max band%2")
+                .arg(countedNoun(static_cast<qlonglong>(m_sets.size()), tr("experiment")),
+                     std::any_of(m_sets.begin(), m_sets.end(),
+                                 [](const LearningCurves& set) { return !untilEveryStopped(set).isEmpty(); })
+                         ? tr(" while all its seeds train")
+                         : QString());
     else if (live == 0)
         label = tr("epoch — no finished seeds to draw yet");
     else
@@ -364,6 +370,26 @@ bool LearningCurveView::hasContent() const
                        [](const LearningCurves& s) { return !s.curves.empty(); });
 }
 
+size_t LearningCurveView::everySeedReached(const LearningCurves& set)
+{
+    size_t shortest = 0;
+    bool any = false;
+    for (const auto& c : set.curves)
+        if (!c.empty()) { // imported seeds have no curve
+            shortest = any ? std::min(shortest, c.size()) : c.size();
+            any = true;
+        }
+    return shortest;
+}
+
+QString LearningCurveView::untilEveryStopped(const LearningCurves& set)
+{
+    const size_t shortest = everySeedReached(set);
+    const bool longer = std::any_of(set.curves.begin(), set.curves.end(),
+                                    [shortest](const auto& c) { return c.size() > shortest; });
+    return longer ? tr(" up to epoch %1, the last every seed reached").arg(shortest) : QString();
+}
+
 int LearningCurveView::seedLines() const
 {
     return static_cast<int>(curves().size());
@@ -407,7 +433,7 @@ QString LearningCurveView::caption() const
     for (const LearningCurves& s : m_sets)
         names << s.experiment;
     return tr("Learning curves of %1: validation score per epoch of every seed, each experiment's "
-              "mean and min–max band.")
+              "mean and min–max band up to the last epoch all its seeds reached.")
         .arg(names.join(QStringLiteral(", ")));
 }
 

@@ -60,7 +60,7 @@ public:
     const QString& experiment() const { return m_experiment; }
     const std::vector<LearningCurves>& experiments() const { return m_sets; }
     const std::vector<std::vector<double>>& curves() const; // the first experiment's
-    // The first experiment's mean across seeds at each epoch (over the seeds that reached it), unsmoothed.
+    // The first experiment's mean across seeds at each epoch that every seed reached, unsmoothed.
     const std::vector<double>& meanCurve() const { return m_mean; }
     // The thick mean line of an experiment as drawn (nullptr when not drawn).
     QCPGraph* meanGraph(const QString& experiment) const;
@@ -80,6 +80,10 @@ private:
     void rebuild();
     void scheduleReplot();
     void fitAxes();
+    // How many epochs every seed with a curve reached: the mean and band stop there.
+    static size_t everySeedReached(const LearningCurves& set);
+    // " up to epoch 59, the last every seed reached" where some seed went on; empty otherwise.
+    static QString untilEveryStopped(const LearningCurves& set);
 
     QCustomPlot* m_plot;
     QDoubleSpinBox* m_smoothing;
