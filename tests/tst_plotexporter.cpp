@@ -1,6 +1,7 @@
 // Exported plots as a paper needs them: SVG and PDF the same at every dpi, nothing touching the
 // file's edge when rendered by other programs (rsvg-convert, pdftoppm), SVG text as outlines that
 // keep their words, experiment names as text on category axes, and no selection ring.
+#include "plot/exportfit.h"
 #include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
@@ -173,6 +174,9 @@ private Q_SLOTS:
     void svgIsClippedLikeTheScreen();
     void gridStaysDottedInSvg_data();
     void gridStaysDottedInSvg();
+    void aOneColumnFigureKeepsItsWordsInside_data();
+    void aOneColumnFigureKeepsItsWordsInside();
+    void wrappedBreaksAtSpacesOnly();
 
 private:
     QCustomPlot* plotOf(const QString& kind);
@@ -442,6 +446,88 @@ void TestPlotExporter::gridStaysDottedInSvg()
         QCOMPARE(cap, QStringLiteral("butt"));
     if (!canRender)
         QSKIP("rsvg-convert (librsvg2-bin) is not installed: the drawn grid is not checked");
+}
+
+void TestPlotExporter::aOneColumnFigureKeepsItsWordsInside_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char* kind : {"scatter", "strip", "box", "ensemble-size", "curves"})
+        QTest::addRow("%s", kind) << kind;
+}
+
+// 3.5 in, a paper's column, at 96 dpi: the header, legend and labels wrap, move and slant to stay
+// whole and inside, and the plot is as it was afterwards.
+void TestPlotExporter::aOneColumnFigureKeepsItsWordsInside()
+{
+    QFETCH(QString, kind);
+    constexpr int kColumn = 336;
+    QCustomPlot* plot = plotOf(kind);
+    const auto texts = [plot] {
+        QStringList all;
+        for (const QCPTextElement* element : plot->findChildren<QCPTextElement*>())
+            all << element->text();
+        for (QCPAxis* axis : plot->axisRect()->axes())
+            all << axis->label() << QString::number(axis->tickLabelRotation());
+        return all;
+    };
+    const QStringList before = texts();
+    const QCPLayoutElement* legendHome = plot->legend->layout();
+
+    for (const int dpi : {96, 300}) {
+        const QImage image = QImage::fromData(
+            PlotExporter::encode(plot, PlotExporter::Format::Png, kColumn, kColumn, dpi, kind));
+        QCOMPARE(image.width(), kColumn * dpi / 96);
+        QVERIFY(inkPixels(image) > 300);
+        QCOMPARE(inkOnBorder(image), 0);
+    }
+    QCOMPARE(texts(), before);
+    QCOMPARE(plot->legend->layout(), legendHome);
+
+    // Laid out at the column's size, every legend entry and category name has its whole width.
+    {
+        const ExportFit fit(plot, kColumn, kColumn);
+        plot->toPixmap(kColumn, kColumn);
+        if (plot->legend->visible())
+            for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                const QCPAbstractLegendItem* item = plot->legend->item(i);
+                if (!item)
+                    continue; // an empty cell of the legend's grid
+                QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width(),
+                         qPrintable(QStringLiteral("legend entry %1: %2 of %3 pixels")
+                                        .arg(i)
+                                        .arg(item->outerRect().width())
+                                        .arg(item->minimumOuterSizeHint().width())));
+            }
+        const QCPAxis* x = plot->axisRect()->axis(QCPAxis::atBottom);
+        if (const auto names = x->ticker().dynamicCast<QCPAxisTickerText>()) {
+            const QFontMetrics metrics(x->tickLabelFont());
+            int widest = 0;
+            for (const QString& name : std::as_const(names->ticks()))
+                widest = std::max(widest, metrics.horizontalAdvance(name));
+            const bool fitsFlat = widest * names->ticks().size() < plot->axisRect()->width();
+            QVERIFY(fitsFlat || x->tickLabelRotation() != 0);
+        }
+    }
+    plot->replot();
+    QCOMPARE(texts(), before);
+}
+
+void TestPlotExporter::wrappedBreaksAtSpacesOnly()
+{
+    const QFont font(QStringLiteral("DejaVu Sans"), 9);
+    const QFontMetrics metrics(font);
+    const QString text = QStringLiteral("single seeds: Pearson r = 0.13 (95% -0.29 to 0.51, n = 24)");
+    const int room = metrics.horizontalAdvance(QStringLiteral("single seeds: Pearson r = 0.13")) +
+                     ExportFit::kScaleSlack * metrics.averageCharWidth();
+    const QString lines = ExportFit::wrapped(text, font, room);
+    QVERIFY2(lines.startsWith(QStringLiteral("single seeds: Pearson r = 0.13\n")), qPrintable(lines));
+    QCOMPARE(QString(lines).replace(QLatin1Char('\n'), QLatin1Char(' ')), text);
+    for (const QString& line : lines.split(QLatin1Char('\n')))
+        QVERIFY2(metrics.horizontalAdvance(line) <= room, qPrintable(line));
+    // Wide enough: unchanged; a word wider than the room stays whole on its line.
+    QCOMPARE(ExportFit::wrapped(text, font, 10000), text);
+    QCOMPARE(ExportFit::wrapped(QStringLiteral("ensemble-size k"), font, 5),
+             QStringLiteral("ensemble-size\nk"));
 }
 
 QTEST_MAIN(TestPlotExporter)

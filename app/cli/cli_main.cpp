@@ -40,8 +40,12 @@ Commands:
        [--box] [--scores validation|test] [--width W --height H] [--dpi D] [--k K]
                                  draw a plot offscreen of NAME and the experiments scored on the
                                  same rows (default: the first with seeds); the format follows
-                                 FILE: .png, .svg, .pdf; D changes PNG pixels only. --box and
-                                 --scores: the spread as a box plot, of test scores
+                                 FILE: .png, .svg, .pdf. W×H: the size at 96 per inch, text 9 pt
+                                 (default 900×700; a 3.5 in paper column is 336 wide); D: PNG
+                                 pixels per inch (default 96), so a PNG has W×D/96 pixels across;
+                                 SVG and PDF are the same at every D. In a small figure text wraps
+                                 and the legend moves under the plot. --box and --scores: the
+                                 spread as a box plot, of test scores
   report --workspace DIR --out FILE [--experiment NAME]
                                  write the report of NAME and the experiments scored on the same
                                  rows: .html (one file, figures inline) or .pdf

@@ -1,5 +1,6 @@
 #include "plotexporter.h"
 
+#include "exportfit.h"
 #include "plottheme.h"
 #include "svgtextoutliner.h"
 
@@ -99,6 +100,7 @@ QByteArray PlotExporter::encode(QCustomPlot* plot, Format format, int width, int
                                .arg(height)
                                .arg(dpi));
     const ExportState exportState(plot);
+    const ExportFit fit(plot, width, height); // a small figure's words
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
