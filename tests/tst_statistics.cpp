@@ -276,7 +276,7 @@ void TestStatistics::undefinedNumbersAreNull()
     QCOMPARE(j["groups"].size(), 1u);
     QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["kendall"].is_null());
     QVERIFY(j["groups"][0]["across_experiments"]["seeds"]["ci95"].is_null());
-    QVERIFY(j["groups"][0]["pick"]["by_ensemble"].is_null()); // one seed: no ensemble to pick
+    QVERIFY(j["groups"][0]["pick"]["by_ensemble"].is_null());  // one seed: no ensemble to pick
     QVERIFY(j["groups"][0]["pick"]["by_stability"].is_null()); // nor a range to judge
     QCOMPARE(w.groups.front().whyNoPickByStability(),
              QStringLiteral("no experiment with two seeds and a defined validation range"));
@@ -293,7 +293,7 @@ void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
     const Correlation three = Correlation::of({1, 2, 3}, {1, 3, 2});
     QCOMPARE(three.pearson, 0.5);
     QVERIFY(std::isnan(three.pearsonCi95[0]));
-    QCOMPARE(three.pearsonText(), QStringLiteral("r = 0.5 (n = 3, too few for an interval)"));
+    QCOMPARE(three.pearsonText(), QStringLiteral("r = 0.50 (n = 3, too few for an interval)"));
     // scipy: pearsonr gives r; the interval is tanh(atanh(r) ± 1.959964 / sqrt(n − 3)).
     const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7}, y = {2, 1, 4, 3, 7, 5, 6};
     const Correlation seven = Correlation::of(x, y);
@@ -313,6 +313,12 @@ void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
     QVERIFY2(none.pearsonText().startsWith(QStringLiteral("r = 0 (95% ")), qPrintable(none.pearsonText()));
     QCOMPARE(Correlation::coefficientText(-2.6e-16), QStringLiteral("0"));
     QCOMPARE(Correlation::coefficientText(-0.0123), QStringLiteral("-0.012"));
+    // Two significant digits keep their trailing zero: the precision they claim.
+    QCOMPARE(Correlation::coefficientText(-0.6008), QStringLiteral("-0.60"));
+    QCOMPARE(Correlation::coefficientText(0.008047), QStringLiteral("0.0080"));
+    QCOMPARE(Correlation::coefficientText(-0.5), QStringLiteral("-0.50"));
+    QCOMPARE(Correlation::coefficientText(0.1), QStringLiteral("0.10"));
+    QCOMPARE(Correlation::coefficientText(0.0999), QStringLiteral("0.10"));
     // Close to ±1 is not ±1: digits are added until it no longer reads as a perfect correlation.
     QCOMPARE(Correlation::coefficientText(0.99677), QStringLiteral("0.997"));
     QCOMPARE(Correlation::coefficientText(-0.99996), QStringLiteral("-0.99996"));

@@ -88,10 +88,23 @@ QString Correlation::coefficientText(double v)
     // A correlation of exactly nothing computes as ±1e-16 or so: shown as the 0 it is.
     if (std::abs(v) < 1e-9)
         return formatNumber(0.0, 2);
+    if (std::abs(v) >= 1.0)
+        return formatNumber(v, 2); // ±1
+    // Significant digits, trailing zeros kept: -0.60 and 0.0080 claim the precision they have,
+    // where -0.6 and 0.008 would claim less.
+    const auto withDigits = [v](int digits) {
+        const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(v))));
+        const int decimals = std::max(0, digits - 1 - magnitude);
+        const QString text = QString::number(v, 'f', decimals);
+        // 0.0999 rounds up to 0.100: one decimal fewer keeps two significant digits (0.10).
+        return std::abs(text.toDouble()) >= std::pow(10.0, magnitude + 1) && decimals > 0
+                   ? QString::number(v, 'f', decimals - 1)
+                   : text;
+    };
     // 0.997 is not a perfect correlation: more digits until it no longer reads as ±1.
-    QString text = formatNumber(v, 2);
-    for (int digits = 3; digits <= 9 && std::abs(v) < 1.0 && std::abs(text.toDouble()) >= 1.0; ++digits)
-        text = formatNumber(v, digits);
+    QString text = withDigits(2);
+    for (int digits = 3; digits <= 9 && std::abs(text.toDouble()) >= 1.0; ++digits)
+        text = withDigits(digits);
     return text;
 }
 
