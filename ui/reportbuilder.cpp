@@ -37,11 +37,12 @@ HtmlReport ReportBuilder::build(const QString& workspaceFolder, WorkspaceStatist
                                       PlotExporter::encode(page->plot(), PlotExporter::Format::Svg,
                                                            kFigureWidth, kFigureHeight, 96, path),
                                       page->name()});
-    report.note = tr("k-ensembles use at most %1 subsets per experiment, and the ensemble-size curve every "
-                     "subset up to that and %2 random ones per size beyond it; `seedscape-cli stats` gives "
-                     "the full computation.")
-                      .arg(WorkspaceSnapshot::statisticsOptions().subsetLimit)
-                      .arg(WorkspaceSnapshot::statisticsOptions().curveSubsetLimit);
+    report.note =
+        tr("k-ensembles use at most %1 subsets per experiment, and the ensemble-size curve every "
+           "subset up to that and %2 random ones per size beyond it; the command seedscape-cli stats gives "
+           "the full computation.")
+            .arg(WorkspaceSnapshot::statisticsOptions().subsetLimit)
+            .arg(WorkspaceSnapshot::statisticsOptions().curveSubsetLimit);
     return report;
 }
 
