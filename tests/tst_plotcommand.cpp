@@ -302,6 +302,9 @@ void TestPlotCommand::reportHtml()
     QVERIFY(!html.contains(QStringLiteral("<text"))); // text drawn as outlines: no font needed
     QVERIFY(html.contains(QStringLiteral("<td>m1</td>")));
     QVERIFY(html.contains(QStringLiteral("<td>m2</td>")));
+    // A mean and its interval stay on one line, however narrow the column.
+    QVERIFY(html.contains(QStringLiteral("\u00a0±\u00a0")));
+    QVERIFY(!html.contains(QRegularExpression(QStringLiteral("<td>[^<]* ± "))));
     // Words for a reader, not Markdown: the note names the command without backticks.
     QVERIFY(html.contains(QStringLiteral("seedscape-cli stats gives the full computation")));
     QVERIFY(!html.contains(QLatin1Char('`')));

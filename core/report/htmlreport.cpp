@@ -34,7 +34,10 @@ QString embeddedSvg(const QByteArray& svg)
 QString meanWithInterval(const Spread& s)
 {
     // The interval's precision decides the mean's (docs/statistics.md), as in the window and `stats`.
-    return s.n == 0 ? QStringLiteral("—") : formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2);
+    // No-break spaces: "54.68 ±" over "0.33" in a narrow column would read as two numbers.
+    return s.n == 0 ? QStringLiteral("—")
+                    : formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2)
+                          .replace(QStringLiteral(" ± "), QStringLiteral("\u00a0±\u00a0"));
 }
 
 QString head(const QString& title, const QString& workspace)
