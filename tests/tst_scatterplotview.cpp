@@ -124,6 +124,10 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
     QVERIFY2(text->text().contains(QStringLiteral("(dashed trend)")) &&
                  !text->text().contains(QStringLiteral("(solid trend)")),
              qPrintable(text->text())); // only the drawn line is named
+    // Seeds of several experiments make one pooled correlation, and the words say so.
+    QVERIFY2(
+        text->text().startsWith(QStringLiteral("single seeds of the 3 experiments, pooled: Pearson r = ")),
+        qPrintable(text->text()));
     // A fourth: from four points, with its interval, the full ensembles' trend is drawn too.
     more.push_back(results[1]);
     more.back().name = QStringLiteral("delta");

@@ -328,14 +328,18 @@ void ScatterPlotView::addCorrelationText()
                   "Each seed appears here as it finishes, with its ensembles.");
     else // n and the interval: a correlation of a few points says so (docs/statistics.md)
         // The line is named only where it is drawn.
-        text =
-            tr("single seeds: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
-                .arg(m_data.seedTrend.correlation.pearsonText(),
-                     Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
-                     m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
-                     m_data.ensembleTrend.correlation.pearsonText(),
-                     Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
-                     m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString());
+        // Seeds of several experiments are pooled: their r mixes the experiments' differences with
+        // the seeds' noise, which the words say (each experiment's own r is in the table).
+        text = tr("%7: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
+                   .arg(m_data.seedTrend.correlation.pearsonText(),
+                        Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
+                        m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
+                        m_data.ensembleTrend.correlation.pearsonText(),
+                        Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
+                        m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString(),
+                        m_data.series.size() > 1
+                            ? tr("single seeds of the %1 experiments, pooled").arg(m_data.series.size())
+                            : tr("single seeds"));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();
