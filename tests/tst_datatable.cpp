@@ -116,7 +116,7 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     QVERIFY(
         html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
-    QVERIFY(html.contains(QStringLiteral("<td>2.5 ± 6.4</td>"))); // the mean to the interval's decimal place
+    QVERIFY(html.contains(QStringLiteral("<td>2.5\u00a0±\u00a06.4</td>"))); // the mean to the interval's decimal place
 }
 
 void TestDataTable::reportComparesWithinGroupsOnly()

@@ -376,8 +376,9 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     // slow keeps its remembered colour with fast unchecked, in the scatter and the spread alike; by
     // its place among the plotted it would take fast's.
     const auto drawnColour = [](QCustomPlot* plot, const QString& experiment) {
-        for (int i = 0; i < plot->graphCount(); ++i)
-            if (plot->graph(i)->name() == experiment)
+        for (int i = 0; i < plot->graphCount(); ++i) // the spread's diamond, the scatter's "slow (3 seeds)"
+            if (plot->graph(i)->name() == experiment ||
+                plot->graph(i)->name().startsWith(experiment + QStringLiteral(" (")))
                 return plot->graph(i)->scatterStyle().brush().color();
         return QColor();
     };

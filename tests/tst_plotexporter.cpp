@@ -320,8 +320,12 @@ void TestPlotExporter::svgTextIsOutlinedWords()
         PlotExporter::encode(m_scatter->plot(), PlotExporter::Format::Svg, kWidth, kHeight, 96, {}),
         &textElements);
     QCOMPARE(textElements, 0); // no font needed to show it
-    QVERIFY(words.contains(QStringLiteral("m1")));
-    QVERIFY(words.contains(QStringLiteral("lr3e-4")));
+    // Each legend entry with its seed count.
+    QVERIFY2(words.contains(QStringLiteral("m1 (%1 seeds)").arg(m_results[0].seeds.size())) ||
+                 words.contains(QStringLiteral("m1 (%1 seeds)").arg(m_results[1].seeds.size())),
+             qPrintable(words.join(QLatin1Char('|'))));
+    QVERIFY(std::any_of(words.begin(), words.end(),
+                        [](const QString& w) { return w.startsWith(QStringLiteral("lr3e-4 (")); }));
     QVERIFY(words.contains(QStringLiteral("validation accuracy (better →)")));
 }
 
@@ -333,6 +337,9 @@ void TestPlotExporter::categoryLabelsAreNames()
     QVERIFY2(words.contains(QStringLiteral("lr3e-4")), qPrintable(words.join(QLatin1Char('|'))));
     QVERIFY(words.contains(QStringLiteral("m1")));
     QVERIFY(!words.contains(QStringLiteral("0.0003")));
+    // Under each name, how many seeds its spread holds.
+    QVERIFY2(words.contains(QStringLiteral("n = %1").arg(m_results[0].seeds.size())),
+             qPrintable(words.join(QLatin1Char('|'))));
     const QString pdf = m_dir.filePath(QStringLiteral("names.pdf"));
     PlotExporter::save(m_strip->plot(), pdf, kWidth, kHeight, 300);
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())

@@ -125,9 +125,8 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
                  !text->text().contains(QStringLiteral("(solid trend)")),
              qPrintable(text->text())); // only the drawn line is named
     // Seeds of several experiments make one pooled correlation, and the words say so.
-    QVERIFY2(
-        text->text().startsWith(QStringLiteral("single seeds of the 3 experiments, pooled: Pearson r = ")),
-        qPrintable(text->text()));
+    QVERIFY2(text->text().startsWith(QStringLiteral("single seeds (3 experiments pooled): Pearson r = ")),
+             qPrintable(text->text()));
     // A fourth: from four points, with its interval, the full ensembles' trend is drawn too.
     more.push_back(results[1]);
     more.back().name = QStringLiteral("delta");
@@ -445,11 +444,13 @@ void TestScatterPlotView::axesFitTheDataWithEqualScalesOnlyWhereTheyFit()
 
 namespace {
 
-// The fill of the graph named after an experiment: the scatter's legend key, the spread's diamond.
+// The fill of the graph named after an experiment: the scatter's legend key ("alpha (3 seeds)"),
+// the spread's diamond.
 QColor markerColour(QCustomPlot* plot, const QString& experiment)
 {
     for (int i = 0; i < plot->graphCount(); ++i)
-        if (plot->graph(i)->name() == experiment)
+        if (plot->graph(i)->name() == experiment ||
+            plot->graph(i)->name().startsWith(experiment + QStringLiteral(" (")))
             return plot->graph(i)->scatterStyle().brush().color();
     return {};
 }

@@ -74,8 +74,8 @@ ExportFit::ExportFit(QCustomPlot* plot, int width, int height) : m_plot(plot)
 {
     const QMargins border = plot->plotLayout()->margins();
     const int inner = width - border.left() - border.right();
+    fitLegend(inner); // first: where the legend ends up decides the room left for text
     wrapTexts(inner);
-    fitLegend(inner);
     // Axis labels and category names fit the axis rect, known once the rest is laid out at the size.
     const QRect viewport = plot->viewport();
     plot->setViewport(QRect(0, 0, width, height));
@@ -116,10 +116,21 @@ ExportFit::~ExportFit()
 
 void ExportFit::wrapTexts(int width)
 {
+    QCPLayoutGrid* top = m_plot->plotLayout();
     for (QCPTextElement* element : m_plot->findChildren<QCPTextElement*>()) {
         if (!element->visible() || element->text().isEmpty())
             continue;
-        const int room = width - element->margins().left() - element->margins().right();
+        // A text in one column shares the width with the others (the scatter's legend beside it).
+        int row = -1, column = -1, others = 0;
+        if (findIn(top, topCell(m_plot, element), &row, &column))
+            for (int c = 0; c < top->columnCount(); ++c) {
+                int widest = 0;
+                for (int r = 0; r < top->rowCount() && c != column; ++r)
+                    if (top->hasElement(r, c))
+                        widest = std::max(widest, top->element(r, c)->minimumOuterSizeHint().width());
+                others += widest;
+            }
+        const int room = width - others - element->margins().left() - element->margins().right();
         const QString text = wrapped(element->text(), element->font(), room);
         if (text != element->text()) {
             m_texts.emplace_back(element, element->text());
@@ -153,13 +164,14 @@ void ExportFit::fitLegend(int width)
     QCPLayoutGrid* top = m_plot->plotLayout();
     int row = -1, column = -1;
     const bool beside = findIn(top, topCell(m_plot, legend), &row, &column) && column > 0;
-    if (beside && legend->minimumOuterSizeHint().width() > width / 3) {
+    if (beside && legend->minimumOuterSizeHint().width() * 5 > width * 2) {
         auto* home = qobject_cast<QCPLayoutGrid*>(legend->layout());
         if (!home || !findIn(home, legend, &m_legendRow, &m_legendColumn) || !home->take(legend))
             return;
         m_legendHome = home;
         top->insertRow(top->rowCount());
         top->addElement(top->rowCount() - 1, 0, legend);
+        top->setRowStretchFactor(top->rowCount() - 1, kSmallStretch); // its own height, the plot the rest
     }
     const bool under = m_legendHome || (findIn(top, legend, &row, &column) && column == 0 && row > 0);
     if (!under)
@@ -191,7 +203,8 @@ bool ExportFit::slantCategories()
             // Each name has the same share of the axis; the widest must fit its share.
             int widest = 0;
             for (const QString& name : std::as_const(categories->ticks()))
-                widest = std::max(widest, metrics.horizontalAdvance(name));
+                for (const QString& line : name.split(QLatin1Char('\n')))
+                    widest = std::max(widest, metrics.horizontalAdvance(line));
             const int share = rect->width() / static_cast<int>(categories->ticks().size());
             if (widest + metrics.averageCharWidth() <= share)
                 continue;

@@ -19,8 +19,8 @@ namespace seedscape {
 // window's size shows what the window shows.
 // - Text rows (the scatter's correlations, a plot's key) and axis labels are broken into lines at
 //   spaces.
-// - A legend beside the plot that would take more than a third of the width moves under it, and a
-//   legend under the plot gets as many columns as fit.
+// - A legend beside the plot that would take more than two fifths of the width moves under it, and
+//   a legend under the plot gets as many columns as fit.
 // - Category names on the x axis that would run into each other are slanted, and an axis too short
 //   for its usual count of numbers gets fewer.
 class ExportFit
@@ -38,6 +38,8 @@ public:
 
     // How far an axis label may reach past the ends of its axis (into the empty corners).
     static constexpr int kCornerRoom = 10;
+    // A layout row's stretch that leaves it its minimum height.
+    static constexpr double kSmallStretch = 0.001;
     // Average characters of room kept free on a wrapped line.
     static constexpr int kScaleSlack = 2;
     // A degree of slant that keeps category names apart and readable.

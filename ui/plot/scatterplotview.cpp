@@ -1,5 +1,6 @@
 #include "scatterplotview.h"
 
+#include "common/countednoun.h"
 #include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 
@@ -13,6 +14,7 @@
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace seedscape {
@@ -252,9 +254,15 @@ void ScatterPlotView::addExperimentLegend()
     // One entry per experiment (the first few), drawn as its full-ensemble marker; an experiment
     // whose first seeds are still training, as their cross.
     const ExperimentColours palette = colours();
-    QStringList names;
-    for (const ScatterData::Series& s : m_data.series)
+    QStringList names, entries;
+    for (const ScatterData::Series& s : m_data.series) {
         names << s.experiment;
+        // Its seed count beside its name: an all-seed ensemble of one seed is no ensemble.
+        const auto seeds = std::count_if(s.points.begin(), s.points.end(), [](const ScatterData::Point& p) {
+            return p.kind == ScatterData::Kind::Seed;
+        });
+        entries << tr("%1 (%2)").arg(s.experiment, countedNoun(static_cast<qlonglong>(seeds), tr("seed")));
+    }
     const qsizetype withSeeds = names.size();
     m_trainingOnlyInLegend = m_running.trainingOnly(m_data);
     names << m_trainingOnlyInLegend;
@@ -265,7 +273,7 @@ void ScatterPlotView::addExperimentLegend()
             setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(names[i]));
         else
             setRunningMarkers(key, palette.of(names[i]));
-        key->setName(names[i]);
+        key->setName(i < withSeeds ? entries[i] : names[i]);
         key->addToLegend();
     }
     if (names.size() >
@@ -338,7 +346,7 @@ void ScatterPlotView::addCorrelationText()
                         Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
                         m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString(),
                         m_data.series.size() > 1
-                            ? tr("single seeds of the %1 experiments, pooled").arg(m_data.series.size())
+                            ? tr("single seeds (%1 experiments pooled)").arg(m_data.series.size())
                             : tr("single seeds"));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())

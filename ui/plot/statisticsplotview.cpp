@@ -10,8 +10,8 @@
 #include <QVBoxLayout>
 
 #include "countticker.h"
-#include "datarangefit.h"
 #include "dashedpens.h"
+#include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 
@@ -221,7 +221,8 @@ void StatisticsPlotView::drawSpread()
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
         const double x = static_cast<double>(i + 1);
-        ticker->addTick(x, e.name);
+        // How many seeds each spread holds, under its name: one seed's strip looks like a steady model.
+        ticker->addTick(x, tr("%1\nn = %2").arg(e.name).arg(e.seedCount()));
         const QColor colour = colourOf(e.name);
         std::vector<double> scores;
         for (const ExperimentStatistics::SeedScore& s : e.seeds)
