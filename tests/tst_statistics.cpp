@@ -319,6 +319,7 @@ void TestStatistics::correlationsNeedThreePointsAndIntervalsFour()
     QCOMPARE(Correlation::coefficientText(-0.5), QStringLiteral("-0.50"));
     QCOMPARE(Correlation::coefficientText(0.1), QStringLiteral("0.10"));
     QCOMPARE(Correlation::coefficientText(0.0999), QStringLiteral("0.10"));
+    QCOMPARE(Correlation::coefficientText(Correlation::kNaN), QStringLiteral("—")); // undefined, never "nan"
     // Close to ±1 is not ±1: digits are added until it no longer reads as a perfect correlation.
     QCOMPARE(Correlation::coefficientText(0.99677), QStringLiteral("0.997"));
     QCOMPARE(Correlation::coefficientText(-0.99996), QStringLiteral("-0.99996"));

@@ -88,8 +88,8 @@ QString Correlation::coefficientText(double v)
     // A correlation of exactly nothing computes as ±1e-16 or so: shown as the 0 it is.
     if (std::abs(v) < 1e-9)
         return formatNumber(0.0, 2);
-    if (std::abs(v) >= 1.0)
-        return formatNumber(v, 2); // ±1
+    if (!std::isfinite(v) || std::abs(v) >= 1.0)
+        return formatNumber(v, 2); // undefined ("—"), or ±1
     // Significant digits, trailing zeros kept: -0.60 and 0.0080 claim the precision they have,
     // where -0.6 and 0.008 would claim less.
     const auto withDigits = [v](int digits) {
