@@ -369,7 +369,7 @@ int rerunCommand(const QStringList& args)
     if (const QStringList changed =
             ProgramFiles::read(e.model.command, workspace.commandPlaces(name).workdirBase)
                 .changedSince(recorded->programFiles);
-        !recorded->programFiles.isEmpty() && !changed.isEmpty())
+        !changed.isEmpty())
         throw InputError({workspace.experimentFile(name)},
                          QStringLiteral("%1 changed after seed %2 was trained, so it cannot reproduce it")
                              .arg(changed.join(QStringLiteral(", ")))

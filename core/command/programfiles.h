@@ -31,7 +31,8 @@ public:
     bool isEmpty() const { return m_hashes.isEmpty(); }
     // The names in `before` whose file differs or is gone. A file that is new (added to a watched
     // folder, or watched since) is not a change: `before` cannot say it ran another version of it,
-    // and code that starts using a new file is an edit of a file `before` has.
+    // and code that starts using a new file is an edit of a file `before` has. So nothing has changed
+    // since an empty `before` (a record or job from before program files were kept).
     QStringList changedSince(const ProgramFiles& before) const;
 
     static constexpr qint64 kLargeFileBytes = 64LL << 20;

@@ -51,7 +51,7 @@ int SlurmTaskRunner::run(const std::atomic<bool>& cancel,
     if (const QStringList changed =
             ProgramFiles::read(e.model.command, m_workspace.commandPlaces(e.name).workdirBase)
                 .changedSince(m_job.programFiles);
-        !m_job.programFiles.isEmpty() && !changed.isEmpty()) { // empty: a job from before they were recorded
+        !changed.isEmpty()) { // never for a job from before they were recorded: it has none
         finish(QStringLiteral("failed"),
                QStringLiteral("%1 changed after the job was submitted; its seeds would mix two programs")
                    .arg(changed.join(QStringLiteral(", "))));

@@ -53,14 +53,14 @@ QString shown(const std::map<std::string, std::string>& values, const std::strin
     return it == values.end() ? QStringLiteral("(none)") : QString::fromStdString(it->second);
 }
 
-// Seeds recorded before program files were (empty) cannot be told apart and are let be.
+// Seeds recorded before program files were have none, so nothing changed since them: they are let be.
 void checkSameProgram(const QString& name, const std::vector<SeedResult>& stored, const ProgramFiles& program,
                       const QString& resultsFolder)
 {
     int others = 0;
     QStringList changed;
     for (const SeedResult& r : stored) {
-        if (!r.isFinished() || r.programFiles.isEmpty())
+        if (!r.isFinished())
             continue;
         const QStringList files = program.changedSince(r.programFiles);
         if (files.isEmpty())
