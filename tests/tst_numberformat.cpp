@@ -20,6 +20,11 @@ private Q_SLOTS:
     void typedNumbersReadBackAsWritten();
     void meanRoundedToItsInterval_data();
     void meanRoundedToItsInterval();
+    void scoresKeepTheirTrailingZeros_data();
+    void scoresKeepTheirTrailingZeros();
+    void intervalDecidesThePlace();
+    void negativeNumbersGetAMinusSign_data();
+    void negativeNumbersGetAMinusSign();
     void countsTakeTheNounInTheRightNumber();
 };
 
@@ -82,6 +87,63 @@ void TestNumberFormat::meanRoundedToItsInterval()
     QFETCH(double, halfWidth);
     QFETCH(QString, expected);
     QCOMPARE(formatMeanAndInterval(mean, halfWidth), expected);
+}
+
+// The report's columns: 53.20 under 54.68, never 53.2.
+void TestNumberFormat::scoresKeepTheirTrailingZeros_data()
+{
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("to a place") << formatToPlace(53.2016, 2) << QStringLiteral("53.20");
+    QTest::addRow("to tens") << formatToPlace(12345.6, -1) << QStringLiteral("12350");
+    QTest::addRow("no negative zero") << formatToPlace(-0.004, 2) << QStringLiteral("0.00");
+    QTest::addRow("undefined") << formatToPlace(std::nan(""), 2) << QStringLiteral("—");
+    QTest::addRow("four digits") << formatSignificantKept(53.2016, 4) << QStringLiteral("53.20");
+    QTest::addRow("small") << formatSignificantKept(0.08, 3) << QStringLiteral("0.0800");
+    QTest::addRow("large") << formatSignificantKept(-1234.5, 2) << QStringLiteral("-1200");
+    QTest::addRow("zero") << formatSignificantKept(0, 3) << QStringLiteral("0.00");
+    QTest::addRow("infinite") << formatSignificantKept(INFINITY, 3) << QStringLiteral("—");
+}
+
+void TestNumberFormat::scoresKeepTheirTrailingZeros()
+{
+    QFETCH(QString, shown);
+    QFETCH(QString, expected);
+    QCOMPARE(shown, expected);
+}
+
+void TestNumberFormat::intervalDecidesThePlace()
+{
+    QCOMPARE(intervalPlace(0.33), 2);
+    QCOMPARE(intervalPlace(2.5), 1);
+    QCOMPARE(intervalPlace(160), -1);
+    QCOMPARE(intervalPlace(9.96), 0); // rounds to 10: "5 ± 10"
+    QCOMPARE(intervalPlace(0.000762), 5);
+    QCOMPARE(intervalPlace(0), kNoPlace);
+    QCOMPARE(intervalPlace(std::nan("")), kNoPlace);
+    // The place the mean beside it is shown to.
+    QCOMPARE(formatMeanAndInterval(54.6787, 0.3253), QStringLiteral("54.68 ± 0.33"));
+    QCOMPARE(formatToPlace(53.2016, intervalPlace(0.3253)), QStringLiteral("53.20"));
+}
+
+void TestNumberFormat::negativeNumbersGetAMinusSign_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("coefficient and interval") << QStringLiteral("r = -0.60 (95% -0.91 to 0.12)")
+                                              << QStringLiteral("r = \u22120.60 (95% \u22120.91 to 0.12)");
+    QTest::addRow("at the start") << QStringLiteral("-.5") << QStringLiteral("\u2212.5");
+    QTest::addRow("in a name") << QStringLiteral("lr-3 and mlp-2") << QStringLiteral("lr-3 and mlp-2");
+    QTest::addRow("exponent") << QStringLiteral("1e-05") << QStringLiteral("1e-05");
+    QTest::addRow("a range") << QStringLiteral("epochs 1-3") << QStringLiteral("epochs 1-3");
+    QTest::addRow("a dash") << QStringLiteral("a - b") << QStringLiteral("a - b");
+}
+
+void TestNumberFormat::negativeNumbersGetAMinusSign()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(withMinusSigns(text), expected);
 }
 
 // countedNoun: what every count in the window, its figures and the command line reads as.

@@ -137,6 +137,10 @@ void TestScatterPlotView::onePointPerSeedAndEnsemble()
     view.setData(data);
     QCOMPARE(straightLines(), 3);
     QVERIFY2(text->text().contains(QStringLiteral("(solid trend)")), qPrintable(text->text()));
+    // Typeset for a paper: the seeds' interval has a negative bound, with a minus sign, not a hyphen.
+    QVERIFY(data.seedTrend.correlation.pearsonCi95[0] < 0);
+    QVERIFY2(text->text().contains(QStringLiteral("(95% \u2212")), qPrintable(text->text()));
+    QVERIFY(!text->text().contains(QRegularExpression(QStringLiteral("(^|\\W)-[\\d.]"))));
 }
 
 void TestScatterPlotView::betterIsUpAndRight()

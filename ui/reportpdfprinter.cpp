@@ -127,6 +127,11 @@ std::unique_ptr<QTextDocument> laidOut(const QString& html, FigureHandler* figur
     document->documentLayout()->registerHandler(QTextFormat::ImageObject, figures);
     document->setDefaultFont(QFont(QStringLiteral("Sans Serif"), 8));
     document->setDocumentMargin(0);
+    // Qt's own default breaks inside a word that does not fit its cell, "Experime" over "nt" and
+    // "0.6" over "2"; at word boundaries only, the table widens that column instead.
+    QTextOption wrapping = document->defaultTextOption();
+    wrapping.setWrapMode(QTextOption::WordWrap);
+    document->setDefaultTextOption(wrapping);
     document->setHtml(html);
     QTextBlockFormat pageBreak;
     pageBreak.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);

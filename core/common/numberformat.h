@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <climits>
+
 namespace seedscape {
 
 // What a value that is not finite reads as.
@@ -26,5 +28,24 @@ QString formatTypedNumber(double v);
 // noise (docs/statistics.md). The mean alone (formatNumber, 5 digits) when the half-width is not
 // finite or not positive; "—" for an undefined mean.
 QString formatMeanAndInterval(double mean, double halfWidth);
+
+// The decimal place formatMeanAndInterval rounds a mean to beside this half-width: 2 for 0.33, 1
+// for 2.5, -1 for 160; kNoPlace when the half-width is not finite or not positive. Scores shown
+// beside a mean (its ensemble, its best seed) are rounded to the same place.
+inline constexpr int kNoPlace = INT_MIN;
+int intervalPlace(double halfWidth);
+
+// v rounded to `places` decimals with its trailing zeros, "53.20" (negative places round to tens,
+// hundreds); "—" when not finite.
+QString formatToPlace(double v, int places);
+
+// v to `significantDigits` significant digits with its trailing zeros, "53.20" for 4 digits;
+// "—" when not finite.
+QString formatSignificantKept(double v, int significantDigits);
+
+// Text for print (plots, the report): the hyphen in front of each negative number, "r = -0.60",
+// becomes a true minus sign, U+2212, "r = −0.60". A hyphen inside a word or an exponent ("lr-3",
+// "1e-05") stays. Files and the command line keep the hyphen that scripts parse.
+QString withMinusSigns(QString text);
 
 } // namespace seedscape

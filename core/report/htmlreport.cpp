@@ -23,6 +23,16 @@ QString cell(const QString& text)
     return QStringLiteral("<td>%1</td>").arg(text);
 }
 
+QString nameCell(const QString& name)
+{
+    return QStringLiteral("<td class=\"name\">%1</td>").arg(name.toHtmlEscaped());
+}
+
+QString wordsCell(const QString& html)
+{
+    return QStringLiteral("<td class=\"words\">%1</td>").arg(html);
+}
+
 QString embeddedSvg(const QByteArray& svg)
 {
     // Inline SVG may not carry an XML declaration or a DOCTYPE.
@@ -36,8 +46,30 @@ QString meanWithInterval(const Spread& s)
     // The interval's precision decides the mean's (docs/statistics.md), as in the window and `stats`.
     // No-break spaces: "54.68 ±" over "0.33" in a narrow column would read as two numbers.
     return s.n == 0 ? QStringLiteral("—")
-                    : formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2)
+                    : withMinusSigns(formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2))
                           .replace(QStringLiteral(" ± "), QStringLiteral("\u00a0±\u00a0"));
+}
+
+// A score of one split beside its mean: to the decimal place the split's interval gives the mean,
+// trailing zeros kept, so a column reads 53.20 under 54.68; four significant digits where there
+// is no interval (one seed).
+QString scoreBeside(double v, const Spread& split)
+{
+    const int places = split.n >= 2 ? intervalPlace((split.ciHigh - split.ciLow) / 2) : kNoPlace;
+    return withMinusSigns(places == kNoPlace ? formatSignificantKept(v, 4) : formatToPlace(v, places));
+}
+
+// How far the seeds spread (SD, range), at the place of the split's scores; one seed has no spread
+// to show: its range of 0 would read as a steady model.
+QString spreadBeside(double v, const Spread& split)
+{
+    return split.n >= 2 ? scoreBeside(v, split) : QStringLiteral("—");
+}
+
+// P(A better than B), a share of seed pairs: three decimals in every row, 1.000 beside 0.063.
+QString probability(double p)
+{
+    return formatToPlace(p, 3);
 }
 
 QString head(const QString& title, const QString& workspace)
@@ -49,7 +81,10 @@ QString head(const QString& title, const QString& workspace)
         "<style>\nbody{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n"
         "table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
         "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
-        "th:first-child,td:first-child{text-align:left}\nth{background:#f0f0f0}\n"
+        // Names and words read from the left and never break: "diabetes-" over "mlp" reads as two.
+        // (Classes rather than :first-child, which Qt's rich text, that prints the PDF, ignores.)
+        "th.name,td.name,th.words,td.words{text-align:left}\nth.name,td.name{white-space:nowrap}\n"
+        "th{background:#f0f0f0}\n"
         "figure{margin:1.5em 0;max-width:100%}\nfigcaption{color:#555;font-size:90%}\nsmall{color:#666}\n"
         // Figures shrink with a narrow window instead of running off it (the SVGs have a viewBox).
         ".plot{max-width:100%}\n.plot svg{display:block;max-width:100%;height:auto}\n"
@@ -89,7 +124,8 @@ QString summary(const WorkspaceStatistics& w)
         if (!g.leftOutOfPicks.isEmpty())
             html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
         html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")
-                    .arg(escaped(g.acrossSeeds.pearsonText()), escaped(g.acrossEnsembles.pearsonText()));
+                    .arg(escaped(withMinusSigns(g.acrossSeeds.pearsonText())),
+                         escaped(withMinusSigns(g.acrossEnsembles.pearsonText())));
         html += QStringLiteral("</ul>\n");
     }
     return html;
@@ -113,15 +149,16 @@ QString figureSection(const std::vector<HtmlReport::Figure>& figures)
 QString statisticsRow(const ExperimentStatistics& e)
 {
     const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
-    return QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(names::metric(e.metric)) +
+    return QStringLiteral("<tr>") + nameCell(e.name) + cell(names::metric(e.metric)) +
            cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
                                   : QString::number(e.seedCount())) +
-           cell(meanWithInterval(e.validation)) + cell(formatNumber(e.validation.std, 4)) +
-           cell(formatNumber(e.validation.range, 4)) + cell(formatNumber(e.validation.iqm, 4)) +
-           cell(meanWithInterval(e.test)) + cell(formatNumber(e.ensembleValidation, 4)) +
-           cell(formatNumber(e.ensembleTest, 4)) + cell(formatNumber(e.gainValidation, 4)) +
+           cell(meanWithInterval(e.validation)) + cell(spreadBeside(e.validation.std, e.validation)) +
+           cell(spreadBeside(e.validation.range, e.validation)) +
+           cell(scoreBeside(e.validation.iqm, e.validation)) + cell(meanWithInterval(e.test)) +
+           cell(scoreBeside(e.ensembleValidation, e.validation)) + cell(scoreBeside(e.ensembleTest, e.test)) +
+           cell(scoreBeside(e.gainValidation, e.validation)) +
            cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>")
-                                        .arg(formatNumber(k->validationMean, 4))
+                                        .arg(scoreBeside(k->validationMean, e.validation))
                                         .arg(k->k)
                                   : QStringLiteral("—")) +
            QStringLiteral("</tr>\n");
@@ -130,7 +167,8 @@ QString statisticsRow(const ExperimentStatistics& e)
 QString statisticsTable(const WorkspaceStatistics& w)
 {
     QString html = QStringLiteral(
-        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<thead><tr><th>Experiment</th><th>Metric</th>"
+        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<thead><tr><th "
+        "class=\"name\">Experiment</th><th>Metric</th>"
         "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
         "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
         "<th>k-ensemble val</th></tr></thead>\n<tbody>\n");
@@ -154,13 +192,14 @@ QString comparisonTable(const WorkspaceStatistics& w)
     for (const WorkspaceStatistics::Group& g : w.groups) {
         if (g.comparisons.empty())
             continue;
-        html += QStringLiteral("<p>%1</p>\n<table class=\"comparisons\">\n<thead><tr><th>A</th><th>B</th>"
+        html += QStringLiteral("<p>%1</p>\n<table class=\"comparisons\">\n<thead><tr><th "
+                               "class=\"name\">A</th><th class=\"name\">B</th>"
                                "<th>P validation</th><th>P test</th><th>Seeds (A × B)</th></tr></thead>\n"
                                "<tbody>\n")
                     .arg(escaped(g.data.description()));
         for (const WorkspaceStatistics::Comparison& c : g.comparisons)
-            html += QStringLiteral("<tr>") + cell(escaped(c.a)) + cell(escaped(c.b)) +
-                    cell(formatNumber(c.pBetterValidation, 3)) + cell(formatNumber(c.pBetterTest, 3)) +
+            html += QStringLiteral("<tr>") + nameCell(c.a) + nameCell(c.b) +
+                    cell(probability(c.pBetterValidation)) + cell(probability(c.pBetterTest)) +
                     cell(QStringLiteral("%1 × %2").arg(c.seedsA).arg(c.seedsB)) + QStringLiteral("</tr>\n");
         html += QStringLiteral("</tbody>\n</table>\n");
     }
@@ -186,11 +225,12 @@ QString bestSeedTable(const WorkspaceStatistics& w)
         if (n == 0 || best.size() != static_cast<size_t>(n))
             continue;
         const double lead = e.validation.leadOverMean(best.back(), e.higherIsBetter);
-        rows += QStringLiteral("<tr>") + cell(escaped(e.name)) + cell(QString::number(n)) +
-                cell(formatNumber(e.validation.mean, 4)) +
-                cell(n >= 3 ? formatNumber(best[2], 4) : QStringLiteral("—")) +
-                cell(formatNumber(best.back(), 4)) +
-                cell(n >= 2 ? formatNumber(lead, 3) : QStringLiteral("—")) + QStringLiteral("</tr>\n");
+        rows += QStringLiteral("<tr>") + nameCell(e.name) + cell(QString::number(n)) +
+                cell(scoreBeside(e.validation.mean, e.validation)) +
+                cell(n >= 3 ? scoreBeside(best[2], e.validation) : QStringLiteral("—")) +
+                cell(scoreBeside(best.back(), e.validation)) +
+                cell(n >= 2 ? scoreBeside(lead, e.validation) : QStringLiteral("—")) +
+                QStringLiteral("</tr>\n");
     }
     if (rows.isEmpty())
         return {};
@@ -198,7 +238,8 @@ QString bestSeedTable(const WorkspaceStatistics& w)
                "<h2>Luck in a best seed</h2>\n<p>The expected best of n seeds is the validation score "
                "that training n seeds and keeping the best one reports on average; its lead over the "
                "mean single seed is luck, not the model.</p>\n<table id=\"best-seed\">\n<thead><tr>"
-               "<th>Experiment</th><th>Seeds</th><th>Validation mean</th><th>Expected best of 3</th>"
+               "<th class=\"name\">Experiment</th><th>Seeds</th><th>Validation mean</th><th>Expected best of "
+               "3</th>"
                "<th>Best of all</th><th>Best's lead over the mean</th></tr></thead>\n<tbody>\n") +
            rows + QStringLiteral("</tbody>\n</table>\n");
 }
@@ -212,16 +253,17 @@ QString sourcesSection(const WorkspaceStatistics& w, const std::vector<Experimen
         byName.emplace(e.name, e);
     QString tables;
     for (const std::vector<RandomnessStudy::Row>& rows : RandomnessStudy::studies(definitions, byName)) {
-        tables +=
-            QStringLiteral("<table class=\"sources\">\n<thead><tr><th>Experiment</th><th>Seeds vary</th>"
-                           "<th>Seeds</th><th>Val std</th><th>Val range</th><th>Test std</th>"
-                           "<th>Test range</th></tr></thead>\n<tbody>\n");
+        tables += QStringLiteral(
+            "<table class=\"sources\">\n<thead><tr><th class=\"name\">Experiment</th><th>Seeds vary</th>"
+            "<th>Seeds</th><th>Val std</th><th>Val range</th><th>Test std</th>"
+            "<th>Test range</th></tr></thead>\n<tbody>\n");
         for (const RandomnessStudy::Row& r : rows) {
-            tables += QStringLiteral("<tr>") + cell(escaped(r.experiment)) +
+            tables += QStringLiteral("<tr>") + nameCell(r.experiment) +
                       cell(r.vary.isEmpty() ? QStringLiteral("none") : r.vary.join(QStringLiteral(", "))) +
-                      cell(QString::number(r.seeds)) + cell(formatNumber(r.validation.std, 4)) +
-                      cell(formatNumber(r.validation.range, 4)) + cell(formatNumber(r.test.std, 4)) +
-                      cell(formatNumber(r.test.range, 4)) + QStringLiteral("</tr>\n");
+                      cell(QString::number(r.seeds)) + cell(spreadBeside(r.validation.std, r.validation)) +
+                      cell(spreadBeside(r.validation.range, r.validation)) +
+                      cell(spreadBeside(r.test.std, r.test)) + cell(spreadBeside(r.test.range, r.test)) +
+                      QStringLiteral("</tr>\n");
         }
         tables += QStringLiteral("</tbody>\n</table>\n");
     }
@@ -254,14 +296,14 @@ QString settingsRow(const Experiment& e, const std::vector<ExperimentStatistics>
                                     .arg(e.dataset.split.validation)
                                     .arg(e.dataset.split.test)
                                     .arg(e.dataset.split.seed);
-    return QStringLiteral("<tr>") + cell(escaped(e.name)) +
-           cell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
-           cell(names::task(task)) + cell(split) + cell(modelAndTraining(e)) +
+    return QStringLiteral("<tr>") + nameCell(e.name) +
+           wordsCell(QStringLiteral("%1 → %2").arg(escaped(e.dataset.path), escaped(e.dataset.target))) +
+           wordsCell(names::task(task)) + wordsCell(split) + wordsCell(modelAndTraining(e)) +
            // A command experiment's program decides what its one seed seeds.
-           cell(e.isCommand()    ? QStringLiteral("as the program uses SEEDSCAPE_SEED")
-                : vary.isEmpty() ? QStringLiteral("none")
-                                 : vary.join(QStringLiteral(", "))) +
-           cell(escaped(e.tags.join(QStringLiteral(", ")))) + QStringLiteral("</tr>\n");
+           wordsCell(e.isCommand()    ? QStringLiteral("as the program uses SEEDSCAPE_SEED")
+                     : vary.isEmpty() ? QStringLiteral("none")
+                                      : vary.join(QStringLiteral(", "))) +
+           wordsCell(escaped(e.tags.join(QStringLiteral(", ")))) + QStringLiteral("</tr>\n");
 }
 
 // What the experiments' notes say, under the settings: they often say why a variant exists.
@@ -284,8 +326,10 @@ QString settingsTable(const std::vector<Experiment>& definitions,
     if (definitions.empty())
         return {};
     QString html = QStringLiteral(
-        "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th>Experiment</th><th>Data</th>"
-        "<th>Task</th><th>Split</th><th>Model and training</th><th>Seeds vary</th><th>Tags</th></tr>"
+        "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th class=\"name\">Experiment</th><th "
+        "class=\"words\">Data</th>"
+        "<th class=\"words\">Task</th><th class=\"words\">Split</th><th class=\"words\">Model and "
+        "training</th><th class=\"words\">Seeds vary</th><th class=\"words\">Tags</th></tr>"
         "</thead>\n<tbody>\n");
     for (const Experiment& e : definitions)
         html += settingsRow(e, statistics);

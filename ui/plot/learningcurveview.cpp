@@ -13,6 +13,7 @@
 
 #include "countticker.h"
 #include "dashedpens.h"
+#include "scoreticker.h"
 #include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -208,7 +209,7 @@ void LearningCurveView::rebuild()
     if (logY)
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     else
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ScoreTicker));
 
     const ExperimentColours fallback = [&] {
         QStringList names;

@@ -13,6 +13,7 @@
 #include "markergraph.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
+#include "scoreticker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -90,6 +91,8 @@ ScatterPlotView::ScatterPlotView(QWidget* parent) : QWidget(parent), m_plot(new 
     layout->addWidget(m_plot);
     m_plot->setObjectName(QStringLiteral("scatterPlot"));
     DashedPens::flattenGrids(m_plot);
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ScoreTicker));
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ScoreTicker));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
@@ -338,16 +341,17 @@ void ScatterPlotView::addCorrelationText()
         // The line is named only where it is drawn.
         // Seeds of several experiments are pooled: their r mixes the experiments' differences with
         // the seeds' noise, which the words say (each experiment's own r is in the table).
-        text = tr("%7: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
-                   .arg(m_data.seedTrend.correlation.pearsonText(),
-                        Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
-                        m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
-                        m_data.ensembleTrend.correlation.pearsonText(),
-                        Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
-                        m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString(),
-                        m_data.series.size() > 1
-                            ? tr("single seeds (%1 experiments pooled)").arg(m_data.series.size())
-                            : tr("single seeds"));
+        text = withMinusSigns(
+            tr("%7: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
+                .arg(m_data.seedTrend.correlation.pearsonText(),
+                     Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
+                     m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
+                     m_data.ensembleTrend.correlation.pearsonText(),
+                     Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
+                     m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString(),
+                     m_data.series.size() > 1
+                         ? tr("single seeds (%1 experiments pooled)").arg(m_data.series.size())
+                         : tr("single seeds")));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();

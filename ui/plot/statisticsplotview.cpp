@@ -11,6 +11,7 @@
 
 #include "countticker.h"
 #include "dashedpens.h"
+#include "scoreticker.h"
 #include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -56,6 +57,7 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
     }
     layout->addWidget(m_plot);
     DashedPens::flattenGrids(m_plot);
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ScoreTicker));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setAutoAddPlottableToLegend(false); // only named curves get an entry
     if (kind == Kind::EnsembleSize) {
@@ -339,7 +341,9 @@ void StatisticsPlotView::setShowTest(bool test)
 
 void StatisticsPlotView::drawEnsembleSize()
 {
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
+    QSharedPointer<CountTicker> sizes(new CountTicker);
+    sizes->setAlwaysTicked(1);
+    m_plot->xAxis->setTicker(sizes);
     m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, "
                                "band: their min–max"));
     m_plot->legend->setVisible(!m_experiments.empty());
