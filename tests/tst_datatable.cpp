@@ -108,15 +108,17 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     QVERIFY(
         html.contains(QStringLiteral("<figure>\n<div class=\"plot\"><svg width=\"10\"><rect/></svg></div>")));
     QVERIFY(!html.contains(QStringLiteral("<?xml")));
-    QVERIFY(html.contains(QStringLiteral("<td>&lt;wide&gt; &amp; deep</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td class=\"name\">&lt;wide&gt; &amp; deep</td>")));
     QVERIFY(!html.contains(QStringLiteral("<wide>")));
     // Lower RMSE is better: every seed of the first beats every seed of the second (2 × 2 seeds).
-    QVERIFY(html.contains(QStringLiteral(
-        "<tr><td>&lt;wide&gt; &amp; deep</td><td>narrow</td><td>1</td><td>1</td><td>2 × 2</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral("<tr><td class=\"name\">&lt;wide&gt; &amp; deep</td><td "
+                                         "class=\"name\">narrow</td><td>1.000</td><td>1.000</td>"
+                                         "<td>2 × 2</td></tr>")));
     QVERIFY(
         html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
-    QVERIFY(html.contains(QStringLiteral("<td>2.5\u00a0±\u00a06.4</td>"))); // the mean to the interval's decimal place
+    QVERIFY(html.contains(
+        QStringLiteral("<td>2.5\u00a0±\u00a06.4</td>"))); // the mean to the interval's decimal place
 }
 
 void TestDataTable::reportComparesWithinGroupsOnly()
@@ -213,9 +215,9 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
     report.statistics = WorkspaceStatistics::fromExperiments({a, b, c});
     report.definitions = {wide, narrow, program};
     const QString html = QString::fromUtf8(report.toHtml());
-    QVERIFY(html.contains(QStringLiteral("<th>Tags</th>")));
-    QVERIFY(html.contains(QStringLiteral("<td>baseline, &lt;b&gt;</td></tr>")));
-    QVERIFY(html.contains(QStringLiteral("<td></td></tr>"))); // narrow: no tags
+    QVERIFY(html.contains(QStringLiteral("<th class=\"words\">Tags</th>")));
+    QVERIFY(html.contains(QStringLiteral("<td class=\"words\">baseline, &lt;b&gt;</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral("<td class=\"words\"></td></tr>"))); // narrow: no tags
     QVERIFY(html.contains(QStringLiteral("<dt>wide</dt><dd>line one<br>second &amp; more</dd>")));
     QVERIFY(!html.contains(QStringLiteral("<dt>narrow</dt>")));
     // Every training setting that changes the scores is in the settings table.
@@ -225,9 +227,9 @@ void TestDataTable::reportAndStatisticsCarryTagsAndNotes()
              qPrintable(html));
     QVERIFY(html.contains(QStringLiteral("<small>batch 32, schedule none, no early stopping</small>")));
     // What varies between seeds: the sources for an MLP, the program's own use of its seed otherwise.
-    QVERIFY(html.contains(QStringLiteral("<td>init, order, dropout</td>")));
-    QCOMPARE(html.count(QStringLiteral("<td>init, order, dropout</td>")), 2);
-    QVERIFY(html.contains(QStringLiteral("<td>as the program uses SEEDSCAPE_SEED</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td class=\"words\">init, order, dropout</td>")));
+    QCOMPARE(html.count(QStringLiteral("<td class=\"words\">init, order, dropout</td>")), 2);
+    QVERIFY(html.contains(QStringLiteral("<td class=\"words\">as the program uses SEEDSCAPE_SEED</td>")));
 
     const QJsonArray experiments =
         QJsonDocument::fromJson(StatisticsJson::toJson(report.statistics, {}, report.definitions))
@@ -277,22 +279,25 @@ void TestDataTable::reportSaysWhatLuckAddsAndWhereTheSpreadComesFrom()
     const QString html = QString::fromUtf8(report.toHtml());
 
     // mlp: mean 2.5; expected best of 3 of {1, 2, 3, 4} (lower is better) = (1·3 + 2·1) / 4 = 1.25;
-    // the best of all is 1, 1.5 better than the mean. One seed (wider) has no lead to speak of.
-    QVERIFY2(html.contains(QStringLiteral(
-                 "<tr><td>mlp</td><td>4</td><td>2.5</td><td>1.25</td><td>1</td><td>1.5</td></tr>")),
+    // the best of all is 1, 1.5 better than the mean; each to the place of mlp's 2.5 ± 2.1 (1.25 to
+    // the even 1.2, as printf rounds a tie). One
+    // seed (wider) has no interval, so four significant digits, and no lead to speak of.
+    QVERIFY2(html.contains(QStringLiteral("<tr><td class=\"name\">mlp</td><td>4</td><td>2.5</td><td>1.2</td>"
+                                          "<td>1.0</td><td>1.5</td></tr>")),
              qPrintable(html));
-    QVERIFY(html.contains(
-        QStringLiteral("<tr><td>wider</td><td>1</td><td>5</td><td>—</td><td>5</td><td>—</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral(
+        "<tr><td class=\"name\">wider</td><td>1</td><td>5.000</td><td>—</td><td>5.000</td><td>—</td></tr>")));
 
     // One sources table, under mlp: its variants with seeds, not the one without, not wider.
     QCOMPARE(html.count(QStringLiteral("<table class=\"sources\">")), 1);
     const qsizetype sources = html.indexOf(QStringLiteral("id=\"sources\""));
     QVERIFY(sources > 0);
     const QString section = html.mid(sources, html.indexOf(QStringLiteral("</div>"), sources) - sources);
-    QVERIFY(section.contains(QStringLiteral("<tr><td>mlp</td><td>init, order, dropout</td><td>4</td>")));
     QVERIFY(section.contains(
-        QStringLiteral("<tr><td>mlp-only-init</td><td>init</td><td>2</td><td>1.414</td><td>2</td>")));
-    QVERIFY(section.contains(QStringLiteral("<td>mlp-only-order</td>")));
+        QStringLiteral("<tr><td class=\"name\">mlp</td><td>init, order, dropout</td><td>4</td>")));
+    QVERIFY(section.contains(QStringLiteral(
+        "<tr><td class=\"name\">mlp-only-init</td><td>init</td><td>2</td><td>1.4</td><td>2.0</td>")));
+    QVERIFY(section.contains(QStringLiteral("<td class=\"name\">mlp-only-order</td>")));
     QVERIFY(!section.contains(QStringLiteral("mlp-only-dropout")));
     QVERIFY(!section.contains(QStringLiteral("wider")));
 }

@@ -351,8 +351,8 @@ void TestMainWindow::exportsWriteWhatTheWindowShows()
     QCOMPARE(report.count(QStringLiteral("<figure>")), 4);
     QCOMPARE(report.count(QStringLiteral("<svg")), 4);
     QVERIFY(!report.contains(QStringLiteral("<?xml"))); // SVG embedded inline, not as documents
-    QVERIFY(report.contains(QStringLiteral("<tr><td>fast</td><td>rmse</td><td>4</td>")));
-    QVERIFY(report.contains(QStringLiteral("<tr><td>slow</td><td>rmse</td><td>4</td>")));
+    QVERIFY(report.contains(QStringLiteral("<tr><td class=\"name\">fast</td><td>rmse</td><td>4</td>")));
+    QVERIFY(report.contains(QStringLiteral("<tr><td class=\"name\">slow</td><td>rmse</td><td>4</td>")));
     QVERIFY(report.contains(QStringLiteral("id=\"comparisons\"")));
     // The same report as a PDF, chosen by the suffix; an unknown suffix writes nothing.
     const QString pdfReport = dir.filePath(QStringLiteral("report.pdf"));

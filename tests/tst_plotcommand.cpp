@@ -36,6 +36,7 @@ private Q_SLOTS:
     void reportHtml();
     void reportPdf();
     void reportPdfKeepsTableRowsOnOneLineAndRepeatsHeaders();
+    void reportPdfTablesOfLongNamesFitThePage();
     void reportErrors();
     void reportInABrowser();
     void plotAndReportUseTheRememberedColours();
@@ -379,11 +380,11 @@ void TestPlotCommand::reportPdf()
     QVERIFY(pages[5].contains(QStringLiteral("Validation")));
     QVERIFY(pages[5].contains(QStringLiteral("m2")));
     // Scores to the place of their experiment's interval: m2's ensemble, 14/15, beside 0.817 ± 0.053;
-    // m1's SD with the trailing zero that its 0.72 ± 0.12 calls for, 0.10 and not 0.1034 or 0.1.
+    // spreads to two significant digits, and m2's IQM with the trailing zeros of its place: 0.800.
     QVERIFY2(pages[5].contains(QRegularExpression(QStringLiteral("\\bm2\\s.*\\s0\\.933\\s"))),
              qPrintable(pages[5]));
-    QVERIFY(pages[5].contains(
-        QRegularExpression(QStringLiteral("\\bm1\\s+accuracy\\s+5\\s+0\\.72 ± 0\\.12\\s+0\\.10\\s"))));
+    QVERIFY(pages[5].contains(QRegularExpression(
+        QStringLiteral("\\bm2\\s+accuracy\\s+4\\s+0\\.817 ± 0\\.053\\s+0\\.033\\s+0\\.067\\s+0\\.800\\s"))));
     QVERIFY(pages[5].contains(QStringLiteral("Experiment"))); // whole: no "Experime" over "nt"
     QVERIFY(pages[5].contains(QStringLiteral("Which experiment beats which")));
 }
@@ -422,7 +423,7 @@ void TestPlotCommand::reportPdfKeepsTableRowsOnOneLineAndRepeatsHeaders()
     const QStringList pages = pdfPages(path);
     // A row on one line: no word breaks inside a name or a number, "0.72 ± 0.12" whole.
     static const QRegularExpression statisticsRow(
-        QStringLiteral("^\\s*e\\d\\d\\s+accuracy\\s+5\\s+0\\.72 ± 0\\.12\\s+0\\.10\\s+0\\.27\\s"),
+        QStringLiteral("^\\s*e\\d\\d\\s+accuracy\\s+5\\s+0\\.72 ± 0\\.12\\s+0\\.099\\s+0\\.27\\s"),
         QRegularExpression::MultilineOption);
     static const QRegularExpression anyStatisticsRow(QStringLiteral("^\\s*e\\d\\d\\s+accuracy\\s"),
                                                      QRegularExpression::MultilineOption);
@@ -449,6 +450,54 @@ void TestPlotCommand::reportPdfKeepsTableRowsOnOneLineAndRepeatsHeaders()
     QCOMPARE(comparisons, kCopies * (kCopies - 1));
     QVERIFY2(statisticsPages >= 2, qPrintable(QString::number(statisticsPages)));
     QVERIFY(comparisonPages >= 2);
+}
+
+void TestPlotCommand::reportPdfTablesOfLongNamesFitThePage()
+{
+    if (!hasPoppler())
+        QSKIP("pdftotext and pdfimages (poppler-utils) are not installed: the PDF is not read");
+    // Names of 60 characters and more, which never break: at the text's size the statistics table
+    // would run off the page and lose its last columns.
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    QFile source(golden + QStringLiteral("/predictions.csv"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString longA =
+        QStringLiteral("an-experiment-with-a-rather-long-name-that-says-everything-about-it");
+    const QString longB = QStringLiteral("another-experiment-with-a-long-name-that-says-everything-as-well");
+    QString predictions = QString::fromUtf8(source.readAll());
+    predictions.replace(QRegularExpression(QStringLiteral("^m1,"), QRegularExpression::MultilineOption),
+                        longA + QLatin1Char(','));
+    predictions.replace(QRegularExpression(QStringLiteral("^m2,"), QRegularExpression::MultilineOption),
+                        longB + QLatin1Char(','));
+    QTemporaryDir dir;
+    QFile renamed(dir.filePath(QStringLiteral("predictions.csv")));
+    QVERIFY(renamed.open(QIODevice::WriteOnly));
+    renamed.write(predictions.toUtf8());
+    renamed.close();
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    PredictionImporter::importInto(Workspace(workspace), renamed.fileName(),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
+    const QString path = dir.filePath(QStringLiteral("report.pdf"));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"),
+                  path}),
+             0);
+    QString statistics;
+    for (const QString& page : pdfPages(path))
+        if (page.contains(QStringLiteral("Statistics")))
+            statistics = page;
+    // Every column is on the page, the last ones too, and each name whole on its row's line.
+    QVERIFY2(statistics.contains(QStringLiteral("Gain")) && statistics.contains(QStringLiteral("3-seed")),
+             qPrintable(statistics));
+    QVERIFY2(
+        statistics.contains(QRegularExpression(
+            longA + QStringLiteral("\\s+accuracy\\s+5\\s+0\\.72 ± 0\\.12\\s+0\\.099\\s+0\\.27\\s+0\\.71\\s+"
+                                   "0\\.72 ± 0\\.21\\s+0\\.87\\s+0\\.92\\s+0\\.15\\s+0\\.87\\s*$"),
+            QRegularExpression::MultilineOption)),
+        qPrintable(statistics));
+    QVERIFY(statistics.contains(
+        QRegularExpression(longB + QStringLiteral("\\s+accuracy\\s+4\\s.*\\s0\\.933\\s*$"),
+                           QRegularExpression::MultilineOption)));
 }
 
 void TestPlotCommand::reportErrors()

@@ -349,7 +349,7 @@ private Q_SLOTS:
             0);
         const QByteArray html = fileContents(report);
         QVERIFY(html.contains("<h2>Where the spread comes from</h2>"));
-        QVERIFY(html.contains("<tr><td>wine-only-init</td><td>init</td><td>2</td>"));
+        QVERIFY(html.contains("<tr><td class=\"name\">wine-only-init</td><td>init</td><td>2</td>"));
         // And in `stats --json`, for scripts: the same rows, the same spreads as the experiments'.
         const ProgramOutput stats = runCli(
             {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});

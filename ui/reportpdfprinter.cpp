@@ -26,6 +26,8 @@ namespace seedscape {
 namespace {
 
 constexpr int kDpi = 96; // the document's pixels are the screen's: the figures' sizes hold as drawn
+constexpr int kTextPoints = 8;
+constexpr double kSmallestTablePoints = 5; // still legible in print
 const QString kFigurePrefix = QStringLiteral("seedscape-figure-");
 
 // Draws the report's <img src="seedscape-figure-N"> with the SVG of figure N, as vector shapes
@@ -62,8 +64,8 @@ private:
 };
 
 // The report's HTML as Qt's rich text reads it: figures as the images FigureHandler draws, at the
-// size of their SVG's view box, and tables as wide as the page.
-QString printableHtml(const HtmlReport& report)
+// size of their SVG's view box, and tables as wide as the page, their text at tablePoints.
+QString printableHtml(const HtmlReport& report, double tablePoints)
 {
     QString html = QString::fromUtf8(report.toHtml());
     static const QRegularExpression svg(QStringLiteral("<svg\\b.*?</svg>"),
@@ -87,7 +89,21 @@ QString printableHtml(const HtmlReport& report)
         .replace(QStringLiteral("<figcaption>"), QStringLiteral("<p>"))
         .replace(QStringLiteral("</figcaption>"), QStringLiteral("</p>"))
         .replace(QStringLiteral("<table"),
-                 QStringLiteral("<table width=\"100%\"")); // else it shrinks to the words
+                 QStringLiteral("<table width=\"100%\"")) // else it shrinks to the words
+        // Qt's rich text ignores a font size in per cent (the page's "table{font-size:90%}").
+        .replace(QStringLiteral("</head>"),
+                 QStringLiteral("<style>td,th{font-size:%1pt}</style>\n</head>").arg(tablePoints));
+}
+
+// Whether a table, whose names and numbers never break, is wider than the page: Qt would cut it.
+bool tableOverflows(const QTextDocument& document)
+{
+    for (auto it = document.rootFrame()->begin(); !it.atEnd(); ++it)
+        if (auto* table = qobject_cast<QTextTable*>(it.currentFrame());
+            table &&
+            document.documentLayout()->frameBoundingRect(table).width() > document.pageSize().width() + 0.5)
+            return true;
+    return false;
 }
 
 bool isFigure(const QTextBlock& block)
@@ -125,7 +141,7 @@ std::unique_ptr<QTextDocument> laidOut(const QString& html, FigureHandler* figur
 {
     auto document = std::make_unique<QTextDocument>();
     document->documentLayout()->registerHandler(QTextFormat::ImageObject, figures);
-    document->setDefaultFont(QFont(QStringLiteral("Sans Serif"), 8));
+    document->setDefaultFont(QFont(QStringLiteral("Sans Serif"), kTextPoints));
     document->setDocumentMargin(0);
     // Qt's own default breaks inside a word that does not fit its cell, "Experime" over "nt" and
     // "0.6" over "2"; at word boundaries only, the table widens that column instead.
@@ -189,11 +205,18 @@ QByteArray ReportPdfPrinter::print(const HtmlReport& report)
     writer.setPageOrientation(QPageLayout::Landscape);
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
 
-    const QString html = printableHtml(report);
     FigureHandler figures(report.figures);
     // The page's printable area less a footer for the page number, in the writer's pixels.
-    const QFontMetricsF footer(QFont(QStringLiteral("Sans Serif"), 8), &writer);
+    const QFontMetricsF footer(QFont(QStringLiteral("Sans Serif"), kTextPoints), &writer);
     const QSizeF page(writer.width(), writer.height() - 2 * footer.height());
+    // Tables in the text's size, smaller (down to 5 pt) while one is too wide for the page: long
+    // names or many digits.
+    QString html;
+    for (double points = kTextPoints; points >= kSmallestTablePoints; points -= 0.5) {
+        html = printableHtml(report, points);
+        if (!tableOverflows(*laidOut(html, &figures, &writer, page, {})))
+            break;
+    }
     std::set<int> breaks = figureBreaks(*laidOut(html, &figures, nullptr, page, {}));
     std::unique_ptr<QTextDocument> document = laidOut(html, &figures, &writer, page, breaks);
     for (int pass = 0; pass < 100; ++pass) { // each pass moves one introduction

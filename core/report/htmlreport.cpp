@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace seedscape {
 
@@ -41,15 +42,6 @@ QString embeddedSvg(const QByteArray& svg)
     return start >= 0 ? text.mid(start).trimmed() : QString();
 }
 
-QString meanWithInterval(const Spread& s)
-{
-    // The interval's precision decides the mean's (docs/statistics.md), as in the window and `stats`.
-    // No-break spaces: "54.68 ±" over "0.33" in a narrow column would read as two numbers.
-    return s.n == 0 ? QStringLiteral("—")
-                    : withMinusSigns(formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2))
-                          .replace(QStringLiteral(" ± "), QStringLiteral("\u00a0±\u00a0"));
-}
-
 // A score of one split beside its mean: to the decimal place the split's interval gives the mean,
 // trailing zeros kept, so a column reads 53.20 under 54.68; four significant digits where there
 // is no interval (one seed).
@@ -59,11 +51,22 @@ QString scoreBeside(double v, const Spread& split)
     return withMinusSigns(places == kNoPlace ? formatSignificantKept(v, 4) : formatToPlace(v, places));
 }
 
-// How far the seeds spread (SD, range), at the place of the split's scores; one seed has no spread
-// to show: its range of 0 would read as a steady model.
-QString spreadBeside(double v, const Spread& split)
+QString meanWithInterval(const Spread& s)
 {
-    return split.n >= 2 ? scoreBeside(v, split) : QStringLiteral("—");
+    // The interval's precision decides the mean's (docs/statistics.md), as in the window and `stats`.
+    // No-break spaces: "54.68 ±" over "0.33" in a narrow column would read as two numbers.
+    if (s.n < 2) // no interval: the one seed's score, or "—"
+        return s.n == 0 ? QStringLiteral("—") : scoreBeside(s.mean, s);
+    return withMinusSigns(formatMeanAndInterval(s.mean, (s.ciHigh - s.ciLow) / 2))
+        .replace(QStringLiteral(" ± "), QStringLiteral("\u00a0±\u00a0"));
+}
+
+// How far the seeds spread (SD, range): two significant digits, as the interval's half-width, so
+// rows compare at a glance (0.74 beside 1.8); one seed has no spread to show: its range of 0 would
+// read as a steady model.
+QString spreadOf(double v, const Spread& split)
+{
+    return split.n >= 2 ? formatSignificantKept(v, 2) : QStringLiteral("—");
 }
 
 // P(A better than B), a share of seed pairs: three decimals in every row, 1.000 beside 0.063.
@@ -80,10 +83,12 @@ QString head(const QString& title, const QString& workspace)
     html += QStringLiteral(
         "<style>\nbody{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n"
         "table{border-collapse:collapse;margin:1em 0;font-size:90%}\n"
-        "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}\n"
-        // Names and words read from the left and never break: "diabetes-" over "mlp" reads as two.
-        // (Classes rather than :first-child, which Qt's rich text, that prints the PDF, ignores.)
-        "th.name,td.name,th.words,td.words{text-align:left}\nth.name,td.name{white-space:nowrap}\n"
+        "th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}\n"
+        // Names and numbers never break: "diabetes-" over "mlp", or "0." over "0065" (where Qt's
+        // rich text, that prints the PDF, breaks a squeezed cell), reads as two. Words wrap.
+        // (Classes rather than :first-child, which Qt's rich text ignores.)
+        "th.name,td.name,th.words,td.words{text-align:left}\nth.name,td{white-space:nowrap}\n"
+        "td.words{white-space:normal}\n"
         "th{background:#f0f0f0}\n"
         "figure{margin:1.5em 0;max-width:100%}\nfigcaption{color:#555;font-size:90%}\nsmall{color:#666}\n"
         // Figures shrink with a narrow window instead of running off it (the SVGs have a viewBox).
@@ -146,34 +151,47 @@ QString figureSection(const std::vector<HtmlReport::Figure>& figures)
     return html;
 }
 
-QString statisticsRow(const ExperimentStatistics& e)
+// The k-ensembles' row: its k in every cell only where the rows differ in it (set by `sharedK`).
+QString statisticsRow(const ExperimentStatistics& e, int sharedK)
 {
     const EnsembleScorer::SizeSummary* k = e.kSummaries.empty() ? nullptr : &e.kSummaries.front();
     return QStringLiteral("<tr>") + nameCell(e.name) + cell(names::metric(e.metric)) +
            cell(e.failedSeeds > 0 ? QStringLiteral("%1 (+%2 failed)").arg(e.seedCount()).arg(e.failedSeeds)
                                   : QString::number(e.seedCount())) +
-           cell(meanWithInterval(e.validation)) + cell(spreadBeside(e.validation.std, e.validation)) +
-           cell(spreadBeside(e.validation.range, e.validation)) +
+           cell(meanWithInterval(e.validation)) + cell(spreadOf(e.validation.std, e.validation)) +
+           cell(spreadOf(e.validation.range, e.validation)) +
            cell(scoreBeside(e.validation.iqm, e.validation)) + cell(meanWithInterval(e.test)) +
            cell(scoreBeside(e.ensembleValidation, e.validation)) + cell(scoreBeside(e.ensembleTest, e.test)) +
-           cell(scoreBeside(e.gainValidation, e.validation)) +
-           cell(k && k->count > 0 ? QStringLiteral("%1 <small>(k = %2)</small>")
+           // One seed's ensemble is that seed: a gain of 0 that says nothing.
+           cell(e.validation.n >= 2 ? scoreBeside(e.gainValidation, e.validation) : QStringLiteral("—")) +
+           cell(!k || k->count == 0 ? QStringLiteral("—")
+                : k->k == sharedK   ? scoreBeside(k->validationMean, e.validation)
+                                    : QStringLiteral("%1 <small>(k = %2)</small>")
                                         .arg(scoreBeside(k->validationMean, e.validation))
-                                        .arg(k->k)
-                                  : QStringLiteral("—")) +
+                                        .arg(k->k)) +
            QStringLiteral("</tr>\n");
 }
 
 QString statisticsTable(const WorkspaceStatistics& w)
 {
-    QString html = QStringLiteral(
-        "<h2>Statistics</h2>\n<table id=\"statistics\">\n<thead><tr><th "
-        "class=\"name\">Experiment</th><th>Metric</th>"
-        "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
-        "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
-        "<th>k-ensemble val</th></tr></thead>\n<tbody>\n");
+    // The k of every row's k-ensembles, said once in the header when they share it: the table must
+    // fit a printed page's width.
+    std::set<int> ks;
     for (const ExperimentStatistics& e : w.experiments)
-        html += statisticsRow(e);
+        if (!e.kSummaries.empty() && e.kSummaries.front().count > 0)
+            ks.insert(e.kSummaries.front().k);
+    const int sharedK = ks.size() == 1 ? *ks.begin() : -1;
+    QString html =
+        QStringLiteral(
+            "<h2>Statistics</h2>\n<table id=\"statistics\">\n<thead><tr><th "
+            "class=\"name\">Experiment</th><th>Metric</th>"
+            "<th>Seeds</th><th>Validation mean ± t 95%</th><th>SD</th><th>Range</th><th>IQM</th>"
+            "<th>Test mean ± t 95%</th><th>Ensemble val</th><th>Ensemble test</th><th>Gain (val)</th>"
+            "<th>%1 val</th></tr></thead>\n<tbody>\n")
+            .arg(sharedK > 0 ? QStringLiteral("%1-seed ensembles").arg(sharedK)
+                             : QStringLiteral("k-seed ensembles"));
+    for (const ExperimentStatistics& e : w.experiments)
+        html += statisticsRow(e, sharedK);
     html += QStringLiteral("</tbody>\n</table>\n");
     return html;
 }
@@ -260,10 +278,9 @@ QString sourcesSection(const WorkspaceStatistics& w, const std::vector<Experimen
         for (const RandomnessStudy::Row& r : rows) {
             tables += QStringLiteral("<tr>") + nameCell(r.experiment) +
                       cell(r.vary.isEmpty() ? QStringLiteral("none") : r.vary.join(QStringLiteral(", "))) +
-                      cell(QString::number(r.seeds)) + cell(spreadBeside(r.validation.std, r.validation)) +
-                      cell(spreadBeside(r.validation.range, r.validation)) +
-                      cell(spreadBeside(r.test.std, r.test)) + cell(spreadBeside(r.test.range, r.test)) +
-                      QStringLiteral("</tr>\n");
+                      cell(QString::number(r.seeds)) + cell(spreadOf(r.validation.std, r.validation)) +
+                      cell(spreadOf(r.validation.range, r.validation)) + cell(spreadOf(r.test.std, r.test)) +
+                      cell(spreadOf(r.test.range, r.test)) + QStringLiteral("</tr>\n");
         }
         tables += QStringLiteral("</tbody>\n</table>\n");
     }
