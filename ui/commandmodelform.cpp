@@ -2,17 +2,16 @@
 
 #include "rememberedfolder.h"
 
+#include "common/shellwords.h"
+
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
-
-#include <algorithm>
 
 namespace seedscape {
 
@@ -32,8 +31,9 @@ CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProble
     m_command->setObjectName(QStringLiteral("model.command"));
     m_command->setPlaceholderText(QStringLiteral("python3 train.py --lr 3e-4"));
     m_command->setToolTip(
-        tr("Your program and its arguments, split as a shell would (quote arguments with spaces) but "
-           "run without one. {seed}, {train}, {val}, {test} and {output} are replaced for each seed; "
+        tr("Your program and its arguments, split as a shell would ('single' or \"double\" quotes around "
+           "an argument with spaces, \\ before a single character) but run without one: nothing is "
+           "expanded. {seed}, {train}, {val}, {test} and {output} are replaced for each seed; "
            "the same values are in SEEDSCAPE_SEED and the other SEEDSCAPE_ variables."));
     m_workdir->setObjectName(QStringLiteral("model.workdir"));
     m_workdir->setPlaceholderText(tr("the workspace folder"));
@@ -86,27 +86,35 @@ CommandModelForm::CommandModelForm(QWidget* owner, const WithProblem& withProble
 void CommandModelForm::setCommand(const CommandSpec& command)
 {
     const QSignalBlocker blockParallel(m_parallel), blockTimeout(m_timeout);
-    m_command->setText(joinCommand(command.command));
+    m_command->setText(ShellWords::join(command.command));
     m_command->setCursorPosition(0); // a long command line shows its program, not its last argument
     m_workdir->setText(command.workdir);
     m_parallel->setValue(command.parallel);
     m_timeout->setValue(command.timeoutMinutes);
-    m_watch->setText(joinCommand(command.watch));
+    m_watch->setText(ShellWords::join(command.watch));
 }
 
 CommandSpec CommandModelForm::read() const
 {
     CommandSpec c;
-    c.command = splitCommand(m_command->text());
+    c.command = ShellWords::split(m_command->text());
     c.workdir = m_workdir->text().trimmed();
     c.parallel = m_parallel->value();
     c.timeoutMinutes = m_timeout->value();
-    c.watch = splitCommand(m_watch->text());
+    c.watch = ShellWords::split(m_watch->text());
     return c;
 }
 
 std::optional<FieldProblem> CommandModelForm::runnableProblem(const CommandSpec& command) const
 {
+    // A quote left open would make the rest of the line one argument: said, not guessed at.
+    for (const auto& [field, edit] : {std::pair{QStringLiteral("model.command"), m_command},
+                                      std::pair{QStringLiteral("model.watch"), m_watch}}) {
+        QString quoteProblem;
+        ShellWords::split(edit->text(), &quoteProblem);
+        if (!quoteProblem.isEmpty())
+            return FieldProblem{field, quoteProblem};
+    }
     const QString folder = command.resolvedWorkdir(m_base);
     if (!QFileInfo(folder).isDir())
         return FieldProblem{QStringLiteral("model.workdir"),
@@ -139,27 +147,6 @@ void CommandModelForm::chooseWorkdir()
                        : relative == QStringLiteral(".")                             ? QString()
                                                                                      : relative);
     Q_EMIT edited();
-}
-
-QString CommandModelForm::joinCommand(const QStringList& arguments)
-{
-    QStringList quoted;
-    for (const QString& argument : arguments) {
-        const bool plain = !argument.isEmpty() && std::none_of(argument.begin(), argument.end(), [](QChar c) {
-            return c.isSpace() || c == QLatin1Char('"');
-        });
-        // splitCommand reads three quotes as one literal quote, inside quotes or not.
-        quoted << (plain ? argument
-                         : QLatin1Char('"') +
-                               QString(argument).replace(QStringLiteral("\""), QStringLiteral("\"\"\"")) +
-                               QLatin1Char('"'));
-    }
-    return quoted.join(QLatin1Char(' '));
-}
-
-QStringList CommandModelForm::splitCommand(const QString& line)
-{
-    return QProcess::splitCommand(line);
 }
 
 } // namespace seedscape

@@ -51,10 +51,6 @@ public:
     // path is kept relative.
     void chooseWorkdir();
 
-    // One line that splitCommand turns back into arguments: those with spaces or quotes quoted.
-    static QString joinCommand(const QStringList& arguments);
-    static QStringList splitCommand(const QString& line);
-
 Q_SIGNALS:
     void edited(); // by the user, not by setCommand
 
