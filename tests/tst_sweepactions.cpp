@@ -101,6 +101,17 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
     cancel->trigger(); // answered No: the seeds go on
     QCOMPARE(questions.size(), 1);
     QVERIFY2(questions.first().contains(QStringLiteral("training")), qPrintable(questions.first()));
+    // Built-in seeds lose nothing but the time since their last checkpoint, and the question says so.
+    QVERIFY2(questions.first().contains(QStringLiteral("Run again continues")) &&
+                 !questions.first().contains(QStringLiteral("lost")),
+             qPrintable(questions.first()));
+    // A program's seed has no checkpoint of Seedscape's: its work is lost, and that is said.
+    const QString mixed = MainWindow::cancelQuestion(1, 2);
+    QVERIFY2(mixed.startsWith(QStringLiteral("End the 3 seeds training now?")), qPrintable(mixed));
+    QVERIFY(mixed.contains(
+        QStringLiteral("the seed of a built-in model keeps its last checkpoint (saved every 10 seconds)")));
+    QVERIFY(mixed.contains(QStringLiteral("the programs of your 2 own running seeds are stopped, and their "
+                                          "training so far is lost")));
     QTest::qWait(200);
     QVERIFY(window.sweeps()->isRunning());
     QVERIFY(ended.isEmpty());
