@@ -430,6 +430,32 @@ void TestMainWindow::scatterShowsTheSelectedExperimentsGroupOnly()
         QVERIFY2(note->text().contains(QStringLiteral("1 checked experiment uses other data: ") + other),
                  qPrintable(note->text()));
     }
+
+    // A new experiment on wine's rows, not run yet: selected, it keeps the plots on its own data,
+    // with wine beside it, not on whichever experiment has seeds first (diabetes).
+    QVERIFY(window.addExperiment(ExperimentBuilder(QStringLiteral("wine-wider"))
+                                     .onSample(QStringLiteral("wine.csv"), QStringLiteral("alcohol"))
+                                     .hidden({32})
+                                     .epochs(2)
+                                     .seeds(3)));
+    window.selectExperiment(QStringLiteral("wine-wider"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.scatterView()->data().awaitingSeeds,
+                              QStringList{QStringLiteral("wine-wider")}, 20000);
+    QVERIFY(shows(QStringLiteral("wine")));
+    QCOMPARE(window.scatterView()->data().otherGroups, QStringList{QStringLiteral("diabetes")});
+    for (StatisticsPlotView* view : {window.spreadView(), window.ensembleSizeView()}) {
+        QTRY_COMPARE(view->data().size(), std::size_t{1});
+        QCOMPARE(view->data().front().name, QStringLiteral("wine"));
+        QCOMPARE(view->otherGroups(), QStringList{QStringLiteral("diabetes")});
+    }
+    // On data of its own, it has no partner with seeds: nothing is drawn, and the others are named.
+    QVERIFY(window.addExperiment(ExperimentBuilder(QStringLiteral("wine-hue"))
+                                     .onSample(QStringLiteral("wine.csv"), QStringLiteral("hue"))
+                                     .seeds(3)));
+    window.selectExperiment(QStringLiteral("wine-hue"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.scatterView()->data().series.empty(), 20000);
+    QCOMPARE(window.scatterView()->data().otherGroups.size(), 2);
+    QTRY_VERIFY(window.spreadView()->data().empty());
 }
 
 void TestMainWindow::runFromTheWindowFillsThePlot()

@@ -680,9 +680,11 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_spread->setColours(snapshot.colours);
     m_ensembleSize->setColours(snapshot.colours);
     m_learningCurves->setData(std::move(snapshot.curves));
+    // The selected experiment's group in every plot, also before its first seed.
+    const QString group = snapshot.scatter.group.key;
     m_scatter->setData(std::move(snapshot.scatter));
-    m_spread->setData(snapshot.plotted);
-    m_ensembleSize->setData(std::move(snapshot.plotted));
+    m_spread->setData(snapshot.plotted, group);
+    m_ensembleSize->setData(std::move(snapshot.plotted), group);
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
                                  std::move(snapshot.failedOnly));
     m_tableLayout->statisticsShown();

@@ -1,9 +1,17 @@
 #include "workspacesnapshot.h"
 
+#include "common/inputerror.h"
+#include "common/storageerror.h"
+#include "data/prepareddatacache.h"
+#include "experiment/experimentnames.h"
 #include "stats/comparisongroup.h"
 #include "stats/workspacestatistics.h"
+#include "store/experimentlabels.h"
 #include "store/experimentresults.h"
 #include "store/resultstore.h"
+#include "store/workspace.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -28,6 +36,29 @@ std::optional<BootstrapIntervals> WorkspaceSnapshot::bootstrapOf(const Experimen
     return ExperimentStatistics::compute(results, options).bootstrap;
 }
 
+std::optional<ExperimentResults> WorkspaceSnapshot::beforeFirstSeed(const QString& workspaceFolder,
+                                                                    const QString& name)
+{
+    try {
+        const Workspace workspace(workspaceFolder);
+        const Experiment e = workspace.experiment(name);
+        // As a sweep prepares it (Workspace::prepareData), from the cache the editor's preview fills.
+        const QString file = e.dataset.resolvedPath(QFileInfo(workspace.experimentFile(name)).absolutePath());
+        const std::shared_ptr<const PreparedData> data = PreparedDataCache::shared().get(
+            file, e.dataset, e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+        ExperimentResults r;
+        r.name = name;
+        r.folder = workspace.resultsFolder(name);
+        r.definition = e;
+        r.labels = ExperimentLabels::fromData(*data, effectiveMetric(e.metric, data->dataset.task));
+        return r;
+    } catch (const InputError&) {
+        return std::nullopt; // its data cannot be read: no rows to compare on (the editor says why)
+    } catch (const StorageError&) {
+        return std::nullopt;
+    }
+}
+
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
                                            const QSet<QString>& hidden, bool selectedTraining)
 {
@@ -35,12 +66,20 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     snapshot.selected = selected;
     const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
     snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
-    // The scatter holds one comparison group: the selected experiment goes first, so its group is
-    // the one (ScatterData leaves the others out and names them).
+    // The plots hold one comparison group: the selected experiment goes first, so its group is the
+    // one (ScatterData leaves the others out and names them), with seeds or without: an experiment
+    // not run yet, or cancelled before its first seed, has its data's rows too. Else the plots
+    // would show another data set's experiments as if they were the selected one's.
     std::vector<const ExperimentResults*> plotted;
-    for (const ExperimentResults& r : results)
-        if (r.name == selected && (!r.seeds.empty() || selectedTraining) && !hidden.contains(r.name))
-            plotted.push_back(&r);
+    std::optional<ExperimentResults> notRunYet;
+    if (!selected.isEmpty() && !hidden.contains(selected)) {
+        const auto stored = std::find_if(results.begin(), results.end(),
+                                         [&](const ExperimentResults& r) { return r.name == selected; });
+        if (stored != results.end())
+            plotted.push_back(&*stored);
+        else if ((notRunYet = beforeFirstSeed(workspaceFolder, selected)))
+            plotted.push_back(&*notRunYet);
+    }
     // Only the selected one leads without seeds: an idle one, first by name, would take the scatter.
     const bool selectedLeads = !plotted.empty();
     for (const ExperimentResults& r : results)

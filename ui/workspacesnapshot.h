@@ -37,11 +37,16 @@ struct WorkspaceSnapshot
     std::optional<WorkspaceStatistics::Group> focusGroup;
     std::optional<BootstrapIntervals> focusBootstrap;
 
-    // selected: the experiment whose comparison group the scatter shows when it has seeds or is
-    // training (selectedTraining: its running seeds are drawn), else the first with seeds's;
-    // hidden: experiments the plots leave out.
+    // selected: the experiment whose comparison group the plots show, with seeds or without
+    // (selectedTraining: its running seeds are drawn); when it is unchecked or its data cannot be
+    // read, the first checked one with seeds's. hidden: experiments the plots leave out.
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
                                    const QSet<QString>& hidden, bool selectedTraining = false);
+    // An experiment with no results yet as its first seed will find it: no seeds, but its definition
+    // and the truth rows of its data, which decide its comparison group. None when the experiment
+    // or its data cannot be read.
+    static std::optional<ExperimentResults> beforeFirstSeed(const QString& workspaceFolder,
+                                                            const QString& name);
 
     static constexpr int kPlotSubsetLimit =
         200; // k-ensembles tabulated (and drawn, up to the budget) per experiment

@@ -11,10 +11,10 @@
 
 #include "countticker.h"
 #include "dashedpens.h"
-#include "scoreticker.h"
 #include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
+#include "scoreticker.h"
 
 #include <cmath>
 
@@ -74,7 +74,7 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
     rebuild();
 }
 
-void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
+void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments, const QString& groupKey)
 {
     // Side by side only when scored on the same rows: the first experiment's comparison group, as in
     // the scatter; the others are named, never silently left out.
@@ -87,9 +87,14 @@ void StatisticsPlotView::setData(std::vector<ExperimentStatistics> experiments)
     const auto partition = ComparisonGroup::partition(groups, metrics);
     m_experiments.clear();
     m_otherGroups.clear();
+    // The group shown: the one asked for (none of whose experiments may have seeds yet), else the first.
+    size_t shown = groupKey.isEmpty() ? 0 : partition.size();
+    for (size_t g = 0; g < partition.size() && shown == partition.size(); ++g)
+        if (experiments[partition[g].front()].group.key == groupKey)
+            shown = g;
     for (size_t g = 0; g < partition.size(); ++g)
         for (size_t i : partition[g]) {
-            if (g == 0)
+            if (g == shown)
                 m_experiments.push_back(std::move(experiments[i]));
             else
                 m_otherGroups << experiments[i].name;

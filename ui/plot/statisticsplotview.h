@@ -40,9 +40,10 @@ public:
     void setStyle(Style style);
     void setShowTest(bool test);
 
-    // Experiments of one comparison group, the first experiment's: those scored on other rows are
-    // left out and named under the plot and in the caption.
-    void setData(std::vector<ExperimentStatistics> experiments);
+    // Experiments of one comparison group: the one whose key is groupKey (the scatter's, led by the
+    // selected experiment, which may have no seeds yet), else the first experiment's. Those scored on
+    // other rows are left out and named under the plot and in the caption.
+    void setData(std::vector<ExperimentStatistics> experiments, const QString& groupKey = {});
     const QStringList& otherGroups() const { return m_otherGroups; }
     const std::vector<ExperimentStatistics>& data() const { return m_experiments; }
     // The plot, redrawn first if new data arrived while it was hidden.
