@@ -25,6 +25,8 @@ class TestExperimentColourFile : public QObject
 private Q_SLOTS:
     void addingAnExperimentKeepsEverySlot();
     void newExperimentsTakeTheLowestFreeThenTheLeastUsedSlot();
+    void onceAllAreTakenANewOneAvoidsTheColoursOfItsGroup();
+    void aNewExperimentsGroupIsItsTruthRows();
     void withNothingRememberedTheNamesOrderDecides();
     void removedExperimentsFreeTheirSlot();
     void damagedFileFallsBackToTheNamesOrderAndIsRewritten_data();
@@ -73,6 +75,67 @@ void TestExperimentColourFile::newExperimentsTakeTheLowestFreeThenTheLeastUsedSl
     QCOMPARE(slots.at(QStringLiteral("new")), 1);
     QCOMPARE(slots.at(QStringLiteral("twin")), 0);
     QCOMPARE(slots.at(QStringLiteral("e9")), 9);
+}
+
+// Ten experiments take the ten colours; an eleventh must repeat one, but never one of an experiment
+// it is plotted beside (its group), where the two could not be told apart.
+void TestExperimentColourFile::onceAllAreTakenANewOneAvoidsTheColoursOfItsGroup()
+{
+    Slots remembered;
+    QStringList names;
+    ExperimentColourFile::Groups groups;
+    for (int i = 0; i < kPalette; ++i) {
+        remembered[QStringLiteral("e%1").arg(i)] = i;
+        names << QStringLiteral("e%1").arg(i);
+    }
+    // wine: e0 and e1; e2 is the only other experiment used twice over (with "twin").
+    groups[QStringLiteral("e0")] = groups[QStringLiteral("e1")] = QStringLiteral("wine");
+    remembered[QStringLiteral("twin")] = 2;
+    names << QStringLiteral("twin") << QStringLiteral("wine-variant") << QStringLiteral("other");
+    groups[QStringLiteral("wine-variant")] = QStringLiteral("wine");
+    const Slots slots = ExperimentColourFile::assign(remembered, names, kPalette, groups);
+    // Without its group it would take slot 1 ("other", first by name, takes 0): e1's, a wine colour.
+    QCOMPARE(ExperimentColourFile::assign(remembered, names, kPalette).at(QStringLiteral("wine-variant")), 1);
+    QCOMPARE(slots.at(QStringLiteral("wine-variant")), 3); // not 0 or 1 (wine), not 2 (used twice)
+    QCOMPARE(slots.at(QStringLiteral("other")), 0);        // no group: the first of the least used
+    // A group using every colour but one gets that one, however often others use it.
+    Slots full;
+    ExperimentColourFile::Groups one;
+    QStringList all;
+    for (int i = 0; i < kPalette; ++i) {
+        const QString name = QStringLiteral("g%1").arg(i);
+        full[name] = i == 7 ? 0 : i; // slot 7 unused in the group, slot 0 twice
+        one[name] = QStringLiteral("g");
+        all << name;
+    }
+    full[QStringLiteral("x")] = full[QStringLiteral("y")] = 7; // elsewhere, 7 is the most used
+    all << QStringLiteral("x") << QStringLiteral("y") << QStringLiteral("g-new");
+    one[QStringLiteral("g-new")] = QStringLiteral("g");
+    QCOMPARE(ExperimentColourFile::assign(full, all, kPalette, one).at(QStringLiteral("g-new")), 7);
+}
+
+// update() knows which experiments are plotted together by their truth rows, results/NAME/labels.json.
+void TestExperimentColourFile::aNewExperimentsGroupIsItsTruthRows()
+{
+    QTemporaryDir dir;
+    const auto withLabels = [&](const QString& name, const QByteArray& labels) {
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/") + name));
+        AtomicFile::write(dir.filePath(QStringLiteral("results/%1/labels.json").arg(name)), labels);
+    };
+    QStringList names;
+    Slots remembered;
+    for (int i = 0; i < kPalette; ++i) {
+        const QString name = QStringLiteral("e%1").arg(i);
+        withLabels(name, QByteArray("{\"rows\": ") + QByteArray::number(i) + '}');
+        remembered[name] = i;
+        names << name;
+    }
+    ExperimentColourFile::write(dir.path(), remembered);
+    withLabels(QStringLiteral("new"), QByteArray("{\"rows\": 0}")); // e0's rows
+    names << QStringLiteral("new");
+    const Slots slots = ExperimentColourFile::update(dir.path(), names, kPalette);
+    QCOMPARE(slots.at(QStringLiteral("new")), 1); // the first slot after e0's
+    QCOMPARE(ExperimentColourFile::read(dir.path()).at(QStringLiteral("new")), 1);
 }
 
 void TestExperimentColourFile::withNothingRememberedTheNamesOrderDecides()

@@ -1,6 +1,7 @@
 #include "experimentcolourfile.h"
 
 #include "common/atomicfile.h"
+#include "common/fnv1a.h"
 #include "common/inputerror.h"
 #include "common/storageerror.h"
 
@@ -67,27 +68,47 @@ void ExperimentColourFile::write(const QString& workspaceFolder, const Slots& sl
 }
 
 ExperimentColourFile::Slots ExperimentColourFile::assign(const Slots& remembered, QStringList experiments,
-                                                         int paletteSize)
+                                                         int paletteSize, const Groups& groups)
 {
     experiments.sort();
     experiments.removeDuplicates();
     Slots slots;
-    std::vector<int> uses(static_cast<size_t>(std::max(1, paletteSize)), 0);
+    const size_t size = static_cast<size_t>(std::max(1, paletteSize));
+    std::vector<int> uses(size, 0);
+    std::map<QString, std::vector<int>> usesInGroup; // by group: how many of its experiments use each slot
+    const auto groupOf = [&groups](const QString& name) {
+        const auto found = groups.find(name);
+        return found == groups.end() ? QString() : found->second;
+    };
+    const auto take = [&](const QString& name, int slot) {
+        slots[name] = slot;
+        ++uses[static_cast<size_t>(slot)];
+        if (const QString group = groupOf(name); !group.isEmpty()) {
+            std::vector<int>& inGroup = usesInGroup[group];
+            inGroup.resize(size, 0);
+            ++inGroup[static_cast<size_t>(slot)];
+        }
+    };
     QStringList fresh;
     for (const QString& name : experiments) {
         const auto known = remembered.find(name);
-        if (known != remembered.end() && known->second >= 0 && known->second < paletteSize) {
-            slots[name] = known->second;
-            ++uses[static_cast<size_t>(known->second)];
-        } else {
+        if (known != remembered.end() && known->second >= 0 && known->second < paletteSize)
+            take(name, known->second);
+        else
             fresh << name;
-        }
     }
     for (const QString& name : fresh) {
-        // The first of the least used: the lowest free slot while there is one.
-        const auto least = std::min_element(uses.begin(), uses.end());
-        slots[name] = static_cast<int>(least - uses.begin());
-        ++*least;
+        // Least used in its group (a colour apart from those it is plotted with), then overall,
+        // then the lowest: the lowest free slot while there is one.
+        const QString group = groupOf(name);
+        const std::vector<int> none(size, 0);
+        const std::vector<int>& inGroup =
+            group.isEmpty() || !usesInGroup.count(group) ? none : usesInGroup.at(group);
+        size_t best = 0;
+        for (size_t slot = 1; slot < size; ++slot)
+            if (std::pair(inGroup[slot], uses[slot]) < std::pair(inGroup[best], uses[best]))
+                best = slot;
+        take(name, static_cast<int>(best));
     }
     return slots;
 }
@@ -102,7 +123,18 @@ ExperimentColourFile::Slots ExperimentColourFile::update(const QString& workspac
     } catch (const InputError&) {
         damaged = true; // the names' order decides again, and the file is written anew
     }
-    const Slots slots = assign(remembered, experiments, paletteSize);
+    // A new experiment's group: the bytes of its truth rows, which experiments plotted together share.
+    Groups groups;
+    const bool anyNew = std::any_of(experiments.begin(), experiments.end(), [&](const QString& name) {
+        const auto known = remembered.find(name);
+        return known == remembered.end() || known->second < 0 || known->second >= paletteSize;
+    });
+    for (const QString& name : anyNew ? experiments : QStringList()) {
+        QFile labels(workspaceFolder + QStringLiteral("/results/") + name + QStringLiteral("/labels.json"));
+        if (labels.open(QIODevice::ReadOnly))
+            groups[name] = fnv1a64(labels.readAll());
+    }
+    const Slots slots = assign(remembered, experiments, paletteSize, groups);
     if (damaged || slots != remembered) {
         try {
             write(workspaceFolder, slots);

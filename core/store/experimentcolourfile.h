@@ -14,7 +14,8 @@ namespace seedscape {
 class ExperimentColourFile
 {
 public:
-    using Slots = std::map<QString, int>; // experiment name → palette slot
+    using Slots = std::map<QString, int>;      // experiment name → palette slot
+    using Groups = std::map<QString, QString>; // experiment name → what it is plotted with
 
     static QString fileName();
     // The remembered slots; empty when there is no file. Throws InputError when the file cannot
@@ -23,11 +24,16 @@ public:
     static void write(const QString& workspaceFolder, const Slots& slots); // atomic; throws StorageError
 
     // The slots of experiments: a remembered slot is kept; the others, in name order, each take the
-    // lowest slot no experiment uses, or once all are taken the least used. With nothing remembered
-    // that is each experiment's place among the names sorted. Experiments not listed are dropped.
-    static Slots assign(const Slots& remembered, QStringList experiments, int paletteSize);
-    // read, assign and, when anything changed, write. A damaged file is replaced by the assignment
-    // of nothing remembered; a workspace that cannot be written still gets its slots.
+    // lowest slot no experiment uses, or once all are taken one that no experiment of its group
+    // (the same value in groups: plotted together) uses, the least used of those. With nothing
+    // remembered that is each experiment's place among the names sorted. Experiments not listed are
+    // dropped.
+    static Slots assign(const Slots& remembered, QStringList experiments, int paletteSize,
+                        const Groups& groups = {});
+    // read, assign and, when anything changed, write. A new experiment's group is its truth rows
+    // (results/NAME/labels.json): experiments scored on the same rows share a plot. A damaged file
+    // is replaced by the assignment of nothing remembered; a workspace that cannot be written
+    // still gets its slots.
     static Slots update(const QString& workspaceFolder, const QStringList& experiments, int paletteSize);
 };
 
