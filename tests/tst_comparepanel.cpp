@@ -428,6 +428,19 @@ void TestComparePanel::sourcesSayWhichSourceSpreadsMost()
                       row(QStringLiteral("mlp-only-order"), {QStringLiteral("order")}, {1, 1.2})});
     QCOMPARE(panel.sources()->rowCount(), 3);
     QVERIFY(!table->isHidden());
+    // Every cell's text fits its column on one line: no "0." over "0009145", no name broken.
+    panel.setSources(
+        {row(QStringLiteral("wine-mlp-only-order"), {QStringLiteral("order")}, {0.0009145, 0.0021}),
+         row(QStringLiteral("mlp"), all, {1, 2, 3})});
+    for (int r = 0; r < panel.sources()->rowCount(); ++r)
+        for (int c = 0; c < panel.sources()->columnCount(); ++c) {
+            const QString text = panel.sources()->index(r, c).data().toString();
+            QTRY_VERIFY2(table->columnWidth(c) >= table->fontMetrics().horizontalAdvance(text),
+                     qPrintable(QStringLiteral("%1 in %2 pixels").arg(text).arg(table->columnWidth(c))));
+        }
+    panel.setSources({row(QStringLiteral("mlp"), all, {1, 2, 3}),
+                      row(QStringLiteral("mlp-only-init"), {QStringLiteral("init")}, {1, 2.5}),
+                      row(QStringLiteral("mlp-only-order"), {QStringLiteral("order")}, {1, 1.2})});
     QCOMPARE(panel.sources()->index(1, 1).data().toString(), QStringLiteral("init"));
     QCOMPARE(panel.sources()->index(0, 3).data(Qt::UserRole).toDouble(), 1.0); // std of 1, 2, 3
     QVERIFY2(panel.sourcesText().contains(

@@ -135,6 +135,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_sourcesView->setObjectName(QStringLiteral("sourcesTable"));
     m_sourcesView->setModel(m_sources);
     m_sourcesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Each cell on one line, its column as wide: wrapped, Qt breaks "0.0009145" after "0." and sizes
+    // the column to the pieces.
+    m_sourcesView->setWordWrap(false);
     m_sourcesView->verticalHeader()->hide();
     m_sourcesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_sourcesView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
