@@ -188,6 +188,11 @@ void TestComparePanel::snapshotComparesTheFocusWithinItsCheckedGroup()
     for (const auto& [name, rules] : withoutBest.picks)
         ensemblePicks += static_cast<int>(rules.count(QStringLiteral("ensemble")));
     QCOMPARE(ensemblePicks, 1);
+    // Checked alone, e0 is picked over nothing: the Pick column stays empty.
+    QSet<QString> allButE0;
+    for (int i = 1; i <= 5; ++i)
+        allButE0 << QStringLiteral("e%1").arg(i);
+    QVERIFY(WorkspaceSnapshot::build(folder, QStringLiteral("e0"), allButE0).picks.empty());
 }
 
 void TestComparePanel::anUncheckedFocusIsStillCompared()
@@ -436,7 +441,7 @@ void TestComparePanel::sourcesSayWhichSourceSpreadsMost()
         for (int c = 0; c < panel.sources()->columnCount(); ++c) {
             const QString text = panel.sources()->index(r, c).data().toString();
             QTRY_VERIFY2(table->columnWidth(c) >= table->fontMetrics().horizontalAdvance(text),
-                     qPrintable(QStringLiteral("%1 in %2 pixels").arg(text).arg(table->columnWidth(c))));
+                         qPrintable(QStringLiteral("%1 in %2 pixels").arg(text).arg(table->columnWidth(c))));
         }
     panel.setSources({row(QStringLiteral("mlp"), all, {1, 2, 3}),
                       row(QStringLiteral("mlp-only-init"), {QStringLiteral("init")}, {1, 2.5}),
