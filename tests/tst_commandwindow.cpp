@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -178,6 +179,9 @@ void TestCommandWindow::failedSeedShowsWhyAndOpensItsLog()
     QVERIFY(waitForSweep(window, [] {}));
     // It gives up after max(3, 1) failures; each is stored with its reason.
     QTRY_COMPARE_WITH_TIMEOUT(window.seedModel()->rowCount(), 3, 20000);
+    // The status bar does not call a sweep of nothing but failures "finished".
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Sweep ended: all 3 seeds failed; the Seeds tab says why."));
     const QModelIndex status = window.seedModel()->index(0, SeedTableModel::Status);
     QCOMPARE(status.data().toString(), QStringLiteral("failed")); // before any epoch: no "at epoch 0"
     const QString reason = window.seedModel()->index(0, SeedTableModel::Reason).data().toString();

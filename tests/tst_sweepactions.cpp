@@ -6,6 +6,7 @@
 #include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
+#include "sweepstatus.h"
 
 #include "support/experimentbuilder.h"
 
@@ -68,6 +69,14 @@ void TestSweepActions::runsPanelFollowsTheSweep()
     QVERIFY(dock->isVisible()); // a sweep shows it as it starts
     QVERIFY(ended.wait(60000));
     QCOMPARE(ended.first().at(0).toBool(), false);
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Sweep finished: 2 seeds trained."));
+    QCOMPARE(SweepStatus::endedMessage(false, 1, 0), QStringLiteral("Sweep finished: 1 seed trained."));
+    QCOMPARE(SweepStatus::endedMessage(false, 3, 2),
+             QStringLiteral("Sweep finished: 3 seeds trained, 2 failed; the Seeds tab says why."));
+    QCOMPARE(SweepStatus::endedMessage(false, 0, 1),
+             QStringLiteral("Sweep ended: its seed failed; the Seeds tab says why."));
+    QCOMPARE(SweepStatus::endedMessage(true, 3, 2),
+             QStringLiteral("Sweep cancelled; every finished seed is kept."));
     QVERIFY(!dock->isVisible()); // and hides it once it is over
 
     // Shown by the user, it stays when the sweep ends (it hid itself).

@@ -69,7 +69,25 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
         m_window->statusBar()->showMessage(tr("Sweep stopped: %1").arg(message));
         m_runQueue->setProblem(tr("Sweep stopped: %1").arg(message));
     });
+    connect(m_sweeps, &SweepController::seedEnded, this, [this](const QString&, quint64, bool finished) {
+        ++(finished ? m_seedsFinished : m_seedsFailed);
+    });
     connect(m_sweeps, &SweepController::sweepEnded, this, &SweepStatus::sweepEnded);
+}
+
+QString SweepStatus::endedMessage(bool cancelled, int finished, int failed)
+{
+    if (cancelled)
+        return tr("Sweep cancelled; every finished seed is kept.");
+    // "Finished" after nothing but failures would read as success.
+    if (failed > 0 && finished == 0)
+        return failed == 1 ? tr("Sweep ended: its seed failed; the Seeds tab says why.")
+                           : tr("Sweep ended: all %1 seeds failed; the Seeds tab says why.").arg(failed);
+    if (failed > 0)
+        return tr("Sweep finished: %1 trained, %2 failed; the Seeds tab says why.")
+            .arg(countedNoun(finished, tr("seed")), QString::number(failed));
+    return finished > 0 ? tr("Sweep finished: %1 trained.").arg(countedNoun(finished, tr("seed")))
+                        : tr("Sweep finished.");
 }
 
 void SweepStatus::setActions(QAction* run, QAction* runAll, QAction* pause, QAction* cancel)
@@ -121,10 +139,10 @@ void SweepStatus::sweepEnded(bool cancelled)
     // A sweep that stopped on a problem has said so already; its end must not call it cancelled.
     // Its dock stays: the problem is written there to be read.
     if (std::exchange(m_problem, QString()).isEmpty()) {
-        m_window->statusBar()->showMessage(cancelled ? tr("Sweep cancelled; every finished seed is kept.")
-                                                     : tr("Sweep finished."));
+        m_window->statusBar()->showMessage(endedMessage(cancelled, m_seedsFinished, m_seedsFailed));
         hideRunsShownForRuns();
     }
+    m_seedsFinished = m_seedsFailed = 0;
     update();
 }
 

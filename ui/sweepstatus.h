@@ -39,6 +39,8 @@ public:
     bool canRunAgain() const { return m_canRunAgain; } // the last sweep was cancelled
     void forgetRunAgain();                             // another workspace: nothing to run again
     void hideRunsIfIdle();
+    // The status bar's word on a sweep's end, counting its seeds that finished and failed.
+    static QString endedMessage(bool cancelled, int finished, int failed);
 
 private:
     void sweepEnded(bool cancelled);
@@ -56,8 +58,9 @@ private:
     QAction* m_runAll = nullptr;
     QAction* m_pause = nullptr;
     QAction* m_cancel = nullptr;
-    QString m_problem;           // why the running sweep stopped, once it said so
-    bool m_shownForRuns = false; // the dock was shown by a run, not by the user
+    QString m_problem;                          // why the running sweep stopped, once it said so
+    int m_seedsFinished = 0, m_seedsFailed = 0; // in the running sweep, for its last word
+    bool m_shownForRuns = false;                // the dock was shown by a run, not by the user
     bool m_wasRunning = false;
     bool m_slurmActive = false;
     bool m_canRunAgain = false;
