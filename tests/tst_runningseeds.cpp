@@ -55,7 +55,7 @@ private Q_SLOTS:
     void experimentsStartedWithoutSeedsAwaitThem();
     void aRunningSeedIsDrawnUntilItsPointArrives();
     void anEmptyPlotFollowsTheRunningSeeds();
-    void onlyATrainingSelectionLeadsWithoutSeeds();
+    void theSelectionLeadsWithoutSeedsAnUncheckedOneDoesNot();
     void aSweepsSeedsStandOnTheScatterBeforeTheyEnd();
 };
 
@@ -175,10 +175,11 @@ void TestRunningSeeds::anEmptyPlotFollowsTheRunningSeeds()
     QVERIFY(view.plot()->yAxis->range().contains(20.0));
 }
 
-// An experiment whose truth is stored but that has no seed and is not training (a sweep cancelled
-// before its first seed ended) does not take the scatter from the experiments with seeds, even
-// selected and first by name; training, it does.
-void TestRunningSeeds::onlyATrainingSelectionLeadsWithoutSeeds()
+// An experiment whose truth is stored but that has no seed (a sweep cancelled before its first seed
+// ended), selected, keeps the plots on its own rows, training or not: showing the experiments with
+// seeds on other rows would present another data set as its own. Unchecked, or not selected (an
+// idle one first by name), it leaves the scatter to the experiments with seeds.
+void TestRunningSeeds::theSelectionLeadsWithoutSeedsAnUncheckedOneDoesNot()
 {
     QTemporaryDir dir;
     importAlphaAndBeta(dir);
@@ -187,9 +188,16 @@ void TestRunningSeeds::onlyATrainingSelectionLeadsWithoutSeeds()
     other.test = {4, 5, 6};
     LabelsFile::write(other, dir.filePath(QStringLiteral("results/aaa"))); // other rows: another group
     WorkspaceSnapshot idle = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, false);
-    QCOMPARE(idle.scatter.series.size(), size_t(2));
-    QVERIFY(idle.scatter.otherGroups.isEmpty());
-    QVERIFY(idle.scatter.awaitingSeeds.isEmpty());
+    QVERIFY(idle.scatter.series.empty());
+    QCOMPARE(idle.scatter.awaitingSeeds, QStringList{QStringLiteral("aaa")});
+    QCOMPARE(idle.scatter.otherGroups, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+    for (const WorkspaceSnapshot& elsewhere :
+         {WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {QStringLiteral("aaa")}, false),
+          WorkspaceSnapshot::build(dir.path(), QStringLiteral("beta"), {}, false)}) {
+        QCOMPARE(elsewhere.scatter.series.size(), size_t(2));
+        QVERIFY(elsewhere.scatter.otherGroups.isEmpty());
+        QVERIFY(elsewhere.scatter.awaitingSeeds.isEmpty());
+    }
     WorkspaceSnapshot training = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, true);
     QVERIFY(training.scatter.series.empty());
     QCOMPARE(training.scatter.awaitingSeeds, QStringList{QStringLiteral("aaa")});
