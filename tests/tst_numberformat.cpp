@@ -157,6 +157,12 @@ void TestNumberFormat::countsTakeTheNounInTheRightNumber()
              QStringLiteral("2 matrices"));
     QCOMPARE(countedNoun(1, QStringLiteral("matrix"), QStringLiteral("matrices")),
              QStringLiteral("1 matrix"));
+    // A list under a plot stays one line: names past the third are counted.
+    const QStringList names = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                               QStringLiteral("d"), QStringLiteral("e")};
+    QCOMPARE(namesAndMore(names, 3), QStringLiteral("a, b, c and 2 more"));
+    QCOMPARE(namesAndMore(names.mid(0, 3), 3), QStringLiteral("a, b, c"));
+    QCOMPARE(namesAndMore({}, 3), QString());
 }
 
 QTEST_GUILESS_MAIN(TestNumberFormat)

@@ -336,6 +336,10 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     QCOMPARE(data.series[0].experiment, QStringLiteral("beta"));
     QCOMPARE(data.otherGroups, QStringList{QStringLiteral("alpha")});
     QCOMPARE(data.otherGroupsNote(), QStringLiteral("1 checked experiment uses other data: alpha"));
+    ScatterData many = data;
+    many.otherGroups = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
+    QCOMPARE(many.otherGroupsNote(),
+             QStringLiteral("4 checked experiments use other data: a, b, c and 1 more"));
     QCOMPARE(data.seedTrend.correlation.n, 4); // beta's seeds only
     QCOMPARE(data.group.dataPath, QStringLiteral("beta.csv"));
 

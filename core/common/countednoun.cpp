@@ -8,4 +8,13 @@ QString countedNoun(qlonglong n, const QString& noun, const QString& plural)
     return QString::number(n) + QLatin1Char(' ') + word;
 }
 
+QString namesAndMore(const QStringList& names, int shown)
+{
+    if (names.size() <= shown)
+        return names.join(QStringLiteral(", "));
+    return QStringLiteral("%1 and %2 more")
+        .arg(names.mid(0, shown).join(QStringLiteral(", ")))
+        .arg(names.size() - shown);
+}
+
 } // namespace seedscape

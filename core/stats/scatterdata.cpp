@@ -1,5 +1,6 @@
 #include "scatterdata.h"
 
+#include "common/countednoun.h"
 #include "ensemblescorer.h"
 #include "experiment/experimentnames.h"
 
@@ -117,7 +118,7 @@ QString ScatterData::otherGroupsNote() const
     return QStringLiteral("%1 checked %2 other data: %3")
         .arg(otherGroups.size())
         .arg(otherGroups.size() == 1 ? QStringLiteral("experiment uses") : QStringLiteral("experiments use"),
-             otherGroups.join(QStringLiteral(", ")));
+             namesAndMore(otherGroups, kOtherGroupsNamed));
 }
 
 int ScatterData::count(Kind kind) const

@@ -58,8 +58,10 @@ struct ScatterData
     // these decides the group and the metric.
     QStringList awaitingSeeds;
 
-    // "3 checked experiments use other data: a, b, c" (empty when none is left out).
+    // "3 checked experiments use other data: a, b, c" (empty when none is left out); past
+    // kOtherGroupsNamed names, "… and 6 more": the note stays one line beside the legend.
     QString otherGroupsNote() const;
+    static constexpr int kOtherGroupsNamed = 3;
 
     // The comparison group of the first experiment with seeds is plotted (of the first one without,
     // when none has seeds), or with firstLeads the first experiment's, seeds or not (the selected

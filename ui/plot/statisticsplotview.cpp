@@ -3,6 +3,7 @@
 #include "common/countednoun.h"
 #include "experiment/experimentnames.h"
 #include "stats/comparisongroup.h"
+#include "stats/scatterdata.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -108,7 +109,7 @@ QString StatisticsPlotView::otherGroupsNote() const
         return {};
     return tr("%1 scored on other data left out: %2")
         .arg(countedNoun(m_otherGroups.size(), tr("checked experiment")),
-             m_otherGroups.join(QStringLiteral(", ")));
+             namesAndMore(m_otherGroups, ScatterData::kOtherGroupsNamed));
 }
 
 void StatisticsPlotView::setNote(const QString& text)
