@@ -14,6 +14,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <functional>
+
 using namespace seedscape;
 
 class TestPlotCommand : public QObject
@@ -343,6 +345,25 @@ int pdfImages(const QString& path)
     return list.isEmpty() ? -1 : static_cast<int>(list.trimmed().count('\n')) - 1;
 }
 
+// The golden multiclass case's predictions, rewritten, imported into dir/ws with its labels;
+// returns the workspace, empty when the files cannot be read or written.
+QString importRewrittenGolden(const QTemporaryDir& dir,
+                              const std::function<QByteArray(const QByteArray&)>& rewrite)
+{
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
+    QFile source(golden + QStringLiteral("/predictions.csv"));
+    QFile rewritten(dir.filePath(QStringLiteral("predictions.csv")));
+    if (!source.open(QIODevice::ReadOnly) || !rewritten.open(QIODevice::WriteOnly))
+        return {};
+    rewritten.write(rewrite(source.readAll()));
+    rewritten.close();
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    PredictionImporter::importInto(Workspace(workspace), rewritten.fileName(),
+                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
+                                   Metric::Accuracy);
+    return workspace;
+}
+
 bool hasPoppler()
 {
     return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty() &&
@@ -395,25 +416,18 @@ void TestPlotCommand::reportPdfKeepsTableRowsOnOneLineAndRepeatsHeaders()
         QSKIP("pdftotext and pdfimages (poppler-utils) are not installed: the PDF is not read");
     constexpr int kCopies = 40;
     // 40 copies of m1: the statistics table runs over two pages, the 1,560 comparisons over many.
-    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
-    QFile source(golden + QStringLiteral("/predictions.csv"));
-    QVERIFY(source.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = source.readAll().split('\n');
-    QByteArray predictions = lines.front() + '\n';
-    for (int e = 1; e <= kCopies; ++e)
-        for (const QByteArray& line : lines)
-            if (line.startsWith("m1,"))
-                predictions +=
-                    QStringLiteral("e%1").arg(e, 2, 10, QLatin1Char('0')).toUtf8() + line.mid(2) + '\n';
     QTemporaryDir dir;
-    QFile copies(dir.filePath(QStringLiteral("predictions.csv")));
-    QVERIFY(copies.open(QIODevice::WriteOnly));
-    copies.write(predictions);
-    copies.close();
-    const QString workspace = dir.filePath(QStringLiteral("ws"));
-    PredictionImporter::importInto(Workspace(workspace), copies.fileName(),
-                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
-                                   Metric::Accuracy);
+    const QString workspace = importRewrittenGolden(dir, [](const QByteArray& csv) {
+        const QList<QByteArray> lines = csv.split('\n');
+        QByteArray predictions = lines.front() + '\n';
+        for (int e = 1; e <= kCopies; ++e)
+            for (const QByteArray& line : lines)
+                if (line.startsWith("m1,"))
+                    predictions +=
+                        QStringLiteral("e%1").arg(e, 2, 10, QLatin1Char('0')).toUtf8() + line.mid(2) + '\n';
+        return predictions;
+    });
+    QVERIFY(!workspace.isEmpty());
     const QString path = dir.filePath(QStringLiteral("report.pdf"));
     QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"),
                   path}),
@@ -458,26 +472,19 @@ void TestPlotCommand::reportPdfTablesOfLongNamesFitThePage()
         QSKIP("pdftotext and pdfimages (poppler-utils) are not installed: the PDF is not read");
     // Names of 60 characters and more, which never break: at the text's size the statistics table
     // would run off the page and lose its last columns.
-    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/multiclass_accuracy");
-    QFile source(golden + QStringLiteral("/predictions.csv"));
-    QVERIFY(source.open(QIODevice::ReadOnly));
     const QString longA =
         QStringLiteral("an-experiment-with-a-rather-long-name-that-says-everything-about-it");
     const QString longB = QStringLiteral("another-experiment-with-a-long-name-that-says-everything-as-well");
-    QString predictions = QString::fromUtf8(source.readAll());
-    predictions.replace(QRegularExpression(QStringLiteral("^m1,"), QRegularExpression::MultilineOption),
-                        longA + QLatin1Char(','));
-    predictions.replace(QRegularExpression(QStringLiteral("^m2,"), QRegularExpression::MultilineOption),
-                        longB + QLatin1Char(','));
     QTemporaryDir dir;
-    QFile renamed(dir.filePath(QStringLiteral("predictions.csv")));
-    QVERIFY(renamed.open(QIODevice::WriteOnly));
-    renamed.write(predictions.toUtf8());
-    renamed.close();
-    const QString workspace = dir.filePath(QStringLiteral("ws"));
-    PredictionImporter::importInto(Workspace(workspace), renamed.fileName(),
-                                   golden + QStringLiteral("/labels.csv"), Task::Multiclass,
-                                   Metric::Accuracy);
+    const QString workspace = importRewrittenGolden(dir, [&](const QByteArray& csv) {
+        QString predictions = QString::fromUtf8(csv);
+        predictions.replace(QRegularExpression(QStringLiteral("^m1,"), QRegularExpression::MultilineOption),
+                            longA + QLatin1Char(','));
+        predictions.replace(QRegularExpression(QStringLiteral("^m2,"), QRegularExpression::MultilineOption),
+                            longB + QLatin1Char(','));
+        return predictions.toUtf8();
+    });
+    QVERIFY(!workspace.isEmpty());
     const QString path = dir.filePath(QStringLiteral("report.pdf"));
     QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"),
                   path}),
