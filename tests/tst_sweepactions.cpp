@@ -115,7 +115,7 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
                  !questions.first().contains(QStringLiteral("lost")),
              qPrintable(questions.first()));
     // A program's seed has no checkpoint of Seedscape's: its work is lost, and that is said.
-    const QString mixed = MainWindow::cancelQuestion(1, 2);
+    const QString mixed = SweepStatus::cancelQuestion(1, 2);
     QVERIFY2(mixed.startsWith(QStringLiteral("End the 3 seeds training now?")), qPrintable(mixed));
     QVERIFY(mixed.contains(
         QStringLiteral("the seed of a built-in model keeps its last checkpoint (saved every 10 seconds)")));

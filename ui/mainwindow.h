@@ -102,9 +102,6 @@ public:
     bool runExperiments(int row);
     // Run → Cancel: asks first when seeds are training (see setCancelConfirmation), then cancels.
     void cancelSweep();
-    // What Cancel asks, saying what the running seeds keep: built-in models their checkpoints,
-    // the user's programs nothing.
-    static QString cancelQuestion(int builtIn, int programs);
     // Asks whether to end the running seeds; true cancels. By default a message box; tests replace it.
     void setCancelConfirmation(std::function<bool(const QString& question)> confirm);
     // After a cancelled sweep: trains the same experiments again, until each has its seeds.

@@ -133,6 +133,30 @@ void SweepStatus::hideRunsShownForRuns()
         hideRunsIfIdle();
 }
 
+QString SweepStatus::cancelQuestion(int builtIn, int programs)
+{
+    const int seconds = static_cast<int>(SweepController::kCheckpointInterval.count() / 1000);
+    QStringList consequences;
+    if (builtIn > 0)
+        consequences << (builtIn == 1
+                             ? tr("the seed of a built-in model keeps its last checkpoint (saved "
+                                  "every %1 seconds), and Run again continues it from there")
+                             : tr("the %2 seeds of built-in models keep their last checkpoints "
+                                  "(saved every %1 seconds), and Run again continues them from there"))
+                            .arg(seconds)
+                            .arg(builtIn);
+    if (programs > 0)
+        consequences << (programs == 1 ? tr("the program of your own running seed is stopped, and its "
+                                            "training so far is lost")
+                                       : tr("the programs of your %1 own running seeds are stopped, and "
+                                            "their training so far is lost")
+                                             .arg(programs));
+    const QString question = builtIn + programs == 1
+                                 ? tr("End the seed training now?")
+                                 : tr("End the %1 seeds training now?").arg(builtIn + programs);
+    return tr("%1 Every finished seed is kept; %2.").arg(question, consequences.join(tr("; ")));
+}
+
 void SweepStatus::sweepEnded(bool cancelled)
 {
     m_canRunAgain = cancelled;

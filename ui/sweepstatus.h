@@ -39,6 +39,9 @@ public:
     bool canRunAgain() const { return m_canRunAgain; } // the last sweep was cancelled
     void forgetRunAgain();                             // another workspace: nothing to run again
     void hideRunsIfIdle();
+    // What Cancel asks, saying what the running seeds keep: built-in models their checkpoints,
+    // the user's programs nothing.
+    static QString cancelQuestion(int builtIn, int programs);
     // The status bar's word on a sweep's end, counting its seeds that finished and failed.
     static QString endedMessage(bool cancelled, int finished, int failed);
 

@@ -11,8 +11,6 @@
 #include "store/resultstore.h"
 #include "store/workspace.h"
 
-#include <QFileInfo>
-
 #include <algorithm>
 
 namespace seedscape {
@@ -43,9 +41,8 @@ std::optional<ExperimentResults> WorkspaceSnapshot::beforeFirstSeed(const QStrin
         const Workspace workspace(workspaceFolder);
         const Experiment e = workspace.experiment(name);
         // As a sweep prepares it (Workspace::prepareData), from the cache the editor's preview fills.
-        const QString file = e.dataset.resolvedPath(QFileInfo(workspace.experimentFile(name)).absolutePath());
-        const std::shared_ptr<const PreparedData> data = PreparedDataCache::shared().get(
-            file, e.dataset, e.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+        const std::shared_ptr<const PreparedData> data =
+            PreparedDataCache::shared().get(workspace.dataFile(e), e.dataset, Workspace::dataUse(e));
         ExperimentResults r;
         r.name = name;
         r.folder = workspace.resultsFolder(name);

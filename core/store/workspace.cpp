@@ -209,11 +209,21 @@ PreparedData Workspace::prepareData(const Experiment& experiment) const
     return prepareDataOfFile(experiment, experimentFile(experiment.name)); // data paths from m_folder
 }
 
+QString Workspace::dataFile(const Experiment& experiment) const
+{
+    return experiment.dataset.resolvedPath(QFileInfo(experimentFile(experiment.name)).absolutePath());
+}
+
+DatasetLoader::Use Workspace::dataUse(const Experiment& experiment)
+{
+    return experiment.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features;
+}
+
 PreparedData Workspace::prepareDataOfFile(const Experiment& experiment, const QString& experimentFile)
 {
-    PreparedData data = PreparedData::prepare(
-        experiment.dataset.resolvedPath(QFileInfo(experimentFile).absolutePath()), experiment.dataset,
-        experiment.isCommand() ? DatasetLoader::Use::TargetOnly : DatasetLoader::Use::Features);
+    PreparedData data =
+        PreparedData::prepare(experiment.dataset.resolvedPath(QFileInfo(experimentFile).absolutePath()),
+                              experiment.dataset, dataUse(experiment));
     if (const auto problem = ExperimentValidator::validateMetricForData(experiment, data.dataset.task))
         throw InputError({experimentFile, 0, {}, problem->field}, problem->message);
     return data;

@@ -80,6 +80,10 @@ public:
     CommandPlaces commandPlaces(const QString& name) const;
     // Data as the experiment's engine needs it: for a command experiment the target alone.
     PreparedData prepareData(const Experiment& experiment) const;
+    // The file and the reading prepareData uses, for PreparedDataCache to give the same data
+    // without reading the file again.
+    QString dataFile(const Experiment& experiment) const;
+    static DatasetLoader::Use dataUse(const Experiment& experiment);
     // The same for an experiment file anywhere (relative data paths from its folder): reads the data
     // as the experiment says, and refuses (InputError on "metric", naming the file) a metric that cannot
     // score the task the data gave. What check, run and submit read before the workspace changes.
