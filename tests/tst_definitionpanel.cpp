@@ -154,7 +154,7 @@ void TestDefinitionPanel::invalidEditIsNeverWritten()
 
     typeInto(panel.editor(), QStringLiteral("training.epochs"), QStringLiteral("0"));
     QCOMPARE(fieldProblem(panel.editor(), QStringLiteral("training.epochs")),
-             QStringLiteral("training.epochs: must be at least 1, got 0"));
+             QStringLiteral("Epochs: must be at least 1, got 0"));
     QVERIFY(!autosave.isPending());
     QVERIFY(!panel.hasWaitingEdit());
     QVERIFY(statusOf(&panel).contains(QStringLiteral("Not saved: 1 problem")));
@@ -437,7 +437,7 @@ void TestDefinitionPanel::definitionTabAutosavesValidEdits()
     // An invalid value is shown and never written.
     typeInto(editor, QStringLiteral("training.epochs"), QStringLiteral("0"));
     QCOMPARE(fieldProblem(editor, QStringLiteral("training.epochs")),
-             QStringLiteral("training.epochs: must be at least 1, got 0"));
+             QStringLiteral("Epochs: must be at least 1, got 0"));
     QVERIFY(!autosave.fire());
     QCOMPARE(ExperimentReader::readFile(file).training.epochs, epochs);
     // A valid one is saved when the autosave timer fires, and the table shows it.

@@ -12,6 +12,7 @@
 #include "support/sampledata.h"
 #include "support/tempworkspace.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void labelsAreWordsWithTheFieldPathAsTooltip();
     void firstProblemIsScrolledIntoViewWhenShown();
     void problemAppearingAfterAnEditIsScrolledIntoView();
+    void aProblemWaitsUntilTheTypingLeavesItsField();
     void outsideDatasetIsCopiedIntoTheWorkspaceWhenAccepted();
     void outsideDatasetStaysWhereItIsWhenDeclined();
     void datasetInsideTheWorkspaceIsStoredRelative();
@@ -146,7 +148,7 @@ void TestEditorFields::firstProblemIsScrolledIntoViewWhenShown()
     broken.seeds.count = 0;
     w.editor.setExperiment(broken);
     QCOMPARE(fieldProblem(&w.editor, QStringLiteral("training.epochs")),
-             QStringLiteral("training.epochs: must be at least 1, got 0"));
+             QStringLiteral("Epochs: must be at least 1, got 0"));
     QVERIFY(!fieldProblem(&w.editor, QStringLiteral("seeds.count")).isEmpty());
     QTRY_VERIFY(formScrollBar(&w.editor)->value() > 0);
     QTRY_VERIFY(!epochsProblem->visibleRegion().isEmpty());
@@ -175,6 +177,61 @@ void TestEditorFields::problemAppearingAfterAnEditIsScrolledIntoView()
              qPrintable(problem->text()));
     QCoreApplication::processEvents();
     QCOMPARE(bar->value(), 0);
+}
+
+void TestEditorFields::aProblemWaitsUntilTheTypingLeavesItsField()
+{
+    TempWorkspace workspace;
+    ExperimentEditor editor;
+    editor.resize(1000, 700);
+    editor.setWorkspace(workspace.path(), {});
+    editor.setExperiment(diabetes());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    QTRY_VERIFY(editor.isValid());
+    QLineEdit* lr = lineEdit(&editor, QStringLiteral("training.lr"));
+    auto* order = editor.findChild<QCheckBox*>(QStringLiteral("seeds.vary.order"));
+    editor.findChild<QScrollArea*>(QStringLiteral("editorForm"))->ensureWidgetVisible(order);
+    QCoreApplication::processEvents();
+    const auto top = [&] {
+        return order->mapTo(&editor, QPoint()).y();
+    };
+    const int before = top();
+
+    lr->setFocus();
+    QTRY_VERIFY(lr->hasFocus());
+    typeInto(&editor, QStringLiteral("training.lr"), QStringLiteral("0"));
+    QCoreApplication::processEvents();
+    QVERIFY(!editor.isValid()); // known at once: nothing can be saved
+    QVERIFY(fieldProblem(&editor, QStringLiteral("training.lr")).isEmpty()); // not shown yet
+    QCOMPARE(top(), before);                                                 // nothing below moved
+
+    // A click on a check box below: press and release both land on it, then the message shows.
+    const bool wasChecked = order->isChecked();
+    const QPoint nearItsTop = order->mapTo(&editor, QPoint(8, 2)); // a move of 3 px would miss it
+    QTest::mousePress(editor.windowHandle(), Qt::LeftButton, {}, nearItsTop);
+    QVERIFY(order->hasFocus());
+    QCoreApplication::processEvents(); // the time a hand takes between press and release
+    QCOMPARE(top(), before);
+    QTest::mouseRelease(editor.windowHandle(), Qt::LeftButton, {}, nearItsTop);
+    QCOMPARE(order->isChecked(), !wasChecked);
+    QTRY_COMPARE(fieldProblem(&editor, QStringLiteral("training.lr")),
+                 QStringLiteral("Learning rate: must be greater than 0, got 0"));
+    QCOMPARE(problemLabel(&editor, QStringLiteral("training.lr"))->toolTip(),
+             QStringLiteral("training.lr: must be greater than 0, got 0")); // the path, for the file
+    QTRY_VERIFY(top() > before);
+    const int withMessage = top();
+
+    // Solved while typed in: the message goes, its lines stay until the typing leaves the field.
+    lr->setFocus();
+    QTRY_VERIFY(lr->hasFocus());
+    typeInto(&editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QCoreApplication::processEvents();
+    QVERIFY(editor.isValid());
+    QVERIFY(fieldProblem(&editor, QStringLiteral("training.lr")).isEmpty());
+    QCOMPARE(top(), withMessage);
+    QTest::keyClick(lr, Qt::Key_Tab);
+    QTRY_COMPARE(top(), before);
 }
 
 void TestEditorFields::outsideDatasetIsCopiedIntoTheWorkspaceWhenAccepted()

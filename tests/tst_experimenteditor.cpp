@@ -83,20 +83,20 @@ void TestExperimentEditor::newExperimentRejectsInvalidValuesThenCreates()
     // Invalid values are named under their field with the reader's words, and block Create.
     typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0"));
     QCOMPARE(fieldProblem(editor, QStringLiteral("training.lr")),
-             QStringLiteral("training.lr: must be greater than 0, got 0"));
+             QStringLiteral("Learning rate: must be greater than 0, got 0"));
     QVERIFY(!create->isEnabled());
     typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("fast"));
     QCOMPARE(fieldProblem(editor, QStringLiteral("training.lr")),
-             QStringLiteral("training.lr: must be a number, got \"fast\""));
+             QStringLiteral("Learning rate: must be a number, got \"fast\""));
     typeInto(editor, QStringLiteral("dataset.split.test"), QStringLiteral("0.9"));
     QVERIFY2(fieldProblem(editor, QStringLiteral("dataset.split.test"))
                  .contains(QStringLiteral("leave no training set")),
              qPrintable(fieldProblem(editor, QStringLiteral("dataset.split.test"))));
     typeInto(editor, QStringLiteral("model.hidden"), QStringLiteral("32, 0"));
     QCOMPARE(fieldProblem(editor, QStringLiteral("model.hidden")),
-             QStringLiteral("model.hidden: layer sizes must be between 1 and 65536, got 0"));
+             QStringLiteral("Hidden layers: layer sizes must be between 1 and 65536, got 0"));
     typeInto(editor, QStringLiteral("name"), QStringLiteral("bad/name"));
-    QCOMPARE(fieldProblem(editor, QStringLiteral("name")), QStringLiteral("name: must not contain '/'"));
+    QCOMPARE(fieldProblem(editor, QStringLiteral("name")), QStringLiteral("Name: must not contain '/'"));
     QCOMPARE(editor->problems().size(), size_t(4));
     QVERIFY(!editor->experiment());
 
@@ -164,7 +164,7 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     metric->setCurrentText(QStringLiteral("auc"));
     QVERIFY2(
         fieldProblem(&editor, QStringLiteral("metric"))
-            .startsWith(QStringLiteral("metric: auc does not score a regression task (the task inferred")),
+            .startsWith(QStringLiteral("Metric: auc does not score a regression task (the task inferred")),
         qPrintable(fieldProblem(&editor, QStringLiteral("metric"))));
     QVERIFY(!editor.isValid());
     metric->setCurrentText(QStringLiteral("mae"));
@@ -174,7 +174,7 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     task->setCurrentText(QStringLiteral("regression"));
     editor.findChild<QComboBox*>(QStringLiteral("metric"))->setCurrentText(QStringLiteral("auc"));
     QCOMPARE(fieldProblem(&editor, QStringLiteral("metric")),
-             QStringLiteral("metric: auc does not score a regression task"));
+             QStringLiteral("Metric: auc does not score a regression task"));
 }
 
 void TestExperimentEditor::dataProblemsAreNamed()
@@ -195,7 +195,7 @@ void TestExperimentEditor::dataProblemsAreNamed()
     path->setText(QStringLiteral("nowhere.csv"));
     Q_EMIT path->editingFinished();
     QVERIFY2(fieldProblem(&editor, QStringLiteral("dataset.path"))
-                 .startsWith(QStringLiteral("dataset.path: no file at ")),
+                 .startsWith(QStringLiteral("CSV file: no file at ")),
              qPrintable(fieldProblem(&editor, QStringLiteral("dataset.path"))));
     QVERIFY(fieldProblem(&editor, QStringLiteral("dataset.path")).endsWith(QStringLiteral("nowhere.csv")));
 }
@@ -266,7 +266,7 @@ void TestExperimentEditor::takenNameIsRefused()
     QTRY_VERIFY(editor.isValid());
     typeInto(&editor, QStringLiteral("name"), QStringLiteral("diabetes-mlp"));
     QCOMPARE(fieldProblem(&editor, QStringLiteral("name")),
-             QStringLiteral("name: the workspace already has an experiment named \"diabetes-mlp\""));
+             QStringLiteral("Name: the workspace already has an experiment named \"diabetes-mlp\""));
 }
 
 void TestExperimentEditor::duplicateAsVariantChangesOneThing()
@@ -397,10 +397,10 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
 
     // The command is checked as typed: the validator's rules, and whether the program can run.
     QCOMPARE(fieldProblem(editor, QStringLiteral("model.command")),
-             QStringLiteral("model.command: must name the program to run, e.g. [\"python3\", \"train.py\"]"));
+             QStringLiteral("Command line: must name the program to run, e.g. [\"python3\", \"train.py\"]"));
     typeInto(editor, QStringLiteral("model.command"), QStringLiteral("no-such-trainer-xyz train.py"));
     QVERIFY2(fieldProblem(editor, QStringLiteral("model.command"))
-                 .startsWith(QStringLiteral("model.command: no program \"no-such-trainer-xyz\" on PATH")),
+                 .startsWith(QStringLiteral("Command line: no program \"no-such-trainer-xyz\" on PATH")),
              qPrintable(fieldProblem(editor, QStringLiteral("model.command"))));
     QVERIFY(!create->isEnabled());
     typeInto(editor, QStringLiteral("model.command"), QStringLiteral("./train.sh --epochs {epochs}"));
@@ -451,7 +451,7 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
     QVERIFY(!create->isEnabled());
     typeInto(editor, QStringLiteral("model.watch"), QStringLiteral("train.sh runs/{seed}"));
     QCOMPARE(fieldProblem(editor, QStringLiteral("model.watch")),
-             QStringLiteral("model.watch[1]: cannot hold a placeholder: the watched files are the same for "
+             QStringLiteral("Also watch, item 2: cannot hold a placeholder: the watched files are the same for "
                             "every seed"));
     QFile module(QDir(dir.path()).filePath(QStringLiteral("scripts/my model.py")));
     QVERIFY(module.open(QIODevice::WriteOnly));

@@ -44,14 +44,16 @@ DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_status->setObjectName(QStringLiteral("definitionStatus"));
     m_status->setWordWrap(true);
-    layout->addWidget(m_status);
     m_restoreFile->setObjectName(QStringLiteral("restoreExperimentFile"));
     m_restoreFile->setToolTip(
         tr("Writes NAME.experiment.json back from the definition its seeds were trained with"));
     connect(m_restoreFile, &QPushButton::clicked, this, &DefinitionPanel::restoreFile);
     layout->addWidget(m_restoreFile, 0, Qt::AlignLeft);
-    layout->addWidget(buildVariantBar());
     layout->addWidget(m_editor, 1);
+    // Under the form: the bar and the status come and go, and change height, as you type; above
+    // it they moved every field, so a click aimed at one landed on another.
+    layout->addWidget(buildVariantBar());
+    layout->addWidget(m_status);
     m_editor->setNameEditable(false); // the name is the file's and the results folder's
     m_editor->setExtraRule([this](const Experiment& e) { return keepsStoredSeedsComparable(e); });
     m_autosave->setObjectName(QStringLiteral("autosaveTimer"));

@@ -3,9 +3,14 @@
 #include "problemlabel.h"
 #include "problemtext.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace seedscape {
@@ -17,6 +22,7 @@ FormFields::FormFields(QObject* parent) : QObject(parent), m_otherProblems(new Q
     // Word wrap is safe here: this label sits in a plain box layout, not in a QFormLayout row.
     m_otherProblems->setWordWrap(true);
     m_otherProblems->setVisible(false);
+    connect(qApp, &QApplication::focusChanged, this, &FormFields::typingMoved);
 }
 
 QWidget* FormFields::withProblem(QWidget* input, const QString& field)
@@ -49,6 +55,7 @@ QGroupBox* FormFields::section(const QString& title, const std::vector<FormRow>&
             row.input->setToolTip(row.field);
         form->addRow(label, row.input);
         m_order << row.field;
+        m_labels.insert(row.field, row.label);
     }
     return box;
 }
@@ -59,38 +66,113 @@ QString FormFields::shownUnder(const QString& problemField)
     if (problemField == QStringLiteral("dataset.split"))
         return QStringLiteral("dataset.split.test");
     // One argument of the command line, one watched path.
-    for (const QString list : {QStringLiteral("model.command"), QStringLiteral("model.watch")})
+    for (const QString& list : {QStringLiteral("model.command"), QStringLiteral("model.watch")})
         if (problemField.startsWith(list + QLatin1Char('[')))
             return list;
     return problemField;
 }
 
+QString FormFields::named(const FieldProblem& problem) const
+{
+    // Under its own row the row's label names it; the path stays in the tooltip, for the file.
+    static const QRegularExpression item(QStringLiteral("^(.+)\\[(\\d+)\\]$"));
+    const QRegularExpressionMatch m = item.match(problem.field);
+    const QString row = m.hasMatch() ? m.captured(1) : problem.field;
+    const QString label = m_labels.value(row);
+    if (label.isEmpty())
+        return QStringLiteral("%1: %2").arg(problem.field, problem.message);
+    if (m.hasMatch()) // one word of a list, counted from 1 as people count
+        return tr("%1, item %2: %3").arg(label).arg(m.captured(2).toInt() + 1).arg(problem.message);
+    return QStringLiteral("%1: %2").arg(label, problem.message);
+}
+
+QString FormFields::fieldBeingTyped() const
+{
+    QWidget* focus = QApplication::focusWidget();
+    // Only typing waits: a choice in a list or a check box is one act, seen as it happens.
+    if (!qobject_cast<QLineEdit*>(focus) && !qobject_cast<QAbstractSpinBox*>(focus))
+        return {};
+    for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it)
+        if (it.value()->parentWidget() && it.value()->parentWidget()->isAncestorOf(focus))
+            return it.key();
+    return {};
+}
+
 void FormFields::show(const std::vector<FieldProblem>& problems)
 {
-    for (QLabel* label : std::as_const(m_problemLabels)) {
-        label->clear();
-        label->setVisible(false);
-    }
+    m_shown = problems;
+    const QString typing = fieldBeingTyped();
+    m_heldField.clear();
+    QMap<QString, QStringList> texts, inFile;
     QStringList other;
     for (const FieldProblem& p : problems) {
-        QLabel* label = m_problemLabels.value(shownUnder(p.field));
-        const QString text = QStringLiteral("%1: %2").arg(p.field, p.message);
-        if (!label) {
-            other << text;
+        const QString field = shownUnder(p.field);
+        const QString withPath = QStringLiteral("%1: %2").arg(p.field, p.message);
+        if (!m_problemLabels.contains(field)) {
+            other << withPath;
             continue;
         }
-        label->setText(label->text().isEmpty() ? text : label->text() + QLatin1Char('\n') + text);
-        label->setVisible(true);
+        texts[field] << named(p);
+        inFile[field] << withPath;
+    }
+    for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it) {
+        QLabel* label = it.value();
+        const QString text = texts.value(it.key()).join(QLatin1Char('\n'));
+        // Being typed in: a new message waits hidden, a solved one keeps its lines, empty.
+        if (it.key() == typing && (label->isHidden() ? !text.isEmpty() : text.isEmpty())) {
+            m_heldField = typing;
+            if (!label->isHidden()) {
+                label->setMinimumHeight(label->height());
+                label->clear();
+            }
+            continue;
+        }
+        label->setMinimumHeight(0);
+        label->setText(text);
+        label->setToolTip(inFile.value(it.key()).join(QLatin1Char('\n')));
+        label->setVisible(!text.isEmpty());
     }
     m_otherProblems->setText(other.join(QLatin1Char('\n')));
     m_otherProblems->setVisible(!other.isEmpty());
+}
+
+void FormFields::typingMoved()
+{
+    if (m_heldField.isEmpty() || fieldBeingTyped() == m_heldField)
+        return;
+    // Left with a click: the form moves once the button is up, so the press and the release
+    // land on the same widget (a check box toggles only when both do).
+    if (QApplication::mouseButtons() != Qt::NoButton) {
+        if (!m_waitingForRelease)
+            qApp->installEventFilter(this);
+        m_waitingForRelease = true;
+        return;
+    }
+    showHeldBack();
+}
+
+bool FormFields::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_waitingForRelease && event->type() == QEvent::MouseButtonRelease) {
+        m_waitingForRelease = false;
+        qApp->removeEventFilter(this);
+        // After the release has reached its widget.
+        QMetaObject::invokeMethod(this, &FormFields::showHeldBack, Qt::QueuedConnection);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void FormFields::showHeldBack()
+{
+    if (!m_heldField.isEmpty())
+        show(std::vector<FieldProblem>(m_shown)); // the focus is elsewhere now: nothing waits
 }
 
 QSet<QString> FormFields::fieldsWithProblems() const
 {
     QSet<QString> fields;
     for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it)
-        if (!it.value()->isHidden())
+        if (!it.value()->isHidden() && !it.value()->text().isEmpty()) // not a solved one's empty lines
             fields.insert(it.key());
     if (!m_otherProblems->isHidden())
         fields.insert(QString());
@@ -107,8 +189,8 @@ QWidget* FormFields::firstProblem(const QSet<QString>& fields) const
     for (const QString& field : m_order) {
         const QLabel* label = m_problemLabels.value(field);
         // A row hidden with its section (the built-in model's fields under "Your program") cannot be shown.
-        if (label && !label->isHidden() && wanted(field) && label->parentWidget() &&
-            label->parentWidget()->isVisibleTo(label->window()))
+        if (label && !label->isHidden() && !label->text().isEmpty() && wanted(field) &&
+            label->parentWidget() && label->parentWidget()->isVisibleTo(label->window()))
             return label->parentWidget();
     }
     return nullptr;

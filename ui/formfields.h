@@ -26,8 +26,13 @@ struct FormRow
 
 // The labelled rows of the experiment editor and the problems under them: each row's label says
 // what the field is in words and shows its path in the file as a tooltip; each problem shows in
-// red under its own field (a problem no field shows goes to otherProblems(), above the form).
+// red under its own field, named by the row's label (a problem no field shows goes to
+// otherProblems(), above the form, named by its path).
 // The label named "FIELD.label", the message label "FIELD.problem", so tests can find them.
+//
+// While a field is being typed in, its message keeps its place: a new problem waits until the
+// typing leaves the field, and a solved one leaves its lines empty until then. A message appearing
+// or going at each keystroke moved every field below it, so a click aimed at one landed on another.
 class FormFields : public QObject
 {
     Q_OBJECT
@@ -41,7 +46,8 @@ public:
     QGroupBox* section(const QString& title, const std::vector<FormRow>& rows);
     QLabel* otherProblems() const { return m_otherProblems; }
 
-    // Shows each problem under its field, with the field's path in front of the message.
+    // Shows each problem under its field, with the field's label in front of the message (a field
+    // being typed in waits, as said above).
     void show(const std::vector<FieldProblem>& problems);
     // The fields that show a problem now; "" stands for otherProblems().
     QSet<QString> fieldsWithProblems() const;
@@ -49,12 +55,23 @@ public:
     // out: the row holding the input and its message, or otherProblems(); nullptr when none shows.
     QWidget* firstProblem(const QSet<QString>& fields = {}) const;
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     static QString shownUnder(const QString& problemField); // the field whose label shows it
+    QString named(const FieldProblem& problem) const;       // "Learning rate: must be …"
+    QString fieldBeingTyped() const;                        // "" when no text field has the focus
+    void typingMoved();                                     // the focus left the field typed in
+    void showHeldBack();
 
     QLabel* m_otherProblems;
     QMap<QString, QLabel*> m_problemLabels; // field path → its message label
+    QMap<QString, QString> m_labels;        // field path → its row's label
     QStringList m_order;                    // the fields of the rows, top to bottom
+    std::vector<FieldProblem> m_shown;      // the problems last given to show()
+    QString m_heldField;                    // the field whose message waits for the typing to leave it
+    bool m_waitingForRelease = false;       // the focus left with a mouse press: shown on release
 };
 
 } // namespace seedscape
