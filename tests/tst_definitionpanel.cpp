@@ -127,6 +127,7 @@ private Q_SLOTS:
     void incomparableEditOffersAVariant();
     void discardPutsTheSavedSettingsBack();
     void variantWaitsForTheFormsOwnProblems();
+    void variantBarAndStatusLeaveTheFieldsWhereTheyAre();
     // Through the window: the table and status follow the panel.
     void definitionTabAutosavesValidEdits();
     void storedSeedsAllowOnlyComparableEdits();
@@ -417,6 +418,25 @@ void TestDefinitionPanel::variantWaitsForTheFormsOwnProblems()
     typeInto(editor, QStringLiteral("training.batch_size"), QStringLiteral("16"));
     QVERIFY(make->isEnabled());
     QVERIFY2(statusOf(&w.panel).contains(QStringLiteral("make a variant")), qPrintable(statusOf(&w.panel)));
+}
+
+void TestDefinitionPanel::variantBarAndStatusLeaveTheFieldsWhereTheyAre()
+{
+    StoredSeedPanel w;
+    w.panel.resize(900, 700);
+    w.panel.show();
+    ExperimentEditor* editor = w.panel.editor();
+    QTRY_VERIFY(editor->isValid());
+    auto* lr = editor->findChild<QLineEdit*>(QStringLiteral("training.lr"));
+    QCoreApplication::processEvents();
+    const QPoint before = lr->mapTo(&w.panel, QPoint());
+
+    // The first keystroke of a change shows the bar and a longer status: the field stays put.
+    typeInto(editor, QStringLiteral("training.lr"), QStringLiteral("0.01"));
+    QTRY_VERIFY(w.bar()->isVisible());
+    QVERIFY(w.bar()->mapTo(&w.panel, QPoint()).y() > before.y()); // under the form
+    QCoreApplication::processEvents();
+    QCOMPARE(lr->mapTo(&w.panel, QPoint()), before);
 }
 
 void TestDefinitionPanel::definitionTabAutosavesValidEdits()
