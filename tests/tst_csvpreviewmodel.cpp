@@ -1,9 +1,11 @@
 // CsvPreviewModel: the first rows of a CSV file as a table whose headers say what each column
-// holds and which one is the target; row headers give the file's line numbers.
+// holds (its values counted over the whole file, once profiled) and which one is the target; row
+// headers give the file's line numbers.
 #include "csvpreviewmodel.h"
 
 #include "support/sampledata.h"
 
+#include "data/columnprofile.h"
 #include "data/csvreader.h"
 
 #include <QAbstractItemModelTester>
@@ -57,13 +59,38 @@ void TestCsvPreviewModel::previewsASampleFile()
              Qt::AlignRight | Qt::AlignVCenter); // a number
     QVERIFY(!model.index(0, 0).data(Qt::EditRole).isValid());
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("alcohol\nnumber"));
+    // The first 50 rows are all class 0: no count until the whole file says how many there are.
     QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
-             QStringLiteral("cultivar (target)\nwhole number, 1 value")); // the first 50 rows are class 0
+             QStringLiteral("cultivar (target)\nwhole number"));
     QCOMPARE(model.headerData(13, Qt::Horizontal, Qt::FontRole).value<QFont>().bold(), true);
     QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::FontRole).isValid());
-    const QString tip = model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString();
-    QVERIFY2(tip.startsWith(QStringLiteral("alcohol: number (in the first 50 row")), qPrintable(tip));
+    QCOMPARE(model.headerData(13, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("cultivar: whole number, 1 value (in the first 50 rows)"));
     QVERIFY(!model.headerData(14, Qt::Horizontal).isValid());
+
+    // Another file's columns are not this table's.
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    int rows = 0;
+    std::vector<ColumnProfile> columns =
+        ColumnProfile::profileFile(sampleDatasetPath(QStringLiteral("diabetes.csv")), &rows);
+    model.setWholeFile(columns, rows);
+    QCOMPARE(headers.count(), 0);
+    QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
+             QStringLiteral("cultivar (target)\nwhole number"));
+    // The whole file: three classes in 178 rows.
+    columns = ColumnProfile::profileFile(sampleDatasetPath(QStringLiteral("wine.csv")), &rows);
+    model.setWholeFile(columns, rows);
+    QCOMPARE(rows, 178);
+    QCOMPARE(headers.count(), 1);
+    QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
+             QStringLiteral("cultivar (target)\nwhole number, 3 values"));
+    QCOMPARE(model.headerData(13, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("cultivar: whole number, 3 values (in all 178 rows of the file)"));
+    QCOMPARE(model.rowCount(), 50); // still the rows shown
+    // A new table forgets it.
+    model.setTable(table, QStringLiteral("cultivar"));
+    QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
+             QStringLiteral("cultivar (target)\nwhole number"));
 }
 
 void TestCsvPreviewModel::headersDescribeColumns_data()
@@ -86,7 +113,9 @@ void TestCsvPreviewModel::headersDescribeColumns()
     QFETCH(QString, header);
     CsvPreviewModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setTable(CsvReader::parse(csv, QStringLiteral("t.csv")), QString());
+    const CsvTable table = CsvReader::parse(csv, QStringLiteral("t.csv"));
+    model.setTable(table, QString());
+    model.setWholeFile(ColumnProfile::profile(table), table.rowCount());
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), header);
 }
 

@@ -97,9 +97,14 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
     QTRY_COMPARE(window.previewModel()->rowCount(), 50);
     QCOMPARE(window.previewModel()->columnCount(), 31);
     QCOMPARE(window.previewModel()->headerData(0, Qt::Vertical).toInt(), 2); // the file's line
-    // Headers name the target and say what each column holds, as detected from the rows shown.
-    QCOMPARE(window.previewModel()->headerData(30, Qt::Horizontal).toString(),
-             QStringLiteral("benign (target)\nwhole number, 2 values"));
+    // Headers name the target and say what each column holds in the whole file, read after the rows.
+    QTRY_COMPARE(window.previewModel()->headerData(30, Qt::Horizontal).toString(),
+                 QStringLiteral("benign (target)\nwhole number, 2 values"));
+    QVERIFY2(window.previewModel()
+                 ->headerData(30, Qt::Horizontal, Qt::ToolTipRole)
+                 .toString()
+                 .endsWith(QStringLiteral("(in all 569 rows of the file)")),
+             qPrintable(window.previewModel()->headerData(30, Qt::Horizontal, Qt::ToolTipRole).toString()));
     QCOMPARE(window.previewModel()->headerData(0, Qt::Horizontal).toString(),
              QStringLiteral("mean_radius\nnumber"));
     QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")),

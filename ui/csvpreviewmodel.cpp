@@ -14,7 +14,27 @@ void CsvPreviewModel::setTable(CsvTable table, const QString& targetColumn)
     m_table = std::move(table);
     m_targetColumn = m_table.columnIndex(targetColumn);
     m_profiles = ColumnProfile::profile(m_table);
+    m_fileProfiles.clear();
+    m_wholeFile = false;
     endResetModel();
+}
+
+void CsvPreviewModel::setWholeFile(const std::vector<ColumnProfile>& columns, int rows)
+{
+    if (static_cast<int>(columns.size()) != columnCount())
+        return;
+    for (int c = 0; c < columnCount(); ++c)
+        if (columns[static_cast<size_t>(c)].name != m_table.header[c])
+            return; // another file's, or this one changed since
+    m_fileProfiles = columns;
+    m_fileRows = rows;
+    m_wholeFile = true;
+    if (columnCount() > 0) {
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                               {Qt::TextAlignmentRole});
+    }
 }
 
 void CsvPreviewModel::setTargetColumn(const QString& targetColumn)
@@ -50,7 +70,7 @@ QVariant CsvPreviewModel::data(const QModelIndex& index, int role) const
         return m_table.rows[static_cast<size_t>(index.row())][index.column()];
     if (role == Qt::TextAlignmentRole) // numbers line up on the right, words read from the left
         return QVariant::fromValue(
-            (m_profiles[static_cast<size_t>(index.column())].kind == ColumnProfile::Kind::Text
+            (profiles()[static_cast<size_t>(index.column())].kind == ColumnProfile::Kind::Text
                  ? Qt::AlignLeft
                  : Qt::AlignRight) |
             Qt::AlignVCenter);
@@ -66,14 +86,18 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (section >= columnCount())
         return {};
+    const ColumnProfile& shown = m_profiles[static_cast<size_t>(section)];
+    const ColumnProfile& whole = m_wholeFile ? m_fileProfiles[static_cast<size_t>(section)] : shown;
     if (role == Qt::DisplayRole)
         return (section == m_targetColumn ? m_table.header[section] + QStringLiteral(" (target)")
                                           : m_table.header[section]) +
-               QLatin1Char('\n') + m_profiles[static_cast<size_t>(section)].describe();
+               QLatin1Char('\n') + (m_wholeFile ? whole.describe() : shown.describeKind());
     if (role == Qt::ToolTipRole)
-        return tr("%1: %2 (in the first %3)")
-            .arg(m_table.header[section], m_profiles[static_cast<size_t>(section)].describe(),
-                 countedNoun(rowCount(), tr("row")));
+        return m_wholeFile
+                   ? tr("%1: %2 (in all %3 of the file)")
+                         .arg(m_table.header[section], whole.describe(), countedNoun(m_fileRows, tr("row")))
+                   : tr("%1: %2 (in the first %3)")
+                         .arg(m_table.header[section], shown.describe(), countedNoun(rowCount(), tr("row")));
     if (role == Qt::FontRole && section == m_targetColumn) {
         QFont bold;
         bold.setBold(true);

@@ -61,6 +61,22 @@ void DataLoader::readPreview(const QString& file, int rows)
             else
                 Q_EMIT self->previewFailed(file, *error);
         });
+    struct Profiles
+    {
+        std::vector<ColumnProfile> columns;
+        int rows = 0;
+    };
+    runAway<Profiles>(
+        this,
+        [file] {
+            Profiles p;
+            p.columns = ColumnProfile::profileFile(file, &p.rows);
+            return p;
+        },
+        [file, request](DataLoader* self, Profiles profiles, const std::optional<QString>& error) {
+            if (request == self->m_previewRequest && !error)
+                Q_EMIT self->profiled(file, profiles.columns, profiles.rows);
+        });
 }
 
 void DataLoader::prepare(const QString& file, const DatasetSpec& spec, DatasetLoader::Use use)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/columnprofile.h"
 #include "data/csvtable.h"
 #include "data/datasetloader.h"
 #include "data/datasetspec.h"
@@ -13,7 +14,8 @@ namespace seedscape {
 struct PreparedData;
 
 // Reads data files on a pool thread, never on the GUI thread, and hands the results back by
-// queued signals: the first rows of a CSV for a preview, and the data prepared as an experiment
+// queued signals: the first rows of a CSV for a preview, then what each of its columns holds over
+// the whole file (the first rows of a sorted file hold one class), and the data prepared as an experiment
 // says (through PreparedDataCache::shared(), so the views that show one experiment read its file
 // once). Only the newest request of each kind is answered.
 class DataLoader : public QObject
@@ -32,6 +34,8 @@ public:
 Q_SIGNALS:
     void previewRead(const QString& file, const CsvTable& table);
     void previewFailed(const QString& file, const QString& message);
+    // After previewRead, when the whole file reads (a file that does not is previewFailed's).
+    void profiled(const QString& file, const std::vector<ColumnProfile>& columns, int rows);
     void prepared(const QString& file, const DatasetSpec& spec, std::shared_ptr<const PreparedData> data);
     void prepareFailed(const QString& file, const DatasetSpec& spec, const QString& message);
 

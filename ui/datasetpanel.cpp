@@ -74,6 +74,10 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     connect(m_loader, &DataLoader::previewRead, this, [this](const QString&, const CsvTable& table) {
         m_preview->setTable(table, m_entry->experiment->dataset.target);
     });
+    connect(m_loader, &DataLoader::profiled, this,
+            [this](const QString&, const std::vector<ColumnProfile>& columns, int rows) {
+                m_preview->setWholeFile(columns, rows);
+            });
     connect(m_loader, &DataLoader::previewFailed, this,
             [this](const QString&, const QString& message) { showError(message); });
 }

@@ -113,6 +113,11 @@ void ExperimentEditor::connectLoader()
             revalidate();
         }
     });
+    connect(m_loader, &DataLoader::profiled, this,
+            [this](const QString& file, const std::vector<ColumnProfile>& columns, int rows) {
+                if (file == m_loadedFile)
+                    m_preview->setWholeFile(columns, rows);
+            });
     connect(m_loader, &DataLoader::previewFailed, this, [this](const QString& file, const QString&) {
         if (file == m_loadedFile) {
             showColumns(nullptr); // checkData says what is wrong with the file

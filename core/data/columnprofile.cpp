@@ -1,11 +1,27 @@
 #include "columnprofile.h"
 
+#include "csvreader.h"
 #include "datasetloader.h"
 
 #include <cmath>
 #include <set>
 
 namespace seedscape {
+
+QString ColumnProfile::describeKind() const
+{
+    switch (kind) {
+    case Kind::Number:
+        return QStringLiteral("number");
+    case Kind::WholeNumber:
+        return QStringLiteral("whole number");
+    case Kind::Text:
+        return QStringLiteral("text");
+    case Kind::Empty:
+        break;
+    }
+    return QStringLiteral("empty");
+}
 
 QString ColumnProfile::describe() const
 {
@@ -61,6 +77,14 @@ std::vector<ColumnProfile> ColumnProfile::profile(const CsvTable& table)
         profiles.push_back(std::move(p));
     }
     return profiles;
+}
+
+std::vector<ColumnProfile> ColumnProfile::profileFile(const QString& path, int* rows)
+{
+    const CsvTable table = CsvReader::readFile(path);
+    if (rows)
+        *rows = table.rowCount();
+    return profile(table);
 }
 
 } // namespace seedscape

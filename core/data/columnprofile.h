@@ -24,9 +24,13 @@ struct ColumnProfile
 
     // "number", "whole number, 3 values", "text, 2 values", "empty", with missing cells counted.
     QString describe() const;
+    // "number", "whole number", "text", "empty": what a few rows can tell without misleading.
+    QString describeKind() const;
 
     // One profile per header column, from the rows the table holds.
     static std::vector<ColumnProfile> profile(const CsvTable& table);
+    // One per column of the whole file, and its number of rows; throws InputError as CsvReader.
+    static std::vector<ColumnProfile> profileFile(const QString& path, int* rows);
 };
 
 } // namespace seedscape
