@@ -187,21 +187,17 @@ void TestRunningSeeds::theSelectionLeadsWithoutSeedsAnUncheckedOneDoesNot()
     other.validation = {1, 2, 3};
     other.test = {4, 5, 6};
     LabelsFile::write(other, dir.filePath(QStringLiteral("results/aaa"))); // other rows: another group
-    WorkspaceSnapshot idle = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, false);
+    WorkspaceSnapshot idle = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {});
     QVERIFY(idle.scatter.series.empty());
     QCOMPARE(idle.scatter.awaitingSeeds, QStringList{QStringLiteral("aaa")});
     QCOMPARE(idle.scatter.otherGroups, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
     for (const WorkspaceSnapshot& elsewhere :
-         {WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {QStringLiteral("aaa")}, false),
-          WorkspaceSnapshot::build(dir.path(), QStringLiteral("beta"), {}, false)}) {
+         {WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {QStringLiteral("aaa")}),
+          WorkspaceSnapshot::build(dir.path(), QStringLiteral("beta"), {})}) {
         QCOMPARE(elsewhere.scatter.series.size(), size_t(2));
         QVERIFY(elsewhere.scatter.otherGroups.isEmpty());
         QVERIFY(elsewhere.scatter.awaitingSeeds.isEmpty());
     }
-    WorkspaceSnapshot training = WorkspaceSnapshot::build(dir.path(), QStringLiteral("aaa"), {}, true);
-    QVERIFY(training.scatter.series.empty());
-    QCOMPARE(training.scatter.awaitingSeeds, QStringList{QStringLiteral("aaa")});
-    QCOMPARE(training.scatter.otherGroups, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
 }
 
 // In the window, through a real sweep: the three seeds of a batched group stand on the scatter while

@@ -73,7 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_watcher(new WorkspaceWatcher(
           [this] {
               const QString selected = m_experiments->nameAt(selectedRow());
-              return WorkspaceWatcher::Focus{selected, m_experiments->hidden(), m_sweeps->involves(selected)};
+              return WorkspaceWatcher::Focus{selected, m_experiments->hidden()};
           },
           this)),
       m_sweeps(new SweepController(this)), m_sweepStatus(new SweepStatus(m_sweeps, m_experiments, this)),

@@ -57,7 +57,7 @@ std::optional<ExperimentResults> WorkspaceSnapshot::beforeFirstSeed(const QStrin
 }
 
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
-                                           const QSet<QString>& hidden, bool selectedTraining)
+                                           const QSet<QString>& hidden)
 {
     WorkspaceSnapshot snapshot;
     snapshot.selected = selected;

@@ -37,11 +37,11 @@ struct WorkspaceSnapshot
     std::optional<WorkspaceStatistics::Group> focusGroup;
     std::optional<BootstrapIntervals> focusBootstrap;
 
-    // selected: the experiment whose comparison group the plots show, with seeds or without
-    // (selectedTraining: its running seeds are drawn); when it is unchecked or its data cannot be
-    // read, the first checked one with seeds's. hidden: experiments the plots leave out.
+    // selected: the experiment whose comparison group the plots show, with seeds or without (its
+    // running seeds are drawn); when it is unchecked or its data cannot be read, the first checked
+    // one with seeds's. hidden: experiments the plots leave out.
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
-                                   const QSet<QString>& hidden, bool selectedTraining = false);
+                                   const QSet<QString>& hidden);
     // An experiment with no results yet as its first seed will find it: no seeds, but its definition
     // and the truth rows of its data, which decide its comparison group. None when the experiment
     // or its data cannot be read.

@@ -90,7 +90,7 @@ void WorkspaceWatcher::refreshNow()
     QPointer<WorkspaceWatcher> self(this);
     QThreadPool::globalInstance()->start([self, folder, generation, focus] {
         auto snapshot = std::make_shared<WorkspaceSnapshot>(
-            WorkspaceSnapshot::build(folder, focus.selected, focus.hidden, focus.selectedTraining));
+            WorkspaceSnapshot::build(folder, focus.selected, focus.hidden));
         QMetaObject::invokeMethod(
             qApp,
             [self, generation, snapshot] {

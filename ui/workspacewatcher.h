@@ -29,7 +29,6 @@ public:
     {
         QString selected;
         QSet<QString> hidden;
-        bool selectedTraining = false; // in the running sweep: the scatter shows its group already
     };
 
     WorkspaceWatcher(std::function<Focus()> focus, QObject* parent = nullptr);
