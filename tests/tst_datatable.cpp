@@ -150,6 +150,17 @@ void TestDataTable::reportComparesWithinGroupsOnly()
     QVERIFY2(heldHtml.contains(QStringLiteral("Smallest single-seed validation range: none (every experiment "
                                               "holds a source of randomness fixed)")),
              qPrintable(heldHtml));
+    // Two level on the ensemble score: the report says the pick is the earliest of a tie.
+    a.validation = Spread::of({2.0, 3.0}, false);
+    a.ensembleValidation = 2.2;
+    ExperimentStatistics twin = a;
+    twin.name = QStringLiteral("twin");
+    report.statistics = WorkspaceStatistics::fromExperiments({a, twin});
+    const QString tiedHtml = QString::fromUtf8(report.toHtml());
+    QVERIFY2(
+        tiedHtml.contains(QStringLiteral("<li>first and twin tie on the full-ensemble validation score; the "
+                                         "pick names the earliest.")),
+        qPrintable(tiedHtml));
 }
 
 void TestDataTable::reportFiguresShrinkAndSayHowToReadThem()

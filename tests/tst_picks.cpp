@@ -1,5 +1,6 @@
 // WorkspaceStatistics' picks (docs/statistics.md, "Picks"): which experiment each rule chooses, which
-// ones take no part, and why a rule may choose none.
+// ones take no part, why a rule may choose none, and what the picks cannot tell (ties, ranges over
+// unequal seed counts).
 #include "stats/workspacestatistics.h"
 
 #include <QtTest>
@@ -13,6 +14,7 @@ class TestPicks : public QObject
 private Q_SLOTS:
     void experimentsHoldingASourceFixedAreNotPicked();
     void aSingleSeedIsNoEnsembleToPick();
+    void tiesAndRangesOverUnequalSeedCountsAreSaid();
 };
 
 namespace {
@@ -74,6 +76,50 @@ void TestPicks::aSingleSeedIsNoEnsembleToPick()
     QVERIFY(alone.groups.front().pickByEnsemble.isEmpty());
     QCOMPARE(alone.groups.front().whyNoPickByEnsemble(),
              QStringLiteral("no experiment with two seeds and a defined ensemble validation score"));
+}
+
+void TestPicks::tiesAndRangesOverUnequalSeedCountsAreSaid()
+{
+    const ExperimentStatistics first = experiment(QStringLiteral("first"), {0.90, 0.92}, 0.95, {});
+    const ExperimentStatistics second = experiment(QStringLiteral("second"), {0.92, 0.90}, 0.95, {});
+    const ExperimentStatistics third = experiment(QStringLiteral("third"), {0.91, 0.91}, 0.95, {});
+    // Level on both rules: the earliest is named, and the others with it.
+    WorkspaceStatistics w = WorkspaceStatistics::fromExperiments({first, second});
+    const WorkspaceStatistics::Group* g = &w.groups.front();
+    QCOMPARE(g->pickByEnsemble, QStringLiteral("first"));
+    QCOMPARE(g->tiedByEnsemble, QStringList{QStringLiteral("second")});
+    QCOMPARE(g->tiedByStability, QStringList{QStringLiteral("second")});
+    QCOMPARE(g->pickCaveats(),
+             QStringLiteral("first and second tie on the full-ensemble validation score; the pick names the "
+                            "earliest. first and second tie on validation range and mean; the pick names "
+                            "the earliest."));
+    // Three level on the ensemble; the one with no spread is the steadiest alone.
+    w = WorkspaceStatistics::fromExperiments({first, second, third});
+    g = &w.groups.front();
+    QCOMPARE(g->pickByStability, QStringLiteral("third"));
+    QVERIFY(g->tiedByStability.isEmpty());
+    QCOMPARE(g->pickCaveats(), QStringLiteral("first, second and third tie on the full-ensemble validation "
+                                              "score; the pick names the earliest."));
+    // Two seeds against eight: the range of two looks steadier than it is, and that is said.
+    const ExperimentStatistics eight =
+        experiment(QStringLiteral("eight"), {0.88, 0.90, 0.89, 0.91, 0.87, 0.90, 0.89, 0.88}, 0.93, {});
+    w = WorkspaceStatistics::fromExperiments({eight, first});
+    g = &w.groups.front();
+    QCOMPARE(g->pickByStability, QStringLiteral("first"));
+    QCOMPARE(g->pickByStabilitySeeds, 2);
+    QCOMPARE(g->stabilityMostSeeds, 8);
+    QCOMPARE(g->pickCaveats(),
+             QStringLiteral("The stability pick's range spans 2 seeds, others up to 8: a range "
+                            "grows with the seeds it spans, so fewer seeds can look steadier."));
+    // Picked with the most seeds, its range is no smaller for having fewer: nothing to say.
+    const ExperimentStatistics wide = experiment(QStringLiteral("wide"), {0.70, 0.95}, 0.80, {});
+    w = WorkspaceStatistics::fromExperiments({eight, wide});
+    QCOMPARE(w.groups.front().pickByStability, QStringLiteral("eight"));
+    QVERIFY(w.groups.front().pickCaveats().isEmpty());
+    // One seed takes no part in the stability rule: its count is not among those compared.
+    const ExperimentStatistics one = experiment(QStringLiteral("one"), {0.5}, 0.5, {});
+    w = WorkspaceStatistics::fromExperiments({eight, one});
+    QVERIFY(w.groups.front().pickCaveats().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPicks)

@@ -260,7 +260,9 @@ void ComparePanel::showPicks(const QString& focus, const std::optional<Workspace
             .arg(named(group->pickByEnsemble, tr("none (%1)").arg(group->whyNoPickByEnsemble())),
                  named(group->pickByStability, tr("none (%1)").arg(group->whyNoPickByStability()))) +
         (group->leftOutOfPicks.isEmpty() ? QString()
-                                         : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()));
+                                         : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()) +
+        (group->pickCaveats().isEmpty() ? QString()
+                                        : QStringLiteral(" ") + group->pickCaveats().toHtmlEscaped()));
 }
 
 void ComparePanel::showBootstrap(const ExperimentStatistics& focus,

@@ -110,6 +110,8 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
                                                     : g.pickByStability);
         if (!g.leftOutOfPicks.isEmpty())
             out += g.leftOutNote() + QLatin1Char('\n');
+        if (!g.pickCaveats().isEmpty())
+            out += g.pickCaveats() + QLatin1Char('\n');
     }
     std::cout << out.toStdString();
 }

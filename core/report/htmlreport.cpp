@@ -128,6 +128,8 @@ QString summary(const WorkspaceStatistics& w)
                              : QStringLiteral("<b>%1</b>").arg(escaped(g.pickByStability)));
         if (!g.leftOutOfPicks.isEmpty())
             html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
+        if (!g.pickCaveats().isEmpty())
+            html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.pickCaveats()));
         html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")
                     .arg(escaped(withMinusSigns(g.acrossSeeds.pearsonText())),
                          escaped(withMinusSigns(g.acrossEnsembles.pearsonText())));

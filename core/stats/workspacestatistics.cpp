@@ -124,12 +124,28 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
                           : e.validation.mean < mostStable->validation.mean))))
                 mostStable = &e;
         }
+        for (size_t i : members) {
+            const ExperimentStatistics& e = w.experiments[i];
+            if (!e.heldFixed.isEmpty() || e.seedCount() < 2)
+                continue;
+            if (bestEnsemble && &e != bestEnsemble &&
+                e.ensembleValidation == bestEnsemble->ensembleValidation)
+                g.tiedByEnsemble << e.name;
+            if (!mostStable || !std::isfinite(e.validation.range))
+                continue;
+            if (&e != mostStable && e.validation.range == mostStable->validation.range &&
+                e.validation.mean == mostStable->validation.mean)
+                g.tiedByStability << e.name;
+            g.stabilityMostSeeds = std::max(g.stabilityMostSeeds, e.seedCount());
+        }
         g.acrossSeeds = Correlation::of(seedValidation, seedTest, bootstrapResamples, randomSeed);
         g.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest, bootstrapResamples, randomSeed);
         if (bestEnsemble)
             g.pickByEnsemble = bestEnsemble->name;
-        if (mostStable)
+        if (mostStable) {
             g.pickByStability = mostStable->name;
+            g.pickByStabilitySeeds = mostStable->seedCount();
+        }
         w.groups.push_back(std::move(g));
     }
     return w;
@@ -144,6 +160,28 @@ QString WorkspaceStatistics::Group::leftOutNote() const
         .arg(leftOutOfPicks.join(QStringLiteral(", ")),
              leftOutOfPicks.size() == 1 ? QStringLiteral("holds") : QStringLiteral("hold"),
              leftOutOfPicks.size() == 1 ? QStringLiteral("its") : QStringLiteral("their"));
+}
+
+QString WorkspaceStatistics::Group::pickCaveats() const
+{
+    QStringList sentences;
+    const auto tie = [](const QString& pick, const QStringList& tied, const QString& on) {
+        const QStringList all = QStringList{pick} + tied;
+        return QStringLiteral("%1 and %2 tie on %3; the pick names the earliest.")
+            .arg(all.mid(0, all.size() - 1).join(QStringLiteral(", ")), all.last(), on);
+    };
+    if (!tiedByEnsemble.isEmpty())
+        sentences << tie(pickByEnsemble, tiedByEnsemble,
+                         QStringLiteral("the full-ensemble validation score"));
+    if (!tiedByStability.isEmpty())
+        sentences << tie(pickByStability, tiedByStability, QStringLiteral("validation range and mean"));
+    if (pickByStabilitySeeds < stabilityMostSeeds)
+        sentences << QStringLiteral(
+                         "The stability pick's range spans %1 seeds, others up to %2: a range grows "
+                         "with the seeds it spans, so fewer seeds can look steadier.")
+                         .arg(pickByStabilitySeeds)
+                         .arg(stabilityMostSeeds);
+    return sentences.join(QLatin1Char(' '));
 }
 
 QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString& otherwise) const
