@@ -25,6 +25,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,6 +106,12 @@ void TestMainWindow::opensSampleWorkspaceAndPreviewsData()
                  .toString()
                  .endsWith(QStringLiteral("(in all 569 rows of the file)")),
              qPrintable(window.previewModel()->headerData(30, Qt::Horizontal, Qt::ToolTipRole).toString()));
+    // The columns widen to the headers' counts, so no count is cut off.
+    const QHeaderView* columns =
+        window.findChild<QTableView*>(QStringLiteral("previewView"))->horizontalHeader();
+    QVERIFY2(columns->sectionSize(30) >= columns->sectionSizeHint(30),
+             qPrintable(
+                 QStringLiteral("%1 < %2").arg(columns->sectionSize(30)).arg(columns->sectionSizeHint(30))));
     QCOMPARE(window.previewModel()->headerData(0, Qt::Horizontal).toString(),
              QStringLiteral("mean_radius\nnumber"));
     QVERIFY2(window.datasetSummary().contains(QStringLiteral("569 rows")),

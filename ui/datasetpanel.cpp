@@ -73,10 +73,12 @@ DatasetPanel::DatasetPanel(QWidget* parent)
             [this](const QString&, const DatasetSpec&, const QString& message) { showError(message); });
     connect(m_loader, &DataLoader::previewRead, this, [this](const QString&, const CsvTable& table) {
         m_preview->setTable(table, m_entry->experiment->dataset.target);
+        m_previewView->resizeColumnsToContents();
     });
     connect(m_loader, &DataLoader::profiled, this,
             [this](const QString&, const std::vector<ColumnProfile>& columns, int rows) {
                 m_preview->setWholeFile(columns, rows);
+                m_previewView->resizeColumnsToContents(); // the headers grew by their counts
             });
     connect(m_loader, &DataLoader::previewFailed, this,
             [this](const QString&, const QString& message) { showError(message); });

@@ -115,8 +115,10 @@ void ExperimentEditor::connectLoader()
     });
     connect(m_loader, &DataLoader::profiled, this,
             [this](const QString& file, const std::vector<ColumnProfile>& columns, int rows) {
-                if (file == m_loadedFile)
-                    m_preview->setWholeFile(columns, rows);
+                if (file != m_loadedFile)
+                    return;
+                m_preview->setWholeFile(columns, rows);
+                m_previewView->resizeColumnsToContents(); // the headers grew by their counts
             });
     connect(m_loader, &DataLoader::previewFailed, this, [this](const QString& file, const QString&) {
         if (file == m_loadedFile) {
