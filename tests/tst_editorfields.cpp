@@ -232,6 +232,21 @@ void TestEditorFields::aProblemWaitsUntilTheTypingLeavesItsField()
     QCOMPARE(top(), withMessage);
     QTest::keyClick(lr, Qt::Key_Tab);
     QTRY_COMPARE(top(), before);
+
+    // A message under another field waits too: the split's, under the test fraction, while the
+    // validation fraction is typed; Tab to the next field shows it.
+    QLineEdit* validation = lineEdit(&editor, QStringLiteral("dataset.split.validation"));
+    validation->setFocus();
+    QTRY_VERIFY(validation->hasFocus());
+    typeInto(&editor, QStringLiteral("dataset.split.validation"), QStringLiteral("0.9"));
+    QCoreApplication::processEvents();
+    QVERIFY(!editor.isValid());
+    QVERIFY(fieldProblem(&editor, QStringLiteral("dataset.split.test")).isEmpty());
+    QCOMPARE(top(), before);
+    QTest::keyClick(validation, Qt::Key_Tab);
+    QTRY_VERIFY2(fieldProblem(&editor, QStringLiteral("dataset.split.test"))
+                     .startsWith(QStringLiteral("Validation and test fractions: validation 0.9 + test")),
+                 qPrintable(fieldProblem(&editor, QStringLiteral("dataset.split.test"))));
 }
 
 void TestEditorFields::outsideDatasetIsCopiedIntoTheWorkspaceWhenAccepted()

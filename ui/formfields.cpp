@@ -78,7 +78,9 @@ QString FormFields::named(const FieldProblem& problem) const
     static const QRegularExpression item(QStringLiteral("^(.+)\\[(\\d+)\\]$"));
     const QRegularExpressionMatch m = item.match(problem.field);
     const QString row = m.hasMatch() ? m.captured(1) : problem.field;
-    const QString label = m_labels.value(row);
+    // A rule about two fields is named by both.
+    const QString label =
+        row == QStringLiteral("dataset.split") ? tr("Validation and test fractions") : m_labels.value(row);
     if (label.isEmpty())
         return QStringLiteral("%1: %2").arg(problem.field, problem.message);
     if (m.hasMatch()) // one word of a list, counted from 1 as people count
@@ -101,8 +103,15 @@ QString FormFields::fieldBeingTyped() const
 void FormFields::show(const std::vector<FieldProblem>& problems)
 {
     m_shown = problems;
-    const QString typing = fieldBeingTyped();
-    m_heldField.clear();
+    // Any message may move the fields: one under another field ("dataset.split" under the test
+    // fraction while the validation fraction is typed) as much as the typed field's own.
+    apply(!fieldBeingTyped().isEmpty());
+}
+
+void FormFields::apply(bool typing)
+{
+    const std::vector<FieldProblem>& problems = m_shown;
+    m_holding = false;
     QMap<QString, QStringList> texts, inFile;
     QStringList other;
     for (const FieldProblem& p : problems) {
@@ -118,9 +127,9 @@ void FormFields::show(const std::vector<FieldProblem>& problems)
     for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it) {
         QLabel* label = it.value();
         const QString text = texts.value(it.key()).join(QLatin1Char('\n'));
-        // Being typed in: a new message waits hidden, a solved one keeps its lines, empty.
-        if (it.key() == typing && (label->isHidden() ? !text.isEmpty() : text.isEmpty())) {
-            m_heldField = typing;
+        // While typing: a new message waits hidden, a solved one keeps its lines, empty.
+        if (typing && (label->isHidden() ? !text.isEmpty() : text.isEmpty())) {
+            m_holding = true;
             if (!label->isHidden()) {
                 label->setMinimumHeight(label->height());
                 label->clear();
@@ -132,13 +141,17 @@ void FormFields::show(const std::vector<FieldProblem>& problems)
         label->setToolTip(inFile.value(it.key()).join(QLatin1Char('\n')));
         label->setVisible(!text.isEmpty());
     }
+    if (typing && m_otherProblems->isHidden() != other.isEmpty()) { // above the form: it would move all
+        m_holding = true;
+        return;
+    }
     m_otherProblems->setText(other.join(QLatin1Char('\n')));
     m_otherProblems->setVisible(!other.isEmpty());
 }
 
 void FormFields::typingMoved()
 {
-    if (m_heldField.isEmpty() || fieldBeingTyped() == m_heldField)
+    if (!m_holding)
         return;
     // Left with a click: the form moves once the button is up, so the press and the release
     // land on the same widget (a check box toggles only when both do).
@@ -164,8 +177,8 @@ bool FormFields::eventFilter(QObject* watched, QEvent* event)
 
 void FormFields::showHeldBack()
 {
-    if (!m_heldField.isEmpty())
-        show(std::vector<FieldProblem>(m_shown)); // the focus is elsewhere now: nothing waits
+    if (m_holding)
+        apply(false); // the typing moved on: the focus is where the user put it before the form moves
 }
 
 QSet<QString> FormFields::fieldsWithProblems() const

@@ -30,9 +30,10 @@ struct FormRow
 // otherProblems(), above the form, named by its path).
 // The label named "FIELD.label", the message label "FIELD.problem", so tests can find them.
 //
-// While a field is being typed in, its message keeps its place: a new problem waits until the
-// typing leaves the field, and a solved one leaves its lines empty until then. A message appearing
-// or going at each keystroke moved every field below it, so a click aimed at one landed on another.
+// While a field is being typed in, the messages keep their places: a new problem waits until the
+// focus leaves the text fields, and a solved one leaves its lines empty until then. A message
+// appearing or going at each keystroke moved every field below it, so a click aimed at one landed
+// on another.
 class FormFields : public QObject
 {
     Q_OBJECT
@@ -62,7 +63,8 @@ private:
     static QString shownUnder(const QString& problemField); // the field whose label shows it
     QString named(const FieldProblem& problem) const;       // "Learning rate: must be …"
     QString fieldBeingTyped() const;                        // "" when no text field has the focus
-    void typingMoved();                                     // the focus left the field typed in
+    void apply(bool typing); // shows m_shown; typing: what would move the fields waits
+    void typingMoved();      // the focus moved: what waits is shown
     void showHeldBack();
 
     QLabel* m_otherProblems;
@@ -70,7 +72,7 @@ private:
     QMap<QString, QString> m_labels;        // field path → its row's label
     QStringList m_order;                    // the fields of the rows, top to bottom
     std::vector<FieldProblem> m_shown;      // the problems last given to show()
-    QString m_heldField;                    // the field whose message waits for the typing to leave it
+    bool m_holding = false;                 // a message waits for the typing to end
     bool m_waitingForRelease = false;       // the focus left with a mouse press: shown on release
 };
 
