@@ -176,6 +176,15 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     editor.findChild<QComboBox*>(QStringLiteral("metric"))->setCurrentText(QStringLiteral("auc"));
     QCOMPARE(fieldProblem(&editor, QStringLiteral("metric")),
              QStringLiteral("Metric: auc does not score a regression task"));
+    // A split leaving few training rows: the data summary warns, in the problem colour.
+    editor.findChild<QComboBox*>(QStringLiteral("metric"))->setCurrentText(QStringLiteral("mae"));
+    typeInto(&editor, QStringLiteral("dataset.split.validation"), QStringLiteral("0.45"));
+    typeInto(&editor, QStringLiteral("dataset.split.test"), QStringLiteral("0.45"));
+    auto* summary = editor.findChild<QLabel*>(QStringLiteral("editorDataSummary"));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("Few rows: 18 training.")),
+                 qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QStringLiteral("color:")));
+    QVERIFY(editor.isValid()); // said, not refused
 }
 
 void TestExperimentEditor::dataProblemsAreNamed()
@@ -217,6 +226,7 @@ void TestExperimentEditor::dataIsReadAgainOnlyWhenItsFileOrSettingsChange()
     QCOMPARE(checker.inferredTask(), Task::Multiclass);
     QVERIFY2(checker.summary().startsWith(QStringLiteral("178 rows, 13 features, task multiclass; split ")),
              qPrintable(checker.summary()));
+    QVERIFY(checker.fewRowsWarning().isEmpty());
 
     // The same settings and file: nothing is read.
     checker.check(e, dir.path());
@@ -253,6 +263,18 @@ void TestExperimentEditor::dataIsReadAgainOnlyWhenItsFileOrSettingsChange()
     QCOMPARE(checker.problem()->message,
              QStringLiteral("no file at %1").arg(e.dataset.resolvedPath(dir.path())));
     QCOMPARE(answers.count(), 3);
+
+    // A valid split that leaves a handful of training rows is allowed, and said.
+    Experiment few = Workspace(dir.path()).experiment(QStringLiteral("wine-mlp"));
+    few.dataset.split.validation = few.dataset.split.test = 0.45;
+    checker.check(few, dir.path());
+    QTRY_COMPARE(answers.count(), 4);
+    QVERIFY(!checker.problem());
+    const int training = 178 - 2 * static_cast<int>(std::lround(0.45 * 178));
+    QVERIFY2(checker.summary().contains(QStringLiteral("split %1 training / ").arg(training)),
+             qPrintable(checker.summary()));
+    QVERIFY2(checker.fewRowsWarning().startsWith(QStringLiteral("Few rows: %1 training. ").arg(training)),
+             qPrintable(checker.fewRowsWarning()));
 }
 
 void TestExperimentEditor::takenNameIsRefused()

@@ -9,6 +9,12 @@
 
 namespace seedscape {
 
+namespace {
+
+constexpr std::size_t kFewRows = 20; // below this a split part is said to be few rows
+
+} // namespace
+
 DataChecker::DataChecker(QObject* parent) : QObject(parent), m_loader(new DataLoader(this))
 {
     connect(m_loader, &DataLoader::prepared, this,
@@ -59,19 +65,35 @@ void DataChecker::showAnswer(const PreparedData* prepared, const QString& proble
 {
     m_pending = false;
     m_summary.clear();
+    m_fewRows.clear();
     if (prepared) {
         m_inferredTask = prepared->dataset.task;
         // Your program reads the other columns itself: Seedscape reads only the target.
         const QString columns = m_checked->targetOnly
                                     ? tr("the target read for your program")
                                     : tr("%1 features").arg(prepared->dataset.featureCount());
-        m_summary = tr("%1 rows, %2, task %3; split %4 / %5 / %6 rows")
+        const auto train = prepared->split.train.size(), validation = prepared->split.validation.size(),
+                   test = prepared->split.test.size();
+        m_summary = tr("%1 rows, %2, task %3; split %4 training / %5 validation / %6 test rows")
                         .arg(prepared->dataset.rowCount())
                         .arg(columns)
                         .arg(names::task(prepared->dataset.task))
-                        .arg(prepared->split.train.size())
-                        .arg(prepared->split.validation.size())
-                        .arg(prepared->split.test.size());
+                        .arg(train)
+                        .arg(validation)
+                        .arg(test);
+        // Valid, yet a model learnt from a handful of rows, or scored on one, says little: its
+        // seed spread is mostly which rows fell where.
+        QStringList few;
+        for (const auto& [rows, part] :
+             {std::pair{train, tr("training")}, std::pair{validation, tr("validation")},
+              std::pair{test, tr("test")}})
+            if (rows < kFewRows)
+                few << QStringLiteral("%1 %2").arg(rows).arg(part);
+        if (!few.isEmpty())
+            m_fewRows =
+                tr("Few rows: %1. Scores learnt or measured on so few rows say little about the model; "
+                   "lower the validation and test fractions, or use more data.")
+                    .arg(few.join(QStringLiteral(", ")));
     } else
         m_problem = FieldProblem{QStringLiteral("dataset.path"), problem};
     Q_EMIT answered();

@@ -35,6 +35,8 @@ public:
     bool fileMissing() const { return m_fileMissing; }
     Task inferredTask() const { return m_inferredTask; } // Task::Auto when the data cannot load
     QString summary() const { return m_summary; }        // rows, features, task and split, in words
+    // A split part of very few rows, allowed but said ("Few rows: 2 training. …"); empty when none.
+    QString fewRowsWarning() const { return m_fewRows; }
 
 Q_SIGNALS:
     void answered();
@@ -58,6 +60,7 @@ private:
     bool m_pending = false;
     Task m_inferredTask = Task::Auto;
     QString m_summary;
+    QString m_fewRows;
 };
 
 } // namespace seedscape

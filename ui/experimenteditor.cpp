@@ -6,6 +6,7 @@
 #include "dataloader.h"
 #include "datasetpicker.h"
 #include "formfields.h"
+#include "problemtext.h"
 #include "wheelguard.h"
 
 #include "common/numberformat.h"
@@ -324,6 +325,7 @@ QWidget* ExperimentEditor::buildPreview()
     m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_dataSummary->setObjectName(QStringLiteral("editorDataSummary"));
     m_dataSummary->setWordWrap(true);
+    m_dataSummary->setTextFormat(Qt::RichText); // the summary escaped, its warning in the problem colour
     auto* data = new QWidget;
     auto* dataLayout = new QVBoxLayout(data);
     dataLayout->setContentsMargins(0, 0, 0, 0);
@@ -534,9 +536,18 @@ void ExperimentEditor::showColumns(const CsvTable* table)
     m_filling = wasFilling;
 }
 
+void ExperimentEditor::showDataSummary()
+{
+    const QString warning = m_dataChecker->fewRowsWarning();
+    m_dataSummary->setText(warning.isEmpty()
+                               ? m_dataChecker->summary().toHtmlEscaped()
+                               : m_dataChecker->summary().toHtmlEscaped() + QStringLiteral("<br>") +
+                                     ProblemText::html(warning, m_dataSummary));
+}
+
 void ExperimentEditor::showDataCheck()
 {
-    m_dataSummary->setText(m_dataChecker->summary());
+    showDataSummary();
     const Task inferred = m_dataChecker->inferredTask();
     m_task->setItemText(0, inferred == Task::Auto ? QStringLiteral("auto")
                                                   : tr("auto (inferred: %1)").arg(names::task(inferred)));
@@ -636,7 +647,7 @@ void ExperimentEditor::revalidate()
     reloadData();
     m_preview->setTargetColumn(m_target->currentText());
     m_dataChecker->check(readForm(nullptr), m_workspace);
-    m_dataSummary->setText(m_dataChecker->summary());
+    showDataSummary();
     std::vector<FieldProblem> problems;
     const Experiment e = readForm(&problems);
     // A field that does not parse says so once, not again with the value it fell back to.

@@ -105,6 +105,7 @@ private:
     void reloadData();                       // the file, its columns and the preview
     void showColumns(const CsvTable* table); // nullptr: the file has none to offer
     void showDataCheck();                    // the data checker's answer: summary, inferred task, problems
+    void showDataSummary();                  // the data's rows and split, and a warning of few rows
     void revalidate();
     Experiment readForm(std::vector<FieldProblem>* problems) const;
     void showProblems();
