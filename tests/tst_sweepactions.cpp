@@ -3,6 +3,7 @@
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "plot/learningcurveview.h"
+#include "progressstrip.h"
 #include "runqueueview.h"
 #include "seedtablemodel.h"
 #include "sweepcontroller.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -107,6 +109,13 @@ void TestSweepActions::cancelAsksFirstThenOffersRunAgain()
     QSignalSpy ended(window.sweeps(), &SweepController::sweepEnded);
     QVERIFY(window.runExperiments(-1));
     QTRY_VERIFY_WITH_TIMEOUT(!window.sweeps()->runningSeeds().empty(), 30000);
+    // The status bar's bar fills with epochs: its words say how far (the fill) and how many are done.
+    auto* progress = window.findChild<ProgressStrip*>(QStringLiteral("sweepProgress"));
+    QTRY_VERIFY(!progress->text().isEmpty());
+    const QRegularExpressionMatch words =
+        QRegularExpression(QStringLiteral("^(\\d+)% · 0 of 3 seeds done$")).match(progress->text());
+    QVERIFY2(words.hasMatch(), qPrintable(progress->text()));
+    QVERIFY(std::abs(words.captured(1).toInt() - 100 * progress->value() / progress->maximum()) <= 1);
     cancel->trigger(); // answered No: the seeds go on
     QCOMPARE(questions.size(), 1);
     QVERIFY2(questions.first().contains(QStringLiteral("training")), qPrintable(questions.first()));
