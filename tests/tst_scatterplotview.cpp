@@ -77,6 +77,7 @@ private Q_SLOTS:
     void spreadAsBoxPlotOfValidationOrTest();
     void otherDataIsLeftOutAndNamed();
     void captionSitsOutsideThePlotArea();
+    void seedsStackedOnOnePointAreSaid();
     void axesFitTheDataWithEqualScalesOnlyWhereTheyFit();
     void eachExperimentKeepsItsColourInEveryView();
     void ensembleSizeLegendAndCurvesKeepOffTheData();
@@ -305,7 +306,7 @@ void TestScatterPlotView::manyMarkersAreStampedWhereThePointsAre()
     view.setData(data);
     view.plot()->replot();
     const QImage image = view.plot()->toPixmap(800, 600, 1.0).toImage();
-    for (int i : {0, 57, 199}) {
+    for (int i : {1, 57, 199}) { // off y = x, whose dotted line greys a marker's centre pixel
         const QPointF at = view.positionOf(data.series[0].points[static_cast<size_t>(i)]);
         const QColor drawn = image.pixelColor(at.toPoint());
         // Seeds are drawn at alpha 150 over white: the blue channel stays well above red.
@@ -350,7 +351,9 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
     QVERIFY(text);
     QVERIFY2(text->text().contains(QStringLiteral("uses other data: alpha")), qPrintable(text->text()));
-    QVERIFY(text->text().contains(QStringLiteral("n = 4")));
+    QVERIFY(text->text().contains(QStringLiteral("n\u00a0=\u00a04"))); // never broken in two
+    // One experiment, one full ensemble: no correlation of ensembles to report.
+    QVERIFY2(!text->text().contains(QStringLiteral("all-seed ensembles")), qPrintable(text->text()));
     QVERIFY(view.caption().contains(QStringLiteral("uses other data: alpha")));
     // The spread and ensemble-size plots compare the same way: beta's group only, alpha named (they
     // drew every checked experiment side by side, whatever rows it was scored on).
@@ -379,6 +382,39 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
         scatterOf(importCase(other, QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE));
     QCOMPARE(same.series.size(), size_t(2));
     QVERIFY(same.otherGroups.isEmpty());
+}
+
+void TestScatterPlotView::seedsStackedOnOnePointAreSaid()
+{
+    // Accuracy on few rows: three seeds of a and one of b score exactly alike.
+    using Kind = ScatterData::Kind;
+    ScatterData data;
+    data.metric = Metric::Accuracy;
+    data.higherIsBetter = true;
+    data.series = {{QStringLiteral("a"),
+                    {{Kind::Seed, 0.9, 0.8, {1}},
+                     {Kind::Seed, 0.9, 0.8, {2}},
+                     {Kind::Seed, 0.9, 0.8, {3}},
+                     {Kind::Seed, 0.95, 0.8, {4}},
+                     {Kind::FullEnsemble, 0.9, 0.8, {1, 2, 3, 4}}}},
+                   {QStringLiteral("b"), {{Kind::Seed, 0.9, 0.8, {1}}, {Kind::Seed, 0.85, 0.75, {2}}}}};
+    QCOMPARE(data.seedsSharingAPoint(), 4); // the ensemble on the same spot is no seed
+    QCOMPARE(
+        data.sharedPointsNote(),
+        QStringLiteral("4 of 6 single seeds share a point with another: a marker may stand for several."));
+    ScatterPlotView view;
+    view.setData(data);
+    const auto header = [&view] {
+        return view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"))->text();
+    };
+    QVERIFY2(header().endsWith(QLatin1Char('\n') + data.sharedPointsNote()), qPrintable(header()));
+    // Apart, nothing is said.
+    data.series[1].points[0].test = 0.81;
+    data.series[0].points[1].validation = 0.91;
+    data.series[0].points[2].validation = 0.92;
+    QCOMPARE(data.seedsSharingAPoint(), 0);
+    view.setData(data);
+    QVERIFY2(!header().contains(QStringLiteral("share a point")), qPrintable(header()));
 }
 
 void TestScatterPlotView::captionSitsOutsideThePlotArea()
@@ -664,7 +700,7 @@ void TestScatterPlotView::noTrendLineFromFewerThanFourPoints()
     QCOMPARE(straightLines(view), 2); // y = x and the seeds' trend
     auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
     QVERIFY(text);
-    QVERIFY2(text->text().contains(QStringLiteral("ensembles: Pearson r: too few points (n = 2)")),
+    QVERIFY2(text->text().contains(QStringLiteral("ensembles: Pearson r: too few points (n\u00a0=\u00a02)")),
              qPrintable(text->text()));
 
     // alpha alone with 3 seeds: a correlation, but no line through three points; only y = x.

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace seedscape {
 
@@ -119,6 +120,30 @@ QString ScatterData::otherGroupsNote() const
         .arg(otherGroups.size())
         .arg(otherGroups.size() == 1 ? QStringLiteral("experiment uses") : QStringLiteral("experiments use"),
              namesAndMore(otherGroups, kOtherGroupsNamed));
+}
+
+int ScatterData::seedsSharingAPoint() const
+{
+    std::map<std::pair<double, double>, int> atPoint;
+    for (const Series& s : series)
+        for (const Point& p : s.points)
+            if (p.kind == Kind::Seed && std::isfinite(p.validation) && std::isfinite(p.test))
+                ++atPoint[{p.validation, p.test}];
+    int shared = 0;
+    for (const auto& [point, seeds] : atPoint)
+        if (seeds > 1)
+            shared += seeds;
+    return shared;
+}
+
+QString ScatterData::sharedPointsNote() const
+{
+    const int shared = seedsSharingAPoint();
+    if (shared == 0)
+        return {};
+    return QStringLiteral("%1 of %2 single seeds share a point with another: a marker may stand for several.")
+        .arg(shared)
+        .arg(count(Kind::Seed));
 }
 
 int ScatterData::count(Kind kind) const

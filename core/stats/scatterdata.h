@@ -62,6 +62,11 @@ struct ScatterData
     // kOtherGroupsNamed names, "… and 6 more": the note stays one line beside the legend.
     QString otherGroupsNote() const;
     static constexpr int kOtherGroupsNamed = 3;
+    // Single seeds that stand on the exact point of another (accuracy on a few hundred rows takes
+    // few values, and dozens of seeds stack under one marker, which looks like one seed), and the
+    // sentence that says so ("" when none do).
+    int seedsSharingAPoint() const;
+    QString sharedPointsNote() const;
 
     // The comparison group of the first experiment with seeds is plotted (of the first one without,
     // when none has seeds), or with firstLeads the first experiment's, seeds or not (the selected

@@ -341,20 +341,28 @@ void ScatterPlotView::addCorrelationText()
         // The line is named only where it is drawn.
         // Seeds of several experiments are pooled: their r mixes the experiments' differences with
         // the seeds' noise, which the words say (each experiment's own r is in the table).
+        // One experiment has one full ensemble: no line of ensembles to correlate.
         text = withMinusSigns(
-            tr("%7: Pearson %1, Spearman ρ %2%3\nall-seed ensembles: Pearson %4, Spearman ρ %5%6")
-                .arg(m_data.seedTrend.correlation.pearsonText(),
-                     Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
-                     m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
-                     m_data.ensembleTrend.correlation.pearsonText(),
-                     Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
-                     m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString(),
-                     m_data.series.size() > 1
-                         ? tr("single seeds (%1 experiments pooled)").arg(m_data.series.size())
-                         : tr("single seeds")));
+                   tr("%4: Pearson %1, Spearman ρ %2%3")
+                       .arg(m_data.seedTrend.correlation.pearsonText(),
+                            Correlation::coefficientText(m_data.seedTrend.correlation.spearman),
+                            m_data.seedTrend.isDefined() ? tr(" (dashed trend)") : QString(),
+                            m_data.series.size() > 1
+                                ? tr("single seeds (%1 experiments pooled)").arg(m_data.series.size())
+                                : tr("single seeds")) +
+                   (m_data.series.size() < 2
+                        ? QString()
+                        : tr("\nall-seed ensembles: Pearson %1, Spearman ρ %2%3")
+                              .arg(m_data.ensembleTrend.correlation.pearsonText(),
+                                   Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
+                                   m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString())))
+                   // "(n = 5)" wraps as a whole in a narrow figure, never as "(n" over "= 5)".
+                   .replace(QStringLiteral("n = "), QStringLiteral("n\u00a0=\u00a0"));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();
+    if (!m_data.sharedPointsNote().isEmpty())
+        text += QLatin1Char('\n') + m_data.sharedPointsNote();
     m_caption->setText(text);
 }
 
