@@ -128,6 +128,8 @@ void TestCsvPreviewModel::rowHeadersAreFileLines()
                    QStringLiteral("b"));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 2); // the header is line 1
+    QCOMPARE(model.headerData(1, Qt::Vertical, Qt::ToolTipRole).toString(),
+             QStringLiteral("line 4 of the file (line 1 is the header)"));
     QCOMPARE(model.headerData(1, Qt::Vertical).toInt(), 4);
     QVERIFY(!model.headerData(2, Qt::Vertical).isValid());
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("two\nlines"));

@@ -82,6 +82,9 @@ QVariant CsvPreviewModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole && section < rowCount())
             return m_table.rowLines[static_cast<size_t>(section)]; // the file's line, as messages name it
+        if (role == Qt::ToolTipRole && section < rowCount())       // why the rows start at 2
+            return tr("line %1 of the file (line 1 is the header)")
+                .arg(m_table.rowLines[static_cast<size_t>(section)]);
         return {};
     }
     if (section >= columnCount())
