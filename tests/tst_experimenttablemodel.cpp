@@ -148,6 +148,8 @@ void TestExperimentTableModel::statisticsAndStatus()
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
              QStringLiteral("2/%1 (1 failed)").arg(wanted));
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::UserRole).toInt(), 2);
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("finished seeds / seeds the definition asks for"));
     // Mean ± half the Student-t interval: t(0.975, 1) = 12.706, s = 0.1414, n = 2.
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::ValidationMean).data().toString(),
              QStringLiteral("0.6 ± 1.3"));
@@ -189,6 +191,17 @@ void TestExperimentTableModel::statisticsAndStatus()
              QStringLiteral("done"));
     QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
              QStringLiteral("%1/%1").arg(wanted));
+    // The count lowered below the seeds stored: done, and the tooltip says every seed counts.
+    all.resize(all.size() + 3, 0.6);
+    m_model->setStatistics(
+        {{QStringLiteral("diabetes-mlp"), statisticsOf(QStringLiteral("diabetes-mlp"), all, 0)}});
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data().toString(),
+             QStringLiteral("%1/%2").arg(wanted + 3).arg(wanted));
+    QCOMPARE(m_model->index(diabetes, ExperimentTableModel::Seeds).data(Qt::ToolTipRole).toString(),
+             QStringLiteral(
+                 "%1 seeds stored, more than the %2 the definition asks for: every statistic uses all %1")
+                 .arg(wanted + 3)
+                 .arg(wanted));
 }
 
 void TestExperimentTableModel::sortRoleOrdersUndefinedLast()

@@ -210,6 +210,17 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return tr("mean validation score of single seeds ± half-width of the Student-t 95% interval");
     if (role == Qt::ToolTipRole && index.column() == Gain)
         return tr("all-seed ensemble minus mean single seed, on validation; positive is better");
+    if (role == Qt::ToolTipRole && index.column() == Seeds) {
+        const auto it = m_statistics.find(e.name);
+        const int finished = it == m_statistics.end() ? 0 : it->second.seedCount();
+        // The count lowered below the seeds stored: "14/4" is no mistake, and every one counts.
+        if (finished > e.seeds.count)
+            return tr("%1 seeds stored, more than the %2 the definition asks for: every statistic uses all "
+                      "%1")
+                .arg(finished)
+                .arg(e.seeds.count);
+        return tr("finished seeds / seeds the definition asks for");
+    }
     if (role == Qt::CheckStateRole && index.column() == Name)
         return m_hidden.contains(e.name) ? Qt::Unchecked : Qt::Checked;
     if (index.column() >= Status && index.column() <= TestRange &&
