@@ -247,6 +247,16 @@ void TestEditorFields::aProblemWaitsUntilTheTypingLeavesItsField()
     QTRY_VERIFY2(fieldProblem(&editor, QStringLiteral("dataset.split.test"))
                      .startsWith(QStringLiteral("Validation and test fractions: validation 0.9 + test")),
                  qPrintable(fieldProblem(&editor, QStringLiteral("dataset.split.test"))));
+
+    // Another experiment shown while a field has the focus is no typing: its problems show at once.
+    lr->setFocus();
+    QTRY_VERIFY(lr->hasFocus());
+    Experiment broken = diabetes();
+    broken.training.epochs = 0;
+    editor.setExperiment(broken);
+    QCOMPARE(fieldProblem(&editor, QStringLiteral("training.epochs")),
+             QStringLiteral("Epochs: must be at least 1, got 0"));
+    QVERIFY(fieldProblem(&editor, QStringLiteral("dataset.split.test")).isEmpty());
 }
 
 void TestEditorFields::outsideDatasetIsCopiedIntoTheWorkspaceWhenAccepted()

@@ -128,6 +128,10 @@ void ExperimentEditor::connectLoader()
         }
     });
     connect(m_dataChecker, &DataChecker::answered, this, &ExperimentEditor::showDataCheck);
+    // Messages that waited for the typing to end are scrolled to as any that just appeared.
+    connect(m_fields, &FormFields::heldBackShown, this, [this](const QSet<QString>& fields) {
+        QTimer::singleShot(0, this, [this, fields] { revealFirstProblem(fields); });
+    });
 }
 
 void ExperimentEditor::createDataFields()
@@ -709,9 +713,12 @@ std::optional<Experiment> ExperimentEditor::experimentDespiteExtraRule() const
 void ExperimentEditor::showProblems()
 {
     const QSet<QString> before = m_revealAllProblems ? QSet<QString>() : m_fields->fieldsWithProblems();
+    // Another experiment in the form is no typing: all its problems show at once.
+    const FormFields::Reveal reveal =
+        m_revealAllProblems ? FormFields::Reveal::All : FormFields::Reveal::WhatKeepsTheLayout;
     m_revealAllProblems = false;
     // The extra rule's problem is its owner's to show (the Definition tab's variant bar).
-    m_fields->show({m_problems.begin(), m_problems.end() - (m_extraProblem ? 1 : 0)});
+    m_fields->show({m_problems.begin(), m_problems.end() - (m_extraProblem ? 1 : 0)}, reveal);
     // Only problems that just appeared are scrolled to: one already shown further up must not pull
     // the form away from the field being typed in.
     const QSet<QString> appeared = m_fields->fieldsWithProblems() - before;

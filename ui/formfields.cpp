@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
@@ -88,24 +89,26 @@ QString FormFields::named(const FieldProblem& problem) const
     return QStringLiteral("%1: %2").arg(label, problem.message);
 }
 
-QString FormFields::fieldBeingTyped() const
+bool FormFields::isTyping() const
 {
     QWidget* focus = QApplication::focusWidget();
     // Only typing waits: a choice in a list or a check box is one act, seen as it happens.
     if (!qobject_cast<QLineEdit*>(focus) && !qobject_cast<QAbstractSpinBox*>(focus))
-        return {};
-    for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it)
-        if (it.value()->parentWidget() && it.value()->parentWidget()->isAncestorOf(focus))
-            return it.key();
-    return {};
+        return false;
+    for (const QLabel* label : m_problemLabels)
+        if (label->parentWidget() && label->parentWidget()->window() == focus->window() &&
+            label->parentWidget()->parentWidget() &&
+            label->parentWidget()->parentWidget()->isAncestorOf(focus))
+            return true; // a field of this form
+    return false;
 }
 
-void FormFields::show(const std::vector<FieldProblem>& problems)
+void FormFields::show(const std::vector<FieldProblem>& problems, Reveal reveal)
 {
     m_shown = problems;
     // Any message may move the fields: one under another field ("dataset.split" under the test
     // fraction while the validation fraction is typed) as much as the typed field's own.
-    apply(!fieldBeingTyped().isEmpty());
+    apply(reveal == Reveal::WhatKeepsTheLayout && isTyping());
 }
 
 void FormFields::apply(bool typing)
@@ -127,12 +130,24 @@ void FormFields::apply(bool typing)
     for (auto it = m_problemLabels.begin(); it != m_problemLabels.end(); ++it) {
         QLabel* label = it.value();
         const QString text = texts.value(it.key()).join(QLatin1Char('\n'));
-        // While typing: a new message waits hidden, a solved one keeps its lines, empty.
+        // While typing: a new message waits hidden, a solved one keeps its lines, empty; another
+        // message in the same lines is shown, a longer one waits.
+        if (typing && !label->isHidden() && !text.isEmpty() && text != label->text()) {
+            label->setMinimumHeight(std::max(label->minimumHeight(), label->height()));
+            if (label->heightForWidth(label->width()) > label->minimumHeight()) {
+                m_holding = true;
+                continue;
+            }
+            label->setText(text);
+            label->setToolTip(inFile.value(it.key()).join(QLatin1Char('\n')));
+            continue;
+        }
         if (typing && (label->isHidden() ? !text.isEmpty() : text.isEmpty())) {
             m_holding = true;
             if (!label->isHidden()) {
-                label->setMinimumHeight(label->height());
+                label->setMinimumHeight(std::max(label->minimumHeight(), label->height()));
                 label->clear();
+                label->setToolTip(QString()); // the problem is gone
             }
             continue;
         }
@@ -141,11 +156,12 @@ void FormFields::apply(bool typing)
         label->setToolTip(inFile.value(it.key()).join(QLatin1Char('\n')));
         label->setVisible(!text.isEmpty());
     }
-    if (typing && m_otherProblems->isHidden() != other.isEmpty()) { // above the form: it would move all
+    const QString otherText = other.join(QLatin1Char('\n'));
+    if (typing && otherText != m_otherProblems->text()) { // above the form: any change may move it all
         m_holding = true;
         return;
     }
-    m_otherProblems->setText(other.join(QLatin1Char('\n')));
+    m_otherProblems->setText(otherText);
     m_otherProblems->setVisible(!other.isEmpty());
 }
 
@@ -166,7 +182,9 @@ void FormFields::typingMoved()
 
 bool FormFields::eventFilter(QObject* watched, QEvent* event)
 {
-    if (m_waitingForRelease && event->type() == QEvent::MouseButtonRelease) {
+    // The last button up: with another still down, the press it began has yet to end.
+    if (m_waitingForRelease && event->type() == QEvent::MouseButtonRelease &&
+        static_cast<QMouseEvent*>(event)->buttons() == Qt::NoButton) {
         m_waitingForRelease = false;
         qApp->removeEventFilter(this);
         // After the release has reached its widget.
@@ -177,8 +195,13 @@ bool FormFields::eventFilter(QObject* watched, QEvent* event)
 
 void FormFields::showHeldBack()
 {
-    if (m_holding)
-        apply(false); // the typing moved on: the focus is where the user put it before the form moves
+    if (!m_holding)
+        return;
+    const QSet<QString> before = fieldsWithProblems();
+    apply(false); // the typing moved on: the focus is where the user put it before the form moves
+    const QSet<QString> shown = fieldsWithProblems() - before;
+    if (!shown.isEmpty())
+        Q_EMIT heldBackShown(shown);
 }
 
 QSet<QString> FormFields::fieldsWithProblems() const

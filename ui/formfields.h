@@ -30,10 +30,10 @@ struct FormRow
 // otherProblems(), above the form, named by its path).
 // The label named "FIELD.label", the message label "FIELD.problem", so tests can find them.
 //
-// While a field is being typed in, the messages keep their places: a new problem waits until the
-// focus leaves the text fields, and a solved one leaves its lines empty until then. A message
-// appearing or going at each keystroke moved every field below it, so a click aimed at one landed
-// on another.
+// While a text field is being typed in, the messages keep their places: a new problem, or a longer
+// message, waits until the focus moves, and a solved one leaves its lines empty until then. A
+// message appearing or going at each keystroke moved every field below it, so a click aimed at one
+// landed on another.
 class FormFields : public QObject
 {
     Q_OBJECT
@@ -47,14 +47,24 @@ public:
     QGroupBox* section(const QString& title, const std::vector<FormRow>& rows);
     QLabel* otherProblems() const { return m_otherProblems; }
 
-    // Shows each problem under its field, with the field's label in front of the message (a field
-    // being typed in waits, as said above).
-    void show(const std::vector<FieldProblem>& problems);
+    // Shows each problem under its field, with the field's label in front of the message. While
+    // typing, what would move the fields waits, as said above; Reveal::All shows everything now
+    // (another experiment shown in the form is no typing).
+    enum class Reveal
+    {
+        WhatKeepsTheLayout,
+        All
+    };
+    void show(const std::vector<FieldProblem>& problems, Reveal reveal = Reveal::WhatKeepsTheLayout);
     // The fields that show a problem now; "" stands for otherProblems().
     QSet<QString> fieldsWithProblems() const;
     // The topmost shown problem among fields (all when empty), top to bottom as the form is laid
     // out: the row holding the input and its message, or otherProblems(); nullptr when none shows.
     QWidget* firstProblem(const QSet<QString>& fields = {}) const;
+
+Q_SIGNALS:
+    // Messages that waited for the typing to end are shown: these fields' (for scrolling to them).
+    void heldBackShown(const QSet<QString>& fields);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -62,7 +72,7 @@ protected:
 private:
     static QString shownUnder(const QString& problemField); // the field whose label shows it
     QString named(const FieldProblem& problem) const;       // "Learning rate: must be …"
-    QString fieldBeingTyped() const;                        // "" when no text field has the focus
+    bool isTyping() const;                                  // a text field of the form has the focus
     void apply(bool typing); // shows m_shown; typing: what would move the fields waits
     void typingMoved();      // the focus moved: what waits is shown
     void showHeldBack();
