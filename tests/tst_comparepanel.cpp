@@ -314,7 +314,7 @@ void TestComparePanel::panelShowsPicksIntervalsAndExpectedBest()
              qPrintable(panel.picksText()));
     // e0 is the steadiest over 3 seeds, against up to 5 of the others: said beside the pick.
     QVERIFY2(panel.picksText().contains(
-                 QStringLiteral("The stability pick's range spans 3 seeds, others up to 5")),
+                 QStringLiteral("The stability pick's range spans 3 seeds, other experiments' up to 5")),
              qPrintable(panel.picksText()));
     const QString intervals = panel.bootstrapText();
     QVERIFY2(intervals.contains(QStringLiteral("2000 resamples of the %1 seeds").arg(focus.seedCount())),

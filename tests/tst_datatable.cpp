@@ -150,7 +150,7 @@ void TestDataTable::reportComparesWithinGroupsOnly()
     QVERIFY2(heldHtml.contains(QStringLiteral("Smallest single-seed validation range: none (every experiment "
                                               "holds a source of randomness fixed)")),
              qPrintable(heldHtml));
-    // Two level on the ensemble score: the report says the pick is the earliest of a tie.
+    // Two level on the ensemble score: the report says the pick is the first by name of a tie.
     a.validation = Spread::of({2.0, 3.0}, false);
     a.ensembleValidation = 2.2;
     ExperimentStatistics twin = a;
@@ -159,7 +159,7 @@ void TestDataTable::reportComparesWithinGroupsOnly()
     const QString tiedHtml = QString::fromUtf8(report.toHtml());
     QVERIFY2(
         tiedHtml.contains(QStringLiteral("<li>first and twin tie on the full-ensemble validation score; the "
-                                         "pick names the earliest.")),
+                                         "pick names the first by name.")),
         qPrintable(tiedHtml));
 }
 

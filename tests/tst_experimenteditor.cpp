@@ -181,7 +181,7 @@ void TestExperimentEditor::previewShowsColumnTypesAndInferredTask()
     typeInto(&editor, QStringLiteral("dataset.split.validation"), QStringLiteral("0.45"));
     typeInto(&editor, QStringLiteral("dataset.split.test"), QStringLiteral("0.45"));
     auto* summary = editor.findChild<QLabel*>(QStringLiteral("editorDataSummary"));
-    QTRY_VERIFY2(summary->text().contains(QStringLiteral("Few rows: 18 training.")),
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("Few rows: 18 training rows.")),
                  qPrintable(summary->text()));
     QVERIFY(summary->text().contains(QStringLiteral("color:")));
     QVERIFY(editor.isValid()); // said, not refused
@@ -273,8 +273,15 @@ void TestExperimentEditor::dataIsReadAgainOnlyWhenItsFileOrSettingsChange()
     const int training = 178 - 2 * static_cast<int>(std::lround(0.45 * 178));
     QVERIFY2(checker.summary().contains(QStringLiteral("split %1 training / ").arg(training)),
              qPrintable(checker.summary()));
-    QVERIFY2(checker.fewRowsWarning().startsWith(QStringLiteral("Few rows: %1 training. ").arg(training)),
-             qPrintable(checker.fewRowsWarning()));
+    QCOMPARE(
+        checker.fewRowsWarning(),
+        QStringLiteral("Few rows: %1 training rows. A model trained or scored on so few rows says little; "
+                       "lower the validation and test fractions, or use more data.")
+            .arg(training));
+    // Other data: the warning of the last is gone at once, before the new answer.
+    few.dataset.path = QStringLiteral("nowhere.csv");
+    checker.check(few, dir.path());
+    QVERIFY(checker.fewRowsWarning().isEmpty());
 }
 
 void TestExperimentEditor::takenNameIsRefused()

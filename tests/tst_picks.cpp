@@ -83,23 +83,24 @@ void TestPicks::tiesAndRangesOverUnequalSeedCountsAreSaid()
     const ExperimentStatistics first = experiment(QStringLiteral("first"), {0.90, 0.92}, 0.95, {});
     const ExperimentStatistics second = experiment(QStringLiteral("second"), {0.92, 0.90}, 0.95, {});
     const ExperimentStatistics third = experiment(QStringLiteral("third"), {0.91, 0.91}, 0.95, {});
-    // Level on both rules: the earliest is named, and the others with it.
+    // Level on both rules: the first by name is named, and the others with it.
     WorkspaceStatistics w = WorkspaceStatistics::fromExperiments({first, second});
     const WorkspaceStatistics::Group* g = &w.groups.front();
     QCOMPARE(g->pickByEnsemble, QStringLiteral("first"));
     QCOMPARE(g->tiedByEnsemble, QStringList{QStringLiteral("second")});
     QCOMPARE(g->tiedByStability, QStringList{QStringLiteral("second")});
-    QCOMPARE(g->pickCaveats(),
-             QStringLiteral("first and second tie on the full-ensemble validation score; the pick names the "
-                            "earliest. first and second tie on validation range and mean; the pick names "
-                            "the earliest."));
+    QCOMPARE(
+        g->pickCaveats(),
+        QStringLiteral("first and second tie on the full-ensemble validation score; the pick names the "
+                       "first by name. first and second tie on validation range and mean; the pick names "
+                       "the first by name."));
     // Three level on the ensemble; the one with no spread is the steadiest alone.
     w = WorkspaceStatistics::fromExperiments({first, second, third});
     g = &w.groups.front();
     QCOMPARE(g->pickByStability, QStringLiteral("third"));
     QVERIFY(g->tiedByStability.isEmpty());
     QCOMPARE(g->pickCaveats(), QStringLiteral("first, second and third tie on the full-ensemble validation "
-                                              "score; the pick names the earliest."));
+                                              "score; the pick names the first by name."));
     // Two seeds against eight: the range of two looks steadier than it is, and that is said.
     const ExperimentStatistics eight =
         experiment(QStringLiteral("eight"), {0.88, 0.90, 0.89, 0.91, 0.87, 0.90, 0.89, 0.88}, 0.93, {});
@@ -109,8 +110,8 @@ void TestPicks::tiesAndRangesOverUnequalSeedCountsAreSaid()
     QCOMPARE(g->pickByStabilitySeeds, 2);
     QCOMPARE(g->stabilityMostSeeds, 8);
     QCOMPARE(g->pickCaveats(),
-             QStringLiteral("The stability pick's range spans 2 seeds, others up to 8: a range "
-                            "grows with the seeds it spans, so fewer seeds can look steadier."));
+             QStringLiteral("The stability pick's range spans 2 seeds, other experiments' up to 8: a range "
+                            "can only widen as seeds are added, so fewer seeds can look steadier."));
     // Picked with the most seeds, its range is no smaller for having fewer: nothing to say.
     const ExperimentStatistics wide = experiment(QStringLiteral("wide"), {0.70, 0.95}, 0.80, {});
     w = WorkspaceStatistics::fromExperiments({eight, wide});

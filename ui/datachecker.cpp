@@ -46,6 +46,7 @@ void DataChecker::check(const Experiment& e, const QString& workspace)
     m_pending = false;
     m_inferredTask = Task::Auto;
     m_summary.clear();
+    m_fewRows.clear(); // of the data checked before
     if (e.dataset.path.trimmed().isEmpty())
         return; // the validator names the empty field
     if (!QFileInfo(file).isFile()) {
@@ -81,19 +82,20 @@ void DataChecker::showAnswer(const PreparedData* prepared, const QString& proble
                         .arg(train)
                         .arg(validation)
                         .arg(test);
-        // Valid, yet a model learnt from a handful of rows, or scored on one, says little: its
+        // Valid, yet a model trained on a handful of rows, or scored on one, says little: its
         // seed spread is mostly which rows fell where.
         QStringList few;
         for (const auto& [rows, part] :
              {std::pair{train, tr("training")}, std::pair{validation, tr("validation")},
               std::pair{test, tr("test")}})
             if (rows < kFewRows)
-                few << QStringLiteral("%1 %2").arg(rows).arg(part);
+                few << tr("%1 %2 %3").arg(rows).arg(part, rows == 1 ? tr("row") : tr("rows"));
+        const QString remedy = m_checked->spec.split.usesColumn()
+                                   ? tr("give that part more rows in the split column, or use more data")
+                                   : tr("lower the validation and test fractions, or use more data");
         if (!few.isEmpty())
-            m_fewRows =
-                tr("Few rows: %1. Scores learnt or measured on so few rows say little about the model; "
-                   "lower the validation and test fractions, or use more data.")
-                    .arg(few.join(QStringLiteral(", ")));
+            m_fewRows = tr("Few rows: %1. A model trained or scored on so few rows says little; %2.")
+                            .arg(few.join(QStringLiteral(", ")), remedy);
     } else
         m_problem = FieldProblem{QStringLiteral("dataset.path"), problem};
     Q_EMIT answered();

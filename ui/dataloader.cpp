@@ -56,11 +56,19 @@ void DataLoader::readPreview(const QString& file, int rows)
         [file, request](DataLoader* self, CsvTable table, const std::optional<QString>& error) {
             if (request != self->m_previewRequest)
                 return;
-            if (!error)
-                Q_EMIT self->previewRead(file, table);
-            else
+            if (error) {
                 Q_EMIT self->previewFailed(file, *error);
+                return;
+            }
+            Q_EMIT self->previewRead(file, table);
+            // Only now, and only if still wanted: answered before the rows, the profile met the
+            // last file's table, and the rows that followed reset it.
+            self->profile(file, request);
         });
+}
+
+void DataLoader::profile(const QString& file, int request)
+{
     struct Profiles
     {
         std::vector<ColumnProfile> columns;

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void prepareFailed(const QString& file, const DatasetSpec& spec, const QString& message);
 
 private:
+    void profile(const QString& file, int request); // the whole file's columns, after its first rows
+
     int m_previewRequest = 0, m_prepareRequest = 0; // the newest of each kind
 };
 

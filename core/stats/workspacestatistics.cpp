@@ -167,7 +167,7 @@ QString WorkspaceStatistics::Group::pickCaveats() const
     QStringList sentences;
     const auto tie = [](const QString& pick, const QStringList& tied, const QString& on) {
         const QStringList all = QStringList{pick} + tied;
-        return QStringLiteral("%1 and %2 tie on %3; the pick names the earliest.")
+        return QStringLiteral("%1 and %2 tie on %3; the pick names the first by name.")
             .arg(all.mid(0, all.size() - 1).join(QStringLiteral(", ")), all.last(), on);
     };
     if (!tiedByEnsemble.isEmpty())
@@ -177,8 +177,8 @@ QString WorkspaceStatistics::Group::pickCaveats() const
         sentences << tie(pickByStability, tiedByStability, QStringLiteral("validation range and mean"));
     if (pickByStabilitySeeds < stabilityMostSeeds)
         sentences << QStringLiteral(
-                         "The stability pick's range spans %1 seeds, others up to %2: a range grows "
-                         "with the seeds it spans, so fewer seeds can look steadier.")
+                         "The stability pick's range spans %1 seeds, other experiments' up to %2: a range "
+                         "can only widen as seeds are added, so fewer seeds can look steadier.")
                          .arg(pickByStabilitySeeds)
                          .arg(stabilityMostSeeds);
     return sentences.join(QLatin1Char(' '));

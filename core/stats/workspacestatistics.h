@@ -28,7 +28,7 @@ struct WorkspaceStatistics
         QString pickByStability;             // smallest single-seed validation range (ties: better mean),
                                              // of experiments with two seeds or more
         QStringList leftOutOfPicks;          // experiments that hold a source of randomness fixed
-        // Others that the rule ranks level with its pick (the earliest is named): the same ensemble
+        // Others that the rule ranks level with its pick (the first by name is named): the same ensemble
         // score; the same range and mean.
         QStringList tiedByEnsemble, tiedByStability;
         int pickByStabilitySeeds = 0; // the seeds of the pick's range
@@ -37,7 +37,7 @@ struct WorkspaceStatistics
         // A sentence naming leftOutOfPicks and why they take no part; empty when none.
         QString leftOutNote() const;
         // Sentences on how far the picks can be read: ties, and ranges over unequal seed counts
-        // (a range grows with the seeds it spans); empty when there is nothing to say.
+        // (a range can only widen as seeds are added); empty when there is nothing to say.
         QString pickCaveats() const;
         // Why there is no pick by ensemble / stability, as a phrase ("no defined ensemble validation
         // score"); empty when there is one.
