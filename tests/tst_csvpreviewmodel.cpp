@@ -77,6 +77,11 @@ void TestCsvPreviewModel::previewsASampleFile()
     QCOMPARE(headers.count(), 0);
     QCOMPARE(model.headerData(13, Qt::Horizontal).toString(),
              QStringLiteral("cultivar (target)\nwhole number"));
+    // The same number of columns, one named otherwise: not this table's either.
+    columns = ColumnProfile::profileFile(sampleDatasetPath(QStringLiteral("wine.csv")), &rows);
+    columns[3].name = QStringLiteral("renamed");
+    model.setWholeFile(columns, rows);
+    QCOMPARE(headers.count(), 0);
     // The whole file: three classes in 178 rows.
     columns = ColumnProfile::profileFile(sampleDatasetPath(QStringLiteral("wine.csv")), &rows);
     model.setWholeFile(columns, rows);

@@ -207,13 +207,14 @@ void SweepStatus::update()
     for (const auto& [seed, r] : m_sweeps->runningSeeds())
         if (r.epochs > 0)
             done += static_cast<double>(r.epoch) / r.epochs;
-    // The fill counts epochs, the words finished seeds: both said, or "0 of 8 seeds" sat on a half-full bar.
+    // The fill counts running seeds' epochs too, the words finished seeds: both said, or "0 of 8 seeds" sat
+    // on a half-full bar.
     const int wanted = std::max(1, m_sweeps->wantedSeeds());
     m_progress->setProgress(static_cast<int>(done * 100), wanted * 100,
-                            tr("%1% · %2 of %3 seeds done")
+                            tr("%1% · %2 of %3 done")
                                 .arg(static_cast<int>(done * 100 / wanted))
                                 .arg(m_sweeps->finishedSeeds())
-                                .arg(m_sweeps->wantedSeeds()));
+                                .arg(countedNoun(m_sweeps->wantedSeeds(), tr("seed"))));
     const double left = m_sweeps->secondsLeft();
     QString text =
         m_sweeps->isPaused()

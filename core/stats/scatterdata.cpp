@@ -124,7 +124,7 @@ QString ScatterData::otherGroupsNote() const
 
 int ScatterData::seedsSharingAPoint() const
 {
-    std::map<std::pair<double, double>, int> atPoint;
+    std::map<std::pair<double, double>, int> atPoint; // the drawn seeds by point
     for (const Series& s : series)
         for (const Point& p : s.points)
             if (p.kind == Kind::Seed && std::isfinite(p.validation) && std::isfinite(p.test))
@@ -141,9 +141,13 @@ QString ScatterData::sharedPointsNote() const
     const int shared = seedsSharingAPoint();
     if (shared == 0)
         return {};
+    int drawn = 0; // a seed with an undefined score is not on the plot
+    for (const Series& s : series)
+        for (const Point& p : s.points)
+            drawn += p.kind == Kind::Seed && std::isfinite(p.validation) && std::isfinite(p.test);
     return QStringLiteral("%1 of %2 single seeds share a point with another: a marker may stand for several.")
         .arg(shared)
-        .arg(count(Kind::Seed));
+        .arg(drawn);
 }
 
 int ScatterData::count(Kind kind) const

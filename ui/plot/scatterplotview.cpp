@@ -5,6 +5,7 @@
 #include "experiment/experimentnames.h"
 
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -357,12 +358,12 @@ void ScatterPlotView::addCorrelationText()
                                    Correlation::coefficientText(m_data.ensembleTrend.correlation.spearman),
                                    m_data.ensembleTrend.isDefined() ? tr(" (solid trend)") : QString())))
                    // "(n = 5)" wraps as a whole in a narrow figure, never as "(n" over "= 5)".
-                   .replace(QStringLiteral("n = "), QStringLiteral("n\u00a0=\u00a0"));
+                   .replace(QRegularExpression(QStringLiteral("\\bn = ")), QStringLiteral("n\u00a0=\u00a0"));
     // Experiments scored on other rows are left out, never silently.
     if (!m_data.otherGroups.isEmpty())
         text += QLatin1Char('\n') + m_data.otherGroupsNote();
-    if (!m_data.sharedPointsNote().isEmpty())
-        text += QLatin1Char('\n') + m_data.sharedPointsNote();
+    if (const QString shared = m_data.sharedPointsNote(); !shared.isEmpty())
+        text += QLatin1Char('\n') + shared;
     m_caption->setText(text);
 }
 
