@@ -25,24 +25,12 @@ QString ColumnProfile::describeKind() const
 
 QString ColumnProfile::describe() const
 {
-    QString text;
-    switch (kind) {
-    case Kind::Number:
-        text = QStringLiteral("number");
-        break;
-    case Kind::WholeNumber:
-        text = QStringLiteral("whole number, %1 value%2")
-                   .arg(distinct)
-                   .arg(distinct == 1 ? QString() : QStringLiteral("s"));
-        break;
-    case Kind::Text:
-        text = QStringLiteral("text, %1 value%2")
-                   .arg(distinct)
-                   .arg(distinct == 1 ? QString() : QStringLiteral("s"));
-        break;
-    case Kind::Empty:
-        return QStringLiteral("empty");
-    }
+    if (kind == Kind::Empty)
+        return describeKind();
+    QString text = describeKind();
+    if (kind != Kind::Number) // a count of fractional numbers says nothing
+        text +=
+            QStringLiteral(", %1 value%2").arg(distinct).arg(distinct == 1 ? QString() : QStringLiteral("s"));
     if (missing > 0)
         text += QStringLiteral(", %1 missing").arg(missing);
     return text;
