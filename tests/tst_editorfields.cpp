@@ -220,6 +220,28 @@ void TestEditorFields::aProblemWaitsUntilTheTypingLeavesItsField()
     QCOMPARE(problemLabel(&editor, QStringLiteral("training.lr"))->toolTip(),
              QStringLiteral("training.lr: must be greater than 0, got 0")); // the path, for the file
     QTRY_VERIFY(top() > before);
+
+    // Another message while typing: one that fits the lines shows in place; a longer one waits and
+    // shows, moving the fields, when the focus moves.
+    lr->setFocus();
+    QTRY_VERIFY(lr->hasFocus());
+    const int twoLines = top();
+    typeInto(&editor, QStringLiteral("training.lr"), QStringLiteral("x"));
+    QCoreApplication::processEvents();
+    QCOMPARE(fieldProblem(&editor, QStringLiteral("training.lr")),
+             QStringLiteral("Learning rate: must be a number, got \"x\""));
+    QCOMPARE(top(), twoLines);
+    typeInto(&editor, QStringLiteral("training.lr"), QStringLiteral("1e39"));
+    QCoreApplication::processEvents();
+    // (Typed key by key: "1" and "1e3" solve it on the way, so its lines stand empty meanwhile.)
+    QVERIFY2(!fieldProblem(&editor, QStringLiteral("training.lr")).contains(QStringLiteral("float32")),
+             qPrintable(fieldProblem(&editor, QStringLiteral("training.lr"))));
+    QCOMPARE(top(), twoLines);
+    QTest::keyClick(lr, Qt::Key_Tab);
+    QTRY_VERIFY2(
+        fieldProblem(&editor, QStringLiteral("training.lr")).contains(QStringLiteral("float32 range")),
+        qPrintable(fieldProblem(&editor, QStringLiteral("training.lr"))));
+    QTRY_VERIFY(top() > twoLines);
     const int withMessage = top();
 
     // Solved while typed in: the message goes, its lines stay until the typing leaves the field.

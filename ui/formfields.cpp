@@ -134,7 +134,12 @@ void FormFields::apply(bool typing)
         // message in the same lines is shown, a longer one waits.
         if (typing && !label->isHidden() && !text.isEmpty() && text != label->text()) {
             label->setMinimumHeight(std::max(label->minimumHeight(), label->height()));
-            if (label->heightForWidth(label->width()) > label->minimumHeight()) {
+            // The new words' height at this width, not the label's: it still holds the old ones.
+            const int needed =
+                label->fontMetrics()
+                    .boundingRect(QRect(0, 0, label->contentsRect().width(), 1 << 20), Qt::TextWordWrap, text)
+                    .height();
+            if (needed > label->contentsRect().height()) {
                 m_holding = true;
                 continue;
             }
