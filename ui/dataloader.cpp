@@ -63,7 +63,8 @@ void DataLoader::readPreview(const QString& file, int rows)
             Q_EMIT self->previewRead(file, table);
             // Only now, and only if still wanted: answered before the rows, the profile met the
             // last file's table, and the rows that followed reset it.
-            self->profile(file, request);
+            if (request == self->m_previewRequest) // a slot may have asked for another file meanwhile
+                self->profile(file, request);
         });
 }
 
