@@ -1,6 +1,7 @@
 // The validation-vs-test scatter, driven offscreen: one marker per seed and per ensemble,
 // orientation, hover, click, and every export format.
 #include "plot/experimentcolours.h"
+#include "plot/experimentmarkers.h"
 #include "plot/learningcurveview.h"
 #include "plot/plotexporter.h"
 #include "plot/scatterplotview.h"
@@ -206,9 +207,10 @@ void TestScatterPlotView::exportsEveryFormat()
     QFile svg(dir.filePath(QStringLiteral("s.svg")));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray xml = svg.readAll();
-    // Every marker is a circle: 9 seeds, 14 k-ensembles, 2 full ensembles, and 5 legend keys.
+    // A marker is a circle for alpha, the first palette slot (beta's are squares, as paths): 5
+    // seeds, 10 three-seed ensembles, its full ensemble, its legend key and the 3 kinds' keys.
     QCOMPARE(countElements(xml, QStringLiteral("ellipse")) + countElements(xml, QStringLiteral("circle")),
-             9 + 14 + 2 + 5);
+             5 + 10 + 1 + 1 + 3);
     QVERIFY(xml.contains("validation RMSE"));
 
     QVERIFY_THROWS_EXCEPTION(
@@ -232,6 +234,15 @@ void TestScatterPlotView::spreadAndEnsembleSizePlots()
     sizes.setData(statistics);
     QCOMPARE(sizes.plottedPoints(), 5 + 4); // k = 1..N for each experiment
     QCOMPARE(sizes.plot()->legend->itemCount(), 2);
+    // Each curve's points in its experiment's marker shape: the two curves differ in grey print.
+    QList<QPainterPath> shapes;
+    for (int i = 0; i < sizes.plot()->graphCount(); ++i)
+        if (sizes.plot()->graph(i)->property("counted").toBool())
+            shapes << sizes.plot()->graph(i)->scatterStyle().customPath();
+    const ExperimentColours colours(QStringList{results[0].name, results[1].name});
+    QCOMPARE(shapes, (QList<QPainterPath>{ExperimentMarkers::outline(colours.slotOf(results[0].name)),
+                                          ExperimentMarkers::outline(colours.slotOf(results[1].name))}));
+    QVERIFY(shapes[0] != shapes[1]);
 }
 
 void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()

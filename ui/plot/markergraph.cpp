@@ -1,5 +1,6 @@
 #include "markergraph.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace seedscape {
@@ -7,6 +8,17 @@ namespace seedscape {
 namespace {
 
 constexpr int kFewMarkers = 4; // below this, drawing shapes is as quick as stamping
+
+// How many pixels a marker covers, its outline included. A custom path (an experiment's shape) may
+// reach past its size, and QCustomPlot scales it and its pen by size/6.
+double across(const QCPScatterStyle& style)
+{
+    if (style.shape() != QCPScatterStyle::ssCustom)
+        return style.size() + style.pen().widthF();
+    const QRectF box = style.customPath().boundingRect();
+    const double reach = std::max({-box.left(), box.right(), -box.top(), box.bottom()});
+    return (2 * reach + style.pen().widthF()) * style.size() / 6.0;
+}
 
 } // namespace
 
@@ -32,13 +44,18 @@ void MarkerGraph::drawScatterPlot(QCPPainter* painter, const QVector<QPointF>& s
         QCPGraph::drawScatterPlot(painter, scatters, style);
         return;
     }
-    const QString key = QStringLiteral("%1/%2/%3/%4/%5")
-                            .arg(style.shape())
-                            .arg(style.size())
-                            .arg(style.pen().color().rgba())
-                            .arg(style.pen().widthF())
-                            .arg(style.brush().color().rgba());
-    const int side = static_cast<int>(std::ceil(style.size() + style.pen().widthF() + 4));
+    QString key = QStringLiteral("%1/%2/%3/%4/%5")
+                      .arg(style.shape())
+                      .arg(style.size())
+                      .arg(style.pen().color().rgba())
+                      .arg(style.pen().widthF())
+                      .arg(style.brush().color().rgba());
+    if (style.shape() == QCPScatterStyle::ssCustom) // each experiment's own shape
+        for (int i = 0; i < style.customPath().elementCount(); ++i)
+            key += QStringLiteral("/%1,%2")
+                       .arg(style.customPath().elementAt(i).x)
+                       .arg(style.customPath().elementAt(i).y);
+    const int side = static_cast<int>(std::ceil(across(style) + 4));
     if (key != m_stampKey) {
         m_stamp = QPixmap(side, side);
         m_stamp.fill(Qt::transparent);

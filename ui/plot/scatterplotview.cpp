@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "dashedpens.h"
+#include "experimentmarkers.h"
 #include "markergraph.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -43,24 +44,24 @@ QString seedList(const std::vector<quint64>& seeds)
     return words.join(QStringLiteral(", "));
 }
 
-// A graph's markers of one kind in an experiment's colour. Outlines set off from the fill are
-// tagged for the theme: the ensembles' rings turn light on a dark plot (PlotTheme::apply).
-void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour)
+// A graph's markers of one kind in an experiment's colour and shape (the size tells the kind).
+// Outlines set off from the fill are tagged for the theme: the ensembles' rings turn light on a dark
+// plot (PlotTheme::apply).
+void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour, int slot)
 {
     QColor fill = colour;
     switch (kind) {
     case ScatterData::Kind::Seed:
         fill.setAlpha(150);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, fill, 5));
+        graph->setScatterStyle(ExperimentMarkers::style(slot, 5, QPen(fill, 1.0), fill));
         break;
     case ScatterData::Kind::KEnsemble:
         fill.setAlpha(90);
-        graph->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour.darker(120), 1.0), fill, 9));
+        graph->setScatterStyle(ExperimentMarkers::style(slot, 9, QPen(colour.darker(120), 1.0), fill));
         PlotTheme::markShade(graph, colour, 120);
         break;
-    case ScatterData::Kind::FullEnsemble: // (ssDisc fills with the pen's colour; ssCircle with the brush)
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), colour, 16));
+    case ScatterData::Kind::FullEnsemble:
+        graph->setScatterStyle(ExperimentMarkers::style(slot, 16, QPen(Qt::black, 1.5), colour));
         PlotTheme::mark(graph, PlotTheme::Ink::Text);
         break;
     }
@@ -221,7 +222,7 @@ void ScatterPlotView::addMarkers(ScatterData::Kind kind)
             continue;
         Drawn drawn{new MarkerGraph(m_plot->xAxis, m_plot->yAxis), kind, std::move(points)};
         drawn.graph->setLineStyle(QCPGraph::lsNone);
-        setMarkers(drawn.graph, kind, ExperimentColours::palette(slot));
+        setMarkers(drawn.graph, kind, ExperimentColours::palette(slot), slot);
         QVector<double> x, y;
         for (const auto& ref : drawn.points) {
             x << pointOf(ref).validation;
@@ -274,7 +275,7 @@ void ScatterPlotView::addExperimentLegend()
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
         if (i < withSeeds)
-            setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(names[i]));
+            setMarkers(key, ScatterData::Kind::FullEnsemble, palette.of(names[i]), palette.slotOf(names[i]));
         else
             setRunningMarkers(key, palette.of(names[i]));
         key->setName(i < withSeeds ? entries[i] : names[i]);
@@ -293,7 +294,7 @@ void ScatterPlotView::addExperimentLegend()
 
 void ScatterPlotView::addKindLegend()
 {
-    // The three marker sizes, in a mid grey that reads on light and dark plots alike.
+    // The three marker sizes, as circles in a mid grey that reads on light and dark plots alike.
     const std::pair<ScatterData::Kind, QString> kinds[] = {
         {ScatterData::Kind::Seed, tr("single seed")},
         {ScatterData::Kind::KEnsemble,
@@ -303,7 +304,7 @@ void ScatterPlotView::addKindLegend()
     for (const auto& [kind, label] : kinds) {
         QCPGraph* key = m_plot->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
-        setMarkers(key, kind, QColor(0x909090));
+        setMarkers(key, kind, QColor(0x909090), 0);
         key->setName(label);
         key->addToLegend();
     }

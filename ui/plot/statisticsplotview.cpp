@@ -13,6 +13,7 @@
 #include "countticker.h"
 #include "dashedpens.h"
 #include "datarangefit.h"
+#include "experimentmarkers.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 #include "scoreticker.h"
@@ -135,14 +136,14 @@ void StatisticsPlotView::setNote(const QString& text)
     m_key->setText(text);
 }
 
-QColor StatisticsPlotView::colourOf(const QString& experiment) const
+int StatisticsPlotView::slotOf(const QString& experiment) const
 {
     if (!m_colours.isEmpty())
-        return m_colours.of(experiment);
+        return m_colours.slotOf(experiment);
     QStringList names;
     for (const ExperimentStatistics& e : m_experiments)
         names << e.name;
-    return ExperimentColours(names).of(experiment);
+    return ExperimentColours(names).slotOf(experiment);
 }
 
 void StatisticsPlotView::refresh()
@@ -231,7 +232,7 @@ void StatisticsPlotView::drawSpread()
         const double x = static_cast<double>(i + 1);
         // How many seeds each spread holds, under its name: one seed's strip looks like a steady model.
         ticker->addTick(x, tr("%1\nn = %2").arg(e.name).arg(e.seedCount()));
-        const QColor colour = colourOf(e.name);
+        const QColor colour = ExperimentColours::palette(slotOf(e.name));
         std::vector<double> scores;
         for (const ExperimentStatistics::SeedScore& s : e.seeds)
             scores.push_back(m_showTest ? s.test : s.validation);
@@ -356,7 +357,8 @@ void StatisticsPlotView::drawEnsembleSize()
     setNote(otherGroupsNote());
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const ExperimentStatistics& e = m_experiments[i];
-        const QColor colour = colourOf(e.name);
+        const int slot = slotOf(e.name);
+        const QColor colour = ExperimentColours::palette(slot);
         QCPGraph* low = m_plot->addGraph();
         QCPGraph* high = m_plot->addGraph();
         QCPGraph* mean = m_plot->addGraph();
@@ -373,7 +375,8 @@ void StatisticsPlotView::drawEnsembleSize()
         high->setBrush(band);
         high->setChannelFillGraph(low);
         mean->setPen(QPen(colour, 2));
-        mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
+        // Its shape too: curves that cross stay apart in grey print.
+        mean->setScatterStyle(ExperimentMarkers::style(slot, 8, QPen(colour, 1.0), colour));
         mean->setName(e.name);
         if (i < kLegendExperiments)
             mean->addToLegend();

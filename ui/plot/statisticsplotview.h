@@ -60,7 +60,7 @@ public:
     // The workspace's experiments, for one colour per experiment in every view. Without it the
     // plotted experiments, sorted by name, decide.
     void setColours(ExperimentColours colours) { m_colours = std::move(colours); }
-    QColor colourOf(const QString& experiment) const;
+    int slotOf(const QString& experiment) const; // its palette slot: colour and marker shape
 
     // Seeds drawn as points (spread), or curve points drawn (ensemble size), over all experiments.
     int plottedPoints();
