@@ -2,6 +2,7 @@
 // arrive, sortable values, the plots' check boxes, and unreadable files shown with their error.
 #include "experimentfiltermodel.h"
 #include "experimenttablemodel.h"
+#include "plot/experimentmarkers.h"
 
 #include "support/tempworkspace.h"
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void sameFilesUpdateInPlace();
     void unreadableFileShowsItsError();
     void importedExperimentsAreRowsWithTheirStatistics();
+    void aNameWithResultsShowsItsPlotMarker();
 
 private:
     std::unique_ptr<TempWorkspace> m_workspace;
@@ -379,6 +381,40 @@ void TestExperimentTableModel::importedExperimentsAreRowsWithTheirStatistics()
     QVERIFY(m_model->hidden().contains(QStringLiteral("m1")));
     QVERIFY(m_model->checkedStatistics().empty());
     QCOMPARE(m_model->definitions().size(), size_t(5));
+}
+
+void TestExperimentTableModel::aNameWithResultsShowsItsPlotMarker()
+{
+    const int wine = m_model->rowOf(QStringLiteral("wine-mlp")),
+              diabetes = m_model->rowOf(QStringLiteral("diabetes-mlp"));
+    QVERIFY(wine >= 0 && diabetes >= 0);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    // wine-mlp has results (its slot is remembered), diabetes-mlp none yet.
+    const ExperimentColours colours(
+        QStringList{QStringLiteral("breast-cancer-mlp"), QStringLiteral("wine-mlp")});
+    m_model->setColours(colours);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{Qt::DecorationRole});
+    const QVariant marker =
+        m_model->data(m_model->index(wine, ExperimentTableModel::Name), Qt::DecorationRole);
+    QCOMPARE(marker.typeId(), QMetaType::QPixmap);
+    // The scatter's marker: wine-mlp's colour fills the middle, its shape (a square, slot 1) reaches
+    // the corners, where a circle leaves them empty.
+    QCOMPARE(colours.slotOf(QStringLiteral("wine-mlp")), 1);
+    const QImage image = marker.value<QPixmap>().toImage();
+    QCOMPARE(image.pixelColor(image.width() / 2, image.height() / 2).rgb(),
+             ExperimentColours::palette(1).rgb());
+    QVERIFY(image.pixelColor(3, 3).alpha() > 200);
+    const QVariant circle = ExperimentMarkers::pixmap(0, ExperimentColours::palette(1), 14);
+    QVERIFY(circle.value<QPixmap>().toImage().pixelColor(3, 3).alpha() < 50);
+    // No colour is chosen for an experiment without results: it shows none, in a blank of the same
+    // size that keeps the names in line.
+    const QPixmap blank =
+        m_model->data(m_model->index(diabetes, ExperimentTableModel::Name), Qt::DecorationRole)
+            .value<QPixmap>();
+    QCOMPARE(blank.size(), marker.value<QPixmap>().size());
+    QCOMPARE(blank.toImage().pixelColor(blank.width() / 2, blank.height() / 2).alpha(), 0);
+    QVERIFY(!m_model->data(m_model->index(wine, ExperimentTableModel::Seeds), Qt::DecorationRole).isValid());
 }
 
 QTEST_MAIN(TestExperimentTableModel)

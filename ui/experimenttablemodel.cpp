@@ -3,6 +3,7 @@
 #include "common/numberformat.h"
 
 #include "experiment/experimentnames.h"
+#include "plot/experimentmarkers.h"
 #include "plot/plottheme.h"
 
 #include <QFileInfo>
@@ -14,6 +15,12 @@
 #include <limits>
 
 namespace seedscape {
+
+namespace {
+
+constexpr int kMarkerPixels = 14; // beside the name, as large as the scatter's legend draws it
+
+} // namespace
 
 ExperimentTableModel::ExperimentTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -78,6 +85,31 @@ void ExperimentTableModel::setRunning(const QSet<QString>& experiments, bool pau
     m_paused = paused;
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
+}
+
+void ExperimentTableModel::setColours(ExperimentColours colours)
+{
+    m_colours = std::move(colours);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::DecorationRole});
+}
+
+QVariant ExperimentTableModel::marker(const QString& name) const
+{
+    // No results yet: its colour is not chosen until its first seed is stored. A blank of the same
+    // size keeps the names in line.
+    const int slot = m_colours.contains(name) ? m_colours.slotOf(name) % ExperimentColours::kPaletteSize : -1;
+    auto found = m_markers.find(slot);
+    if (found == m_markers.end()) {
+        const qreal ratio = qApp->devicePixelRatio();
+        QPixmap pixmap(QSize(kMarkerPixels, kMarkerPixels) * ratio);
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        if (slot >= 0)
+            pixmap = ExperimentMarkers::pixmap(slot, ExperimentColours::palette(slot), kMarkerPixels, ratio);
+        found = m_markers.emplace(slot, pixmap).first;
+    }
+    return found->second;
 }
 
 Qt::ItemFlags ExperimentTableModel::flags(const QModelIndex& index) const
@@ -188,6 +220,8 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const WorkspaceEntry& entry = m_entries[static_cast<size_t>(index.row())];
+    if (role == Qt::DecorationRole && index.column() == Name)
+        return marker(nameAt(index.row()));
     if (entry.isImported())
         return importedData(entry, index.column(), role);
     if (!entry.experiment) {

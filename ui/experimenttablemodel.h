@@ -1,9 +1,11 @@
 #pragma once
 
+#include "plot/experimentcolours.h"
 #include "stats/experimentstatistics.h"
 #include "store/workspace.h"
 
 #include <QAbstractTableModel>
+#include <QPixmap>
 #include <QSet>
 
 #include <limits>
@@ -64,6 +66,8 @@ public:
     std::vector<Experiment> definitions() const;
     // The experiments a sweep trains now; paused: that sweep is paused (their status says so).
     void setRunning(const QSet<QString>& experiments, bool paused = false);
+    // The workspace's colours: each name with results shows its marker, as the plots draw it.
+    void setColours(ExperimentColours colours);
     // Experiments whose check box is off: the plots leave them out.
     const QSet<QString>& hidden() const { return m_hidden; }
     void setHidden(const QSet<QString>& names);
@@ -82,6 +86,7 @@ private:
     // What a column's header tooltip says: how its number is computed.
     static QString headerToolTip(int section);
     QVariant importedData(const WorkspaceEntry& entry, int column, int role) const;
+    QVariant marker(const QString& name) const; // its plots' marker, once it has results
     // Status to Gain of a trained experiment that asks for seedsAsked seeds.
     QVariant statisticsData(const QString& name, int seedsAsked, int column, int role) const;
 
@@ -91,6 +96,8 @@ private:
     std::map<QString, int> m_failedOnly;
     QSet<QString> m_running;
     bool m_paused = false;
+    ExperimentColours m_colours;
+    mutable std::map<int, QPixmap> m_markers; // by palette slot; -1: none yet
     QSet<QString> m_hidden;
 };
 

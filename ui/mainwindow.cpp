@@ -655,6 +655,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_scatter->setColours(snapshot.colours);
     m_spread->setColours(snapshot.colours);
     m_ensembleSize->setColours(snapshot.colours);
+    m_experiments->setColours(snapshot.colours);
     m_learningCurves->setData(std::move(snapshot.curves));
     // The selected experiment's group in every plot, also before its first seed.
     const QString group = snapshot.scatter.group.key;

@@ -23,6 +23,9 @@ public:
     static ExperimentColours ofWorkspace(const QString& workspaceFolder);
 
     bool isEmpty() const { return m_slots.empty(); }
+    // Whether the experiment has its slot here (a workspace's: it has results); another one's slot
+    // is only a guess from its name and may change when its first seed is stored.
+    bool contains(const QString& experiment) const { return m_slots.count(experiment) > 0; }
     // Palette index of an experiment; one not in the list gets one from its name alone.
     int slotOf(const QString& experiment) const;
     QColor of(const QString& experiment) const { return palette(slotOf(experiment)); }

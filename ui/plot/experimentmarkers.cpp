@@ -57,23 +57,6 @@ QPainterPath star()
     return path;
 }
 
-// A thick diagonal cross (matplotlib's "X"), its arms 0.6 as wide as they are long, with the
-// circle's area. Running seeds are a thin upright plus: this cannot be taken for one.
-QPainterPath thickCross()
-{
-    constexpr double widthOfLength = 0.6;
-    // Area of a plus of half-length L and half-width h = widthOfLength·L/2: 8Lh − 4h².
-    const double h0 = widthOfLength / 2;
-    const double length = std::sqrt(kCircleArea / (8 * h0 - 4 * h0 * h0));
-    const double h = h0 * length;
-    const QPolygonF plus{{h, -length}, {h, -h}, {length, -h}, {length, h},   {h, h},   {h, length},
-                         {-h, length}, {-h, h}, {-length, h}, {-length, -h}, {-h, -h}, {-h, -length}};
-    QPainterPath path;
-    path.addPolygon(QTransform().rotate(45).map(plus));
-    path.closeSubpath();
-    return path;
-}
-
 // The path shrunk, if need be, to reach no further than kMaxReach from the centre on either axis.
 QPainterPath withinReach(const QPainterPath& path)
 {
@@ -102,7 +85,7 @@ QPainterPath shapeOf(int slot)
     case 7:
         return regular(6, 0); // hexagon, flat top
     case 8:
-        return thickCross();
+        return regular(3, 180); // triangle, point left: no cross, which marks a seed still training
     case 9:
         return regular(3, 0); // triangle, point right
     default:
@@ -115,6 +98,21 @@ QPainterPath shapeOf(int slot)
 QPainterPath ExperimentMarkers::outline(int slot)
 {
     return withinReach(shapeOf(wrapped(slot)));
+}
+
+QPixmap ExperimentMarkers::pixmap(int slot, const QColor& colour, int pixels, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(pixels, pixels) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QCPPainter painter(&pixmap);
+    painter.setAntialiasing(true);
+    // The shape's reach (4 of 6 units) fits the square with room for the outline.
+    const QCPScatterStyle marker =
+        style(slot, (pixels - 2) * 6.0 / (2 * kMaxReach), QPen(colour.darker(150), 1.0), colour);
+    marker.applyTo(&painter, QPen());
+    marker.drawShape(&painter, pixels / 2.0, pixels / 2.0);
+    return pixmap;
 }
 
 QCPScatterStyle ExperimentMarkers::style(int slot, double size, const QPen& pen, const QBrush& brush)

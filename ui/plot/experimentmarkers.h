@@ -23,6 +23,9 @@ public:
     // The slot's outline in QCustomPlot's custom-path units (a circle of size 6 has radius 3);
     // empty for slot 0, QCustomPlot's own circle.
     static QPainterPath outline(int slot);
+    // The slot's marker in `colour`, outlined darker, on a transparent square `pixels` across (at
+    // the device pixel ratio): for a list that names the experiment beside its plots.
+    static QPixmap pixmap(int slot, const QColor& colour, int pixels, qreal devicePixelRatio = 1.0);
 };
 
 } // namespace seedscape
