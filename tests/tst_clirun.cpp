@@ -117,7 +117,7 @@ void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()
     for (const QString& seeds : {QStringLiteral("2"), QStringLiteral("4")}) {
         const ProgramOutput changed = runCli(runArgs + QStringList{seeds});
         QCOMPARE(changed.exitCode, 1);
-        QVERIFY2(changed.err.contains("2 stored seeds trained with another definition"),
+        QVERIFY2(changed.err.contains("2 finished seeds trained with another definition"),
                  changed.err.constData());
         QVERIFY2(changed.err.contains("training.lr: 0.001 → 0.01"), changed.err.constData());
         QVERIFY2(changed.err.contains("model.hidden: [32] → [16]"), changed.err.constData());

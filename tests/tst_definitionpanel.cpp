@@ -123,6 +123,7 @@ private Q_SLOTS:
     void waitingEditIsSavedWhenAnotherExperimentIsShown();
     void waitingEditIsSavedOnSaveNow();
     void storedSeedsRefuseNewSettingsButSaveTheSeedCount();
+    void failedSeedsLeaveTheSettingsFree();
     void noExperimentDisablesTheEditor();
     void incomparableEditOffersAVariant();
     void discardPutsTheSavedSettingsBack();
@@ -299,6 +300,34 @@ void TestDefinitionPanel::storedSeedsRefuseNewSettingsButSaveTheSeedCount()
     QVERIFY(autosave.fire());
     QCOMPARE(ExperimentReader::readFile(file).seeds.count, 6);
     QCOMPARE(ExperimentReader::readFile(file).training.lr, 1e-3);
+}
+
+void TestDefinitionPanel::failedSeedsLeaveTheSettingsFree()
+{
+    // The one stored seed failed (its program could not start): it has no scores to make
+    // incomparable, and fixing the settings it failed with is the next step.
+    TempWorkspace workspace;
+    const QString file = saveQuick(workspace.path());
+    SeedResult failed;
+    failed.seed = 1;
+    failed.status = SeedStatus::Failed;
+    failed.failureReason = QStringLiteral("training loss became nan");
+    ResultStore(Workspace(workspace.path()).resultsFolder(QStringLiteral("quick"))).save(failed);
+    SweepController sweeps;
+    DefinitionPanel panel(&sweeps);
+    ManualTimer autosave(&panel, kAutosaveTimer);
+    QVERIFY(autosave.isValid());
+    const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
+    panel.showEntry(workspace.path(), &quick);
+    QTRY_VERIFY(panel.editor()->isValid());
+    typeInto(panel.editor(), QStringLiteral("training.lr"), QStringLiteral("0.0001"));
+    // Once the seeds are counted (off the GUI thread), nothing stands in the way.
+    QTRY_VERIFY2(
+        panel.editor()->isValid(),
+        qPrintable(panel.editor()->problems().empty() ? QString() : panel.editor()->problems()[0].message));
+    QVERIFY(panel.findChild<QWidget*>(QStringLiteral("variantBar"))->isHidden());
+    QVERIFY(autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(file).training.lr, 1e-4);
 }
 
 void TestDefinitionPanel::noExperimentDisablesTheEditor()

@@ -22,10 +22,14 @@ Experiment base()
     return e;
 }
 
-void storeSeed(const QString& folder, const Experiment& e, quint64 seed)
+void storeSeed(const QString& folder, const Experiment& e, quint64 seed,
+               SeedStatus status = SeedStatus::Finished)
 {
     SeedResult r;
     r.seed = seed;
+    r.status = status;
+    if (status == SeedStatus::Failed)
+        r.failureReason = QStringLiteral("cannot run python3: No module named 'numpy'");
     r.experimentFingerprint = experimentFingerprint(e);
     r.startedAt = QDateTime::currentDateTimeUtc();
     ResultStore(folder).save(r);
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void sameDefinitionOrOnlyTheSeedCountIsAccepted();
     void changedDefinitionIsRefusedWithItsFields();
     void withoutTheRecordedDefinitionTheMessageStillRefuses();
+    void failedSeedsDoNotHoldTheDefinition();
 };
 
 void TestStoredDefinition::changedFieldsNameEachFieldThatEntersTheFingerprint()
@@ -96,7 +101,7 @@ void TestStoredDefinition::changedDefinitionIsRefusedWithItsFields()
         QFAIL("a changed definition was accepted over stored seeds");
     } catch (const InputError& e) {
         QCOMPARE(e.where().file, dir.path());
-        QVERIFY2(e.problem().contains(QStringLiteral("2 stored seeds")), qPrintable(e.problem()));
+        QVERIFY2(e.problem().contains(QStringLiteral("2 finished seeds")), qPrintable(e.problem()));
         QVERIFY2(e.problem().contains(QStringLiteral("training.epochs: 200 → 7")), qPrintable(e.problem()));
         QVERIFY2(e.problem().contains(QStringLiteral("variant")), qPrintable(e.problem()));
     }
@@ -109,6 +114,27 @@ void TestStoredDefinition::withoutTheRecordedDefinitionTheMessageStillRefuses()
     Experiment changed = base();
     changed.metric = Metric::MAE;
     QVERIFY_THROWS_EXCEPTION(InputError, StoredDefinition::checkComparable(changed, dir.path()));
+}
+
+void TestStoredDefinition::failedSeedsDoNotHoldTheDefinition()
+{
+    // Every seed failed (the wrong interpreter, say): fixing the definition is the next step.
+    QTemporaryDir dir;
+    for (quint64 seed : {1, 2, 3})
+        storeSeed(dir.path(), base(), seed, SeedStatus::Failed);
+    StoredDefinition::write(base(), dir.path());
+    Experiment fixed = base();
+    fixed.training.epochs = 7;
+    StoredDefinition::checkComparable(fixed, dir.path()); // no throw
+    // One finished seed among them holds it, and the message counts that one alone.
+    storeSeed(dir.path(), base(), 4);
+    try {
+        StoredDefinition::checkComparable(fixed, dir.path());
+        QFAIL("a changed definition was accepted over a finished seed");
+    } catch (const InputError& e) {
+        QVERIFY2(e.problem().contains(QStringLiteral("has 1 finished seed trained with another definition")),
+                 qPrintable(e.problem()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStoredDefinition)

@@ -183,7 +183,9 @@ void DefinitionPanel::countStoredSeeds()
     QThreadPool::globalInstance()->start([self, count, workspace = m_workspace, name = m_saved->name] {
         std::set<quint64> stored;
         try {
-            stored = ResultStore(Workspace(workspace).resultsFolder(name)).recordedSeeds();
+            // Failed seeds have no scores to make incomparable: fixing what they failed with is
+            // the usual next step (StoredDefinition::checkComparable lets it run).
+            stored = ResultStore(Workspace(workspace).resultsFolder(name)).finishedSeeds();
         } catch (const StorageError&) {
             // An unreadable workspace saves nothing anyway; save() says why.
         }

@@ -75,7 +75,7 @@ private:
     QString m_missingFile;      // that experiment's name
     QTimer* m_autosave;
     std::optional<Experiment> m_saved;
-    std::optional<std::set<quint64>> m_storedSeeds; // of the shown experiment; unknown until read
+    std::optional<std::set<quint64>> m_storedSeeds; // finished ones of the shown experiment; unknown until read
     int m_count = 0;                                // the newest count wins
 };
 

@@ -136,11 +136,18 @@ std::set<quint64> ResultStore::recordedSeeds() const
     return seeds;
 }
 
+std::set<quint64> ResultStore::finishedSeeds() const
+{
+    std::set<quint64> seeds;
+    for (const SeedResult& r : usable())
+        if (r.isFinished())
+            seeds.insert(r.seed);
+    return seeds;
+}
+
 int ResultStore::finishedCount() const
 {
-    const auto results = usable();
-    return static_cast<int>(
-        std::count_if(results.begin(), results.end(), [](const SeedResult& r) { return r.isFinished(); }));
+    return static_cast<int>(finishedSeeds().size());
 }
 
 std::optional<SeedResult> ResultStore::find(quint64 seed, bool withPredictions) const

@@ -38,9 +38,10 @@ public:
     std::vector<SeedResult> load(bool withPredictions, QStringList* problems = nullptr) const;
     // Finished and failed seeds whose records and predictions are intact, without predictions.
     std::vector<SeedResult> usable() const;
-    std::set<quint64>
-    recordedSeeds() const;     // usable, finished and failed: a damaged seed may be trained again
-    int finishedCount() const; // usable finished seeds
+    // Usable, finished and failed: a damaged seed may be trained again.
+    std::set<quint64> recordedSeeds() const;
+    std::set<quint64> finishedSeeds() const; // usable finished seeds
+    int finishedCount() const;
     std::optional<SeedResult> find(quint64 seed, bool withPredictions) const;
     // The seeds that trained in one group with `member` (a GPU seed), in their places, from their
     // records; empty when it has no group or a record of its group is missing or damaged.

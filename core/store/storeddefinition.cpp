@@ -110,9 +110,11 @@ void StoredDefinition::checkComparable(const Experiment& current, const QString&
 {
     const QString fingerprint = experimentFingerprint(current);
     const std::vector<SeedResult> seeds = ResultStore(resultsFolder).load(false);
+    // Failed seeds have no scores to mix with: fixing what they failed with (the interpreter, a
+    // path in the command line) is the usual next step, as for their program files.
     int others = 0;
     for (const SeedResult& r : seeds)
-        if (!r.experimentFingerprint.isEmpty() && r.experimentFingerprint != fingerprint)
+        if (r.isFinished() && !r.experimentFingerprint.isEmpty() && r.experimentFingerprint != fingerprint)
             ++others;
     if (others == 0) {
         checkSameProgram(current.name, seeds, program, resultsFolder);
@@ -127,12 +129,10 @@ void StoredDefinition::checkComparable(const Experiment& current, const QString&
                              : QStringLiteral("changed: %1").arg(changed.join(QStringLiteral("; ")));
     throw InputError(
         {resultsFolder},
-        QStringLiteral("experiment \"%1\" has %2 stored seeds trained with another definition (%3); "
+        QStringLiteral("experiment \"%1\" has %2 trained with another definition (%3); "
                        "new seeds would mix the two. Undo the change, or save the new definition "
                        "under another name as a variant (Duplicate as variant in the window)")
-            .arg(current.name)
-            .arg(others)
-            .arg(what));
+            .arg(current.name, countedNoun(others, QStringLiteral("finished seed")), what));
 }
 
 void StoredDefinition::write(const Experiment& current, const QString& resultsFolder)

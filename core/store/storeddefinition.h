@@ -16,10 +16,10 @@ class StoredDefinition
 public:
     static QString fileName();
 
-    // Throws InputError when seeds stored in resultsFolder were trained with another definition;
-    // the message names the changed fields (when definition.json is there) and how to go on. For a
-    // command experiment, also when finished seeds ran other program files than `program` (failed
-    // seeds do not count: fixing the script they failed with is the usual next step).
+    // Throws InputError when finished seeds stored in resultsFolder were trained with another
+    // definition; the message names the changed fields (when definition.json is there) and how to
+    // go on. For a command experiment, also when finished seeds ran other program files than
+    // `program`. Failed seeds do not count: fixing what they failed with is the usual next step.
     static void checkComparable(const Experiment& current, const QString& resultsFolder,
                                 const ProgramFiles& program = {});
     // Records the definition beside the seeds (atomic; throws StorageError).
