@@ -1,5 +1,7 @@
 // SweepController: sweeps for the window, reported by queued signals only; data read off the GUI
 // thread; a sweep stopped by a problem says so instead of ending as cancelled.
+#include "runqueueview.h"
+#include "store/experimentlock.h"
 #include "store/resultstore.h"
 #include "store/workspace.h"
 #include "support/experimentbuilder.h"
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void cancelWhileReadingDataStartsNothing();
     void aCancelledSeedContinuesFromItsCheckpoint();
     void pauseBeforeTheRunnerStartsHoldsIt();
+    void waitingForAnotherProcessIsSaid();
 };
 
 void TestSweepController::trainsEveryExperimentAndReportsEachSeed()
@@ -228,6 +231,41 @@ void TestSweepController::pauseBeforeTheRunnerStartsHoldsIt()
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 60000);
     QCOMPARE(seeds.size(), 1);
     QCOMPARE(ended.front().front().toBool(), false);
+}
+
+void TestSweepController::waitingForAnotherProcessIsSaid()
+{
+    // A seedscape-cli run (here: this test) holds the experiment's lock: the window's sweep waits,
+    // and says for whom, instead of showing "0 seeds training" and nothing moving.
+    TempWorkspace ws;
+    const QString results = Workspace(ws.path()).resultsFolder(QStringLiteral("a"));
+    QVERIFY(QDir().mkpath(results));
+    ExperimentLock other(results);
+    QVERIFY(other.tryLock());
+    SweepController sweeps;
+    QSignalSpy waiting(&sweeps, &SweepController::waitingForAnotherProcess);
+    QSignalSpy ended(&sweeps, &SweepController::sweepEnded);
+    QVERIFY(sweeps.start(ws.path(), {quick(QStringLiteral("a"), 2, 2)}));
+    QTRY_COMPARE_WITH_TIMEOUT(waiting.size(), 1, 30000);
+    QCOMPARE(waiting.front().at(0).toString(), QStringLiteral("a"));
+    const QString holder = QStringLiteral("pid %1 on ").arg(QCoreApplication::applicationPid());
+    QVERIFY2(waiting.front().at(1).toString().startsWith(holder),
+             qPrintable(waiting.front().at(1).toString()));
+    QVERIFY(sweeps.queue().front().waitingFor.startsWith(holder));
+    RunQueueView runs;
+    runs.update(sweeps);
+    QVERIFY2(runs.experimentBar(QStringLiteral("a"))
+                 ->text.startsWith(QStringLiteral("0 of 2 seeds · waiting for pid ")),
+             qPrintable(runs.experimentBar(QStringLiteral("a"))->text));
+    QVERIFY(sweeps.runningSeeds().empty());
+
+    // The other process stops: this sweep takes over and trains the seeds, and no longer waits.
+    other.unlock();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 60000);
+    QCOMPARE(ResultStore(results).finishedCount(), 2);
+    QVERIFY(sweeps.queue().front().waitingFor.isEmpty());
+    runs.update(sweeps);
+    QCOMPARE(runs.experimentBar(QStringLiteral("a"))->text, QStringLiteral("2 of 2 seeds"));
 }
 
 QTEST_MAIN(TestSweepController)

@@ -101,8 +101,16 @@ void RunQueueView::update(const SweepController& sweeps)
         }
         m_experiments.erase(q.name);
         experiments[q.name] = item;
+        const QString seeds = tr("%1 of %2 seeds").arg(q.finished).arg(q.wanted);
         setBar(item, std::min(q.finished, q.wanted), q.wanted,
-               tr("%1 of %2 seeds").arg(q.finished).arg(q.wanted));
+               q.waitingFor.isEmpty() ? seeds : tr("%1 · waiting for %2").arg(seeds, q.waitingFor));
+        item->setToolTip(Progress,
+                         q.waitingFor.isEmpty()
+                             ? QString()
+                             : tr("Another process (%1: a seedscape-cli run, a Slurm task or another "
+                                  "window) trains %2 now. This sweep trains the seeds still missing "
+                                  "once that one stops.")
+                                   .arg(q.waitingFor, q.name));
     }
     for (auto& [name, stale] : m_experiments) { // experiments of an earlier sweep, with their seed rows
         for (auto it = m_seeds.begin(); it != m_seeds.end();)

@@ -164,6 +164,9 @@ SweepCallbacks SweepController::makeCallbacks()
             self,
             [self, experiment, seed] {
                 self->m_running[seed] = {experiment, seed, 0, 0, self->m_programs.count(experiment) > 0};
+                for (QueuedExperiment& q : self->m_queue)
+                    if (q.name == experiment)
+                        q.waitingFor.clear(); // the other process let it go
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);
@@ -206,6 +209,18 @@ SweepCallbacks SweepController::makeCallbacks()
                             ++q.finished;
                 }
                 Q_EMIT self->seedEnded(experiment, seed, finished);
+                Q_EMIT self->progressChanged();
+            },
+            Qt::QueuedConnection);
+    };
+    callbacks.waiting = [self](const QString& experiment, const QString& holder) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, experiment, holder] {
+                for (QueuedExperiment& q : self->m_queue)
+                    if (q.name == experiment)
+                        q.waitingFor = holder;
+                Q_EMIT self->waitingForAnotherProcess(experiment, holder);
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);

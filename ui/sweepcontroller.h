@@ -45,6 +45,9 @@ public:
     {
         QString name;
         int finished = 0, wanted = 0;
+        // Set while another process (a seedscape-cli run, a Slurm task, another window) trains it:
+        // "pid 12 on host". The sweep takes over the seeds still missing when that one stops.
+        QString waitingFor;
     };
 
     explicit SweepController(QObject* parent = nullptr);
@@ -91,6 +94,8 @@ Q_SIGNALS:
     void sweepEnded(bool cancelled); // cancelled: by cancel(); after sweepFailed: false
     // The sweep continues seeds a cancelled or killed sweep left: this many, from their checkpoints.
     void seedsResumed(int seeds);
+    // Another process holds the experiment: this sweep waits for it (QueuedExperiment::waitingFor).
+    void waitingForAnotherProcess(const QString& experiment, const QString& holder);
 
 private:
     struct Prepared; // what the preparing thread hands over: a runner with its experiments added

@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -73,6 +74,14 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
         ++(finished ? m_seedsFinished : m_seedsFailed);
     });
     connect(m_sweeps, &SweepController::sweepEnded, this, &SweepStatus::sweepEnded);
+    // Without a word the sweep would look stuck: "0 seeds training" and nothing moving.
+    connect(m_sweeps, &SweepController::waitingForAnotherProcess, this,
+            [this](const QString& experiment, const QString& holder) {
+                m_window->statusBar()->showMessage(
+                    tr("Waiting: another process (%1) trains %2; this sweep trains its missing seeds once "
+                       "that one stops.")
+                        .arg(holder, experiment));
+            });
 }
 
 QString SweepStatus::endedMessage(bool cancelled, int finished, int failed)
@@ -221,6 +230,14 @@ void SweepStatus::update()
             ? tr("paused")
             : tr("%1 training")
                   .arg(countedNoun(static_cast<qlonglong>(m_sweeps->runningSeeds().size()), tr("seed")));
+    const auto waiting =
+        std::count_if(m_sweeps->queue().begin(), m_sweeps->queue().end(),
+                      [](const SweepController::QueuedExperiment& q) { return !q.waitingFor.isEmpty(); });
+    // (The label is 36 characters wide: the Runs panel and the message say for whom it waits.)
+    if (waiting > 0 && m_sweeps->runningSeeds().empty() && !m_sweeps->isPaused())
+        text = tr("waiting for another process");
+    else if (waiting > 0)
+        text += tr(" · %n waiting", nullptr, static_cast<int>(waiting));
     if (std::isfinite(left) && !m_sweeps->isPaused())
         text += tr(" · about %1 left").arg(durationText(left));
     m_label->setText(text);
