@@ -1,14 +1,18 @@
 // Each experiment's marker shape beside its colour: ten shapes of one area, outlines as thin as asked
 // at every size, drawn whole when stamped, and given to the scatter's and the ensemble-size curve's
-// experiments by their palette slot.
+// experiments by their palette slot; which experiments of a workspace hold a slot.
 #include "plot/experimentcolours.h"
 #include "plot/experimentmarkers.h"
 #include "plot/markergraph.h"
 #include "plot/scatterplotview.h"
 
 #include "stats/scatterdata.h"
+#include "store/experimentcolourfile.h"
+#include "store/resultstore.h"
 
+#include <QDir>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "plot/qcustomplot_include.h"
@@ -56,6 +60,7 @@ private Q_SLOTS:
     void anOutlineIsAsThinAsAskedAtAnySize();
     void aStampedMarkerIsDrawnWhole();
     void scatterExperimentsTakeTheirSlotsShape();
+    void experimentsWhoseSeedsAllFailedHoldNoSlot();
 };
 
 void TestExperimentMarkers::everySlotHasItsOwnShapeOfTheCircleArea()
@@ -186,6 +191,34 @@ void TestExperimentMarkers::scatterExperimentsTakeTheirSlotsShape()
                  qPrintable(QStringLiteral("%1: %2 graphs").arg(name).arg(seen))); // seeds, ensemble, legend
     }
     QCOMPARE(colours.slotOf(QStringLiteral("gamma")), 2); // a shape of QCustomPlot's own and two of ours
+}
+
+void TestExperimentMarkers::experimentsWhoseSeedsAllFailedHoldNoSlot()
+{
+    QTemporaryDir dir;
+    const auto store = [&](const QString& name, quint64 seed, SeedStatus status) {
+        SeedResult r;
+        r.seed = seed;
+        r.status = status;
+        r.failureReason =
+            status == SeedStatus::Failed ? QStringLiteral("the program exited with code 1") : QString();
+        r.startedAt = QDateTime::currentDateTimeUtc();
+        ResultStore(dir.filePath(QStringLiteral("results/") + name)).save(r);
+    };
+    store(QStringLiteral("a-finished"), 1, SeedStatus::Finished);
+    store(QStringLiteral("b-failed"), 1, SeedStatus::Failed);
+    store(QStringLiteral("b-failed"), 2, SeedStatus::Failed);
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/c-starting"))); // a sweep's first seeds run
+    const ExperimentColours colours = ExperimentColours::ofWorkspace(dir.path());
+    QVERIFY(colours.contains(QStringLiteral("a-finished")));
+    QVERIFY(!colours.contains(QStringLiteral("b-failed")));
+    QVERIFY(colours.contains(QStringLiteral("c-starting")));
+    QCOMPARE(
+        ExperimentColourFile::read(dir.path()),
+        (ExperimentColourFile::Slots{{QStringLiteral("a-finished"), 0}, {QStringLiteral("c-starting"), 1}}));
+    // Its first finished seed gives it a colour no other experiment uses.
+    store(QStringLiteral("b-failed"), 3, SeedStatus::Finished);
+    QCOMPARE(ExperimentColours::ofWorkspace(dir.path()).slotOf(QStringLiteral("b-failed")), 2);
 }
 
 QTEST_MAIN(TestExperimentMarkers)

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void liveEpochsExtendARunningSeed();
     void seedsWithoutEpochsSayWhyThePlotIsEmpty();
     void liveCurveMakesWayForTheStoredSeed();
+    void experimentsWithoutFinishedSeedsAreLeftOut();
     void windowDrawsRunningSeedsBeforeTheyEnd();
 
 private:
@@ -298,6 +299,25 @@ void TestLearningCurveView::seedsWithoutEpochsSayWhyThePlotIsEmpty()
     QCOMPARE(empty.plot()->xAxis->label(), QStringLiteral("epoch — no finished seeds to draw yet"));
     empty.setData({curves(QStringLiteral("a"), {{0.9, 0.8}}, Metric::Accuracy)});
     QCOMPARE(empty.plot()->yAxis->label(), QStringLiteral("validation accuracy (better ↑)"));
+}
+
+void TestLearningCurveView::experimentsWithoutFinishedSeedsAreLeftOut()
+{
+    // b's seeds all failed: no curve, no legend entry "b (0 seeds)", not counted in the caption.
+    LearningCurveView view;
+    view.resize(600, 400);
+    view.setData({curves(QStringLiteral("a"), {{0.9, 0.8}}), curves(QStringLiteral("b"), {}),
+                  curves(QStringLiteral("c"), {{0.7, 0.6}})});
+    QCOMPARE(view.plot()->legend->itemCount(), 2);
+    for (int i = 0; i < view.plot()->legend->itemCount(); ++i) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(view.plot()->legend->item(i));
+        QVERIFY(item && !item->plottable()->name().startsWith(QStringLiteral("b ")));
+    }
+    QVERIFY2(view.plot()->xAxis->label().contains(QStringLiteral("2 experiments")),
+             qPrintable(view.plot()->xAxis->label()));
+    // The selected experiment (first) stays, to say it has nothing yet.
+    view.setData({curves(QStringLiteral("b"), {}), curves(QStringLiteral("a"), {{0.9, 0.8}})});
+    QCOMPARE(view.plot()->legend->itemCount(), 2);
 }
 
 void TestLearningCurveView::liveCurveMakesWayForTheStoredSeed()

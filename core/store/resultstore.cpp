@@ -150,6 +150,22 @@ int ResultStore::finishedCount() const
     return static_cast<int>(finishedSeeds().size());
 }
 
+bool ResultStore::hasOnlyFailedSeeds() const
+{
+    const QDir dir(m_folder);
+    bool failed = false;
+    for (const QString& name : recordNames(m_folder)) {
+        try {
+            if (SeedResultFile::read(dir.filePath(name), false).isFinished())
+                return false;
+            failed = true;
+        } catch (const InputError&) {
+            // A damaged record is neither: the next sweep sets it aside.
+        }
+    }
+    return failed;
+}
+
 std::optional<SeedResult> ResultStore::find(quint64 seed, bool withPredictions) const
 {
     const QString path = m_folder + QLatin1Char('/') + SeedResultFile::jsonName(seed);

@@ -42,6 +42,8 @@ public:
     std::set<quint64> recordedSeeds() const;
     std::set<quint64> finishedSeeds() const; // usable finished seeds
     int finishedCount() const;
+    // Seeds are recorded and every one failed (records only, read until a finished one shows).
+    bool hasOnlyFailedSeeds() const;
     std::optional<SeedResult> find(quint64 seed, bool withPredictions) const;
     // The seeds that trained in one group with `member` (a GPU seed), in their places, from their
     // records; empty when it has no group or a record of its group is missing or damaged.

@@ -1,6 +1,7 @@
 #include "experimentcolours.h"
 
 #include "store/experimentcolourfile.h"
+#include "store/resultstore.h"
 
 #include <QDir>
 #include <QHash>
@@ -14,9 +15,14 @@ ExperimentColours::ExperimentColours(QStringList experiments)
 
 ExperimentColours ExperimentColours::ofWorkspace(const QString& workspaceFolder)
 {
-    // Hidden folders (an import's staging folder) are not experiments.
-    const QStringList experiments = QDir(workspaceFolder + QStringLiteral("/results"))
-                                        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    // Hidden folders (an import's staging folder) are not experiments. Nor do experiments whose
+    // seeds all failed hold a colour: never plotted, they would only make two plotted experiments
+    // share one (a sweep that is starting has no seeds yet, and keeps its colour for its crosses).
+    const QString results = workspaceFolder + QStringLiteral("/results");
+    QStringList experiments;
+    for (const QString& name : QDir(results).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (!ResultStore(results + QLatin1Char('/') + name).hasOnlyFailedSeeds())
+            experiments << name;
     ExperimentColours colours;
     colours.m_slots = ExperimentColourFile::update(workspaceFolder, experiments, kPaletteSize);
     return colours;

@@ -20,6 +20,7 @@ public:
     explicit ExperimentColours(QStringList experiments);
     // The experiments with results in a workspace folder (results/<name>), as the window lists
     // them, with their remembered slots; a new experiment's slot is chosen and remembered here.
+    // One whose seeds all failed has none (and gives its slot up).
     static ExperimentColours ofWorkspace(const QString& workspaceFolder);
 
     bool isEmpty() const { return m_slots.empty(); }

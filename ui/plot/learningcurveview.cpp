@@ -13,11 +13,12 @@
 
 #include "countticker.h"
 #include "dashedpens.h"
-#include "scoreticker.h"
 #include "datarangefit.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
+#include "scoreticker.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace seedscape {
@@ -219,7 +220,16 @@ void LearningCurveView::rebuild()
     }();
     const ExperimentColours& colours = m_colours.isEmpty() ? fallback : m_colours;
     m_plot->legend->clearItems();
+    int drawnSets = 0;
     for (const LearningCurves& set : m_sets) {
+        // Beside the selected experiment, one with no finished seed (every one failed) and none
+        // training has nothing to draw: a legend entry "(0 seeds)" would only cover the curves.
+        const bool anyTraining = std::any_of(m_live.begin(), m_live.end(), [&](const auto& live) {
+            return live.first.first == set.experiment && !m_ended.count(live.first);
+        });
+        if (&set != &m_sets.front() && set.curves.empty() && !anyTraining)
+            continue;
+        ++drawnSets;
         std::vector<std::vector<double>> smoothed;
         for (const auto& c : set.curves)
             smoothed.push_back(CurveSmoother::smooth(c, weight));
@@ -299,7 +309,7 @@ void LearningCurveView::rebuild()
         m_liveGraphs[key] = graph;
         ++live;
     }
-    m_plot->legend->setVisible(m_sets.size() > 1);
+    m_plot->legend->setVisible(drawnSets > 1);
 
     // Imported predictions (and programs that report no progress) have no per-epoch scores: the
     // empty plot says why rather than showing bare axes.
@@ -312,14 +322,14 @@ void LearningCurveView::rebuild()
                     ? tr("no learning curves: no score per epoch recorded for %1").arg(m_experiment)
                     : tr("no learning curves: no score per epoch recorded for these %n experiments", nullptr,
                          static_cast<int>(m_sets.size()));
-    else if (m_sets.size() == 1)
+    else if (drawnSets == 1)
         label =
             tr("epoch — %1: %2, mean (thick) and min–max band%3")
                 .arg(m_experiment, countedNoun(seedLines(), tr("seed")), untilEveryStopped(m_sets.front()));
     else if (!m_sets.empty())
         label =
             tr("epoch — %1: each seed (thin), mean (thick) and min–max band%2")
-                .arg(countedNoun(static_cast<qlonglong>(m_sets.size()), tr("experiment")),
+                .arg(countedNoun(drawnSets, tr("experiment")),
                      std::any_of(m_sets.begin(), m_sets.end(),
                                  [](const LearningCurves& set) { return !untilEveryStopped(set).isEmpty(); })
                          ? tr(" while all its seeds train")
