@@ -38,6 +38,9 @@ void TestCliStats::importThenStatsGivesTheGoldenValues()
                 QStringLiteral("auc")});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.err.contains("imported 7 seeds of 2 experiments"), imported.err.constData());
+    // Where the seeds went: a mistyped --workspace would have made a new folder.
+    QVERIFY2(imported.err.trimmed().endsWith(", into " + QDir(dir.path()).absolutePath().toUtf8()),
+             imported.err.constData());
     const ProgramOutput stats =
         runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--k"),
                 QStringLiteral("3,4"), QStringLiteral("--json")});

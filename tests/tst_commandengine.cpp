@@ -409,6 +409,17 @@ private Q_SLOTS:
         } catch (const std::runtime_error& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("Permission denied")), e.what());
         }
+        // Executable, but a script without "#!": the message says what it lacks.
+        QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+        try {
+            ChildProcess process({script.fileName(), {}, dir.path(), {}});
+            QFAIL("started a script without a #! line");
+        } catch (const std::runtime_error& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(QStringLiteral("Exec format error")) &&
+                         message.contains(QStringLiteral("a script needs a #! line naming its interpreter")),
+                     e.what());
+        }
     }
 
     void childProcessReportsExitCodeSignalAndLines()

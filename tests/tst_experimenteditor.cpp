@@ -427,7 +427,8 @@ void TestExperimentEditor::yourProgramIsCheckedAndSavedAsACommandExperiment()
 
     // The command is checked as typed: the validator's rules, and whether the program can run.
     QCOMPARE(fieldProblem(editor, QStringLiteral("model.command")),
-             QStringLiteral("Command line: must name the program to run, e.g. [\"python3\", \"train.py\"]"));
+             QStringLiteral(
+                 "Command line: must name the program to run, then its arguments, e.g. python3 train.py"));
     typeInto(editor, QStringLiteral("model.command"), QStringLiteral("no-such-trainer-xyz train.py"));
     QVERIFY2(fieldProblem(editor, QStringLiteral("model.command"))
                  .startsWith(QStringLiteral("Command line: no program \"no-such-trainer-xyz\" on PATH")),

@@ -286,7 +286,8 @@ void TestExperimentFile::rejects_data()
     row("command missing", R"(}, "model": {"type": "command"}})",
         "f.json: field 'model.command': is required");
     row("command empty", R"(}, "model": {"type": "command", "command": []}})",
-        "f.json: field 'model.command': must name the program to run, e.g. [\"python3\", \"train.py\"]");
+        "f.json: field 'model.command': must name the program to run, then its arguments, e.g. python3 "
+        "train.py");
     row("command not a list", R"(}, "model": {"type": "command", "command": "python3 train.py"}})",
         "f.json: field 'model.command': must be a list, got a string");
     row("command argument a number", R"(}, "model": {"type": "command", "command": ["train", 3]}})",

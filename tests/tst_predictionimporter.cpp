@@ -55,7 +55,12 @@ void TestPredictionImporter::importRejects_data()
         << "L.csv:1: missing column 'label' (the header must have split,row,label)";
     QTest::addRow("missing prediction column")
         << labels << QByteArray("experiment,seed,split,row,p\n") << int(Task::Binary)
-        << "P.csv:1: missing column 'prediction' (binary predictions have one: P(class 1), not p_0 and p_1)";
+        << "P.csv:1: missing column 'prediction' (the header reads experiment,seed,split,row,p; binary "
+           "predictions give P(class 1) in a column 'prediction')";
+    QTest::addRow("class columns for a binary task")
+        << labels << QByteArray("experiment,seed,split,row,p_0,p_1\n") << int(Task::Binary)
+        << "P.csv:1: missing column 'prediction' (the header reads experiment,seed,split,row,p_0,p_1; binary "
+           "predictions give P(class 1) in a column 'prediction', not p_0 and p_1)";
     QTest::addRow("no header row")
         << labels << QByteArray("a,1,val,0,0.7\na,1,val,1,0.2\n") << int(Task::Binary)
         << "P.csv:1: has no header row: its first line is data ('val' is a split, not a column name); the "

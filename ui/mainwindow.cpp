@@ -55,6 +55,8 @@ namespace seedscape {
 
 namespace {
 
+constexpr int kOpenedMessageMs = 15000; // "N experiments in FOLDER" after opening a workspace
+
 QString hiddenKey(const QString& workspace)
 {
     return QStringLiteral("workspaces/hidden/") +
@@ -499,8 +501,10 @@ bool MainWindow::openWorkspace(const QString& folder)
         return false;
     }
     setWindowTitle(tr("%1 — Seedscape").arg(m_workspacePath));
+    // For a while only: experiments added or deleted from outside would make the count stale.
     statusBar()->showMessage(
-        tr("%1 in %2").arg(countedNoun(m_experiments->rowCount(), tr("experiment")), m_workspacePath));
+        tr("%1 in %2").arg(countedNoun(m_experiments->rowCount(), tr("experiment")), m_workspacePath),
+        kOpenedMessageMs);
     m_workspaceMenu->setCurrent(m_workspacePath);
     m_exports->setWorkspace(m_workspacePath);
     m_watcher->watch(m_workspacePath);

@@ -11,6 +11,7 @@
 #include "store/predictionimporter.h"
 #include "store/workspace.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -151,8 +152,8 @@ int importCommand(const QStringList& args)
               << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "
               << (summary.replaced > 0 ? "replacing " + counted(summary.replaced, "stored seed") + ", "
                                        : std::string())
-              << summary.validationRows << " validation and " << summary.testRows << " test rows"
-              << std::endl;
+              << summary.validationRows << " validation and " << summary.testRows << " test rows, into "
+              << QDir(workspace.path()).absolutePath().toStdString() << std::endl;
     return 0;
 }
 

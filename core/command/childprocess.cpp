@@ -250,6 +250,12 @@ ChildProcess::ChildProcess(const Spec& spec)
         const std::string what = !reported ? std::string("the process ended before it started")
                                  : message[0] == kChdirFailed
                                      ? "cannot enter " + workdir + ": " + std::strerror(error)
+                                 : error == ENOEXEC
+                                     // A script without "#!": the kernel cannot tell what runs it.
+                                     ? "cannot run " + program + ": " + std::strerror(error) +
+                                           " (a script needs a #! line naming its interpreter, or run it "
+                                           "through one, e.g. python3 " +
+                                           program + ")"
                                      : "cannot run " + program + ": " + std::strerror(error);
         throw std::runtime_error(what);
     }

@@ -35,7 +35,7 @@ void ExperimentValidator::validateCommand(const CommandSpec& c, std::vector<Fiel
     if (c.command.isEmpty() || c.command.front().trimmed().isEmpty())
         problems.push_back(
             {QStringLiteral("model.command"),
-             QStringLiteral("must name the program to run, e.g. [\"python3\", \"train.py\"]")});
+             QStringLiteral("must name the program to run, then its arguments, e.g. python3 train.py")});
     for (qsizetype i = 0; i < c.command.size(); ++i)
         if (const auto unknown = CommandSpec::unknownPlaceholder(c.command[i])) {
             problems.push_back(

@@ -194,13 +194,21 @@ ImportPredictionsReader::ImportPredictionsReader(const CsvTable& table, Task tas
                         .arg(m_predictionColumns.size() - 1));
     } else {
         // Said for a program's file (split,row,…) as for an import (experiment,seed,split,row,…).
-        if (table.columnIndex(QStringLiteral("prediction")) < 0)
+        // The header as read, so a file with other names (part,index,prob) sees all it must rename;
+        // p_0 and p_1 are named only to a file that has them.
+        if (table.columnIndex(QStringLiteral("prediction")) < 0) {
+            const bool classColumns = table.columnIndex(QStringLiteral("p_0")) >= 0;
             throw InputError(
                 {table.sourceFile, 1},
-                QStringLiteral("missing column 'prediction' (%1 predictions have one: %2)")
-                    .arg(task == Task::Binary ? QStringLiteral("binary") : QStringLiteral("regression"),
-                         task == Task::Binary ? QStringLiteral("P(class 1), not p_0 and p_1")
-                                              : QStringLiteral("the predicted value")));
+                QStringLiteral("missing column 'prediction' (the header reads %1; %2 predictions give %3 "
+                               "in a column 'prediction'%4)")
+                    .arg(table.header.join(QLatin1Char(',')),
+                         task == Task::Binary ? QStringLiteral("binary") : QStringLiteral("regression"),
+                         task == Task::Binary ? QStringLiteral("P(class 1)")
+                                              : QStringLiteral("the predicted value"),
+                         task == Task::Binary && classColumns ? QStringLiteral(", not p_0 and p_1")
+                                                              : QString()));
+        }
         m_predictionColumns.push_back(table.columnIndex(QStringLiteral("prediction")));
     }
 }
