@@ -187,10 +187,24 @@ void TestPredictionImporter::importRefusesOtherLabelsForTheSameName()
     QCOMPARE(ExperimentResults::load(workspace.resultsFolder(QStringLiteral("a")), QStringLiteral("a"))
                  .seeds.size(),
              size_t(2));
-    QVERIFY_THROWS_EXCEPTION(InputError,
-                             PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
-                                                            dir.filePath(QStringLiteral("L2.csv")),
-                                                            Task::Regression, Metric::MAE));
+    // Refused, saying how they differ: a label, then the metric.
+    const auto refusal = [&](const QString& labels, Metric metric) {
+        try {
+            PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P2.csv")),
+                                           dir.filePath(labels), Task::Regression, metric);
+        } catch (const InputError& e) {
+            return e.message();
+        }
+        return QStringLiteral("accepted");
+    };
+    QCOMPARE(
+        refusal(QStringLiteral("L2.csv"), Metric::MAE),
+        workspace.resultsFolder(QStringLiteral("a")) +
+            QStringLiteral("/labels.json: experiment 'a' already has results on other labels (val row 0 is "
+                           "labelled 1.5 there, 9 here); import under another name"));
+    QVERIFY2(refusal(QStringLiteral("L.csv"), Metric::RMSE)
+                 .contains(QStringLiteral("(it is scored with mae, this import with rmse)")),
+             qPrintable(refusal(QStringLiteral("L.csv"), Metric::RMSE)));
 }
 
 namespace {

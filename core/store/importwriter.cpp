@@ -2,6 +2,7 @@
 
 #include "common/inputerror.h"
 #include "common/storageerror.h"
+#include "experiment/experimentnames.h"
 #include "experimentlock.h"
 #include "importstaging.h"
 #include "labelsfile.h"
@@ -15,10 +16,42 @@
 #include <QFileInfo>
 
 #include <memory>
+#include <tuple>
 
 namespace seedscape {
 
 namespace {
+
+// The first way the labels an experiment is stored with differ from an import's, in words.
+QString labelsDifference(const ExperimentLabels& stored, const ExperimentLabels& given)
+{
+    if (stored.task != given.task)
+        return QStringLiteral("it is a %1 task, this import's is %2")
+            .arg(names::task(stored.task), names::task(given.task));
+    if (stored.metric != given.metric)
+        return QStringLiteral("it is scored with %1, this import with %2")
+            .arg(names::metric(stored.metric), names::metric(given.metric));
+    if (stored.classNames != given.classNames)
+        return QStringLiteral("its classes are %1, this import's %2")
+            .arg(stored.classNames.join(QStringLiteral(", ")), given.classNames.join(QStringLiteral(", ")));
+    for (const auto& [split, a, b] :
+         {std::tuple{QStringLiteral("val"), &stored.validation, &given.validation},
+          std::tuple{QStringLiteral("test"), &stored.test, &given.test}}) {
+        if (a->size() != b->size())
+            return QStringLiteral("it has %1 %2 rows, this import's labels %3")
+                .arg(a->size())
+                .arg(split)
+                .arg(b->size());
+        for (size_t row = 0; row < a->size(); ++row)
+            if ((*a)[row] != (*b)[row])
+                return QStringLiteral("%1 row %2 is labelled %3 there, %4 here")
+                    .arg(split)
+                    .arg(row)
+                    .arg((*a)[row])
+                    .arg((*b)[row]);
+    }
+    return QStringLiteral("its labels differ");
+}
 
 SeedResult importedResult(const ExperimentLabels& labels, const ImportedSeed& seed,
                           const QDateTime& startedAt, const QString& source)
@@ -60,9 +93,9 @@ int ImportWriter::requireCompatible(const Workspace& workspace, const Experiment
         const QString folder = workspace.resultsFolder(experiment.name);
         if (LabelsFile::exists(folder) && !(LabelsFile::read(folder) == labels))
             throw InputError({folder + QLatin1Char('/') + LabelsFile::fileName()},
-                             QStringLiteral("experiment '%1' already has results with other labels, task or "
-                                            "metric; import under another name")
-                                 .arg(experiment.name));
+                             QStringLiteral("experiment '%1' already has results on other labels (%2); "
+                                            "import under another name")
+                                 .arg(experiment.name, labelsDifference(LabelsFile::read(folder), labels)));
         // Any record counts, a damaged one too: replacing it is the user's decision.
         for (const ImportedSeed& seed : experiment.seeds) {
             if (!QFileInfo::exists(folder + QLatin1Char('/') + SeedResultFile::jsonName(seed.seed)))
