@@ -96,6 +96,12 @@ void TestLearningCurveView::overlaidExperimentsTakeTheirWorkspaceColours()
     QCOMPARE(view.experiment(), QStringLiteral("beta")); // the first names the view
     QCOMPARE(view.seedLines(), 2);                       // the first one's stored seeds
     QVERIFY(view.plot()->legend->visible());
+    // Under the plot, not over the curves' last epochs.
+    view.plot()->replot();
+    QVERIFY2(view.plot()->legend->outerRect().top() >= view.plot()->axisRect()->outerRect().bottom(),
+             qPrintable(QStringLiteral("legend top %1, plot bottom %2")
+                            .arg(view.plot()->legend->outerRect().top())
+                            .arg(view.plot()->axisRect()->outerRect().bottom())));
     for (const QString& name : {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("zeta")}) {
         QCPGraph* mean = view.meanGraph(name);
         QVERIFY2(mean, qPrintable(name));
@@ -294,7 +300,14 @@ void TestLearningCurveView::seedsWithoutEpochsSayWhyThePlotIsEmpty()
     // Nothing stored at all (an experiment not run yet): no metric is claimed, and the plot says why it is
     // empty.
     LearningCurveView empty;
+    empty.resize(600, 400);
     empty.setData({});
+    empty.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&empty));
+    empty.plot()->replot();
+    // The hidden legend under the plot takes no room from it.
+    QVERIFY2(empty.plot()->axisRect()->width() > 400,
+             qPrintable(QString::number(empty.plot()->axisRect()->width())));
     QCOMPARE(empty.plot()->yAxis->label(), QStringLiteral("validation score (better ↑)"));
     QCOMPARE(empty.plot()->xAxis->label(), QStringLiteral("epoch — no finished seeds to draw yet"));
     empty.setData({curves(QStringLiteral("a"), {{0.9, 0.8}}, Metric::Accuracy)});

@@ -243,6 +243,15 @@ void TestScatterPlotView::spreadAndEnsembleSizePlots()
     QCOMPARE(shapes, (QList<QPainterPath>{ExperimentMarkers::outline(colours.slotOf(results[0].name)),
                                           ExperimentMarkers::outline(colours.slotOf(results[1].name))}));
     QVERIFY(shapes[0] != shapes[1]);
+    // With nothing to draw, the hidden legend under the plot takes no width from it.
+    StatisticsPlotView empty(StatisticsPlotView::Kind::EnsembleSize);
+    empty.resize(600, 400);
+    empty.setData({});
+    empty.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&empty));
+    empty.plot()->replot();
+    QVERIFY2(empty.plot()->axisRect()->width() > 400,
+             qPrintable(QString::number(empty.plot()->axisRect()->width())));
 }
 
 void TestScatterPlotView::spreadAsBoxPlotOfValidationOrTest()

@@ -71,6 +71,9 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
         m_plot->legend->setWrap(3);
         m_plot->legend->setBorderPen(Qt::NoPen);
         m_plot->legend->setMargins(QMargins(8, 2, 8, 2));
+        // An empty legend's width would cap its column's, the plot's too: a maximum of its own
+        // (below QWIDGETSIZE_MAX, so QCustomPlot takes it over the hint) lifts that.
+        m_plot->legend->setMaximumSize(100000, 100000);
     }
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     rebuild();
