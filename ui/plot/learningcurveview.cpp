@@ -14,6 +14,7 @@
 #include "countticker.h"
 #include "dashedpens.h"
 #include "datarangefit.h"
+#include "legendunderplot.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 #include "scoreticker.h"
@@ -25,8 +26,7 @@ namespace seedscape {
 
 namespace {
 
-constexpr int kReplotMs = 40;          // live epochs arriving together are drawn once
-constexpr int kLegendMaximum = 100000; // pixels: below QWIDGETSIZE_MAX, so QCustomPlot takes it over the hint
+constexpr int kReplotMs = 40; // live epochs arriving together are drawn once
 
 // Adds one curve's finite points (and, on a log axis, only its positive ones) to a graph;
 // a left-out point becomes a gap. Returns the points left out for being ≤ 0.
@@ -85,16 +85,8 @@ LearningCurveView::LearningCurveView(QWidget* parent)
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
     m_plot->legend->setVisible(false);
-    // The legend gets a row of its own under the plot, as the ensemble-size curve's: inside, ten
-    // experiments' entries covered the last epochs, the part one looks at.
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(3);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setMargins(QMargins(8, 2, 8, 2));
-    // An empty legend's width would cap its column's, the plot's too: a maximum of its own lifts that.
-    m_plot->legend->setMaximumSize(kLegendMaximum, kLegendMaximum);
+    // Inside, ten experiments' entries covered the last epochs, the part one looks at.
+    LegendUnderPlot::place(m_plot);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &LearningCurveView::resetView);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (event->button() == Qt::LeftButton) // a drag; a right click opens the menu

@@ -14,6 +14,7 @@
 #include "dashedpens.h"
 #include "datarangefit.h"
 #include "experimentmarkers.h"
+#include "legendunderplot.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
 #include "scoreticker.h"
@@ -63,17 +64,7 @@ StatisticsPlotView::StatisticsPlotView(Kind kind, QWidget* parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setAutoAddPlottableToLegend(false); // only named curves get an entry
     if (kind == Kind::EnsembleSize) {
-        // The legend gets a row of its own under the plot: inside it would cover the curves,
-        // which rise towards the top right where a legend usually sits.
-        m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-        m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-        m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-        m_plot->legend->setWrap(3);
-        m_plot->legend->setBorderPen(Qt::NoPen);
-        m_plot->legend->setMargins(QMargins(8, 2, 8, 2));
-        // An empty legend's width would cap its column's, the plot's too: a maximum of its own
-        // (below QWIDGETSIZE_MAX, so QCustomPlot takes it over the hint) lifts that.
-        m_plot->legend->setMaximumSize(100000, 100000);
+        LegendUnderPlot::place(m_plot);
     }
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { rebuild(); });
     rebuild();
