@@ -71,6 +71,8 @@ public:
 
     bool isRunning() const; // from start() until sweepEnded
     bool isPaused() const;
+    // Between start() and the runner's start: the experiments' data and stored seeds are being read.
+    bool isPreparing() const { return m_preparer != nullptr; }
     int finishedSeeds() const { return m_finished; }
     int wantedSeeds() const { return m_wanted; }
     const std::map<quint64, RunningSeed>& runningSeeds() const { return m_running; }

@@ -55,7 +55,9 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
     m_timer->setInterval(kProgressIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &SweepStatus::update);
     connect(m_sweeps, &SweepController::progressChanged, this, [this] {
-        if (!m_timer->isActive())
+        if (m_sweeps->isRunning() != m_wasRunning)
+            update(); // a sweep's start and end are said at once; its progress at the timer's pace
+        else if (!m_timer->isActive())
             m_timer->start();
     });
     m_dock->setObjectName(QStringLiteral("runsDock"));
@@ -146,12 +148,13 @@ QString SweepStatus::cancelQuestion(int builtIn, int programs)
 {
     const int seconds = static_cast<int>(SweepController::kCheckpointInterval.count() / 1000);
     QStringList consequences;
-    if (builtIn > 0)
-        consequences << (builtIn == 1
-                             ? tr("the seed of a built-in model keeps its last checkpoint (saved "
-                                  "every %1 seconds), and Run again continues it from there")
-                             : tr("the %2 seeds of built-in models keep their last checkpoints "
-                                  "(saved every %1 seconds), and Run again continues them from there"))
+    if (builtIn == 1)
+        consequences << tr("the seed of a built-in model keeps its last checkpoint (saved every %1 "
+                           "seconds), and Run again continues it from there")
+                            .arg(seconds);
+    else if (builtIn > 1)
+        consequences << tr("the %2 seeds of built-in models keep their last checkpoints (saved every %1 "
+                           "seconds), and Run again continues them from there")
                             .arg(seconds)
                             .arg(builtIn);
     if (programs > 0)
@@ -218,6 +221,11 @@ void SweepStatus::update()
             done += static_cast<double>(r.epoch) / r.epochs;
     // The fill counts running seeds' epochs too, the words finished seeds: both said, or "0 of 8 seeds" sat
     // on a half-full bar.
+    if (m_sweeps->isPreparing()) { // the seeds to train are not counted yet: "0 of 0 seeds" misled
+        m_progress->setProgress(0, 1, tr("reading the data…"));
+        m_label->setText(tr("preparing the sweep"));
+        return;
+    }
     const int wanted = std::max(1, m_sweeps->wantedSeeds());
     m_progress->setProgress(static_cast<int>(done * 100), wanted * 100,
                             tr("%1% · %2 of %3 done")
