@@ -27,6 +27,7 @@
 
 #include "plot/qcustomplot_include.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void exportsStayLightUnderADarkPalette();
     void darkScatterAsShown();
     void selectionRingIsEdgedToReadOnItsOwnColour();
+    void seedsAreEdgedOverTheirKEnsembles();
     void reportPdfStaysLight();
     void problemTextReadsOnBoth();
 
@@ -328,6 +330,37 @@ void TestPlotTheme::selectionRingIsEdgedToReadOnItsOwnColour()
     dark.apply(view.plot());
     QCOMPARE(halo->scatterStyle().pen().color(), dark.background());
     QCOMPARE(ring->scatterStyle().pen().color(), dark.ink(PlotTheme::Ink::Selection));
+}
+
+// A seed on its own experiment's k-ensemble marker (the same colour) shows by an edge of the plot's
+// ground, in either theme; its markers are drawn after the k-ensembles', so over them.
+void TestPlotTheme::seedsAreEdgedOverTheirKEnsembles()
+{
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    ScatterPlotView view;
+    view.setData(ScatterData::build({&m_results[0], &m_results[1]}, 3, 1000, 0));
+    QCustomPlot* plot = view.plot();
+    // By fill: seeds are translucent (stacked ones read darker), k-ensembles more so.
+    const auto graphsFilled = [plot](int alpha) {
+        std::vector<int> graphs;
+        for (int i = 0; i < plot->graphCount(); ++i)
+            if (plot->graph(i)->dataCount() > 0 &&
+                plot->graph(i)->scatterStyle().brush().color().alpha() == alpha)
+                graphs.push_back(i);
+        return graphs;
+    };
+    const std::vector<int> seeds = graphsFilled(180), kEnsembles = graphsFilled(90);
+    QCOMPARE(seeds.size(), size_t(2)); // one per experiment
+    QCOMPARE(kEnsembles.size(), size_t(2));
+    QVERIFY(*std::min_element(seeds.begin(), seeds.end()) >
+            *std::max_element(kEnsembles.begin(), kEnsembles.end()));
+    const PlotTheme light = PlotTheme::fromPalette(view.palette());
+    for (int i : seeds)
+        QCOMPARE(plot->graph(i)->scatterStyle().pen().color(), light.background());
+    const PlotTheme dark = PlotTheme::fromPalette(darkPalette());
+    dark.apply(plot);
+    for (int i : seeds)
+        QCOMPARE(plot->graph(i)->scatterStyle().pen().color(), dark.background());
 }
 
 void TestPlotTheme::reportPdfStaysLight()

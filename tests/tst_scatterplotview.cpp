@@ -329,7 +329,7 @@ void TestScatterPlotView::manyMarkersAreStampedWhereThePointsAre()
     for (int i : {1, 57, 199}) { // off y = x, whose dotted line greys a marker's centre pixel
         const QPointF at = view.positionOf(data.series[0].points[static_cast<size_t>(i)]);
         const QColor drawn = image.pixelColor(at.toPoint());
-        // Seeds are drawn at alpha 150 over white: the blue channel stays well above red.
+        // Seeds are drawn at alpha 180 over white: the blue channel stays well above red.
         QVERIFY2(
             drawn.blue() > drawn.red() + 40 && drawn != QColor(Qt::white),
             qPrintable(

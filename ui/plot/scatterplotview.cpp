@@ -52,8 +52,11 @@ void setMarkers(QCPGraph* graph, ScatterData::Kind kind, const QColor& colour, i
     QColor fill = colour;
     switch (kind) {
     case ScatterData::Kind::Seed:
-        fill.setAlpha(150);
-        graph->setScatterStyle(ExperimentMarkers::style(slot, 5, QPen(fill, 1.0), fill));
+        // Edged in the background's colour: invisible on the plain plot, it sets a seed off from the
+        // same-coloured k-ensemble it sits on (accuracy on few rows puts many exactly there).
+        fill.setAlpha(180);
+        graph->setScatterStyle(ExperimentMarkers::style(slot, 7, QPen(Qt::white, 1.0), fill));
+        PlotTheme::mark(graph, PlotTheme::Ink::Halo);
         break;
     case ScatterData::Kind::KEnsemble:
         fill.setAlpha(90);
