@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -231,6 +232,24 @@ private Q_SLOTS:
         const auto j = nlohmann::json::parse(r.out.toStdString());
         QCOMPARE(j["dataset"]["task"].get<std::string>(), std::string("multiclass"));
         QCOMPARE(j["dataset"]["rows"].get<int>(), 45);
+        // Not "0 features": the program chooses its own.
+        QVERIFY(j["dataset"]["features"].is_null());
+        QVERIFY(j["dataset"]["feature_names"].is_null());
+    }
+
+    // What the program wrote that Seedscape ignored is said under the seed's line, with its log.
+    void runSaysWhatItIgnored()
+    {
+        Setup setup({kPython, kTrainer, QStringLiteral("--mode"), QStringLiteral("noisy")});
+        const Result r = run(setup.runArgs(1));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QRegularExpression said(
+            QStringLiteral("seed \\d+ finished: [^\n]*\n"
+                           "    warning: ignored 3 @seedscape progress lines it could not read \\(the first, "
+                           "log line \\d+: [^\n]+\\)\n"
+                           "    warning: predictions.csv: did not read the column 'label' [^\n]+\n"
+                           "    log: [^\n]+/runs/\\d+/log.txt\n"));
+        QVERIFY2(said.match(QString::fromUtf8(r.err)).hasMatch(), r.err.constData());
     }
 
     void sigkillOfTheCliLeavesNoProgramRunning()

@@ -290,6 +290,34 @@ private Q_SLOTS:
             QVERIFY2(r.failureReason.contains(reason), qPrintable(r.failureReason));
     }
 
+    // What the program wrote that Seedscape could not use leaves the seed standing, with warnings
+    // that say what and where, kept in its record.
+    void ignoredOutputIsWarnedNotFailed()
+    {
+        CommandSetup setup({QStringLiteral("--mode"), QStringLiteral("noisy")});
+        QCOMPARE(runSweep(setup, 1, 1), SweepRunner::Outcome::Completed);
+        const auto results = setup.stored(); // read back from the record
+        QCOMPARE(results.size(), size_t(1));
+        const SeedResult& r = results.front();
+        QVERIFY(r.isFinished());
+        QCOMPARE(r.validationCurve.size(), size_t(3)); // the good progress lines still count
+        QCOMPARE(r.warnings.size(), 2);
+        const QRegularExpressionMatch progress =
+            QRegularExpression(QStringLiteral("^ignored 3 @seedscape progress lines it could not read \\(the "
+                                              "first, log line (\\d+): .+\\)$"))
+                .match(r.warnings.at(0));
+        QVERIFY2(progress.hasMatch(), qPrintable(r.warnings.at(0)));
+        // The line it names is the first malformed one in the log.
+        const QList<QByteArray> log = fileContents(r.logFile).split('\n');
+        const int line = progress.captured(1).toInt();
+        QVERIFY(line >= 1 && line <= log.size());
+        QCOMPARE(log.at(line - 1), QByteArray("@seedscape {epoch: 1"));
+        QVERIFY2(
+            r.warnings.at(1).startsWith(QStringLiteral("predictions.csv: did not read the column 'label' "
+                                                       "(it reads split, row and p_0 … p_2)")),
+            qPrintable(r.warnings.at(1)));
+    }
+
     // docs/command-experiments.md: every key optional, others ignored, NaN and Infinity left out.
     void timeoutEndsTheProgramAndFailsTheSeed()
     {

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void importRejects_data();
     void importRejects();
     void probabilitiesRoundedTo4DecimalsAreAccepted();
+    void columnsNotReadAreNamed();
     void importRefusesOtherLabelsForTheSameName();
     void importRefusesStoredSeedsUnlessReplacing();
     void importIsAllOrNothingWhenWritingFails();
@@ -167,6 +168,28 @@ void TestPredictionImporter::probabilitiesRoundedTo4DecimalsAreAccepted()
     const auto stored = ResultStore(workspace.resultsFolder(QStringLiteral("a"))).find(1, true);
     QVERIFY(stored);
     QCOMPARE(stored->testPredictions.at(3), 0.1001); // kept as written
+}
+
+// A binary task reads `prediction`: a p_1 beside it (the user unsure of the format) is named as unread,
+// as is any other column, in file order; the ones read are not.
+void TestPredictionImporter::columnsNotReadAreNamed()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("L.csv")), "split,row,label\nval,0,1\ntest,0,0\n");
+    writeFile(dir.filePath(QStringLiteral("P.csv")), "p_1,experiment,seed,split,row,prediction,label\n"
+                                                     "0.8,a,1,val,0,0.8,1\n0.3,a,1,test,0,0.3,0\n");
+    const Workspace workspace(dir.filePath(QStringLiteral("ws")));
+    const auto summary =
+        PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                       dir.filePath(QStringLiteral("L.csv")), Task::Binary, Metric::Accuracy);
+    QCOMPARE(summary.seeds, 1);
+    QCOMPARE(summary.unreadColumns, (QStringList{QStringLiteral("p_1"), QStringLiteral("label")}));
+    writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\n"
+                                                     "b,1,val,0,0.8\nb,1,test,0,0.3\n");
+    QVERIFY(PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),
+                                           dir.filePath(QStringLiteral("L.csv")), Task::Binary,
+                                           Metric::Accuracy)
+                .unreadColumns.isEmpty());
 }
 
 void TestPredictionImporter::importRefusesOtherLabelsForTheSameName()

@@ -49,6 +49,7 @@ class TestSeedsPanel : public QObject
 
 private Q_SLOTS:
     void failedSeedShowsWhyAndItsStderr();
+    void aSeedWithWarningsSaysThem();
     void openLogHandsThePathToTheOpener();
     void seedWithoutLogCannotOpenOne();
     void refreshKeepsTheCurrentSeedAndChoosingOneSaysSo();
@@ -71,6 +72,38 @@ void TestSeedsPanel::failedSeedShowsWhyAndItsStderr()
     QCOMPARE(panel.detailText(), QStringLiteral("Seed 1 finished."));
     QVERIFY(panel.stderrText().isEmpty());
     QVERIFY(!panel.findChild<QPlainTextEdit*>(QStringLiteral("seedStderr"))->isVisibleTo(&panel));
+}
+
+// What Seedscape ignored in a program's output: in the Status column, its tooltip and the details.
+void TestSeedsPanel::aSeedWithWarningsSaysThem()
+{
+    SeedsPanel panel;
+    SeedResult warned = finished(3);
+    warned.warnings << QStringLiteral("ignored 2 @seedscape progress lines it could not read")
+                    << QStringLiteral("predictions.csv: did not read the column 'label'");
+    SeedResult failed = failedCommandSeed(4, {});
+    failed.warnings << QStringLiteral("predictions.csv: did not read the column 'p_1'");
+    panel.setSeeds(QStringLiteral("cnn"), {finished(1), warned, failed});
+    const QAbstractItemModel* model = panel.model();
+    const auto status = [model](int row, int role) {
+        return model->index(row, SeedTableModel::Status).data(role).toString();
+    };
+    QCOMPARE(status(0, Qt::DisplayRole), QStringLiteral("finished"));
+    QVERIFY(status(0, Qt::ToolTipRole).isEmpty());
+    QCOMPARE(status(1, Qt::DisplayRole), QStringLiteral("finished, with warnings"));
+    QCOMPARE(status(1, Qt::ToolTipRole), warned.warnings.join(QLatin1Char('\n')));
+    QCOMPARE(model->index(1, SeedTableModel::Reason).data().toString(),
+             QStringLiteral("ignored 2 @seedscape progress lines it could not read; predictions.csv: did not "
+                            "read the column 'label'"));
+    QCOMPARE(model->index(2, SeedTableModel::Reason).data().toString(), failed.failureReason);
+    panel.selectSeed(3);
+    QCOMPARE(panel.detailText(),
+             QStringLiteral("Seed 3 finished.\n"
+                            "Warning: ignored 2 @seedscape progress lines it could not read\n"
+                            "Warning: predictions.csv: did not read the column 'label'"));
+    panel.selectSeed(4); // a failed seed's reason comes first
+    QCOMPARE(panel.detailText(), QStringLiteral("Seed 4 failed: the program exited with code 3\n"
+                                                "Warning: predictions.csv: did not read the column 'p_1'"));
 }
 
 void TestSeedsPanel::openLogHandsThePathToTheOpener()

@@ -83,10 +83,15 @@ void TestSeedTableModel::rowsAndHeaders()
     QCOMPARE(m_model->rowOf(1234567890123ULL), 1);
     QCOMPARE(m_model->rowOf(11), -1);
     QCOMPARE(m_model->seedAt(2).seed, quint64(10));
-    const QStringList headers = {
-        QStringLiteral("Seed"),     QStringLiteral("Status"),     QStringLiteral("Validation"),
-        QStringLiteral("Test"),     QStringLiteral("Epoch used"), QStringLiteral("Epochs"),
-        QStringLiteral("Time (s)"), QStringLiteral("Engine"),     QStringLiteral("Why it failed")};
+    const QStringList headers = {QStringLiteral("Seed"),
+                                 QStringLiteral("Status"),
+                                 QStringLiteral("Validation"),
+                                 QStringLiteral("Test"),
+                                 QStringLiteral("Epoch used"),
+                                 QStringLiteral("Epochs"),
+                                 QStringLiteral("Time (s)"),
+                                 QStringLiteral("Engine"),
+                                 QStringLiteral("Why it failed, or warnings")};
     QCOMPARE(headers.size(), int(SeedTableModel::ColumnCount));
     for (int column = 0; column < SeedTableModel::ColumnCount; ++column)
         QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), headers[column]);

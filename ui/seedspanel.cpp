@@ -23,10 +23,17 @@ constexpr int kStderrLinesShown = 8; // the box's height; it scrolls to the rest
 
 QString describe(const SeedResult& s)
 {
-    if (s.isFinished())
-        return SeedsPanel::tr("Seed %1 finished.").arg(s.seed);
-    const QString where = s.failureEpoch > 0 ? SeedsPanel::tr(" at epoch %1").arg(s.failureEpoch) : QString();
-    return SeedsPanel::tr("Seed %1 failed%2: %3").arg(QString::number(s.seed), where, s.failureReason);
+    QString text;
+    if (s.isFinished()) {
+        text = SeedsPanel::tr("Seed %1 finished.").arg(s.seed);
+    } else {
+        const QString where =
+            s.failureEpoch > 0 ? SeedsPanel::tr(" at epoch %1").arg(s.failureEpoch) : QString();
+        text = SeedsPanel::tr("Seed %1 failed%2: %3").arg(QString::number(s.seed), where, s.failureReason);
+    }
+    for (const QString& warning : s.warnings)
+        text += SeedsPanel::tr("\nWarning: %1").arg(warning);
+    return text;
 }
 
 } // namespace
@@ -46,6 +53,8 @@ SeedsPanel::SeedsPanel(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // "finished, with warnings" on one line
+    m_view->horizontalHeader()->setSectionResizeMode(SeedTableModel::Status, QHeaderView::ResizeToContents);
 
     m_detail->setObjectName(QStringLiteral("seedDetail"));
     m_detail->setWordWrap(true);

@@ -47,6 +47,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
             s.stderrTail.mid(std::max<qsizetype>(0, s.stderrTail.size() - kToolTipStderrLines));
         return tr("%1\n\nLast lines of stderr:\n%2").arg(s.failureReason, last.join(QLatin1Char('\n')));
     }
+    if (role == Qt::ToolTipRole && index.column() == Status && !s.warnings.isEmpty())
+        return s.warnings.join(QLatin1Char('\n'));
     if (role == Qt::ToolTipRole && index.column() == EpochUsed)
         return epochUsedToolTip(s);
     const bool words = index.column() == Status || index.column() == Engine || index.column() == Reason;
@@ -63,8 +65,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Seed:
         return numeric ? QVariant(s.seed) : QVariant(QString::number(s.seed));
     case Status:
-        if (s.isFinished())
-            return tr("finished");
+        if (s.isFinished()) // a seed whose output was partly ignored stands, but says so
+            return s.warnings.isEmpty() ? tr("finished") : tr("finished, with warnings");
         // A program can fail before it reports any epoch.
         return s.failureEpoch > 0 ? tr("failed at epoch %1").arg(s.failureEpoch) : tr("failed");
     case Validation:
@@ -81,8 +83,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         return numeric ? QVariant(s.durationSeconds) : QVariant(QString::number(s.durationSeconds, 'f', 2));
     case Engine:
         return s.engine;
-    case Reason:
-        return s.isFinished() ? QString() : s.failureReason;
+    case Reason: // a finished seed's warnings: what was ignored of its program's output
+        return s.isFinished() ? s.warnings.join(QStringLiteral("; ")) : s.failureReason;
     }
     return {};
 }
@@ -133,7 +135,7 @@ QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, in
     case Engine:
         return tr("Engine");
     case Reason:
-        return tr("Why it failed");
+        return tr("Why it failed, or warnings");
     }
     return {};
 }

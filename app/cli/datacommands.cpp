@@ -88,6 +88,10 @@ int checkCommand(const QStringList& args)
                            {"memory_bytes", static_cast<long long>(std::llround(estimate.memoryBytes()))},
                            {"sweep_seconds", estimate.sweepSeconds()}};
     }
+    if (e.isCommand()) { // its data is read for the target only: "0 features" read as misparsed data
+        out["dataset"]["features"] = nullptr;
+        out["dataset"]["feature_names"] = nullptr;
+    }
     std::cout << out.dump(2) << std::endl;
     return 0;
 }

@@ -90,6 +90,10 @@ public:
                       << " " << r.testScore << " ("
                       << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) [" << m_finished
                       << "/" << m_wanted << "]" << std::endl;
+            for (const QString& warning : r.warnings)
+                std::cerr << "    warning: " << warning.toStdString() << std::endl;
+            if (!r.warnings.isEmpty() && !r.logFile.isEmpty())
+                std::cerr << "    log: " << r.logFile.toStdString() << std::endl;
         } else {
             if (r.failureEpoch > 0)
                 std::cerr << " failed at epoch " << r.failureEpoch;
@@ -99,6 +103,8 @@ public:
             // A program's own words say most about why it failed; its log has the rest.
             for (const QString& line : r.stderrTail.mid(std::max<qsizetype>(0, r.stderrTail.size() - 3)))
                 std::cerr << "    " << line.toStdString() << std::endl;
+            for (const QString& warning : r.warnings)
+                std::cerr << "    warning: " << warning.toStdString() << std::endl;
             if (!r.logFile.isEmpty())
                 std::cerr << "    log: " << r.logFile.toStdString() << std::endl;
         }

@@ -3,6 +3,7 @@
 #include "childprocess.h"
 #include "seedprogramrun.h"
 
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "data/csvreader.h"
 #include "experiment/experimentnames.h"
@@ -161,6 +162,11 @@ SeedResult CommandSeedEngine::trainOne(quint64 seed, const TrainingControl& cont
     r.epochsRun = run.lastEpoch;
     r.bestEpoch = run.lastEpoch; // the program decides which weights it predicts with
     r.stderrTail = run.stderrTail;
+    if (run.ignoredProgressLines > 0)
+        r.warnings << QStringLiteral("ignored %1 it could not read (the first, %2)")
+                          .arg(countedNoun(run.ignoredProgressLines,
+                                           QStringLiteral("@seedscape progress line")),
+                               run.firstIgnoredProgressLine);
     switch (run.end) {
     case SeedProgramRun::End::Cancelled:
         r.status = SeedStatus::Cancelled;
@@ -205,6 +211,14 @@ void CommandSeedEngine::score(SeedResult& r, const QString& predictionsFile, dou
     try {
         const CsvTable table = CsvReader::readFile(predictionsFile);
         const ImportPredictionsReader reader(table, m_data->dataset.task);
+        if (const QStringList unread = reader.unreadColumns(false); !unread.isEmpty())
+            r.warnings << QStringLiteral("predictions.csv: did not read %1 '%2' (it reads split, row and %3)")
+                              .arg(unread.size() == 1 ? QStringLiteral("the column")
+                                                      : QStringLiteral("the columns"),
+                                   unread.join(QStringLiteral("', '")),
+                                   reader.columnCount() == 1
+                                       ? QStringLiteral("prediction")
+                                       : QStringLiteral("p_0 … p_%1").arg(reader.columnCount() - 1));
         if (reader.columnCount() != m_labels.predictionColumns())
             throw InputError(
                 {predictionsFile, 1},

@@ -2,13 +2,17 @@
 
 #include "progressline.h"
 
+#include "experiment/resourceestimate.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
 
 #include <cmath>
+#include <deque>
 #include <stdexcept>
+#include <utility>
 
 namespace seedscape {
 
@@ -18,8 +22,9 @@ namespace {
 class OutputSink
 {
 public:
-    OutputSink(QFile& log, quint64 seed, const TrainingControl& control, SeedProgramRun::Result& result)
-        : m_log(log), m_seed(seed), m_control(control), m_result(result)
+    OutputSink(QFile& log, quint64 seed, const TrainingControl& control, SeedProgramRun::Result& result,
+               qint64 logKeepBytes)
+        : m_log(log), m_seed(seed), m_control(control), m_result(result), m_halfBytes(logKeepBytes / 2)
     {
     }
 
@@ -35,6 +40,13 @@ public:
                 report(*progress);
                 return;
             }
+            // Counted for the seed's record: progress lines that are all broken leave no learning
+            // curve, and a note in the log alone is seldom read.
+            if (m_result.ignoredProgressLines++ == 0)
+                m_result.firstIgnoredProgressLine =
+                    m_cutting
+                        ? QStringLiteral("in output the log left out: %1").arg(problem)
+                        : QStringLiteral("log line %1: %2").arg(QString::number(m_logLines + 2), problem);
             write("# seedscape: ignored a progress line: " + problem.toUtf8());
         }
         write(text);
@@ -45,15 +57,62 @@ public:
         }
     }
 
+    // A chatty program's log would grow without bound (a line per batch, thousands of seeds): it
+    // keeps the output's first half of logKeepBytes as it comes, and of the rest only the last half,
+    // written when the program ends (finish()): where it started and how it ended, the error's
+    // traceback included.
     void write(const QByteArray& text)
     {
+        const qint64 size = text.size() + 1;
+        if (!m_cutting && m_written + size > m_halfBytes) {
+            m_cutting = true;
+            append(
+                QStringLiteral("# seedscape: the log reached %1; of the output that follows only the last %1 "
+                               "is kept, written here when the program ends")
+                    .arg(ResourceEstimate::formatBytes(static_cast<double>(m_halfBytes)))
+                    .toUtf8());
+        }
+        if (!m_cutting) {
+            m_written += size;
+            append(text);
+            return;
+        }
+        m_tail.push_back(text);
+        m_tailBytes += size;
+        while (m_tailBytes > m_halfBytes && !m_tail.empty()) {
+            m_tailBytes -= m_tail.front().size() + 1;
+            m_leftOutBytes += m_tail.front().size() + 1;
+            ++m_leftOutLines;
+            m_tail.pop_front();
+        }
+    }
+
+    // The kept tail of a log that was cut, then the end's own line.
+    void finish(const QByteArray& endLine)
+    {
+        if (std::exchange(m_cutting, false)) {
+            append(QStringLiteral("# seedscape: left out %1 lines (%2) of output here; the last %3 follow")
+                       .arg(QString::number(m_leftOutLines),
+                            ResourceEstimate::formatBytes(static_cast<double>(m_leftOutBytes)),
+                            ResourceEstimate::formatBytes(static_cast<double>(m_tailBytes)))
+                       .toUtf8());
+            for (const QByteArray& line : m_tail)
+                append(line);
+            m_tail.clear();
+        }
+        append(endLine);
+    }
+
+private:
+    void append(const QByteArray& text)
+    {
+        m_logLines += static_cast<int>(text.count('\n')) + 1;
         if (m_log.isOpen()) {
             m_log.write(text + '\n');
             m_log.flush(); // so that the log can be followed while it grows
         }
     }
 
-private:
     void report(const ProgressLine& p)
     {
         if (p.epochs)
@@ -86,13 +145,19 @@ private:
     const TrainingControl& m_control;
     SeedProgramRun::Result& m_result;
     int m_epochs = 0;
+    int m_logLines = 0; // in the file so far
+    const qint64 m_halfBytes;
+    qint64 m_written = 0; // of the output before the cut
+    bool m_cutting = false;
+    std::deque<QByteArray> m_tail; // the output's last lines since the cut
+    qint64 m_tailBytes = 0, m_leftOutBytes = 0, m_leftOutLines = 0;
 };
 
 } // namespace
 
 SeedProgramRun::Result SeedProgramRun::run(const ChildProcess::Spec& spec, const QString& logFile,
                                            qint64 timeoutMs, quint64 seed, const TrainingControl& control,
-                                           int graceMs)
+                                           int graceMs, qint64 logKeepBytes)
 {
     Result result;
     QFile log(logFile);
@@ -101,7 +166,7 @@ SeedProgramRun::Result SeedProgramRun::run(const ChildProcess::Spec& spec, const
         result.description = QStringLiteral("cannot write its log %1: %2").arg(logFile, log.errorString());
         return result;
     }
-    OutputSink sink(log, seed, control, result);
+    OutputSink sink(log, seed, control, result, logKeepBytes);
     const auto onLine = [&sink](ChildProcess::Stream stream, const QByteArray& line) {
         sink.line(stream, line);
     };
@@ -161,11 +226,11 @@ SeedProgramRun::Result SeedProgramRun::run(const ChildProcess::Spec& spec, const
     result.exitCode = process->exitCode();
     if (result.end == End::Exited)
         result.description = process->endDescription();
-    sink.write(QStringLiteral("# seedscape: %1")
-                   .arg(result.end == End::Cancelled  ? QStringLiteral("cancelled")
-                        : result.end == End::TimedOut ? QStringLiteral("timed out")
-                                                      : result.description)
-                   .toUtf8());
+    sink.finish(QStringLiteral("# seedscape: %1")
+                    .arg(result.end == End::Cancelled  ? QStringLiteral("cancelled")
+                         : result.end == End::TimedOut ? QStringLiteral("timed out")
+                                                       : result.description)
+                    .toUtf8());
     return result;
 }
 

@@ -37,14 +37,22 @@ public:
         std::vector<double> trainLoss;       // per epoch reported; NaN where a report left it out
         std::vector<double> validationCurve; // per epoch reported
         int lastEpoch = 0;
+        // "@seedscape" lines that could not be read: how many, and where the first is and why
+        // ("log line 12: not a JSON object after @seedscape").
+        int ignoredProgressLines = 0;
+        QString firstIgnoredProgressLine;
         bool succeeded() const { return end == End::Exited && exitCode == 0; }
     };
 
     static constexpr int kStderrTailLines = 20;
 
+    // The most of a program's output its log keeps: the first half and the last half.
+    static constexpr qint64 kLogKeepBytes = qint64(16) << 20;
+
     // timeoutMs 0: none. The clock stops while the sweep is paused.
     static Result run(const ChildProcess::Spec& spec, const QString& logFile, qint64 timeoutMs, quint64 seed,
-                      const TrainingControl& control, int graceMs = ChildProcess::kGraceMilliseconds);
+                      const TrainingControl& control, int graceMs = ChildProcess::kGraceMilliseconds,
+                      qint64 logKeepBytes = kLogKeepBytes);
 };
 
 } // namespace seedscape

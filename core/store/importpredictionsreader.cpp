@@ -241,6 +241,19 @@ std::vector<ImportedExperiment> ImportPredictionsReader::read(const ExperimentLa
     return experiments;
 }
 
+QStringList ImportPredictionsReader::unreadColumns(bool withKeys) const
+{
+    QStringList read{QStringLiteral("split"), QStringLiteral("row")};
+    if (withKeys)
+        read << QStringLiteral("experiment") << QStringLiteral("seed");
+    QStringList unread;
+    for (int c = 0; c < m_table.columnCount(); ++c)
+        if (!read.contains(m_table.header[c]) &&
+            std::find(m_predictionColumns.begin(), m_predictionColumns.end(), c) == m_predictionColumns.end())
+            unread << m_table.header[c];
+    return unread;
+}
+
 ImportedSeed ImportPredictionsReader::readSeed(const ExperimentLabels& labels, quint64 seed) const
 {
     const QString header = m_task == Task::Multiclass ? QStringLiteral("split,row,p_0,…")

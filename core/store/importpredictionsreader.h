@@ -45,6 +45,11 @@ public:
     // One seed's predictions without experiment and seed columns, as a command experiment's
     // program writes them: split,row,prediction (or split,row,p_0,…).
     ImportedSeed readSeed(const ExperimentLabels& labels, quint64 seed) const;
+    // The header's columns that neither read uses, in file order: a "label" column beside the
+    // predictions, or a "p_1" where a binary task reads "prediction" only. A file is not refused for
+    // them, but a column meant as the prediction would go unscored, so the caller says so.
+    // withKeys: the experiment and seed columns are read (an import's file), not left over.
+    QStringList unreadColumns(bool withKeys) const;
 
     // How far a multiclass row's probabilities may sum from 1: 5e-5 for each class, what rounding
     // every value to 4 decimals (a program's "%.4f", pandas' float_format) can add up to; a missing

@@ -23,6 +23,7 @@ public:
         int seeds = 0;
         int replaced = 0; // of seeds, how many the workspace had already (with StoredSeeds::Replace)
         int validationRows = 0, testRows = 0;
+        QStringList unreadColumns; // of the predictions file, which its reader does not read
     };
 
     static Summary importInto(const Workspace& workspace, const QString& predictionsPath,

@@ -281,6 +281,8 @@ void readFields(const RecordReader& record, const QString& jsonPath, SeedResult&
         r.logFile = QDir::cleanPath(QFileInfo(jsonPath).absoluteDir().absoluteFilePath(record.text("log")));
     if (record.has("stderr_tail"))
         r.stderrTail = record.texts("stderr_tail");
+    if (record.has("warnings"))
+        r.warnings = record.texts("warnings");
 }
 
 // The .bin the record's "predictions" names, checked against its size and hash.
@@ -375,6 +377,12 @@ void SeedResultFile::write(const SeedResult& r, const QString& folder)
         for (const QString& line : r.stderrTail)
             tail.push_back(line.toStdString());
         root["stderr_tail"] = tail;
+    }
+    if (!r.warnings.isEmpty()) {
+        ordered warnings = ordered::array();
+        for (const QString& warning : r.warnings)
+            warnings.push_back(warning.toStdString());
+        root["warnings"] = warnings;
     }
     AtomicFile::write(folder + QLatin1Char('/') + jsonName(r.seed),
                       QByteArray::fromStdString(root.dump(1) + "\n"));

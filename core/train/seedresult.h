@@ -29,6 +29,9 @@ struct SeedResult
     int failureEpoch = 0;   // failed only: the 1-based epoch it happened in
     QStringList stderrTail; // command seeds: the last lines their program wrote to stderr
     QString logFile;        // command seeds: the program's output (absolute; stored relative to the results)
+    // Command seeds: what Seedscape ignored in what the program wrote (progress lines it could not
+    // read, prediction columns it does not read); the seed stands, but the user should know.
+    QStringList warnings;
     ProgramFiles programFiles; // command seeds: the files their command named, as the seed ran them
 
     Metric metric = Metric::RMSE;

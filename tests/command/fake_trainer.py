@@ -22,7 +22,7 @@ parser.add_argument("--epochs", type=int, default=3)
 parser.add_argument("--epoch-seconds", type=float, default=0.0)
 parser.add_argument("--mode", default="ok",
                     choices=["ok", "fail", "fail-once", "missing-row", "nan", "prob-too-high", "sleep",
-                             "no-predictions"])
+                             "no-predictions", "noisy"])
 parser.add_argument("--marker-dir", help="fail-once: fails when this folder has no 'failed' file yet")
 parser.add_argument("--pid-dir", help="writes a file named after its pid here, with start and end times")
 parser.add_argument("--seed-arg", help="must equal SEEDSCAPE_SEED ({seed} placeholder)")
@@ -84,6 +84,8 @@ for epoch in range(1, args.epochs + 1):
                                       "train_loss": 1.0 / epoch, "val_score": 0.5 + 0.1 * epoch,
                                       "test_score": 0.45 + 0.1 * epoch}))
     print("epoch %d done" % epoch)
+    if args.mode == "noisy":  # a progress line Seedscape cannot read, every epoch
+        print("@seedscape {epoch: %d" % epoch)
 
 
 def predict(y):
@@ -115,12 +117,14 @@ with open(os.path.join(output, "own_scores.json"), "w") as f:
 if args.mode != "no-predictions":
     with open(os.path.join(output, "predictions.csv"), "w") as f:
         columns = ["prediction"] if task != "multiclass" else ["p_%d" % c for c in range(classes)]
-        f.write(",".join(["split", "row"] + columns) + "\n")
+        extra = ["label"] if args.mode == "noisy" else []  # a column Seedscape does not read
+        f.write(",".join(["split", "row"] + columns + extra) + "\n")
         for part in ("val", "test"):
             for row, values in enumerate(predictions[part]):
                 if args.mode == "missing-row" and part == "val" and row == 3:
                     continue
-                f.write(",".join([part, str(row)] + [repr(float(v)) for v in values]) + "\n")
+                f.write(",".join([part, str(row)] + [repr(float(v)) for v in values]
+                                 + [str(truth[part][row])] * len(extra)) + "\n")
 if pid_file:
     with open(pid_file, "a") as f:
         f.write("%.6f\n" % time.time())
