@@ -2,6 +2,7 @@
 // a log scale for y, and running seeds' curves that grow epoch by epoch.
 #include "mainwindow.h"
 #include "plot/experimentcolours.h"
+#include "plot/experimentmarkers.h"
 #include "plot/learningcurveview.h"
 #include "plot/qcustomplot_include.h"
 #include "sweepcontroller.h"
@@ -115,7 +116,14 @@ void TestLearningCurveView::overlaidExperimentsTakeTheirWorkspaceColours()
                      .arg(seeds)
                      .arg(seeds == 1 ? QStringLiteral("seed") : QStringLiteral("seeds")));
         QCOMPARE(mean->pen().color(), colours.of(name).darker(130));
+        // Beside the colour, its experiment's marker shape along the line and in the legend.
+        QCOMPARE(mean->scatterStyle().shape(),
+                 ExperimentMarkers::style(colours.slotOf(name), 8, QPen(), QBrush()).shape());
+        QCOMPARE(mean->scatterStyle().customPath(), ExperimentMarkers::outline(colours.slotOf(name)));
+        QCOMPARE(mean->scatterStyle().brush().color(), colours.of(name));
     }
+    QCOMPARE(view.meanGraph(QStringLiteral("zeta"))->scatterStyle().shape(), QCPScatterStyle::ssCircle);
+    QCOMPARE(view.meanGraph(QStringLiteral("alpha"))->scatterStyle().shape(), QCPScatterStyle::ssCustom);
     QCOMPARE(view.meanGraph(QStringLiteral("alpha"))->pen().color(),
              ExperimentColours::palette(5).darker(130));
     QCOMPARE(view.meanGraph(QStringLiteral("zeta"))->pen().color(),
@@ -180,6 +188,8 @@ void TestLearningCurveView::smoothingControlRedrawsTheCurves()
     view.resize(600, 400);
     view.setData({curves(QStringLiteral("a"), {{1, 3, 3, 7}})});
     QCOMPARE(values(view.meanGraph(QStringLiteral("a"))), (std::vector<double>{1, 3, 3, 7}));
+    // Alone, an experiment needs no shape to be told apart: a plain line.
+    QCOMPARE(view.meanGraph(QStringLiteral("a"))->scatterStyle().shape(), QCPScatterStyle::ssNone);
     auto* spin = view.findChild<QDoubleSpinBox*>(QStringLiteral("curveSmoothing"));
     QVERIFY(spin);
     QCOMPARE(spin->value(), 0.0); // off by default: the scores as they are

@@ -14,6 +14,7 @@
 #include "countticker.h"
 #include "dashedpens.h"
 #include "datarangefit.h"
+#include "experimentmarkers.h"
 #include "legendunderplot.h"
 #include "plottheme.h"
 #include "qcustomplot_include.h"
@@ -312,6 +313,8 @@ void LearningCurveView::rebuild()
         ++live;
     }
     m_plot->legend->setVisible(drawnSets > 1);
+    if (drawnSets > 1)
+        markMeans(colours);
 
     // Imported predictions (and programs that report no progress) have no per-epoch scores: the
     // empty plot says why rather than showing bare axes.
@@ -412,6 +415,20 @@ const std::vector<std::vector<double>>& LearningCurveView::curves() const
 {
     static const std::vector<std::vector<double>> none;
     return m_sets.empty() ? none : m_sets.front().curves;
+}
+
+// Overlaid experiments differ by colour alone, which fails in grey print and for colour-blind
+// readers: each mean line carries its experiment's marker shape, about eight along it, and so does
+// its legend entry, as in the scatter.
+void LearningCurveView::markMeans(const ExperimentColours& colours)
+{
+    for (const auto& [experiment, graph] : m_meanGraphs) {
+        const int epochs = graph->dataCount();
+        graph->setScatterSkip(std::max(0, epochs / kMarkersAlongAMean - 1));
+        graph->setScatterStyle(ExperimentMarkers::style(colours.slotOf(experiment), kMeanMarkerSize,
+                                                        QPen(graph->pen().color(), 1.5),
+                                                        colours.of(experiment)));
+    }
 }
 
 QCPGraph* LearningCurveView::meanGraph(const QString& experiment) const

@@ -84,6 +84,11 @@ private:
     static size_t everySeedReached(const LearningCurves& set);
     // " up to epoch 59, the last every seed reached" where some seed went on; empty otherwise.
     static QString untilEveryStopped(const LearningCurves& set);
+    // Puts each experiment's marker shape along its mean line (several experiments overlaid).
+    void markMeans(const ExperimentColours& colours);
+
+    static constexpr int kMarkersAlongAMean = 8;
+    static constexpr double kMeanMarkerSize = 8;
 
     QCustomPlot* m_plot;
     QDoubleSpinBox* m_smoothing;
