@@ -5,6 +5,7 @@
 #include "command/seedprogramrun.h"
 #include "support/processprobe.h"
 
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -15,6 +16,21 @@
 
 using namespace seedscape;
 using namespace seedscape::testsupport;
+
+namespace {
+
+// Runs a Python program given as text as a seed's program (seed 7) whose output goes to `log`.
+SeedProgramRun::Result runPython(const QString& program, const QString& log, const TrainingControl& control,
+                                 qint64 logKeepBytes = SeedProgramRun::kLogKeepBytes)
+{
+    return SeedProgramRun::run({QStringLiteral(SEEDSCAPE_PYTHON),
+                                {QStringLiteral("-c"), program},
+                                QFileInfo(log).absolutePath(),
+                                QProcessEnvironment::systemEnvironment().toStringList()},
+                               log, 0, 7, control, 1000, logKeepBytes);
+}
+
+} // namespace
 
 class TestProgressLine : public QObject
 {
@@ -77,8 +93,7 @@ private Q_SLOTS:
 
     void reportsFromEitherStreamBehindBarsAndPrefixesMakeTheCurve()
     {
-        const QString python = QStringLiteral(SEEDSCAPE_PYTHON);
-        if (python.isEmpty())
+        if (QStringLiteral(SEEDSCAPE_PYTHON).isEmpty())
             QSKIP("no /usr/bin/python3");
         const QString program = QStringLiteral(R"py(
 import sys
@@ -95,12 +110,7 @@ print('see the @seedscape lines in the docs', flush=True)
             epochs.push_back(p);
         };
         const QString log = dir.filePath(QStringLiteral("log.txt"));
-        const SeedProgramRun::Result run =
-            SeedProgramRun::run({python,
-                                 {QStringLiteral("-c"), program},
-                                 dir.path(),
-                                 QProcessEnvironment::systemEnvironment().toStringList()},
-                                log, 0, 7, control, 1000);
+        const SeedProgramRun::Result run = runPython(program, log, control);
         QVERIFY2(run.succeeded(), qPrintable(run.description));
         QCOMPARE(run.validationCurve, (std::vector<double>{0.5, 0.6, 0.7}));
         QCOMPARE(run.lastEpoch, 3);
@@ -120,8 +130,7 @@ print('see the @seedscape lines in the docs', flush=True)
     // was left out; reports in the part left out still count.
     void aChattyProgramsLogKeepsItsStartAndEnd()
     {
-        const QString python = QStringLiteral(SEEDSCAPE_PYTHON);
-        if (python.isEmpty())
+        if (QStringLiteral(SEEDSCAPE_PYTHON).isEmpty())
             QSKIP("no /usr/bin/python3");
         const QString program = QStringLiteral(R"py(
 for i in range(2000):
@@ -132,12 +141,7 @@ print("Traceback: the end")
 )py");
         QTemporaryDir dir;
         const QString log = dir.filePath(QStringLiteral("log.txt"));
-        const SeedProgramRun::Result run =
-            SeedProgramRun::run({python,
-                                 {QStringLiteral("-c"), program},
-                                 dir.path(),
-                                 QProcessEnvironment::systemEnvironment().toStringList()},
-                                log, 0, 7, TrainingControl{}, 1000, 4096);
+        const SeedProgramRun::Result run = runPython(program, log, TrainingControl{}, 4096);
         QVERIFY2(run.succeeded(), qPrintable(run.description));
         QCOMPARE(run.validationCurve, std::vector<double>{0.5});
         const QByteArray written = fileContents(log);

@@ -109,7 +109,7 @@ QPixmap ExperimentMarkers::pixmap(int slot, const QColor& colour, int pixels, qr
     painter.setAntialiasing(true);
     // The shape's reach (4 of 6 units) fits the square with room for the outline.
     const QCPScatterStyle marker =
-        style(slot, (pixels - 2) * 6.0 / (2 * kMaxReach), QPen(colour.darker(150), 1.0), colour);
+        style(slot, (pixels - 2) * kUnit / (2 * kMaxReach), QPen(colour.darker(150), 1.0), colour);
     marker.applyTo(&painter, QPen());
     marker.drawShape(&painter, pixels / 2.0, pixels / 2.0);
     return pixmap;
