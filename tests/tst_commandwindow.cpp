@@ -101,6 +101,7 @@ private Q_SLOTS:
     void initTestCase();
     void sweepOfYourProgramFillsTheWindow();
     void failedSeedShowsWhyAndOpensItsLog();
+    void ignoredOutputIsSaidAtTheSweepsEnd();
     void programWithoutEpochTotalShowsRunning();
 };
 
@@ -210,6 +211,26 @@ void TestCommandWindow::failedSeedShowsWhyAndOpensItsLog()
     // A live refresh keeps the seed being read about.
     QTest::qWait(300);
     QCOMPARE(window.seedsPanel()->currentSeed(), std::optional<quint64>(seed));
+}
+
+// Seeds that stand though part of their program's output was ignored: the sweep's last word counts
+// them, and the Seeds tab marks them.
+void TestCommandWindow::ignoredOutputIsSaidAtTheSweepsEnd()
+{
+    CommandWorkspace ws;
+    ws.add(QStringLiteral("animals-noisy"),
+           {kPython, kTrainer, QStringLiteral("--mode"), QStringLiteral("noisy")}, 2);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(ws.path()));
+    QVERIFY(window.runExperiments(0));
+    QVERIFY(waitForSweep(window, [] {}));
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral(
+                 "Sweep finished: 2 seeds trained, 2 with warnings; the Seeds tab says what was ignored."));
+    QTRY_COMPARE_WITH_TIMEOUT(window.seedModel()->rowCount(), 2, 20000);
+    for (int row = 0; row < 2; ++row)
+        QCOMPARE(window.seedModel()->index(row, SeedTableModel::Status).data().toString(),
+                 QStringLiteral("finished, with warnings"));
 }
 
 void TestCommandWindow::programWithoutEpochTotalShowsRunning()

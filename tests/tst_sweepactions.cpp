@@ -84,6 +84,12 @@ void TestSweepActions::runsPanelFollowsTheSweep()
              QStringLiteral("Sweep finished: 3 seeds trained, 2 failed; the Seeds tab says why."));
     QCOMPARE(SweepStatus::endedMessage(false, 0, 1),
              QStringLiteral("Sweep ended: its seed failed; the Seeds tab says why."));
+    QCOMPARE(SweepStatus::endedMessage(false, 3, 2, 1),
+             QStringLiteral(
+                 "Sweep finished: 3 seeds trained, 1 with warnings, 2 failed; the Seeds tab says why."));
+    QCOMPARE(SweepStatus::endedMessage(false, 2, 0, 2),
+             QStringLiteral(
+                 "Sweep finished: 2 seeds trained, 2 with warnings; the Seeds tab says what was ignored."));
     QCOMPARE(SweepStatus::endedMessage(true, 3, 2),
              QStringLiteral("Sweep cancelled; every finished seed is kept."));
     QVERIFY(!dock->isVisible()); // and hides it once it is over

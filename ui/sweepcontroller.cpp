@@ -196,10 +196,11 @@ SweepCallbacks SweepController::makeCallbacks()
     };
     callbacks.seedEnded = [self](const QString& experiment, const SeedResult& r) {
         const bool finished = r.isFinished();
+        const bool warned = finished && !r.warnings.isEmpty();
         const quint64 seed = r.seed;
         QMetaObject::invokeMethod(
             self,
-            [self, experiment, seed, finished] {
+            [self, experiment, seed, finished, warned] {
                 self->m_running.erase(seed);
                 ++self->m_endedThisSweep;
                 if (finished) {
@@ -208,7 +209,7 @@ SweepCallbacks SweepController::makeCallbacks()
                         if (q.name == experiment)
                             ++q.finished;
                 }
-                Q_EMIT self->seedEnded(experiment, seed, finished);
+                Q_EMIT self->seedEnded(experiment, seed, finished, warned);
                 Q_EMIT self->progressChanged();
             },
             Qt::QueuedConnection);
@@ -249,7 +250,7 @@ void SweepController::finish(bool cancelled, const QString& problem)
     // the views drop them (the curves showed them as training until a restart, and in the report).
     const auto stopped = std::exchange(m_running, {});
     for (const auto& [seed, running] : stopped)
-        Q_EMIT seedEnded(running.experiment, seed, false);
+        Q_EMIT seedEnded(running.experiment, seed, false, false);
     if (!problem.isEmpty())
         Q_EMIT sweepFailed(problem);
     Q_EMIT progressChanged();

@@ -90,7 +90,8 @@ Q_SIGNALS:
     // and test score (NaN: its engine gives none; command experiments).
     void epochEnded(const QString& experiment, quint64 seed, int epoch, double validationScore,
                     double testScore);
-    void seedEnded(const QString& experiment, quint64 seed, bool finished);
+    // warned: finished with warnings (what was ignored of its program's output; SeedResult::warnings)
+    void seedEnded(const QString& experiment, quint64 seed, bool finished, bool warned);
     // The sweep stopped because of a problem, not by the user: what went wrong, naming the file.
     void sweepFailed(const QString& message);
     void sweepEnded(bool cancelled); // cancelled: by cancel(); after sweepFailed: false

@@ -72,9 +72,11 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
         m_window->statusBar()->showMessage(tr("Sweep stopped: %1").arg(message));
         m_runQueue->setProblem(tr("Sweep stopped: %1").arg(message));
     });
-    connect(m_sweeps, &SweepController::seedEnded, this, [this](const QString&, quint64, bool finished) {
-        ++(finished ? m_seedsFinished : m_seedsFailed);
-    });
+    connect(m_sweeps, &SweepController::seedEnded, this,
+            [this](const QString&, quint64, bool finished, bool warned) {
+                ++(finished ? m_seedsFinished : m_seedsFailed);
+                m_seedsWarned += warned ? 1 : 0;
+            });
     connect(m_sweeps, &SweepController::sweepEnded, this, &SweepStatus::sweepEnded);
     // Without a word the sweep would look stuck: "0 seeds training" and nothing moving.
     connect(m_sweeps, &SweepController::waitingForAnotherProcess, this,
@@ -86,7 +88,7 @@ SweepStatus::SweepStatus(SweepController* sweeps, ExperimentTableModel* experime
             });
 }
 
-QString SweepStatus::endedMessage(bool cancelled, int finished, int failed)
+QString SweepStatus::endedMessage(bool cancelled, int finished, int failed, int warned)
 {
     if (cancelled)
         return tr("Sweep cancelled; every finished seed is kept.");
@@ -94,9 +96,15 @@ QString SweepStatus::endedMessage(bool cancelled, int finished, int failed)
     if (failed > 0 && finished == 0)
         return failed == 1 ? tr("Sweep ended: its seed failed; the Seeds tab says why.")
                            : tr("Sweep ended: all %1 seeds failed; the Seeds tab says why.").arg(failed);
+    // Seeds that stand although part of their program's output was ignored: said, or a broken
+    // progress line would only show as learning curves that never came.
+    const QString withWarnings = warned > 0 ? tr(", %1 with warnings").arg(warned) : QString();
     if (failed > 0)
-        return tr("Sweep finished: %1 trained, %2 failed; the Seeds tab says why.")
-            .arg(countedNoun(finished, tr("seed")), QString::number(failed));
+        return tr("Sweep finished: %1 trained%3, %2 failed; the Seeds tab says why.")
+            .arg(countedNoun(finished, tr("seed")), QString::number(failed), withWarnings);
+    if (warned > 0)
+        return tr("Sweep finished: %1 trained%2; the Seeds tab says what was ignored.")
+            .arg(countedNoun(finished, tr("seed")), withWarnings);
     return finished > 0 ? tr("Sweep finished: %1 trained.").arg(countedNoun(finished, tr("seed")))
                         : tr("Sweep finished.");
 }
@@ -175,10 +183,11 @@ void SweepStatus::sweepEnded(bool cancelled)
     // A sweep that stopped on a problem has said so already; its end must not call it cancelled.
     // Its dock stays: the problem is written there to be read.
     if (std::exchange(m_problem, QString()).isEmpty()) {
-        m_window->statusBar()->showMessage(endedMessage(cancelled, m_seedsFinished, m_seedsFailed));
+        m_window->statusBar()->showMessage(
+            endedMessage(cancelled, m_seedsFinished, m_seedsFailed, m_seedsWarned));
         hideRunsShownForRuns();
     }
-    m_seedsFinished = m_seedsFailed = 0;
+    m_seedsFinished = m_seedsFailed = m_seedsWarned = 0;
     update();
 }
 

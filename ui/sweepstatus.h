@@ -42,8 +42,9 @@ public:
     // What Cancel asks, saying what the running seeds keep: built-in models their checkpoints,
     // the user's programs nothing.
     static QString cancelQuestion(int builtIn, int programs);
-    // The status bar's word on a sweep's end, counting its seeds that finished and failed.
-    static QString endedMessage(bool cancelled, int finished, int failed);
+    // The status bar's word on a sweep's end, counting its seeds that finished (of those, warned:
+    // with warnings) and failed.
+    static QString endedMessage(bool cancelled, int finished, int failed, int warned = 0);
 
 private:
     void sweepEnded(bool cancelled);
@@ -61,9 +62,9 @@ private:
     QAction* m_runAll = nullptr;
     QAction* m_pause = nullptr;
     QAction* m_cancel = nullptr;
-    QString m_problem;                          // why the running sweep stopped, once it said so
-    int m_seedsFinished = 0, m_seedsFailed = 0; // in the running sweep, for its last word
-    bool m_shownForRuns = false;                // the dock was shown by a run, not by the user
+    QString m_problem; // why the running sweep stopped, once it said so
+    int m_seedsFinished = 0, m_seedsFailed = 0, m_seedsWarned = 0; // in the running sweep, for its last word
+    bool m_shownForRuns = false; // the dock was shown by a run, not by the user
     bool m_wasRunning = false;
     bool m_slurmActive = false;
     bool m_canRunAgain = false;
