@@ -159,7 +159,7 @@ void TestExperimentFiles::renameCarriesResultsSelectionAndCheckBox()
     window.experimentModel()->setHidden({QStringLiteral("wine-mlp")}); // unchecked: plots leave it out
     QString asked;
     window.fileActions()->setQuestions(
-        [&asked](const QString& title, const QString& current) {
+        [&asked](const QString& title, const QString& current, const QString&) {
             asked = title + QStringLiteral(" / ") + current;
             return std::optional<QString>(QStringLiteral("wine-renamed"));
         },
@@ -173,14 +173,35 @@ void TestExperimentFiles::renameCarriesResultsSelectionAndCheckBox()
     QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/results/wine-renamed/seeds/marker")));
     QVERIFY(statusOf(window).startsWith(QStringLiteral("Renamed wine-mlp to wine-renamed")));
 
-    // A taken name is refused with the reason, nothing moves.
+    // A taken name is refused with the reason, nothing moves; the name is asked for again with the
+    // reason, the refused name offered to be corrected. Given up on, the reason stays in the status bar.
+    QStringList offered, problems;
     window.fileActions()->setQuestions(
-        [](const QString&, const QString&) { return std::optional<QString>(QStringLiteral("digits-mlp")); },
+        [&](const QString&, const QString& current, const QString& problem) {
+            offered << current;
+            problems << problem;
+            return offered.size() == 1 ? std::optional<QString>(QStringLiteral("digits-mlp")) : std::nullopt;
+        },
         [](const QString&, const QString&) { return true; });
     QVERIFY(!window.fileActions()->askRename(QStringLiteral("wine-renamed")));
-    QCOMPARE(statusOf(window),
-             QStringLiteral("Not renamed: The workspace already has an experiment named digits-mlp."));
+    const QString taken =
+        QStringLiteral("Not renamed: The workspace already has an experiment named digits-mlp.");
+    QCOMPARE(offered, (QStringList{QStringLiteral("wine-renamed"), QStringLiteral("digits-mlp")}));
+    QCOMPARE(problems, (QStringList{QString(), taken}));
+    QCOMPARE(statusOf(window), taken);
     QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/results/wine-renamed/seeds/marker")));
+    // Corrected on the second ask, it is renamed.
+    offered.clear();
+    window.fileActions()->setQuestions(
+        [&](const QString&, const QString& current, const QString&) {
+            offered << current;
+            return std::optional<QString>(offered.size() == 1 ? QStringLiteral("digits-mlp")
+                                                              : QStringLiteral("wine-again"));
+        },
+        [](const QString&, const QString&) { return true; });
+    QVERIFY(window.fileActions()->askRename(QStringLiteral("wine-renamed")));
+    QCOMPARE(offered.size(), 2);
+    QVERIFY(QFileInfo::exists(ws.path() + QStringLiteral("/results/wine-again/seeds/marker")));
 }
 
 void TestExperimentFiles::deleteAsksThenMovesAside()
@@ -191,11 +212,12 @@ void TestExperimentFiles::deleteAsksThenMovesAside()
     const int before = window.experimentModel()->rowCount();
     QString question;
     bool answer = false;
-    window.fileActions()->setQuestions([](const QString&, const QString&) { return std::nullopt; },
-                                       [&](const QString&, const QString& text) {
-                                           question = text;
-                                           return answer;
-                                       });
+    window.fileActions()->setQuestions(
+        [](const QString&, const QString&, const QString&) { return std::nullopt; },
+        [&](const QString&, const QString& text) {
+            question = text;
+            return answer;
+        });
     QVERIFY(!window.fileActions()->askDelete(QStringLiteral("wine-mlp"), 3)); // the user says No
     QVERIFY(
         question.startsWith(QStringLiteral("Delete wine-mlp and its 3 stored seeds? They are moved to ")));
@@ -248,7 +270,9 @@ void TestExperimentFiles::runningExperimentIsNeitherRenamedNorDeleted()
     QVERIFY(window.openWorkspace(quickDiabetesWorkspace(dir.filePath(QStringLiteral("ws")), 5000, 2)));
     window.setCancelConfirmation([](const QString&) { return true; });
     window.fileActions()->setQuestions(
-        [](const QString&, const QString&) { return std::optional<QString>(QStringLiteral("other")); },
+        [](const QString&, const QString&, const QString&) {
+            return std::optional<QString>(QStringLiteral("other"));
+        },
         [](const QString&, const QString&) { return true; });
     QVERIFY(window.runExperiments(0));
     QVERIFY(!window.fileActions()->askRename(QStringLiteral("quick")));
@@ -269,7 +293,7 @@ void TestExperimentFiles::slurmJobsAreCheckedBeforeARename()
     MainWindow window;
     QVERIFY(window.openWorkspace(ws.path()));
     window.fileActions()->setQuestions(
-        [](const QString&, const QString& current) {
+        [](const QString&, const QString& current, const QString&) {
             return std::optional<QString>(current + QStringLiteral("-2"));
         },
         [](const QString&, const QString&) { return true; });

@@ -15,10 +15,11 @@ namespace seedscape {
 ExperimentFileActions::ExperimentFileActions(QWidget* window, BusyCheck busy)
     : QObject(window), m_window(window), m_busy(std::move(busy))
 {
-    m_askName = [this](const QString& title, const QString& current) -> std::optional<QString> {
+    m_askName = [this](const QString& title, const QString& current,
+                       const QString& problem) -> std::optional<QString> {
         bool ok = false;
-        const QString name =
-            QInputDialog::getText(m_window, title, tr("New name:"), QLineEdit::Normal, current, &ok);
+        const QString label = problem.isEmpty() ? tr("New name:") : tr("%1\n\nNew name:").arg(problem);
+        const QString name = QInputDialog::getText(m_window, title, label, QLineEdit::Normal, current, &ok);
         return ok ? std::optional<QString>(name) : std::nullopt;
     };
     m_confirm = [this](const QString& title, const QString& question) {
@@ -45,10 +46,19 @@ bool ExperimentFileActions::askRename(const QString& experiment)
 {
     if (experiment.isEmpty() || refuseWhenBusy(experiment))
         return false;
-    const std::optional<QString> name = m_askName(tr("Rename %1").arg(experiment), experiment);
-    if (!name || name->trimmed() == experiment)
-        return false;
-    return rename(experiment, name->trimmed());
+    QString proposed = experiment, problem;
+    while (true) {
+        const std::optional<QString> name = m_askName(tr("Rename %1").arg(experiment), proposed, problem);
+        if (!name || name->trimmed() == experiment) {
+            if (!problem.isEmpty()) // given up on: the reason stays in sight
+                Q_EMIT message(problem);
+            return false;
+        }
+        proposed = name->trimmed();
+        problem = tryRename(experiment, proposed);
+        if (problem.isEmpty())
+            return true;
+    }
 }
 
 bool ExperimentFileActions::askDelete(const QString& experiment, int storedSeeds)
@@ -69,15 +79,22 @@ bool ExperimentFileActions::rename(const QString& experiment, const QString& new
 {
     if (refuseWhenBusy(experiment))
         return false;
+    const QString problem = tryRename(experiment, newName);
+    if (!problem.isEmpty())
+        Q_EMIT message(problem);
+    return problem.isEmpty();
+}
+
+QString ExperimentFileActions::tryRename(const QString& experiment, const QString& newName)
+{
     try {
         ExperimentMover(Workspace(m_workspace)).rename(experiment, newName);
     } catch (const StorageError& e) {
-        Q_EMIT message(tr("Not renamed: %1").arg(e.message()));
-        return false;
+        return tr("Not renamed: %1").arg(e.message());
     }
     Q_EMIT renamed(experiment, newName);
     Q_EMIT message(tr("Renamed %1 to %2, with its results.").arg(experiment, newName));
-    return true;
+    return {};
 }
 
 bool ExperimentFileActions::moveToDeleted(const QString& experiment)

@@ -18,7 +18,10 @@ class ExperimentFileActions : public QObject
     Q_OBJECT
 
 public:
-    using AskName = std::function<std::optional<QString>(const QString& title, const QString& current)>;
+    // problem: why the name given last was refused ("" the first time); the question shows it and
+    // offers that name again, to be corrected rather than typed anew.
+    using AskName = std::function<std::optional<QString>(const QString& title, const QString& current,
+                                                         const QString& problem)>;
     using Confirm = std::function<bool(const QString& title, const QString& question)>;
     // Why an experiment cannot be moved now (a sweep of this window or a Slurm job still uses
     // it), or an empty string.
@@ -29,7 +32,8 @@ public:
     void setWorkspace(const QString& folder) { m_workspace = folder; }
     void setQuestions(AskName askName, Confirm confirm);
 
-    // Ask, then act; false when refused, cancelled or failed (the reason goes to message()).
+    // Ask, then act; false when refused, cancelled or failed (the reason goes to message()). A name
+    // the workspace refuses (taken, not a valid name) is asked for again, with the reason.
     bool askRename(const QString& experiment);
     bool askDelete(const QString& experiment, int storedSeeds);
     // Act without asking.
@@ -43,6 +47,8 @@ Q_SIGNALS:
 
 private:
     bool refuseWhenBusy(const QString& experiment);
+    // Renames, or says why not ("" when renamed).
+    QString tryRename(const QString& experiment, const QString& newName);
 
     QWidget* m_window;
     BusyCheck m_busy;
