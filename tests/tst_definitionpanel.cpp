@@ -79,7 +79,18 @@ QString saveQuick(const QString& workspaceFolder)
         .saveIn(workspaceFolder);
 }
 
-// A panel showing "quick" (diabetes, lr 0.001), which has one stored seed, once counted.
+// A finished seed of "quick", trained for its 2 epochs.
+SeedResult finishedSeed()
+{
+    SeedResult stored;
+    stored.seed = 1;
+    stored.epochsRun = 2;
+    stored.bestEpoch = 2;
+    return stored;
+}
+
+// A panel showing "quick" (diabetes, lr 0.001), which has one stored seed (finished unless given),
+// once counted.
 struct StoredSeedPanel
 {
     TempWorkspace workspace;
@@ -88,12 +99,8 @@ struct StoredSeedPanel
     DefinitionPanel panel{&sweeps};
     ManualTimer autosave{&panel, kAutosaveTimer};
 
-    StoredSeedPanel()
+    explicit StoredSeedPanel(const SeedResult& stored = finishedSeed())
     {
-        SeedResult stored;
-        stored.seed = 1;
-        stored.epochsRun = 2;
-        stored.bestEpoch = 2;
         ResultStore(resultsFolder()).save(stored);
         const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
         panel.showEntry(workspace.path(), &quick);
@@ -260,20 +267,11 @@ void TestDefinitionPanel::waitingEditIsSavedOnSaveNow()
 
 void TestDefinitionPanel::storedSeedsRefuseNewSettingsButSaveTheSeedCount()
 {
-    TempWorkspace workspace;
-    const QString file = saveQuick(workspace.path());
-    SeedResult stored;
-    stored.seed = 1;
-    stored.epochsRun = 2;
-    stored.bestEpoch = 2;
-    ResultStore(Workspace(workspace.path()).resultsFolder(QStringLiteral("quick"))).save(stored);
-
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
+    StoredSeedPanel w;
+    DefinitionPanel& panel = w.panel;
+    ManualTimer& autosave = w.autosave;
+    const QString& file = w.file;
     QVERIFY(autosave.isValid());
-    const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
-    panel.showEntry(workspace.path(), &quick);
     QTRY_VERIFY(panel.editor()->isValid());
     ExperimentEditor* editor = panel.editor();
 
@@ -306,28 +304,22 @@ void TestDefinitionPanel::failedSeedsLeaveTheSettingsFree()
 {
     // The one stored seed failed (its program could not start): it has no scores to make
     // incomparable, and fixing the settings it failed with is the next step.
-    TempWorkspace workspace;
-    const QString file = saveQuick(workspace.path());
     SeedResult failed;
     failed.seed = 1;
     failed.status = SeedStatus::Failed;
     failed.failureReason = QStringLiteral("training loss became nan");
-    ResultStore(Workspace(workspace.path()).resultsFolder(QStringLiteral("quick"))).save(failed);
-    SweepController sweeps;
-    DefinitionPanel panel(&sweeps);
-    ManualTimer autosave(&panel, kAutosaveTimer);
-    QVERIFY(autosave.isValid());
-    const WorkspaceEntry quick = entryOf(workspace.path(), QStringLiteral("quick"));
-    panel.showEntry(workspace.path(), &quick);
+    StoredSeedPanel w(failed);
+    DefinitionPanel& panel = w.panel;
+    QVERIFY(w.autosave.isValid());
     QTRY_VERIFY(panel.editor()->isValid());
     typeInto(panel.editor(), QStringLiteral("training.lr"), QStringLiteral("0.0001"));
     // Once the seeds are counted (off the GUI thread), nothing stands in the way.
     QTRY_VERIFY2(
         panel.editor()->isValid(),
         qPrintable(panel.editor()->problems().empty() ? QString() : panel.editor()->problems()[0].message));
-    QVERIFY(panel.findChild<QWidget*>(QStringLiteral("variantBar"))->isHidden());
-    QVERIFY(autosave.fire());
-    QCOMPARE(ExperimentReader::readFile(file).training.lr, 1e-4);
+    QVERIFY(w.bar()->isHidden());
+    QVERIFY(w.autosave.fire());
+    QCOMPARE(ExperimentReader::readFile(w.file).training.lr, 1e-4);
 }
 
 void TestDefinitionPanel::noExperimentDisablesTheEditor()
