@@ -284,6 +284,19 @@ void TestExperimentFiles::runningExperimentIsNeitherRenamedNorDeleted()
     QVERIFY(ended.wait(60000));
     QVERIFY(window.fileActions()->askRename(QStringLiteral("quick"))); // free once the sweep ended
     QVERIFY(window.experimentModel()->rowOf(QStringLiteral("other")) >= 0);
+
+    // A sweep that started while the name was asked for: the answer is refused, nothing moves.
+    window.fileActions()->setQuestions(
+        [&window](const QString&, const QString&, const QString&) {
+            window.runExperiments(window.experimentModel()->rowOf(QStringLiteral("other")));
+            return std::optional<QString>(QStringLiteral("third"));
+        },
+        [](const QString&, const QString&) { return true; });
+    QVERIFY(!window.fileActions()->askRename(QStringLiteral("other")));
+    QCOMPARE(statusOf(window), QStringLiteral("other is in the running sweep; cancel it first."));
+    QCOMPARE(window.experimentModel()->rowOf(QStringLiteral("third")), -1);
+    window.cancelSweep();
+    QVERIFY(ended.wait(60000));
 }
 
 void TestExperimentFiles::slurmJobsAreCheckedBeforeARename()

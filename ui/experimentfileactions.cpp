@@ -55,6 +55,8 @@ bool ExperimentFileActions::askRename(const QString& experiment)
             return false;
         }
         proposed = name->trimmed();
+        if (refuseWhenBusy(experiment)) // a sweep or Slurm job that began while the name was asked for
+            return false;
         problem = tryRename(experiment, proposed);
         if (problem.isEmpty())
             return true;
