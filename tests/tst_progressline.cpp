@@ -133,28 +133,28 @@ print('see the @seedscape lines in the docs', flush=True)
         if (QStringLiteral(SEEDSCAPE_PYTHON).isEmpty())
             QSKIP("no /usr/bin/python3");
         const QString program = QStringLiteral(R"py(
-for i in range(2000):
+for i in range(20000):
     print("line %05d" % i)
-    if i == 1000:
+    if i == 10000:
         print('@seedscape {"epoch": 1, "val_score": 0.5}')
 print("Traceback: the end")
 )py");
         QTemporaryDir dir;
         const QString log = dir.filePath(QStringLiteral("log.txt"));
-        const SeedProgramRun::Result run = runPython(program, log, TrainingControl{}, 4096);
+        const SeedProgramRun::Result run = runPython(program, log, TrainingControl{}, 40960);
         QVERIFY2(run.succeeded(), qPrintable(run.description));
         QCOMPARE(run.validationCurve, std::vector<double>{0.5});
         const QByteArray written = fileContents(log);
-        QVERIFY2(written.size() < 4096 + 600,
-                 QByteArray::number(written.size()).constData()); // 22 KB written
+        QVERIFY2(written.size() < 40960 + 600,
+                 QByteArray::number(written.size()).constData()); // 220 KB written
         QList<QByteArray> lines = written.split('\n');
         QCOMPARE(lines.takeLast(), QByteArray()); // it ends with a newline
         QVERIFY(lines.takeLast().startsWith("# seedscape: exited"));
         QCOMPARE(lines.first().left(20), QByteArray("# seedscape: seed 7,"));
         const auto cut = std::find_if(lines.begin(), lines.end(), [](const QByteArray& line) {
             return line.startsWith(
-                "# seedscape: the log reached 2.0 KiB; of the output that follows only the "
-                "last 2.0 KiB is kept");
+                "# seedscape: the log reached 20.0 KiB; of the output that follows only the end, "
+                "up to 20.0 KiB, is kept");
         });
         const QRegularExpression leftOutNote(QStringLiteral(
             "^# seedscape: left out (\\d+) lines \\(.+\\) of output here; the last .+ follow$"));
@@ -162,21 +162,24 @@ print("Traceback: the end")
             return leftOutNote.match(QString::fromUtf8(line)).hasMatch();
         });
         QVERIFY(cut != lines.end() && leftOut != lines.end() && cut < leftOut);
-        // The kept lines are the output's first and last, and with those left out make all 2001.
+        // The kept lines are the output's first and last, and with those left out make all 20001.
         // (The first line names the command: here a program over several lines.)
         const auto output = std::find(lines.begin(), lines.end(), QByteArray("line 00000"));
         QVERIFY(output < cut);
         const QList<QByteArray> head(output, cut), tail(leftOut + 1, lines.end());
         QVERIFY(head.size() > 100 && tail.size() > 100);
+        // A held line counts 64 bytes beyond its own, so many short lines hold no more memory than
+        // the limit says: of 11-byte lines, 20 KiB hold about 270, not 1860.
+        QVERIFY2(tail.size() <= 20480 / 64, qPrintable(QString::number(tail.size())));
         for (qsizetype i = 0; i < head.size(); ++i)
             QCOMPARE(head[i], QStringLiteral("line %1").arg(i, 5, 10, QLatin1Char('0')).toUtf8());
         QCOMPARE(tail.last(), QByteArray("Traceback: the end"));
         for (qsizetype i = 0; i + 1 < tail.size(); ++i)
             QCOMPARE(
                 tail[i],
-                QStringLiteral("line %1").arg(2000 - tail.size() + 1 + i, 5, 10, QLatin1Char('0')).toUtf8());
+                QStringLiteral("line %1").arg(20000 - tail.size() + 1 + i, 5, 10, QLatin1Char('0')).toUtf8());
         const int leftOutLines = leftOutNote.match(QString::fromUtf8(*leftOut)).captured(1).toInt();
-        QCOMPARE(head.size() + leftOutLines + tail.size(), qsizetype(2001));
+        QCOMPARE(head.size() + leftOutLines + tail.size(), qsizetype(20001));
     }
 };
 

@@ -40,16 +40,19 @@ public:
                 report(*progress);
                 return;
             }
+            write("# seedscape: ignored a progress line: " + problem.toUtf8());
+            write(text);
             // Counted for the seed's record: progress lines that are all broken leave no learning
-            // curve, and a note in the log alone is seldom read.
+            // curve, and a note in the log alone is seldom read. Where it is is known once written.
             if (m_result.ignoredProgressLines++ == 0)
                 m_result.firstIgnoredProgressLine =
                     m_cutting
-                        ? QStringLiteral("in output the log left out: %1").arg(problem)
-                        : QStringLiteral("log line %1: %2").arg(QString::number(m_logLines + 2), problem);
-            write("# seedscape: ignored a progress line: " + problem.toUtf8());
+                        ? QStringLiteral("after the log's first %1: %2")
+                              .arg(ResourceEstimate::formatBytes(static_cast<double>(m_halfBytes)), problem)
+                        : QStringLiteral("log line %1: %2").arg(QString::number(m_logLines), problem);
+        } else {
+            write(text);
         }
-        write(text);
         if (stream == ChildProcess::Stream::Err) {
             m_result.stderrTail << QString::fromUtf8(text);
             if (m_result.stderrTail.size() > SeedProgramRun::kStderrTailLines)
@@ -67,8 +70,8 @@ public:
         if (!m_cutting && m_written + size > m_halfBytes) {
             m_cutting = true;
             append(
-                QStringLiteral("# seedscape: the log reached %1; of the output that follows only the last %1 "
-                               "is kept, written here when the program ends")
+                QStringLiteral("# seedscape: the log reached %1; of the output that follows only the end, up "
+                               "to %1, is kept, written here when the program ends")
                     .arg(ResourceEstimate::formatBytes(static_cast<double>(m_halfBytes)))
                     .toUtf8());
         }
@@ -79,7 +82,8 @@ public:
         }
         m_tail.push_back(text);
         m_tailBytes += size;
-        while (m_tailBytes > m_halfBytes && !m_tail.empty()) {
+        while (m_tailBytes + kHeldLineCost * static_cast<qint64>(m_tail.size()) > m_halfBytes &&
+               !m_tail.empty()) {
             m_tailBytes -= m_tail.front().size() + 1;
             m_leftOutBytes += m_tail.front().size() + 1;
             ++m_leftOutLines;
@@ -91,11 +95,14 @@ public:
     void finish(const QByteArray& endLine)
     {
         if (std::exchange(m_cutting, false)) {
-            append(QStringLiteral("# seedscape: left out %1 lines (%2) of output here; the last %3 follow")
-                       .arg(QString::number(m_leftOutLines),
-                            ResourceEstimate::formatBytes(static_cast<double>(m_leftOutBytes)),
-                            ResourceEstimate::formatBytes(static_cast<double>(m_tailBytes)))
-                       .toUtf8());
+            append(
+                m_leftOutLines == 0
+                    ? QByteArrayLiteral("# seedscape: nothing was left out; the rest of the output follows")
+                    : QStringLiteral("# seedscape: left out %1 lines (%2) of output here; the last %3 follow")
+                          .arg(QString::number(m_leftOutLines),
+                               ResourceEstimate::formatBytes(static_cast<double>(m_leftOutBytes)),
+                               ResourceEstimate::formatBytes(static_cast<double>(m_tailBytes)))
+                          .toUtf8());
             for (const QByteArray& line : m_tail)
                 append(line);
             m_tail.clear();
@@ -146,6 +153,9 @@ private:
     SeedProgramRun::Result& m_result;
     int m_epochs = 0;
     int m_logLines = 0; // in the file so far
+    // A held line costs more than its bytes (its QByteArray and heap block): counted against the
+    // limit, so a program printing millions of one-character lines holds about what the limit says.
+    static constexpr qint64 kHeldLineCost = 64;
     const qint64 m_halfBytes;
     qint64 m_written = 0; // of the output before the cut
     bool m_cutting = false;
@@ -182,7 +192,7 @@ SeedProgramRun::Result SeedProgramRun::run(const ChildProcess::Spec& spec, const
     } catch (const std::runtime_error& e) {
         result.end = End::CouldNotStart;
         result.description = QString::fromUtf8(e.what());
-        sink.write("# seedscape: " + result.description.toUtf8());
+        sink.finish("# seedscape: " + result.description.toUtf8());
         return result;
     }
 
