@@ -184,6 +184,8 @@ void TestPredictionImporter::columnsNotReadAreNamed()
                                        dir.filePath(QStringLiteral("L.csv")), Task::Binary, Metric::Accuracy);
     QCOMPARE(summary.seeds, 1);
     QCOMPARE(summary.unreadColumns, (QStringList{QStringLiteral("p_1"), QStringLiteral("label")}));
+    QCOMPARE(summary.unreadColumnsNote, QStringLiteral("did not read the columns 'p_1', 'label' (it reads "
+                                                       "experiment, seed, split, row and prediction)"));
     writeFile(dir.filePath(QStringLiteral("P.csv")), "experiment,seed,split,row,prediction\n"
                                                      "b,1,val,0,0.8\nb,1,test,0,0.3\n");
     QVERIFY(PredictionImporter::importInto(workspace, dir.filePath(QStringLiteral("P.csv")),

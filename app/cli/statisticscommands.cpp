@@ -148,12 +148,9 @@ int importCommand(const QStringList& args)
         options.flag(QStringLiteral("--replace")) ? ImportWriter::StoredSeeds::Replace
                                                   : ImportWriter::StoredSeeds::Refuse);
     // Not refused, but a column meant as the prediction would go unscored.
-    if (!summary.unreadColumns.isEmpty())
-        std::cerr << "warning: " << options.required(QStringLiteral("--predictions")).toStdString()
-                  << ": did not read the column" << (summary.unreadColumns.size() > 1 ? "s '" : " '")
-                  << summary.unreadColumns.join(QStringLiteral("', '")).toStdString()
-                  << "' (an import reads experiment, seed, split, row and "
-                  << (*task == Task::Multiclass ? "p_0 … p_{C−1}" : "prediction") << ")" << std::endl;
+    if (!summary.unreadColumnsNote.isEmpty())
+        std::cerr << "warning: " << options.required(QStringLiteral("--predictions")).toStdString() << ": "
+                  << summary.unreadColumnsNote.toStdString() << std::endl;
     std::cerr << "imported " << counted(summary.seeds, "seed") << " of "
               << counted(static_cast<long long>(summary.experiments.size()), "experiment") << " ("
               << summary.experiments.join(QStringLiteral(", ")).toStdString() << "), "

@@ -211,14 +211,8 @@ void CommandSeedEngine::score(SeedResult& r, const QString& predictionsFile, dou
     try {
         const CsvTable table = CsvReader::readFile(predictionsFile);
         const ImportPredictionsReader reader(table, m_data->dataset.task);
-        if (const QStringList unread = reader.unreadColumns(false); !unread.isEmpty())
-            r.warnings << QStringLiteral("predictions.csv: did not read %1 '%2' (it reads split, row and %3)")
-                              .arg(unread.size() == 1 ? QStringLiteral("the column")
-                                                      : QStringLiteral("the columns"),
-                                   unread.join(QStringLiteral("', '")),
-                                   reader.columnCount() == 1
-                                       ? QStringLiteral("prediction")
-                                       : QStringLiteral("p_0 … p_%1").arg(reader.columnCount() - 1));
+        if (const QString unread = reader.unreadColumnsNote(false); !unread.isEmpty())
+            r.warnings << QStringLiteral("predictions.csv: ") + unread;
         if (reader.columnCount() != m_labels.predictionColumns())
             throw InputError(
                 {predictionsFile, 1},

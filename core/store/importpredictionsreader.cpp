@@ -254,6 +254,19 @@ QStringList ImportPredictionsReader::unreadColumns(bool withKeys) const
     return unread;
 }
 
+QString ImportPredictionsReader::unreadColumnsNote(bool withKeys) const
+{
+    const QStringList unread = unreadColumns(withKeys);
+    if (unread.isEmpty())
+        return {};
+    const QString predictions = columnCount() == 1 ? QStringLiteral("prediction")
+                                                   : QStringLiteral("p_0 … p_%1").arg(columnCount() - 1);
+    return QStringLiteral("did not read %1 '%2' (it reads %3split, row and %4)")
+        .arg(unread.size() == 1 ? QStringLiteral("the column") : QStringLiteral("the columns"),
+             unread.join(QStringLiteral("', '")), withKeys ? QStringLiteral("experiment, seed, ") : QString(),
+             predictions);
+}
+
 ImportedSeed ImportPredictionsReader::readSeed(const ExperimentLabels& labels, quint64 seed) const
 {
     const QString header = m_task == Task::Multiclass ? QStringLiteral("split,row,p_0,…")

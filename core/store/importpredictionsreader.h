@@ -50,6 +50,9 @@ public:
     // them, but a column meant as the prediction would go unscored, so the caller says so.
     // withKeys: the experiment and seed columns are read (an import's file), not left over.
     QStringList unreadColumns(bool withKeys) const;
+    // Those columns in words for a warning, "" when there are none: "did not read the column 'label'
+    // (it reads split, row and prediction)".
+    QString unreadColumnsNote(bool withKeys) const;
 
     // How far a multiclass row's probabilities may sum from 1: 5e-5 for each class, what rounding
     // every value to 4 decimals (a program's "%.4f", pandas' float_format) can add up to; a missing

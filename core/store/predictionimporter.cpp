@@ -33,6 +33,7 @@ PredictionImporter::Summary PredictionImporter::importInto(const Workspace& work
     summary.validationRows = static_cast<int>(labels.validation.size());
     summary.testRows = static_cast<int>(labels.test.size());
     summary.unreadColumns = predictionsReader.unreadColumns(true);
+    summary.unreadColumnsNote = predictionsReader.unreadColumnsNote(true);
     for (const ImportedExperiment& experiment : experiments) {
         summary.experiments << experiment.name;
         summary.seeds += static_cast<int>(experiment.seeds.size());

@@ -24,6 +24,7 @@ public:
         int replaced = 0; // of seeds, how many the workspace had already (with StoredSeeds::Replace)
         int validationRows = 0, testRows = 0;
         QStringList unreadColumns; // of the predictions file, which its reader does not read
+        QString unreadColumnsNote; // the same in words for a warning; "" when every column is read
     };
 
     static Summary importInto(const Workspace& workspace, const QString& predictionsPath,
