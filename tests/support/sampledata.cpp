@@ -3,7 +3,9 @@
 #include "common/atomicfile.h"
 #include "data/csvreader.h"
 #include "data/datasetloader.h"
+#include "store/predictionimporter.h"
 #include "store/storeddefinition.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,6 +59,15 @@ Dataset loadSampleDataset(const QString& file, const QString& target)
 Dataset datasetFromCsvText(const QByteArray& csv, const DatasetSpec& spec)
 {
     return DatasetLoader::fromTable(CsvReader::parse(csv, QStringLiteral("t.csv")), spec);
+}
+
+std::vector<ExperimentResults> importStatisticsCase(const QString& workspace, const QString& name, Task task,
+                                                    Metric metric)
+{
+    const QString folder = testDataPath(QStringLiteral("stats/") + name);
+    PredictionImporter::importInto(Workspace(workspace), folder + QStringLiteral("/predictions.csv"),
+                                   folder + QStringLiteral("/labels.csv"), task, metric);
+    return ExperimentResults::loadWorkspace(workspace);
 }
 
 std::shared_ptr<const PreparedData> prepareData(const Experiment& experiment)

@@ -4,11 +4,13 @@
 #include "data/datasetspec.h"
 #include "data/preparedata.h"
 #include "experiment/experiment.h"
+#include "store/experimentresults.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace seedscape::testsupport {
 
@@ -30,6 +32,10 @@ void storeDefinitionOnOwnData(const QString& workspace, const QString& experimen
 Dataset loadSampleDataset(const QString& file, const QString& target);
 // A small CSV written inline, loaded as if read from a file named "t.csv" (messages name it).
 Dataset datasetFromCsvText(const QByteArray& csv, const DatasetSpec& spec);
+// A golden statistics case (tests/data/stats/NAME: predictions.csv, labels.csv) imported into the
+// workspace folder; returns the workspace's results.
+std::vector<ExperimentResults> importStatisticsCase(const QString& workspace, const QString& name, Task task,
+                                                    Metric metric);
 // The experiment's data loaded, split and standardised, as a sweep hands it to a trainer.
 std::shared_ptr<const PreparedData> prepareData(const Experiment& experiment);
 
