@@ -250,6 +250,10 @@ private Q_SLOTS:
                            "    warning: predictions.csv: did not read the column 'label' [^\n]+\n"
                            "    log: [^\n]+/runs/\\d+/log.txt\n"));
         QVERIFY2(said.match(QString::fromUtf8(r.err)).hasMatch(), r.err.constData());
+        // A long sweep's summary line counts them, since their lines have scrolled away.
+        QVERIFY2(r.err.contains("1 finished seed in ") &&
+                     r.err.contains("; 1 seed of this run finished with warnings, said under its line\n"),
+                 r.err.constData());
     }
 
     void sigkillOfTheCliLeavesNoProgramRunning()

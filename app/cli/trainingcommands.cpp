@@ -86,6 +86,8 @@ public:
         std::cerr << experiment.toStdString() << ": seed " << r.seed;
         if (r.isFinished()) {
             ++m_finished;
+            if (!r.warnings.isEmpty())
+                ++m_warned;
             std::cerr << " finished: val " << m_metric << " " << r.validationScore << ", test " << m_metric
                       << " " << r.testScore << " ("
                       << QString::number(r.durationSeconds, 'f', 1).toStdString() << " s) [" << m_finished
@@ -116,11 +118,19 @@ public:
         std::cerr << "seedscape-cli: " << message.toStdString() << std::endl;
     }
 
+    // The seeds of this run that finished with warnings, for the summary line.
+    int warned()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_warned;
+    }
+
 private:
     std::mutex m_mutex;
     std::string m_metric;
     int m_wanted;
     int m_finished;
+    int m_warned = 0;
     QElapsedTimer m_sinceLastLine;
 };
 
@@ -195,9 +205,20 @@ SweepCallbacks printingCallbacks(ProgressPrinter& printer)
     return callbacks;
 }
 
-// How the sweep ended, on stderr: 0 when the experiment has its seeds, else 1 and what to do.
-int reportOutcome(const std::string& name, const SweepProgress& p, const QString& resultsFolder)
+// The summary line's word on this run's seeds that finished with warnings: their lines are far
+// above it in a long sweep.
+std::string warnedNote(int warned)
 {
+    if (warned == 0)
+        return {};
+    return "; " + counted(warned, "seed") + " of this run finished with warnings, said under " +
+           (warned == 1 ? "its line" : "their lines");
+}
+
+// How the sweep ended, on stderr: 0 when the experiment has its seeds, else 1 and what to do.
+int reportOutcome(const std::string& name, const SweepProgress& p, int warned, const QString& resultsFolder)
+{
+    const std::string warnings = warnedNote(warned);
     if (p.finished >= p.wanted) {
         std::cerr << name << ": " << counted(p.finished, "finished seed") << " in "
                   << resultsFolder.toStdString()
@@ -205,19 +226,20 @@ int reportOutcome(const std::string& name, const SweepProgress& p, const QString
                                          (p.failed == 1 ? ", recorded with its reason)"
                                                         : ", recorded with their reasons)")
                                    : std::string())
-                  << std::endl;
+                  << warnings << std::endl;
         return 0;
     }
     if (g_interrupted)
         std::cerr << name << ": interrupted; " << p.finished << " of " << p.wanted
-                  << " finished seeds are stored; run the same command again to continue" << std::endl;
+                  << " finished seeds are stored; run the same command again to continue" << warnings
+                  << std::endl;
     else if (p.gaveUp)
         std::cerr << name << ": gave up after " << p.failed
                   << " failed seeds (last: " << p.lastFailure.toStdString() << "); " << p.finished << " of "
-                  << p.wanted << " finished" << std::endl;
+                  << p.wanted << " finished" << warnings << std::endl;
     else
         std::cerr << name << ": stopped with " << p.finished << " of " << p.wanted << " finished seeds"
-                  << std::endl;
+                  << warnings << std::endl;
     return kExitUserError;
 }
 
@@ -346,7 +368,7 @@ int runCommand(const QStringList& args)
         }
     runner.wait();
 
-    return reportOutcome(e.name.toStdString(), runner.progress().front(), resultsFolder);
+    return reportOutcome(e.name.toStdString(), runner.progress().front(), printer.warned(), resultsFolder);
 }
 
 int rerunCommand(const QStringList& args)
