@@ -126,6 +126,7 @@ class TestDefinitionPanel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void invalidEditIsNeverWritten();
+    void statusSaysMarkedInRedOnlyOnceItIs();
     void validEditIsWrittenWhenTheTimerFires();
     void waitingEditIsSavedWhenAnotherExperimentIsShown();
     void waitingEditIsSavedOnSaveNow();
@@ -419,6 +420,32 @@ void TestDefinitionPanel::discardPutsTheSavedSettingsBack()
     QCOMPARE(contentsOf(w.file), before);
     QCOMPARE(created.count(), 0);
     QCOMPARE(Workspace(w.workspace.path()).experimentNames(), QStringList{QStringLiteral("quick")});
+}
+
+// While a field is typed in, its new problem waits for the focus to move (FormFields): until then
+// the status cannot say it is marked in red.
+void TestDefinitionPanel::statusSaysMarkedInRedOnlyOnceItIs()
+{
+    WinePanel w;
+    w.show();
+    w.panel.resize(900, 700);
+    w.panel.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w.panel));
+    QTRY_VERIFY(w.panel.editor()->isValid());
+    auto* epochs = w.panel.findChild<QLineEdit*>(QStringLiteral("training.epochs"));
+    epochs->setFocus();
+    QTRY_VERIFY(epochs->hasFocus());
+
+    typeInto(w.panel.editor(), QStringLiteral("training.epochs"), QStringLiteral("0"));
+    QVERIFY(fieldProblem(w.panel.editor(), QStringLiteral("training.epochs")).isEmpty()); // waits
+    QVERIFY2(statusOf(&w.panel).contains(
+                 QStringLiteral("Not saved: 1 problem, marked in red when you leave the field.")),
+             qPrintable(statusOf(&w.panel)));
+    QTest::keyClick(epochs, Qt::Key_Tab);
+    QTRY_COMPARE(fieldProblem(w.panel.editor(), QStringLiteral("training.epochs")),
+                 QStringLiteral("Epochs: must be at least 1, got 0"));
+    QVERIFY2(statusOf(&w.panel).contains(QStringLiteral("Not saved: 1 problem, marked in red.")),
+             qPrintable(statusOf(&w.panel)));
 }
 
 void TestDefinitionPanel::variantWaitsForTheFormsOwnProblems()

@@ -61,6 +61,11 @@ DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     m_autosave->setInterval(kAutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, &DefinitionPanel::save);
     connect(m_editor, &ExperimentEditor::changed, this, &DefinitionPanel::edited);
+    // The status's "marked in red" is true now; a save already waiting keeps its time.
+    connect(m_editor, &ExperimentEditor::heldBackShown, this, [this] {
+        if (!m_autosave->isActive())
+            edited();
+    });
     // A seed that ends is stored (or not): counted now, and again from the folder.
     connect(m_sweeps, &SweepController::seedEnded, this,
             [this](const QString& experiment, quint64 seed, bool finished) {
@@ -244,8 +249,12 @@ void DefinitionPanel::edited()
         m_status->setText(tr("Not saved: make a variant with this change, or discard it."));
     } else if (!edited) {
         m_autosave->stop();
+        // A message waiting for the typing to end is not red yet.
         m_status->setText(ProblemText::html(
-            tr("Not saved: %1, marked in red.").arg(countedNoun(marked, tr("problem"))), m_status));
+            (m_editor->holdsBackAProblem() ? tr("Not saved: %1, marked in red when you leave the field.")
+                                           : tr("Not saved: %1, marked in red."))
+                .arg(countedNoun(marked, tr("problem"))),
+            m_status));
     } else if (*edited == *m_saved) {
         m_autosave->stop();
         m_status->setText(tr("Saved. Changes are saved as you type."));

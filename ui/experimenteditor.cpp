@@ -130,7 +130,9 @@ void ExperimentEditor::connectLoader()
     connect(m_dataChecker, &DataChecker::answered, this, &ExperimentEditor::showDataCheck);
     // Messages that waited for the typing to end are scrolled to as any that just appeared.
     connect(m_fields, &FormFields::heldBackShown, this, [this](const QSet<QString>& fields) {
-        QTimer::singleShot(0, this, [this, fields] { revealFirstProblem(fields); });
+        if (!fields.isEmpty())
+            QTimer::singleShot(0, this, [this, fields] { revealFirstProblem(fields); });
+        Q_EMIT heldBackShown();
     });
 }
 
@@ -692,6 +694,11 @@ void ExperimentEditor::revalidate()
 bool ExperimentEditor::isCheckingData() const
 {
     return m_dataChecker->isPending();
+}
+
+bool ExperimentEditor::holdsBackAProblem() const
+{
+    return m_fields->holdsBackAProblem();
 }
 
 Task ExperimentEditor::inferredTask() const

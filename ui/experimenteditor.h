@@ -70,6 +70,8 @@ public:
     const std::vector<FieldProblem>& problems() const { return m_problems; }
     bool isValid() const { return m_problems.empty() && !isCheckingData(); }
     bool isCheckingData() const; // the data is being read
+    // A problem found while a field is typed in is not shown yet: it is once the focus moves.
+    bool holdsBackAProblem() const;
     // The task DatasetLoader infers for the chosen target (Task::Auto when the data cannot load).
     Task inferredTask() const;
     CsvPreviewModel* previewModel() const { return m_preview; }
@@ -77,7 +79,8 @@ public:
     DatasetPicker* datasetPicker() const { return m_datasetPicker; }
 
 Q_SIGNALS:
-    void changed(); // after every edit, with problems() up to date
+    void changed();       // after every edit, with problems() up to date
+    void heldBackShown(); // the problems that waited for the typing to end are shown
 
 private:
     // Building the form, in the constructor's order.

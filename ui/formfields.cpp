@@ -115,6 +115,7 @@ void FormFields::apply(bool typing)
 {
     const std::vector<FieldProblem>& problems = m_shown;
     m_holding = false;
+    m_problemWaits = false;
     QMap<QString, QStringList> texts, inFile;
     QStringList other;
     for (const FieldProblem& p : problems) {
@@ -140,7 +141,7 @@ void FormFields::apply(bool typing)
                     .boundingRect(QRect(0, 0, label->contentsRect().width(), 1 << 20), Qt::TextWordWrap, text)
                     .height();
             if (needed > label->contentsRect().height()) {
-                m_holding = true;
+                m_holding = m_problemWaits = true;
                 continue;
             }
             label->setText(text);
@@ -149,6 +150,7 @@ void FormFields::apply(bool typing)
         }
         if (typing && (label->isHidden() ? !text.isEmpty() : text.isEmpty())) {
             m_holding = true;
+            m_problemWaits = m_problemWaits || !text.isEmpty();
             if (!label->isHidden()) {
                 label->setMinimumHeight(std::max(label->minimumHeight(), label->height()));
                 label->clear();
@@ -164,6 +166,7 @@ void FormFields::apply(bool typing)
     const QString otherText = other.join(QLatin1Char('\n'));
     if (typing && otherText != m_otherProblems->text()) { // above the form: any change may move it all
         m_holding = true;
+        m_problemWaits = m_problemWaits || !otherText.isEmpty();
         return;
     }
     m_otherProblems->setText(otherText);
@@ -204,9 +207,7 @@ void FormFields::showHeldBack()
         return;
     const QSet<QString> before = fieldsWithProblems();
     apply(false); // the typing moved on: the focus is where the user put it before the form moves
-    const QSet<QString> shown = fieldsWithProblems() - before;
-    if (!shown.isEmpty())
-        Q_EMIT heldBackShown(shown);
+    Q_EMIT heldBackShown(fieldsWithProblems() - before);
 }
 
 QSet<QString> FormFields::fieldsWithProblems() const

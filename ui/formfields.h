@@ -61,9 +61,12 @@ public:
     // The topmost shown problem among fields (all when empty), top to bottom as the form is laid
     // out: the row holding the input and its message, or otherProblems(); nullptr when none shows.
     QWidget* firstProblem(const QSet<QString>& fields = {}) const;
+    // A problem's message waits for the typing to end (not only a solved one's empty lines).
+    bool holdsBackAProblem() const { return m_problemWaits; }
 
 Q_SIGNALS:
-    // Messages that waited for the typing to end are shown: these fields' (for scrolling to them).
+    // Messages that waited for the typing to end are shown: these fields' (for scrolling to them;
+    // empty when only a message in place changed or solved lines closed).
     void heldBackShown(const QSet<QString>& fields);
 
 protected:
@@ -82,7 +85,8 @@ private:
     QMap<QString, QString> m_labels;        // field path → its row's label
     QStringList m_order;                    // the fields of the rows, top to bottom
     std::vector<FieldProblem> m_shown;      // the problems last given to show()
-    bool m_holding = false;                 // a message waits for the typing to end
+    bool m_holding = false;                 // a message or empty lines wait for the typing to end
+    bool m_problemWaits = false;            // of those, a problem's message
     bool m_waitingForRelease = false;       // the focus left with a mouse press: shown on release
 };
 
