@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void missingFile();
     void detectsDelimiterOutsideQuotes();
     void previewStopsAfterMaxRows();
+    void wholeFileReadStopsWhenAskedTo();
 };
 
 void TestCsvReader::goldenCases_data()
@@ -96,6 +98,35 @@ void TestCsvReader::previewStopsAfterMaxRows()
     const CsvTable full = CsvReader::readFile(sampleDatasetPath(QStringLiteral("digits.csv")));
     QCOMPARE(full.rowCount(), 1797);
     QCOMPARE(full.rows[4], preview.rows[4]);
+}
+
+// A read nobody waits for any more ends at the next ask, every 4096 rows.
+void TestCsvReader::wholeFileReadStopsWhenAskedTo()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("rows.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray text = "x,y\n";
+    for (int i = 0; i < 10000; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(2 * i) + '\n';
+    file.write(text);
+    file.close();
+
+    int asked = 0;
+    QVERIFY_THROWS_EXCEPTION(CsvReader::Stopped, CsvReader::readFile(file.fileName(), [&] {
+                                 ++asked;
+                                 return false;
+                             }));
+    QCOMPARE(asked, 1);
+
+    asked = 0;
+    const CsvTable all = CsvReader::readFile(file.fileName(), [&] {
+        ++asked;
+        return true;
+    });
+    QCOMPARE(all.rowCount(), 10000);
+    QCOMPARE(asked, 2); // after rows 4096 and 8192
+    QCOMPARE(all.rows.back(), (QStringList{QStringLiteral("9999"), QStringLiteral("19998")}));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

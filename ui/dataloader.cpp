@@ -44,13 +44,14 @@ DataLoader::DataLoader(QObject* parent) : QObject(parent) {}
 
 void DataLoader::cancel()
 {
-    ++m_previewRequest;
+    *m_newestPreview = ++m_previewRequest;
     ++m_prepareRequest;
 }
 
 void DataLoader::readPreview(const QString& file, int rows)
 {
     const int request = ++m_previewRequest;
+    *m_newestPreview = request;
     runAway<CsvTable>(
         this, [file, rows] { return CsvReader::readPreview(file, rows); },
         [file, request](DataLoader* self, CsvTable table, const std::optional<QString>& error) {
@@ -74,16 +75,24 @@ void DataLoader::profile(const QString& file, int request)
     {
         std::vector<ColumnProfile> columns;
         int rows = 0;
+        bool stopped = false;
     };
     runAway<Profiles>(
         this,
-        [file] {
+        [file, request, newest = m_newestPreview] {
             Profiles p;
-            p.columns = ColumnProfile::profileFile(file, &p.rows);
+            // A file nobody previews any more is not read to its end.
+            try {
+                p.columns = ColumnProfile::profileFile(file, &p.rows, [&] { return *newest == request; });
+            } catch (const CsvReader::Stopped&) {
+                p.stopped = true;
+            }
             return p;
         },
         [file, request](DataLoader* self, Profiles profiles, const std::optional<QString>& error) {
-            if (request == self->m_previewRequest && !error)
+            if (profiles.stopped)
+                Q_EMIT self->profileStopped(file);
+            else if (request == self->m_previewRequest && !error)
                 Q_EMIT self->profiled(file, profiles.columns, profiles.rows);
         });
 }

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace seedscape {
@@ -36,6 +37,8 @@ Q_SIGNALS:
     void previewFailed(const QString& file, const QString& message);
     // After previewRead, when the whole file reads (a file that does not is previewFailed's).
     void profiled(const QString& file, const std::vector<ColumnProfile>& columns, int rows);
+    // The whole-file read after previewRead gave up: a newer request came before its end.
+    void profileStopped(const QString& file);
     void prepared(const QString& file, const DatasetSpec& spec, std::shared_ptr<const PreparedData> data);
     void prepareFailed(const QString& file, const DatasetSpec& spec, const QString& message);
 
@@ -43,6 +46,8 @@ private:
     void profile(const QString& file, int request); // the whole file's columns, after its first rows
 
     int m_previewRequest = 0, m_prepareRequest = 0; // the newest of each kind
+    // m_previewRequest, for the pool thread that reads a whole file: an older request stops.
+    std::shared_ptr<std::atomic_int> m_newestPreview = std::make_shared<std::atomic_int>(0);
 };
 
 } // namespace seedscape

@@ -67,9 +67,10 @@ std::vector<ColumnProfile> ColumnProfile::profile(const CsvTable& table)
     return profiles;
 }
 
-std::vector<ColumnProfile> ColumnProfile::profileFile(const QString& path, int* rows)
+std::vector<ColumnProfile> ColumnProfile::profileFile(const QString& path, int* rows,
+                                                      const CsvReader::KeepGoing& keepGoing)
 {
-    const CsvTable table = CsvReader::readFile(path);
+    const CsvTable table = CsvReader::readFile(path, keepGoing);
     if (rows)
         *rows = table.rowCount();
     return profile(table);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csvreader.h"
 #include "csvtable.h"
 
 #include <vector>
@@ -29,8 +30,10 @@ struct ColumnProfile
 
     // One profile per header column, from the rows the table holds.
     static std::vector<ColumnProfile> profile(const CsvTable& table);
-    // One per column of the whole file, and its number of rows; throws InputError as CsvReader.
-    static std::vector<ColumnProfile> profileFile(const QString& path, int* rows);
+    // One per column of the whole file, and its number of rows; throws InputError as CsvReader,
+    // and CsvReader::Stopped once keepGoing says no.
+    static std::vector<ColumnProfile> profileFile(const QString& path, int* rows,
+                                                  const CsvReader::KeepGoing& keepGoing = {});
 };
 
 } // namespace seedscape

@@ -41,8 +41,8 @@ class RecordParser
 {
 public:
     // maxRows < 0 reads every row.
-    RecordParser(const QString& text, CsvTable& table, int maxRows)
-        : m_text(text), m_table(table), m_maxRows(maxRows)
+    RecordParser(const QString& text, CsvTable& table, int maxRows, const CsvReader::KeepGoing& keepGoing)
+        : m_text(text), m_table(table), m_maxRows(maxRows), m_keepGoing(keepGoing)
     {
     }
 
@@ -180,11 +180,17 @@ private:
                                  .arg(m_table.header.size()));
         m_table.rows.push_back(m_fields);
         m_table.rowLines.push_back(m_recordLine);
+        if (m_keepGoing && static_cast<qsizetype>(m_table.rows.size()) % kRowsBetweenAsks == 0 &&
+            !m_keepGoing())
+            throw CsvReader::Stopped();
     }
+
+    static constexpr qsizetype kRowsBetweenAsks = 4096;
 
     const QString& m_text;
     CsvTable& m_table;
     const int m_maxRows;
+    const CsvReader::KeepGoing& m_keepGoing;
     QStringList m_fields;
     QString m_field;
     bool m_inQuotes = false;
@@ -198,9 +204,11 @@ private:
 
 } // namespace
 
-CsvTable CsvReader::readFile(const QString& path)
+CsvTable CsvReader::readFile(const QString& path, const KeepGoing& keepGoing)
 {
-    return parse(readAll(path, 0), path);
+    const QByteArray bytes = readAll(path, 0);
+    TextEncoding::requireUtf8(bytes, path);
+    return parseText(QString::fromUtf8(bytes), path, -1, keepGoing);
 }
 
 CsvTable CsvReader::readPreview(const QString& path, int maxRows)
@@ -238,7 +246,8 @@ QChar CsvReader::detectDelimiter(const QString& text)
     return candidates[best];
 }
 
-CsvTable CsvReader::parseText(const QString& input, const QString& sourceName, int maxRows)
+CsvTable CsvReader::parseText(const QString& input, const QString& sourceName, int maxRows,
+                              const KeepGoing& keepGoing)
 {
     QString text = input;
     if (text.startsWith(QChar(0xFEFF)))
@@ -249,7 +258,7 @@ CsvTable CsvReader::parseText(const QString& input, const QString& sourceName, i
     if (text.trimmed().isEmpty())
         throw InputError({sourceName}, QStringLiteral("the file is empty; a header row is needed"));
     table.delimiter = detectDelimiter(text);
-    RecordParser(text, table, maxRows).run();
+    RecordParser(text, table, maxRows, keepGoing).run();
     return table;
 }
 

@@ -4,6 +4,9 @@
 
 #include <QByteArray>
 
+#include <exception>
+#include <functional>
+
 namespace seedscape {
 
 // Reads the CSV files people actually have: comma, semicolon or tab (detected from the header),
@@ -12,7 +15,15 @@ namespace seedscape {
 class CsvReader
 {
 public:
-    static CsvTable readFile(const QString& path);
+    // Asked every few thousand rows of a whole file: false stops the read with Stopped, so that a
+    // read nobody waits for any more (a preview of a file the user moved on from) ends early.
+    using KeepGoing = std::function<bool()>;
+    struct Stopped : std::exception
+    {
+        const char* what() const noexcept override { return "the read was stopped"; }
+    };
+
+    static CsvTable readFile(const QString& path, const KeepGoing& keepGoing = {});
     static CsvTable parse(const QByteArray& bytes, const QString& sourceName);
     // Reads only the header and the first maxRows rows, for previews of large files.
     static CsvTable readPreview(const QString& path, int maxRows);
@@ -21,7 +32,8 @@ public:
     static QChar detectDelimiter(const QString& text);
 
 private:
-    static CsvTable parseText(const QString& text, const QString& sourceName, int maxRows);
+    static CsvTable parseText(const QString& text, const QString& sourceName, int maxRows,
+                              const KeepGoing& keepGoing = {});
 };
 
 } // namespace seedscape
