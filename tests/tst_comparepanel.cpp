@@ -92,7 +92,7 @@ private Q_SLOTS:
     void bootstrapIsLeftOutOverItsBudget();
     void panelShowsPicksIntervalsAndExpectedBest();
     void panelSaysWhenThereIsNothingToCompare();
-    void doubleClickingARowChoosesItsExperiment();
+    void aRowIsChosenByDoubleClickOrEnter();
     void theWindowFillsTheCompareTab();
     void sourcesSayWhichSourceSpreadsMost();
     void theWindowRunsARandomnessStudy();
@@ -382,7 +382,7 @@ void TestComparePanel::panelSaysWhenThereIsNothingToCompare()
     QCOMPARE(panel.matrix()->rowCount(), 0);
 }
 
-void TestComparePanel::doubleClickingARowChoosesItsExperiment()
+void TestComparePanel::aRowIsChosenByDoubleClickOrEnter()
 {
     ComparePanel panel;
     ExperimentStatistics a;
@@ -402,6 +402,13 @@ void TestComparePanel::doubleClickingARowChoosesItsExperiment()
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.takeFirst().at(0).toString(), QStringLiteral("c"));
+
+    // From the keyboard: the arrows move to a row, Enter chooses it.
+    view->setFocus();
+    view->setCurrentIndex(panel.matrix()->index(1, 0));
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.takeFirst().at(0).toString(), QStringLiteral("b"));
 }
 
 void TestComparePanel::theWindowFillsTheCompareTab()

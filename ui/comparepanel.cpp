@@ -88,10 +88,12 @@ ComparePanel::ComparePanel(QWidget* parent)
 
     m_matrixView->setObjectName(QStringLiteral("comparisonMatrix"));
     m_matrixView->setModel(m_matrix);
+    m_matrixView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_matrixView->setSelectionMode(QAbstractItemView::NoSelection);
     m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_matrixView->horizontalHeader()->setMinimumSectionSize(kMatrixColumnWidth);
-    connect(m_matrixView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    // Activated: a double-click, or Enter on the keyboard's current row.
+    connect(m_matrixView, &QTableView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT experimentChosen(m_matrix->experimentAt(index.row()));
     });
     connect(m_matrixView->verticalHeader(), &QHeaderView::sectionDoubleClicked, this,
@@ -117,6 +119,7 @@ ComparePanel::ComparePanel(QWidget* parent)
                                                tr("Better than the mean by")});
     m_expectedBestView->setObjectName(QStringLiteral("expectedBest"));
     m_expectedBestView->setModel(m_expectedBest);
+    m_expectedBestView->setTabKeyNavigation(false);
     m_expectedBestView->verticalHeader()->hide();
     m_expectedBestView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* bestNote = wrappingLabel(QStringLiteral("expectedBestNote"));
@@ -134,13 +137,14 @@ ComparePanel::ComparePanel(QWidget* parent)
                                           tr("Val range"), tr("Test std"), tr("Test range")});
     m_sourcesView->setObjectName(QStringLiteral("sourcesTable"));
     m_sourcesView->setModel(m_sources);
+    m_sourcesView->setTabKeyNavigation(false);
     m_sourcesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // Each cell on one line, its column as wide: wrapped, Qt breaks "0.0009145" after "0." and sizes
     // the column to the pieces.
     m_sourcesView->setWordWrap(false);
     m_sourcesView->verticalHeader()->hide();
     m_sourcesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    connect(m_sourcesView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    connect(m_sourcesView, &QTableView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT experimentChosen(m_sources->index(index.row(), 0).data().toString());
     });
     m_sourcesBox = new QGroupBox(tr("Where the spread comes from"));

@@ -56,6 +56,7 @@ DatasetPanel::DatasetPanel(QWidget* parent)
 {
     m_previewView->setObjectName(QStringLiteral("previewView"));
     m_previewView->setModel(m_preview);
+    m_previewView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_summary->setObjectName(QStringLiteral("datasetSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -328,6 +328,7 @@ QWidget* ExperimentEditor::buildPreview()
 {
     m_previewView->setObjectName(QStringLiteral("editorPreview"));
     m_previewView->setModel(m_preview);
+    m_previewView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_dataSummary->setObjectName(QStringLiteral("editorDataSummary"));
     m_dataSummary->setWordWrap(true);

@@ -45,6 +45,8 @@ ExperimentListPanel::ExperimentListPanel(ExperimentTableModel* experiments, QWid
     m_filter->setSourceModel(m_experiments);
     m_view->setObjectName(QStringLiteral("experimentView"));
     m_view->setModel(m_filter);
+    // Tab leaves the table (arrows move inside it): moving cell by cell, Tab trapped the keyboard.
+    m_view->setTabKeyNavigation(false);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ExperimentTableModel::Name, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

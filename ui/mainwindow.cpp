@@ -47,6 +47,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -267,6 +268,18 @@ void MainWindow::buildMenus()
     showRuns->setText(tr("&Runs panel"));
     showRuns->setObjectName(QStringLiteral("showRunsPanel"));
     view->addAction(showRuns);
+    // Every tab from the keyboard: Ctrl+1 … Ctrl+9, the focus on the tab bar, where the arrows
+    // move between tabs and Tab goes into the page.
+    view->addSeparator();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction* go = view->addAction(m_tabs->tabText(i), this, [this, i] {
+            m_tabs->setCurrentIndex(i);
+            m_tabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
+        });
+        go->setObjectName(QStringLiteral("show_") + m_tabs->widget(i)->objectName());
+        if (i < 9)
+            go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { openGettingStarted(); });

@@ -48,6 +48,7 @@ SeedsPanel::SeedsPanel(QWidget* parent)
     m_sorted->setSortRole(Qt::UserRole); // numbers sort as numbers
     m_view->setObjectName(QStringLiteral("seedView"));
     m_view->setModel(m_sorted);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

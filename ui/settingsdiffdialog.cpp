@@ -45,6 +45,7 @@ SettingsDiffDialog::SettingsDiffDialog(const std::vector<Experiment>& all, const
 
     m_table->setObjectName(QStringLiteral("settingsDiffTable"));
     m_table->setModel(m_model);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
