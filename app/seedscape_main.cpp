@@ -41,7 +41,9 @@ int renderFile(const QCommandLineParser& parser)
         const QString workspace = parser.value(QStringLiteral("workspace"));
         const QString experiment = parser.value(QStringLiteral("experiment"));
         if (parser.isSet(QStringLiteral("report"))) {
-            seedscape::ReportRenderer::render(workspace, parser.value(QStringLiteral("report")), experiment);
+            for (const QString& warning : seedscape::ReportRenderer::render(
+                     workspace, parser.value(QStringLiteral("report")), experiment))
+                std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
             return 0;
         }
         const QString scores = parser.value(QStringLiteral("scores"));

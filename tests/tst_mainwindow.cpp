@@ -439,7 +439,8 @@ void TestMainWindow::scatterShowsTheSelectedExperimentsGroupOnly()
         const auto* note =
             window.scatterView()->plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
         QVERIFY(note);
-        QVERIFY2(note->text().contains(QStringLiteral("1 checked experiment uses other data: ") + other),
+        QVERIFY2(note->text().contains(
+                     QStringLiteral("1 checked experiment uses other data, split or metric: ") + other),
                  qPrintable(note->text()));
     }
 

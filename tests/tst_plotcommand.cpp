@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <tuple>
 
 using namespace seedscape;
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void userErrors_data();
     void userErrors();
     void warnsOfWhatItCannotDraw();
+    void aDefaultChoiceNamesTheGroupsItLeavesOut();
     void withoutTheDrawingProgramItIsAnInternalFailure();
     void reportHtml();
     void reportPdf();
@@ -266,6 +268,43 @@ void TestPlotCommand::warnsOfWhatItCannotDraw()
              err.constData());
     QCOMPARE(plot({QStringLiteral("--out"), out, QStringLiteral("--k"), QStringLiteral("2")}, &err), 0);
     QVERIFY2(err.isEmpty(), err.constData());
+}
+
+// With no experiment named, a plot or report shows the first experiment's comparison group: the
+// experiments of other groups are named on stderr, never left out without a word.
+void TestPlotCommand::aDefaultChoiceNamesTheGroupsItLeavesOut()
+{
+    QTemporaryDir dir;
+    for (const auto& [name, task, metric] :
+         {std::tuple{"regression_rmse", Task::Regression, Metric::RMSE},
+          std::tuple{"multiclass_accuracy", Task::Multiclass, Metric::Accuracy}}) {
+        const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/") + QLatin1String(name);
+        PredictionImporter::importInto(Workspace(dir.path()), golden + QStringLiteral("/predictions.csv"),
+                                       golden + QStringLiteral("/labels.csv"), task, metric);
+    }
+    const QByteArray leftOut =
+        "'s comparison group only; 2 experiments with seeds are in other groups (other "
+        "data, split or metric): ";
+    const QString png = dir.filePath(QStringLiteral("plot.png"));
+    const QString html = dir.filePath(QStringLiteral("report.html"));
+    const QStringList plotArgs = {QStringLiteral("plot"), QStringLiteral("--workspace"), dir.path(),
+                                  QStringLiteral("--out"), png};
+    const QStringList reportArgs = {QStringLiteral("report"), QStringLiteral("--workspace"), dir.path(),
+                                    QStringLiteral("--out"), html};
+    for (const QStringList& args : {plotArgs, reportArgs}) {
+        QByteArray err;
+        QCOMPARE(cli(args, &err), 0);
+        QVERIFY2(err.startsWith("warning: this shows ") && err.contains(leftOut) &&
+                     err.contains(". --experiment NAME shows NAME's group\n") && err.count('\n') == 1,
+                 err.constData());
+        // The names of the group not drawn: m1 and m2, or alpha and beta.
+        QVERIFY2((err.contains("alpha's") && err.contains(": m1, m2.")) ||
+                     (err.contains("m1's") && err.contains(": alpha, beta.")),
+                 err.constData());
+        // Named: the user chose, nothing to add.
+        QCOMPARE(cli(args + QStringList{QStringLiteral("--experiment"), QStringLiteral("m2")}, &err), 0);
+        QVERIFY2(err.isEmpty(), err.constData());
+    }
 }
 
 // Without the drawing program beside it (a build without the window), plot and report cannot

@@ -6,7 +6,6 @@
 #include "plot/scatterplotview.h"
 #include "plot/statisticsplotview.h"
 
-
 #include "common/atomicfile.h"
 #include "experiment/experimentnames.h"
 #include "stats/scatterdata.h"
@@ -256,11 +255,12 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     QCOMPARE(data.series.size(), size_t(1));
     QCOMPARE(data.series[0].experiment, QStringLiteral("beta"));
     QCOMPARE(data.otherGroups, QStringList{QStringLiteral("alpha")});
-    QCOMPARE(data.otherGroupsNote(), QStringLiteral("1 checked experiment uses other data: alpha"));
+    QCOMPARE(data.otherGroupsNote(),
+             QStringLiteral("1 checked experiment uses other data, split or metric: alpha"));
     ScatterData many = data;
     many.otherGroups = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
     QCOMPARE(many.otherGroupsNote(),
-             QStringLiteral("4 checked experiments use other data: a, b, c and 1 more"));
+             QStringLiteral("4 checked experiments use other data, split or metric: a, b, c and 1 more"));
     QCOMPARE(data.seedTrend.correlation.n, 4); // beta's seeds only
     QCOMPARE(data.group.dataPath, QStringLiteral("beta.csv"));
 
@@ -270,11 +270,12 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
     QCOMPARE(view.plottedPoints(ScatterData::Kind::Seed), 4);
     auto* text = view.plot()->findChild<QCPTextElement*>(QStringLiteral("correlations"));
     QVERIFY(text);
-    QVERIFY2(text->text().contains(QStringLiteral("uses other data: alpha")), qPrintable(text->text()));
+    QVERIFY2(text->text().contains(QStringLiteral("uses other data, split or metric: alpha")),
+             qPrintable(text->text()));
     QVERIFY(text->text().contains(QStringLiteral("n\u00a0=\u00a04"))); // never broken in two
     // One experiment, one full ensemble: no correlation of ensembles to report.
     QVERIFY2(!text->text().contains(QStringLiteral("all-seed ensembles")), qPrintable(text->text()));
-    QVERIFY(view.caption().contains(QStringLiteral("uses other data: alpha")));
+    QVERIFY(view.caption().contains(QStringLiteral("uses other data, split or metric: alpha")));
     // The spread and ensemble-size plots compare the same way: beta's group only, alpha named (they
     // drew every checked experiment side by side, whatever rows it was scored on).
     for (const auto kind : {StatisticsPlotView::Kind::Spread, StatisticsPlotView::Kind::EnsembleSize}) {
@@ -285,12 +286,12 @@ void TestScatterPlotView::otherDataIsLeftOutAndNamed()
         QCOMPARE(statistics.data().size(), size_t(1));
         QCOMPARE(statistics.data()[0].name, QStringLiteral("beta"));
         QCOMPARE(statistics.otherGroups(), QStringList{QStringLiteral("alpha")});
-        QVERIFY2(statistics.caption().endsWith(
-                     QStringLiteral("1 checked experiment scored on other data left out: alpha.")),
+        QVERIFY2(statistics.caption().endsWith(QStringLiteral(
+                     "1 checked experiment with other data, split or metric left out: alpha.")),
                  qPrintable(statistics.caption()));
         bool named = false;
         for (QCPTextElement* note : statistics.plot()->findChildren<QCPTextElement*>())
-            named |= note->text().contains(QStringLiteral("other data left out: alpha")) &&
+            named |= note->text().contains(QStringLiteral("other data, split or metric left out: alpha")) &&
                      note->layout() == statistics.plot()->plotLayout(); // laid out, so drawn
         QVERIFY(named);
         if (kind == StatisticsPlotView::Kind::Spread)

@@ -16,14 +16,16 @@
 
 namespace seedscape {
 
-void ReportRenderer::render(const QString& workspaceFolder, const QString& outputPath,
-                            const QString& experiment)
+QStringList ReportRenderer::render(const QString& workspaceFolder, const QString& outputPath,
+                                   const QString& experiment)
 {
     const QString suffix = QFileInfo(outputPath).suffix().toLower();
     if (suffix != QLatin1String("html") && suffix != QLatin1String("pdf"))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .html or .pdf"));
     PlotRenderer::requireOutputFolder(outputPath);
-    const std::vector<ExperimentResults> group = PlotRenderer::comparableGroup(workspaceFolder, experiment);
+    QStringList otherGroups;
+    const std::vector<ExperimentResults> group =
+        PlotRenderer::comparableGroup(workspaceFolder, experiment, &otherGroups);
 
     std::vector<std::unique_ptr<PlotPage>> views;
     std::vector<PlotPage*> pages;
@@ -55,6 +57,9 @@ void ReportRenderer::render(const QString& workspaceFolder, const QString& outpu
                                                    std::move(definitions), pages, outputPath);
     AtomicFile::write(outputPath,
                       suffix == QLatin1String("html") ? report.toHtml() : ReportPdfPrinter::print(report));
+    if (!experiment.isEmpty() || otherGroups.isEmpty())
+        return {};
+    return {PlotRenderer::otherGroupsWarning(group, otherGroups)};
 }
 
 } // namespace seedscape

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include <QStringList>
 
 namespace seedscape {
 
@@ -12,8 +12,10 @@ class ReportRenderer
 {
 public:
     // experiment: the report covers it and the experiments comparable with it (empty: the first
-    // with seeds). Throws InputError or StorageError.
-    static void render(const QString& workspaceFolder, const QString& outputPath, const QString& experiment);
+    // with seeds). Throws InputError or StorageError. Returns warnings: with no experiment named,
+    // the experiments of other comparison groups, which the report leaves out.
+    static QStringList render(const QString& workspaceFolder, const QString& outputPath,
+                              const QString& experiment);
 };
 
 } // namespace seedscape

@@ -116,7 +116,8 @@ QString ScatterData::otherGroupsNote() const
 {
     if (otherGroups.isEmpty())
         return {};
-    return QStringLiteral("%1 checked %2 other data: %3")
+    // Not "other data" alone: the same file with another split seed or metric is left out too.
+    return QStringLiteral("%1 checked %2 other data, split or metric: %3")
         .arg(otherGroups.size())
         .arg(otherGroups.size() == 1 ? QStringLiteral("experiment uses") : QStringLiteral("experiments use"),
              namesAndMore(otherGroups, kOtherGroupsNamed));

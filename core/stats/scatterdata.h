@@ -58,7 +58,7 @@ struct ScatterData
     // these decides the group and the metric.
     QStringList awaitingSeeds;
 
-    // "3 checked experiments use other data: a, b, c" (empty when none is left out); past
+    // "3 checked experiments use other data, split or metric: a, b, c" (empty when none is left out); past
     // kOtherGroupsNamed names, "… and 6 more": the note stays one line beside the legend.
     QString otherGroupsNote() const;
     static constexpr int kOtherGroupsNamed = 3;

@@ -6,6 +6,7 @@
 #include "statisticsplotview.h"
 
 #include "common/atomicfile.h"
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "stats/comparisongroup.h"
 #include "stats/scatterdata.h"
@@ -25,8 +26,21 @@ QStringList PlotRenderer::kinds()
             QStringLiteral("curves")};
 }
 
+namespace {
+
+// The experiment a plot or report is about when none is named (comparableGroup's choice).
+QString firstWithSeeds(const std::vector<ExperimentResults>& group)
+{
+    const auto first =
+        std::find_if(group.begin(), group.end(), [](const ExperimentResults& r) { return !r.seeds.empty(); });
+    return first == group.end() ? QString() : first->name;
+}
+
+} // namespace
+
 std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& workspaceFolder,
-                                                             const QString& experiment)
+                                                             const QString& experiment,
+                                                             QStringList* otherGroups)
 {
     if (!QFileInfo(workspaceFolder).isDir())
         throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
@@ -52,7 +66,21 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
     for (ExperimentResults& r : results)
         if (key.isEmpty() ? r.labels.metric == metric : ComparisonGroup::of(r).key == key)
             group.push_back(std::move(r));
+        else if (otherGroups && !r.seeds.empty())
+            *otherGroups << r.name;
     return group;
+}
+
+QString PlotRenderer::otherGroupsWarning(const std::vector<ExperimentResults>& group,
+                                         const QStringList& otherGroups)
+{
+    if (otherGroups.isEmpty())
+        return {};
+    return QStringLiteral("this shows %1's comparison group only; %2 with seeds %3 in other groups (other "
+                          "data, split or metric): %4. --experiment NAME shows NAME's group")
+        .arg(firstWithSeeds(group), countedNoun(otherGroups.size(), QStringLiteral("experiment")),
+             otherGroups.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+             otherGroups.join(QStringLiteral(", ")));
 }
 
 std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults>& group,
@@ -109,12 +137,16 @@ QStringList PlotRenderer::render(const QString& workspaceFolder, const QString& 
     if (!PlotExporter::formatOf(outputPath))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
     requireOutputFolder(outputPath);
-    const std::vector<ExperimentResults> group = comparableGroup(workspaceFolder, options.experiment);
+    QStringList otherGroups;
+    const std::vector<ExperimentResults> group =
+        comparableGroup(workspaceFolder, options.experiment, &otherGroups);
     const std::unique_ptr<PlotPage> page =
         view(group, options, ExperimentColours::ofWorkspace(workspaceFolder));
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 
     QStringList warnings;
+    if (options.experiment.isEmpty() && !otherGroups.isEmpty())
+        warnings << otherGroupsWarning(group, otherGroups);
     size_t mostSeeds = 0;
     for (const ExperimentResults& r : group)
         mostSeeds = std::max(mostSeeds, r.seeds.size());

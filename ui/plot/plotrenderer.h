@@ -31,7 +31,8 @@ public:
 
     // Throws InputError or StorageError (also for an output folder that does not exist). Returns
     // what the plot cannot show although it was asked to (a k above every experiment's seeds,
-    // curves of an experiment that recorded none), one warning each.
+    // curves of an experiment that recorded none, with no experiment named the experiments of other
+    // groups: otherGroupsWarning), one warning each.
     static QStringList render(const QString& workspaceFolder, const QString& outputPath,
                               const Options& options);
 
@@ -41,8 +42,14 @@ public:
     // The experiments drawn together: the chosen one (by default the first with seeds) and the
     // others of its comparison group (scored on the same rows), in the workspace's order.
     // Throws InputError for an unknown name or a workspace without finished seeds.
+    // otherGroups, when given, receives the experiments with seeds that other groups hold.
     static std::vector<ExperimentResults> comparableGroup(const QString& workspaceFolder,
-                                                          const QString& experiment);
+                                                          const QString& experiment,
+                                                          QStringList* otherGroups = nullptr);
+    // With no experiment named, the plot or report shows the first one's group only: the others are
+    // named, so that they are never left out without a word. Empty when there are none.
+    static QString otherGroupsWarning(const std::vector<ExperimentResults>& group,
+                                      const QStringList& otherGroups);
     // A view of one kind holding the group's data, drawn at options' size, each experiment in its
     // colour among colours (ExperimentColours::ofWorkspace: the same as in the window).
     static std::unique_ptr<PlotPage> view(const std::vector<ExperimentResults>& group, const Options& options,

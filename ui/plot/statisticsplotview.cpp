@@ -102,7 +102,7 @@ QString StatisticsPlotView::otherGroupsNote() const
 {
     if (m_otherGroups.isEmpty())
         return {};
-    return tr("%1 scored on other data left out: %2")
+    return tr("%1 with other data, split or metric left out: %2")
         .arg(countedNoun(m_otherGroups.size(), tr("checked experiment")),
              namesAndMore(m_otherGroups, ScatterData::kOtherGroupsNamed));
 }

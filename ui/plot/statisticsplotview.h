@@ -76,7 +76,8 @@ private:
     void refresh(); // now when visible, else when next shown
     void rebuild();
     void drawSpread();
-    QString otherGroupsNote() const;   // "2 checked experiments scored on other data left out: a, b"
+    QString
+    otherGroupsNote() const; // "2 checked experiments with other data, split or metric left out: a, b"
     void setNote(const QString& text); // under the plot; none for ""
 
     void drawEnsembleSize();
