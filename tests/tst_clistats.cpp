@@ -20,6 +20,7 @@ class TestCliStats : public QObject
 private Q_SLOTS:
     void importThenStatsGivesTheGoldenValues();
     void statsOfATrainedSweep();
+    void fewSeedsAreNoVerdict();
     void statsWarnsOfDamagedSeedsAndRunReplacesThem();
     void runRebuildsLabelsThatStatsReportsMissing();
     void importRefusesStoredSeedsUnlessReplacing();
@@ -69,6 +70,7 @@ void TestCliStats::importThenStatsGivesTheGoldenValues()
     const ProgramOutput table = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("b1") && table.out.contains("pick by ensemble"));
+    QVERIFY2(table.out.contains("(4 × 3 seeds)\n"), table.out.constData()); // enough to tell
     const ProgramOutput wrong =
         runCli({QStringLiteral("import"), QStringLiteral("--predictions"),
                 golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
@@ -77,6 +79,30 @@ void TestCliStats::importThenStatsGivesTheGoldenValues()
                 QStringLiteral("rmse")});
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY(wrong.err.contains("rmse does not score a binary task"));
+}
+
+// Two seeds against one: P(better) is printed with its counts and "too few to tell", and the one
+// experiment of two seeds or more is no pick.
+void TestCliStats::fewSeedsAreNoVerdict()
+{
+    QTemporaryDir dir;
+    const QString golden = QStringLiteral(SEEDSCAPE_TEST_DATA "/stats/regression_r2_small");
+    QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--predictions"),
+                     golden + QStringLiteral("/predictions.csv"), QStringLiteral("--labels"),
+                     golden + QStringLiteral("/labels.csv"), QStringLiteral("--workspace"), dir.path(),
+                     QStringLiteral("--task"), QStringLiteral("regression"), QStringLiteral("--metric"),
+                     QStringLiteral("r2")})
+                 .exitCode,
+             0);
+    const ProgramOutput table = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), dir.path()});
+    QCOMPARE(table.exitCode, 0);
+    const QRegularExpression tooFew(
+        QStringLiteral("P\\(pair better than single\\) = [^\n]+ \\(2 × 1 seeds: too few to tell\\)\n"));
+    QVERIFY2(tooFew.match(QString::fromUtf8(table.out)).hasMatch(), table.out.constData());
+    QVERIFY2(
+        table.out.contains("pick by ensemble: — (pair is the only candidate, and a pick among one compares "
+                           "nothing)\n"),
+        table.out.constData());
 }
 
 void TestCliStats::statsOfATrainedSweep()

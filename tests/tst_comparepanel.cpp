@@ -29,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -67,10 +68,10 @@ WorkspaceStatistics::Group threeExperiments()
     const double nan = std::numeric_limits<double>::quiet_NaN();
     g.comparisons = {{QStringLiteral("a"), QStringLiteral("b"), 1.0, 0.75, 3, 4},
                      {QStringLiteral("b"), QStringLiteral("a"), 0.0, 0.25, 4, 3},
-                     {QStringLiteral("a"), QStringLiteral("c"), 0.6, nan, 3, 2},
-                     {QStringLiteral("c"), QStringLiteral("a"), 0.4, nan, 2, 3},
-                     {QStringLiteral("b"), QStringLiteral("c"), 0.5, 0.5, 4, 2},
-                     {QStringLiteral("c"), QStringLiteral("b"), 0.5, 0.5, 2, 4}};
+                     {QStringLiteral("a"), QStringLiteral("c"), 0.6, nan, 3, 5},
+                     {QStringLiteral("c"), QStringLiteral("a"), 0.4, nan, 5, 3},
+                     {QStringLiteral("b"), QStringLiteral("c"), 0.5, 0.5, 4, 5},
+                     {QStringLiteral("c"), QStringLiteral("b"), 0.5, 0.5, 5, 4}};
     g.pickByEnsemble = QStringLiteral("a");
     return g;
 }
@@ -85,6 +86,9 @@ private Q_SLOTS:
     void initTestCase();
     void matrixHoldsEveryOrderedPair();
     void matrixSwitchesSplitAndTintsByDistanceFromHalf();
+    void matrixGreysPairsOfTooFewSeeds();
+    void bootstrapSaysWhatFewSeedsCannotGive();
+    void emptyStatesNameWhatTheSelectedExperimentLacks();
     void snapshotComparesTheFocusWithinItsCheckedGroup();
     void anUncheckedFocusIsStillCompared();
     void tiedPicksNameTheEarliestAsTheCommandLineDoes();
@@ -148,6 +152,119 @@ void TestComparePanel::matrixSwitchesSplitAndTintsByDistanceFromHalf()
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("—")); // an undefined test score
     QVERIFY(model.index(0, 2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("undefined")));
     QVERIFY(!model.index(0, 2).data(Qt::BackgroundRole).isValid());
+}
+
+// P = 1 from one seed against four is no verdict: the number stays, greyed, untinted, and the
+// tooltip says why.
+void TestComparePanel::matrixGreysPairsOfTooFewSeeds()
+{
+    WorkspaceStatistics::Group g;
+    g.experiments = {QStringLiteral("one"), QStringLiteral("four"), QStringLiteral("three")};
+    g.comparisons = {{QStringLiteral("one"), QStringLiteral("four"), 1.0, 1.0, 1, 4},
+                     {QStringLiteral("four"), QStringLiteral("one"), 0.0, 0.0, 4, 1},
+                     {QStringLiteral("four"), QStringLiteral("three"), 1.0, 1.0, 4, 3},
+                     {QStringLiteral("three"), QStringLiteral("four"), 0.0, 0.0, 3, 4}};
+    ComparisonMatrixModel model;
+    model.setGroup(g);
+    const QModelIndex few = model.index(0, 1), enough = model.index(1, 2);
+    QCOMPARE(few.data().toString(), QStringLiteral("1.00"));
+    QVERIFY(!few.data(Qt::BackgroundRole).isValid());
+    QCOMPARE(few.data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
+    QVERIFY2(few.data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QStringLiteral("Too few seeds to tell (fewer than 3 on a side)")),
+             qPrintable(few.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!model.index(1, 0).data(Qt::BackgroundRole).isValid()); // either way round
+    QVERIFY(enough.data(Qt::BackgroundRole).isValid());             // three seeds a side: tinted
+    QVERIFY(!enough.data(Qt::ForegroundRole).isValid());
+    QVERIFY(!enough.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Too few")));
+}
+
+// One seed gives no interval; a few seeds give one narrower than the t-interval, and that is said.
+void TestComparePanel::bootstrapSaysWhatFewSeedsCannotGive()
+{
+    ComparePanel panel;
+    ExperimentStatistics one;
+    one.name = QStringLiteral("one");
+    one.seeds = {{1, 0.5, 0.6}};
+    one.validation = Spread::of({0.5}, false);
+    one.test = Spread::of({0.6}, false);
+    BootstrapIntervals none;
+    none.resamples = 2000;
+    panel.setData(&one, std::nullopt, none);
+    QVERIFY2(panel.bootstrapText().startsWith(QStringLiteral("No bootstrap intervals from one seed")),
+             qPrintable(panel.bootstrapText()));
+
+    ExperimentStatistics five = one;
+    five.name = QStringLiteral("five");
+    five.seeds = {{1, 0.5, 0.6}, {2, 0.4, 0.7}, {3, 0.45, 0.65}, {4, 0.52, 0.61}, {5, 0.47, 0.66}};
+    five.validation = Spread::of({0.5, 0.4, 0.45, 0.52, 0.47}, false);
+    five.test = Spread::of({0.6, 0.7, 0.65, 0.61, 0.66}, false);
+    BootstrapIntervals some = none;
+    for (double* bounds : {some.validationMean, some.testMean, some.ensembleValidation, some.ensembleTest}) {
+        bounds[0] = 0.4;
+        bounds[1] = 0.6;
+    }
+    panel.setData(&five, std::nullopt, some);
+    QVERIFY2(panel.bootstrapText().contains(QStringLiteral(
+                 "With 5 seeds a bootstrap interval of the mean is expected to be about 63% as wide as the "
+                 "t-interval")),
+             qPrintable(panel.bootstrapText()));
+    QVERIFY(
+        panel.bootstrapText().contains(formatNumber(0.4, 4) + QStringLiteral(" – ") + formatNumber(0.6, 4)));
+    // Enough seeds: nothing to add.
+    ExperimentStatistics many = five;
+    many.seeds.resize(20, many.seeds.front());
+    panel.setData(&many, std::nullopt, some);
+    QVERIFY2(!panel.bootstrapText().contains(QStringLiteral("as wide as")),
+             qPrintable(panel.bootstrapText()));
+}
+
+// Not a general "select an experiment with seeds" while one is selected: what it lacks, and what
+// to do about it.
+void TestComparePanel::emptyStatesNameWhatTheSelectedExperimentLacks()
+{
+    ComparePanel panel;
+    const ExperimentTableModel experiments;
+    const auto text = [&](const char* label) {
+        return QTextDocumentFragment::fromHtml(panel.findChild<QLabel*>(QLatin1String(label))->text())
+            .toPlainText();
+    };
+    WorkspaceSnapshot snapshot;
+    snapshot.selected = QStringLiteral("broken");
+    snapshot.failedOnly[QStringLiteral("broken")] = 3;
+    panel.showSnapshot(snapshot, experiments);
+    QCOMPARE(
+        text("compareEmpty"),
+        QStringLiteral("broken has no finished seed to compare: all its 3 seeds failed (the Seeds tab says "
+                       "why)."));
+    snapshot.selected = QStringLiteral("fresh");
+    panel.showSnapshot(snapshot, experiments);
+    QVERIFY2(text("compareEmpty").startsWith(QStringLiteral("fresh has no finished seed yet: run it")),
+             qPrintable(text("compareEmpty")));
+
+    // Alone on its rows: no other experiment to check, so the way to get one.
+    ExperimentStatistics only;
+    only.name = QStringLiteral("only");
+    only.seeds = {{1, 0.5, 0.6}, {2, 0.4, 0.7}};
+    only.validation = Spread::of({0.5, 0.4}, false);
+    only.test = Spread::of({0.6, 0.7}, false);
+    only.group.key = QStringLiteral("rows");
+    snapshot.selected = snapshot.focus = QStringLiteral("only");
+    snapshot.statistics[QStringLiteral("only")] = only;
+    snapshot.focusGroup = WorkspaceStatistics::fromExperiments({only}).groups.front();
+    panel.showSnapshot(snapshot, experiments);
+    QVERIFY2(text("compareAlone")
+                 .startsWith(QStringLiteral(
+                     "No other experiment with seeds is scored on the same rows as only: make a variant")),
+             qPrintable(text("compareAlone")));
+    // Another of its rows exists, unchecked: checking it is the way.
+    ExperimentStatistics other = only;
+    other.name = QStringLiteral("other");
+    snapshot.statistics[QStringLiteral("other")] = other;
+    panel.showSnapshot(snapshot, experiments);
+    QVERIFY2(text("compareAlone").contains(QStringLiteral("check experiments of its comparison group")),
+             qPrintable(text("compareAlone")));
 }
 
 void TestComparePanel::snapshotComparesTheFocusWithinItsCheckedGroup()
@@ -362,17 +479,19 @@ void TestComparePanel::panelSaysWhenThereIsNothingToCompare()
     single.seeds = {{1, 0.5, 0.6}, {2, 0.4, 0.7}};
     single.validation = Spread::of({0.5, 0.4}, false);
     single.test = Spread::of({0.6, 0.7}, false);
-    WorkspaceStatistics::Group group;
-    group.experiments = {QStringLiteral("only")};
-    group.pickByEnsemble = QStringLiteral("only");
+    const WorkspaceStatistics::Group group = WorkspaceStatistics::fromExperiments({single}).groups.front();
     panel.setData(&single, group, std::nullopt);
     QVERIFY(!empty->isVisible());
     QVERIFY(alone->isVisible());
     QVERIFY(!matrix->isVisible());
     QVERIFY(alone->text().contains(QStringLiteral("No other checked experiment")));
-    QVERIFY(panel.picksText().contains(QStringLiteral("only (selected)")));
-    QVERIFY(panel.picksText().contains(
-        QStringLiteral("Pick by stability (smallest single-seed validation range): none")));
+    // The only candidate is no pick (the table's Pick column agrees).
+    QVERIFY2(
+        panel.picksText().contains(QStringLiteral(
+            "Pick by stability (smallest single-seed validation range): none (only is the only candidate, "
+            "and a pick among one compares nothing)")),
+        qPrintable(panel.picksText()));
+    QVERIFY(!panel.picksText().contains(QStringLiteral("(selected)")));
     QVERIFY2(panel.bootstrapText().contains(QStringLiteral("seedscape-cli stats --bootstrap 2000")),
              qPrintable(panel.bootstrapText()));
     QCOMPARE(panel.expectedBest()->rowCount(), 2);
@@ -539,10 +658,13 @@ void TestComparePanel::theWindowRunsARandomnessStudy()
     QTRY_VERIFY2_WITH_TIMEOUT(window.comparePanel()->sourcesText().contains(
                                   QStringLiteral("with init, order, dropout varying (quick)")),
                               qPrintable(window.comparePanel()->sourcesText()), 20000);
-    // The variants are quick with less randomness: the picks are quick's alone, and say why.
+    // The variants are quick with less randomness: quick is the only candidate, so no pick, and the
+    // panel says why.
     const QString picks = window.comparePanel()->picksText();
     QVERIFY2(
-        picks.contains(QStringLiteral("Pick by stability (smallest single-seed validation range): quick")) &&
+        picks.contains(
+            QStringLiteral("Pick by stability (smallest single-seed validation range): none (quick "
+                           "is the only candidate, and a pick among one compares nothing)")) &&
             picks.contains(QStringLiteral("Not picked: quick-only-dropout, quick-only-init, quick-only-order "
                                           "hold a source of randomness fixed")),
         qPrintable(picks));

@@ -167,7 +167,11 @@ void TestComparisonGroup::nothingIsComparedAcrossGroups()
     QCOMPARE(w.groups[0].comparisons[0].seedsB, 4);
     QVERIFY(w.groups[1].comparisons.empty());
     QCOMPARE(w.groups[0].acrossSeeds.n, 7); // a's and c's seeds, none of b's
-    QCOMPARE(w.groups[1].pickByEnsemble, QStringLiteral("b"));
+    // b is alone on its rows: nothing to pick it against (a and c do not count).
+    QVERIFY(w.groups[1].pickByEnsemble.isEmpty());
+    QCOMPARE(w.groups[1].whyNoPickByEnsemble(),
+             QStringLiteral("b is the only candidate, and a pick among one compares nothing"));
+    QVERIFY(!w.groups[0].pickByEnsemble.isEmpty());
     QCOMPARE(w.groupOf(QStringLiteral("c")), &w.groups[0]);
 
     const auto j = nlohmann::json::parse(StatisticsJson::toJson(w, {}).toStdString());

@@ -1,6 +1,6 @@
 // WorkspaceStatistics' picks (docs/statistics.md, "Picks"): which experiment each rule chooses, which
 // ones take no part, why a rule may choose none, and what the picks cannot tell (ties, ranges over
-// unequal seed counts).
+// unequal seed counts, validation scores that do not go with test scores).
 #include "stats/workspacestatistics.h"
 
 #include <QtTest>
@@ -15,6 +15,8 @@ private Q_SLOTS:
     void experimentsHoldingASourceFixedAreNotPicked();
     void aSingleSeedIsNoEnsembleToPick();
     void tiesAndRangesOverUnequalSeedCountsAreSaid();
+    void aPickAmongOneComparesNothing();
+    void aPickThatTestScoresDoNotBackIsSaid();
 };
 
 namespace {
@@ -69,7 +71,8 @@ void TestPicks::aSingleSeedIsNoEnsembleToPick()
     const ExperimentStatistics lucky = experiment(QStringLiteral("one-seed"), {0.97}, 0.97, {});
     const ExperimentStatistics steady =
         experiment(QStringLiteral("eight-seeds"), {0.88, 0.90, 0.89, 0.91, 0.87, 0.90, 0.89, 0.88}, 0.92, {});
-    const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments({lucky, steady});
+    const ExperimentStatistics wide = experiment(QStringLiteral("wide"), {0.70, 0.95}, 0.87, {});
+    const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments({lucky, steady, wide});
     QCOMPARE(w.groups.front().pickByEnsemble, QStringLiteral("eight-seeds"));
     QCOMPARE(w.groups.front().pickByStability, QStringLiteral("eight-seeds"));
     const WorkspaceStatistics alone = WorkspaceStatistics::fromExperiments({lucky});
@@ -121,6 +124,65 @@ void TestPicks::tiesAndRangesOverUnequalSeedCountsAreSaid()
     const ExperimentStatistics one = experiment(QStringLiteral("one"), {0.5}, 0.5, {});
     w = WorkspaceStatistics::fromExperiments({eight, one});
     QVERIFY(w.groups.front().pickCaveats().isEmpty());
+}
+
+// Alone on its data, or beside experiments of one seed: the only candidate is no choice, and a pick
+// would read as a recommendation.
+void TestPicks::aPickAmongOneComparesNothing()
+{
+    const ExperimentStatistics lucky = experiment(QStringLiteral("one-seed"), {0.97}, 0.97, {});
+    const ExperimentStatistics steady =
+        experiment(QStringLiteral("eight-seeds"), {0.88, 0.90, 0.89, 0.91, 0.87, 0.90, 0.89, 0.88}, 0.92, {});
+    const QString why =
+        QStringLiteral("eight-seeds is the only candidate, and a pick among one compares nothing");
+    for (const auto& experiments : {std::vector<ExperimentStatistics>{steady}, {lucky, steady}}) {
+        const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments(experiments);
+        const WorkspaceStatistics::Group& g = w.groups.front();
+        QVERIFY(g.pickByEnsemble.isEmpty());
+        QVERIFY(g.pickByStability.isEmpty());
+        QCOMPARE(g.whyNoPickByEnsemble(), why);
+        QCOMPARE(g.whyNoPickByStability(), why);
+        QVERIFY2(g.pickCaveats().isEmpty(), qPrintable(g.pickCaveats()));
+    }
+    // A second candidate makes it a choice again.
+    const ExperimentStatistics wide = experiment(QStringLiteral("wide"), {0.70, 0.95}, 0.87, {});
+    const WorkspaceStatistics two = WorkspaceStatistics::fromExperiments({steady, wide});
+    QCOMPARE(two.groups.front().pickByEnsemble, QStringLiteral("eight-seeds"));
+    // Picks taken from another order of the same group bring what is said of them along.
+    WorkspaceStatistics::Group copy = WorkspaceStatistics::fromExperiments({wide, steady}).groups.front();
+    copy.takePicksOf(WorkspaceStatistics::fromExperiments({steady}).groups.front());
+    QVERIFY(copy.pickByEnsemble.isEmpty());
+    QCOMPARE(copy.whyNoPickByEnsemble(), why);
+}
+
+// The method's question is whether validation predicts test. Where not even the full ensembles
+// line up, the pick by ensemble comes with that warning; where they do, with none.
+void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
+{
+    const std::vector<double> noise = {0.0, 0.004, -0.003, 0.002, -0.001};
+    std::vector<ExperimentStatistics> disagreeing, agreeing;
+    for (int i = 0; i < 5; ++i) {
+        const double validation = 0.85 + 0.01 * i;
+        ExperimentStatistics e =
+            experiment(QStringLiteral("e%1").arg(i), {validation - 0.01, validation + 0.01}, validation, {});
+        e.ensembleTest = 0.90 - 0.01 * i + noise[i]; // better on validation, worse on test
+        disagreeing.push_back(e);
+        e.ensembleTest = validation + noise[i];
+        agreeing.push_back(e);
+    }
+    const WorkspaceStatistics against = WorkspaceStatistics::fromExperiments(disagreeing);
+    const WorkspaceStatistics::Group& g = against.groups.front();
+    QCOMPARE(g.pickByEnsemble, QStringLiteral("e4"));
+    QVERIFY(g.acrossEnsembles.pearson < -0.9);
+    QCOMPARE(g.pickCaveats(), QStringLiteral("Across this group's full ensembles, validation scores do not "
+                                             "reliably go with test scores, %1: the pick by ensemble may "
+                                             "not hold on test.")
+                                  .arg(g.acrossEnsembles.pearsonText()));
+    QVERIFY(g.pickCaveats().contains(QStringLiteral("n = 5")));
+
+    const WorkspaceStatistics along = WorkspaceStatistics::fromExperiments(agreeing);
+    QVERIFY(along.groups.front().acrossEnsembles.pearsonCi95[0] > 0);
+    QVERIFY2(along.groups.front().pickCaveats().isEmpty(), qPrintable(along.groups.front().pickCaveats()));
 }
 
 QTEST_GUILESS_MAIN(TestPicks)

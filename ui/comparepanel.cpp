@@ -4,6 +4,7 @@
 #include "experimenttablemodel.h"
 #include "workspacesnapshot.h"
 
+#include "common/countednoun.h"
 #include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 
@@ -29,9 +30,10 @@ constexpr int kDigits = 4; // as the experiment table shows scores
 constexpr double kRoundingNoise = 1e-12;
 constexpr int kMatrixColumnWidth = 64; // room for "0.99" and a short name
 constexpr int kSourceColumns = 7;
-constexpr int kSourceRowsShown = 4;   // all sources varying, then one per source
-constexpr int kRowsAtLeast = 5;       // of the matrix and the expected best
-constexpr int kSeedsForAFirmStd = 30; // below it, say how uncertain a std is
+constexpr int kSourceRowsShown = 4;       // all sources varying, then one per source
+constexpr int kRowsAtLeast = 5;           // of the matrix and the expected best
+constexpr int kSeedsForAFirmStd = 30;     // below it, say how uncertain a std is
+constexpr double kWidthWorthSaying = 0.9; // bootstrap/t width of the mean: below it up to 17 seeds
 
 QLabel* wrappingLabel(const QString& objectName)
 {
@@ -110,7 +112,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     matrixLayout->addWidget(m_alone);
     auto* matrixNote = wrappingLabel(QStringLiteral("compareMatrixNote"));
     matrixNote->setText(tr("Green: the row's experiment wins most seed pairs; red: it loses most. Ties count "
-                           "half. Double-click a row to select that experiment."));
+                           "half. Grey: fewer than %1 seeds on a side, too few to tell. Double-click a row "
+                           "(or Enter) to select that experiment.")
+                            .arg(WorkspaceStatistics::Comparison::kFewSeeds));
     matrixLayout->addWidget(matrixNote);
 
     m_expectedBest->setColumnCount(kBestColumns);
@@ -192,6 +196,31 @@ void ComparePanel::showSnapshot(const WorkspaceSnapshot& snapshot, const Experim
             snapshot.focusBootstrap);
     // Sources are studied before any seed exists: the selected experiment, with results or not.
     const QString selected = snapshot.selected.isEmpty() ? snapshot.focus : snapshot.selected;
+    // What the selected experiment lacks, by name, rather than a general "select one with seeds".
+    if (focus == snapshot.statistics.end() && !selected.isEmpty()) {
+        const auto failed = snapshot.failedOnly.find(selected);
+        m_empty->setText(
+            failed != snapshot.failedOnly.end()
+                ? tr("%1 has no finished seed to compare: all its %2 failed (the Seeds tab says "
+                     "why).")
+                      .arg(selected.toHtmlEscaped(), countedNoun(failed->second, tr("seed")))
+                : tr("%1 has no finished seed yet: run it (Run → Run selected experiment, Ctrl+R) "
+                     "to compare it with the experiments scored on the same rows.")
+                      .arg(selected.toHtmlEscaped()));
+    }
+    // Alone in the matrix: other experiments of its group may only be unchecked, or there may be none.
+    if (focus != snapshot.statistics.end() && !m_alone->isHidden()) {
+        const bool othersExist =
+            std::any_of(snapshot.statistics.begin(), snapshot.statistics.end(), [&](const auto& named) {
+                return named.first != focus->first && named.second.group.key == focus->second.group.key &&
+                       named.second.metric == focus->second.metric;
+            });
+        if (!othersExist)
+            m_alone->setText(tr("No other experiment with seeds is scored on the same rows as %1: make a "
+                                "variant (Experiment → Duplicate as variant, Ctrl+D), change one setting and "
+                                "run it to compare the two.")
+                                 .arg(focus->first.toHtmlEscaped()));
+    }
     m_sourcesBox->setVisible(!selected.isEmpty());
     const int row = experiments.rowOf(selected);
     const std::optional<Experiment> definition = row >= 0 ? experiments.entry(row).experiment : std::nullopt;
@@ -279,6 +308,23 @@ void ComparePanel::showBootstrap(const ExperimentStatistics& focus,
                 .arg(focus.name.toHtmlEscaped()));
         return;
     }
+    if (focus.seedCount() < 2) {
+        m_bootstrap->setText(
+            tr("No bootstrap intervals from one seed: every resample of it is the same seed, "
+               "so an interval would claim a certainty that one draw cannot give."));
+        return;
+    }
+    // Few seeds: the bootstrap interval of the mean is narrower than the t-interval, and the t one is
+    // the honest one. Said while the difference is worth saying (under 17 seeds).
+    const double width = BootstrapIntervals::meanWidthAgainstT(focus.seedCount());
+    const QString narrower =
+        width < kWidthWorthSaying
+            ? tr("<br>With %1 seeds a bootstrap interval of the mean is expected to be about %2% as wide as "
+                 "the t-interval (the table's \"mean ± 95% t\"): resampling few seeds misses how unsure "
+                 "their own spread is. Read the t-interval for the mean.")
+                  .arg(focus.seedCount())
+                  .arg(std::lround(100 * width))
+            : QString();
     m_bootstrap->setText(
         tr("Bootstrap 95% intervals (%1 resamples of the %2 seeds, with replacement; the ensemble rebuilt "
            "from "
@@ -288,7 +334,8 @@ void ComparePanel::showBootstrap(const ExperimentStatistics& focus,
             .arg(bootstrap->resamples)
             .arg(focus.seedCount())
             .arg(interval(bootstrap->validationMean), interval(bootstrap->testMean),
-                 interval(bootstrap->ensembleValidation), interval(bootstrap->ensembleTest)));
+                 interval(bootstrap->ensembleValidation), interval(bootstrap->ensembleTest)) +
+        narrower);
 }
 
 void ComparePanel::showExpectedBest(const ExperimentStatistics& focus)

@@ -76,10 +76,14 @@ QString ComparisonMatrixModel::toolTip(const WorkspaceStatistics::Comparison& c)
     if (!std::isfinite(p))
         return tr("P(%1 better than %2) on %3 is undefined: a score is undefined.").arg(c.a, c.b, split);
     return tr("P(%1 better than %2) on %3 = %4: the share of the %5 × %6 pairs (a seed of %1, a seed of %2) "
-              "where %1's seed scores better, ties counting half.")
+              "where %1's seed scores better, ties counting half.%7")
         .arg(c.a, c.b, split, formatNumber(p, 3))
         .arg(c.seedsA)
-        .arg(c.seedsB);
+        .arg(c.seedsB)
+        .arg(c.tooFewSeeds() ? tr(" Too few seeds to tell (fewer than %1 on a side), so the cell is not "
+                                  "tinted: run more seeds before trusting it.")
+                                   .arg(WorkspaceStatistics::Comparison::kFewSeeds)
+                             : QString());
 }
 
 QVariant ComparisonMatrixModel::data(const QModelIndex& index, int role) const
@@ -99,8 +103,10 @@ QVariant ComparisonMatrixModel::data(const QModelIndex& index, int role) const
         return toolTip(*c);
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignCenter);
+    case Qt::ForegroundRole: // too few seeds: the number stays, greyed, as a hint and not a verdict
+        return c->tooFewSeeds() ? QVariant(QColor(Qt::gray)) : QVariant();
     case Qt::BackgroundRole: {
-        if (!std::isfinite(p) || p == 0.5)
+        if (!std::isfinite(p) || p == 0.5 || c->tooFewSeeds())
             return {};
         QColor tint = p > 0.5 ? kBetterTint : kWorseTint;
         tint.setAlpha(static_cast<int>(std::lround(std::abs(p - 0.5) * 2 * kStrongestAlpha)));

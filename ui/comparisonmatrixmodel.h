@@ -11,7 +11,8 @@ namespace seedscape {
 
 // P(row better than column) for every pair of one comparison group's experiments
 // (docs/statistics.md), on the validation or the test scores; the diagonal is empty. Cells are
-// tinted by how far P is from an even ½. Qt::UserRole gives the probability itself.
+// tinted by how far P is from an even ½, unless a side has too few seeds to tell (greyed instead).
+// Qt::UserRole gives the probability itself.
 class ComparisonMatrixModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -125,15 +125,8 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     };
     const WorkspaceStatistics plottedInFileOrder = inWorkspaceOrder(snapshot.plotted);
     for (const WorkspaceStatistics::Group& group : plottedInFileOrder.groups) {
-        // A pick among one candidate (alone on its data, or beside experiments of one seed or with
-        // a source held fixed) compares nothing: the Pick column would read as a recommendation.
-        const auto candidates =
-            std::count_if(group.experiments.begin(), group.experiments.end(), [&](const QString& name) {
-                return !group.leftOutOfPicks.contains(name) && snapshot.statistics.count(name) &&
-                       snapshot.statistics.at(name).seedCount() >= 2;
-            });
-        if (candidates < 2)
-            continue;
+        // A group with one candidate (alone on its data, or beside experiments of one seed or with a
+        // source held fixed) has no pick: a pick among one compares nothing.
         if (!group.pickByEnsemble.isEmpty())
             snapshot.picks[group.pickByEnsemble] << QStringLiteral("ensemble");
         if (!group.pickByStability.isEmpty())
@@ -157,8 +150,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
             (focusPlotted ? plottedInFileOrder : inFileOrder).groupOf(snapshot.focus);
         if (group && picking) {
             snapshot.focusGroup = *group;
-            snapshot.focusGroup->pickByEnsemble = picking->pickByEnsemble;
-            snapshot.focusGroup->pickByStability = picking->pickByStability;
+            snapshot.focusGroup->takePicksOf(*picking);
         }
         snapshot.focusBootstrap = bootstrapOf(*focused);
     }

@@ -100,10 +100,11 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
                               "validation/test Pearson of full ensembles: %2\n")
                    .arg(g.acrossSeeds.pearsonText(), g.acrossEnsembles.pearsonText());
         for (const WorkspaceStatistics::Comparison& c : g.comparisons)
-            out += QStringLiteral("P(%1 better than %2) = %3 on validation, %4 on test (%5 × %6 seeds)\n")
+            out += QStringLiteral("P(%1 better than %2) = %3 on validation, %4 on test (%5 × %6 seeds%7)\n")
                        .arg(c.a, c.b, show(c.pBetterValidation, 2), show(c.pBetterTest, 2))
                        .arg(c.seedsA)
-                       .arg(c.seedsB);
+                       .arg(c.seedsB)
+                       .arg(c.tooFewSeeds() ? QStringLiteral(": too few to tell") : QString());
         out += QStringLiteral("pick by ensemble: %1\npick by stability: %2\n")
                    .arg(g.pickByEnsemble.isEmpty() ? QStringLiteral("— (%1)").arg(g.whyNoPickByEnsemble())
                                                    : g.pickByEnsemble,

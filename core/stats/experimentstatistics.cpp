@@ -1,6 +1,7 @@
 #include "experimentstatistics.h"
 
 #include "randomnessstudy.h"
+#include "studentt.h"
 
 #include "common/inputerror.h"
 #include "experiment/experimentnames.h"
@@ -45,10 +46,28 @@ QStringList heldFixedOf(const ExperimentResults& results)
     }
 }
 
+} // namespace
+
+double BootstrapIntervals::meanWidthAgainstT(int seeds)
+{
+    if (seeds < 2)
+        return Correlation::kNaN;
+    const double n = seeds;
+    return 1.959963984540054 * std::sqrt((n - 1) / n) / studentTQuantile(0.975, n - 1);
+}
+
+namespace {
+
 BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScorer& scorer, int resamples,
                                quint64 randomSeed)
 {
     const int N = s.seedCount();
+    BootstrapIntervals intervals;
+    intervals.resamples = resamples;
+    // Every resample of one seed is that seed: an interval of width 0 would claim certainty where
+    // there is no spread to resample (the t-interval is undefined there too).
+    if (N < 2)
+        return intervals;
     std::mt19937_64 rng(randomSeed ^ 0xB0075742ULL);
     std::uniform_int_distribution<int> pick(0, N - 1);
     std::vector<double> validationMeans, testMeans, ensembleValidation, ensembleTest;
@@ -68,8 +87,6 @@ BootstrapIntervals bootstrapOf(const ExperimentStatistics& s, const EnsembleScor
         ensembleValidation.push_back(e.validation);
         ensembleTest.push_back(e.test);
     }
-    BootstrapIntervals intervals;
-    intervals.resamples = resamples;
     auto interval = [](const std::vector<double>& v, double* out) {
         out[0] = Spread::percentile(v, 2.5);
         out[1] = Spread::percentile(v, 97.5);

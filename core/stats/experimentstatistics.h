@@ -26,8 +26,16 @@ struct StatisticsOptions
 struct BootstrapIntervals
 {
     int resamples = 0;
-    double validationMean[2], testMean[2];         // of the single-seed mean
-    double ensembleValidation[2], ensembleTest[2]; // of the full ensemble, rebuilt from each resample
+    // Of the single-seed mean, and of the full ensemble rebuilt from each resample; NaN below two seeds.
+    double validationMean[2] = {Correlation::kNaN, Correlation::kNaN};
+    double testMean[2] = {Correlation::kNaN, Correlation::kNaN};
+    double ensembleValidation[2] = {Correlation::kNaN, Correlation::kNaN};
+    double ensembleTest[2] = {Correlation::kNaN, Correlation::kNaN};
+
+    // How wide a percentile bootstrap interval of the mean of N seeds is expected to be beside the
+    // t-interval: z·√((N − 1)/N) / t(0.975, N − 1), 0.63 at 5 seeds. Resampling few seeds misses
+    // how unsure their own spread is. NaN below two seeds.
+    static double meanWidthAgainstT(int seeds);
 };
 
 // Every number docs/statistics.md defines for one experiment.

@@ -96,6 +96,7 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
         std::vector<double> seedValidation, seedTest, ensembleValidation, ensembleTest;
         const ExperimentStatistics* bestEnsemble = nullptr;
         const ExperimentStatistics* mostStable = nullptr;
+        int ensembleCandidates = 0, stabilityCandidates = 0;
         for (size_t i : members) {
             const ExperimentStatistics& e = w.experiments[i];
             for (const auto& seed : e.seeds) {
@@ -113,15 +114,18 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
             const bool higher = e.higherIsBetter;
             // An undefined score picks nothing. A single seed is no ensemble (its "ensemble" is one
             // lucky or unlucky draw) and has no range to be small.
-            if (e.seedCount() >= 2 && std::isfinite(e.ensembleValidation) &&
+            const bool ensembleCandidate = e.seedCount() >= 2 && std::isfinite(e.ensembleValidation);
+            const bool stabilityCandidate = e.seedCount() >= 2 && std::isfinite(e.validation.range);
+            ensembleCandidates += ensembleCandidate;
+            stabilityCandidates += stabilityCandidate;
+            if (ensembleCandidate &&
                 (!bestEnsemble || (higher ? e.ensembleValidation > bestEnsemble->ensembleValidation
                                           : e.ensembleValidation < bestEnsemble->ensembleValidation)))
                 bestEnsemble = &e;
-            if (e.seedCount() >= 2 && std::isfinite(e.validation.range) &&
-                (!mostStable || e.validation.range < mostStable->validation.range ||
-                 (e.validation.range == mostStable->validation.range &&
-                  (higher ? e.validation.mean > mostStable->validation.mean
-                          : e.validation.mean < mostStable->validation.mean))))
+            if (stabilityCandidate && (!mostStable || e.validation.range < mostStable->validation.range ||
+                                       (e.validation.range == mostStable->validation.range &&
+                                        (higher ? e.validation.mean > mostStable->validation.mean
+                                                : e.validation.mean < mostStable->validation.mean))))
                 mostStable = &e;
         }
         for (size_t i : members) {
@@ -140,9 +144,13 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
         }
         g.acrossSeeds = Correlation::of(seedValidation, seedTest, bootstrapResamples, randomSeed);
         g.acrossEnsembles = Correlation::of(ensembleValidation, ensembleTest, bootstrapResamples, randomSeed);
-        if (bestEnsemble)
+        if (ensembleCandidates == 1)
+            g.loneByEnsemble = bestEnsemble->name;
+        else if (bestEnsemble)
             g.pickByEnsemble = bestEnsemble->name;
-        if (mostStable) {
+        if (stabilityCandidates == 1) {
+            g.loneByStability = mostStable->name;
+        } else if (mostStable) {
             g.pickByStability = mostStable->name;
             g.pickByStabilitySeeds = mostStable->seedCount();
         }
@@ -175,19 +183,42 @@ QString WorkspaceStatistics::Group::pickCaveats() const
                          QStringLiteral("the full-ensemble validation score"));
     if (!tiedByStability.isEmpty())
         sentences << tie(pickByStability, tiedByStability, QStringLiteral("validation range and mean"));
-    if (pickByStabilitySeeds < stabilityMostSeeds)
+    if (!pickByStability.isEmpty() && pickByStabilitySeeds < stabilityMostSeeds)
         sentences << QStringLiteral(
                          "The stability pick's range spans %1 seeds, other experiments' up to %2: a range "
                          "can only widen as seeds are added, so fewer seeds can look steadier.")
                          .arg(pickByStabilitySeeds)
                          .arg(stabilityMostSeeds);
+    // The method's central question: does a better validation score mean a better test score?
+    // When not even the ensembles say so, a pick by validation is a guess.
+    const Correlation& c = acrossEnsembles;
+    if (!pickByEnsemble.isEmpty() && std::isfinite(c.pearson) &&
+        (c.pearson <= 0 || (std::isfinite(c.pearsonCi95[0]) && c.pearsonCi95[0] <= 0)))
+        sentences << QStringLiteral("Across this group's full ensembles, validation scores do not reliably "
+                                    "go with test scores, %1: the pick by ensemble may not hold on test.")
+                         .arg(c.pearsonText());
     return sentences.join(QLatin1Char(' '));
 }
 
-QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString& otherwise) const
+void WorkspaceStatistics::Group::takePicksOf(const Group& other)
+{
+    pickByEnsemble = other.pickByEnsemble;
+    pickByStability = other.pickByStability;
+    tiedByEnsemble = other.tiedByEnsemble;
+    tiedByStability = other.tiedByStability;
+    pickByStabilitySeeds = other.pickByStabilitySeeds;
+    stabilityMostSeeds = other.stabilityMostSeeds;
+    loneByEnsemble = other.loneByEnsemble;
+    loneByStability = other.loneByStability;
+}
+
+QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString& lone,
+                                              const QString& otherwise) const
 {
     if (!pick.isEmpty())
         return {};
+    if (!lone.isEmpty())
+        return QStringLiteral("%1 is the only candidate, and a pick among one compares nothing").arg(lone);
     return leftOutOfPicks.size() == experiments.size()
                ? QStringLiteral("every experiment holds a source of randomness fixed")
                : otherwise;
@@ -195,13 +226,13 @@ QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString
 
 QString WorkspaceStatistics::Group::whyNoPickByEnsemble() const
 {
-    return whyNoPick(pickByEnsemble,
+    return whyNoPick(pickByEnsemble, loneByEnsemble,
                      QStringLiteral("no experiment with two seeds and a defined ensemble validation score"));
 }
 
 QString WorkspaceStatistics::Group::whyNoPickByStability() const
 {
-    return whyNoPick(pickByStability,
+    return whyNoPick(pickByStability, loneByStability,
                      QStringLiteral("no experiment with two seeds and a defined validation range"));
 }
 

@@ -2,6 +2,8 @@
 
 #include "experimentstatistics.h"
 
+#include <algorithm>
+
 namespace seedscape {
 
 // The statistics of every experiment of a workspace and what compares them (docs/statistics.md):
@@ -14,6 +16,11 @@ struct WorkspaceStatistics
         QString a, b;
         double pBetterValidation, pBetterTest; // P(A better than B)
         int seedsA = 0, seedsB = 0;            // the seeds behind it: seedsA · seedsB pairs
+
+        // Below this many seeds on a side, P says little (from 1 × 1 seeds it is 0, ½ or 1): shown,
+        // but marked as too few to tell rather than as a certainty.
+        static constexpr int kFewSeeds = 3;
+        bool tooFewSeeds() const { return std::min(seedsA, seedsB) < kFewSeeds; }
     };
 
     // Experiments scored on the same rows and what is computed across them.
@@ -33,19 +40,26 @@ struct WorkspaceStatistics
         QStringList tiedByEnsemble, tiedByStability;
         int pickByStabilitySeeds = 0; // the seeds of the pick's range
         int stabilityMostSeeds = 0;   // the most seeds of a range compared
+        // The one experiment a rule could have picked, when it is the only one: a pick among one
+        // compares nothing, so the rule picks none and says why.
+        QString loneByEnsemble, loneByStability;
 
         // A sentence naming leftOutOfPicks and why they take no part; empty when none.
         QString leftOutNote() const;
-        // Sentences on how far the picks can be read: ties, and ranges over unequal seed counts
-        // (a range can only widen as seeds are added); empty when there is nothing to say.
+        // Sentences on how far the picks can be read: ties, ranges over unequal seed counts (a range
+        // can only widen as seeds are added), and full ensembles whose validation scores do not
+        // reliably go with their test scores; empty when there is nothing to say.
         QString pickCaveats() const;
+        // The picks and what is said of them, from another computation of this group (the same
+        // experiments in another order).
+        void takePicksOf(const Group& other);
         // Why there is no pick by ensemble / stability, as a phrase ("no defined ensemble validation
         // score"); empty when there is one.
         QString whyNoPickByEnsemble() const;
         QString whyNoPickByStability() const;
 
     private:
-        QString whyNoPick(const QString& pick, const QString& otherwise) const;
+        QString whyNoPick(const QString& pick, const QString& lone, const QString& otherwise) const;
     };
 
     // An experiment with stored seeds, every one of them failed: it has no statistics, but it is

@@ -163,6 +163,9 @@ def write_case(name, metric, task, labels, experiments, ks):
     # One seed is no ensemble and has a range of 0 that says nothing about its spread: only
     # experiments with two seeds or more take part in either pick.
     with_spread = [e for e in out if len(e["seeds"]) >= 2]
+    # A pick among one candidate compares nothing: no pick then.
+    if len(with_spread) < 2:
+        with_spread = []
     best = (max if higher else min)(with_spread, key=lambda e: e["ensemble"]["val"]) if with_spread else None
     stable = min(with_spread, key=lambda e: (e["val"]["range"], -e["val"]["mean"] if higher else e["val"]["mean"])) \
         if with_spread else None
