@@ -28,6 +28,7 @@ private Q_SLOTS:
     void spreadAndEnsembleSizePlots();
     void spreadAsBoxPlotOfValidationOrTest();
     void ensembleSizeLegendAndCurvesKeepOffTheData();
+    void ensembleSizeBandsTheSelectedOneAmongMany();
 };
 
 void TestStatisticsPlotView::spreadAndEnsembleSizePlots()
@@ -167,6 +168,49 @@ void TestStatisticsPlotView::ensembleSizeLegendAndCurvesKeepOffTheData()
         for (const QCPRange& range : {QCPRange(0.5, 5.5), QCPRange(0.8, 3.2), QCPRange(0, 400)})
             QVERIFY2(wholeTicks(p, range),
                      qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
+}
+
+// Six min–max bands overlap into one wash: past three experiments only the selected one's band is
+// drawn, and its curve lies on top; the legend keeps the experiments' order.
+void TestStatisticsPlotView::ensembleSizeBandsTheSelectedOneAmongMany()
+{
+    QTemporaryDir dir;
+    const auto statisticsOf = [&](const QString& name) {
+        return WorkspaceStatistics::compute(
+                   importStatisticsCase(dir.filePath(name), name, Task::Regression, Metric::RMSE), {})
+            .experiments;
+    };
+    const auto six = statisticsOf(QStringLiteral("regression_six_experiments"));
+    QCOMPARE(six.size(), size_t(6));
+    const auto bandsOf = [](QCustomPlot* plot) {
+        int banded = 0;
+        for (int i = 0; i < plot->graphCount(); ++i)
+            banded += plot->graph(i)->brush().style() != Qt::NoBrush;
+        return banded;
+    };
+    StatisticsPlotView sizes(StatisticsPlotView::Kind::EnsembleSize);
+    sizes.setHighlighted(six[2].name);
+    sizes.setData(six);
+    QCustomPlot* plot = sizes.plot();
+    QCOMPARE(bandsOf(plot), 1);
+    QCPGraph* last = plot->graph(plot->graphCount() - 1); // drawn last: on top
+    QCOMPARE(last->name(), six[2].name);
+    QCOMPARE(last->pen().widthF(), 3.0);
+    QVERIFY(plot->xAxis->label().endsWith(QStringLiteral("band: %1's min–max").arg(six[2].name)));
+    QCOMPARE(static_cast<QCPPlottableLegendItem*>(plot->legend->item(0))->plottable()->name(), six[0].name);
+    QCOMPARE(sizes.plottedPoints(), [&] {
+        int points = 0;
+        for (const auto& e : six)
+            points += static_cast<int>(e.sizeCurve.size());
+        return points;
+    }());
+
+    // Up to three experiments, every band, as before.
+    const auto two = statisticsOf(QStringLiteral("regression_rmse"));
+    sizes.setHighlighted(two[1].name);
+    sizes.setData(two);
+    QCOMPARE(bandsOf(sizes.plot()), 2);
+    QVERIFY(sizes.plot()->xAxis->label().endsWith(QStringLiteral("band: their min–max")));
 }
 
 QTEST_MAIN(TestStatisticsPlotView)

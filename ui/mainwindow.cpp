@@ -678,6 +678,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     const QString group = snapshot.scatter.group.key;
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted, group);
+    m_ensembleSize->setHighlighted(snapshot.focus);
     m_ensembleSize->setData(std::move(snapshot.plotted), group);
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
                                  std::move(snapshot.failedOnly));

@@ -122,6 +122,8 @@ std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults
         view->setStyle(options.box ? StatisticsPlotView::Style::Box : StatisticsPlotView::Style::Strip);
         view->setShowTest(options.testScores);
     }
+    // As in the window, where the selected experiment is: the one named, else the first with seeds.
+    view->setHighlighted(options.experiment.isEmpty() ? firstWithSeeds(group) : options.experiment);
     view->setData(WorkspaceStatistics::compute(group, statisticsOptions).experiments);
     return view;
 }

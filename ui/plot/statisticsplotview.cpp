@@ -19,7 +19,9 @@
 #include "qcustomplot_include.h"
 #include "scoreticker.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace seedscape {
 
@@ -345,12 +347,29 @@ void StatisticsPlotView::drawEnsembleSize()
     QSharedPointer<CountTicker> sizes(new CountTicker);
     sizes->setAlwaysTicked(1);
     m_plot->xAxis->setTicker(sizes);
-    m_plot->xAxis->setLabel(tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, "
-                               "band: their min–max"));
+    const bool everyBand = m_experiments.size() <= kBandsForAll;
+    const auto highlighted =
+        std::find_if(m_experiments.begin(), m_experiments.end(),
+                     [this](const ExperimentStatistics& e) { return e.name == m_highlighted; });
+    m_plot->xAxis->setLabel(
+        everyBand
+            ? tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, band: their min–max")
+        : highlighted != m_experiments.end()
+            ? tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles, band: %1's min–max")
+                  .arg(m_highlighted)
+            : tr("ensemble size k (seeds averaged) — line: mean of the k-seed ensembles"));
     m_plot->legend->setVisible(!m_experiments.empty());
     setNote(otherGroupsNote());
-    for (size_t i = 0; i < m_experiments.size(); ++i) {
+    // The highlighted experiment last, so its curve lies on top; the legend keeps the given order.
+    std::vector<size_t> order(m_experiments.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    if (highlighted != m_experiments.end())
+        std::rotate(order.begin() + (highlighted - m_experiments.begin()),
+                    order.begin() + (highlighted - m_experiments.begin()) + 1, order.end());
+    std::vector<QCPGraph*> means(m_experiments.size());
+    for (size_t i : order) {
         const ExperimentStatistics& e = m_experiments[i];
+        const bool isHighlighted = e.name == m_highlighted;
         const int slot = slotOf(e.name);
         const QColor colour = ExperimentColours::palette(slot);
         QCPGraph* low = m_plot->addGraph();
@@ -366,15 +385,18 @@ void StatisticsPlotView::drawEnsembleSize()
         band.setAlpha(45);
         low->setPen(Qt::NoPen);
         high->setPen(Qt::NoPen);
-        high->setBrush(band);
-        high->setChannelFillGraph(low);
-        mean->setPen(QPen(colour, 2));
+        if (everyBand || isHighlighted) {
+            high->setBrush(band);
+            high->setChannelFillGraph(low);
+        }
+        mean->setPen(QPen(colour, isHighlighted && !everyBand ? 3 : 2));
         // Its shape too: curves that cross stay apart in grey print.
         mean->setScatterStyle(ExperimentMarkers::style(slot, 8, QPen(colour, 1.0), colour));
         mean->setName(e.name);
-        if (i < kLegendExperiments)
-            mean->addToLegend();
+        means[i] = mean;
     }
+    for (size_t i = 0; i < means.size() && i < kLegendExperiments; ++i)
+        means[i]->addToLegend();
 }
 
 QString StatisticsPlotView::name() const

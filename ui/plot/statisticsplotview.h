@@ -44,6 +44,11 @@ public:
     // selected experiment, which may have no seeds yet), else the first experiment's. Those scored on
     // other rows are left out and named under the plot and in the caption.
     void setData(std::vector<ExperimentStatistics> experiments, const QString& groupKey = {});
+    // The selected experiment. Ensemble size: its curve is drawn over the others, and past
+    // kBandsForAll experiments only its min–max band is (more bands overlap into one wash that
+    // hides every curve). Takes effect at the next setData.
+    void setHighlighted(const QString& experiment) { m_highlighted = experiment; }
+    static constexpr size_t kBandsForAll = 3;
     const QStringList& otherGroups() const { return m_otherGroups; }
     const std::vector<ExperimentStatistics>& data() const { return m_experiments; }
     // The plot, redrawn first if new data arrived while it was hidden.
@@ -94,6 +99,7 @@ private:
     QComboBox* m_scoreChoice = nullptr;
     QComboBox* m_styleChoice = nullptr;
     QStringList m_otherGroups;       // experiments left out: other comparison groups
+    QString m_highlighted;           // the selected experiment (ensemble size: on top, its band)
     QCPTextElement* m_key = nullptr; // under the plot: what the marks mean, and who is left out
 };
 
