@@ -115,8 +115,11 @@ void TestComparePanel::matrixHoldsEveryOrderedPair()
     model.setGroup(threeExperiments());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), 3);
-    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("b"));
-    QCOMPARE(model.headerData(2, Qt::Vertical).toString(), QStringLiteral("c"));
+    // Columns by number (the name in the tooltip), rows by number and name.
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("2"));
+    QVERIFY(
+        model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("than b")));
+    QCOMPARE(model.headerData(2, Qt::Vertical).toString(), QStringLiteral("3 · c"));
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1.00")); // P(a better than b)
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("0.00")); // P(b better than a)
     QCOMPARE(model.index(0, 2).data(Qt::UserRole).toDouble(), 0.6);

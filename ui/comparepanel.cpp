@@ -28,7 +28,7 @@ namespace {
 
 constexpr int kDigits = 4; // as the experiment table shows scores
 constexpr double kRoundingNoise = 1e-12;
-constexpr int kMatrixColumnWidth = 64; // room for "0.99" and a short name
+constexpr int kMatrixColumnWidth = 44; // room for "0.99"; columns are numbered, not named
 constexpr int kSourceColumns = 7;
 constexpr int kSourceRowsShown = 4;       // all sources varying, then one per source
 constexpr int kRowsAtLeast = 5;           // of the matrix and the expected best
@@ -92,8 +92,8 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_matrixView->setModel(m_matrix);
     m_matrixView->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_matrixView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_matrixView->horizontalHeader()->setMinimumSectionSize(kMatrixColumnWidth);
+    m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_matrixView->horizontalHeader()->setDefaultSectionSize(kMatrixColumnWidth);
     // Activated: a double-click, or Enter on the keyboard's current row.
     connect(m_matrixView, &QTableView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT experimentChosen(m_matrix->experimentAt(index.row()));
@@ -111,9 +111,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     matrixLayout->addWidget(m_matrixView, 1);
     matrixLayout->addWidget(m_alone);
     auto* matrixNote = wrappingLabel(QStringLiteral("compareMatrixNote"));
-    matrixNote->setText(tr("Green: the row's experiment wins most seed pairs; red: it loses most. Ties count "
-                           "half. Grey: fewer than %1 seeds on a side, too few to tell. Double-click a row "
-                           "(or Enter) to select that experiment.")
+    matrixNote->setText(tr("Columns are numbered as the rows. Green: the row's experiment wins most seed "
+                           "pairs; red: it loses most. Ties count half. Grey: fewer than %1 seeds on a side, "
+                           "too few to tell. Double-click a row (or Enter) to select that experiment.")
                             .arg(WorkspaceStatistics::Comparison::kFewSeeds));
     matrixLayout->addWidget(matrixNote);
 

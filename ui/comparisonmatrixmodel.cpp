@@ -121,8 +121,11 @@ QVariant ComparisonMatrixModel::headerData(int section, Qt::Orientation orientat
 {
     if (section < 0 || section >= m_experiments.size())
         return {};
+    // Columns by number, rows by number and name: ten names across did not fit half a window.
     if (role == Qt::DisplayRole)
-        return m_experiments[section];
+        return orientation == Qt::Horizontal
+                   ? QString::number(section + 1)
+                   : QStringLiteral("%1 · %2").arg(section + 1).arg(m_experiments[section]);
     if (role == Qt::ToolTipRole)
         return orientation == Qt::Vertical
                    ? tr("P(%1 better than the column's experiment)").arg(m_experiments[section])

@@ -12,7 +12,8 @@ namespace seedscape {
 // P(row better than column) for every pair of one comparison group's experiments
 // (docs/statistics.md), on the validation or the test scores; the diagonal is empty. Cells are
 // tinted by how far P is from an even ½, unless a side has too few seeds to tell (greyed instead).
-// Qt::UserRole gives the probability itself.
+// Qt::UserRole gives the probability itself. Rows are headed "1 · name", columns by the number alone
+// (the name in the tooltip), so that many experiments fit.
 class ComparisonMatrixModel : public QAbstractTableModel
 {
     Q_OBJECT
