@@ -5,6 +5,7 @@
 #include "windowmemory.h"
 
 #include "support/experimentbuilder.h"
+#include "support/sampledata.h"
 #include "support/tempworkspace.h"
 
 #include <QDockWidget>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void reopeningAWorkspaceRestoresItsWindow();
     void switchingWorkspacesKeepsEachOnesOwn();
     void aNewExperimentIsNotHiddenBehindTheFirst();
+    void aFirstLookSelectsAnExperimentWithSeeds();
 
 private:
     struct Look
@@ -144,6 +146,29 @@ void TestWindowMemory::switchingWorkspacesKeepsEachOnesOwn()
 
 // A table left one row tall (remembered so, or opened empty) hid every experiment added after the
 // first: it grows to show three rows when experiments are added.
+// Opened for the first time, a workspace whose first row has no seeds shows the first experiment
+// with results, not an empty plot; a remembered selection is kept.
+void TestWindowMemory::aFirstLookSelectsAnExperimentWithSeeds()
+{
+    TempWorkspace workspace;
+    importStatisticsCase(workspace.path(), QStringLiteral("regression_rmse"), Task::Regression, Metric::RMSE);
+    ExperimentBuilder(QStringLiteral("aaa-untrained"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .saveIn(workspace.path());
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(workspace.path()));
+        QCOMPARE(window.selectedExperiment(), QStringLiteral("aaa-untrained")); // the first row, at once
+        QTRY_COMPARE(window.selectedExperiment(), QStringLiteral("alpha"));     // once statistics are known
+        change(window, QStringLiteral("aaa-untrained"), QStringLiteral("definitionPanel"), 150);
+        window.close(); // remembers aaa-untrained
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace.path()));
+    QTRY_VERIFY(!window.experimentModel()->statistics().empty()); // the moment it would have moved
+    QCOMPARE(window.selectedExperiment(), QStringLiteral("aaa-untrained"));
+}
+
 void TestWindowMemory::aNewExperimentIsNotHiddenBehindTheFirst()
 {
     TempWorkspace workspace(TempWorkspace::Contents::Sample);

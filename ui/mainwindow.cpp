@@ -111,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](std::shared_ptr<WorkspaceSnapshot> snapshot) { showSnapshot(std::move(*snapshot)); });
     connect(m_list->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex&) {
+                m_firstLook = false; // chosen: kept
                 showExperiment(selectedRow());
                 showDefinition(selectedRow());
                 m_notes->showEntry(m_workspacePath, entryAt(selectedRow()));
@@ -399,7 +400,7 @@ void MainWindow::saveWorkspaceState() const
     memory.save(m_workspacePath);
 }
 
-void MainWindow::restoreWorkspaceState()
+bool MainWindow::restoreWorkspaceState()
 {
     const WindowMemory memory = WindowMemory::load(m_workspacePath);
     if (!memory.geometry.isEmpty())
@@ -411,8 +412,26 @@ void MainWindow::restoreWorkspaceState()
     if (auto* tab = m_tabs->findChild<QWidget*>(memory.tab); tab && m_tabs->indexOf(tab) >= 0)
         m_tabs->setCurrentWidget(tab);
     // An unreadable file's row has no name: an empty one matches it, not "none saved".
-    if (!memory.experiment.isEmpty() && m_experiments->rowOf(memory.experiment) >= 0)
-        selectExperiment(memory.experiment);
+    if (memory.experiment.isEmpty() || m_experiments->rowOf(memory.experiment) < 0)
+        return false;
+    selectExperiment(memory.experiment);
+    return true;
+}
+
+void MainWindow::selectFirstWithSeeds()
+{
+    m_firstLook = false;
+    const std::map<QString, ExperimentStatistics>& statistics = m_experiments->statistics();
+    if (statistics.empty() || statistics.count(selectedExperiment()))
+        return;
+    const ExperimentFilterModel* rows = m_list->filterModel(); // as sorted and filtered on screen
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const QString name = m_experiments->nameAt(rows->mapToSource(rows->index(row, 0)).row());
+        if (statistics.count(name)) {
+            selectExperiment(name);
+            return;
+        }
+    }
 }
 
 SlurmSubmitDialog* MainWindow::openSlurmDialog()
@@ -529,7 +548,7 @@ bool MainWindow::openWorkspace(const QString& folder)
         m_list->view()->selectRow(0);
     else
         showExperiment(-1);
-    restoreWorkspaceState();
+    m_firstLook = !restoreWorkspaceState();
     return true;
 }
 
@@ -683,6 +702,8 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
                                  std::move(snapshot.failedOnly));
     m_tableLayout->statisticsShown();
+    if (m_firstLook)
+        selectFirstWithSeeds();
 }
 
 ExperimentEditor* MainWindow::definitionEditor() const

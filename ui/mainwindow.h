@@ -142,7 +142,10 @@ private:
     void saveHidden();
     // Window geometry, docks, splitter, columns, selection and tab, per workspace (WindowMemory).
     void saveWorkspaceState() const;
-    void restoreWorkspaceState();
+    // True when it selected the experiment remembered from last time.
+    bool restoreWorkspaceState();
+    // A workspace's first look: its first experiment with results rather than an empty plot.
+    void selectFirstWithSeeds();
 
     QString m_workspacePath;
     ExperimentTableModel* m_experiments;
@@ -168,6 +171,9 @@ private:
     ExperimentActions* m_experimentActions; // after m_sweeps and m_slurm, which it is given
     std::function<bool(const QString&)> m_confirmCancel;
     bool m_revealJobs = false; // show the Runs dock once jobs on their way are listed
+    // Opened with no remembered selection and nothing chosen since: the first statistics may move
+    // the selection from a row without seeds to the first with.
+    bool m_firstLook = false;
 };
 
 } // namespace seedscape
