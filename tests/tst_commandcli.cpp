@@ -252,7 +252,7 @@ private Q_SLOTS:
         QVERIFY2(said.match(QString::fromUtf8(r.err)).hasMatch(), r.err.constData());
         // A long sweep's summary line counts them, since their lines have scrolled away.
         QVERIFY2(r.err.contains("1 finished seed in ") &&
-                     r.err.contains("; 1 seed of this run finished with warnings, said under its line\n"),
+                     r.err.contains("; 1 seed of this run finished with warnings (see its line above)\n"),
                  r.err.constData());
     }
 

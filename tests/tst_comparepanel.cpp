@@ -243,8 +243,9 @@ void TestComparePanel::emptyStatesNameWhatTheSelectedExperimentLacks()
                        "why)."));
     snapshot.selected = QStringLiteral("fresh");
     panel.showSnapshot(snapshot, experiments);
-    QVERIFY2(text("compareEmpty").startsWith(QStringLiteral("fresh has no finished seed yet: run it")),
-             qPrintable(text("compareEmpty")));
+    QVERIFY2(
+        text("compareEmpty").startsWith(QStringLiteral("fresh has no finished seed to compare yet: run it")),
+        qPrintable(text("compareEmpty")));
 
     // Alone on its rows: no other experiment to check, so the way to get one.
     ExperimentStatistics only;

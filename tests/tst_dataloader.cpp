@@ -4,8 +4,10 @@
 #include "support/sampledata.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 using namespace seedscape;
@@ -29,20 +31,31 @@ void TestDataLoader::aPreviewLeftBehindStopsReadingItsFile()
         QFile file(large);
         QVERIFY(file.open(QIODevice::WriteOnly));
         QByteArray text = "a,b,c,d\n";
-        for (int i = 0; i < 400000; ++i)
+        for (int i = 0; i < 20000; ++i)
             text += QByteArray::number(i) + ",1.5,2.5,text\n";
         file.write(text);
     }
     const QString wine = sampleDatasetPath(QStringLiteral("wine.csv"));
 
+    // One pool thread, held busy while the large file's rows are shown, so its whole-file read waits
+    // in the queue until the user has picked the other file: then it stops at its first ask,
+    // however fast or slow the machine.
+    QThreadPool* pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    QSemaphore moveOn;
     DataLoader loader;
     QSignalSpy read(&loader, &DataLoader::previewRead);
     QSignalSpy profiled(&loader, &DataLoader::profiled);
     QSignalSpy stopped(&loader, &DataLoader::profileStopped);
-    // Right after the large file's rows are shown, its whole-file read has begun on the pool.
     connect(&loader, &DataLoader::previewRead, this, [&](const QString& file) {
-        if (file == large)
-            QTimer::singleShot(0, &loader, [&] { loader.readPreview(wine, 20); });
+        if (file != large)
+            return;
+        pool->start([&moveOn] { moveOn.acquire(); }); // before the whole-file read is queued
+        QTimer::singleShot(0, &loader, [&] {
+            loader.readPreview(wine, 20);
+            moveOn.release();
+        });
     });
     loader.readPreview(large, 20);
 
@@ -53,6 +66,7 @@ void TestDataLoader::aPreviewLeftBehindStopsReadingItsFile()
     QCOMPARE(stopped.front().front().toString(), large);
     QCOMPARE(read.count(), 2);
     QCOMPARE(profiled.count(), 1); // never the large file's
+    pool->setMaxThreadCount(threads);
 }
 
 QTEST_MAIN(TestDataLoader)

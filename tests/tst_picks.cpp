@@ -160,7 +160,8 @@ void TestPicks::aPickAmongOneComparesNothing()
 void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
 {
     const std::vector<double> noise = {0.0, 0.004, -0.003, 0.002, -0.001};
-    std::vector<ExperimentStatistics> disagreeing, agreeing;
+    const std::vector<double> loose = {0.0, -0.01, 0.02, -0.005, 0.01};
+    std::vector<ExperimentStatistics> disagreeing, agreeing, weakly;
     for (int i = 0; i < 5; ++i) {
         const double validation = 0.85 + 0.01 * i;
         ExperimentStatistics e =
@@ -169,6 +170,8 @@ void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
         disagreeing.push_back(e);
         e.ensembleTest = validation + noise[i];
         agreeing.push_back(e);
+        e.ensembleTest = 0.90 + loose[i];
+        weakly.push_back(e);
     }
     const WorkspaceStatistics against = WorkspaceStatistics::fromExperiments(disagreeing);
     const WorkspaceStatistics::Group& g = against.groups.front();
@@ -179,6 +182,17 @@ void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
                                              "not hold on test.")
                                   .arg(g.acrossEnsembles.pearsonText()));
     QVERIFY(g.pickCaveats().contains(QStringLiteral("n = 5")));
+
+    // A positive r whose interval reaches below 0 (r = 0.33, 95% -0.78 to 0.94): said too.
+    const WorkspaceStatistics loosely = WorkspaceStatistics::fromExperiments(weakly);
+    QVERIFY(loosely.groups.front().acrossEnsembles.pearson > 0);
+    QVERIFY(loosely.groups.front().acrossEnsembles.pearsonCi95[0] < 0);
+    QVERIFY2(
+        loosely.groups.front().pickCaveats().startsWith(QStringLiteral("Across this group's full ensembles")),
+        qPrintable(loosely.groups.front().pickCaveats()));
+    // Two experiments give no r: nothing to say either way.
+    const WorkspaceStatistics pair = WorkspaceStatistics::fromExperiments({disagreeing[0], disagreeing[1]});
+    QVERIFY(pair.groups.front().pickCaveats().isEmpty());
 
     const WorkspaceStatistics along = WorkspaceStatistics::fromExperiments(agreeing);
     QVERIFY(along.groups.front().acrossEnsembles.pearsonCi95[0] > 0);

@@ -4,7 +4,6 @@
 #include "experimenttablemodel.h"
 #include "workspacesnapshot.h"
 
-#include "common/countednoun.h"
 #include "common/numberformat.h"
 #include "experiment/experimentnames.h"
 
@@ -199,14 +198,19 @@ void ComparePanel::showSnapshot(const WorkspaceSnapshot& snapshot, const Experim
     // What the selected experiment lacks, by name, rather than a general "select one with seeds".
     if (focus == snapshot.statistics.end() && !selected.isEmpty()) {
         const auto failed = snapshot.failedOnly.find(selected);
+        const QString name = selected.toHtmlEscaped();
+        // (Seeds still training, or stored without their labels, have no statistics yet either.)
         m_empty->setText(
-            failed != snapshot.failedOnly.end()
-                ? tr("%1 has no finished seed to compare: all its %2 failed (the Seeds tab says "
-                     "why).")
-                      .arg(selected.toHtmlEscaped(), countedNoun(failed->second, tr("seed")))
-                : tr("%1 has no finished seed yet: run it (Run → Run selected experiment, Ctrl+R) "
+            failed == snapshot.failedOnly.end()
+                ? tr("%1 has no finished seed to compare yet: run it (Run → Run selected experiment, Ctrl+R) "
                      "to compare it with the experiments scored on the same rows.")
-                      .arg(selected.toHtmlEscaped()));
+                      .arg(name)
+            : failed->second == 1
+                ? tr("%1 has no finished seed to compare: its only seed failed (the Seeds tab says why).")
+                      .arg(name)
+                : tr("%1 has no finished seed to compare: all its %2 seeds failed (the Seeds tab says why).")
+                      .arg(name)
+                      .arg(failed->second));
     }
     // Alone in the matrix: other experiments of its group may only be unchecked, or there may be none.
     if (focus != snapshot.statistics.end() && !m_alone->isHidden()) {
@@ -315,7 +319,7 @@ void ComparePanel::showBootstrap(const ExperimentStatistics& focus,
         return;
     }
     // Few seeds: the bootstrap interval of the mean is narrower than the t-interval, and the t one is
-    // the honest one. Said while the difference is worth saying (under 17 seeds).
+    // the honest one. Said while the difference is worth saying (up to 17 seeds).
     const double width = BootstrapIntervals::meanWidthAgainstT(focus.seedCount());
     const QString narrower =
         width < kWidthWorthSaying

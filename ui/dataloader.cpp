@@ -42,6 +42,11 @@ void runAway(QPointer<DataLoader> loader, Work work, Deliver deliver)
 
 DataLoader::DataLoader(QObject* parent) : QObject(parent) {}
 
+DataLoader::~DataLoader()
+{
+    *m_newestPreview = -1; // no request has this number
+}
+
 void DataLoader::cancel()
 {
     *m_newestPreview = ++m_previewRequest;

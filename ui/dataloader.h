@@ -25,6 +25,7 @@ class DataLoader : public QObject
 
 public:
     explicit DataLoader(QObject* parent = nullptr);
+    ~DataLoader() override; // a whole-file read still running stops: nobody will take its answer
 
     void readPreview(const QString& file, int rows);
     // use: TargetOnly for a command experiment, whose other columns may hold anything.

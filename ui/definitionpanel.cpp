@@ -61,9 +61,10 @@ DefinitionPanel::DefinitionPanel(const SweepController* sweeps, QWidget* parent)
     m_autosave->setInterval(kAutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, &DefinitionPanel::save);
     connect(m_editor, &ExperimentEditor::changed, this, &DefinitionPanel::edited);
-    // The status's "marked in red" is true now; a save already waiting keeps its time.
+    // The status's "marked in red" is true now. Only while the form has problems: a save already
+    // waiting keeps its time, and a failed save's message stays.
     connect(m_editor, &ExperimentEditor::heldBackShown, this, [this] {
-        if (!m_autosave->isActive())
+        if (!m_autosave->isActive() && !m_editor->isValid())
             edited();
     });
     // A seed that ends is stored (or not): counted now, and again from the folder.

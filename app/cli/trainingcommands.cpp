@@ -211,8 +211,8 @@ std::string warnedNote(int warned)
 {
     if (warned == 0)
         return {};
-    return "; " + counted(warned, "seed") + " of this run finished with warnings, said under " +
-           (warned == 1 ? "its line" : "their lines");
+    return "; " + counted(warned, "seed") + " of this run finished with warnings (see " +
+           (warned == 1 ? "its line" : "their lines") + " above)";
 }
 
 // How the sweep ended, on stderr: 0 when the experiment has its seeds, else 1 and what to do.

@@ -220,7 +220,11 @@ QString comparisonTable(const WorkspaceStatistics& w)
         for (const WorkspaceStatistics::Comparison& c : g.comparisons)
             html += QStringLiteral("<tr>") + nameCell(c.a) + nameCell(c.b) +
                     cell(probability(c.pBetterValidation)) + cell(probability(c.pBetterTest)) +
-                    cell(QStringLiteral("%1 × %2").arg(c.seedsA).arg(c.seedsB)) + QStringLiteral("</tr>\n");
+                    cell(QStringLiteral("%1 × %2%3")
+                             .arg(c.seedsA)
+                             .arg(c.seedsB)
+                             .arg(c.tooFewSeeds() ? QStringLiteral(": too few to tell") : QString())) +
+                    QStringLiteral("</tr>\n");
         html += QStringLiteral("</tbody>\n</table>\n");
     }
     html += QStringLiteral("</div>\n");
@@ -379,7 +383,8 @@ QString HtmlReport::howToRead(const QString& kind)
         return QStringLiteral(
             "each line is one experiment: the mean score of ensembles of k of its seeds, from single "
             "seeds (k = 1) to all of them; the shaded band runs from the worst to the best k-seed "
-            "ensemble. Where a line flattens, more seeds add little; a band that narrows means the "
+            "ensemble (past three experiments, only the chosen experiment's: more bands hide the lines). "
+            "Where a line flattens, more seeds add little; a band that narrows means the "
             "ensemble depends less on which seeds it holds. Better is up (and right: more seeds).");
     if (kind == QLatin1String("curves"))
         return QStringLiteral(

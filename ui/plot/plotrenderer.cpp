@@ -147,7 +147,8 @@ QStringList PlotRenderer::render(const QString& workspaceFolder, const QString& 
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 
     QStringList warnings;
-    if (options.experiment.isEmpty() && !otherGroups.isEmpty())
+    // (Curves draw one experiment's seeds: no group is drawn, so none is left out.)
+    if (options.experiment.isEmpty() && !otherGroups.isEmpty() && options.kind != QLatin1String("curves"))
         warnings << otherGroupsWarning(group, otherGroups);
     size_t mostSeeds = 0;
     for (const ExperimentResults& r : group)

@@ -415,6 +415,10 @@ QString StatisticsPlotView::caption() const
         m_kind == Kind::Spread
             ? tr("Seed spread: each experiment's single-seed validation scores, their mean with the "
                  "Student-t 95% interval, and the all-seed ensemble (diamond).")
+        : m_experiments.size() > kBandsForAll && !m_highlighted.isEmpty()
+            ? tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with %1's "
+                 "min–max band.")
+                  .arg(m_highlighted)
             : tr("Ensemble size: mean validation score of k-seed ensembles for k = 1..N, with the "
                  "min–max band.");
     return m_otherGroups.isEmpty() ? caption
