@@ -1,6 +1,7 @@
 // The window from the keyboard alone: every tab has a shortcut, and Tab moves between widgets
 // instead of cell by cell inside a table.
 #include "comparepanel.h"
+#include "experimenttablemodel.h"
 #include "mainwindow.h"
 
 #include "support/tempworkspace.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void initTestCase();
     void everyTabHasAShortcutThatFocusesTheTabBar();
     void tabLeavesEveryTable();
+    void spaceChecksTheCurrentRowFromAnyColumn();
 };
 
 void TestKeyboardNavigation::initTestCase()
@@ -78,6 +80,32 @@ void TestKeyboardNavigation::tabLeavesEveryTable()
     QTest::keyClick(experiments, Qt::Key_Tab);
     QTRY_VERIFY(QApplication::focusWidget() != nullptr);
     QVERIFY(QApplication::focusWidget() != experiments);
+}
+
+void TestKeyboardNavigation::spaceChecksTheCurrentRowFromAnyColumn()
+{
+    TempWorkspace dir(TempWorkspace::Contents::Sample);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir.path()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto* view = window.findChild<QTableView*>(QStringLiteral("experimentView"));
+    const auto checked = [&] {
+        return view->model()
+                   ->index(1, ExperimentTableModel::Name)
+                   .data(Qt::CheckStateRole)
+                   .value<Qt::CheckState>() == Qt::Checked;
+    };
+    const bool before = checked();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    for (const int column : {int(ExperimentTableModel::Seeds), int(ExperimentTableModel::Name)}) {
+        view->setCurrentIndex(view->model()->index(1, column));
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(checked(), !before); // once, not twice where the check box's own Space also acts
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(checked(), before);
+    }
 }
 
 QTEST_MAIN(TestKeyboardNavigation)

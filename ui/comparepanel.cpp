@@ -128,7 +128,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     auto* bestNote = wrappingLabel(QStringLiteral("expectedBestNote"));
     bestNote->setText(
         tr("Best of n: the score you would report, on average, by training n seeds and keeping the "
-           "best one. Better than the mean by: how much of that is the luck of picking, not the model."));
+           "best one. Better than the mean by: how much of that is the luck of picking, not the model. "
+           "Each split's best is picked on that split's own scores: the test columns show what a pick "
+           "made on test scores would claim."));
     m_focusBox = new QGroupBox;
     auto* focusLayout = new QVBoxLayout(m_focusBox);
     focusLayout->addWidget(m_bootstrap);

@@ -53,6 +53,20 @@ ExperimentListPanel::ExperimentListPanel(ExperimentTableModel* experiments, QWid
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // Space checks or unchecks the current row from any column: the view's own Space reached only the
+    // check box's column, and rows are selected whole.
+    auto* toggle = new QAction(m_view);
+    toggle->setShortcut(Qt::Key_Space);
+    toggle->setShortcutContext(Qt::WidgetShortcut);
+    connect(toggle, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (!current.isValid())
+            return;
+        const QModelIndex box = m_filter->index(current.row(), ExperimentTableModel::Name);
+        const bool checked = box.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+        m_filter->setData(box, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+    });
+    m_view->addAction(toggle);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         QMenu* menu = contextMenuAt(position);
