@@ -28,6 +28,9 @@ QStringList PlotRenderer::kinds()
 
 namespace {
 
+// Enough names to recognise the workspace's other experiments; a long list would bury the warning.
+constexpr int kOtherGroupsNamed = 8;
+
 // The experiment a plot or report is about when none is named (comparableGroup's choice).
 QString firstWithSeeds(const std::vector<ExperimentResults>& group)
 {
@@ -80,7 +83,7 @@ QString PlotRenderer::otherGroupsWarning(const std::vector<ExperimentResults>& g
                           "data, split or metric): %4. --experiment NAME shows NAME's group")
         .arg(firstWithSeeds(group), countedNoun(otherGroups.size(), QStringLiteral("experiment")),
              otherGroups.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
-             otherGroups.join(QStringLiteral(", ")));
+             namesAndMore(otherGroups, kOtherGroupsNamed));
 }
 
 std::unique_ptr<PlotPage> PlotRenderer::view(const std::vector<ExperimentResults>& group,
