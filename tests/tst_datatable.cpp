@@ -25,6 +25,7 @@ private Q_SLOTS:
     void learningCurvesAreLong();
     void reportEmbedsFiguresAndEscapesNames();
     void reportComparesWithinGroupsOnly();
+    void reportWarnsWhenTestScoresDoNotBackThePick();
     void reportFiguresShrinkAndSayHowToReadThem();
     void reportAndStatisticsCarryTagsAndNotes();
     void reportSaysWhatLuckAddsAndWhereTheSpreadComesFrom();
@@ -120,6 +121,32 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
     QVERIFY(html.contains(
         QStringLiteral("<td>2.5\u00a0±\u00a06.4</td>"))); // the mean to the interval's decimal place
+}
+
+// The better the validation ensemble, the worse on test: the report's summary says the pick may not
+// hold, with the correlation typeset as the line beside it (true minus signs).
+void TestDataTable::reportWarnsWhenTestScoresDoNotBackThePick()
+{
+    std::vector<ExperimentStatistics> experiments;
+    const double noise[] = {0.0, 0.004, -0.003, 0.002, -0.001};
+    for (int i = 0; i < 5; ++i) {
+        ExperimentStatistics e;
+        e.name = QStringLiteral("e%1").arg(i);
+        e.metric = Metric::Accuracy;
+        e.higherIsBetter = true;
+        e.seeds = {{1, 0.84 + 0.01 * i, 0.9}, {2, 0.86 + 0.01 * i, 0.9}};
+        e.validation = Spread::of({0.84 + 0.01 * i, 0.86 + 0.01 * i}, true);
+        e.ensembleValidation = 0.85 + 0.01 * i;
+        e.ensembleTest = 0.90 - 0.01 * i + noise[i];
+        experiments.push_back(e);
+    }
+    HtmlReport report;
+    report.statistics = WorkspaceStatistics::fromExperiments(experiments);
+    const QString html = QString::fromUtf8(report.toHtml());
+    QVERIFY2(html.contains(QStringLiteral("<li>Across this group's full ensembles, validation scores do not "
+                                          "reliably go with test scores, r = \u2212")),
+             qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("the pick by ensemble may not hold on test.</li>")));
 }
 
 void TestDataTable::reportComparesWithinGroupsOnly()

@@ -300,8 +300,9 @@ void ComparePanel::showPicks(const QString& focus, const std::optional<Workspace
                  named(group->pickByStability, tr("none (%1)").arg(group->whyNoPickByStability()))) +
         (group->leftOutOfPicks.isEmpty() ? QString()
                                          : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()) +
-        (group->pickCaveats().isEmpty() ? QString()
-                                        : QStringLiteral(" ") + group->pickCaveats().toHtmlEscaped()));
+        (group->pickCaveats().isEmpty()
+             ? QString()
+             : QStringLiteral(" ") + withMinusSigns(group->pickCaveats()).toHtmlEscaped()));
 }
 
 void ComparePanel::showBootstrap(const ExperimentStatistics& focus,

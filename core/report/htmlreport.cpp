@@ -129,7 +129,7 @@ QString summary(const WorkspaceStatistics& w)
         if (!g.leftOutOfPicks.isEmpty())
             html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
         if (!g.pickCaveats().isEmpty())
-            html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.pickCaveats()));
+            html += QStringLiteral("<li>%1</li>\n").arg(escaped(withMinusSigns(g.pickCaveats())));
         html += QStringLiteral("<li>Validation vs test, Pearson: single seeds %1; full ensembles %2</li>\n")
                     .arg(escaped(withMinusSigns(g.acrossSeeds.pearsonText())),
                          escaped(withMinusSigns(g.acrossEnsembles.pearsonText())));
