@@ -27,6 +27,7 @@ private Q_SLOTS:
     void newExperimentsTakeTheLowestFreeThenTheLeastUsedSlot();
     void onceAllAreTakenANewOneAvoidsTheColoursOfItsGroup();
     void aNewExperimentsGroupIsItsTruthRows();
+    void aClashWithinAGroupIsRepaired();
     void withNothingRememberedTheNamesOrderDecides();
     void removedExperimentsFreeTheirSlot();
     void damagedFileFallsBackToTheNamesOrderAndIsRewritten_data();
@@ -136,6 +137,43 @@ void TestExperimentColourFile::aNewExperimentsGroupIsItsTruthRows()
     const Slots slots = ExperimentColourFile::update(dir.path(), names, kPalette);
     QCOMPARE(slots.at(QStringLiteral("new")), 1); // the first slot after e0's
     QCOMPARE(ExperimentColourFile::read(dir.path()).at(QStringLiteral("new")), 1);
+}
+
+// Two experiments of one group remembered in one colour (the later given it before its truth rows
+// were known): the later by name gets a colour of its own, once, and the file keeps it.
+void TestExperimentColourFile::aClashWithinAGroupIsRepaired()
+{
+    const Slots remembered = {{QStringLiteral("a"), 0}, {QStringLiteral("b"), 0}, {QStringLiteral("c"), 1}};
+    const QStringList names = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    const ExperimentColourFile::Groups groups = {{QStringLiteral("a"), QStringLiteral("g")},
+                                                 {QStringLiteral("b"), QStringLiteral("g")}};
+    const Slots slots = ExperimentColourFile::assign(remembered, names, kPalette, groups);
+    QCOMPARE(slots.at(QStringLiteral("a")), 0); // first by name: kept
+    QCOMPARE(slots.at(QStringLiteral("c")), 1); // another group's: untouched
+    QCOMPARE(slots.at(QStringLiteral("b")), 2); // the lowest slot no one uses
+    // In different groups, or with no group known, one colour is no clash.
+    QCOMPARE(ExperimentColourFile::assign(remembered, names, kPalette).at(QStringLiteral("b")), 0);
+    // A group with more experiments than colours must share: nothing moves.
+    Slots crowded;
+    ExperimentColourFile::Groups one;
+    QStringList all;
+    for (int i = 0; i <= kPalette; ++i) {
+        const QString name = QStringLiteral("g%1").arg(i, 2, 10, QLatin1Char('0'));
+        crowded[name] = i % kPalette;
+        one[name] = QStringLiteral("g");
+        all << name;
+    }
+    QCOMPARE(ExperimentColourFile::assign(crowded, all, kPalette, one), crowded);
+
+    // update() finds the group in the truth rows, repairs and writes the file.
+    QTemporaryDir dir;
+    for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("results/") + name));
+        AtomicFile::write(dir.filePath(QStringLiteral("results/%1/labels.json").arg(name)), "{\"rows\": 1}");
+    }
+    ExperimentColourFile::write(dir.path(), remembered);
+    QCOMPARE(ExperimentColourFile::update(dir.path(), names, kPalette).at(QStringLiteral("b")), 2);
+    QCOMPARE(ExperimentColourFile::read(dir.path()).at(QStringLiteral("b")), 2);
 }
 
 void TestExperimentColourFile::withNothingRememberedTheNamesOrderDecides()

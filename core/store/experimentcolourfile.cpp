@@ -89,10 +89,22 @@ ExperimentColourFile::Slots ExperimentColourFile::assign(const Slots& remembered
             ++inGroup[static_cast<size_t>(slot)];
         }
     };
+    // A remembered slot that an earlier experiment (by name) of the same group already holds is a
+    // clash: two experiments plotted together in one colour and shape. It was given before the
+    // experiment's truth rows, and so its group, were known; it is given again while the group has
+    // a slot left (with more experiments than slots, some must share).
+    const auto clashes = [&](const QString& name, int slot) {
+        const QString group = groupOf(name);
+        if (group.isEmpty() || !usesInGroup.count(group))
+            return false;
+        const std::vector<int>& inGroup = usesInGroup.at(group);
+        return inGroup[static_cast<size_t>(slot)] > 0 && std::count(inGroup.begin(), inGroup.end(), 0) > 0;
+    };
     QStringList fresh;
     for (const QString& name : experiments) {
         const auto known = remembered.find(name);
-        if (known != remembered.end() && known->second >= 0 && known->second < paletteSize)
+        if (known != remembered.end() && known->second >= 0 && known->second < paletteSize &&
+            !clashes(name, known->second))
             take(name, known->second);
         else
             fresh << name;
@@ -123,13 +135,11 @@ ExperimentColourFile::Slots ExperimentColourFile::update(const QString& workspac
     } catch (const InputError&) {
         damaged = true; // the names' order decides again, and the file is written anew
     }
-    // A new experiment's group: the bytes of its truth rows, which experiments plotted together share.
+    // Each experiment's group: the bytes of its truth rows, which experiments plotted together share.
+    // Read for every experiment, also remembered ones: a slot given before an experiment's first
+    // seed wrote its rows may clash within the group it then joined.
     Groups groups;
-    const bool anyNew = std::any_of(experiments.begin(), experiments.end(), [&](const QString& name) {
-        const auto known = remembered.find(name);
-        return known == remembered.end() || known->second < 0 || known->second >= paletteSize;
-    });
-    for (const QString& name : anyNew ? experiments : QStringList()) {
+    for (const QString& name : experiments) {
         QFile labels(workspaceFolder + QStringLiteral("/results/") + name + QStringLiteral("/labels.json"));
         if (labels.open(QIODevice::ReadOnly))
             groups[name] = fnv1a64(labels.readAll());

@@ -23,14 +23,15 @@ public:
     static Slots read(const QString& workspaceFolder);
     static void write(const QString& workspaceFolder, const Slots& slots); // atomic; throws StorageError
 
-    // The slots of experiments: a remembered slot is kept; the others, in name order, each take the
-    // lowest slot no experiment uses, or once all are taken one that no experiment of its group
-    // (the same value in groups: plotted together) uses, the least used of those. With nothing
+    // The slots of experiments: a remembered slot is kept, unless an experiment earlier by name of
+    // its group (the same value in groups: plotted together) holds it while the group has a slot
+    // left; the others, in name order, each take the lowest slot no experiment uses, or once all
+    // are taken one that no experiment of its group uses, the least used of those. With nothing
     // remembered that is each experiment's place among the names sorted. Experiments not listed are
     // dropped.
     static Slots assign(const Slots& remembered, QStringList experiments, int paletteSize,
                         const Groups& groups = {});
-    // read, assign and, when anything changed, write. A new experiment's group is its truth rows
+    // read, assign and, when anything changed, write. An experiment's group is its truth rows
     // (results/NAME/labels.json): experiments scored on the same rows share a plot. A damaged file
     // is replaced by the assignment of nothing remembered; a workspace that cannot be written
     // still gets its slots.
