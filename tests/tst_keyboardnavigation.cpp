@@ -18,6 +18,25 @@
 using namespace seedscape;
 using namespace seedscape::testsupport;
 
+namespace {
+
+// The sample workspace in a shown window that has the keyboard.
+struct SampleWindow
+{
+    TempWorkspace dir{TempWorkspace::Contents::Sample};
+    MainWindow window;
+
+    bool open()
+    {
+        if (!window.openWorkspace(dir.path()))
+            return false;
+        window.show();
+        return QTest::qWaitForWindowActive(&window);
+    }
+};
+
+} // namespace
+
 class TestKeyboardNavigation : public QObject
 {
     Q_OBJECT
@@ -37,11 +56,9 @@ void TestKeyboardNavigation::initTestCase()
 
 void TestKeyboardNavigation::everyTabHasAShortcutThatFocusesTheTabBar()
 {
-    TempWorkspace dir(TempWorkspace::Contents::Sample);
-    MainWindow window;
-    QVERIFY(window.openWorkspace(dir.path()));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SampleWindow sample;
+    QVERIFY(sample.open());
+    MainWindow& window = sample.window;
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     QVERIFY(tabs->count() >= 9);
     for (int i = 0; i < tabs->count(); ++i) {
@@ -63,11 +80,9 @@ void TestKeyboardNavigation::everyTabHasAShortcutThatFocusesTheTabBar()
 
 void TestKeyboardNavigation::tabLeavesEveryTable()
 {
-    TempWorkspace dir(TempWorkspace::Contents::Sample);
-    MainWindow window;
-    QVERIFY(window.openWorkspace(dir.path()));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SampleWindow sample;
+    QVERIFY(sample.open());
+    MainWindow& window = sample.window;
     const QList<QTableView*> tables = window.findChildren<QTableView*>();
     QVERIFY(tables.size() >= 5); // experiments, seeds, preview, comparison matrix, best of n …
     for (QTableView* table : tables)
@@ -84,11 +99,9 @@ void TestKeyboardNavigation::tabLeavesEveryTable()
 
 void TestKeyboardNavigation::spaceChecksTheCurrentRowFromAnyColumn()
 {
-    TempWorkspace dir(TempWorkspace::Contents::Sample);
-    MainWindow window;
-    QVERIFY(window.openWorkspace(dir.path()));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SampleWindow sample;
+    QVERIFY(sample.open());
+    MainWindow& window = sample.window;
     auto* view = window.findChild<QTableView*>(QStringLiteral("experimentView"));
     const auto checked = [&] {
         return view->model()
