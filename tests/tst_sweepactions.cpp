@@ -100,6 +100,23 @@ void TestSweepActions::runsPanelFollowsTheSweep()
     QVERIFY(window.runExperiments(-1));
     QVERIFY(ended.wait(60000));
     QVERIFY(dock->isVisible());
+
+    // Seeds stored from outside (here a second controller, as the command line would) do not leave
+    // the sweep's word standing as if it were the workspace's state.
+    SweepController outside;
+    QSignalSpy outsideEnded(&outside, &SweepController::sweepEnded);
+    QVERIFY(outside.start(dir.filePath(QStringLiteral("ws")),
+                          {ExperimentBuilder(QStringLiteral("quick"))
+                               .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+                               .hidden({16})
+                               .epochs(3)
+                               .seeds(3)}));
+    QVERIFY(outsideEnded.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().endsWith(QStringLiteral(
+                                 " Since then, 1 more seed was stored from outside this window.")),
+                             20000);
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Sweep finished")),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestSweepActions::cancelAsksFirstThenOffersRunAgain()

@@ -695,6 +695,9 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_learningCurves->setData(std::move(snapshot.curves));
     // The selected experiment's group in every plot, also before its first seed.
     const QString group = snapshot.scatter.group.key;
+    int finishedSeeds = 0;
+    for (const auto& [name, statistics] : snapshot.statistics)
+        finishedSeeds += int(statistics.seeds.size());
     m_scatter->setData(std::move(snapshot.scatter));
     m_spread->setData(snapshot.plotted, group);
     m_ensembleSize->setHighlighted(snapshot.focus);
@@ -702,6 +705,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
                                  std::move(snapshot.failedOnly));
     m_tableLayout->statisticsShown();
+    m_sweepStatus->seedsCounted(finishedSeeds);
     if (m_firstLook)
         selectFirstWithSeeds();
 }

@@ -135,6 +135,7 @@ void SweepStatus::setSlurmActive(bool active)
 void SweepStatus::forgetRunAgain()
 {
     m_canRunAgain = false;
+    m_endedMessage.clear(); // its seeds are another workspace's
     update();
 }
 
@@ -183,12 +184,32 @@ void SweepStatus::sweepEnded(bool cancelled)
     // A sweep that stopped on a problem has said so already; its end must not call it cancelled.
     // Its dock stays: the problem is written there to be read.
     if (std::exchange(m_problem, QString()).isEmpty()) {
-        m_window->statusBar()->showMessage(
-            endedMessage(cancelled, m_seedsFinished, m_seedsFailed, m_seedsWarned));
+        m_endedMessage = endedMessage(cancelled, m_seedsFinished, m_seedsFailed, m_seedsWarned);
+        m_window->statusBar()->showMessage(m_endedMessage);
         hideRunsShownForRuns();
     }
+    m_seedsSinceEnd = -1; // the refresh that follows the end counts its seeds
     m_seedsFinished = m_seedsFailed = m_seedsWarned = 0;
     update();
+}
+
+void SweepStatus::seedsCounted(int finished)
+{
+    if (m_sweeps->isRunning() || m_endedMessage.isEmpty())
+        return;
+    if (m_seedsSinceEnd < 0 || finished < m_seedsSinceEnd) { // deleted ones are not news
+        m_seedsSinceEnd = finished;
+        return;
+    }
+    const QString current = m_window->statusBar()->currentMessage();
+    if (finished == m_seedsSinceEnd || !current.startsWith(m_endedMessage))
+        return; // nothing new, or another message took its place
+    m_window->statusBar()->showMessage(
+        m_endedMessage + QLatin1Char(' ') +
+        (finished - m_seedsSinceEnd == 1
+             ? tr("Since then, 1 more seed was stored from outside this window.")
+             : tr("Since then, %1 more seeds were stored from outside this window.")
+                   .arg(finished - m_seedsSinceEnd)));
 }
 
 void SweepStatus::update()
@@ -213,8 +234,10 @@ void SweepStatus::update()
     m_runQueue->update(*m_sweeps);
     if (running && m_problem.isEmpty())
         m_runQueue->setProblem({}); // a new sweep: the last one's problem is history
-    if (running && !m_wasRunning)
+    if (running && !m_wasRunning) {
         m_window->statusBar()->clearMessage(); // "Created …" or "Sweep cancelled" was about before
+        m_endedMessage.clear();
+    }
     m_wasRunning = running;
     if (running)
         showRuns();

@@ -37,8 +37,12 @@ public:
     // sweep runs, the dock hides.
     void setSlurmActive(bool active);
     bool canRunAgain() const { return m_canRunAgain; } // the last sweep was cancelled
-    void forgetRunAgain();                             // another workspace: nothing to run again
+    void forgetRunAgain(); // another workspace: nothing to run again, no sweep's end to speak of
     void hideRunsIfIdle();
+    // The workspace's finished seeds, counted at each refresh. Seeds stored between sweeps came from
+    // outside this window (the command line, Slurm, an import): the last sweep's word then says so,
+    // or it would read as the workspace's state.
+    void seedsCounted(int finished);
     // What Cancel asks, saying what the running seeds keep: built-in models their checkpoints,
     // the user's programs nothing.
     static QString cancelQuestion(int builtIn, int programs);
@@ -62,7 +66,9 @@ private:
     QAction* m_runAll = nullptr;
     QAction* m_pause = nullptr;
     QAction* m_cancel = nullptr;
-    QString m_problem; // why the running sweep stopped, once it said so
+    QString m_problem;        // why the running sweep stopped, once it said so
+    QString m_endedMessage;   // the last sweep's word in the status bar
+    int m_seedsSinceEnd = -1; // the workspace's finished seeds when it ended; -1 until counted
     int m_seedsFinished = 0, m_seedsFailed = 0, m_seedsWarned = 0; // in the running sweep, for its last word
     bool m_shownForRuns = false; // the dock was shown by a run, not by the user
     bool m_wasRunning = false;
