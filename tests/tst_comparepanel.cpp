@@ -340,6 +340,13 @@ void TestComparePanel::panelShowsPicksIntervalsAndExpectedBest()
     QVERIFY2(panel.picksText().contains(
                  QStringLiteral("Pick by ensemble (best full-ensemble validation score): e0")),
              qPrintable(panel.picksText()));
+    // What each pick wins by, from the golden file's numbers: e2's ensemble (14.375) is the next
+    // best RMSE, e1's range (8.08) the next smallest.
+    QVERIFY2(panel.picksText().contains(QStringLiteral(
+                 "By ensemble, e0 leads the runner-up, e2, by 6.0 (8.4 against 14.4); a single seed of e0 "
+                 "beats one of e2 on validation with P = 1. By stability, e0's validation range is 6.9 "
+                 "against the runner-up e1's 8.1.")),
+             qPrintable(panel.picksText()));
     // e0 is the steadiest over 3 seeds, against up to 5 of the others: said beside the pick.
     QVERIFY2(panel.picksText().contains(
                  QStringLiteral("The stability pick's range spans 3 seeds, other experiments' up to 5")),

@@ -97,6 +97,7 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
     b.name = QStringLiteral("narrow");
     b.seeds = {{3, 4.0, 4.5}, {4, 5.0, 5.5}};
     b.validation = Spread::of({4.0, 5.0}, false);
+    b.ensembleValidation = 3.8;
 
     HtmlReport report;
     report.title = QStringLiteral("Report");
@@ -118,6 +119,11 @@ void TestDataTable::reportEmbedsFiguresAndEscapesNames()
                                          "<td>2 × 2: too few to tell</td></tr>")));
     QVERIFY(
         html.contains(QStringLiteral("Best full-ensemble validation score: <b>&lt;wide&gt; &amp; deep</b>")));
+    // What the picks win by, as `stats` says it; equal ranges, so the mean decided.
+    QVERIFY(html.contains(QStringLiteral(
+        "<li>By ensemble, &lt;wide&gt; &amp; deep leads the runner-up, narrow, by 1.9 (1.9 against 3.8). By "
+        "stability, &lt;wide&gt; &amp; deep and the runner-up narrow have the same validation range, 1; "
+        "&lt;wide&gt; &amp; deep's better validation mean decides.</li>")));
     // 2.5 ± 6.35 (the t quantile for one degree of freedom is 12.706)
     QVERIFY(html.contains(
         QStringLiteral("<td>2.5\u00a0±\u00a06.4</td>"))); // the mean to the interval's decimal place

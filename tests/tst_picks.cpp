@@ -17,6 +17,7 @@ private Q_SLOTS:
     void tiesAndRangesOverUnequalSeedCountsAreSaid();
     void aPickAmongOneComparesNothing();
     void aPickThatTestScoresDoNotBackIsSaid();
+    void whatEachPickWinsByIsSaid();
 };
 
 namespace {
@@ -200,4 +201,35 @@ void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
 }
 
 QTEST_GUILESS_MAIN(TestPicks)
+void TestPicks::whatEachPickWinsByIsSaid()
+{
+    const ExperimentStatistics a = experiment(QStringLiteral("a"), {0.80, 0.82, 0.84}, 0.90, {});
+    const ExperimentStatistics b = experiment(QStringLiteral("b"), {0.83, 0.85, 0.88}, 0.89, {});
+    const ExperimentStatistics c = experiment(QStringLiteral("c"), {0.70, 0.80, 0.90}, 0.85, {});
+    const WorkspaceStatistics w = WorkspaceStatistics::fromExperiments({c, b, a});
+    const WorkspaceStatistics::Group& g = w.groups.front();
+    QCOMPARE(g.runnerUpByEnsemble, QStringLiteral("b"));
+    QCOMPARE(g.runnerUpByStability, QStringLiteral("b"));
+    // a's ensemble leads, yet one of its seeds beats one of b's in 1 pair of 9: the margin and the
+    // seeds' word side by side.
+    QCOMPARE(g.pickMargins(),
+             QStringLiteral("By ensemble, a leads the runner-up, b, by 0.010 (0.900 against 0.890); a single "
+                            "seed of a beats one of b on validation with P = 0.11, no better than even. By "
+                            "stability, a's validation range is 0.040 against the runner-up b's 0.050."));
+
+    // A tie leaves no margin to state (the tie is said instead); seeds too few to tell leave out P.
+    const ExperimentStatistics twin = experiment(QStringLiteral("twin"), {0.81, 0.83}, 0.90, {});
+    const WorkspaceStatistics tied = WorkspaceStatistics::fromExperiments({a, twin, c});
+    QVERIFY(tied.groups.front().runnerUpByEnsemble.isEmpty());
+    QVERIFY2(!tied.groups.front().pickMargins().contains(QStringLiteral("By ensemble")),
+             qPrintable(tied.groups.front().pickMargins()));
+    const ExperimentStatistics pair = experiment(QStringLiteral("pair"), {0.86, 0.87}, 0.95, {});
+    const QString fewSeeds = WorkspaceStatistics::fromExperiments({a, pair}).groups.front().pickMargins();
+    QVERIFY2(fewSeeds.startsWith(QStringLiteral("By ensemble, pair leads the runner-up, a, by 0.050 "
+                                                "(0.950 against 0.900).")),
+             qPrintable(fewSeeds));
+    // A lone candidate has no runner-up.
+    QVERIFY(WorkspaceStatistics::fromExperiments({a}).groups.front().pickMargins().isEmpty());
+}
+
 #include "tst_picks.moc"

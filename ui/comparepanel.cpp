@@ -298,6 +298,9 @@ void ComparePanel::showPicks(const QString& focus, const std::optional<Workspace
            "validation range): %2.")
             .arg(named(group->pickByEnsemble, tr("none (%1)").arg(group->whyNoPickByEnsemble())),
                  named(group->pickByStability, tr("none (%1)").arg(group->whyNoPickByStability()))) +
+        (group->pickMargins().isEmpty()
+             ? QString()
+             : QStringLiteral(" ") + withMinusSigns(group->pickMargins()).toHtmlEscaped()) +
         (group->leftOutOfPicks.isEmpty() ? QString()
                                          : QStringLiteral(" ") + group->leftOutNote().toHtmlEscaped()) +
         (group->pickCaveats().isEmpty()

@@ -110,6 +110,8 @@ void printTable(const WorkspaceStatistics& w, const StatisticsOptions& options)
                                                    : g.pickByEnsemble,
                         g.pickByStability.isEmpty() ? QStringLiteral("— (%1)").arg(g.whyNoPickByStability())
                                                     : g.pickByStability);
+        if (!g.pickMargins().isEmpty())
+            out += g.pickMargins() + QLatin1Char('\n');
         if (!g.leftOutOfPicks.isEmpty())
             out += g.leftOutNote() + QLatin1Char('\n');
         if (!g.pickCaveats().isEmpty())

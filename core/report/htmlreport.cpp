@@ -126,6 +126,8 @@ QString summary(const WorkspaceStatistics& w)
                     .arg(g.pickByStability.isEmpty()
                              ? QStringLiteral("none (%1)").arg(escaped(g.whyNoPickByStability()))
                              : QStringLiteral("<b>%1</b>").arg(escaped(g.pickByStability)));
+        if (!g.pickMargins().isEmpty())
+            html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.pickMargins()));
         if (!g.leftOutOfPicks.isEmpty())
             html += QStringLiteral("<li>%1</li>\n").arg(escaped(g.leftOutNote()));
         if (!g.pickCaveats().isEmpty())

@@ -1,5 +1,6 @@
 #include "workspacestatistics.h"
 
+#include "common/numberformat.h"
 #include "common/parallelfor.h"
 
 #include <algorithm>
@@ -128,6 +129,8 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
                                                 : e.validation.mean < mostStable->validation.mean))))
                 mostStable = &e;
         }
+        const ExperimentStatistics* secondEnsemble = nullptr;
+        const ExperimentStatistics* secondStable = nullptr;
         for (size_t i : members) {
             const ExperimentStatistics& e = w.experiments[i];
             if (!e.heldFixed.isEmpty() || e.seedCount() < 2)
@@ -135,6 +138,17 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
             if (bestEnsemble && &e != bestEnsemble &&
                 e.ensembleValidation == bestEnsemble->ensembleValidation)
                 g.tiedByEnsemble << e.name;
+            const bool higher = e.higherIsBetter;
+            if (bestEnsemble && &e != bestEnsemble && std::isfinite(e.ensembleValidation) &&
+                (!secondEnsemble || (higher ? e.ensembleValidation > secondEnsemble->ensembleValidation
+                                            : e.ensembleValidation < secondEnsemble->ensembleValidation)))
+                secondEnsemble = &e;
+            if (mostStable && &e != mostStable && std::isfinite(e.validation.range) &&
+                (!secondStable || e.validation.range < secondStable->validation.range ||
+                 (e.validation.range == secondStable->validation.range &&
+                  (higher ? e.validation.mean > secondStable->validation.mean
+                          : e.validation.mean < secondStable->validation.mean))))
+                secondStable = &e;
             if (!mostStable || !std::isfinite(e.validation.range))
                 continue;
             if (&e != mostStable && e.validation.range == mostStable->validation.range &&
@@ -148,11 +162,21 @@ WorkspaceStatistics WorkspaceStatistics::fromExperiments(std::vector<ExperimentS
             g.loneByEnsemble = bestEnsemble->name;
         else if (bestEnsemble)
             g.pickByEnsemble = bestEnsemble->name;
+        if (!g.pickByEnsemble.isEmpty() && g.tiedByEnsemble.isEmpty() && secondEnsemble) {
+            g.runnerUpByEnsemble = secondEnsemble->name;
+            g.pickEnsembleScore = bestEnsemble->ensembleValidation;
+            g.runnerUpEnsembleScore = secondEnsemble->ensembleValidation;
+        }
         if (stabilityCandidates == 1) {
             g.loneByStability = mostStable->name;
         } else if (mostStable) {
             g.pickByStability = mostStable->name;
             g.pickByStabilitySeeds = mostStable->seedCount();
+        }
+        if (!g.pickByStability.isEmpty() && g.tiedByStability.isEmpty() && secondStable) {
+            g.runnerUpByStability = secondStable->name;
+            g.pickRange = mostStable->validation.range;
+            g.runnerUpRange = secondStable->validation.range;
         }
         w.groups.push_back(std::move(g));
     }
@@ -200,6 +224,47 @@ QString WorkspaceStatistics::Group::pickCaveats() const
     return sentences.join(QLatin1Char(' '));
 }
 
+QString WorkspaceStatistics::Group::pickMargins() const
+{
+    // The scores and their difference to the decimal place of its second digit: enough to see it.
+    const auto shown = [](double v, double pick, double runnerUp) {
+        const int place = intervalPlace(std::abs(pick - runnerUp));
+        return place == kNoPlace ? formatNumber(v, 4) : formatToPlace(v, place);
+    };
+    QStringList sentences;
+    if (!runnerUpByEnsemble.isEmpty()) {
+        const auto at = [&](double v) {
+            return shown(v, pickEnsembleScore, runnerUpEnsembleScore);
+        };
+        QString sentence = QStringLiteral("By ensemble, %1 leads the runner-up, %2, by %3 (%4 against %5)")
+                               .arg(pickByEnsemble, runnerUpByEnsemble,
+                                    at(std::abs(pickEnsembleScore - runnerUpEnsembleScore)),
+                                    at(pickEnsembleScore), at(runnerUpEnsembleScore));
+        for (const Comparison& c : comparisons)
+            if (c.a == pickByEnsemble && c.b == runnerUpByEnsemble && !c.tooFewSeeds())
+                sentence += QStringLiteral("; a single seed of %1 beats one of %2 on validation with "
+                                           "P = %3%4")
+                                .arg(c.a, c.b, formatNumber(c.pBetterValidation, 2),
+                                     c.pBetterValidation <= 0.5 ? QStringLiteral(", no better than even")
+                                                                : QString());
+        sentences << sentence + QLatin1Char('.');
+    }
+    if (!runnerUpByStability.isEmpty()) {
+        const auto at = [&](double v) {
+            return shown(v, pickRange, runnerUpRange);
+        };
+        if (pickRange == runnerUpRange) // a tie broken by the mean (an exact tie is said as a tie)
+            sentences << QStringLiteral("By stability, %1 and the runner-up %2 have the same validation "
+                                        "range, %3; %1's better validation mean decides.")
+                             .arg(pickByStability, runnerUpByStability, at(pickRange));
+        else
+            sentences << QStringLiteral(
+                             "By stability, %1's validation range is %2 against the runner-up %3's %4.")
+                             .arg(pickByStability, at(pickRange), runnerUpByStability, at(runnerUpRange));
+    }
+    return sentences.join(QLatin1Char(' '));
+}
+
 void WorkspaceStatistics::Group::takePicksOf(const Group& other)
 {
     pickByEnsemble = other.pickByEnsemble;
@@ -210,6 +275,12 @@ void WorkspaceStatistics::Group::takePicksOf(const Group& other)
     stabilityMostSeeds = other.stabilityMostSeeds;
     loneByEnsemble = other.loneByEnsemble;
     loneByStability = other.loneByStability;
+    runnerUpByEnsemble = other.runnerUpByEnsemble;
+    runnerUpByStability = other.runnerUpByStability;
+    pickEnsembleScore = other.pickEnsembleScore;
+    runnerUpEnsembleScore = other.runnerUpEnsembleScore;
+    pickRange = other.pickRange;
+    runnerUpRange = other.runnerUpRange;
 }
 
 QString WorkspaceStatistics::Group::whyNoPick(const QString& pick, const QString& lone,

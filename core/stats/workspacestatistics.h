@@ -43,6 +43,12 @@ struct WorkspaceStatistics
         // The one experiment a rule could have picked, when it is the only one: a pick among one
         // compares nothing, so the rule picks none and says why.
         QString loneByEnsemble, loneByStability;
+        // What each pick wins by: the next experiment by the same rule (none when a tie or a lone
+        // candidate leaves no margin) and the two scores the rule compared, the full-ensemble
+        // validation scores or the validation ranges.
+        QString runnerUpByEnsemble, runnerUpByStability;
+        double pickEnsembleScore = 0, runnerUpEnsembleScore = 0;
+        double pickRange = 0, runnerUpRange = 0;
 
         // A sentence naming leftOutOfPicks and why they take no part; empty when none.
         QString leftOutNote() const;
@@ -50,6 +56,10 @@ struct WorkspaceStatistics
         // can only widen as seeds are added), and full ensembles whose validation scores do not
         // reliably go with their test scores; empty when there is nothing to say.
         QString pickCaveats() const;
+        // How far each pick leads the runner-up by its rule, and how often a single seed of the
+        // ensemble pick beats one of the runner-up's on validation: a lead that seeds do not back is
+        // seen as such. Empty when no pick has a runner-up.
+        QString pickMargins() const;
         // The picks and what is said of them, from another computation of this group (the same
         // experiments in another order).
         void takePicksOf(const Group& other);
