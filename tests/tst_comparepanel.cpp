@@ -366,6 +366,10 @@ void TestComparePanel::panelShowsPicksIntervalsAndExpectedBest()
     const QStandardItemModel* best = panel.expectedBest();
     QCOMPARE(best->rowCount(), focus.seedCount());
     QCOMPARE(best->columnCount(), ComparePanel::kBestColumns);
+    // A best of n on test is a pick made on test scores, not the test score of the seed best on
+    // validation: the header says so where it is read.
+    QCOMPARE(best->headerData(3, Qt::Horizontal).toString(),
+             QStringLiteral("Test: best of n, picked on test"));
     const double mean = golden["val"]["mean"].get<double>();
     for (int n = 1; n <= focus.seedCount(); ++n) {
         const double expected = golden["val"]["expected_best"][std::to_string(n)].get<double>();

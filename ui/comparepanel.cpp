@@ -117,9 +117,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     matrixLayout->addWidget(matrixNote);
 
     m_expectedBest->setColumnCount(kBestColumns);
-    m_expectedBest->setHorizontalHeaderLabels({tr("Seeds n"), tr("Validation: best of n"),
-                                               tr("Better than the mean by"), tr("Test: best of n"),
-                                               tr("Better than the mean by")});
+    m_expectedBest->setHorizontalHeaderLabels(
+        {tr("Seeds n"), tr("Validation: best of n"), tr("Better than the mean by"),
+         tr("Test: best of n, picked on test"), tr("Better than the mean by")});
     m_expectedBestView->setObjectName(QStringLiteral("expectedBest"));
     m_expectedBestView->setModel(m_expectedBest);
     m_expectedBestView->setTabKeyNavigation(false);
