@@ -23,6 +23,7 @@ private Q_SLOTS:
     void fewSeedsAreNoVerdict();
     void statsWarnsOfDamagedSeedsAndRunReplacesThem();
     void runRebuildsLabelsThatStatsReportsMissing();
+    void aDamagedDefinitionIsNamedAndRewritten();
     void importRefusesStoredSeedsUnlessReplacing();
     void anExperimentWhoseSeedsAllFailedIsNamed();
 };
@@ -211,6 +212,23 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
     QCOMPARE(e["val"]["n"].get<int>(), 2);
     QCOMPARE(e["damaged_seeds"],
              nlohmann::json::array({QStringLiteral("seed-%1.json").arg(seeds[1].seed).toStdString()}));
+    // A figure or a report that quietly drops a seed is what would be published: they warn as stats
+    // does, and the report says it in its own text.
+    const QString report = dir.filePath(QStringLiteral("report.html"));
+    for (const QStringList& drawing :
+         {QStringList{QStringLiteral("plot"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("plot.svg"))},
+          QStringList{QStringLiteral("report"), QStringLiteral("--out"), report}}) {
+        const ProgramOutput drawn = runCli(drawing + QStringList{QStringLiteral("--workspace"), workspace});
+        QCOMPARE(drawn.exitCode, 0);
+        QVERIFY2(drawn.err.contains("a damaged seed of 'quick', left out"), drawn.err.constData());
+    }
+    QFile html(report);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray reportText = html.readAll();
+    QVERIFY2(reportText.contains("<ul id=\"left-out\">\n<li>") &&
+                 reportText.contains("a damaged seed of 'quick', left out"),
+             reportText.constData());
 
     const ProgramOutput repaired = runCli(runArgs);
     QCOMPARE(repaired.exitCode, 0);
@@ -273,6 +291,44 @@ void TestCliStats::runRebuildsLabelsThatStatsReportsMissing()
         QVERIFY2(fixed.err.isEmpty(), fixed.err.constData());
         QCOMPARE(nlohmann::json::parse(fixed.out.toStdString())["experiments"][0]["val"]["n"].get<int>(), 2);
     }
+}
+
+void TestCliStats::aDamagedDefinitionIsNamedAndRewritten()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString definition = workspace + QStringLiteral("/results/quick/definition.json");
+    const QStringList runArgs = {QStringLiteral("run"),         writeQuickExperimentFile(dir.path(), 2),
+                                 QStringLiteral("--workspace"), workspace,
+                                 QStringLiteral("--seeds"),     QStringLiteral("2")};
+    QCOMPARE(runCli(runArgs).exitCode, 0);
+    QFile original(definition);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray written = original.readAll();
+    original.close();
+    {
+        QFile f(definition);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"format\": 1, \"name\": 5}");
+    }
+    // Without it the experiment is grouped by its truth rows, which can part it from its group: said.
+    const ProgramOutput stats = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QCOMPARE(stats.exitCode, 0);
+    QVERIFY2(stats.err.contains("results/quick/definition.json is damaged (") &&
+                 stats.err.contains("'quick' is grouped by its truth rows instead and may be left out of its "
+                                    "comparison group; run the experiment again to rewrite it"),
+             stats.err.constData());
+    // Nothing is missing, yet run rewrites it: the stored seeds' fingerprints match the file.
+    const ProgramOutput again = runCli(runArgs);
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("definition.json was damaged; rewrote it from the experiment file"),
+             again.err.constData());
+    QVERIFY2(again.err.contains("already has 2 finished seeds"), again.err.constData());
+    QFile rewritten(definition);
+    QVERIFY(rewritten.open(QIODevice::ReadOnly));
+    QCOMPARE(rewritten.readAll(), written);
+    const ProgramOutput clean = runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
+    QVERIFY2(clean.err.isEmpty(), clean.err.constData());
 }
 
 void TestCliStats::importRefusesStoredSeedsUnlessReplacing()

@@ -7,6 +7,7 @@
 #include "workspacesnapshot.h"
 
 #include "common/atomicfile.h"
+#include "common/countednoun.h"
 #include "common/inputerror.h"
 #include "store/workspace.h"
 
@@ -16,6 +17,12 @@
 
 namespace seedscape {
 
+namespace {
+
+constexpr int kOtherGroupsNamed = 20; // the report has room for more names than a warning line
+
+} // namespace
+
 QStringList ReportRenderer::render(const QString& workspaceFolder, const QString& outputPath,
                                    const QString& experiment)
 {
@@ -23,9 +30,9 @@ QStringList ReportRenderer::render(const QString& workspaceFolder, const QString
     if (suffix != QLatin1String("html") && suffix != QLatin1String("pdf"))
         throw InputError({outputPath}, QStringLiteral("unknown format; use .html or .pdf"));
     PlotRenderer::requireOutputFolder(outputPath);
-    QStringList otherGroups;
+    QStringList otherGroups, damaged;
     const std::vector<ExperimentResults> group =
-        PlotRenderer::comparableGroup(workspaceFolder, experiment, &otherGroups);
+        PlotRenderer::comparableGroup(workspaceFolder, experiment, &otherGroups, &damaged);
 
     std::vector<std::unique_ptr<PlotPage>> views;
     std::vector<PlotPage*> pages;
@@ -53,13 +60,21 @@ QStringList ReportRenderer::render(const QString& workspaceFolder, const QString
             } catch (const StorageError&) {
             }
         }
-    const HtmlReport report = ReportBuilder::build(workspaceFolder, std::move(statistics),
-                                                   std::move(definitions), pages, outputPath);
+    HtmlReport report = ReportBuilder::build(workspaceFolder, std::move(statistics), std::move(definitions),
+                                             pages, outputPath);
+    // What the report leaves out is said in it too: its reader never sees the command's warnings.
+    QStringList warnings = damaged;
+    if (experiment.isEmpty() && !otherGroups.isEmpty())
+        warnings << PlotRenderer::otherGroupsWarning(group, otherGroups);
+    report.leftOut = damaged;
+    if (!otherGroups.isEmpty())
+        report.leftOut << QStringLiteral(
+                              "Other comparison groups (other data, split or metric) are not in this "
+                              "report: %1.")
+                              .arg(namesAndMore(otherGroups, kOtherGroupsNamed));
     AtomicFile::write(outputPath,
                       suffix == QLatin1String("html") ? report.toHtml() : ReportPdfPrinter::print(report));
-    if (!experiment.isEmpty() || otherGroups.isEmpty())
-        return {};
-    return {PlotRenderer::otherGroupsWarning(group, otherGroups)};
+    return warnings;
 }
 
 } // namespace seedscape

@@ -11,6 +11,7 @@
 #include "experiment/resourceestimate.h"
 #include "store/experimentlabels.h"
 #include "store/experimentlock.h"
+#include "store/experimentresults.h"
 #include "store/labelsfile.h"
 #include "store/resultstore.h"
 #include "store/storeddefinition.h"
@@ -157,6 +158,17 @@ void repairResults(const Experiment& e, const PreparedData& data, const QString&
         std::cerr << name << ": " << resultsFolder.toStdString() << "/"
                   << LabelsFile::fileName().toStdString()
                   << " was missing or damaged; rebuilt it from the data (" << damaged.message().toStdString()
+                  << ")" << std::endl;
+    }
+    // The stored seeds' fingerprints matched e (checkComparable), so e is what they were trained with.
+    QString definitionProblem;
+    if (!ExperimentResults::readDefinition(resultsFolder, &definitionProblem) &&
+        !definitionProblem.isEmpty()) {
+        StoredDefinition::write(e, resultsFolder);
+        std::cerr << name << ": " << resultsFolder.toStdString() << "/"
+                  << StoredDefinition::fileName().toStdString()
+                  << " was damaged; rewrote it from the experiment "
+                  << "file, which its stored seeds were trained with (" << definitionProblem.toStdString()
                   << ")" << std::endl;
     }
 }

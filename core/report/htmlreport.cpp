@@ -401,6 +401,12 @@ QByteArray HtmlReport::toHtml() const
 {
     QString html = head(title, workspace);
     html += summary(statistics);
+    if (!leftOut.isEmpty()) {
+        html += QStringLiteral("<h3>Left out</h3>\n<ul id=\"left-out\">\n");
+        for (const QString& sentence : leftOut)
+            html += QStringLiteral("<li>%1</li>\n").arg(escaped(sentence));
+        html += QStringLiteral("</ul>\n");
+    }
     html += figureSection(figures);
     html += statisticsTable(statistics);
     html += comparisonTable(statistics);

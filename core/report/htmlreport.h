@@ -31,6 +31,9 @@ public:
     std::vector<Experiment> definitions; // of the experiments in statistics, where known
     std::vector<Figure> figures;
     QString note; // how the numbers were computed (e.g. the k-ensemble subset limit)
+    // What the report leaves out, a sentence each (damaged files, other comparison groups): said
+    // under the summary, where a reader of the figures looks.
+    QStringList leftOut;
 
     QByteArray toHtml() const;
     // A few sentences for a reader new to the figure of this kind (empty for an unknown kind).

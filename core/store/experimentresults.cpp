@@ -22,14 +22,16 @@ QString labelsProblem(const QString& folder)
 
 } // namespace
 
-std::optional<Experiment> ExperimentResults::readDefinition(const QString& resultsFolder)
+std::optional<Experiment> ExperimentResults::readDefinition(const QString& resultsFolder, QString* problem)
 {
     const QString file = QDir(resultsFolder).filePath(StoredDefinition::fileName());
     if (!QFileInfo::exists(file))
         return std::nullopt;
     try {
         return ExperimentReader::readFile(file);
-    } catch (const InputError&) { // grouped by its truth rows instead (ComparisonGroup::of)
+    } catch (const InputError& e) { // grouped by its truth rows instead (ComparisonGroup::of)
+        if (problem)
+            *problem = e.message();
         return std::nullopt;
     }
 }
@@ -40,7 +42,14 @@ ExperimentResults ExperimentResults::load(const QString& resultsFolder, const QS
     r.name = name;
     r.folder = resultsFolder;
     r.labels = LabelsFile::read(resultsFolder);
-    r.definition = readDefinition(resultsFolder);
+    QString definitionProblem;
+    r.definition = readDefinition(resultsFolder, &definitionProblem);
+    // Its comparison group falls back to the truth rows, which can part it from its own group.
+    if (!definitionProblem.isEmpty())
+        r.problems << QStringLiteral("%1/%2 is damaged (%3): '%4' is grouped by its truth rows instead and "
+                                     "may be left out of its comparison group; run the experiment again "
+                                     "to rewrite it")
+                          .arg(resultsFolder, StoredDefinition::fileName(), definitionProblem, name);
     const size_t validationCells = r.labels.validation.size() * r.labels.predictionColumns();
     const size_t testCells = r.labels.test.size() * r.labels.predictionColumns();
     QDateTime lastFailureStart;

@@ -27,10 +27,11 @@ struct ExperimentResults
     // comparison group and the sources held fixed; none when missing or unreadable (imported).
     std::optional<Experiment> definition;
     std::vector<DamagedSeed> damaged; // left out of seeds: unreadable, or predictions that do not fit
-    QStringList problems;             // one line per damaged seed, naming its file, for a warning
+    QStringList problems; // one line per damaged file (seeds, definition.json), naming it, for a warning
 
-    // resultsFolder/definition.json; none when it is missing or cannot be read.
-    static std::optional<Experiment> readDefinition(const QString& resultsFolder);
+    // resultsFolder/definition.json; none when it is missing or cannot be read. A file that is
+    // there but cannot be read is named in problem (when given), with why.
+    static std::optional<Experiment> readDefinition(const QString& resultsFolder, QString* problem = nullptr);
     // Throws InputError when the folder has no readable labels.json.
     static ExperimentResults load(const QString& resultsFolder, const QString& name);
     // Every experiment under WORKSPACE/results that has labels, sorted by name. A folder with seeds

@@ -43,11 +43,11 @@ QString firstWithSeeds(const std::vector<ExperimentResults>& group)
 
 std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& workspaceFolder,
                                                              const QString& experiment,
-                                                             QStringList* otherGroups)
+                                                             QStringList* otherGroups, QStringList* problems)
 {
     if (!QFileInfo(workspaceFolder).isDir())
         throw InputError({workspaceFolder}, QStringLiteral("no such workspace folder"));
-    std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder, problems);
     auto chosen = std::find_if(results.begin(), results.end(), [&](const ExperimentResults& r) {
         return experiment.isEmpty() ? !r.seeds.empty() : r.name == experiment;
     });
@@ -143,13 +143,13 @@ QStringList PlotRenderer::render(const QString& workspaceFolder, const QString& 
         throw InputError({outputPath}, QStringLiteral("unknown format; use .png, .svg or .pdf"));
     requireOutputFolder(outputPath);
     QStringList otherGroups;
+    QStringList warnings; // first the damaged files left out, as `stats` names them
     const std::vector<ExperimentResults> group =
-        comparableGroup(workspaceFolder, options.experiment, &otherGroups);
+        comparableGroup(workspaceFolder, options.experiment, &otherGroups, &warnings);
     const std::unique_ptr<PlotPage> page =
         view(group, options, ExperimentColours::ofWorkspace(workspaceFolder));
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 
-    QStringList warnings;
     // (Curves draw one experiment's seeds: no group is drawn, so none is left out.)
     if (options.experiment.isEmpty() && !otherGroups.isEmpty() && options.kind != QLatin1String("curves"))
         warnings << otherGroupsWarning(group, otherGroups);

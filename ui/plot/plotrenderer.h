@@ -42,10 +42,12 @@ public:
     // The experiments drawn together: the chosen one (by default the first with seeds) and the
     // others of its comparison group (scored on the same rows), in the workspace's order.
     // Throws InputError for an unknown name or a workspace without finished seeds.
-    // otherGroups, when given, receives the experiments with seeds that other groups hold.
+    // otherGroups, when given, receives the experiments with seeds that other groups hold; problems,
+    // the damaged files left out (ExperimentResults::loadWorkspace), as `stats` warns of them.
     static std::vector<ExperimentResults> comparableGroup(const QString& workspaceFolder,
                                                           const QString& experiment,
-                                                          QStringList* otherGroups = nullptr);
+                                                          QStringList* otherGroups = nullptr,
+                                                          QStringList* problems = nullptr);
     // With no experiment named, the plot or report shows the first one's group only: the others are
     // named, so that they are never left out without a word. Empty when there are none.
     static QString otherGroupsWarning(const std::vector<ExperimentResults>& group,
