@@ -8,8 +8,10 @@
 namespace seedscape {
 
 // Every save in Seedscape goes through here: the bytes go to a temporary file in the same folder,
-// are flushed to disk, and replace the target by a rename, so a crash or a kill at any moment
-// leaves either the old file or the new one, never a mix. Throws StorageError.
+// are synced to disk, and replace the target by a rename, so a crash or a kill at any moment
+// leaves either the old file or the new one, never a mix. Throws StorageError, naming the file and
+// the system's reason, when any step fails (a full disk: "No space left on device"); the old file
+// is then left as it was.
 class AtomicFile
 {
 public:
