@@ -35,7 +35,7 @@ QByteArray temporaryName(const QString& path)
 
 // Written with the system calls rather than QSaveFile: QSaveFile buffers small writes and, in Qt 6.4,
 // renames its temporary file over the target even when the final flush failed (a full disk left
-// an empty file in place of a good one, and no error). Every call's result is checked here, fsync
+// an empty file in place of a good one, and no error). Every call's result is checked here, fdatasync
 // included, since a network file system may report a full quota only there.
 void AtomicFile::write(const QString& path, const QByteArray& bytes)
 {
@@ -69,7 +69,7 @@ void AtomicFile::write(const QString& path, const QByteArray& bytes)
         data += written;
         left -= written;
     }
-    if (::fsync(fd) != 0 && errno != EINVAL) // EINVAL: a file system that cannot sync (nothing lost)
+    if (::fdatasync(fd) != 0 && errno != EINVAL) // EINVAL: a file system that cannot sync (nothing lost)
         fail(QStringLiteral("cannot write"), errno);
     if (::close(fd) != 0) {
         const int error = errno;
