@@ -26,6 +26,7 @@ class TestCliRun : public QObject
 private Q_SLOTS:
     void runThenRerunReproducesEverySeed();
     void runRefusesAChangedDefinitionOverStoredSeeds();
+    void runRefusesEditedDataOverStoredSeeds();
     void twoRunsOfOneExperimentNeverStoreMoreThanAsked();
     void killedRunResumesItsRunningSeedsFromCheckpoints();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
@@ -136,6 +137,71 @@ void TestCliRun::runRefusesAChangedDefinitionOverStoredSeeds()
     const ProgramOutput more = runCli(runArgs + QStringList{QStringLiteral("3")});
     QCOMPARE(more.exitCode, 0);
     QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 3);
+}
+
+void TestCliRun::runRefusesEditedDataOverStoredSeeds()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString data = dir.filePath(QStringLiteral("diabetes.csv"));
+    QVERIFY(QFile::copy(seedscape::testsupport::sampleDatasetPath(QStringLiteral("diabetes.csv")), data));
+    QFile::setPermissions(data, QFile::ReadOwner | QFile::WriteOwner);
+    const QString experiment = dir.filePath(QStringLiteral("quick.json"));
+    {
+        QFile f(experiment);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(
+                    R"({"format": 1, "name": "quick", "dataset": {"path": "%1", "target": "progression"},
+            "model": {"hidden": [8]}, "training": {"epochs": 2}})")
+                    .arg(data)
+                    .toUtf8());
+    }
+    const auto run = [&](const QString& seeds) {
+        return runCli({QStringLiteral("run"), experiment, QStringLiteral("--workspace"), workspace,
+                       QStringLiteral("--seeds"), seeds});
+    };
+    QCOMPARE(run(QStringLiteral("2")).exitCode, 0);
+    const QString results = workspace + QStringLiteral("/results/quick");
+    QFile labels(results + QStringLiteral("/labels.json"));
+    QVERIFY(labels.open(QIODevice::ReadOnly));
+    const QByteArray stored = labels.readAll();
+    labels.close();
+
+    // The targets re-exported in other units: every progression value 150 higher.
+    QFile csv(data);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    csv.close();
+    QByteArray shifted = lines.front() + '\n';
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        if (!lines[i].isEmpty()) {
+            const qsizetype comma = lines[i].lastIndexOf(',');
+            shifted += lines[i].left(comma + 1) +
+                       QByteArray::number(lines[i].mid(comma + 1).toDouble() + 150) + '\n';
+        }
+    QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    csv.write(shifted);
+    csv.close();
+
+    const ProgramOutput edited = run(QStringLiteral("3"));
+    QCOMPARE(edited.exitCode, 1);
+    QVERIFY2(edited.err.contains(data.toUtf8() +
+                                 ": the data changed since the 2 stored seeds of 'quick' were "
+                                 "trained: validation row 0 is now "),
+             edited.err.constData());
+    QVERIFY2(edited.err.contains("Undo the change to the data, or save the experiment under a new name"),
+             edited.err.constData());
+    QCOMPARE(seedscape::ResultStore(results).finishedCount(), 2); // nothing trained on the new data
+    QVERIFY(labels.open(QIODevice::ReadOnly));
+    QCOMPARE(labels.readAll(), stored); // and the stored truth stays
+    labels.close();
+
+    // The edit undone, the sweep goes on.
+    QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    csv.write(lines.join('\n'));
+    csv.close();
+    QCOMPARE(run(QStringLiteral("3")).exitCode, 0);
+    QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
 }
 
 void TestCliRun::twoRunsOfOneExperimentNeverStoreMoreThanAsked()

@@ -330,9 +330,12 @@ int runCommand(const QStringList& args)
                   << std::endl;
 
     const QString resultsFolder = workspace.resultsFolder(e.name);
-    // Before "already has N": a changed file (or program) is an error.
+    // Before "already has N": a changed file (or program, or data) is an error.
     StoredDefinition::checkComparable(
         e, resultsFolder, ProgramFiles::read(e.model.command, workspace.commandPlaces(e.name).workdirBase));
+    LabelsFile::requireUnchanged(
+        ExperimentLabels::fromData(*data, effectiveMetric(e.metric, data->dataset.task)), resultsFolder,
+        e.name, e.dataset.path);
     repairResults(e, *data, resultsFolder);
     const int alreadyFinished = ResultStore(resultsFolder).finishedCount();
     if (alreadyFinished >= wanted) {

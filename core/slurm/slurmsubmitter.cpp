@@ -161,7 +161,9 @@ std::optional<SlurmJob> SlurmSubmitter::submit(int wanted, const SlurmOptions& o
     if (p.toSubmit == 0)
         return std::nullopt;
     // The truth and the definition beside the seeds, as a local sweep writes them.
-    LabelsFile::write(ExperimentLabels::fromData(*m_data, m_engine->metric()), m_resultsFolder);
+    const ExperimentLabels labels = ExperimentLabels::fromData(*m_data, m_engine->metric());
+    LabelsFile::requireUnchanged(labels, m_resultsFolder, m_experiment.name, m_experiment.dataset.path);
+    LabelsFile::write(labels, m_resultsFolder);
     StoredDefinition::write(m_experiment, m_resultsFolder);
 
     // Seeds drawn now and recorded with the job: a requeued task trains the same ones.

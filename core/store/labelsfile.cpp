@@ -2,7 +2,9 @@
 
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
+#include "common/numberformat.h"
 #include "experiment/experimentnames.h"
+#include "resultstore.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -65,6 +67,69 @@ ExperimentLabels LabelsFile::read(const QString& folder)
                          QStringLiteral("not a valid labels file: %1").arg(QString::fromUtf8(e.what())));
     }
     return labels;
+}
+
+QString LabelsFile::firstDifference(const ExperimentLabels& now, const ExperimentLabels& stored)
+{
+    if (now.task != stored.task)
+        return QStringLiteral("its task is now %1 (was %2)")
+            .arg(names::task(now.task), names::task(stored.task));
+    if (now.metric != stored.metric)
+        return QStringLiteral("its metric is now %1 (was %2)")
+            .arg(names::metric(now.metric), names::metric(stored.metric));
+    if (now.classNames != stored.classNames)
+        return QStringLiteral("its classes are now %1 (were %2)")
+            .arg(now.classNames.join(QStringLiteral(", ")), stored.classNames.join(QStringLiteral(", ")));
+    if (now.validation.size() != stored.validation.size() || now.test.size() != stored.test.size())
+        return QStringLiteral("it now has %1 validation and %2 test rows (were %3 and %4)")
+            .arg(now.validation.size())
+            .arg(now.test.size())
+            .arg(stored.validation.size())
+            .arg(stored.test.size());
+    const auto shown = [&now](double v) {
+        const auto index = static_cast<qsizetype>(v);
+        return now.classNames.isEmpty() || index < 0 || index >= now.classNames.size()
+                   ? formatTypedNumber(v)
+                   : now.classNames[index];
+    };
+    for (const auto& [split, a, b] :
+         {std::tuple{QStringLiteral("validation"), &now.validation, &stored.validation},
+          std::tuple{QStringLiteral("test"), &now.test, &stored.test}})
+        for (size_t i = 0; i < a->size(); ++i)
+            if ((*a)[i] != (*b)[i] && !(std::isnan((*a)[i]) && std::isnan((*b)[i])))
+                return QStringLiteral("%1 row %2 is now %3 (was %4)")
+                    .arg(split)
+                    .arg(i)
+                    .arg(shown((*a)[i]), shown((*b)[i]));
+    return {};
+}
+
+void LabelsFile::requireUnchanged(const ExperimentLabels& fresh, const QString& folder,
+                                  const QString& experimentName, const QString& dataPath)
+{
+    if (!exists(folder))
+        return;
+    const int finished = ResultStore(folder).finishedCount();
+    if (finished == 0)
+        return; // failed seeds were scored against nothing: fixing the data is the usual next step
+    ExperimentLabels stored;
+    try {
+        stored = read(folder);
+    } catch (const InputError&) {
+        return; // damaged: rebuilt from the data, as run says
+    }
+    const QString difference = firstDifference(fresh, stored);
+    if (difference.isEmpty())
+        return;
+    throw InputError(
+        {dataPath},
+        QStringLiteral(
+            "the data changed since the %1 of '%2' were trained: %3. New seeds would be scored against other "
+            "truth than the stored ones, and its statistics would mix two datasets. Undo the change "
+            "to the data, or save the experiment under a new name (a variant) to train on the new data")
+            .arg(finished == 1 ? QStringLiteral("stored seed")
+                               : QStringLiteral("%1 stored seeds").arg(finished),
+                 experimentName, difference));
 }
 
 } // namespace seedscape

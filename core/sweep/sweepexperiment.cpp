@@ -27,7 +27,10 @@ SweepExperiment::SweepExperiment(SweepItem item)
 {
     // The truth and the definition beside the seeds, so that statistics can be computed from the
     // results folder alone and a later change of the definition is caught with what changed.
-    LabelsFile::write(ExperimentLabels::fromData(*m_item.data, engine().metric()), m_item.resultsFolder);
+    const ExperimentLabels labels = ExperimentLabels::fromData(*m_item.data, engine().metric());
+    LabelsFile::requireUnchanged(labels, m_item.resultsFolder, m_item.experiment.name,
+                                 m_item.experiment.dataset.path);
+    LabelsFile::write(labels, m_item.resultsFolder);
     StoredDefinition::write(m_item.experiment, m_item.resultsFolder);
     const bool locked = m_lock.tryLock(); // now if free; else the workers wait for it
     if (locked) // damaged seeds go aside (results/NAME/damaged/), so that replacements are trained
