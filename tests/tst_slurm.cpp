@@ -56,7 +56,8 @@ private:
     QTemporaryDir m_root;
     std::unique_ptr<LocalSlurmCluster> m_cluster;
 
-    QString workspace() const { return m_root.filePath(QStringLiteral("ws")); }
+    // A '%' in the path, which sbatch reads as a pattern ("%j": the job id) unless it is escaped.
+    QString workspace() const { return m_root.filePath(QStringLiteral("ws-50%j")); }
 
     // The jobs of the workspace, as `jobs --json` tells them.
     QJsonArray jobs()
@@ -356,6 +357,38 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("sbatch is not on PATH"), r.err.constData());
         QVERIFY(!QFileInfo::exists(ws)); // nothing changed
+    }
+
+    void aTaskThatCannotStartAndADamagedRecordAreSaid()
+    {
+        // Slurm cannot open this output file, so the task leaves the queue without starting: nobody
+        // cancelled it, and the reason must not say so.
+        const QString id =
+            submit({writeExperiment(QStringLiteral("nostart")), QStringLiteral("--workspace"), workspace(),
+                    QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--sbatch-arg"),
+                    QStringLiteral("--output=/nonexistent-seedscape/task-%a.out")});
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(waitUntil([&] { return jobEnded(id); }, 60000), qPrintable(diagnosis(id)));
+        const QJsonObject task = job(id).value(QStringLiteral("tasks")).toArray()[0].toObject();
+        QCOMPARE(
+            task.value(QStringLiteral("reason")).toString(),
+            QStringLiteral("left the queue without starting: cancelled, or Slurm could not start it (sacct "
+                           "-j %1_0 says which)")
+                .arg(id));
+
+        // Its record damaged: named by jobs, and submit will not count past a job it cannot read.
+        const QString record =
+            job(id).value(QStringLiteral("folder")).toString() + QStringLiteral("/job.json");
+        QVERIFY(QFile::resize(record, 30));
+        const Result listed = cli({QStringLiteral("jobs"), QStringLiteral("--workspace"), workspace()});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.err.contains(record.toUtf8()) && listed.err.contains("its job is not shown"),
+                 listed.err.constData());
+        const Result refused =
+            cli({QStringLiteral("submit"), writeExperiment(QStringLiteral("nostart")),
+                 QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("2")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("so the seeds of its job cannot be counted"), refused.err.constData());
     }
 };
 

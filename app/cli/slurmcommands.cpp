@@ -111,7 +111,12 @@ int jobsCommand(const QStringList& args)
         throw UsageError(QStringLiteral("jobs takes only --workspace and --json"));
     const Workspace workspace = existingWorkspace(options);
     QString queueProblem;
-    const std::vector<SlurmJobStatus::Job> jobs = SlurmJobStatus::of(workspace.path(), &queueProblem);
+    QStringList unreadable;
+    const std::vector<SlurmJobStatus::Job> jobs =
+        SlurmJobStatus::of(workspace.path(), &queueProblem, &unreadable);
+    for (const QString& problem : unreadable)
+        std::cerr << "warning: " << problem.toStdString()
+                  << "; its job is not shown (if it still runs, squeue lists it)" << std::endl;
     if (!queueProblem.isEmpty())
         std::cerr << "warning: squeue failed (" << queueProblem.toStdString()
                   << "); tasks that have not ended are shown as unknown" << std::endl;

@@ -16,7 +16,11 @@ QString BatchScript::shellQuoted(const QString& word)
 
 QString BatchScript::outputArgument(const SlurmJob& job)
 {
-    return QStringLiteral("--output=") + job.folder + QStringLiteral("/task-%a.out");
+    // sbatch expands %j, %a … anywhere in the name: a '%' of the folder (a workspace "runs-50%")
+    // must stay itself, or every task dies before it starts, unable to open its output file.
+    QString folder = job.folder;
+    folder.replace(QLatin1Char('%'), QStringLiteral("%%"));
+    return QStringLiteral("--output=") + folder + QStringLiteral("/task-%a.out");
 }
 
 QString BatchScript::text(const SlurmJob& job, const QString& workspaceFolder)

@@ -112,14 +112,20 @@ SlurmJobStatus::Task SlurmJobStatus::taskState(const SlurmJob& job, int task,
             QStringLiteral("ended without a word on %1 (killed, or its node failed)").arg(record->host);
     } else {
         t.state = QStringLiteral("cancelled");
-        t.reason = QStringLiteral("left the queue without starting");
+        // Cancelled while pending, or Slurm could not start it (an output file it could not open):
+        // only Slurm's own accounting tells which.
+        t.reason = QStringLiteral("left the queue without starting: cancelled, or Slurm could not start it "
+                                  "(sacct -j %1_%2 says which)")
+                       .arg(job.jobId)
+                       .arg(task);
     }
     return t;
 }
 
-std::vector<SlurmJobStatus::Job> SlurmJobStatus::of(const QString& workspaceFolder, QString* queueProblem)
+std::vector<SlurmJobStatus::Job> SlurmJobStatus::of(const QString& workspaceFolder, QString* queueProblem,
+                                                    QStringList* unreadable)
 {
-    const std::vector<SlurmJob> jobs = SlurmJob::readAll(workspaceFolder);
+    const std::vector<SlurmJob> jobs = SlurmJob::readAll(workspaceFolder, unreadable);
     QStringList ids;
     for (const SlurmJob& job : jobs)
         if (!job.jobId.isEmpty())

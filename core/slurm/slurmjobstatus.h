@@ -37,8 +37,10 @@ public:
     };
 
     // Every job of the workspace (oldest first), each task's state; *queueProblem is set when squeue
-    // could not be asked (tasks without an end record are then "unknown").
-    static std::vector<Job> of(const QString& workspaceFolder, QString* queueProblem);
+    // could not be asked (tasks without an end record are then "unknown"). unreadable receives the
+    // submissions whose job.json cannot be read (SlurmJob::readAll's problems): not shown, but named.
+    static std::vector<Job> of(const QString& workspaceFolder, QString* queueProblem,
+                               QStringList* unreadable = nullptr);
     // One task from what is known about it (exposed for tests).
     static Task taskState(const SlurmJob& job, int task,
                           const std::map<QString, SlurmClient::QueuedTask>* queue);

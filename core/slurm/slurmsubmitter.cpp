@@ -90,7 +90,17 @@ std::set<quint64> SlurmSubmitter::seedsInFlight() const
 {
     std::vector<SlurmJob> jobs;
     QStringList ids;
-    for (SlurmJob& job : SlurmJob::readAll(m_workspace.path()))
+    QStringList unreadable;
+    std::vector<SlurmJob> all = SlurmJob::readAll(m_workspace.path(), &unreadable);
+    // A job of this experiment whose record is damaged may still be training seeds: uncounted, they
+    // would come on top of a new submission's.
+    for (const QString& problem : unreadable)
+        if (problem.startsWith(m_resultsFolder + QStringLiteral("/slurm/")))
+            throw SlurmError(
+                QStringLiteral("%1; so the seeds of its job cannot be counted. Once that job has "
+                               "ended (squeue), move its folder out of %2/slurm")
+                    .arg(problem, m_resultsFolder));
+    for (SlurmJob& job : all)
         if (job.experiment == m_experiment.name && !job.jobId.isEmpty() && !job.cancelledAt.isValid()) {
             ids << job.jobId;
             jobs.push_back(std::move(job));
