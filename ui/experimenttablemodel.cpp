@@ -67,11 +67,13 @@ QString ExperimentTableModel::nameAt(int row) const
 
 void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics> statistics,
                                          std::map<QString, QStringList> picks,
-                                         std::map<QString, int> failedOnly)
+                                         std::map<QString, int> failedOnly,
+                                         std::map<QString, QStringList> damaged)
 {
     m_statistics = std::move(statistics);
     m_picks = std::move(picks);
     m_failedOnly = std::move(failedOnly);
+    m_damaged = std::move(damaged);
     // Every column: Task and Metric read the statistics too (an "auto" resolved by the seeds).
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
@@ -163,6 +165,7 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
                                : finished >= seedsAsked ? tr("done")
                                : finished > 0           ? tr("partial")
                                : failed > 0             ? tr("failed")
+                               : m_damaged.count(name)  ? tr("damaged")
                                                         : tr("not run");
         return status;
     }
@@ -236,6 +239,14 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const Experiment& e = *entry.experiment;
+    if (role == Qt::ToolTipRole && index.column() == Status) {
+        const auto damaged = m_damaged.find(e.name);
+        if (damaged != m_damaged.end())
+            return tr("Left out as damaged:\n%1\nRun sets damaged seeds aside and trains others, and "
+                      "rebuilds "
+                      "a damaged labels.json or definition.json.")
+                .arg(damaged->second.join(QLatin1Char('\n')));
+    }
     if (role == Qt::ToolTipRole && index.column() == Dataset)
         return e.dataset.path;
     if (role == Qt::ToolTipRole && index.column() == Name && !e.notes.isEmpty())

@@ -57,8 +57,11 @@ public:
     QString nameAt(int row) const;
     // picks: experiment → the pick rules that choose it ("ensemble", "stability"); failedOnly:
     // experiments with failed seeds and no finished one (no statistics) → how many failed.
+    // damaged: stored files left out per experiment (WorkspaceSnapshot::damaged); an experiment with
+    // nothing else readable reads "damaged", not "not run", and the status's tooltip names them.
     void setStatistics(std::map<QString, ExperimentStatistics> statistics,
-                       std::map<QString, QStringList> picks = {}, std::map<QString, int> failedOnly = {});
+                       std::map<QString, QStringList> picks = {}, std::map<QString, int> failedOnly = {},
+                       std::map<QString, QStringList> damaged = {});
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     // The statistics of the experiments whose check box is on, in table order.
     std::vector<ExperimentStatistics> checkedStatistics() const;
@@ -94,6 +97,7 @@ private:
     std::map<QString, ExperimentStatistics> m_statistics;
     std::map<QString, QStringList> m_picks;
     std::map<QString, int> m_failedOnly;
+    std::map<QString, QStringList> m_damaged;
     QSet<QString> m_running;
     bool m_paused = false;
     ExperimentColours m_colours;

@@ -683,7 +683,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
 {
-    m_seedsPanel->setSeeds(snapshot.focus, std::move(snapshot.seeds));
+    const auto damaged = snapshot.damaged.find(snapshot.focus);
+    m_seedsPanel->setSeeds(snapshot.focus, std::move(snapshot.seeds),
+                           damaged == snapshot.damaged.end() ? QStringList() : damaged->second);
     m_compare->showSnapshot(snapshot, *m_experiments);
     // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
     // experiment leaves the others' colours, and every view agrees.
@@ -703,7 +705,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_ensembleSize->setHighlighted(snapshot.focus);
     m_ensembleSize->setData(std::move(snapshot.plotted), group);
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
-                                 std::move(snapshot.failedOnly));
+                                 std::move(snapshot.failedOnly), std::move(snapshot.damaged));
     m_tableLayout->statisticsShown();
     m_sweepStatus->seedsCounted(finishedSeeds);
     if (m_firstLook)

@@ -1,5 +1,6 @@
 #include "seedspanel.h"
 
+#include "problemtext.h"
 #include "seedtablemodel.h"
 
 #include <QDesktopServices>
@@ -40,7 +41,7 @@ QString describe(const SeedResult& s)
 
 SeedsPanel::SeedsPanel(QWidget* parent)
     : QWidget(parent), m_model(new SeedTableModel(this)), m_sorted(new QSortFilterProxyModel(this)),
-      m_view(new QTableView), m_detail(new QLabel), m_stderr(new QPlainTextEdit),
+      m_view(new QTableView), m_detail(new QLabel), m_damaged(new QLabel), m_stderr(new QPlainTextEdit),
       m_openLog(new QPushButton(tr("Open log"))),
       m_opener([](const QUrl& url) { return QDesktopServices::openUrl(url); })
 {
@@ -57,6 +58,10 @@ SeedsPanel::SeedsPanel(QWidget* parent)
     // "finished, with warnings" on one line
     m_view->horizontalHeader()->setSectionResizeMode(SeedTableModel::Status, QHeaderView::ResizeToContents);
 
+    m_damaged->setObjectName(QStringLiteral("seedsDamaged"));
+    m_damaged->setWordWrap(true);
+    m_damaged->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_damaged->setVisible(false);
     m_detail->setObjectName(QStringLiteral("seedDetail"));
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -74,6 +79,7 @@ SeedsPanel::SeedsPanel(QWidget* parent)
     detailRow->addWidget(m_openLog, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_damaged);
     layout->addWidget(m_view, 1);
     layout->addLayout(detailRow);
     layout->addWidget(m_stderr);
@@ -87,8 +93,18 @@ SeedsPanel::SeedsPanel(QWidget* parent)
     showCurrent();
 }
 
-void SeedsPanel::setSeeds(const QString& experiment, std::vector<SeedResult> seeds)
+void SeedsPanel::setSeeds(const QString& experiment, std::vector<SeedResult> seeds,
+                          const QStringList& damaged)
 {
+    // A damaged record is not in the table: without a word, a seed would simply be missing.
+    m_damaged->setVisible(!damaged.isEmpty());
+    m_damaged->setText(
+        damaged.isEmpty()
+            ? QString()
+            : ProblemText::html(tr("Left out as damaged (Run sets damaged seeds aside and trains "
+                                   "others, and rebuilds a damaged labels.json): %1")
+                                    .arg(damaged.join(QStringLiteral("; "))),
+                                this));
     // A live refresh must not lose the seed being read about.
     const std::optional<quint64> kept = experiment == m_model->experiment() ? currentSeed() : std::nullopt;
     m_model->setSeeds(experiment, std::move(seeds));
@@ -156,6 +172,11 @@ QString SeedsPanel::detailText() const
 QString SeedsPanel::stderrText() const
 {
     return m_stderr->isHidden() ? QString() : m_stderr->toPlainText();
+}
+
+QString SeedsPanel::damagedText() const
+{
+    return m_damaged->text();
 }
 
 void SeedsPanel::showCurrent()

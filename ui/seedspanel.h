@@ -33,8 +33,10 @@ public:
     explicit SeedsPanel(QWidget* parent = nullptr);
 
     SeedTableModel* model() const { return m_model; }
-    // Replaces the seeds; the current seed stays current while it is still among them.
-    void setSeeds(const QString& experiment, std::vector<SeedResult> seeds);
+    // Replaces the seeds; the current seed stays current while it is still among them. damaged: the
+    // experiment's stored files left out (WorkspaceSnapshot::damaged), said above the table.
+    void setSeeds(const QString& experiment, std::vector<SeedResult> seeds, const QStringList& damaged = {});
+    QString damagedText() const;
     void selectSeed(quint64 seed); // nothing happens for a seed the table lacks
     std::optional<quint64> currentSeed() const;
 
@@ -57,6 +59,7 @@ private:
     QSortFilterProxyModel* m_sorted;
     QTableView* m_view;
     QLabel* m_detail;
+    QLabel* m_damaged;
     QPlainTextEdit* m_stderr;
     QPushButton* m_openLog;
     UrlOpener m_opener;

@@ -11,6 +11,8 @@
 #include "store/resultstore.h"
 #include "store/workspace.h"
 
+#include <QDir>
+
 #include <algorithm>
 
 namespace seedscape {
@@ -56,12 +58,28 @@ std::optional<ExperimentResults> WorkspaceSnapshot::beforeFirstSeed(const QStrin
     }
 }
 
+std::map<QString, QStringList> WorkspaceSnapshot::damagedByExperiment(const QString& workspaceFolder,
+                                                                      const QStringList& problems)
+{
+    // Each problem begins with its experiment's results folder (ExperimentResults::loadWorkspace).
+    std::map<QString, QStringList> damaged;
+    const QDir results(workspaceFolder + QStringLiteral("/results"));
+    for (const QString& name : results.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        for (const QString& problem : problems)
+            if (problem.startsWith(results.filePath(name) + QLatin1Char('/')))
+                damaged[name] << problem;
+    return damaged;
+}
+
 WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const QString& selected,
                                            const QSet<QString>& hidden)
 {
     WorkspaceSnapshot snapshot;
     snapshot.selected = selected;
-    const std::vector<ExperimentResults> results = ExperimentResults::loadWorkspace(workspaceFolder);
+    QStringList problems;
+    const std::vector<ExperimentResults> results =
+        ExperimentResults::loadWorkspace(workspaceFolder, &problems);
+    snapshot.damaged = damagedByExperiment(workspaceFolder, problems);
     snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
     // The plots hold one comparison group: the selected experiment goes first, so its group is the
     // one (ScatterData leaves the others out and names them), with seeds or without: an experiment

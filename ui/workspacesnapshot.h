@@ -23,6 +23,9 @@ struct WorkspaceSnapshot
     ScatterData scatter;
     std::map<QString, ExperimentStatistics> statistics; // every experiment with seeds, for the table
     std::map<QString, int> failedOnly; // experiments whose every stored seed failed: how many, for the table
+    // Stored files left out as damaged (seed records, labels.json, definition.json), per experiment,
+    // one sentence each naming the file: the table and the Seeds tab say them, as `stats` warns.
+    std::map<QString, QStringList> damaged;
     std::vector<ExperimentStatistics> plotted; // the plotted ones, in the scatter's order
     QString focus;                             // the experiment of the curves and the seed table
     QString selected; // as asked for; unlike focus, also an experiment with no results yet
@@ -42,6 +45,9 @@ struct WorkspaceSnapshot
     // one with seeds's. hidden: experiments the plots leave out.
     static WorkspaceSnapshot build(const QString& workspaceFolder, const QString& selected,
                                    const QSet<QString>& hidden);
+    // loadWorkspace's problems, by the experiment whose results folder each names.
+    static std::map<QString, QStringList> damagedByExperiment(const QString& workspaceFolder,
+                                                              const QStringList& problems);
     // An experiment with no results yet as its first seed will find it: no seeds, but its definition
     // and the truth rows of its data, which decide its comparison group. None when the experiment
     // or its data cannot be read.
