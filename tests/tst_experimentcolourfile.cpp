@@ -223,10 +223,19 @@ void TestExperimentColourFile::damagedFileFallsBackToTheNamesOrderAndIsRewritten
     QFETCH(QByteArray, content);
     QTemporaryDir dir;
     AtomicFile::write(dir.filePath(QStringLiteral("colours.json")), content);
-    const Slots slots =
-        ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("a")}, kPalette);
+    QString problem;
+    const Slots slots = ExperimentColourFile::update(dir.path(), {QStringLiteral("b"), QStringLiteral("a")},
+                                                     kPalette, &problem);
     QCOMPARE(slots, (Slots{{QStringLiteral("a"), 0}, {QStringLiteral("b"), 1}}));
     QCOMPARE(ExperimentColourFile::read(dir.path()), slots); // rewritten, readable again
+    // Every colour may have changed: said, and the old file kept to look at (or put back).
+    QVERIFY2(problem.startsWith(dir.filePath(QStringLiteral("colours.json"))) &&
+                 problem.endsWith(QStringLiteral(
+                     "; colours were given anew, and the old file is kept as colours.json.damaged")),
+             qPrintable(problem));
+    QFile kept(dir.filePath(QStringLiteral("colours.json.damaged")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), content);
 }
 
 void TestExperimentColourFile::readRefusesADamagedFile()

@@ -36,7 +36,8 @@ QStringList ReportRenderer::render(const QString& workspaceFolder, const QString
 
     std::vector<std::unique_ptr<PlotPage>> views;
     std::vector<PlotPage*> pages;
-    const ExperimentColours colours = ExperimentColours::ofWorkspace(workspaceFolder);
+    QString colourProblem;
+    const ExperimentColours colours = ExperimentColours::ofWorkspace(workspaceFolder, &colourProblem);
     for (const QString& kind : PlotRenderer::kinds()) {
         PlotRenderer::Options options;
         options.kind = kind;
@@ -64,6 +65,8 @@ QStringList ReportRenderer::render(const QString& workspaceFolder, const QString
                                              pages, outputPath);
     // What the report leaves out is said in it too: its reader never sees the command's warnings.
     QStringList warnings = damaged;
+    if (!colourProblem.isEmpty())
+        warnings << colourProblem;
     if (experiment.isEmpty() && !otherGroups.isEmpty())
         warnings << PlotRenderer::otherGroupsWarning(group, otherGroups);
     report.leftOut = damaged;

@@ -126,14 +126,27 @@ ExperimentColourFile::Slots ExperimentColourFile::assign(const Slots& remembered
 }
 
 ExperimentColourFile::Slots ExperimentColourFile::update(const QString& workspaceFolder,
-                                                         const QStringList& experiments, int paletteSize)
+                                                         const QStringList& experiments, int paletteSize,
+                                                         QString* problem)
 {
     Slots remembered;
     bool damaged = false;
     try {
         remembered = read(workspaceFolder);
-    } catch (const InputError&) {
-        damaged = true; // the names' order decides again, and the file is written anew
+    } catch (const InputError& e) {
+        // The names' order decides again, and the file is written anew: every colour may change,
+        // so it is said, and the old file is kept to look at (or put back, if a newer Seedscape
+        // wrote it).
+        damaged = true;
+        const QString path = pathOf(workspaceFolder);
+        QFile::remove(path + QStringLiteral(".damaged"));
+        const bool kept = QFile::rename(path, path + QStringLiteral(".damaged"));
+        if (problem)
+            *problem =
+                QStringLiteral("%1; colours were given anew%2")
+                    .arg(e.message(),
+                         kept ? QStringLiteral(", and the old file is kept as %1.damaged").arg(fileName())
+                              : QString());
     }
     // Each experiment's group: the bytes of its truth rows, which experiments plotted together share.
     // Read for every experiment, also remembered ones: a slot given before an experiment's first

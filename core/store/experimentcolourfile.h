@@ -33,9 +33,10 @@ public:
                         const Groups& groups = {});
     // read, assign and, when anything changed, write. An experiment's group is its truth rows
     // (results/NAME/labels.json): experiments scored on the same rows share a plot. A damaged file
-    // is replaced by the assignment of nothing remembered; a workspace that cannot be written
-    // still gets its slots.
-    static Slots update(const QString& workspaceFolder, const QStringList& experiments, int paletteSize);
+    // (or one of a newer Seedscape) is kept as colours.json.damaged and replaced by the assignment of
+    // nothing remembered, said in problem; a workspace that cannot be written still gets its slots.
+    static Slots update(const QString& workspaceFolder, const QStringList& experiments, int paletteSize,
+                        QString* problem = nullptr);
 };
 
 } // namespace seedscape

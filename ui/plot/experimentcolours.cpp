@@ -13,7 +13,7 @@ ExperimentColours::ExperimentColours(QStringList experiments)
 {
 }
 
-ExperimentColours ExperimentColours::ofWorkspace(const QString& workspaceFolder)
+ExperimentColours ExperimentColours::ofWorkspace(const QString& workspaceFolder, QString* problem)
 {
     // Hidden folders (an import's staging folder) are not experiments. Nor do experiments whose
     // seeds all failed hold a colour: never plotted, they would only make two plotted experiments
@@ -24,7 +24,7 @@ ExperimentColours ExperimentColours::ofWorkspace(const QString& workspaceFolder)
         if (!ResultStore(results + QLatin1Char('/') + name).hasOnlyFailedSeeds())
             experiments << name;
     ExperimentColours colours;
-    colours.m_slots = ExperimentColourFile::update(workspaceFolder, experiments, kPaletteSize);
+    colours.m_slots = ExperimentColourFile::update(workspaceFolder, experiments, kPaletteSize, problem);
     return colours;
 }
 

@@ -20,8 +20,9 @@ public:
     explicit ExperimentColours(QStringList experiments);
     // The experiments with results in a workspace folder (results/<name>), as the window lists
     // them, with their remembered slots; a new experiment's slot is chosen and remembered here.
-    // One whose seeds all failed has none (and gives its slot up).
-    static ExperimentColours ofWorkspace(const QString& workspaceFolder);
+    // One whose seeds all failed has none (and gives its slot up). problem: a damaged colours.json
+    // replaced (ExperimentColourFile::update), for a warning.
+    static ExperimentColours ofWorkspace(const QString& workspaceFolder, QString* problem = nullptr);
 
     bool isEmpty() const { return m_slots.empty(); }
     // Whether the experiment has its slot here (a workspace's: it has results); another one's slot

@@ -146,8 +146,11 @@ QStringList PlotRenderer::render(const QString& workspaceFolder, const QString& 
     QStringList warnings; // first the damaged files left out, as `stats` names them
     const std::vector<ExperimentResults> group =
         comparableGroup(workspaceFolder, options.experiment, &otherGroups, &warnings);
+    QString colourProblem;
     const std::unique_ptr<PlotPage> page =
-        view(group, options, ExperimentColours::ofWorkspace(workspaceFolder));
+        view(group, options, ExperimentColours::ofWorkspace(workspaceFolder, &colourProblem));
+    if (!colourProblem.isEmpty())
+        warnings << colourProblem;
     PlotExporter::save(page->plot(), outputPath, options.width, options.height, options.dpi);
 
     // (Curves draw one experiment's seeds: no group is drawn, so none is left out.)
