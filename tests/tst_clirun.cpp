@@ -27,6 +27,7 @@ private Q_SLOTS:
     void runThenRerunReproducesEverySeed();
     void runRefusesAChangedDefinitionOverStoredSeeds();
     void runRefusesEditedDataOverStoredSeeds();
+    void aDamagedCheckpointIsRemovedAndSaid();
     void twoRunsOfOneExperimentNeverStoreMoreThanAsked();
     void killedRunResumesItsRunningSeedsFromCheckpoints();
     void killedRunContinuesAndKeepsEveryFinishedSeed();
@@ -202,6 +203,31 @@ void TestCliRun::runRefusesEditedDataOverStoredSeeds()
     csv.close();
     QCOMPARE(run(QStringLiteral("3")).exitCode, 0);
     QCOMPARE(seedscape::ResultStore(results).finishedCount(), 3);
+}
+
+void TestCliRun::aDamagedCheckpointIsRemovedAndSaid()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QStringList runArgs = {QStringLiteral("run"), writeQuickExperimentFile(dir.path(), 2),
+                                 QStringLiteral("--workspace"), workspace, QStringLiteral("--seeds")};
+    QCOMPARE(runCli(runArgs + QStringList{QStringLiteral("1")}).exitCode, 0);
+    // A checkpoint cut short (a full disk before saves were checked, a bad copy): nothing can resume
+    // from it, and left in place it would stay there unexplained for ever.
+    const QString checkpoint = workspace + QStringLiteral("/results/quick/checkpoints/4242.ckpt");
+    QVERIFY(QDir().mkpath(QFileInfo(checkpoint).absolutePath()));
+    {
+        QFile f(checkpoint);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("SEEDSCAPE-CKPT cut short");
+    }
+    const ProgramOutput again = runCli(runArgs + QStringList{QStringLiteral("2")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains("quick: removed a damaged checkpoint, so its seeds start over (" +
+                                checkpoint.toUtf8() + ": "),
+             again.err.constData());
+    QVERIFY(!QFileInfo::exists(checkpoint));
+    QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 2);
 }
 
 void TestCliRun::twoRunsOfOneExperimentNeverStoreMoreThanAsked()

@@ -1,15 +1,18 @@
-// What the window says of stored files it leaves out as damaged: a seed record that cannot be read
-// is named above the Seeds tab's table, and an experiment whose labels.json is damaged reads
-// "damaged", not "not run", with the file named in its status's tooltip (as `stats` warns).
+// What the window says of an experiment's stored files beyond its seeds. Damaged ones: a seed record
+// that cannot be read is named above the Seeds tab's table, and an experiment whose labels.json is
+// damaged reads "damaged", not "not run", with the file named in its status's tooltip (as `stats`
+// warns). Checkpoints of a killed sweep: "interrupted", not "not run".
 #include "experimenttablemodel.h"
 #include "mainwindow.h"
 #include "seedspanel.h"
 #include "seedtablemodel.h"
 
 #include "store/resultstore.h"
+#include "support/experimentbuilder.h"
 #include "support/processprobe.h"
 #include "support/sampledata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -19,22 +22,23 @@
 using namespace seedscape;
 using namespace seedscape::testsupport;
 
-class TestDamagedResults : public QObject
+class TestStoredResultsInWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
     void damagedFilesAreSaidNotHidden();
+    void checkpointsOfAKilledSweepAreNotNotRun();
 };
 
-void TestDamagedResults::initTestCase()
+void TestStoredResultsInWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's own
     QSettings().clear();
 }
 
-void TestDamagedResults::damagedFilesAreSaidNotHidden()
+void TestStoredResultsInWindow::damagedFilesAreSaidNotHidden()
 {
     QTemporaryDir dir;
     const QString workspace = dir.filePath(QStringLiteral("ws"));
@@ -67,5 +71,35 @@ void TestDamagedResults::damagedFilesAreSaidNotHidden()
              qPrintable(status.data(Qt::ToolTipRole).toString()));
 }
 
-QTEST_MAIN(TestDamagedResults)
-#include "tst_damagedresults.moc"
+void TestStoredResultsInWindow::checkpointsOfAKilledSweepAreNotNotRun()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    ExperimentBuilder(QStringLiteral("killed"))
+        .onSample(QStringLiteral("diabetes.csv"), QStringLiteral("progression"))
+        .seeds(6)
+        .saveIn(workspace);
+    MainWindow window;
+    QVERIFY(window.openWorkspace(workspace));
+    const QModelIndex status = window.experimentModel()->index(0, ExperimentTableModel::Status);
+    QTRY_COMPARE_WITH_TIMEOUT(status.data().toString(), QStringLiteral("not run"), 20000);
+    // What a sweep killed before its first seed leaves behind: its checkpoints (the window reads no
+    // more than that they are there).
+    const QString checkpoints = workspace + QStringLiteral("/results/killed/checkpoints");
+    QVERIFY(QDir().mkpath(checkpoints));
+    for (const char* name : {"/11.ckpt", "/12.ckpt"}) {
+        QFile f(checkpoints + QLatin1String(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    window.selectExperiment(QStringLiteral("killed")); // a refresh
+    QTRY_COMPARE_WITH_TIMEOUT(status.data().toString(), QStringLiteral("interrupted"), 20000);
+    QVERIFY2(
+        status.data(Qt::ToolTipRole)
+            .toString()
+            .startsWith(QStringLiteral("2 checkpoints of a sweep that stopped before its seeds finished wait "
+                                       "in results/killed/checkpoints")),
+        qPrintable(status.data(Qt::ToolTipRole).toString()));
+}
+
+QTEST_MAIN(TestStoredResultsInWindow)
+#include "tst_storedresultsinwindow.moc"

@@ -79,6 +79,15 @@ void ExperimentTableModel::setStatistics(std::map<QString, ExperimentStatistics>
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
+void ExperimentTableModel::setCheckpoints(std::map<QString, int> checkpoints)
+{
+    if (checkpoints == m_checkpoints)
+        return;
+    m_checkpoints = std::move(checkpoints);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
+}
+
 void ExperimentTableModel::setRunning(const QSet<QString>& experiments, bool paused)
 {
     if (experiments == m_running && paused == m_paused)
@@ -161,12 +170,13 @@ QVariant ExperimentTableModel::statisticsData(const QString& name, int seedsAske
     switch (column) {
     case Status: {
         // "failed" when every seed tried so far failed: "not run" would hide that it was.
-        const QString status = m_running.contains(name) ? (m_paused ? tr("paused") : tr("running"))
-                               : finished >= seedsAsked ? tr("done")
-                               : finished > 0           ? tr("partial")
-                               : failed > 0             ? tr("failed")
-                               : m_damaged.count(name)  ? tr("damaged")
-                                                        : tr("not run");
+        const QString status = m_running.contains(name)    ? (m_paused ? tr("paused") : tr("running"))
+                               : finished >= seedsAsked    ? tr("done")
+                               : finished > 0              ? tr("partial")
+                               : failed > 0                ? tr("failed")
+                               : m_damaged.count(name)     ? tr("damaged")
+                               : m_checkpoints.count(name) ? tr("interrupted")
+                                                           : tr("not run");
         return status;
     }
     case Pick: {
@@ -239,6 +249,14 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const Experiment& e = *entry.experiment;
+    if (role == Qt::ToolTipRole && index.column() == Status && !m_running.contains(e.name) &&
+        m_checkpoints.count(e.name)) {
+        const int files = m_checkpoints.at(e.name);
+        return tr("%1 of a sweep that stopped before its seeds finished %2 in results/%3/checkpoints (unless "
+                  "another process trains it now): Run continues them from there.")
+            .arg(files == 1 ? tr("A checkpoint") : tr("%1 checkpoints").arg(files),
+                 files == 1 ? tr("waits") : tr("wait"), e.name);
+    }
     if (role == Qt::ToolTipRole && index.column() == Status) {
         const auto damaged = m_damaged.find(e.name);
         if (damaged != m_damaged.end())

@@ -62,6 +62,9 @@ public:
     void setStatistics(std::map<QString, ExperimentStatistics> statistics,
                        std::map<QString, QStringList> picks = {}, std::map<QString, int> failedOnly = {},
                        std::map<QString, QStringList> damaged = {});
+    // Checkpoint files waiting per experiment: one with no seed stored yet reads "interrupted", not
+    // "not run", after a sweep was killed (its seeds continue from them at the next Run).
+    void setCheckpoints(std::map<QString, int> checkpoints);
     const std::map<QString, ExperimentStatistics>& statistics() const { return m_statistics; }
     // The statistics of the experiments whose check box is on, in table order.
     std::vector<ExperimentStatistics> checkedStatistics() const;
@@ -98,6 +101,7 @@ private:
     std::map<QString, QStringList> m_picks;
     std::map<QString, int> m_failedOnly;
     std::map<QString, QStringList> m_damaged;
+    std::map<QString, int> m_checkpoints;
     QSet<QString> m_running;
     bool m_paused = false;
     ExperimentColours m_colours;

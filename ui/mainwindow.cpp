@@ -706,6 +706,7 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_ensembleSize->setData(std::move(snapshot.plotted), group);
     m_experiments->setStatistics(std::move(snapshot.statistics), std::move(snapshot.picks),
                                  std::move(snapshot.failedOnly), std::move(snapshot.damaged));
+    m_experiments->setCheckpoints(std::move(snapshot.checkpoints));
     m_tableLayout->statisticsShown();
     m_sweepStatus->seedsCounted(finishedSeeds);
     if (m_firstLook)

@@ -6,6 +6,7 @@
 #include "experiment/experimentnames.h"
 #include "stats/comparisongroup.h"
 #include "stats/workspacestatistics.h"
+#include "store/checkpointfile.h"
 #include "store/experimentlabels.h"
 #include "store/experimentresults.h"
 #include "store/resultstore.h"
@@ -80,6 +81,10 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     const std::vector<ExperimentResults> results =
         ExperimentResults::loadWorkspace(workspaceFolder, &problems);
     snapshot.damaged = damagedByExperiment(workspaceFolder, problems);
+    const QDir resultsDir(workspaceFolder + QStringLiteral("/results"));
+    for (const QString& name : resultsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (const int n = CheckpointFile::count(resultsDir.filePath(name)); n > 0)
+            snapshot.checkpoints[name] = n;
     snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
     // The plots hold one comparison group: the selected experiment goes first, so its group is the
     // one (ScatterData leaves the others out and names them), with seeds or without: an experiment

@@ -26,6 +26,8 @@ struct WorkspaceSnapshot
     // Stored files left out as damaged (seed records, labels.json, definition.json), per experiment,
     // one sentence each naming the file: the table and the Seeds tab say them, as `stats` warns.
     std::map<QString, QStringList> damaged;
+    // Checkpoint files waiting per experiment (a sweep that stopped before its seeds finished).
+    std::map<QString, int> checkpoints;
     std::vector<ExperimentStatistics> plotted; // the plotted ones, in the scatter's order
     QString focus;                             // the experiment of the curves and the seed table
     QString selected; // as asked for; unlike focus, also an experiment with no results yet

@@ -9,6 +9,7 @@
 #include "experiment/experimentreader.h"
 #include "experiment/experimentvalidator.h"
 #include "experiment/resourceestimate.h"
+#include "store/checkpointfile.h"
 #include "store/experimentlabels.h"
 #include "store/experimentlock.h"
 #include "store/experimentresults.h"
@@ -150,6 +151,9 @@ void repairResults(const Experiment& e, const PreparedData& data, const QString&
     for (const DamagedSeed& d : ResultStore(resultsFolder).setAsideDamaged())
         std::cerr << name << ": set aside damaged seed " << QFileInfo(d.file).fileName().toStdString()
                   << " in " << aside.toStdString() << " (" << d.problem.toStdString() << ")" << std::endl;
+    for (const QString& problem : CheckpointFile::removeDamaged(resultsFolder))
+        std::cerr << name << ": removed a damaged checkpoint, so its seeds start over ("
+                  << problem.toStdString() << ")" << std::endl;
     try {
         LabelsFile::read(resultsFolder);
     } catch (const InputError& damaged) {

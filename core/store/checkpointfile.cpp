@@ -53,6 +53,12 @@ QString CheckpointFile::folder(const QString& resultsFolder)
     return QDir(resultsFolder).filePath(QStringLiteral("checkpoints"));
 }
 
+int CheckpointFile::count(const QString& resultsFolder)
+{
+    return static_cast<int>(
+        QDir(folder(resultsFolder)).entryList({QStringLiteral("*.ckpt")}, QDir::Files).size());
+}
+
 QString CheckpointFile::path(const QString& resultsFolder, quint64 firstSeed)
 {
     return QDir(folder(resultsFolder)).filePath(QStringLiteral("%1.ckpt").arg(firstSeed));
@@ -71,7 +77,8 @@ void CheckpointFile::write(const QString& resultsFolder) const
                       QByteArray::fromStdString(header.dump()) + '\n' + state);
 }
 
-std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder, QStringList* problems)
+std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder, QStringList* problems,
+                                                    QStringList* damagedFiles)
 {
     std::vector<CheckpointFile> all;
     const QDir dir(folder(resultsFolder));
@@ -83,10 +90,23 @@ std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder
             checkpoint = parse(file.readAll(), &problem);
         if (checkpoint)
             all.push_back(std::move(*checkpoint));
-        else if (problems)
-            *problems << QStringLiteral("%1: %2").arg(file.fileName(), problem);
+        else {
+            if (problems)
+                *problems << QStringLiteral("%1: %2").arg(file.fileName(), problem);
+            if (damagedFiles)
+                *damagedFiles << file.fileName();
+        }
     }
     return all;
+}
+
+QStringList CheckpointFile::removeDamaged(const QString& resultsFolder)
+{
+    QStringList problems, files;
+    readAll(resultsFolder, &problems, &files);
+    for (const QString& file : files)
+        QFile::remove(file);
+    return problems;
 }
 
 void CheckpointFile::remove(const QString& resultsFolder, quint64 firstSeed)

@@ -24,9 +24,16 @@ struct CheckpointFile
     static QString path(const QString& resultsFolder, quint64 firstSeed);
 
     void write(const QString& resultsFolder) const; // atomic; throws StorageError
-    // Every checkpoint that reads back whole; damaged ones are named in problems and skipped.
-    static std::vector<CheckpointFile> readAll(const QString& resultsFolder, QStringList* problems = nullptr);
+    // Every checkpoint that reads back whole; damaged ones are named in problems ("FILE: why") and
+    // skipped, their paths in damagedFiles.
+    static std::vector<CheckpointFile> readAll(const QString& resultsFolder, QStringList* problems = nullptr,
+                                               QStringList* damagedFiles = nullptr);
+    // Deletes the checkpoints that cannot be read back (nothing can resume from them: their seeds
+    // start over) and says which, "FILE: why", so that none lingers unexplained.
+    static QStringList removeDamaged(const QString& resultsFolder);
     static void remove(const QString& resultsFolder, quint64 firstSeed);
+    // How many checkpoint files the folder holds, without reading them (a cheap look, for the window).
+    static int count(const QString& resultsFolder);
 };
 
 } // namespace seedscape

@@ -4,6 +4,8 @@
 #include "store/labelsfile.h"
 #include "store/storeddefinition.h"
 
+#include <QFile>
+
 #include <algorithm>
 
 namespace seedscape {
@@ -75,10 +77,16 @@ void SweepExperiment::releaseIfDone()
 }
 
 // Checkpoints of seeds still to train, by this engine and definition, are resumed; any other is
-// stale (its seeds were stored, or it came from another definition or engine) and goes.
+// stale (its seeds were stored, or it came from another definition or engine) and goes, and so does
+// one that cannot be read back (its seeds start over).
 void SweepExperiment::loadCheckpoints()
 {
-    for (CheckpointFile& checkpoint : CheckpointFile::readAll(m_item.resultsFolder)) {
+    QStringList damaged;
+    std::vector<CheckpointFile> checkpoints =
+        CheckpointFile::readAll(m_item.resultsFolder, nullptr, &damaged);
+    for (const QString& file : damaged)
+        QFile::remove(file);
+    for (CheckpointFile& checkpoint : checkpoints) {
         const bool current = checkpoint.engine == engine().name() &&
                              checkpoint.fingerprint == m_fingerprint &&
                              static_cast<int>(checkpoint.seeds.size()) <= engine().maxGroupSize() &&
