@@ -417,7 +417,8 @@ QString ExperimentTableModel::headerToolTip(int section)
     case Status:
         return tr(
             "running (or paused), done (every seed asked for is stored), partial, failed (no seed finished, "
-            "some failed) or not run.");
+            "some failed), damaged (its stored files cannot be read), interrupted (a stopped sweep's "
+            "checkpoints wait) or not run.");
     case Pick:
         return tr("Which pick rule chooses the experiment among the checked experiments scored on the same "
                   "rows: ensemble (the best all-seed ensemble validation score; for deploying ensembles) or "
