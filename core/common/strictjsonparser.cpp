@@ -89,11 +89,8 @@ public:
             throw InputError({m_file, line, {}, path()},
                              QStringLiteral("the number is too large (beyond ±1.8e308)"));
         }
-        // nlohmann's text starts "[json.exception.parse_error.101] ", which helps no user.
-        QString what = QString::fromUtf8(e.what());
-        what.remove(QRegularExpression(QStringLiteral("^\\[json\\.exception\\.[a-z_]+\\.\\d+\\] ")));
-        throw InputError({m_file, line},
-                         QStringLiteral("not valid JSON: %1").arg(InputError::excerpt(what, 240)));
+        throw InputError({m_file, line}, QStringLiteral("not valid JSON: %1")
+                                             .arg(InputError::excerpt(StrictJsonParser::readable(e), 240)));
     }
 
 private:
@@ -185,6 +182,13 @@ json StrictJsonParser::parse(const QByteArray& text, const QString& file)
     json::sax_parse(TrackingIterator(text.constBegin(), &reached),
                     TrackingIterator(text.constEnd(), &reached), &handler);
     return handler.take();
+}
+
+QString StrictJsonParser::readable(const nlohmann::json::exception& e)
+{
+    QString what = QString::fromUtf8(e.what());
+    what.remove(QRegularExpression(QStringLiteral("^\\[json\\.exception\\.[a-z_]+\\.\\d+\\] ")));
+    return what;
 }
 
 } // namespace seedscape

@@ -14,6 +14,8 @@ class StrictJsonParser
 {
 public:
     static nlohmann::json parse(const QByteArray& text, const QString& file);
+    // nlohmann's message without its "[json.exception.parse_error.101] " tag, which helps no user.
+    static QString readable(const nlohmann::json::exception& e);
 };
 
 } // namespace seedscape

@@ -4,6 +4,7 @@
 #include "common/fnv1a.h"
 #include "common/inputerror.h"
 #include "common/storageerror.h"
+#include "common/strictjsonparser.h"
 
 #include <QFile>
 
@@ -51,7 +52,7 @@ ExperimentColourFile::Slots ExperimentColourFile::read(const QString& workspaceF
             slots[QString::fromStdString(name)] = slot.get<int>();
         }
     } catch (const nlohmann::json::exception& e) {
-        throw InputError({path}, QStringLiteral("not a colours file: %1").arg(QString::fromUtf8(e.what())));
+        throw InputError({path}, QStringLiteral("not a colours file: %1").arg(StrictJsonParser::readable(e)));
     }
     return slots;
 }

@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/inputerror.h"
 #include "common/numberformat.h"
+#include "common/strictjsonparser.h"
 #include "experiment/experimentnames.h"
 #include "resultstore.h"
 
@@ -64,7 +65,7 @@ ExperimentLabels LabelsFile::read(const QString& folder)
         labels.test = root.at("test").get<std::vector<double>>();
     } catch (const nlohmann::json::exception& e) {
         throw InputError({path},
-                         QStringLiteral("not a valid labels file: %1").arg(QString::fromUtf8(e.what())));
+                         QStringLiteral("not a valid labels file: %1").arg(StrictJsonParser::readable(e)));
     }
     return labels;
 }

@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/fnv1a.h"
 #include "common/inputerror.h"
+#include "common/strictjsonparser.h"
 #include "experiment/experimentnames.h"
 
 #include <QDir>
@@ -71,7 +72,7 @@ json parseRecord(const QString& jsonPath)
         return json::parse(file.readAll().toStdString());
     } catch (const json::exception& e) {
         throw InputError({jsonPath},
-                         QStringLiteral("not a valid seed record: %1").arg(QString::fromUtf8(e.what())));
+                         QStringLiteral("not a valid seed record: %1").arg(StrictJsonParser::readable(e)));
     }
 }
 
