@@ -24,6 +24,7 @@ private Q_SLOTS:
     void aFullDiskKeepsTheOldFile();
     void aFullDiskMakesNoNewFile();
     void keepsTheReplacedFilesPermissions();
+    void writesThroughASymbolicLink();
 };
 
 namespace {
@@ -142,6 +143,20 @@ void TestAtomicFile::keepsTheReplacedFilesPermissions()
     AtomicFile::write(fresh, "{}");
     QVERIFY(stat(QFile::encodeName(fresh).constData(), &st) == 0);
     QCOMPARE(st.st_mode & 07777, mode_t(0666 & ~mask));
+}
+
+void TestAtomicFile::writesThroughASymbolicLink()
+{
+    // An experiment file kept elsewhere (in a repository, say) and linked into the workspace.
+    QTemporaryDir dir;
+    const QString real = dir.filePath(QStringLiteral("elsewhere/model.experiment.json"));
+    AtomicFile::write(real, "{}");
+    const QString link = dir.filePath(QStringLiteral("ws/model.experiment.json"));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("ws"))));
+    QVERIFY(QFile::link(real, link));
+    AtomicFile::write(link, "{\"notes\": \"saved\"}");
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(contents(real), QByteArray("{\"notes\": \"saved\"}"));
 }
 
 QTEST_GUILESS_MAIN(TestAtomicFile)

@@ -22,10 +22,10 @@ QString reason(int error)
 
 // The temporary file's name: hidden, beside the target, unique within this process and among
 // processes (a sweep and the window may save in one folder at once).
-QByteArray temporaryName(const QString& path)
+QByteArray temporaryName(const QString& finalPath)
 {
     static std::atomic<unsigned> counter{0};
-    const QFileInfo info(path);
+    const QFileInfo info(finalPath);
     return QFile::encodeName(
         info.absolutePath() +
         QStringLiteral("/.%1.%2-%3.tmp").arg(info.fileName()).arg(::getpid()).arg(counter.fetch_add(1)));
@@ -39,11 +39,14 @@ QByteArray temporaryName(const QString& path)
 // included, since a network file system may report a full quota only there.
 void AtomicFile::write(const QString& path, const QByteArray& bytes)
 {
-    const QFileInfo info(path);
+    QFileInfo info(path);
+    // Through a symbolic link to the file it names, as QSaveFile did: the link stays a link.
+    if (info.isSymLink())
+        info = QFileInfo(info.symLinkTarget());
     if (!QDir().mkpath(info.absolutePath()))
         throw StorageError(QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath()));
     const QByteArray target = QFile::encodeName(info.absoluteFilePath());
-    const QByteArray temporary = temporaryName(path);
+    const QByteArray temporary = temporaryName(info.absoluteFilePath());
     // 0666 less the umask, as any new file; a replaced file keeps its own permissions.
     const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0)
