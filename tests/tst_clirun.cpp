@@ -221,12 +221,20 @@ void TestCliRun::aDamagedCheckpointIsRemovedAndSaid()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("SEEDSCAPE-CKPT cut short");
     }
+    // And what a save killed half-way leaves: a hidden temporary file, as large as the checkpoint.
+    const QString leftover = workspace + QStringLiteral("/results/quick/checkpoints/.4243.ckpt.999-0-0.tmp");
+    {
+        QFile f(leftover);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(1000, 'x'));
+    }
     const ProgramOutput again = runCli(runArgs + QStringList{QStringLiteral("2")});
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.err.contains("quick: removed a damaged checkpoint, so its seeds start over (" +
                                 checkpoint.toUtf8() + ": "),
              again.err.constData());
     QVERIFY(!QFileInfo::exists(checkpoint));
+    QVERIFY(!QFileInfo::exists(leftover));
     QCOMPARE(seedscape::ResultStore(workspace + QStringLiteral("/results/quick")).finishedCount(), 2);
 }
 

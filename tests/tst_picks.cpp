@@ -200,7 +200,6 @@ void TestPicks::aPickThatTestScoresDoNotBackIsSaid()
     QVERIFY2(along.groups.front().pickCaveats().isEmpty(), qPrintable(along.groups.front().pickCaveats()));
 }
 
-QTEST_GUILESS_MAIN(TestPicks)
 void TestPicks::whatEachPickWinsByIsSaid()
 {
     const ExperimentStatistics a = experiment(QStringLiteral("a"), {0.80, 0.82, 0.84}, 0.90, {});
@@ -232,4 +231,5 @@ void TestPicks::whatEachPickWinsByIsSaid()
     QVERIFY(WorkspaceStatistics::fromExperiments({a}).groups.front().pickMargins().isEmpty());
 }
 
+QTEST_GUILESS_MAIN(TestPicks)
 #include "tst_picks.moc"

@@ -80,15 +80,16 @@ private:
     }
 
     // An experiment file: a quick built-in MLP, or fake_trainer.py with extra arguments.
-    QString writeExperiment(const QString& name, const QStringList& trainerArgs = {}, bool command = false)
+    QString writeExperiment(const QString& name, const QStringList& trainerArgs = {}, bool command = false,
+                            const QString& data = QStringLiteral(SEEDSCAPE_SOURCE_DIR
+                                                                 "/resources/datasets/wine.csv"))
     {
-        QJsonObject e{{QStringLiteral("format"), 1},
-                      {QStringLiteral("name"), name},
-                      {QStringLiteral("dataset"),
-                       QJsonObject{{QStringLiteral("path"),
-                                    QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv")},
-                                   {QStringLiteral("target"), QStringLiteral("cultivar")}}},
-                      {QStringLiteral("metric"), QStringLiteral("accuracy")}};
+        QJsonObject e{
+            {QStringLiteral("format"), 1},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("path"), data},
+                                                    {QStringLiteral("target"), QStringLiteral("cultivar")}}},
+            {QStringLiteral("metric"), QStringLiteral("accuracy")}};
         if (command) {
             QJsonArray argv{kPython, kTrainer};
             for (const QString& a : trainerArgs)
@@ -389,6 +390,45 @@ private Q_SLOTS:
                  QStringLiteral("--workspace"), workspace(), QStringLiteral("--seeds"), QStringLiteral("2")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("so the seeds of its job cannot be counted"), refused.err.constData());
+    }
+
+    void aTaskRefusesDataEditedAfterSubmitting()
+    {
+        const QString data = m_root.filePath(QStringLiteral("wine-edited.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(SEEDSCAPE_SOURCE_DIR "/resources/datasets/wine.csv"), data));
+        QFile::setPermissions(data, QFile::ReadOwner | QFile::WriteOwner);
+        const QString id =
+            submit({writeExperiment(QStringLiteral("edited"), {}, false, data), QStringLiteral("--workspace"),
+                    workspace(), QStringLiteral("--seeds"), QStringLiteral("1"),
+                    QStringLiteral("--sbatch-arg"), QStringLiteral("--begin=now+8")});
+        QVERIFY(!id.isEmpty());
+        // Before the task starts, cultivars 0 and 1 trade names in the file: other truth, same rows.
+        QFile f(data);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = f.readAll().split('\n');
+        f.close();
+        const qsizetype target = lines.front().trimmed().split(',').indexOf("cultivar");
+        QVERIFY(target >= 0);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const bool crlf = lines[i].endsWith('\r'); // the shipped file's line ends
+            QList<QByteArray> cells = lines[i].trimmed().split(',');
+            if (cells.size() > target)
+                cells[target] = cells[target] == "0" ? "1" : cells[target] == "1" ? "0" : cells[target];
+            lines[i] = cells.join(',') + (crlf ? "\r" : "");
+        }
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(lines.join('\n'));
+        f.close();
+        QVERIFY2(waitUntil([&] { return jobEnded(id); }, 90000), qPrintable(diagnosis(id)));
+        const QJsonObject task = job(id).value(QStringLiteral("tasks")).toArray()[0].toObject();
+        QCOMPARE(task.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QVERIFY2(
+            task.value(QStringLiteral("reason"))
+                .toString()
+                .contains(QStringLiteral("the data changed since 'edited''s truth was stored (when its job "
+                                         "was submitted)")),
+            qPrintable(task.value(QStringLiteral("reason")).toString()));
+        QCOMPARE(storedSeeds(workspace() + QStringLiteral("/results/edited")), 0);
     }
 };
 

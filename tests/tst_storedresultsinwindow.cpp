@@ -57,7 +57,7 @@ void TestStoredResultsInWindow::damagedFilesAreSaidNotHidden()
     window.selectExperiment(QStringLiteral("quick"));
     QTRY_COMPARE_WITH_TIMEOUT(window.seedModel()->rowCount(), 2, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(window.seedsPanel()->damagedText().contains(record), 20000);
-    QVERIFY(window.seedsPanel()->damagedText().contains(QStringLiteral("Left out as damaged")));
+    QVERIFY(window.seedsPanel()->damagedText().contains(QStringLiteral("Damaged files")));
 
     // Its truth damaged, nothing of it can be read: "not run" would say it never ran.
     QVERIFY(QFile::resize(results + QStringLiteral("/labels.json"), 20));

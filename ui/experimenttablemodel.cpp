@@ -249,15 +249,17 @@ QVariant ExperimentTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const Experiment& e = *entry.experiment;
-    if (role == Qt::ToolTipRole && index.column() == Status && !m_running.contains(e.name) &&
-        m_checkpoints.count(e.name)) {
+    const QString status = index.column() == Status && role == Qt::ToolTipRole
+                               ? statisticsData(e.name, e.seeds.count, Status, Qt::DisplayRole).toString()
+                               : QString();
+    if (status == tr("interrupted")) {
         const int files = m_checkpoints.at(e.name);
         return tr("%1 of a sweep that stopped before its seeds finished %2 in results/%3/checkpoints (unless "
                   "another process trains it now): Run continues them from there.")
             .arg(files == 1 ? tr("A checkpoint") : tr("%1 checkpoints").arg(files),
                  files == 1 ? tr("waits") : tr("wait"), e.name);
     }
-    if (role == Qt::ToolTipRole && index.column() == Status) {
+    if (role == Qt::ToolTipRole && index.column() == Status && status != tr("running")) {
         const auto damaged = m_damaged.find(e.name);
         if (damaged != m_damaged.end())
             return tr("Left out as damaged:\n%1\nRun sets damaged seeds aside and trains others, and "

@@ -689,6 +689,8 @@ void MainWindow::showSnapshot(WorkspaceSnapshot snapshot)
     m_compare->showSnapshot(snapshot, *m_experiments);
     // Colours by the experiment's place in the workspace, not among the plotted: unchecking one
     // experiment leaves the others' colours, and every view agrees.
+    if (!snapshot.coloursProblem.isEmpty()) // once: the file is whole again afterwards
+        statusBar()->showMessage(snapshot.coloursProblem);
     m_learningCurves->setColours(snapshot.colours);
     m_scatter->setColours(snapshot.colours);
     m_spread->setColours(snapshot.colours);

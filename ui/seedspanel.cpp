@@ -101,8 +101,8 @@ void SeedsPanel::setSeeds(const QString& experiment, std::vector<SeedResult> see
     m_damaged->setText(
         damaged.isEmpty()
             ? QString()
-            : ProblemText::html(tr("Left out as damaged (Run sets damaged seeds aside and trains "
-                                   "others, and rebuilds a damaged labels.json): %1")
+            : ProblemText::html(tr("Damaged files (Run sets damaged seeds aside and trains others, "
+                                   "and rebuilds labels.json and definition.json): %1")
                                     .arg(damaged.join(QStringLiteral("; "))),
                                 this));
     // A live refresh must not lose the seed being read about.

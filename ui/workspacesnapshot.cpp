@@ -85,7 +85,7 @@ WorkspaceSnapshot WorkspaceSnapshot::build(const QString& workspaceFolder, const
     for (const QString& name : resultsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         if (const int n = CheckpointFile::count(resultsDir.filePath(name)); n > 0)
             snapshot.checkpoints[name] = n;
-    snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder);
+    snapshot.colours = ExperimentColours::ofWorkspace(workspaceFolder, &snapshot.coloursProblem);
     // The plots hold one comparison group: the selected experiment goes first, so its group is the
     // one (ScatterData leaves the others out and names them), with seeds or without: an experiment
     // not run yet, or cancelled before its first seed, has its data's rows too. Else the plots

@@ -35,6 +35,7 @@ struct WorkspaceSnapshot
     std::vector<LearningCurves> curves;
     std::vector<SeedResult> seeds; // focus: every stored seed, without predictions
     ExperimentColours colours;     // every experiment's colour, the same in all views
+    QString coloursProblem;        // a damaged colours.json given anew (every colour may change)
     // The pick rules that choose each experiment among the plotted ones of its comparison group.
     std::map<QString, QStringList> picks;
     // The Compare tab: the focus's comparison group among the plotted experiments (P(better), picks),

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 #include <atomic>
 #include <cerrno>
@@ -21,14 +22,18 @@ QString reason(int error)
 }
 
 // The temporary file's name: hidden, beside the target, unique within this process and among
-// processes (a sweep and the window may save in one folder at once).
+// processes (a sweep and the window may save in one folder at once). The random part keeps a
+// leftover of a killed process with the same pid (another node, a container) out of the way.
 QByteArray temporaryName(const QString& finalPath)
 {
     static std::atomic<unsigned> counter{0};
     const QFileInfo info(finalPath);
-    return QFile::encodeName(
-        info.absolutePath() +
-        QStringLiteral("/.%1.%2-%3.tmp").arg(info.fileName()).arg(::getpid()).arg(counter.fetch_add(1)));
+    return QFile::encodeName(info.absolutePath() +
+                             QStringLiteral("/.%1.%2-%3-%4.tmp")
+                                 .arg(info.fileName())
+                                 .arg(::getpid())
+                                 .arg(counter.fetch_add(1))
+                                 .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
 }
 
 } // namespace
@@ -46,9 +51,15 @@ void AtomicFile::write(const QString& path, const QByteArray& bytes)
     if (!QDir().mkpath(info.absolutePath()))
         throw StorageError(QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath()));
     const QByteArray target = QFile::encodeName(info.absoluteFilePath());
-    const QByteArray temporary = temporaryName(info.absoluteFilePath());
+    QByteArray temporary;
+    int fd = -1;
     // 0666 less the umask, as any new file; a replaced file keeps its own permissions.
-    const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
+        temporary = temporaryName(info.absoluteFilePath());
+        fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
     if (fd < 0)
         throw StorageError(QStringLiteral("%1: cannot write: %2").arg(path, reason(errno)));
     const auto fail = [&](const QString& what, int error) {

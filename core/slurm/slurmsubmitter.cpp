@@ -95,7 +95,8 @@ std::set<quint64> SlurmSubmitter::seedsInFlight() const
     // A job of this experiment whose record is damaged may still be training seeds: uncounted, they
     // would come on top of a new submission's.
     for (const QString& problem : unreadable)
-        if (problem.startsWith(m_resultsFolder + QStringLiteral("/slurm/")))
+        if (problem.startsWith(m_resultsFolder + QStringLiteral("/slurm/")) &&
+            QFileInfo::exists(problem.section(QStringLiteral(": "), 0, 0))) // none: nothing was submitted
             throw SlurmError(
                 QStringLiteral("%1; so the seeds of its job cannot be counted. Once that job has "
                                "ended (squeue), move its folder out of %2/slurm")

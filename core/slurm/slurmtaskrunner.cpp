@@ -4,6 +4,7 @@
 
 #include "common/inputerror.h"
 #include "experiment/experimentfingerprint.h"
+#include "store/labelsfile.h"
 #include "store/resultstore.h"
 #include "train/seedengine.h"
 
@@ -74,6 +75,9 @@ int SlurmTaskRunner::run(const std::atomic<bool>& cancel,
     try {
         auto data = std::make_shared<const PreparedData>(m_workspace.prepareData(e));
         const auto engine = SeedEngine::named(m_job.engine, e, data, m_workspace.commandPlaces(e.name));
+        // The data edited after submitting: these seeds would be scored against other truth.
+        LabelsFile::requireUnchanged(ExperimentLabels::fromData(*data, engine->metric()), resultsFolder,
+                                     e.name, e.dataset.path, true);
         TrainingControl control;
         control.cancel = &cancel;
         // One train() call per group the engine takes, each seed stored as soon as its call ends.

@@ -93,7 +93,9 @@ std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder
         else {
             if (problems)
                 *problems << QStringLiteral("%1: %2").arg(file.fileName(), problem);
-            if (damagedFiles)
+            // Damaged: read whole but not a checkpoint. One that could not be opened (for now) or
+            // that another version wrote may still be good: it stays.
+            if (damagedFiles && file.isOpen() && problem != QLatin1String("not a checkpoint of this version"))
                 *damagedFiles << file.fileName();
         }
     }
@@ -102,11 +104,20 @@ std::vector<CheckpointFile> CheckpointFile::readAll(const QString& resultsFolder
 
 QStringList CheckpointFile::removeDamaged(const QString& resultsFolder)
 {
-    QStringList problems, files;
+    QStringList problems, files, removed;
     readAll(resultsFolder, &problems, &files);
-    for (const QString& file : files)
-        QFile::remove(file);
-    return problems;
+    for (const QString& problem : problems)
+        for (const QString& file : files)
+            if (problem.startsWith(file + QStringLiteral(": ")) && QFile::remove(file))
+                removed << problem;
+    return removed;
+}
+
+void CheckpointFile::removeLeftovers(const QString& resultsFolder)
+{
+    const QDir dir(folder(resultsFolder));
+    for (const QString& name : dir.entryList({QStringLiteral(".*.ckpt.*.tmp")}, QDir::Files | QDir::Hidden))
+        QFile::remove(dir.filePath(name));
 }
 
 void CheckpointFile::remove(const QString& resultsFolder, quint64 firstSeed)

@@ -28,9 +28,13 @@ struct CheckpointFile
     // skipped, their paths in damagedFiles.
     static std::vector<CheckpointFile> readAll(const QString& resultsFolder, QStringList* problems = nullptr,
                                                QStringList* damagedFiles = nullptr);
-    // Deletes the checkpoints that cannot be read back (nothing can resume from them: their seeds
-    // start over) and says which, "FILE: why", so that none lingers unexplained.
+    // Deletes the checkpoints that were read whole but are damaged (nothing can resume from them:
+    // their seeds start over) and says which, "FILE: why", so that none lingers unexplained. One
+    // that cannot be opened now, or of another Seedscape version, is left alone.
     static QStringList removeDamaged(const QString& resultsFolder);
+    // Deletes the temporary files of checkpoint saves a killed process left (AtomicFile's hidden
+    // ".NAME…tmp"): only while holding the experiment's lock, when no save can be under way.
+    static void removeLeftovers(const QString& resultsFolder);
     static void remove(const QString& resultsFolder, quint64 firstSeed);
     // How many checkpoint files the folder holds, without reading them (a cheap look, for the window).
     static int count(const QString& resultsFolder);

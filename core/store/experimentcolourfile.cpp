@@ -7,6 +7,7 @@
 #include "common/strictjsonparser.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
@@ -140,8 +141,11 @@ ExperimentColourFile::Slots ExperimentColourFile::update(const QString& workspac
         // wrote it).
         damaged = true;
         const QString path = pathOf(workspaceFolder);
-        QFile::remove(path + QStringLiteral(".damaged"));
-        const bool kept = QFile::rename(path, path + QStringLiteral(".damaged"));
+        // One that cannot be opened (for now) is not moved; it is written anew if it can be.
+        const bool kept = QFileInfo(path).isReadable() &&
+                          (!QFile::exists(path + QStringLiteral(".damaged")) ||
+                           QFile::remove(path + QStringLiteral(".damaged"))) &&
+                          QFile::rename(path, path + QStringLiteral(".damaged"));
         if (problem)
             *problem =
                 QStringLiteral("%1; colours were given anew%2")

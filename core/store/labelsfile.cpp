@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <tuple>
+
 namespace seedscape {
 
 QString LabelsFile::fileName()
@@ -106,12 +109,13 @@ QString LabelsFile::firstDifference(const ExperimentLabels& now, const Experimen
 }
 
 void LabelsFile::requireUnchanged(const ExperimentLabels& fresh, const QString& folder,
-                                  const QString& experimentName, const QString& dataPath)
+                                  const QString& experimentName, const QString& dataPath,
+                                  bool beforeFirstSeed)
 {
     if (!exists(folder))
         return;
     const int finished = ResultStore(folder).finishedCount();
-    if (finished == 0)
+    if (finished == 0 && !beforeFirstSeed)
         return; // failed seeds were scored against nothing: fixing the data is the usual next step
     ExperimentLabels stored;
     try {
@@ -122,15 +126,19 @@ void LabelsFile::requireUnchanged(const ExperimentLabels& fresh, const QString& 
     const QString difference = firstDifference(fresh, stored);
     if (difference.isEmpty())
         return;
+    const QString since =
+        finished == 0
+            ? QStringLiteral("'%1''s truth was stored (when its job was submitted)").arg(experimentName)
+        : finished == 1
+            ? QStringLiteral("the stored seed of '%1' was trained").arg(experimentName)
+            : QStringLiteral("the %1 stored seeds of '%2' were trained").arg(finished).arg(experimentName);
     throw InputError(
         {dataPath},
-        QStringLiteral(
-            "the data changed since the %1 of '%2' were trained: %3. New seeds would be scored against other "
-            "truth than the stored ones, and its statistics would mix two datasets. Undo the change "
-            "to the data, or save the experiment under a new name (a variant) to train on the new data")
-            .arg(finished == 1 ? QStringLiteral("stored seed")
-                               : QStringLiteral("%1 stored seeds").arg(finished),
-                 experimentName, difference));
+        QStringLiteral("the data changed since %1: %2. New seeds would be scored against other truth "
+                       "than the stored ones, and its statistics would mix two datasets. Undo the "
+                       "change to the data, or save the experiment under a new name (a variant) to "
+                       "train on the new data")
+            .arg(since, difference));
 }
 
 } // namespace seedscape

@@ -81,6 +81,7 @@ void SweepExperiment::releaseIfDone()
 // one that cannot be read back (its seeds start over).
 void SweepExperiment::loadCheckpoints()
 {
+    CheckpointFile::removeLeftovers(m_item.resultsFolder); // called with the lock held
     QStringList damaged;
     std::vector<CheckpointFile> checkpoints =
         CheckpointFile::readAll(m_item.resultsFolder, nullptr, &damaged);

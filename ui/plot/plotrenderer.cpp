@@ -67,10 +67,17 @@ std::vector<ExperimentResults> PlotRenderer::comparableGroup(const QString& work
     const Metric metric = chosen->labels.metric;
     std::vector<ExperimentResults> group;
     for (ExperimentResults& r : results)
-        if (key.isEmpty() ? r.labels.metric == metric : ComparisonGroup::of(r).key == key)
+        if (key.isEmpty() ? r.labels.metric == metric : ComparisonGroup::of(r).key == key) {
             group.push_back(std::move(r));
-        else if (otherGroups && !r.seeds.empty())
-            *otherGroups << r.name;
+        } else {
+            if (otherGroups && !r.seeds.empty())
+                *otherGroups << r.name;
+            // Its damaged files are not this figure's: what is left out here is what belongs here,
+            // and what cannot be placed in a group at all (an unreadable labels.json).
+            if (problems)
+                problems->removeIf(
+                    [&](const QString& p) { return p.startsWith(r.folder + QLatin1Char('/')); });
+        }
     return group;
 }
 
