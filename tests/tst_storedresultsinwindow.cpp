@@ -93,12 +93,13 @@ void TestStoredResultsInWindow::checkpointsOfAKilledSweepAreNotNotRun()
     }
     window.selectExperiment(QStringLiteral("killed")); // a refresh
     QTRY_COMPARE_WITH_TIMEOUT(status.data().toString(), QStringLiteral("interrupted"), 20000);
-    QVERIFY2(
+    // (A refresh may come between the two files: the count settles once both are there.)
+    QTRY_VERIFY2_WITH_TIMEOUT(
         status.data(Qt::ToolTipRole)
             .toString()
-            .startsWith(QStringLiteral("2 checkpoints of a sweep that stopped before its seeds finished wait "
-                                       "in results/killed/checkpoints")),
-        qPrintable(status.data(Qt::ToolTipRole).toString()));
+            .startsWith(QStringLiteral("2 checkpoints of a sweep that stopped before its seeds "
+                                       "finished wait in results/killed/checkpoints")),
+        qPrintable(status.data(Qt::ToolTipRole).toString()), 20000);
 }
 
 QTEST_MAIN(TestStoredResultsInWindow)
