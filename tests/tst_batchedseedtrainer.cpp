@@ -5,6 +5,7 @@
 #include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
 #include "support/epochtestscorecheck.h"
+#include "support/grouptimeslog.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
 #include "train/seedtrainer.h"
@@ -64,6 +65,11 @@ private Q_SLOTS:
     void patienceLongerThanTheRunStillRestoresTheBestEpoch();
     void cancelTakesEffectWithinOneStep();
     void reportsEachEpochsTestScoreWhenAsked();
+    void saysWhereAGroupsTimeWentWhenAsked();
+    void theGpuStepFormLearnsAsTheCpuForm_data();
+    void theGpuStepFormLearnsAsTheCpuForm();
+    void resumedInTheGpuStepFormEqualsUninterrupted_data();
+    void resumedInTheGpuStepFormEqualsUninterrupted();
     void resumedFromACheckpointEqualsUninterrupted_data();
     void resumedFromACheckpointEqualsUninterrupted();
     void anEpochsOperatorsDoNotGrowWithTheGroup_data();
@@ -238,6 +244,101 @@ void TestBatchedSeedTrainer::reportsEachEpochsTestScoreWhenAsked()
     e.training.lr = 0.01; // overfits: the scored epoch is not the last
     e.training.earlyStoppingPatience = 100;
     testsupport::verifyEpochTestScores(BatchedSeedTrainer(e, prepare(e)), seedsFrom(50, 4));
+}
+
+// What bounds a sweep on a GPU (issue #15) is read from this line: off by default, each part
+// measured, the parts no more than the whole.
+void TestBatchedSeedTrainer::saysWhereAGroupsTimeWentWhenAsked()
+{
+    Experiment e = sample("wine.csv", "cultivar", 4);
+    e.model.dropout = 0.2; // masks to draw too
+    const BatchedSeedTrainer trainer(e, prepare(e));
+    const auto train = [&] {
+        trainer.train(seedsFrom(1, 3));
+    };
+    QVERIFY(testsupport::groupTimesLoggedBy(train).isEmpty());
+
+    QLoggingCategory::setFilterRules(QStringLiteral("seedscape.group.times.debug=true"));
+    const QStringList lines = testsupport::groupTimesLoggedBy(train);
+    QLoggingCategory::setFilterRules(QString());
+    QCOMPARE(lines.size(), 1);
+    const QRegularExpression pattern(QStringLiteral(
+        "^group of 3 seeds on cpu, 4 epochs in ([0-9.]+) s: steps issued ([0-9.]+) s, orders and masks "
+        "drawn ([0-9.]+) s, waiting for the device ([0-9.]+) s, evaluating ([0-9.]+) s, the rest "
+        "(-?[0-9.]+) s$"));
+    const QRegularExpressionMatch m = pattern.match(lines.front());
+    QVERIFY2(m.hasMatch(), qPrintable(lines.front()));
+    const double whole = m.captured(1).toDouble();
+    double parts = 0;
+    for (int i = 2; i <= 5; ++i)
+        parts += m.captured(i).toDouble();
+    QVERIFY2(m.captured(2).toDouble() > 0 && parts <= whole + 0.01, qPrintable(lines.front()));
+}
+
+void TestBatchedSeedTrainer::theGpuStepFormLearnsAsTheCpuForm_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<double>("dropout");
+    QTest::addColumn<int>("optimizer");
+    QTest::newRow("regression, adam") << "diabetes.csv"
+                                      << "progression" << 0.0 << int(OptimizerKind::Adam);
+    QTest::newRow("multiclass, dropout, sgd") << "wine.csv"
+                                              << "cultivar" << 0.2 << int(OptimizerKind::SGD);
+    QTest::newRow("binary, adamw") << "breast_cancer.csv"
+                                   << "benign" << 0.0 << int(OptimizerKind::AdamW);
+}
+
+// What a GPU group runs (and a CUDA graph replays), run here on the CPU: batches copied into fixed
+// buffers, a step's scalars loaded from the epoch's table. It learns what the CPU form learns, up to
+// rounding; every split here ends its epochs with a shorter batch.
+void TestBatchedSeedTrainer::theGpuStepFormLearnsAsTheCpuForm()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, target);
+    QFETCH(double, dropout);
+    QFETCH(int, optimizer);
+    Experiment e = sample(file.toLatin1().constData(), target.toLatin1().constData(), 5);
+    e.model.dropout = dropout;
+    e.training.optimizer = static_cast<OptimizerKind>(optimizer);
+    e.training.lr = e.training.optimizer == OptimizerKind::SGD ? 0.05 : 0.003;
+    e.training.weightDecay = 0.01;
+    e.training.schedule = Schedule::Cosine; // a rate that changes every epoch
+    const auto data = prepare(e);
+    const auto cpuForm = BatchedSeedTrainer(e, data).train(seedsFrom(3, 4));
+    BatchedSeedTrainer gpuFormTrainer(e, data);
+    gpuFormTrainer.setGpuStepForm(true);
+    const auto gpuForm = gpuFormTrainer.train(seedsFrom(3, 4));
+    const auto close = [](const std::vector<double>& a, const std::vector<double>& b) {
+        if (a.size() != b.size() || a.empty())
+            return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (std::abs(a[i] - b[i]) > 1e-5 + 1e-4 * std::abs(b[i]))
+                return false;
+        return true;
+    };
+    for (size_t s = 0; s < cpuForm.size(); ++s) {
+        QVERIFY(cpuForm[s].isFinished() && gpuForm[s].isFinished());
+        QVERIFY(close(gpuForm[s].trainLoss, cpuForm[s].trainLoss));
+        QVERIFY(close(gpuForm[s].validationCurve, cpuForm[s].validationCurve));
+        QVERIFY(close(gpuForm[s].testPredictions, cpuForm[s].testPredictions));
+    }
+    // The loss moved: the comparison is of learning, not of the initial weights.
+    QVERIFY(cpuForm[0].trainLoss.back() < cpuForm[0].trainLoss.front());
+}
+
+void TestBatchedSeedTrainer::resumedInTheGpuStepFormEqualsUninterrupted_data()
+{
+    testsupport::addCheckpointRows();
+}
+
+// A checkpoint restores the step count that the epoch's table of scalars starts from.
+void TestBatchedSeedTrainer::resumedInTheGpuStepFormEqualsUninterrupted()
+{
+    const Experiment e = testsupport::checkpointExperiment();
+    BatchedSeedTrainer trainer(e, prepare(e));
+    trainer.setGpuStepForm(true);
+    testsupport::verifyResumeIsExact(trainer, {11, 22, 33});
 }
 
 void TestBatchedSeedTrainer::cancelTakesEffectWithinOneStep()

@@ -232,21 +232,25 @@ void TestCliStats::statsWarnsOfDamagedSeedsAndRunReplacesThem()
              nlohmann::json::array({QStringLiteral("seed-%1.json").arg(seeds[1].seed).toStdString()}));
     // A figure or a report that quietly drops a seed is what would be published: they warn as stats
     // does, and the report says it in its own text.
-    const QString report = dir.filePath(QStringLiteral("report.html"));
-    for (const QStringList& drawing :
-         {QStringList{QStringLiteral("plot"), QStringLiteral("--out"),
-                      dir.filePath(QStringLiteral("plot.svg"))},
-          QStringList{QStringLiteral("report"), QStringLiteral("--out"), report}}) {
-        const ProgramOutput drawn = runCli(drawing + QStringList{QStringLiteral("--workspace"), workspace});
-        QCOMPARE(drawn.exitCode, 0);
-        QVERIFY2(drawn.err.contains("a damaged seed of 'quick', left out"), drawn.err.constData());
+    // (A build without the window program cannot draw them.)
+    if (SEEDSCAPE_CLI_DRAWS) {
+        const QString report = dir.filePath(QStringLiteral("report.html"));
+        for (const QStringList& drawing :
+             {QStringList{QStringLiteral("plot"), QStringLiteral("--out"),
+                          dir.filePath(QStringLiteral("plot.svg"))},
+              QStringList{QStringLiteral("report"), QStringLiteral("--out"), report}}) {
+            const ProgramOutput drawn =
+                runCli(drawing + QStringList{QStringLiteral("--workspace"), workspace});
+            QCOMPARE(drawn.exitCode, 0);
+            QVERIFY2(drawn.err.contains("a damaged seed of 'quick', left out"), drawn.err.constData());
+        }
+        QFile html(report);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray reportText = html.readAll();
+        QVERIFY2(reportText.contains("<ul id=\"left-out\">\n<li>") &&
+                     reportText.contains("a damaged seed of 'quick', left out"),
+                 reportText.constData());
     }
-    QFile html(report);
-    QVERIFY(html.open(QIODevice::ReadOnly));
-    const QByteArray reportText = html.readAll();
-    QVERIFY2(reportText.contains("<ul id=\"left-out\">\n<li>") &&
-                 reportText.contains("a damaged seed of 'quick', left out"),
-             reportText.constData());
 
     const ProgramOutput repaired = runCli(runArgs);
     QCOMPARE(repaired.exitCode, 0);

@@ -5,6 +5,7 @@
 #include "data/preparedata.h"
 #include "support/cancelcheck.h"
 #include "support/checkpointcheck.h"
+#include "support/grouptimeslog.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
 #include "train/computedevice.h"
@@ -42,6 +43,15 @@ std::vector<quint64> seedsFrom(quint64 first, int count)
     std::iota(seeds.begin(), seeds.end(), first);
     return seeds;
 }
+
+// Steps replayed from CUDA graphs (SEEDSCAPE_CUDA_GRAPHS=1) while this lives.
+struct CudaGraphsOn
+{
+    CudaGraphsOn() { qputenv("SEEDSCAPE_CUDA_GRAPHS", "1"); }
+    ~CudaGraphsOn() { qunsetenv("SEEDSCAPE_CUDA_GRAPHS"); }
+    CudaGraphsOn(const CudaGraphsOn&) = delete;
+    CudaGraphsOn& operator=(const CudaGraphsOn&) = delete;
+};
 
 } // namespace
 
@@ -125,6 +135,60 @@ private Q_SLOTS:
             QCOMPARE(second[i].validationCurve, first[i].validationCurve);
             QCOMPARE(second[i].bestEpoch, first[i].bestEpoch);
         }
+    }
+
+    // A replayed step runs the kernels the eager one ran, on the same numbers: graphs change the
+    // speed, never a score. Every step but the first of each batch size (the warm-up) is a replay.
+    void cudaGraphsGiveTheEagerStepsNumbers_data() { rerunIsBitIdentical_data(); }
+    void cudaGraphsGiveTheEagerStepsNumbers()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, target);
+        QFETCH(double, dropout);
+        Experiment e =
+            sample(file.toLatin1().constData(), target.toLatin1().constData(), 6, DeviceSpec::cuda());
+        e.model.dropout = dropout;
+        e.training.earlyStoppingPatience = 3;
+        const BatchedSeedTrainer trainer(e, prepare(e));
+        const auto eager = trainer.train(seedsFrom(7, 16));
+        std::vector<SeedResult> replayed;
+        QLoggingCategory::setFilterRules(QStringLiteral("seedscape.group.times.debug=true"));
+        const QStringList lines = testsupport::groupTimesLoggedBy([&] {
+            const CudaGraphsOn graphs;
+            replayed = trainer.train(seedsFrom(7, 16));
+        });
+        QLoggingCategory::setFilterRules(QString());
+        QCOMPARE(lines.size(), 1);
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("\\((\\d+) of (\\d+) steps replayed from CUDA graphs\\)$"))
+                .match(lines.front());
+        QVERIFY2(m.hasMatch(), qPrintable(lines.front()));
+        // These splits end each epoch with a shorter batch: two batch sizes, two warm-ups.
+        QCOMPARE(m.captured(1).toInt(), m.captured(2).toInt() - 2);
+        for (size_t i = 0; i < eager.size(); ++i) {
+            QVERIFY(eager[i].isFinished() && replayed[i].isFinished());
+            QCOMPARE(replayed[i].validationPredictions, eager[i].validationPredictions);
+            QCOMPARE(replayed[i].testPredictions, eager[i].testPredictions);
+            QCOMPARE(replayed[i].trainLoss, eager[i].trainLoss);
+            QCOMPARE(replayed[i].validationCurve, eager[i].validationCurve);
+            QCOMPARE(replayed[i].bestEpoch, eager[i].bestEpoch);
+        }
+    }
+
+    void cancelTakesEffectWithinOneReplayedStep()
+    {
+        const CudaGraphsOn graphs;
+        const Experiment e = sample("digits.csv", "digit", 50, DeviceSpec::cuda());
+        testsupport::verifyCancelWithinOneStep(BatchedSeedTrainer(e, prepare(e)), seedsFrom(1, 64));
+    }
+
+    void resumedWithCudaGraphsEqualsUninterrupted_data() { testsupport::addCheckpointRows(); }
+    void resumedWithCudaGraphsEqualsUninterrupted()
+    {
+        const CudaGraphsOn graphs;
+        Experiment e = testsupport::checkpointExperiment();
+        e.device = DeviceSpec::cuda();
+        testsupport::verifyResumeIsExact(BatchedSeedTrainer(e, prepare(e)), {11, 22, 33});
     }
 
     void divergingSeedFailsAlone()

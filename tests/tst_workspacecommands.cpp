@@ -341,15 +341,19 @@ private Q_SLOTS:
                          QStringLiteral("--seeds"), QStringLiteral("2")})
                      .exitCode,
                  0);
-        const QString report = dir.filePath(QStringLiteral("report.html"));
-        QCOMPARE(
-            runCli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace,
-                    QStringLiteral("--out"), report, QStringLiteral("--experiment"), QStringLiteral("wine")})
-                .exitCode,
-            0);
-        const QByteArray html = fileContents(report);
-        QVERIFY(html.contains("<h2>Where the spread comes from</h2>"));
-        QVERIFY(html.contains("<tr><td class=\"name\">wine-only-init</td><td>init</td><td>2</td>"));
+        if (SEEDSCAPE_CLI_DRAWS) { // a build without the window program has no report
+            const QString report = dir.filePath(QStringLiteral("report.html"));
+            QCOMPARE(runCli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace,
+                             QStringLiteral("--out"), report, QStringLiteral("--experiment"),
+                             QStringLiteral("wine")})
+                         .exitCode,
+                     0);
+            const QByteArray html = fileContents(report);
+            QVERIFY(html.contains("<h2>Where the spread comes from</h2>"));
+            QVERIFY(html.contains("<tr><td class=\"name\">wine-only-init</td><td>init</td><td>2</td>"));
+            // The variant is the same model with less randomness: never a pick.
+            QVERIFY(html.contains("Not picked: wine-only-init holds a source of randomness fixed"));
+        }
         // And in `stats --json`, for scripts: the same rows, the same spreads as the experiments'.
         const ProgramOutput stats = runCli(
             {QStringLiteral("stats"), QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
@@ -376,7 +380,6 @@ private Q_SLOTS:
         for (const auto& g : document["groups"])
             for (const char* rule : {"by_ensemble", "by_stability"})
                 QVERIFY(g["pick"][rule].is_null() || g["pick"][rule] != "wine-only-init");
-        QVERIFY(html.contains("Not picked: wine-only-init holds a source of randomness fixed"));
         const ProgramOutput table =
             runCli({QStringLiteral("stats"), QStringLiteral("--workspace"), workspace});
         QVERIFY2(table.out.contains("Not picked: wine-only-init holds"), table.out.constData());

@@ -32,11 +32,14 @@ torch::TensorOptions deviceOptions(const ComputeDevice& device)
 BatchedSeedGroup::BatchedSeedGroup(const Context& context, const std::vector<quint64>& seeds,
                                    const TrainingControl& control)
     : m_context(context), m_control(control), m_seeds(static_cast<int64_t>(seeds.size())),
-      m_options(deviceOptions(context.trainer.device())),
+      m_options(deviceOptions(context.trainer.device())), m_gpuStepForm(context.trainer.gpuStepForm()),
       m_parameters(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
       m_gradients(torch::zeros({m_seeds * context.layout.perSeed}, m_options)),
-      m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed, m_options),
-      m_running(seeds.size(), 1), m_stillRunning(m_seeds)
+      m_optimizer(context.experiment.training, m_seeds * context.layout.perSeed, m_options,
+                  m_gpuStepForm ? BatchedOptimizer::ScalarsOn::Device : BatchedOptimizer::ScalarsOn::Host),
+      m_running(seeds.size(), 1), m_stillRunning(m_seeds),
+      m_lossSums(torch::zeros({m_seeds}, m_options.dtype(torch::kFloat64))),
+      m_graphs(context.trainer.device().cuda, context.trainer.device().index)
 {
     m_clock.start();
     const bool higherBetter = higherIsBetter(context.metric);
@@ -60,7 +63,9 @@ std::vector<SeedResult> BatchedSeedGroup::train()
 {
     const int epochs = m_context.experiment.training.epochs;
     const int resumedEpoch = m_control.resumeFrom.isEmpty() ? 0 : resume(m_control.resumeFrom);
+    int lastEpoch = resumedEpoch;
     for (int epoch = resumedEpoch + 1; epoch <= epochs && m_stillRunning > 0; ++epoch) {
+        lastEpoch = epoch;
         std::vector<double> lossSum(static_cast<size_t>(m_seeds), 0.0);
         const EpochBatches batches = m_nextEpoch ? std::move(*m_nextEpoch) : drawEpoch();
         m_nextEpoch.reset();
@@ -70,7 +75,14 @@ std::vector<SeedResult> BatchedSeedGroup::train()
         if (m_checkpointAfterEpoch && m_stillRunning > 0)
             m_control.checkpoint(checkpointState(epoch), epoch);
     }
-    return finish();
+    std::vector<SeedResult> results = finish();
+    if (m_graphs.enabled())
+        m_times.replayedSteps = m_graphs.replays();
+    if (groupTimesLog().isDebugEnabled())
+        qCDebug(groupTimesLog).noquote()
+            << m_times.summary(static_cast<int>(m_seeds), m_context.trainer.device().id,
+                               lastEpoch - resumedEpoch, seconds() - m_secondsBefore);
+    return results;
 }
 
 // Everything the next epoch depends on; the gradients are zeroed before every step, so not them.
@@ -215,6 +227,8 @@ void BatchedSeedGroup::makeLeaves()
 // copy to the device: the next epoch's draw then runs while a GPU works through this epoch's steps.
 BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
 {
+    QElapsedTimer clock;
+    clock.start();
     const TrainingTensors& t = m_context.tensors;
     const int64_t trainRows = t.trainX.size(0);
     std::vector<torch::Tensor> orders;
@@ -246,6 +260,7 @@ BatchedSeedGroup::EpochBatches BatchedSeedGroup::drawEpoch()
     epoch.y = t.trainY.index_select(0, order).view({m_seeds, trainRows, -1});
     for (const torch::Tensor& mask : masks)
         epoch.masks.push_back(toDevice(mask));
+    m_times.drawing += clock.nsecsElapsed() / 1e9;
     return epoch;
 }
 
@@ -256,26 +271,22 @@ bool BatchedSeedGroup::trainEpoch(int epoch, const EpochBatches& batches, std::v
     const TrainingSpec& spec = m_context.experiment.training;
     const double lr = scheduledLearningRate(spec, epoch - 1);
     const int64_t trainRows = batches.x.size(1);
-    const torch::Tensor lossSums = torch::zeros({m_seeds}, m_options.dtype(torch::kFloat64));
+    QElapsedTimer clock;
+    clock.start();
+    m_lossSums.zero_();
+    if (m_gpuStepForm) { // every step's scalars in one copy (on a GPU from pinned memory)
+        const torch::Tensor table =
+            m_optimizer.scalarsFor((trainRows + spec.batchSize - 1) / spec.batchSize, lr);
+        m_epochScalars = m_options.device().is_cuda()
+                             ? table.pin_memory().to(m_options.device(), /*non_blocking=*/true)
+                             : table;
+    }
     for (int64_t start = 0; start < trainRows; start += spec.batchSize) {
         if (m_control.stopBeforeStep())
             return false;
-        const int64_t rows = std::min<int64_t>(spec.batchSize, trainRows - start);
-        std::vector<torch::Tensor> masks;
-        for (const torch::Tensor& m : batches.masks)
-            masks.push_back(m.narrow(1, start, rows));
-        torch::Tensor loss;
-        {
-            torch::AutoGradMode enableGrad(true);
-            const torch::Tensor out =
-                forward(batches.x.narrow(1, start, rows), masks.empty() ? nullptr : &masks);
-            loss = perSeedLoss(out, batches.y.narrow(1, start, rows), rows);
-            m_gradients.zero_();
-            loss.sum().backward();
-        }
-        m_optimizer.step(m_parameters, m_gradients, lr);
-        lossSums.add_(loss.detach().to(torch::kFloat64).mul(static_cast<double>(rows)));
+        step(batches, start, std::min<int64_t>(spec.batchSize, trainRows - start), lr);
     }
+    m_times.stepping += clock.nsecsElapsed() / 1e9;
     // A GPU runs the steps queued above while the host draws the next epoch's orders and masks. A
     // checkpoint stores the generators as they are after this epoch, so it is decided first and
     // then nothing is drawn ahead.
@@ -283,7 +294,9 @@ bool BatchedSeedGroup::trainEpoch(int epoch, const EpochBatches& batches, std::v
     if (epoch < spec.epochs && !m_checkpointAfterEpoch)
         m_nextEpoch = drawEpoch();
     // A lane that diverged computed NaNs until here; lanes never mix, so the others are untouched.
-    const torch::Tensor sums = lossSums.to(torch::kCPU);
+    clock.restart();
+    const torch::Tensor sums = m_lossSums.to(torch::kCPU);
+    m_times.waiting += clock.nsecsElapsed() / 1e9;
     const double* values = sums.data_ptr<double>();
     for (int64_t s = 0; s < m_seeds; ++s) {
         if (!m_running[s])
@@ -294,6 +307,53 @@ bool BatchedSeedGroup::trainEpoch(int epoch, const EpochBatches& batches, std::v
             lossSum[s] = values[s];
     }
     return true;
+}
+
+// One step on the rows [start, start + rows) of the epoch's batches. In the GPU step form the batch
+// is copied into buffers that keep their storage and the step may be a CUDA graph's replay;
+// otherwise it reads the epoch's tensors directly.
+void BatchedSeedGroup::step(const EpochBatches& batches, int64_t start, int64_t rows, double lr)
+{
+    ++m_times.steps;
+    if (!m_gpuStepForm) {
+        std::vector<torch::Tensor> masks;
+        for (const torch::Tensor& m : batches.masks)
+            masks.push_back(m.narrow(1, start, rows));
+        trainStep(batches.x.narrow(1, start, rows), batches.y.narrow(1, start, rows), masks, rows, lr);
+        return;
+    }
+    auto known = m_stepInputs.find(rows);
+    if (known == m_stepInputs.end()) {
+        StepInputs fresh;
+        fresh.x = torch::empty({m_seeds, rows, batches.x.size(2)}, batches.x.options());
+        fresh.y = torch::empty({m_seeds, rows, batches.y.size(2)}, batches.y.options());
+        for (const torch::Tensor& m : batches.masks)
+            fresh.masks.push_back(torch::empty({m_seeds, rows, m.size(2)}, m.options()));
+        known = m_stepInputs.emplace(rows, std::move(fresh)).first;
+    }
+    StepInputs& in = known->second;
+    in.x.copy_(batches.x.narrow(1, start, rows));
+    in.y.copy_(batches.y.narrow(1, start, rows));
+    for (size_t l = 0; l < in.masks.size(); ++l)
+        in.masks[l].copy_(batches.masks[l].narrow(1, start, rows));
+    m_optimizer.loadScalars(m_epochScalars, start / m_context.experiment.training.batchSize);
+    m_graphs.run(rows, [&] { trainStep(in.x, in.y, in.masks, rows, lr); });
+}
+
+// Forward, loss, backward and the optimiser's step; each seed's loss is summed where it is computed.
+void BatchedSeedGroup::trainStep(const torch::Tensor& x, const torch::Tensor& y,
+                                 const std::vector<torch::Tensor>& masks, int64_t rows, double lr)
+{
+    torch::Tensor loss;
+    {
+        torch::AutoGradMode enableGrad(true);
+        const torch::Tensor out = forward(x, masks.empty() ? nullptr : &masks);
+        loss = perSeedLoss(out, y, rows);
+        m_gradients.zero_();
+        loss.sum().backward();
+    }
+    m_optimizer.step(m_parameters, m_gradients, lr);
+    m_lossSums.add_(loss.detach().to(torch::kFloat64).mul(static_cast<double>(rows)));
 }
 
 torch::Tensor BatchedSeedGroup::forward(torch::Tensor x, const std::vector<torch::Tensor>* dropoutMasks) const
@@ -342,6 +402,8 @@ torch::Tensor BatchedSeedGroup::perSeedLoss(const torch::Tensor& out, const torc
 
 void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
 {
+    QElapsedTimer clock;
+    clock.start();
     const TrainingTensors& t = m_context.tensors;
     const double trainRows = static_cast<double>(t.trainX.size(0));
     const auto validation = predict(t.validationX, t.validationTruth.size());
@@ -375,6 +437,7 @@ void BatchedSeedGroup::evaluate(int epoch, const std::vector<double>& lossSum)
     }
     if (m_best.defined())
         copyLanes(m_best, m_parameters, improved);
+    m_times.evaluating += clock.nsecsElapsed() / 1e9;
 }
 
 // Predictions of every seed on a split, on the host in double precision.

@@ -3,12 +3,15 @@
 // Internal to core/train: includes LibTorch, so only core .cpp files include it.
 #include "batchedlayout.h"
 #include "batchedoptimizer.h"
+#include "cudastepgraphs.h"
 #include "earlystopping.h"
+#include "grouptimes.h"
 #include "seedresult.h"
 #include "trainingcontrol.h"
 
 #include <QElapsedTimer>
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -54,6 +57,13 @@ private:
         torch::Tensor x, y; // S × rows × features; S × rows × 1, or S × rows × paddedOut one-hot targets
         std::vector<torch::Tensor> masks; // per hidden layer, S × rows × paddedOut
     };
+    // On a GPU a step reads its batch from buffers that keep their storage, as a captured CUDA graph
+    // needs; eager steps read them too, so that both run the same kernels on the same numbers.
+    struct StepInputs
+    {
+        torch::Tensor x, y;
+        std::vector<torch::Tensor> masks;
+    };
 
     void initialiseLanes();
     QByteArray checkpointState(int epoch) const;
@@ -61,6 +71,9 @@ private:
     void makeLeaves();
     EpochBatches drawEpoch();
     bool trainEpoch(int epoch, const EpochBatches& batches, std::vector<double>& lossSum); // false: cancelled
+    void step(const EpochBatches& batches, int64_t start, int64_t rows, double lr);
+    void trainStep(const torch::Tensor& x, const torch::Tensor& y, const std::vector<torch::Tensor>& masks,
+                   int64_t rows, double lr);
     torch::Tensor forward(torch::Tensor x, const std::vector<torch::Tensor>* dropoutMasks) const;
     torch::Tensor perSeedLoss(const torch::Tensor& out, const torch::Tensor& y, int64_t rows) const;
     void evaluate(int epoch, const std::vector<double>& lossSum);
@@ -78,6 +91,7 @@ private:
     const TrainingControl& m_control;
     const int64_t m_seeds;                // S
     const torch::TensorOptions m_options; // float32 on the group's device
+    const bool m_gpuStepForm;             // BatchedSeedTrainer::gpuStepForm
     QElapsedTimer m_clock;
     double m_secondsBefore = 0; // trained before the checkpoint this group resumed from
     std::vector<SeedResult> m_results;
@@ -94,6 +108,11 @@ private:
     // empty when a checkpoint follows this epoch (it stores the generators before that draw).
     std::optional<EpochBatches> m_nextEpoch;
     bool m_checkpointAfterEpoch = false;
+    GroupTimes m_times;           // where the wall time went (logged when asked for)
+    torch::Tensor m_lossSums;     // S doubles: each seed's training loss summed over this epoch
+    torch::Tensor m_epochScalars; // GPU step form: the optimiser's scalars for each step of this epoch
+    std::map<int64_t, StepInputs> m_stepInputs; // in the GPU step form, by batch size
+    CudaStepGraphs m_graphs;
 };
 
 } // namespace seedscape

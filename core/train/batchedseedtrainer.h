@@ -38,6 +38,11 @@ public:
     std::vector<float> initialLanes(const std::vector<quint64>& seeds) const;
 
     const ComputeDevice& device() const { return m_device; }
+    // A GPU group steps from fixed batch buffers with the optimiser's scalars on the device, the
+    // form a CUDA graph can replay. Set, a CPU group steps that way too: tests check that form
+    // where there is no GPU.
+    void setGpuStepForm(bool on) { m_gpuStepForm = on; }
+    bool gpuStepForm() const { return m_device.cuda || m_gpuStepForm; }
 
     // Whether this engine can train the experiment (else the per-seed SeedTrainer does).
     static bool canTrain(const Experiment& experiment);
@@ -66,6 +71,7 @@ private:
     std::unique_ptr<BatchedLayout> m_layout;
     std::unique_ptr<SeedResultAssembler> m_assembler;
     int m_maxGroupSize = kMaxGroupSize;
+    bool m_gpuStepForm = false;
 };
 
 } // namespace seedscape

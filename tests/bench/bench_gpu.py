@@ -5,9 +5,11 @@ vectorised ensembling (reference_vmap.py --device cuda) and the per-seed loop (r
 alternating the programs for each seed count.
 
 Workload W1: diabetes, MLP 64,64 ReLU, Adam lr 1e-3, batch 32, 200 epochs, split 60/20/20 (seed 42).
-Prints per seed count: wall time of each whole command, seeds per second, the ratio vmap / Seedscape,
-the peak GPU memory while Seedscape ran (nvidia-smi, divided by the seeds), and whether Seedscape's
-mean validation RMSE lies inside the reference's seed range.
+Prints per seed count: wall time of each whole command, seeds per second, the same sweep with its
+steps replayed from CUDA graphs (SEEDSCAPE_CUDA_GRAPHS=1; its scores must equal the eager run's), the
+ratio vmap / Seedscape's faster run, the peak GPU memory while Seedscape ran (nvidia-smi, divided by
+the seeds), whether Seedscape's mean validation RMSE lies inside the reference's seed range, and
+where each group's time went (seedscape.group.times).
 
   /usr/bin/python3 tests/bench/bench_gpu.py --cli build/app/seedscape-cli \\
       [--counts 16,256,1024] [--loop-seeds 4] [--reference-dir ../shared/bench] [--device cuda]
@@ -49,15 +51,17 @@ class GpuMemoryPeak:
         self._thread.join()
 
 
-def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
-    """Runs W1; returns seconds, the finished seeds' validation RMSEs, the peak GPU MiB and the devices the
-    records name."""
+def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None, graphs=False):
+    """Runs W1; returns seconds, the finished seeds' validation RMSEs, the peak GPU MiB, the devices the
+    records name and the lines saying where each group's time went."""
     exp = {"format": 1, "name": "w1",
            "dataset": {"path": csv_path, "target": a.target, "task": "regression", "split": {"column": "split"}},
            "model": {"hidden": [int(h) for h in a.hidden.split(",")], "activation": "relu"},
            "training": {"optimizer": "adam", "lr": a.lr, "batch_size": a.batch, "epochs": epochs or a.epochs,
                         "early_stopping_patience": 0},
-           "metric": "rmse", "seeds": {"count": seeds}, "device": device}
+           "metric": "rmse", "device": device,
+           # Seeds 1..n: the run with CUDA graphs must give each of them the eager run's score.
+           "seeds": {"count": seeds, "list": list(range(1, seeds + 1))}}
     ws = tempfile.mkdtemp(dir=workdir, prefix="ws-")
     path = os.path.join(workdir, "w1-%s-%d.json" % (device, seeds))
     with open(path, "w") as f:
@@ -65,20 +69,23 @@ def seedscape(cli, workdir, csv_path, a, seeds, device, epochs=None):
     with GpuMemoryPeak() as memory:
         start = time.perf_counter()
         proc = subprocess.run([cli, "run", path, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched",
-                               "--checkpoint-seconds", "86400"], capture_output=True, text=True)
+                               "--checkpoint-seconds", "86400"], capture_output=True, text=True,
+                              env=dict(os.environ, QT_LOGGING_RULES="seedscape.group.times.debug=true",
+                                       SEEDSCAPE_CUDA_GRAPHS="1" if graphs else "0"))
         seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit("seedscape-cli failed:\n" + proc.stderr[-3000:])
     results = os.path.join(ws, "results", "w1")
-    val, devices = [], set()
+    val, devices = {}, set()
     for name in os.listdir(results):
         if name.startswith("seed-") and name.endswith(".json"):
             with open(os.path.join(results, name)) as f:
                 r = json.load(f)
             if r["status"] == "finished":
-                val.append(r["val"])
+                val[r["seed"]] = r["val"]
                 devices.add("%s %s" % (r.get("device", "?"), r.get("gpu", "")))
-    return seconds, val, memory.peak, sorted(devices)
+    times = [line.split(": ", 1)[1] for line in proc.stderr.splitlines() if line.startswith("seedscape.group.times")]
+    return seconds, val, memory.peak, sorted(devices), times
 
 
 def profile_kernels(a, workdir, csv_path, seeds):
@@ -94,12 +101,12 @@ def profile_kernels(a, workdir, csv_path, seeds):
     with open(exp, "w") as f:
         json.dump(spec, f)
     ws = tempfile.mkdtemp(dir=workdir, prefix="ncu-")
-    cmd = [ncu, "--launch-skip", "400", "--launch-count", str(a.ncu), "--print-summary", "per-kernel",
+    cmd = [ncu, "--clock-control", "none", "--launch-skip", "400", "--launch-count", str(a.ncu), "--print-summary", "per-kernel",
            a.cli, "run", exp, "--workspace", ws, "--seeds", str(seeds), "--engine", "batched"]
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=240).stdout
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=150).stdout
     except subprocess.TimeoutExpired:
-        print("ncu: gave up after 240 s")
+        print("ncu: gave up after 150 s")
         return
     saved = os.path.join(os.environ.get("OUT", workdir), "ncu-summary.txt")
     with open(saved, "w") as f:
@@ -151,22 +158,32 @@ def main():
         loop_s, _ = reference(loop_script, a, a.loop_seeds, a.device)
         print("per-seed loop (reference_sweep.py --device %s): %.1f s for %d seeds, %.2f s a seed" % (
             a.device, loop_s, a.loop_seeds, loop_s / a.loop_seeds))
-    print("%6s | %10s %9s %12s | %10s %9s | %7s | %10s | %s" % (
-        "seeds", "seedscape", "seeds/s", "MiB/seed", "vmap", "seeds/s", "ratio", "cpu engine", "mean val RMSE"))
+    print("%6s | %10s %9s %12s | %10s %9s | %10s %9s | %7s | %10s | %s" % (
+        "seeds", "seedscape", "seeds/s", "MiB/seed", "graphs", "seeds/s", "vmap", "seeds/s", "ratio", "cpu engine",
+        "mean val RMSE"))
     counts = [int(x) for x in a.counts.split(",") if x]
     if not counts:
         sys.exit("--counts: give at least one seed count")
     for n in counts:
-        ours_s, ours_val, peak, devices = seedscape(a.cli, workdir, split_csv, a, n, a.device)
+        ours_s, ours_val, peak, devices, group_times = seedscape(a.cli, workdir, split_csv, a, n, a.device)
         vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
+        # The same sweep with its steps replayed from CUDA graphs (SEEDSCAPE_CUDA_GRAPHS=1); the scores
+        # must be the eager run's.
+        graphs_s, graphs_val, _, _, graphs_times = seedscape(a.cli, workdir, split_csv, a, n, a.device, graphs=True)
+        same = graphs_val == ours_val
+        ours_val = list(ours_val.values())
         cpu_s = "-"
         if str(n) in a.cpu_counts.split(","):
             cpu_s = "%.2f s" % seedscape(a.cli, workdir, split_csv, a, n, "cpu")[0]
         inside = min(vmap_val) <= statistics.mean(ours_val) <= max(vmap_val)
-        print("%6d | %8.2f s %9.1f %12s | %8.2f s %9.1f | %6.2fx | %10s | %.2f (%s vmap's range %.2f-%.2f) %s" % (
-            n, ours_s, n / ours_s, "%.2f" % (peak / n) if peak else "-", vmap_s, n / vmap_s, vmap_s / ours_s,
-            cpu_s, statistics.mean(ours_val), "inside" if inside else "OUTSIDE", min(vmap_val), max(vmap_val),
-            ",".join(devices)))
+        print("%6d | %8.2f s %9.1f %12s | %8.2f s %9.1f | %8.2f s %9.1f | %6.2fx | %10s | %.2f (%s vmap's range "
+              "%.2f-%.2f) %s; graphs' scores %s" % (
+                  n, ours_s, n / ours_s, "%.2f" % (peak / n) if peak else "-", graphs_s, n / graphs_s, vmap_s,
+                  n / vmap_s, vmap_s / min(ours_s, graphs_s), cpu_s, statistics.mean(ours_val),
+                  "inside" if inside else "OUTSIDE", min(vmap_val), max(vmap_val), ",".join(devices),
+                  "the same" if same else "DIFFER"))
+        for line in group_times[:4] + graphs_times[:4]:
+            print("         " + line)
         sys.stdout.flush()
     if a.ncu > 0:
         profile_kernels(a, workdir, split_csv, counts[-1])
@@ -174,7 +191,9 @@ def main():
     # other epochs.
     one_s = seedscape(a.cli, workdir, split_csv, a, counts[-1], a.device, epochs=1)[0]
     print("%d seeds: %.2f s in all; the same with 1 epoch %.2f s (start, CUDA, data, initial weights, writing "
-          "the results); %.1f ms an epoch" % (counts[-1], ours_s, one_s, (ours_s - one_s) / max(1, a.epochs - 1) * 1e3))
+          "the results); %.1f ms an epoch, %.1f ms with CUDA graphs" % (
+              counts[-1], ours_s, one_s, (ours_s - one_s) / max(1, a.epochs - 1) * 1e3,
+              (graphs_s - one_s) / max(1, a.epochs - 1) * 1e3))
 
 
 if __name__ == "__main__":
