@@ -8,6 +8,8 @@
 #include "support/grouptimeslog.h"
 #include "support/operatorcount.h"
 #include "train/batchedseedtrainer.h"
+#include "train/computedevice.h"
+#include "train/cudastepgraphs.h"
 #include "train/seedtrainer.h"
 
 #include <QtTest>
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void saysWhereAGroupsTimeWentWhenAsked();
     void theGpuStepFormLearnsAsTheCpuForm_data();
     void theGpuStepFormLearnsAsTheCpuForm();
+    void cudaGraphsAreUsedUnlessTurnedOff();
     void resumedInTheGpuStepFormEqualsUninterrupted_data();
     void resumedInTheGpuStepFormEqualsUninterrupted();
     void resumedFromACheckpointEqualsUninterrupted_data();
@@ -325,6 +328,25 @@ void TestBatchedSeedTrainer::theGpuStepFormLearnsAsTheCpuForm()
     }
     // The loss moved: the comparison is of learning, not of the initial weights.
     QVERIFY(cpuForm[0].trainLoss.back() < cpuForm[0].trainLoss.front());
+}
+
+// On a GPU, steps are replayed from CUDA graphs unless SEEDSCAPE_CUDA_GRAPHS=0; never on a CPU.
+void TestBatchedSeedTrainer::cudaGraphsAreUsedUnlessTurnedOff()
+{
+    const QByteArray before = qgetenv("SEEDSCAPE_CUDA_GRAPHS");
+    qunsetenv("SEEDSCAPE_CUDA_GRAPHS");
+    QVERIFY(CudaStepGraphs::wanted());
+    QCOMPARE(CudaStepGraphs(true, 0).enabled(), ComputeDevice::cudaBuilt());
+    QVERIFY(!CudaStepGraphs(false, 0).enabled());
+    qputenv("SEEDSCAPE_CUDA_GRAPHS", "1");
+    QVERIFY(CudaStepGraphs::wanted());
+    qputenv("SEEDSCAPE_CUDA_GRAPHS", "0");
+    QVERIFY(!CudaStepGraphs::wanted());
+    QVERIFY(!CudaStepGraphs(true, 0).enabled());
+    if (before.isNull())
+        qunsetenv("SEEDSCAPE_CUDA_GRAPHS");
+    else
+        qputenv("SEEDSCAPE_CUDA_GRAPHS", before);
 }
 
 void TestBatchedSeedTrainer::resumedInTheGpuStepFormEqualsUninterrupted_data()

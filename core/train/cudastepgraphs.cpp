@@ -1,9 +1,7 @@
 #include "cudastepgraphs.h"
 
+#include <QString>
 #include <QtGlobal>
-
-#include <stdexcept>
-#include <string>
 
 #if SEEDSCAPE_WITH_CUDA
 #include <ATen/cuda/CUDAGraph.h>
@@ -33,7 +31,7 @@ CudaStepGraphs::~CudaStepGraphs() = default;
 
 bool CudaStepGraphs::wanted()
 {
-    return qEnvironmentVariableIntValue("SEEDSCAPE_CUDA_GRAPHS") == 1;
+    return qEnvironmentVariable("SEEDSCAPE_CUDA_GRAPHS") != QStringLiteral("0");
 }
 
 void CudaStepGraphs::run(int64_t rows, const std::function<void()>& step)

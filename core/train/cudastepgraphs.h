@@ -15,7 +15,8 @@ namespace seedscape {
 // (parameters, gradients, optimiser state, the static batch inputs) and take no number from the
 // host (BatchedOptimizer::ScalarsOn::Device), since a replay repeats exactly what was captured.
 //
-// Off unless SEEDSCAPE_CUDA_GRAPHS=1 and this LibTorch has CUDA: elsewhere, run() calls the step.
+// On a GPU of a LibTorch with CUDA unless SEEDSCAPE_CUDA_GRAPHS=0 (measured on an H200: 1,024 seeds
+// of W1 in 3.7 s instead of 7.6 s, with the same scores); elsewhere run() calls the step.
 class CudaStepGraphs
 {
 public:
@@ -24,7 +25,7 @@ public:
     CudaStepGraphs(const CudaStepGraphs&) = delete;
     CudaStepGraphs& operator=(const CudaStepGraphs&) = delete;
 
-    static bool wanted(); // SEEDSCAPE_CUDA_GRAPHS=1 in the environment
+    static bool wanted(); // unless SEEDSCAPE_CUDA_GRAPHS=0 in the environment
     bool enabled() const { return m_enabled; }
 
     // Runs the step for a batch of `rows` rows (a graph per batch size).

@@ -5,11 +5,11 @@ vectorised ensembling (reference_vmap.py --device cuda) and the per-seed loop (r
 alternating the programs for each seed count.
 
 Workload W1: diabetes, MLP 64,64 ReLU, Adam lr 1e-3, batch 32, 200 epochs, split 60/20/20 (seed 42).
-Prints per seed count: wall time of each whole command, seeds per second, the same sweep with its
-steps replayed from CUDA graphs (SEEDSCAPE_CUDA_GRAPHS=1; its scores must equal the eager run's), the
-ratio vmap / Seedscape's faster run, the peak GPU memory while Seedscape ran (nvidia-smi, divided by
-the seeds), whether Seedscape's mean validation RMSE lies inside the reference's seed range, and
-where each group's time went (seedscape.group.times).
+Prints per seed count: wall time of each whole command and seeds per second, for Seedscape with eager
+steps (SEEDSCAPE_CUDA_GRAPHS=0) and with its default, steps replayed from CUDA graphs, whose scores
+must be the same; the ratio vmap / Seedscape's faster run; the peak GPU memory while Seedscape ran
+(nvidia-smi, divided by the seeds); whether Seedscape's mean validation RMSE lies inside the
+reference's seed range; and where each group's time went (seedscape.group.times).
 
   /usr/bin/python3 tests/bench/bench_gpu.py --cli build/app/seedscape-cli \\
       [--counts 16,256,1024] [--loop-seeds 4] [--reference-dir ../shared/bench] [--device cuda]
@@ -167,8 +167,8 @@ def main():
     for n in counts:
         ours_s, ours_val, peak, devices, group_times = seedscape(a.cli, workdir, split_csv, a, n, a.device)
         vmap_s, vmap_val = reference(vmap_script, a, n, a.device)
-        # The same sweep with its steps replayed from CUDA graphs (SEEDSCAPE_CUDA_GRAPHS=1); the scores
-        # must be the eager run's.
+        # The same sweep with its steps replayed from CUDA graphs (the default; "seedscape" above is with
+        # SEEDSCAPE_CUDA_GRAPHS=0); the scores must be the eager run's.
         graphs_s, graphs_val, _, _, graphs_times = seedscape(a.cli, workdir, split_csv, a, n, a.device, graphs=True)
         same = graphs_val == ours_val
         ours_val = list(ours_val.values())
