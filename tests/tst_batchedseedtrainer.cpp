@@ -275,7 +275,8 @@ void TestBatchedSeedTrainer::saysWhereAGroupsTimeWentWhenAsked()
     double parts = 0;
     for (int i = 2; i <= 5; ++i)
         parts += m.captured(i).toDouble();
-    QVERIFY2(m.captured(2).toDouble() > 0 && parts <= whole + 0.01, qPrintable(lines.front()));
+    // Printed to the millisecond: each of five roundings may add half of one.
+    QVERIFY2(m.captured(2).toDouble() > 0 && parts <= whole + 0.003, qPrintable(lines.front()));
 }
 
 void TestBatchedSeedTrainer::theGpuStepFormLearnsAsTheCpuForm_data()

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 using namespace seedscape;
 
@@ -175,6 +176,28 @@ private Q_SLOTS:
             QCOMPARE(replayed[i].trainLoss, eager[i].trainLoss);
             QCOMPARE(replayed[i].validationCurve, eager[i].validationCurve);
             QCOMPARE(replayed[i].bestEpoch, eager[i].bestEpoch);
+        }
+    }
+
+    // Two experiments' sweeps train in two threads of one process (the window, or a run of several
+    // experiments): their GPU groups take turns, so one's capture never meets the other's work.
+    void twoExperimentsInTwoThreadsGiveTheirOwnNumbers()
+    {
+        const Experiment regression = sample("diabetes.csv", "progression", 4, DeviceSpec::cuda());
+        Experiment multiclass = sample("wine.csv", "cultivar", 4, DeviceSpec::cuda());
+        multiclass.model.dropout = 0.2;
+        const BatchedSeedTrainer first(regression, prepare(regression)),
+            second(multiclass, prepare(multiclass));
+        const auto firstAlone = first.train(seedsFrom(1, 16)), secondAlone = second.train(seedsFrom(1, 16));
+        const CudaGraphsOn graphs;
+        std::vector<SeedResult> firstBeside, secondBeside;
+        std::thread other([&] { secondBeside = second.train(seedsFrom(1, 16)); });
+        firstBeside = first.train(seedsFrom(1, 16));
+        other.join();
+        for (size_t i = 0; i < 16; ++i) {
+            QVERIFY(firstBeside[i].isFinished() && secondBeside[i].isFinished());
+            QCOMPARE(firstBeside[i].testPredictions, firstAlone[i].testPredictions);
+            QCOMPARE(secondBeside[i].testPredictions, secondAlone[i].testPredictions);
         }
     }
 

@@ -1,6 +1,7 @@
 #include "batchedoptimizer.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace seedscape {
 
@@ -31,6 +32,9 @@ torch::Tensor BatchedOptimizer::scalarsFor(int64_t steps, double lr) const
 
 void BatchedOptimizer::loadScalars(const torch::Tensor& table, int64_t row)
 {
+    if (m_scalarsOn != ScalarsOn::Device)
+        throw std::logic_error(
+            "BatchedOptimizer::loadScalars: this optimiser takes its scalars from the host");
     m_scalars.copy_(table[row]);
     ++m_steps; // here, not in step(): a replayed step runs no host code
 }

@@ -9,6 +9,8 @@
 
 #include <ATen/Parallel.h>
 
+#include <mutex>
+
 namespace seedscape {
 
 BatchedSeedTrainer::BatchedSeedTrainer(const Experiment& experiment, std::shared_ptr<const PreparedData> data)
@@ -90,6 +92,13 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
 {
     if (seeds.empty())
         return {};
+    // One GPU group at a time in this process, whichever experiment it belongs to: a group sizes
+    // itself by the GPU's free memory, and while one captures a CUDA graph another thread's
+    // allocation or synchronising copy would break the capture (and fail).
+    static std::mutex oneGpuGroupAtATime;
+    std::unique_lock<std::mutex> gpuTurn(oneGpuGroupAtATime, std::defer_lock);
+    if (device().cuda)
+        gpuTurn.lock();
     // One intra-op thread per group: the groups of a sweep share the cores, and no element-wise
     // kernel splits a tensor at a place that depends on the group's size.
     at::set_num_threads(1);
@@ -98,7 +107,8 @@ std::vector<SeedResult> BatchedSeedTrainer::train(const std::vector<quint64>& se
     // to it, not to GPU 0 (which cuda:1 would otherwise wake and fill).
     c10::OptionalDeviceGuard onTheGroupsGpu;
     if (device().cuda)
-        onTheGroupsGpu.reset_device(torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(device().index)));
+        onTheGroupsGpu.reset_device(
+            torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(device().index)));
     BatchedSeedGroup group({*this, m_experiment, *m_layout, *m_tensors, *m_assembler, m_metric}, seeds,
                            control);
     return group.train();

@@ -7,7 +7,7 @@ Q_LOGGING_CATEGORY(groupTimesLog, "seedscape.group.times", QtInfoMsg)
 QString GroupTimes::summary(int seeds, const QString& device, int epochs, double seconds) const
 {
     const auto s = [](double value) {
-        return QString::number(value, 'f', 2) + QStringLiteral(" s");
+        return QString::number(value, 'f', 3) + QStringLiteral(" s");
     };
     const double other = seconds - stepping - drawing - waiting - evaluating;
     QString line = QStringLiteral("group of %1 seeds on %2, %3 epochs in %4: steps issued %5, orders and "
